@@ -1,0 +1,118 @@
+"""Project configuration: ``audit.toml`` or ``[tool.audit]`` in ``pyproject.toml`` (as ruff does).
+
+``audit.toml`` wins when both exist. Paths in the config are relative to the project directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from audit.errors import ConfigError
+
+SEVERITIES = ("error", "warning", "info")
+FAIL_ON = ("error", "warning", "info", "never")
+FORMATS = ("json", "html", "junit", "sarif", "md", "github")
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    sources: tuple[Path, ...] = ()
+    db: str = ".audit/audit.duckdb"
+    out: Path | None = None
+    claims_dir: Path | None = None
+    checks_dir: Path | None = None
+    fail_on: str = "error"
+    formats: tuple[str, ...] = ("json", "html")
+    config_file: Path | None = None
+    raw: dict = field(default_factory=dict)
+
+    @property
+    def db_path(self) -> str:
+        if self.db == ":memory:":
+            return self.db
+        p = Path(self.db)
+        return str(p if p.is_absolute() else self.root / p)
+
+    def with_overrides(self, **kw) -> Config:
+        return replace(self, **{k: v for k, v in kw.items() if v not in (None, ())})
+
+    def digest(self) -> str:
+        """A hash of the settings that change results (for the runs table)."""
+        data = asdict(self)
+        data = {k: data[k] for k in ("fail_on", "raw")}
+        blob = json.dumps(data, sort_keys=True, default=str).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+
+KNOWN_KEYS = {"sources", "db", "out", "claims", "checks", "fail_on", "formats"}
+
+
+def find_config(root: Path) -> tuple[Path | None, dict]:
+    """Return the config file and its ``audit`` table (empty when there is none)."""
+    for name, section in (("audit.toml", None), ("pyproject.toml", ("tool", "audit"))):
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"malformed TOML: {exc}", path) from None
+        if section is None:
+            return path, data.get("audit", data)
+        table = data
+        for key in section:
+            table = table.get(key, {}) if isinstance(table, dict) else {}
+        if table:
+            return path, table
+    return None, {}
+
+
+def load_config(root: Path | str = ".") -> Config:
+    root = Path(root).resolve()
+    if not root.is_dir():
+        raise ConfigError("project directory does not exist", root)
+    path, table = find_config(root)
+    if not isinstance(table, dict):
+        raise ConfigError("the audit settings must be a table", path)
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; known: "
+                          f"{', '.join(sorted(KNOWN_KEYS))}", path)
+
+    def _str(key: str, default: str) -> str:
+        val = table.get(key, default)
+        if not isinstance(val, str) or not val:
+            raise ConfigError(f"'{key}' must be a non-empty string", path)
+        return val
+
+    sources = table.get("sources", "sources")
+    if isinstance(sources, str):
+        sources = [sources]
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        raise ConfigError("'sources' must be a path or a list of paths", path)
+    fail_on = _str("fail_on", "error")
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"'fail_on' must be one of {', '.join(FAIL_ON)}", path)
+    formats = table.get("formats", ["json", "html"])
+    if isinstance(formats, str):
+        formats = [formats]
+    bad = [f for f in formats if f not in FORMATS] if isinstance(formats, list) else formats
+    if bad:
+        raise ConfigError(f"unknown format(s) {bad}; known: {', '.join(FORMATS)}", path)
+    return Config(
+        root=root,
+        sources=tuple(root / s for s in sources),
+        db=_str("db", ".audit/audit.duckdb"),
+        out=root / _str("out", "reports"),
+        claims_dir=root / _str("claims", "claims"),
+        checks_dir=root / _str("checks", "checks"),
+        fail_on=fail_on,
+        formats=tuple(formats),
+        config_file=path,
+        raw=table,
+    )

@@ -1,0 +1,1 @@
+"""Ingest: bytes on disk -> normalised text, zones and metadata in the store."""

@@ -1,0 +1,201 @@
+"""Ingest stage: find source files, read and zone them, and sync the corpus in the store.
+
+The corpus after an ingest is exactly the documents read from the given sources: paths whose
+bytes are unchanged keep their document; changed files get a new version; paths no longer
+present leave the corpus (their documents stay, for history).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from audit.errors import InputError
+from audit.ingest.decode import decode_bytes
+from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
+from audit.ingest.normalize import fold
+from audit.ingest.readers import MEDIA_TYPES, READERS
+from audit.ingest.zones import classify
+from audit.model import Zone
+from audit.store import Store
+from audit.store.rows import insert_rows
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    document_id: str
+    sha256: str
+    path: str
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: dt.date | None
+    retrieved_at: dt.datetime | None
+    media_type: str
+    encoding: str
+    bytes: int
+    text: str
+    zones: list[Zone]
+
+
+@dataclass
+class IngestResult:
+    added: list[str] = field(default_factory=list)       # new paths
+    updated: list[str] = field(default_factory=list)     # paths whose content changed
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)     # paths that left the corpus
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def discover(sources: Iterable[Path], root: Path) -> Iterator[SourceFile]:
+    """Yield source files in a stable order, with manifest metadata attached."""
+    seen: set[Path] = set()
+    for src in sources:
+        src = Path(src)
+        if not src.exists():
+            raise InputError("source path does not exist", src)
+        if src.is_file():
+            manifest = load_manifest(src.parent, root)
+            files = [src]
+        else:
+            manifest = load_manifest(src, root)
+            files = sorted(p for p in src.rglob("*") if p.is_file() and _wanted(p, src, manifest))
+        for f in files:
+            rf = f.resolve()
+            if rf in seen:
+                continue
+            seen.add(rf)
+            yield SourceFile(f, manifest.entries.get(rf, {}))
+
+
+def _wanted(p: Path, folder: Path, manifest: Manifest) -> bool:
+    rel = p.relative_to(folder)
+    if any(part.startswith((".", "_")) for part in rel.parts) or p.name == MANIFEST_NAME:
+        return False
+    return not any(fnmatch.fnmatch(rel.as_posix(), pat) or fnmatch.fnmatch(p.name, pat)
+                   for pat in manifest.exclude)
+
+
+def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
+    """Read one file into a :class:`Document`; pure apart from reading the file."""
+    path = sf.path
+    warnings: list[str] = []
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path) from None
+    media_type = MEDIA_TYPES.get(path.suffix.lower())
+    text, encoding = decode_bytes(raw, path)
+    if media_type is None:
+        raise InputError(
+            f"unsupported file type '{path.suffix or '(none)'}' (supported: "
+            f"{', '.join(sorted(MEDIA_TYPES))}); exclude it in {MANIFEST_NAME} [settings]", path)
+    parsed = READERS[media_type](text)
+    del text
+    zones = classify(parsed.text, parsed.blocks)
+    if not parsed.text.strip():
+        warnings.append(f"{path}: empty document (no text to audit)")
+    meta = {**parsed.meta, **sf.meta}
+    title = meta.get("title")
+    if not title:
+        title = next((parsed.text[z.start:z.end] for z in zones if z.kind == "title"), None)
+    published = meta.get("date")
+    if not isinstance(published, dt.date):
+        published = parse_loose_date(published)
+    retrieved = meta.get("retrieved")
+    sha = hashlib.sha256(raw).hexdigest()
+    return Document(
+        document_id="d" + sha[:16],
+        sha256=sha,
+        path=_rel(path, root),
+        title=(title or path.stem)[:300],
+        publisher=meta.get("publisher"),
+        url=meta.get("url"),
+        published=published,
+        retrieved_at=retrieved if isinstance(retrieved, dt.datetime) else None,
+        media_type=media_type,
+        encoding=encoding,
+        bytes=len(raw),
+        text=parsed.text,
+        zones=zones,
+    ), warnings
+
+
+def _rel(path: Path, root: Path) -> str:
+    rp = path.resolve()
+    return rp.relative_to(root).as_posix() if rp.is_relative_to(root) else rp.as_posix()
+
+
+def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> IngestResult:
+    """Read ``sources`` into the store in one transaction (all or nothing)."""
+    root = root.resolve()
+    files = list(discover(sources, root))
+    result = IngestResult()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    con = store.con
+    current = dict(con.execute("SELECT path, document_id FROM document_paths").fetchall())
+    versions = dict(con.execute("SELECT path, max(version) FROM document_versions GROUP BY path")
+                    .fetchall())
+    known = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
+    seen_paths: set[str] = set()
+    with store.transaction():
+        doc_rows: list[dict] = []
+        zone_rows: list[dict] = []
+        for sf in files:
+            doc, warns = read_document(sf, root)
+            result.warnings.extend(warns)
+            seen_paths.add(doc.path)
+            if doc.document_id not in known:
+                known.add(doc.document_id)
+                doc_rows.append(_doc_row(doc, now))
+                zone_rows.extend(
+                    {"document_id": doc.document_id, "seq": i, "kind": z.kind,
+                     "start_char": z.start, "end_char": z.end, "reason": z.reason}
+                    for i, z in enumerate(doc.zones))
+            old = current.get(doc.path)
+            if old == doc.document_id:
+                result.unchanged.append(doc.path)
+            else:
+                version = versions.get(doc.path, 0) + 1
+                con.execute("INSERT OR REPLACE INTO document_paths VALUES (?, ?, ?, ?)",
+                            [doc.path, doc.document_id, version, now])
+                con.execute("INSERT INTO document_versions VALUES (?, ?, ?, ?)",
+                            [doc.path, version, doc.document_id, now])
+                (result.updated if old else result.added).append(doc.path)
+            if len(doc_rows) >= 500:
+                insert_rows(con, "documents", doc_rows)
+                insert_rows(con, "zones", zone_rows)
+                doc_rows, zone_rows = [], []
+            if progress:
+                progress(doc.path)
+        insert_rows(con, "documents", doc_rows)
+        insert_rows(con, "zones", zone_rows)
+        for path in sorted(set(current) - seen_paths):
+            con.execute("DELETE FROM document_paths WHERE path = ?", [path])
+            result.removed.append(path)
+    return result
+
+
+def _doc_row(doc: Document, now: dt.datetime) -> dict:
+    return {
+        "document_id": doc.document_id, "sha256": doc.sha256, "path": doc.path,
+        "title": doc.title, "publisher": doc.publisher, "url": doc.url,
+        "published": doc.published, "retrieved_at": doc.retrieved_at,
+        "media_type": doc.media_type, "encoding": doc.encoding, "bytes": doc.bytes,
+        "chars": len(doc.text), "text": doc.text, "norm_text": fold(doc.text),
+        "ingested_at": now,
+    }

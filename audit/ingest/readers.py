@@ -1,0 +1,312 @@
+"""Readers: turn decoded text of each format into stored text, blocks and metadata.
+
+A reader returns the stored text (NFC, typography kept) and the blocks found in it as
+``(start, end, tag, hint)`` offsets, so zoning never has to re-find its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audit.ingest.normalize import to_stored
+
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+
+_WS = re.compile(r"[ \t\n\r\f\v]+")  # not \s: no-break spaces are content and are kept
+_PARA = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class BlockSpan:
+    start: int
+    end: int
+    tag: str = "p"
+    hint: str = ""
+
+
+@dataclass
+class Parsed:
+    text: str
+    blocks: list[BlockSpan]
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _join(pieces: list[tuple[str, str, str]]) -> Parsed:
+    """Join ``(text, tag, hint)`` blocks with blank lines, recording each block's offsets."""
+    out: list[str] = []
+    blocks: list[BlockSpan] = []
+    pos = 0
+    for text, tag, hint in pieces:
+        text = to_stored(text).strip(" \t\n")
+        if not text:
+            continue
+        if out:
+            out.append("\n\n")
+            pos += 2
+        blocks.append(BlockSpan(pos, pos + len(text), tag, hint))
+        out.append(text)
+        pos += len(text)
+    return Parsed("".join(out), blocks)
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+def read_text(text: str) -> Parsed:
+    """Plain text is stored as written; paragraphs (blank-line separated) are the blocks."""
+    text = to_stored(text)
+    blocks = []
+    pos = 0
+    for m in _PARA.finditer(text + "\n\n"):
+        para_end = min(m.start(), len(text))
+        if _is_wrapped(text[pos:para_end]):
+            _add_trimmed(blocks, text, pos, para_end)
+        else:  # text copied from web pages puts one element per line
+            line_start = pos
+            while line_start < para_end:
+                nl = text.find("\n", line_start, para_end)
+                line_end = para_end if nl == -1 else nl
+                _add_trimmed(blocks, text, line_start, line_end)
+                line_start = line_end + 1
+        pos = m.end()
+    return Parsed(text, blocks)
+
+
+_SENT_END = re.compile(r"[.!?:;”\"’)]$")
+
+
+def _is_wrapped(para: str) -> bool:
+    """True for a hard-wrapped paragraph (lines continue one sentence), not a list of lines."""
+    lines = [ln.strip() for ln in para.strip("\n").split("\n") if ln.strip()]
+    if len(lines) <= 1:
+        return True
+    continued = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False)
+        if not _SENT_END.search(a) and len(a) >= 40 and b[:1].islower()
+    ) + sum(1 for a in lines[:-1] if len(a) >= 55 and not _SENT_END.search(a))
+    return continued >= (len(lines) - 1)
+
+
+def _add_trimmed(blocks: list[BlockSpan], text: str, start: int, end: int) -> None:
+    end = min(end, len(text))
+    while start < end and text[start] in " \t\n\u00a0":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\u00a0":
+        end -= 1
+    if end > start:
+        blocks.append(BlockSpan(start, end))
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_FM_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$", re.M)
+
+
+def read_markdown(text: str) -> Parsed:
+    """Render Markdown to plain text blocks (markup dropped, link text kept)."""
+    from markdown_it import MarkdownIt
+
+    text = to_stored(text)
+    meta: dict[str, str] = {}
+    fm = _FRONT_MATTER.match(text)
+    if fm:
+        for key, val in _FM_LINE.findall(fm.group(1)):
+            meta[key.lower()] = val.strip("'\"")
+        text = text[fm.end():]
+    tokens = MarkdownIt("commonmark").parse(text)
+    pieces: list[tuple[str, str, str]] = []
+    stack: list[str] = []
+    for tok in tokens:
+        if tok.nesting == 1:
+            stack.append(tok.tag)
+        elif tok.nesting == -1:
+            if stack:
+                stack.pop()
+        elif tok.type == "inline":
+            inline = _md_inline(tok.children or [])
+            tag = next((t for t in reversed(stack) if t in _MD_BLOCK_TAGS), "p")
+            if "blockquote" in stack:
+                hint = "quote"
+            elif tag == "li":
+                hint = "list"
+            else:
+                hint = ""
+            pieces.append((inline, tag, hint))
+        elif tok.type in ("fence", "code_block"):
+            pieces.append((tok.content, "pre", "code"))
+        elif tok.type == "html_block":
+            pieces.extend(_html_pieces(tok.content))
+    parsed = _join(pieces)
+    parsed.meta = meta
+    return parsed
+
+
+_MD_BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "td", "th"}
+
+
+def _md_inline(children) -> str:
+    out = []
+    for ch in children:
+        if ch.type in ("text", "code_inline"):
+            out.append(ch.content)
+        elif ch.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif ch.type == "html_inline":
+            continue
+    return "".join(out)
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "aside", "nav", "header", "footer", "figure",
+    "figcaption", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody",
+    "tr", "td", "th", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "hr",
+    "form", "fieldset", "details", "summary", "body", "html",
+}
+_DROP_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "canvas",
+              "button", "select", "input", "textarea", "head"]
+_BOILER_ATTR = re.compile(
+    r"(?:^|[\s_-])(side-?bar|related|promo|teaser|recommend\w*|more-?(?:stories|news|from)|"
+    r"trending|popular|most-?read|newsletter|share|sharing|social|widget|advert\w*|ads?|"
+    r"cookie\w*|breadcrumbs?|menu|nav\w*|footer|subscribe|signup|skip\w*|"
+    r"comments?|tags?)(?:$|[\s_-])",
+    re.I,
+)
+_ATTR_HINTS = (
+    (re.compile(r"(?:^|[\s_-])(byline|author|dateline|meta)(?:$|[\s_-])", re.I), "byline"),
+    (re.compile(r"(?:^|[\s_-])(caption|credit)(?:$|[\s_-])", re.I), "caption"),
+    (re.compile(r"(?:^|[\s_-])(contact|media-?contact|press-?contact)(?:$|[\s_-])", re.I),
+     "contact"),
+)
+
+
+def _element_hint(node) -> str:
+    tag = node.tag
+    if tag == "nav":
+        return "nav"
+    if tag == "aside":
+        return "aside"
+    if tag == "footer":
+        return "footer"
+    if tag == "figcaption":
+        return "caption"
+    if tag == "blockquote":
+        return "quote"
+    attrs = node.attributes or {}
+    role = (attrs.get("role") or "").lower()
+    if role in ("navigation", "banner", "contentinfo", "complementary", "search"):
+        return "nav" if role in ("navigation", "search", "banner") else "aside"
+    label = " ".join(str(attrs.get(k) or "") for k in ("class", "id"))
+    if label.strip():
+        if _BOILER_ATTR.search(label):
+            return "aside"
+        for rx, hint in _ATTR_HINTS:
+            if rx.search(label):
+                return hint
+    return ""
+
+
+def _html_pieces(html: str) -> list[tuple[str, str, str]]:
+    parsed, _ = _parse_html(html)
+    return parsed
+
+
+def _parse_html(html: str):
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    meta = _html_meta(tree)
+    tree.strip_tags(_DROP_TAGS)
+    pieces: list[tuple[str, str, str]] = []
+    root = tree.body or tree.root
+    if root is None:
+        return pieces, meta
+    buf: list[str] = []
+    state = {"tag": "p", "hint": ""}
+
+    def flush():
+        text = _WS.sub(" ", "".join(buf)).strip(" ")
+        buf.clear()
+        if text:
+            pieces.append((text, state["tag"], state["hint"]))
+
+    def walk(node, hint: str, block_tag: str):
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                buf.append(child.text_content or "")
+                continue
+            if tag in ("-comment", "!doctype"):
+                continue
+            if tag == "br":
+                buf.append("\n")
+                continue
+            if tag == "img":
+                continue
+            if tag in _BLOCK_TAGS:
+                flush()
+                child_hint = _element_hint(child) or hint
+                # boilerplate wrappers win over inner semantic hints
+                if hint in ("nav", "aside", "footer"):
+                    child_hint = hint
+                child_tag = tag if tag not in ("div", "section", "article", "main", "figure",
+                                               "ul", "ol", "table", "tbody", "thead", "tr",
+                                               "body", "html", "dl", "form") else block_tag
+                prev = dict(state)
+                state["tag"], state["hint"] = child_tag, child_hint
+                walk(child, child_hint, child_tag)
+                flush()
+                state.update(prev)
+            else:
+                walk(child, hint, block_tag)
+
+    walk(root, "", "p")
+    flush()
+    return pieces, meta
+
+
+def _html_meta(tree) -> dict[str, str]:
+    meta: dict[str, str] = {}
+
+    def attr(sel: str, name: str = "content") -> str | None:
+        node = tree.css_first(sel)
+        if node is None:
+            return None
+        val = (node.attributes or {}).get(name)
+        return val.strip() if val else None
+
+    title = tree.css_first("title")
+    meta_title = attr('meta[property="og:title"]') or (title.text().strip() if title else None)
+    pairs = {
+        "title": meta_title,
+        "publisher": attr('meta[property="og:site_name"]') or attr('meta[name="publisher"]'),
+        "url": attr('link[rel="canonical"]', "href") or attr('meta[property="og:url"]'),
+        "date": attr('meta[property="article:published_time"]') or attr('meta[name="date"]')
+        or attr('meta[name="dc.date"]') or attr("time[datetime]", "datetime"),
+        "author": attr('meta[name="author"]'),
+    }
+    for k, v in pairs.items():
+        if v:
+            meta[k] = _WS.sub(" ", v).strip()
+    return meta
+
+
+def read_html(text: str) -> Parsed:
+    pieces, meta = _parse_html(text)
+    if meta.get("title") and not any(tag == "h1" for _, tag, _ in pieces):
+        pieces.insert(0, (meta["title"], "h1", "title"))
+    parsed = _join(pieces)
+    parsed.meta = meta
+    return parsed
+
+
+READERS = {"text/plain": read_text, "text/markdown": read_markdown, "text/html": read_html}

@@ -1,0 +1,176 @@
+"""Zoning: decide for every block whether it is article text or page furniture.
+
+Signals are general, not tuned to any one site: structural hints from HTML (nav, aside, footer,
+figcaption, class names), headings that open a sidebar of teasers ("Featured", "Related
+stories", "More from ..."), author boxes, media-contact blocks, navigation phrases, copyright
+lines, and captions repeated verbatim elsewhere on the page. Claims found in boilerplate are kept
+but never compared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from audit.ingest.normalize import fold
+from audit.ingest.readers import BlockSpan
+from audit.model import Zone
+
+_SIDEBAR_HEAD = re.compile(
+    r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|stories|news|to read|"
+    r"like this)\b.*|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: \w+)?|"
+    r"read (?:more|next|this next)|trending(?: \w+)?|most (?:read|popular|viewed|shared)|"
+    r"popular(?: \w+)?|latest(?: \w+)?|top stories|elsewhere(?: on [\w ]+)?|also on [\w ]+|"
+    r"see also|further reading|in other news|editor'?s picks?|don'?t miss|"
+    r"other (?:news|stories)|keep reading|stories you may have missed|sponsored(?: \w+)?)"
+    r"[\W_]*$",
+    re.I,
+)
+_AUTHOR_HEAD = re.compile(
+    r"^[\W_]*(?:about the (?:author|writer|reporter|contributor)s?|author bio(?:graphy)?|"
+    r"about this (?:author|writer)|the author|written by\b.*)[\W_]*$",
+    re.I,
+)
+_CONTACT_HEAD = re.compile(
+    r"^[\W_]*(?:media (?:inquiries|enquiries|contacts?|relations)|press (?:contacts?|inquiries|"
+    r"enquiries|office)|for (?:media|press|more) (?:information|inquiries)|contacts?)\b", re.I
+)
+_NAV = re.compile(
+    r"^[\W_]*(?:skip (?:to|navigation)\b.*|jump to\b.*|main menu|menu|search|home|"
+    r"share(?: this)?(?: (?:on|via) \w+)?|print(?: this)?|e-?mail(?: this)?|subscribe\b|"
+    r"sign (?:up|in)\b|log ?in|back to top|follow us\b|accept (?:all )?cookies|"
+    r"toggle navigation|open menu|close)[\W_]*",
+    re.I,
+)
+_LEGAL = re.compile(
+    r"(?:©|\(c\)|copyright\b|all rights reserved|privacy policy|terms of (?:use|service)|"
+    r"cookie (?:policy|settings))",
+    re.I,
+)
+_CAPTION_LEAD = re.compile(
+    r"^(?:pictured(?: above| below| here)?|photo(?: above| below)?|above|top|image|caption|"
+    r"from left(?: to right)?|left to right|\(?photo(?: credit)?)\s*[:,.\-–—]?\s*",
+    re.I,
+)
+_CAPTION_CUE = re.compile(r"\b(?:credit|photo by|image by|courtesy of|getty images|ap photo)\b",
+                          re.I)
+_BYLINE = re.compile(r"^(?:[Bb]y|[Ff]rom)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b", re.U)
+_DATELINE_ONLY = re.compile(
+    r"^(?:(?:published|posted|updated)(?: on)?:?\s*)?(?:\w+day,?\s+)?(?:[A-Z][a-z]+\.? \d{1,2},? "
+    r"\d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})(?:\s*(?:at\s+)?\d{1,2}:\d{2}.*)?$"
+)
+_QUOTE_OPEN = "\"“‘'«"
+_SENTENCE_END = re.compile(r"[.!?:;…”\"’)]\s*$")
+
+
+def _is_heading_like(s: str, limit: int = 80) -> bool:
+    return len(s) <= limit and "\n" not in s.strip() and not _SENTENCE_END.search(s)
+
+
+def _key(s: str) -> str:
+    s = fold(s).lower().strip()
+    while (m := _CAPTION_LEAD.match(s)) and m.end() > 0:
+        s = s[m.end():]
+    return re.sub(r"[\W_]+", " ", s).strip()
+
+
+def classify(text: str, blocks: list[BlockSpan]) -> list[Zone]:
+    """One zone per block, in order. Pure: the same text and blocks give the same zones."""
+    strs = [text[b.start:b.end] for b in blocks]
+    kinds: list[str | None] = [None] * len(blocks)
+    reasons = [""] * len(blocks)
+
+    def mark(i: int, kind: str, reason: str) -> None:
+        if kinds[i] is None:
+            kinds[i], reasons[i] = kind, reason
+
+    # captions (or any long block) repeated elsewhere on the page: furniture, every copy
+    keys = [_key(s) for s in strs]
+    counts = Counter(k for k in keys if len(k) >= 40)
+    for i, k in enumerate(keys):
+        if counts.get(k, 0) > 1:
+            mark(i, "boilerplate", "repeated block (e.g. a caption shown twice)")
+
+    # structural hints from HTML
+    for i, b in enumerate(blocks):
+        if b.hint in ("nav", "aside", "footer"):
+            mark(i, "boilerplate", f"inside <{b.hint}> or a {b.hint}-like container")
+        elif b.hint == "contact":
+            mark(i, "boilerplate", "media-contact block")
+
+    # heading-opened regions: sidebars run to the end, author/contact boxes to the next heading
+    i = 0
+    n = len(blocks)
+    while i < n:
+        s = strs[i].strip()
+        first_line = s.split("\n", 1)[0]
+        if _SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line):
+            for j in range(i, n):
+                mark(j, "boilerplate", f"sidebar after heading '{first_line[:40]}'")
+            break
+        if _AUTHOR_HEAD.match(first_line) and len(first_line) <= 60:
+            mark(i, "boilerplate", "author box")
+            j = i + 1
+            while j < n and not _is_heading_like(strs[j]) and j <= i + 2:
+                mark(j, "boilerplate", "author box")
+                j += 1
+            i = j
+            continue
+        if _CONTACT_HEAD.match(first_line) and len(first_line) <= 60:
+            mark(i, "boilerplate", "media-contact block")
+            j = i + 1
+            while j < n and _contact_line(strs[j]):
+                mark(j, "boilerplate", "media-contact block")
+                j += 1
+            i = j
+            continue
+        i += 1
+
+    title_seen = False
+    for i, b in enumerate(blocks):
+        s = strs[i].strip()
+        if kinds[i] is not None:
+            continue
+        if len(s) <= 60 and _NAV.fullmatch(s.split("\n", 1)[0]) is not None:
+            mark(i, "boilerplate", "navigation text")
+        elif _LEGAL.search(s) and len(s) <= 300:
+            mark(i, "boilerplate", "copyright/legal line")
+        elif b.hint == "caption" or (len(s) < 600 and _CAPTION_CUE.search(s)
+                                     and (_CAPTION_LEAD.match(s) or _caption_tail(s))):
+            mark(i, "caption", "photo caption")
+        elif b.hint == "byline" or (len(s) <= 80 and (_BYLINE.match(s) or _DATELINE_ONLY.match(s))):
+            mark(i, "byline", "byline or dateline")
+        elif not title_seen and (b.tag == "h1" or b.hint == "title" or
+                                 (_is_heading_like(s, 160) and len(s) >= 12 and " " in s)):
+            title_seen = True
+            mark(i, "title", "first heading")
+        elif b.hint == "quote" or (s[:1] in _QUOTE_OPEN and _is_attributed_quote(s)):
+            mark(i, "quote", "block quote")
+        else:
+            mark(i, "body", "article text")
+    return [Zone(k or "body", b.start, b.end, r) for k, b, r in zip(kinds, blocks, reasons,
+                                                                     strict=True)]
+
+
+_PHONE_OR_MAIL = re.compile(r"@|\+?\d[\d ().-]{7,}\d")
+
+
+def _contact_line(s: str) -> bool:
+    """Lines of a contact block: short labels and names, e-mail addresses, phone numbers."""
+    if len(s) <= 80 and not _SENTENCE_END.search(s):
+        return True
+    return len(s) < 200 and _PHONE_OR_MAIL.search(s) is not None
+
+
+def _caption_tail(s: str) -> bool:
+    """A caption ends with its credit line ("... Credit: Agency", "Photo by X")."""
+    return re.search(r"(?:credit|photo by|image by|courtesy(?: of)?)\b[^.!?]*[.]?$", s, re.I) \
+        is not None
+
+
+_ATTRIB = re.compile(r"[”\"’']\s*(?:[—–-]{1,2}|―)\s*[A-Z]")
+
+
+def _is_attributed_quote(s: str) -> bool:
+    """A block that is a quotation followed by "— Name, title" (pull quotes, testimonials)."""
+    return bool(_ATTRIB.search(s))

@@ -1,0 +1,96 @@
+"""Plain data types shared by the pipeline stages.
+
+Every stage passes these between pure functions; only ``audit.store`` turns them into rows.
+Offsets are always code-point offsets into a document's *stored* text (``documents.text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+ZONE_KINDS = ("title", "body", "quote", "caption", "byline", "boilerplate")
+CLAIM_KINDS = (
+    "money",
+    "count",
+    "date",
+    "person",
+    "org_list",
+    "place",
+    "quote",
+    "topic_list",
+    "alias",
+)
+# Span roles that name an entity; resolve clusters the text of these spans.
+ENTITY_ROLES = {"person": "person", "org": "org", "place": "place"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of text produced by a reader, before zoning (a paragraph, heading, caption ...)."""
+
+    text: str
+    tag: str = "p"  # p, h1..h6, blockquote, figcaption, aside, nav, li, footer, header, pre
+    hint: str = ""  # structural hint from the source, e.g. "sidebar" for <aside>, "nav"
+
+
+@dataclass(frozen=True)
+class Zone:
+    kind: str
+    start: int
+    end: int
+    reason: str = ""  # why the zoner chose this kind (shown in reports, useful when tuning)
+
+
+@dataclass(frozen=True)
+class SpanRef:
+    """A span an extractor found: absolute offsets into the document text and its role in a claim.
+
+    Roles: "value" (the number/date/amount), "person", "org", "place" (entity names, clustered by
+    resolve), "title" (a person's role words), "quote" (quoted words), "speaker", "weekday",
+    "scope", "tail" (a "plus nine others" tail), "item" (a topic-list item), "context".
+    """
+
+    start: int
+    end: int
+    role: str = "value"
+
+
+@dataclass
+class ClaimDraft:
+    """A claim as an extractor states it; the pipeline adds ids and stores it.
+
+    ``predicate``/``subject``/``qualifiers`` form the comparison key; ``value`` is a JSON-able dict
+    whose shape depends on ``kind`` (see README "Claim kinds").
+    """
+
+    kind: str
+    predicate: str
+    subject: str
+    value: dict[str, Any]
+    spans: list[SpanRef]
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    extractor: str = ""
+    version: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Words the extractors key on; projects extend these from ``claims/vocabulary.toml``."""
+
+    titles: tuple[str, ...] = ()
+    relations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # relation -> cue phrases
+    org_suffixes: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    event_nouns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an extractor may know besides the text: the document date and the vocabulary."""
+
+    text: str
+    doc_date: date | None = None
+    vocab: Vocabulary = field(default_factory=Vocabulary)
+    zone_kind: str = "body"

@@ -1,0 +1,103 @@
+"""Opening the database: migrations, the single-writer rule, and all-or-nothing writes."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from audit.errors import AuditError, DatabaseBusy
+from audit.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class Store:
+    """A DuckDB connection with the audit schema at the current version."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str):
+        self.con = con
+        self.path = path
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One command's writes: committed together or not at all (errors and Ctrl-C included)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        return _version(self.con)
+
+    def query(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+        return self.con.execute(sql, params).fetchall()
+
+
+def _version(con: duckdb.DuckDBPyConnection) -> int:
+    has_meta = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()[0]
+    if not has_meta:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def open_store(path: str | Path, read_only: bool = False) -> Store:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    A second writer gets :class:`DatabaseBusy`; a database from a newer tool is refused.
+    """
+    path = str(path)
+    if path != ":memory:":
+        p = Path(path)
+        if read_only and not p.exists():
+            raise AuditError("no audit database here yet; run 'audit ingest' or 'audit run' first",
+                             path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise DatabaseBusy("database is in use by another audit process; "
+                               "wait for it to finish and try again", path) from None
+        raise AuditError(f"cannot open database: {msg.splitlines()[0]}", path) from None
+    except duckdb.Error as exc:
+        raise AuditError(f"not an audit database: {str(exc).splitlines()[0]}", path) from None
+    try:
+        version = _version(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise AuditError(f"not an audit database: {str(exc).splitlines()[0]}", path) from None
+    if version > SCHEMA_VERSION:
+        con.close()
+        raise AuditError(
+            f"database schema version {version} is newer than this tool supports "
+            f"({SCHEMA_VERSION}); upgrade claim-audit", path)
+    if version < SCHEMA_VERSION:
+        if read_only:
+            con.close()
+            con = duckdb.connect(path)
+        store = Store(con, path)
+        with store.transaction():
+            for n in range(version, SCHEMA_VERSION):
+                con.execute(MIGRATIONS[n])
+            con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+        return store
+    return Store(con, path)

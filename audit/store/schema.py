@@ -1,0 +1,173 @@
+"""Schema of the audit database, as an ordered list of forward migrations.
+
+``SCHEMA_VERSION`` is the number of migrations. A database records the version it was written
+with; opening one written by a newer tool is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: documents, zones, spans, claims, entities, runs, findings
+    """
+    CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+
+    CREATE TABLE documents (
+        document_id   VARCHAR PRIMARY KEY,      -- 'd' + sha256(raw bytes)[:16]
+        sha256        VARCHAR NOT NULL,
+        path          VARCHAR NOT NULL,         -- first path it was read from, project-relative
+        title         VARCHAR,
+        publisher     VARCHAR,
+        url           VARCHAR,
+        published     DATE,
+        retrieved_at  TIMESTAMP,
+        media_type    VARCHAR NOT NULL,
+        encoding      VARCHAR NOT NULL,
+        bytes         BIGINT NOT NULL,
+        chars         BIGINT NOT NULL,
+        text          VARCHAR NOT NULL,         -- NFC text; every offset refers to it
+        norm_text     VARCHAR NOT NULL,         -- same length, quotes/dashes/spaces folded
+        ingested_at   TIMESTAMP NOT NULL
+    );
+
+    -- the corpus: which document each source path holds now, and its version history
+    CREATE TABLE document_paths (
+        path          VARCHAR PRIMARY KEY,
+        document_id   VARCHAR NOT NULL,
+        version       INTEGER NOT NULL,
+        updated_at    TIMESTAMP NOT NULL
+    );
+    CREATE TABLE document_versions (
+        path          VARCHAR NOT NULL,
+        version       INTEGER NOT NULL,
+        document_id   VARCHAR NOT NULL,
+        ingested_at   TIMESTAMP NOT NULL,
+        PRIMARY KEY (path, version)
+    );
+
+    CREATE TABLE zones (
+        document_id   VARCHAR NOT NULL,
+        seq           INTEGER NOT NULL,
+        kind          VARCHAR NOT NULL,
+        start_char    BIGINT NOT NULL,
+        end_char      BIGINT NOT NULL,
+        reason        VARCHAR,
+        PRIMARY KEY (document_id, seq)
+    );
+
+    CREATE TABLE spans (
+        span_id       VARCHAR PRIMARY KEY,
+        document_id   VARCHAR NOT NULL,
+        start_char    BIGINT NOT NULL,
+        end_char      BIGINT NOT NULL,
+        exact         VARCHAR NOT NULL,
+        prefix        VARCHAR NOT NULL,
+        suffix        VARCHAR NOT NULL,
+        line          INTEGER NOT NULL,
+        col           INTEGER NOT NULL
+    );
+
+    CREATE TABLE claims (
+        claim_id          VARCHAR PRIMARY KEY,
+        document_id       VARCHAR NOT NULL,
+        seq               INTEGER NOT NULL,
+        kind              VARCHAR NOT NULL,
+        predicate         VARCHAR NOT NULL,
+        subject           VARCHAR NOT NULL,
+        qualifiers        JSON NOT NULL,
+        value             JSON NOT NULL,
+        value_text        VARCHAR NOT NULL,
+        value_num         DOUBLE,
+        zone_kind         VARCHAR NOT NULL,
+        compared          BOOLEAN NOT NULL,     -- false for claims read in boilerplate
+        extractor         VARCHAR NOT NULL,
+        extractor_version VARCHAR NOT NULL
+    );
+
+    CREATE TABLE claim_spans (
+        claim_id      VARCHAR NOT NULL,
+        span_id       VARCHAR NOT NULL,
+        role          VARCHAR NOT NULL,
+        seq           INTEGER NOT NULL,
+        PRIMARY KEY (claim_id, seq)
+    );
+
+    -- which documents have been extracted with which extractor set (incremental runs)
+    CREATE TABLE extractions (
+        document_id   VARCHAR PRIMARY KEY,
+        signature     VARCHAR NOT NULL,
+        extracted_at  TIMESTAMP NOT NULL
+    );
+
+    CREATE TABLE mentions (
+        mention_id    VARCHAR PRIMARY KEY,
+        document_id   VARCHAR NOT NULL,
+        claim_id      VARCHAR NOT NULL,
+        span_id       VARCHAR NOT NULL,
+        etype         VARCHAR NOT NULL,          -- person | org | place
+        surface       VARCHAR NOT NULL,
+        norm          VARCHAR NOT NULL,
+        role_key      VARCHAR NOT NULL,          -- e.g. 'prime minister|japan' for a person
+        compared      BOOLEAN NOT NULL
+    );
+
+    CREATE TABLE entities (
+        entity_id     VARCHAR PRIMARY KEY,
+        etype         VARCHAR NOT NULL,
+        canonical     VARCHAR NOT NULL,
+        mentions      INTEGER NOT NULL,
+        variants      INTEGER NOT NULL
+    );
+
+    CREATE TABLE entity_mentions (
+        mention_id    VARCHAR PRIMARY KEY,
+        entity_id     VARCHAR NOT NULL,
+        variant       VARCHAR NOT NULL,          -- the spelling as written (normalised key)
+        variant_kind  VARCHAR NOT NULL           -- same | case | order | alias | partial | spelling
+    );
+
+    CREATE TABLE runs (
+        run_id        VARCHAR PRIMARY KEY,
+        seq           INTEGER NOT NULL,
+        started_at    TIMESTAMP NOT NULL,
+        tool_version  VARCHAR NOT NULL,
+        config_hash   VARCHAR NOT NULL,
+        document_set  VARCHAR NOT NULL,          -- hash of the sorted document ids
+        documents     INTEGER NOT NULL,
+        fail_on       VARCHAR NOT NULL,
+        verdict       VARCHAR NOT NULL
+    );
+
+    CREATE TABLE findings (
+        run_id        VARCHAR NOT NULL,
+        finding_id    VARCHAR NOT NULL,          -- fingerprint, stable across runs
+        seq           INTEGER NOT NULL,
+        check_name    VARCHAR NOT NULL,
+        class         VARCHAR NOT NULL,
+        severity      VARCHAR NOT NULL,
+        message       VARCHAR NOT NULL,
+        accepted      BOOLEAN NOT NULL,
+        waiver_reason VARCHAR,
+        details       JSON NOT NULL,
+        PRIMARY KEY (run_id, finding_id)
+    );
+
+    CREATE TABLE finding_evidence (
+        run_id        VARCHAR NOT NULL,
+        finding_id    VARCHAR NOT NULL,
+        seq           INTEGER NOT NULL,
+        document_id   VARCHAR NOT NULL,
+        claim_id      VARCHAR,
+        span_id       VARCHAR,
+        start_char    BIGINT NOT NULL,
+        end_char      BIGINT NOT NULL,
+        exact         VARCHAR NOT NULL,
+        value         VARCHAR,
+        PRIMARY KEY (run_id, finding_id, seq)
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Tables whose rows belong to one document's extraction (deleted and rewritten together).
+EXTRACTION_TABLES = ("claims", "claim_spans", "spans", "mentions")

@@ -1,0 +1,52 @@
+"""Shared fixtures: the real seeds, the example project, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audit.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+EXAMPLE_SOURCES = REPO / "sources"
+
+
+def invoke(*args: str):
+    """Run the real CLI in-process; returns click's Result (exit_code, output, stderr)."""
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh audit project created by 'audit init', with no documents yet."""
+    root = tmp_path / "proj"
+    result = invoke("init", root)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def seeds_project(project: Path) -> Path:
+    """A project whose sources are copies of the two real seed documents."""
+    if not SEED_FILES:
+        pytest.skip(f"seed documents not found in {SEEDS}")
+    for f in SEED_FILES:
+        shutil.copy(f, project / "sources" / f.name)
+    return project
+
+
+@pytest.fixture
+def example_project(tmp_path: Path) -> Path:
+    """A copy of the example project shipped in the repository."""
+    root = tmp_path / "example"
+    shutil.copytree(EXAMPLE_SOURCES, root / "sources")
+    for sub in ("claims", "checks"):
+        if (REPO / sub).is_dir():
+            shutil.copytree(REPO / sub, root / sub)
+    (root / "audit.toml").write_text('[audit]\nsources = "sources"\n')
+    return root

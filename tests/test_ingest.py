@@ -1,0 +1,328 @@
+"""Ingest: zoning of real pages, encodings, versions, and bad input that must be refused."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from audit.store.schema import SCHEMA_VERSION
+from tests.conftest import invoke
+
+
+def zones_of(db: Path, name: str) -> list[tuple[str, str]]:
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        """SELECT z.kind, substr(d.text, z.start_char + 1, z.end_char - z.start_char)
+           FROM zones z JOIN documents d USING (document_id)
+           JOIN document_paths p USING (document_id)
+           WHERE p.path LIKE ? ORDER BY z.seq""", [f"%{name}"]).fetchall()
+    con.close()
+    return rows
+
+
+def db_of(root: Path) -> Path:
+    return root / ".audit" / "audit.duckdb"
+
+
+def test_seed_zones(seeds_project: Path):
+    result = invoke("ingest", seeds_project)
+    assert result.exit_code == 0, result.output
+    z000 = zones_of(db_of(seeds_project), "000_68f6d385267182c0.txt")
+    kinds = {text: kind for kind, text in z000}
+    assert z000[0][0] == "title"
+    # the "Featured" sidebar and everything in it, and the author box, are boilerplate
+    assert kinds["Featured"] == "boilerplate"
+    sidebar = [k for k, t in z000 if "DeepSeek" in t or "Cybersecurity Predictions" in t]
+    assert sidebar and set(sidebar) == {"boilerplate"}
+    assert kinds["About the Author"] == "boilerplate"
+    assert all(k == "boilerplate" for k, t in z000 if "newspaper editor" in t)
+    # article paragraphs are body
+    assert any(k == "body" and "Kishido" in t for k, t in z000)
+
+    z004 = zones_of(db_of(seeds_project), "004_9d3b0c5d8f3e1603.txt")
+    captions = [k for k, t in z004 if "From left to right" in t]
+    assert len(captions) == 2 and set(captions) == {"boilerplate"}
+    assert [k for k, t in z004 if t == "Skip to main content"] == ["boilerplate"]
+    assert all(k == "boilerplate" for k, t in z004 if t in ("Media Inquiries", "Peter Kerwin"))
+    assert any(k == "title" and t.startswith("CMU Joins") for k, t in z004)
+    assert any(k in ("body", "quote") and "Kishida" in t for k, t in z004)
+
+
+def test_zone_offsets_cover_stored_text(seeds_project: Path):
+    invoke("ingest", seeds_project)
+    con = duckdb.connect(str(db_of(seeds_project)), read_only=True)
+    bad = con.execute("""SELECT count(*) FROM zones z JOIN documents d USING (document_id)
+                         WHERE z.start_char < 0 OR z.end_char > length(d.text)
+                            OR z.start_char >= z.end_char""").fetchone()[0]
+    assert bad == 0
+
+
+SIDEBAR_ARTICLE = """City Opens Flood Barrier After Six-Year Build
+
+By Dana Whitfield
+
+The harbour authority switched on the new tidal barrier on Monday, March 4, 2024, at a cost of
+$212 million, officials said.
+
+Mayor Ines Calloway said the barrier would protect 40,000 homes.
+
+You might also like
+
+Bakery chain to close 12 stores by June 2025
+
+Three injured as tram derails near Central Station on Friday
+
+About the writer
+
+Dana Whitfield covers infrastructure and has won 3 regional awards.
+"""
+
+
+def test_differently_worded_sidebar_is_boilerplate(project: Path):
+    (project / "sources" / "barrier.txt").write_text(SIDEBAR_ARTICLE)
+    assert invoke("ingest", project).exit_code == 0
+    zones = zones_of(db_of(project), "barrier.txt")
+    kinds = {t.split("\n")[0]: k for k, t in zones}
+    assert kinds["City Opens Flood Barrier After Six-Year Build"] == "title"
+    assert kinds["By Dana Whitfield"] == "byline"
+    assert kinds["You might also like"] == "boilerplate"
+    assert kinds["Bakery chain to close 12 stores by June 2025"] == "boilerplate"
+    assert kinds["Dana Whitfield covers infrastructure and has won 3 regional awards."] \
+        == "boilerplate"
+    assert kinds["Mayor Ines Calloway said the barrier would protect 40,000 homes."] == "body"
+
+
+HTML_PAGE = """<!doctype html><html><head><title>Grant for battery lab</title>
+<meta property="og:site_name" content="Example Times">
+<meta property="article:published_time" content="2024-03-09T10:00:00Z">
+<style>.x{color:red}</style><script>var secret = "do not read";</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Battery lab wins&nbsp;€45 million</h1>
+<p class="byline">By Ana Ruiz</p>
+<p>The consortium said on Saturday that backers include Volta AG and Nordlicht GmbH.</p>
+<figure><img src="x.jpg"><figcaption>The lab in Aachen. Photo by Ana Ruiz</figcaption></figure>
+<blockquote><p>“We will build here,” said Ana Ruiz.</p></blockquote>
+</article>
+<aside class="related-stories"><h2>More from Example Times</h2><ul><li>Port strike ends after 9 days</li></ul></aside>
+<footer>© 2024 Example Times. All rights reserved.</footer></body></html>"""
+
+
+def test_html_structure_and_metadata(project: Path):
+    (project / "sources" / "lab.html").write_text(HTML_PAGE)
+    assert invoke("ingest", project).exit_code == 0
+    zones = dict((t, k) for k, t in zones_of(db_of(project), "lab.html"))
+    assert zones["Battery lab wins\u00a0€45 million"] == "title"  # no-break space preserved
+    assert zones["By Ana Ruiz"] == "byline"
+    assert zones["The lab in Aachen. Photo by Ana Ruiz"] == "caption"
+    assert zones["“We will build here,” said Ana Ruiz."] == "quote"
+    assert zones["Port strike ends after 9 days"] == "boilerplate"
+    assert zones["More from Example Times"] == "boilerplate"
+    assert zones["Home News"] == "boilerplate"
+    assert not any("secret" in t or "color:red" in t for t in zones)
+    out = invoke("sources", project, "--format", "json")
+    assert '"publisher": "Example Times"' in out.output
+    assert '"date": "2024-03-09"' in out.output
+
+
+def test_markdown_reader(project: Path):
+    md = ("---\ntitle: Harbour News\npublisher: Dockside Blog\ndate: 2024-05-02\n---\n"
+          "# Barrier opens\n\nThe **barrier** cost [$212 million](http://example.org).\n\n"
+          "> “It works,” said Ines Calloway.\n\n## Related posts\n\n- Other story\n")
+    (project / "sources" / "post.md").write_text(md)
+    assert invoke("ingest", project).exit_code == 0
+    zones = dict((t, k) for k, t in zones_of(db_of(project), "post.md"))
+    assert zones["The barrier cost $212 million."] == "body"
+    assert zones["“It works,” said Ines Calloway."] == "quote"
+    assert zones["Other story"] == "boilerplate"
+    out = invoke("sources", project, "--format", "json").output
+    assert "Dockside Blog" in out and "Harbour News" in out
+
+
+def test_encodings(project: Path):
+    src = project / "sources"
+    (src / "latin1.txt").write_bytes("Café Zürich raised €5 million".encode("cp1252"))
+    (src / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + "Größe: ¥15 billion".encode("utf-16-le"))
+    (src / "bom8.txt").write_bytes(codecs.BOM_UTF8 + "Naïve “quotes”".encode())
+    assert invoke("ingest", project).exit_code == 0
+    con = duckdb.connect(str(db_of(project)), read_only=True)
+    texts = dict(con.execute("SELECT p.path, d.text FROM documents d JOIN document_paths p "
+                             "USING (document_id)").fetchall())
+    assert texts["sources/latin1.txt"] == "Café Zürich raised €5 million"
+    assert texts["sources/utf16.txt"] == "Größe: ¥15 billion"
+    assert texts["sources/bom8.txt"] == "Naïve “quotes”"
+    norm = con.execute("SELECT norm_text FROM documents WHERE text LIKE 'Naïve%'").fetchone()[0]
+    assert norm == 'Naïve "quotes"'
+
+
+def _count_docs(root: Path) -> int:
+    db = db_of(root)
+    if not db.exists():
+        return 0
+    con = duckdb.connect(str(db), read_only=True)
+    n = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    con.close()
+    return n
+
+
+@pytest.mark.parametrize(
+    "name,content,needle",
+    [
+        ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        ("nul.txt", b"hello\x00world\x00\x00", "NUL bytes"),
+        ("garbage.txt", bytes(range(128, 256)) * 40 + b"\x01\x02\x03\x04" * 50, "not"),
+        ("notes.docx", b"PK\x03\x04rest", "ZIP"),
+    ],
+)
+def test_bad_files_exit_2_and_write_nothing(project: Path, name, content, needle):
+    (project / "sources" / "good.txt").write_text("A fine document about $5 million.")
+    assert invoke("ingest", project).exit_code == 0
+    before = _count_docs(project)
+    (project / "sources" / "later.txt").write_text("Another fine document.")
+    (project / "sources" / name).write_bytes(content)
+    result = invoke("ingest", project)
+    assert result.exit_code == 2
+    assert name in result.output and needle in result.output
+    assert "Traceback" not in result.output
+    assert _count_docs(project) == before  # the good file read before it was rolled back
+
+
+def test_manifest_errors(project: Path):
+    src = project / "sources"
+    (src / "a.txt").write_text("Text.")
+    (src / "manifest.toml").write_text('[[document]]\npath = "missing.txt"\n')
+    r = invoke("ingest", project)
+    assert r.exit_code == 2 and "missing.txt" in r.output and "manifest.toml" in r.output
+    (src / "manifest.toml").write_text('[[document]]\npath = "../../outside.txt"\n')
+    (project.parent / "outside.txt").write_text("x")
+    r = invoke("ingest", project)
+    assert r.exit_code == 2 and "outside the project" in r.output
+    (src / "manifest.toml").write_text('[[document]\npath = "a.txt"\n')
+    r = invoke("ingest", project)
+    assert r.exit_code == 2 and "malformed manifest" in r.output
+    assert _count_docs(project) == 0
+
+
+def test_malformed_config(project: Path):
+    (project / "audit.toml").write_text("[audit\nsources = 3")
+    r = invoke("ingest", project)
+    assert r.exit_code == 2 and "audit.toml" in r.output and "malformed TOML" in r.output
+    (project / "audit.toml").write_text('[audit]\nfail_on = "sometimes"\n')
+    r = invoke("ingest", project)
+    assert r.exit_code == 2 and "fail_on" in r.output
+    (project / "audit.toml").write_text('[audit]\nsauces = "x"\n')
+    r = invoke("ingest", project)
+    assert r.exit_code == 2 and "sauces" in r.output
+
+
+def test_pyproject_tool_table(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("Some text.")
+    (tmp_path / "pyproject.toml").write_text('[tool.audit]\nsources = "docs"\ndb = "x.duckdb"\n')
+    assert invoke("ingest", tmp_path).exit_code == 0
+    assert (tmp_path / "x.duckdb").exists()
+
+
+def test_empty_document_warns(project: Path):
+    (project / "sources" / "empty.txt").write_text("")
+    r = invoke("ingest", project)
+    assert r.exit_code == 0
+    assert "empty.txt" in r.output and "warning" in r.output
+    assert _count_docs(project) == 1
+
+
+def test_reingest_is_idempotent_and_changes_make_versions(project: Path):
+    f = project / "sources" / "a.txt"
+    f.write_text("First version: $10 million.")
+    assert "1 added" in invoke("ingest", project).output
+    assert "1 unchanged" in invoke("ingest", project).output
+    con = duckdb.connect(str(db_of(project)), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    con.close()
+    f.write_text("Second version: $12 million.")
+    assert "1 updated" in invoke("ingest", project).output
+    con = duckdb.connect(str(db_of(project)), read_only=True)
+    rows = con.execute("SELECT version FROM document_versions ORDER BY version").fetchall()
+    assert rows == [(1,), (2,)]
+    cur = con.execute("SELECT d.text FROM document_paths JOIN documents d USING (document_id)")
+    assert cur.fetchall() == [("Second version: $12 million.",)]
+
+
+def test_document_id_is_content_hash(project: Path, tmp_path: Path):
+    (project / "sources" / "a.txt").write_text("Same bytes.")
+    invoke("ingest", project)
+    other = tmp_path / "other"
+    invoke("init", other)
+    (other / "sources" / "b.txt").write_text("Same bytes.")
+    invoke("ingest", other)
+    ids = []
+    for root in (project, other):
+        con = duckdb.connect(str(db_of(root)), read_only=True)
+        ids.append(con.execute("SELECT document_id FROM documents").fetchone()[0])
+        con.close()
+    assert ids[0] == ids[1]
+
+
+def test_database_in_use(project: Path):
+    (project / "sources" / "a.txt").write_text("Text.")
+    invoke("ingest", project)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); "
+         "time.sleep(30)", str(db_of(project))],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        r = subprocess.run([sys.executable, "-m", "audit", "ingest", str(project)],
+                           capture_output=True, text=True)
+        assert r.returncode == 2
+        assert "in use" in r.stderr and "Traceback" not in r.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_newer_schema_refused(project: Path):
+    (project / "sources" / "a.txt").write_text("Text.")
+    invoke("ingest", project)
+    con = duckdb.connect(str(db_of(project)))
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    con.close()
+    r = invoke("ingest", project)
+    assert r.exit_code == 2 and "newer" in r.output
+
+
+def test_memory_db(project: Path):
+    (project / "sources" / "a.txt").write_text("Text.")
+    r = invoke("ingest", project, "--db", ":memory:")
+    assert r.exit_code == 0 and "1 added" in r.output
+    assert not db_of(project).exists()
+
+
+def test_internal_error_exits_3():
+    import click
+    from click.testing import CliRunner
+
+    from audit.cli import handle_errors
+
+    @click.command()
+    @handle_errors
+    def boom():
+        raise RuntimeError("kaput")
+
+    r = CliRunner().invoke(boom, [])
+    assert r.exit_code == 3
+    assert "internal error" in r.output and "Traceback" not in r.output
+
+
+def test_help_does_not_import_heavy_modules():
+    code = ("import sys; from audit.cli import main; sys.argv=['audit','--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy=[m for m in ('pandas','great_expectations','pandera','duckdb') "
+            "if m in sys.modules]\nprint('HEAVY', heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert "HEAVY []" in out
