@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,16 +107,16 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
             f"{', '.join(sorted(MEDIA_TYPES))}); exclude it in {MANIFEST_NAME} [settings]", path)
     parsed = READERS[media_type](text)
     del text
-    zones = classify(parsed.text, parsed.blocks)
+    meta = {**parsed.meta, **sf.meta}
+    zones = classify(parsed.text, parsed.blocks, meta.get("title"))
     if not parsed.text.strip():
         warnings.append(f"{path}: empty document (no text to audit)")
-    meta = {**parsed.meta, **sf.meta}
     title = meta.get("title")
     if not title:
         title = next((parsed.text[z.start:z.end] for z in zones if z.kind == "title"), None)
     published = meta.get("date")
     if not isinstance(published, dt.date):
-        published = parse_loose_date(published)
+        published = parse_loose_date(published) or _byline_date(parsed.text, zones)
     retrieved = meta.get("retrieved")
     sha = hashlib.sha256(raw).hexdigest()
     return Document(
@@ -133,6 +134,32 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
         text=parsed.text,
         zones=zones,
     ), warnings
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_BYLINE_DATE = re.compile(
+    r"\b(?:(?P<mon>[A-Z][a-z]{2})[a-z]*\.? (?P<day>\d{1,2}),? (?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2}) (?P<mon2>[A-Z][a-z]{2})[a-z]* (?P<year2>\d{4})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b")
+
+
+def _byline_date(text: str, zones: list[Zone]) -> dt.date | None:
+    """A publication date from the byline/dateline, for files without metadata."""
+    for z in zones:
+        if z.kind != "byline":
+            continue
+        m = _BYLINE_DATE.search(text, z.start, z.end)
+        if not m:
+            continue
+        if m["iso"]:
+            return parse_loose_date(m["iso"])
+        mon = _MONTHS.get((m["mon"] or m["mon2"]).lower())
+        try:
+            return dt.date(int(m["year"] or m["year2"]), mon, int(m["day"] or m["day2"]))
+        except (TypeError, ValueError):
+            continue
+    return None
 
 
 def _rel(path: Path, root: Path) -> str:

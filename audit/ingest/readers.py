@@ -79,6 +79,7 @@ def read_text(text: str) -> Parsed:
     return Parsed(text, blocks)
 
 
+_RULE = re.compile(r"[\W_]{3,}")  # a separator line: ----, ****, ====
 _SENT_END = re.compile(r"[.!?:;”\"’)]$")
 
 
@@ -87,6 +88,8 @@ def _is_wrapped(para: str) -> bool:
     lines = [ln.strip() for ln in para.strip("\n").split("\n") if ln.strip()]
     if len(lines) <= 1:
         return True
+    if any(_RULE.fullmatch(ln) for ln in lines):
+        return False
     continued = sum(
         1 for a, b in zip(lines, lines[1:], strict=False)
         if not _SENT_END.search(a) and len(a) >= 40 and b[:1].islower()

@@ -17,8 +17,8 @@ from audit.ingest.readers import BlockSpan
 from audit.model import Zone
 
 _SIDEBAR_HEAD = re.compile(
-    r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|stories|news|to read|"
-    r"like this)\b.*|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: \w+)?|"
+    r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|to read|like this)\b.*|"
+    r"more (?:\w+ ){0,2}(?:news|stories|coverage|articles|posts|headlines)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: \w+)?|"
     r"read (?:more|next|this next)|trending(?: \w+)?|most (?:read|popular|viewed|shared)|"
     r"popular(?: \w+)?|latest(?: \w+)?|top stories|elsewhere(?: on [\w ]+)?|also on [\w ]+|"
     r"see also|further reading|in other news|editor'?s picks?|don'?t miss|"
@@ -59,6 +59,10 @@ _DATELINE_ONLY = re.compile(
     r"^(?:(?:published|posted|updated)(?: on)?:?\s*)?(?:\w+day,?\s+)?(?:[A-Z][a-z]+\.? \d{1,2},? "
     r"\d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})(?:\s*(?:at\s+)?\d{1,2}:\d{2}.*)?$"
 )
+_MENU_SEP = re.compile(r"\s[|·•/»>]\s")
+_CREDIT = re.compile(
+    r"^\(?(?:(?:additional )?(?:reporting|writing|editing|written|edited)\s+by\b|"
+    r"(?:posted|published|updated)\b.{0,60}$)", re.I)
 _QUOTE_OPEN = "\"“‘'«"
 _SENTENCE_END = re.compile(r"[.!?:;…”\"’)]\s*$")
 
@@ -74,7 +78,7 @@ def _key(s: str) -> str:
     return re.sub(r"[\W_]+", " ", s).strip()
 
 
-def classify(text: str, blocks: list[BlockSpan]) -> list[Zone]:
+def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) -> list[Zone]:
     """One zone per block, in order. Pure: the same text and blocks give the same zones."""
     strs = [text[b.start:b.end] for b in blocks]
     kinds: list[str | None] = [None] * len(blocks)
@@ -126,13 +130,21 @@ def classify(text: str, blocks: list[BlockSpan]) -> list[Zone]:
             continue
         i += 1
 
-    title_seen = False
+    title_at, title_reason = _find_title(strs, blocks, kinds, meta_title)
     for i, b in enumerate(blocks):
         s = strs[i].strip()
         if kinds[i] is not None:
             continue
         if len(s) <= 60 and _NAV.fullmatch(s.split("\n", 1)[0]) is not None:
             mark(i, "boilerplate", "navigation text")
+        elif _BYLINE.match(s) and len(s) <= 120:
+            mark(i, "byline", "byline")
+        elif _is_menu(s):
+            mark(i, "boilerplate", "menu or breadcrumb line")
+        elif _RULE_LINE.fullmatch(s):
+            mark(i, "boilerplate", "separator line")
+        elif _CREDIT.match(s) and len(s) <= 200:
+            mark(i, "byline", "reporting credit")
         elif _LEGAL.search(s) and len(s) <= 300:
             mark(i, "boilerplate", "copyright/legal line")
         elif b.hint == "caption" or (len(s) < 600 and _CAPTION_CUE.search(s)
@@ -140,10 +152,10 @@ def classify(text: str, blocks: list[BlockSpan]) -> list[Zone]:
             mark(i, "caption", "photo caption")
         elif b.hint == "byline" or (len(s) <= 80 and (_BYLINE.match(s) or _DATELINE_ONLY.match(s))):
             mark(i, "byline", "byline or dateline")
-        elif not title_seen and (b.tag == "h1" or b.hint == "title" or
-                                 (_is_heading_like(s, 160) and len(s) >= 12 and " " in s)):
-            title_seen = True
-            mark(i, "title", "first heading")
+        elif i == title_at:
+            mark(i, "title", title_reason)
+        elif title_at is not None and i < title_at and _is_heading_like(s):
+            mark(i, "boilerplate", "masthead before the title")
         elif b.hint == "quote" or (s[:1] in _QUOTE_OPEN and _is_attributed_quote(s)):
             mark(i, "quote", "block quote")
         else:
@@ -153,6 +165,39 @@ def classify(text: str, blocks: list[BlockSpan]) -> list[Zone]:
 
 
 _PHONE_OR_MAIL = re.compile(r"@|\+?\d[\d ().-]{7,}\d")
+
+
+_RULE_LINE = re.compile(r"[\W_]{2,}")
+
+
+def _is_menu(s: str) -> bool:
+    """A line of short items between separators: "Home | News | Sport", "A · B · C"."""
+    if len(s) > 160 or "\n" in s:
+        return False
+    parts = _MENU_SEP.split(s)
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+def _find_title(strs, blocks, kinds, meta_title) -> tuple[int | None, str]:
+    """The title block: the one matching the metadata title, else the first <h1>, else the
+    first heading-like line (plain text)."""
+    free = [i for i, k in enumerate(kinds) if k is None]
+    if meta_title:
+        want = _key(meta_title)
+        for i in free:
+            k = _key(strs[i])
+            if k and (k == want or (len(k) >= 12 and (want.startswith(k) or k.startswith(want)))):
+                return i, "matches the document's title metadata"
+    for i in free:
+        if blocks[i].tag == "h1" or blocks[i].hint == "title":
+            return i, "first top-level heading"
+    for i in free:
+        s = strs[i].strip()
+        if _is_menu(s) or _NAV.fullmatch(s) or _BYLINE.match(s) or _DATELINE_ONLY.match(s):
+            continue
+        if _is_heading_like(s, 160) and len(s) >= 12 and " " in s:
+            return i, "first heading-like line"
+    return None, ""
 
 
 def _contact_line(s: str) -> bool:
