@@ -18,7 +18,8 @@ from audit.model import Zone
 
 _SIDEBAR_HEAD = re.compile(
     r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|to read|like this)\b.*|"
-    r"more (?:\w+ ){0,2}(?:news|stories|coverage|articles|posts|headlines)|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: \w+)?|"
+    r"more (?:\w+ ){0,2}(?:news|stories|coverage|articles|posts|headlines)|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: \w+)?|"
     r"read (?:more|next|this next)|trending(?: \w+)?|most (?:read|popular|viewed|shared)|"
     r"popular(?: \w+)?|latest(?: \w+)?|top stories|elsewhere(?: on [\w ]+)?|also on [\w ]+|"
     r"see also|further reading|in other news|editor'?s picks?|don'?t miss|"
