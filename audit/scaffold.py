@@ -4,7 +4,11 @@ from __future__ import annotations
 
 
 def scaffold_files() -> dict[str, str]:
+    from importlib.resources import files
+
+    suite = files("audit").joinpath("data/consistency.json").read_text(encoding="utf-8")
     return {
+        "checks/consistency.json": suite,
         "claims/facts.toml": "# Reference facts the audit checks claims against.\n",
         "claims/aliases.toml": (
             "# Entity aliases: [aliases]\n# CMU = \"Carnegie Mellon University\"\n"

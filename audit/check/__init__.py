@@ -1,0 +1,1 @@
+"""Check stage: integrity (pandera) and consistency (Great Expectations) suites -> findings."""

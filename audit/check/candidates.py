@@ -1,0 +1,435 @@
+"""Candidate rows for the consistency suite, computed in DuckDB.
+
+Each builder runs SQL over the current corpus (blocking, joins and grouping happen in the
+database) and returns one :class:`Candidate` per thing worth judging: a pair of spellings, a key
+with several values, a list compared with another. Great Expectations then judges the
+candidates' columns (see ``suite.py``); only what it rejects becomes a finding.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from audit.ingest.normalize import fold
+
+# The current corpus's claims that are compared (not read in boilerplate or bylines).
+CUR = """(SELECT c.*, p.path FROM claims c
+          JOIN (SELECT document_id, min(path) AS path FROM document_paths GROUP BY ALL) p
+            USING (document_id)
+          WHERE c.compared)"""
+
+
+@dataclass
+class Candidate:
+    check: str
+    judged: dict[str, Any]
+    key: Any
+    headline: str
+    values: list[dict]  # [{"value": label, "claims": [(claim_id, roles)]}]
+    details: dict = field(default_factory=dict)
+
+    @property
+    def cid(self) -> str:
+        import hashlib
+
+        blob = json.dumps([self.check, self.key], sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+# --- name-variant ---------------------------------------------------------------------------
+
+def name_variants(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+    """Every spelling of an entity that differs from its canonical spelling."""
+    rows = con.execute("""
+        SELECT e.entity_id, e.etype, e.canonical, em.variant, em.variant_kind,
+               list(DISTINCT m.claim_id ORDER BY m.claim_id) AS claims
+        FROM entities e JOIN entity_mentions em USING (entity_id)
+        JOIN mentions m USING (mention_id)
+        WHERE e.variants > 1
+        GROUP BY ALL ORDER BY e.canonical, em.variant""").fetchall()
+    by_entity: dict[str, dict] = {}
+    for eid, etype, canonical, variant, kind, claims in rows:
+        ent = by_entity.setdefault(eid, {"etype": etype, "canonical": canonical, "v": {}})
+        ent["v"][variant] = (kind, claims)
+    out = []
+    roles = ("person", "org", "place", "speaker")
+    for ent in by_entity.values():
+        canon_claims = ent["v"].get(ent["canonical"], ("same", []))[1]
+        for variant, (kind, claims) in sorted(ent["v"].items()):
+            if kind == "same":
+                continue
+            out.append(Candidate(
+                check="name-variant",
+                judged={"variant_kind": kind},
+                key=[ent["etype"], ent["canonical"], variant],
+                headline=f"{ent['etype']} name spelled two ways ({kind})",
+                values=[
+                    {"value": variant, "claims": [(c, roles) for c in claims]},
+                    {"value": ent["canonical"], "claims": [(c, roles) for c in canon_claims]},
+                ],
+                details={"variant_kind": kind, "entity": ent["canonical"]},
+            ))
+    return out
+
+
+# --- value-conflict ---------------------------------------------------------------------------
+
+# Money amounts further apart than this ratio are taken to be different facts that share a
+# generic subject ("funding"), not one fact stated two ways.
+MONEY_RATIO = 2.0
+
+
+def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+    """Keys (kind, predicate, subject, qualifiers) that carry more than one value."""
+    rows = con.execute(f"""
+        WITH v AS (
+          SELECT claim_id, kind, predicate, subject, qualifiers, path,
+            CASE kind
+              WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
+              WHEN 'count' THEN CAST(value_num AS VARCHAR)
+              WHEN 'date' THEN value->>'iso'
+              WHEN 'place' THEN lower(value->>'name')
+            END AS norm,
+            value_num, value->>'currency' AS currency, value->>'approx' AS approx,
+            value->>'precision' AS precision, value_text
+          FROM {CUR}
+          WHERE kind IN ('money', 'count', 'date')
+            AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
+                                        OR value->>'iso' LIKE 'X%'))
+            AND coalesce(value->>'approx', 'exact') = 'exact'
+            AND coalesce(qualifiers->>'approx', 'exact') = 'exact'
+        ),
+        groups AS (
+          SELECT kind, predicate, subject, qualifiers, count(DISTINCT norm) AS n_values,
+                 max(value_num) / nullif(min(value_num), 0) AS ratio,
+                 count(DISTINCT currency) AS currencies
+          FROM v WHERE norm IS NOT NULL GROUP BY ALL HAVING count(DISTINCT norm) > 1
+        )
+        SELECT g.kind, g.predicate, g.subject, g.qualifiers, g.n_values, g.ratio, g.currencies,
+               v.norm, any_value(v.value_text ORDER BY v.claim_id),
+               list(v.claim_id ORDER BY v.path, v.claim_id)
+        FROM groups g JOIN v USING (kind, predicate, subject, qualifiers)
+        GROUP BY ALL ORDER BY g.kind, g.subject, v.norm""").fetchall()
+    groups: dict[tuple, dict] = {}
+    for kind, pred, subj, quals, n_values, ratio, currencies, norm, label, claims in rows:
+        g = groups.setdefault((kind, pred, subj, quals), {
+            "n_values": n_values, "ratio": ratio, "currencies": currencies, "values": []})
+        g["values"].append({"value": label, "norm": norm,
+                            "claims": [(c, ("value",)) for c in claims]})
+    out = []
+    for (kind, pred, subj, quals), g in groups.items():
+        if kind == "money" and (g["currencies"] > 1 or (g["ratio"] or 0) > MONEY_RATIO):
+            continue
+        out.append(Candidate(
+            check="value-conflict",
+            judged={"n_values": g["n_values"]},
+            key=[kind, pred, subj, quals, sorted(v["norm"] for v in g["values"])],
+            headline=f"{kind} of '{subj}' differs",
+            values=[{"value": v["value"], "claims": v["claims"]} for v in g["values"]],
+            details={"kind": kind, "subject": subj, "qualifiers": json.loads(quals)},
+        ))
+    return out
+
+
+# --- date-weekday -----------------------------------------------------------------------------
+
+def date_weekdays(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+    rows = con.execute(f"""
+        SELECT claim_id, value->>'iso', value->>'weekday', value_text,
+               CAST(value->>'weekday_ok' AS BOOLEAN)
+        FROM {CUR} WHERE kind = 'date' AND value->>'weekday' IS NOT NULL
+          AND value->>'weekday_ok' IS NOT NULL AND value->>'weekday_ok' <> 'null'
+        ORDER BY path, claim_id""").fetchall()
+    out = []
+    import datetime as dt
+
+    for claim_id, iso, weekday, label, ok in rows:
+        try:
+            actual = dt.date.fromisoformat(iso).strftime("%A")
+        except (TypeError, ValueError):
+            continue
+        out.append(Candidate(
+            check="date-weekday",
+            judged={"weekday_ok": bool(ok)},
+            key=[iso, weekday],
+            headline=f"{weekday} does not fit {iso} (a {actual})",
+            values=[{"value": label, "claims": [(claim_id, ("value", "weekday"))]}],
+            details={"stated": weekday, "actual": actual, "date": iso},
+        ))
+    return out
+
+
+# --- list-mismatch ------------------------------------------------------------------------------
+
+def list_mismatches(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+    """Pairs of lists for the same relation: same scope (a member missing from a list given as
+    complete) or a narrower scope (reported for information, never as an error)."""
+    rows = con.execute(f"""
+        SELECT c.claim_id, c.document_id, c.path, c.predicate, c.subject,
+               CAST(coalesce(c.value->>'complete', 'true') AS BOOLEAN) AS complete,
+               list(DISTINCT {{'id': coalesce(em.entity_id, lower(m.surface)),
+                               'name': coalesce(e.canonical, m.surface)}}) AS members
+        FROM {CUR} c JOIN mentions m USING (claim_id)
+        LEFT JOIN entity_mentions em USING (mention_id)
+        LEFT JOIN entities e USING (entity_id)
+        WHERE c.kind = 'org_list' AND m.etype = 'org'
+        GROUP BY ALL ORDER BY c.predicate, c.path, c.claim_id""").fetchall()
+    lists = []
+    for claim, doc, path, rel, scope, complete, members in rows:
+        name_of = {m["id"]: m["name"] for m in sorted(members, key=lambda m: m["id"])}
+        lists.append({"claim": claim, "doc": doc, "path": path, "rel": rel, "scope": scope,
+                      "complete": complete, "ids": sorted(name_of), "name_of": name_of})
+    by_rel: dict[str, list[dict]] = {}
+    for lst in lists:
+        if len(lst["ids"]) >= 2:  # one organisation named is a relation, not a list
+            by_rel.setdefault(lst["rel"], []).append(lst)
+    out = []
+    for rel, group in sorted(by_rel.items()):
+        scopes: dict[str, list[dict]] = {}
+        for lst in group:
+            scopes.setdefault(_scope_key(lst["scope"]), []).append(lst)
+        for scope, same in sorted(scopes.items()):
+            out.extend(_same_scope(rel, scope, same))
+        general = [g for g in group if _is_general(g["scope"]) and g["complete"]]
+        if general:
+            for narrow in group:
+                if not _is_general(narrow["scope"]):
+                    out.append(_narrower(rel, narrow, general[0]))
+    return out
+
+
+def _pair(rel: str, a: dict, b: dict, comparison: str, missing: set, scope_note: str,
+          key: list) -> Candidate:
+    names = {**a["name_of"], **b["name_of"]}
+    sa, sb = set(a["ids"]), set(b["ids"])
+    return Candidate(
+        check="list-mismatch",
+        judged={"list_comparison": comparison, "missing_members": len(missing)},
+        key=key,
+        headline=f"{rel} lists differ"
+        + (f" ({', '.join(sorted(names[x] for x in missing))} missing)" if missing else ""),
+        values=[
+            {"value": ", ".join(sorted(names[x] for x in sa)),
+             "claims": [(a["claim"], ("org", "tail"))]},
+            {"value": ", ".join(sorted(names[x] for x in sb)),
+             "claims": [(b["claim"], ("org", "tail"))]},
+        ],
+        details={"sets": {"both": sorted(names[x] for x in sa & sb),
+                          "only": {a["doc"]: sorted(names[x] for x in sa - sb),
+                                   b["doc"]: sorted(names[x] for x in sb - sa)}},
+                 "scope": scope_note, "relation": rel,
+                 "missing": sorted(names[x] for x in missing)},
+    )
+
+
+def _same_scope(rel: str, scope: str, lists: list[dict]) -> list[Candidate]:
+    """A complete list lacks members that most other lists of the same scope name."""
+    out = []
+    for lst in lists:
+        others = [o for o in lists if o is not lst and set(o["ids"]) != set(lst["ids"])]
+        if not lst["complete"] or not others:
+            continue
+        total = len([o for o in lists if o is not lst])
+        support: dict[str, int] = {}
+        for o in lists:
+            if o is lst:
+                continue
+            for m in o["ids"]:
+                support[m] = support.get(m, 0) + 1
+        missing = {m for m, n in support.items() if n * 2 > total} - set(lst["ids"])
+        if not missing:
+            continue
+        ref = max(others, key=lambda o: (len(missing & set(o["ids"])), o["complete"],
+                                         -len(o["path"]), o["path"]))
+        names = {**lst["name_of"], **ref["name_of"]}
+        note = (f"both lists are stated for '{lst['scope']}' and this one is presented as "
+                "complete, so a member named elsewhere is missing from it")
+        out.append(_pair(rel, lst, ref, "same-scope", missing, note,
+                         [rel, scope, sorted(names[x] for x in lst["ids"]),
+                          sorted(names[x] for x in missing)]))
+    return out
+
+
+def _narrower(rel: str, narrow: dict, wide: dict) -> Candidate:
+    extra = set(narrow["ids"]) - set(wide["ids"])
+    note = (f"'{narrow['scope']}' list vs the '{wide['scope']}' list: different scopes; a list "
+            "for a narrower scope does not contradict the whole")
+    comparison = "narrower-scope-extra" if extra else "narrower-scope"
+    names = {**narrow["name_of"], **wide["name_of"]}
+    return _pair(rel, narrow, wide, comparison, set(), note,
+                 [rel, _scope_key(narrow["scope"]), sorted(names[x] for x in narrow["ids"]),
+                  "narrower"])
+
+
+_GENERAL = {"", "programme", "program", "overall", "total", "all", "partnership",
+            "partnerships", "initiative", "project"}
+
+
+def _scope_key(scope: str) -> str:
+    return re.sub(r"[\W_]+", " ", fold(scope or "").lower()).strip()
+
+
+def _is_general(scope: str) -> bool:
+    return _scope_key(scope) in _GENERAL
+
+
+# --- count-vs-list ----------------------------------------------------------------------------
+
+# What may stand between a count and the list it announces: "four backers: A, B and C",
+# "three areas - A; B; C", "five themes, namely A, B ...".
+_LIST_LEAD = (
+    r"(?s)[\s:,;.\-–—(]*"
+    r"(?:(?:are|were|include|including|namely|listed|as follows)\b[\s:,\-–—]*)?(?:the\s+)?"
+)
+
+
+def count_vs_list(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+    """A count stated right before a list ("four backers: A, B, C and D") against the list."""
+    rows = con.execute(f"""
+        WITH spans_of AS (
+          SELECT c.claim_id, c.document_id, c.kind, c.value, c.value_num, c.subject,
+                 min(s.start_char) AS s0, max(s.end_char) AS s1
+          FROM {CUR} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
+          WHERE c.kind IN ('count', 'org_list', 'topic_list')
+            AND cs.role IN ('value', 'context', 'org', 'item', 'tail')
+          GROUP BY ALL)
+        SELECT n.claim_id, l.claim_id, n.value_num, n.subject, l.kind,
+               CASE l.kind WHEN 'topic_list' THEN json_array_length(l.value, '$.items')
+                 ELSE json_array_length(l.value, '$.members')
+                      + coalesce(TRY_CAST(json_extract_string(l.value, '$.others.n') AS INTEGER),
+                                 0) END AS listed,
+               (json_type(l.value, '$.others') = 'OBJECT'
+                AND TRY_CAST(json_extract_string(l.value, '$.others.n') AS INTEGER) IS NULL)
+                 AS open_tail
+        FROM spans_of n JOIN spans_of l USING (document_id)
+        JOIN documents d USING (document_id)
+        WHERE n.kind = 'count' AND l.kind <> 'count'
+          AND l.s0 >= n.s1 AND l.s0 - n.s1 <= 40
+          AND regexp_full_match(substr(d.text, n.s1 + 1, l.s0 - n.s1), ?)
+        ORDER BY n.claim_id""", [_LIST_LEAD]).fetchall()
+    out = []
+    for count_id, list_id, stated, subject, _kind, listed, open_tail in rows:
+        if open_tail or stated is None or listed is None:
+            continue
+        out.append(Candidate(
+            check="count-vs-list",
+            judged={"stated_count": int(stated), "listed_count": int(listed)},
+            key=[subject, int(stated), int(listed)],
+            headline=f"'{int(stated):d} {subject}' but {listed} listed",
+            values=[{"value": f"{int(stated)} {subject}", "claims": [(count_id, ("value",))]},
+                    {"value": f"{listed} listed", "claims": [(list_id, ("org", "item",
+                                                                         "tail"))]}],
+        ))
+    return out
+
+
+# --- quote-drift --------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[\w'’-]+")
+MIN_SHARED = 0.5  # two quotes sharing less than this share of words are different quotes
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(fold(text))]
+
+
+def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
+    """Word-level diff of two wordings and the number of changed words, ignoring words cut
+    from either end (a shortened quote is not a reworded one)."""
+    wa, wb = words(a), words(b)
+    ra, rb = _WORD.findall(fold(a)), _WORD.findall(fold(b))
+    ops = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes()
+    diff: list[list[str]] = []
+    changed = 0
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        edge = n == 0 or n == len(ops) - 1
+        if tag == "equal":
+            diff.append(["equal", " ".join(ra[i1:i2])])
+            continue
+        if tag in ("delete", "replace") and i2 > i1:
+            diff.append(["delete", " ".join(ra[i1:i2])])
+        if tag in ("insert", "replace") and j2 > j1:
+            diff.append(["insert", " ".join(rb[j1:j2])])
+        if not (edge and tag in ("delete", "insert")):
+            changed += max(i2 - i1, j2 - j1)
+    return diff, changed
+
+
+def quote_drift(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+    rows = con.execute(f"""
+        SELECT c.claim_id, c.path, c.value->>'text' AS text,
+               coalesce(e.canonical, c.subject) AS speaker
+        FROM {CUR} c
+        LEFT JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
+        LEFT JOIN entity_mentions em USING (mention_id)
+        LEFT JOIN entities e USING (entity_id)
+        WHERE c.kind = 'quote'
+        QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY m.mention_id) = 1
+        ORDER BY speaker, c.path, c.claim_id""").fetchall()
+    by_speaker: dict[str, list[tuple]] = {}
+    for r in rows:
+        by_speaker.setdefault(r[3].lower(), []).append(r)
+    out = []
+    for _speaker, quotes in sorted(by_speaker.items()):
+        for i, a in enumerate(quotes):
+            wa = set(words(a[2]))
+            for b in quotes[i + 1:]:
+                wb = set(words(b[2]))
+                if not wa or not wb:
+                    continue
+                shared = len(wa & wb) / min(len(wa), len(wb))
+                if shared < MIN_SHARED or words(a[2]) == words(b[2]):
+                    continue
+                diff, changed = word_diff(a[2], b[2])
+                if changed == 0:
+                    continue  # one is a trimmed copy of the other
+                out.append(Candidate(
+                    check="quote-drift",
+                    judged={"changed_words": changed},
+                    key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
+                    headline=f"quote by {a[3]} worded differently ({changed} words changed)",
+                    values=[{"value": a[2], "claims": [(a[0], ("quote",))]},
+                            {"value": b[2], "claims": [(b[0], ("quote",))]}],
+                    details={"diff": diff, "speaker": a[3]},
+                ))
+    return out
+
+
+# --- single-source ------------------------------------------------------------------------------
+
+def single_source(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+    """Amounts and counts that only one document states (when there are several documents)."""
+    n_docs = con.execute("SELECT count(DISTINCT document_id) FROM document_paths").fetchone()[0]
+    if n_docs < 2:
+        return []
+    rows = con.execute(f"""
+        SELECT kind, CASE kind WHEN 'money' THEN value->>'currency' ELSE subject END AS subject,
+               value_num, count(DISTINCT document_id) AS n_documents,
+               any_value(value_text ORDER BY claim_id), list(claim_id ORDER BY claim_id)
+        FROM {CUR} WHERE kind IN ('money', 'count') AND value_num IS NOT NULL
+        GROUP BY ALL HAVING count(DISTINCT document_id) = 1
+        ORDER BY kind, subject, value_num""").fetchall()
+    return [Candidate(
+        check="single-source",
+        judged={"n_documents": n},
+        key=[kind, subject, num],
+        headline=f"only one document states this {kind}",
+        values=[{"value": label, "claims": [(c, ("value",)) for c in claims]}],
+    ) for kind, subject, num, n, label, claims in rows]
+
+
+BUILDERS = {
+    "name-variant": name_variants,
+    "value-conflict": value_conflicts,
+    "date-weekday": date_weekdays,
+    "list-mismatch": list_mismatches,
+    "count-vs-list": count_vs_list,
+    "quote-drift": quote_drift,
+    "single-source": single_source,
+}

@@ -1,0 +1,52 @@
+"""Fetching evidence rows for findings: a claim's spans with their document and position."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import duckdb
+
+from audit.check.findings import Evidence
+
+
+class EvidenceIndex:
+    """Spans of the given claims, fetched in one query (only candidates' claims, so the cost
+    follows the number of findings, not the corpus)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, claim_ids: set[str]):
+        self.by_claim: dict[str, list[tuple]] = defaultdict(list)
+        if not claim_ids:
+            return
+        rows = con.execute("""
+            SELECT cs.claim_id, cs.role, s.document_id, s.start_char, s.end_char, s.exact,
+                   s.span_id, c.value_text, p.path, s.line
+            FROM claim_spans cs
+            JOIN spans s USING (span_id)
+            JOIN claims c USING (claim_id)
+            JOIN (SELECT document_id, min(path) AS path FROM document_paths GROUP BY ALL) p
+              ON p.document_id = s.document_id
+            WHERE cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
+            ORDER BY cs.claim_id, cs.seq""", [sorted(claim_ids)]).fetchall()
+        self.where: dict[str, tuple[str, int]] = {}
+        for r in rows:
+            self.by_claim[r[0]].append(r[1:8])
+            self.where[r[6]] = (r[8], r[9])
+
+    def locate(self, ev: Evidence) -> str:
+        path, line = self.where.get(ev.span_id or "", ("?", 0))
+        return f"{path.rsplit('/', 1)[-1]} line {line}"
+
+    def spans(self, claim_id: str, roles: tuple[str, ...] | None = None,
+              value: str | None = None) -> list[Evidence]:
+        out = []
+        for role, doc, start, end, exact, span_id, vtext in self.by_claim.get(claim_id, ()):
+            if roles and role not in roles:
+                continue
+            out.append(Evidence(doc, start, end, exact, value if value is not None else vtext,
+                                claim_id, span_id))
+        return out
+
+    def first(self, claim_id: str, roles: tuple[str, ...] | None = None,
+              value: str | None = None) -> list[Evidence]:
+        ev = self.spans(claim_id, roles, value) or self.spans(claim_id, None, value)
+        return ev[:1]

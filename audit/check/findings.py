@@ -1,0 +1,56 @@
+"""Findings: what a check reports, with the evidence that makes it traceable to source text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
+CLASSES = (
+    "name-variant", "value-conflict", "list-mismatch", "count-vs-list", "quote-drift",
+    "date-weekday", "arithmetic", "reference", "single-source", "integrity",
+)
+
+
+@dataclass
+class Evidence:
+    """One place in one document that supports a finding (a claim's span)."""
+
+    document_id: str
+    start: int
+    end: int
+    exact: str
+    value: str | None = None
+    claim_id: str | None = None
+    span_id: str | None = None
+
+
+@dataclass
+class Finding:
+    check: str
+    cls: str
+    severity: str
+    message: str
+    key: Any  # what makes the finding itself: hashed into the fingerprint (no offsets, no ids)
+    evidence: list[Evidence] = field(default_factory=list)
+    values: list[dict] = field(default_factory=list)  # [{"value": ..., "documents": [...]}]
+    details: dict = field(default_factory=dict)
+    accepted: bool = False
+    waiver_reason: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs and unrelated edits: hashes the check and the finding's key
+        (entity, values, comparison key), never offsets or document versions."""
+        blob = json.dumps([self.check, self.key], sort_keys=True, ensure_ascii=False,
+                          default=str)
+        return "f" + hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def fails(severity: str, fail_on: str) -> bool:
+    """Whether a finding of ``severity`` reaches the ``--fail-on`` threshold."""
+    if fail_on == "never":
+        return False
+    return SEVERITY_ORDER.get(severity, 0) >= SEVERITY_ORDER[fail_on]

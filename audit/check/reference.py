@@ -1,0 +1,98 @@
+"""Reference facts declared in ``claims/facts.toml``, and the candidates they produce.
+
+    [[name]]                       # the canonical spelling of a name
+    canonical = "Fumio Kishida"
+    type = "person"                # person | org | place
+
+    [[fact]]                       # a number every source should state this way
+    kind = "money"                 # money | count
+    subject = "funding"            # the claim subject (see 'audit claims')
+    amount = 110000000             # money: amount and currency; count: n
+    currency = "USD"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import duckdb
+
+from audit.check.candidates import CUR, Candidate
+from audit.errors import ConfigError
+from audit.resolve.names import classify, clean_surface, near_token, tokens
+
+
+def load_facts(claims_dir: Path | None) -> dict:
+    if claims_dir is None or not (claims_dir / "facts.toml").is_file():
+        return {"name": [], "fact": []}
+    path = claims_dir / "facts.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"malformed TOML: {exc}", path) from None
+    names, facts = data.get("name", []), data.get("fact", [])
+    for n, item in enumerate(names, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("canonical"), str):
+            raise ConfigError(f"[[name]] #{n} needs a 'canonical' string", path)
+    for n, item in enumerate(facts, 1):
+        if not isinstance(item, dict) or item.get("kind") not in ("money", "count") \
+                or not isinstance(item.get("subject"), str):
+            raise ConfigError(f"[[fact]] #{n} needs kind (money|count) and subject", path)
+        field = "amount" if item["kind"] == "money" else "n"
+        if not isinstance(item.get(field), (int, float)):
+            raise ConfigError(f"[[fact]] #{n} needs a number '{field}'", path)
+    return {"name": names, "fact": facts}
+
+
+def reference_candidates(con: duckdb.DuckDBPyConnection, facts: dict) -> list[Candidate]:
+    out: list[Candidate] = []
+    if facts["name"]:
+        rows = con.execute(f"""
+            SELECT m.etype, m.surface, list(m.claim_id ORDER BY m.claim_id)
+            FROM mentions m JOIN {CUR} c USING (claim_id)
+            GROUP BY ALL ORDER BY 1, 2""").fetchall()
+        for item in facts["name"]:
+            etype = item.get("type", "person")
+            canon = item["canonical"]
+            ctoks = tokens(canon, etype)
+            for m_etype, surface, claims in rows:
+                if m_etype != etype:
+                    continue
+                variant = clean_surface(surface)
+                vtoks = tokens(variant, etype)
+                if not any(near_token(v, c) for v in vtoks for c in ctoks):
+                    continue
+                kind = classify(canon, variant, etype)
+                if kind != "spelling":
+                    continue
+                out.append(Candidate(
+                    check="reference", judged={"matches_reference": False},
+                    key=["name", canon, variant],
+                    headline=f"name differs from the declared spelling '{canon}'",
+                    values=[{"value": variant, "claims": [(c, ("person", "org", "place",
+                                                               "speaker")) for c in claims]},
+                            {"value": f"{canon} (declared in claims/facts.toml)", "claims": []}],
+                ))
+    for item in facts["fact"]:
+        kind, subject = item["kind"], item["subject"]
+        want = float(item["amount"] if kind == "money" else item["n"])
+        params = [kind, subject, want]
+        cur_filter = ""
+        if kind == "money" and item.get("currency"):
+            cur_filter = "AND value->>'currency' = ?"
+            params.append(item["currency"])
+        rows = con.execute(f"""
+            SELECT value_text, list(claim_id ORDER BY claim_id) FROM {CUR}
+            WHERE kind = ? AND subject = ? AND value_num IS NOT NULL AND value_num <> ?
+              AND coalesce(value->>'approx', 'exact') = 'exact' {cur_filter}
+            GROUP BY ALL ORDER BY 1""", params).fetchall()
+        for label, claims in rows:
+            out.append(Candidate(
+                check="reference", judged={"matches_reference": False},
+                key=["fact", kind, subject, want, label],
+                headline=f"{kind} of '{subject}' differs from the declared reference",
+                values=[{"value": label, "claims": [(c, ("value",)) for c in claims]},
+                        {"value": f"{want:,.0f} (declared in claims/facts.toml)", "claims": []}],
+            ))
+    return out

@@ -1,0 +1,167 @@
+"""The consistency suite: a Great Expectations Expectation Suite over candidate rows.
+
+DuckDB computes the candidates (``candidates.py``); they are put into one pandas DataFrame with a
+``check`` column, and each expectation judges the rows of its check (a GX ``row_condition``).
+The suite lives in ``checks/consistency.json`` in GX's own serialised form, so severities
+(GX's critical / warning / info) and thresholds (``max_value`` ...) are edited there.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.errors import ConfigError
+
+SUITE_FILE = "consistency.json"
+GX_TO_SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
+JUDGED_COLUMNS = (
+    "variant_kind", "n_values", "weekday_ok", "list_comparison", "missing_members",
+    "stated_count", "listed_count", "changed_words", "n_documents", "matches_reference",
+)
+
+
+def default_suite_dict() -> dict:
+    """The built-in suite, as GX serialises it (what ``audit init`` writes to checks/)."""
+    from great_expectations import expectations as gxe
+    from great_expectations.expectations.row_conditions import Column
+
+    def exp(cls, check, klass, severity, description, cond=None, **kw):
+        row_condition = Column("check") == check
+        if cond is not None:
+            row_condition = row_condition & cond
+        return cls(row_condition=row_condition, severity=severity, description=description,
+                   meta={"check": check, "class": klass}, **kw)
+
+    items = [
+        exp(gxe.ExpectColumnValuesToNotBeInSet, "name-variant", "name-variant", "critical",
+            "An entity's name is not misspelt (one or two letters off) anywhere",
+            column="variant_kind", value_set=["spelling"]),
+        exp(gxe.ExpectColumnValuesToNotBeInSet, "name-variant", "name-variant", "info",
+            "An entity's name is written with the same letter case everywhere",
+            column="variant_kind", value_set=["case"]),
+        exp(gxe.ExpectColumnValuesToBeBetween, "value-conflict", "value-conflict", "critical",
+            "An amount, count or date has one value for one key",
+            column="n_values", max_value=1),
+        exp(gxe.ExpectColumnValuesToBeInSet, "date-weekday", "date-weekday", "critical",
+            "A stated weekday fits its date", column="weekday_ok", value_set=[True]),
+        exp(gxe.ExpectColumnValuesToBeBetween, "list-mismatch", "list-mismatch", "warning",
+            "No member is missing from a list presented as complete for the same scope",
+            cond=Column("list_comparison") == "same-scope", column="missing_members", max_value=0),
+        exp(gxe.ExpectColumnValuesToNotBeInSet, "list-mismatch", "list-mismatch", "info",
+            "Lists stated for a narrower scope are reported for information",
+            column="list_comparison", value_set=["narrower-scope", "narrower-scope-extra"]),
+        exp(gxe.ExpectColumnPairValuesToBeEqual, "count-vs-list", "count-vs-list", "warning",
+            "A stated count matches the number of items listed with it",
+            column_A="stated_count", column_B="listed_count"),
+        exp(gxe.ExpectColumnValuesToBeBetween, "quote-drift", "quote-drift", "warning",
+            "A speaker's quote is worded the same in every source",
+            column="changed_words", max_value=0),
+        exp(gxe.ExpectColumnValuesToBeInSet, "reference", "reference", "critical",
+            "Claims agree with the reference facts declared in claims/",
+            column="matches_reference", value_set=[True]),
+        exp(gxe.ExpectColumnValuesToBeBetween, "single-source", "single-source", "info",
+            "Amounts and counts are stated by more than one source",
+            column="n_documents", min_value=2),
+    ]
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name="consistency", expectations=items)
+    data = suite.to_json_dict()
+    data.pop("id", None)
+    for e in data["expectations"]:
+        e.pop("id", None)
+    return data
+
+
+@dataclass(frozen=True)
+class Judgement:
+    cid: str
+    check: str
+    cls: str
+    severity: str
+    expectation: str  # the expectation's description
+
+
+def load_suite(checks_dir: Path | None) -> tuple[dict, Path | None]:
+    """The suite from ``checks/consistency.json``, or the built-in one when there is none."""
+    path = checks_dir / SUITE_FILE if checks_dir else None
+    if path is None or not path.is_file():
+        from importlib.resources import files
+
+        text = files("audit").joinpath("data", SUITE_FILE).read_text(encoding="utf-8")
+        return json.loads(text), None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"malformed suite JSON: {exc}", path) from None
+    if not isinstance(data, dict) or not isinstance(data.get("expectations"), list):
+        raise ConfigError("not a Great Expectations suite (no 'expectations' list)", path)
+    if not data["expectations"]:
+        raise ConfigError("the suite has no expectations; zero checks would run", path)
+    for n, e in enumerate(data["expectations"], 1):
+        if not isinstance(e, dict) or "type" not in e or not (e.get("meta") or {}).get("check"):
+            raise ConfigError(f"expectation #{n} needs a 'type' and meta.check", path)
+    return data, path
+
+
+def judge(rows: list[dict], suite_data: dict, suite_path: Path | None) -> list[Judgement]:
+    """Run the suite through a GX Checkpoint over the candidate rows; return the rejections."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    import great_expectations as gx
+    import pandas as pd
+
+    where = suite_path or "built-in suite"
+    columns = ["cid", "check", *JUDGED_COLUMNS]
+    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+    frame = frame.astype(object).where(frame.notna(), None)
+    ctx = gx.get_context(mode="ephemeral")
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+    try:
+        suite = gx.ExpectationSuite(**{k: v for k, v in suite_data.items()
+                                       if k in ("name", "expectations", "meta", "notes")})
+    except Exception as exc:  # GX raises many types for a bad suite
+        raise ConfigError(f"invalid expectation suite: {exc}", where) from None
+    if not suite.expectations:
+        raise ConfigError("the suite has no expectations; zero checks would run", where)
+    suite = ctx.suites.add(suite)
+    asset = ctx.data_sources.add_pandas("audit").add_dataframe_asset("candidates")
+    batch = asset.add_batch_definition_whole_dataframe("all")
+    vd = ctx.validation_definitions.add(gx.ValidationDefinition(name="consistency",
+                                                                data=batch, suite=suite))
+    checkpoint = ctx.checkpoints.add(gx.Checkpoint(
+        name="audit", validation_definitions=[vd],
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["cid"],
+                       "return_unexpected_index_query": False}))
+    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    check_of = dict(zip(frame["cid"], frame["check"], strict=True))
+    out: list[Judgement] = []
+    ran = 0
+    for vr in result.run_results.values():
+        for r in vr.results:
+            cfg = r.expectation_config
+            meta = cfg.meta or {}
+            ran += 1
+            if r.exception_info and r.exception_info.get("raised_exception"):
+                msg = r.exception_info.get("exception_message", "")
+                raise ConfigError(f"expectation '{cfg.type}' for {meta.get('check')} failed to "
+                                  f"run: {msg.splitlines()[0] if msg else 'unknown error'}",
+                                  where)
+            if r.success:
+                continue
+            sev = GX_TO_SEVERITY.get(str(getattr(cfg.severity, "value", cfg.severity)),
+                                     "error")
+            for item in r.result.get("unexpected_index_list") or []:
+                cid = item["cid"] if isinstance(item, dict) else frame["cid"].iloc[item]
+                out.append(Judgement(cid, meta.get("check", check_of.get(cid, "?")),
+                                     meta.get("class", meta.get("check", "?")), sev,
+                                     cfg.description or cfg.type))
+    if ran == 0:
+        raise ConfigError("no expectations ran", where)
+    return out

@@ -1,0 +1,225 @@
+"""Counts of things: "nine Japanese companies" -> 9 x "japanese companies".
+
+The subject is what is counted: up to 3 words after the number (a comma-joined adjective chain is
+allowed), stopping at prepositions, verbs and punctuation, ending at the head noun (the last
+plural-looking word; for "one", the last word). Evaluative words (new, other, additional, ...)
+are dropped; descriptive ones stay, since "japanese companies" is not "companies". Coordinated
+adjectives ("interdisciplinary, collaborative partnerships") are descriptive asides: only the
+head noun is kept then.
+
+Spans: role="value" for the number (with its scale word), role="context" for the counted noun
+phrase as written; an approximation word ("more than", "about") gets a second role="context"
+span and qualifier {"approx": ...}, so an approximate count is never compared with an exact one.
+
+Skipped: money, years (4-digit numbers), dates, times, percentages, measures and durations
+("two days"), ordinals, decimals, "one of/another/day", numbers glued to hyphens or inside phone
+numbers, and digits right after a capitalised word ("Apollo 11", "Windows 11") or a label word
+("page 3", "No. 5").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from audit.extract.numbers import (
+    APPROX,
+    SCALE_WORD_RE,
+    WORDS_RE,
+    approx_before,
+    as_number,
+    parse_decimal,
+    scan,
+    scanner,
+)
+from audit.model import ClaimDraft, Context, SpanRef
+
+NAME = "counts"
+VERSION = "1"
+
+_COUNT = scanner(
+    r"(?=[\dAaEeFfNnOoSsTtZz])(?<![\w$€£¥₹₩.,/:#+\-–'’])"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDS_RE})"
+    rf"(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?"
+    r"(?![\w\-–%/$€£¥]|[.,:]\d)",
+    seps=r'\s(\[{"“‘«—',
+)
+_TOKEN = re.compile(
+    r"(?P<sep>[^\S\n]+|[^\S\n]*\n[^\S\n]*|[^\S\n]*,[^\S\n]*)"
+    r"(?P<tok>(?:[A-Z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*)"
+)
+
+_STOP = frozenset(
+    """of in on at by for with from to into onto over under about between among across through
+    during after before since until per via than as like and or but nor so yet if that which who
+    whom whose where when while the a an this these those its their his her our your my is are
+    was were be been being has have had do does did will would can could may might must shall
+    should said says say told including include includes such each both all not also only just
+    there here it they we he she them us i you out up down off away ago later earlier
+    then""".split()
+)
+_EVALUATIVE = frozenset(
+    """new other additional unspecified several more further separate different major leading
+    key main top total respective distinct individual notable prominent important various
+    numerous""".split()
+)
+# Heads that are measures, durations, currencies or placeholders, not things being counted.
+_REJECT_HEADS = frozenset(
+    """day days week weeks month months year years hour hours minute minutes second seconds
+    decade decades century centuries time times percent percentage percentages point points
+    mile miles kilometre kilometres kilometer kilometers km meter meters metre metres foot feet
+    inch inches pound pounds kilogram kilograms kg ton tons tonne tonnes acre acres degree
+    degrees dollar dollars euro euros yen yuan won cent cents rupee rupees franc francs am pm
+    another others ones way ways thing things hand side o'clock gb mb tb""".split()
+)
+_MONTHS_WEEKDAYS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
+_CURRENCY_CODES = frozenset(
+    "usd eur gbp jpy cny rmb chf cad aud inr krw hkd sgd nzd twd brl mxn".split()
+)
+# Words after which a number is a label or identifier, not a count.
+_LABELS = frozenset(
+    """page pages chapter section room number no route version vol volume issue article figure
+    fig table step level phase grade gate act rule title season episode part item line unit
+    floor suite box lot flight bus""".split()
+)
+_AFTER_ONE = frozenset("the this that no any every each which a some another someone".split())
+_IRREGULAR_PLURALS = frozenset(
+    """people children men women staff personnel police faculty data media alumni criteria
+    cattle fish sheep deer aircraft offspring crew""".split()
+)
+_APPROX_WORDS = frozenset(w for phrase in APPROX for w in phrase.split())
+
+
+def _plural(tok: str) -> bool:
+    t = tok.lower()
+    if t in _IRREGULAR_PLURALS:
+        return True
+    return len(t) > 2 and t.endswith("s") and not t.endswith(("ss", "us", "is", "ous"))
+
+
+def _verbish(tok: str) -> bool:
+    return len(tok) > 4 and tok.lower().endswith(("ed", "ing"))
+
+
+def _noun_phrase(
+    text: str, pos: int, end: int, n_is_one: bool
+) -> tuple[list[re.Match[str]], int, int] | None:
+    """(kept tokens, context start, context end) of the counted noun phrase, or None."""
+    toks: list[re.Match[str]] = []
+    comma = False
+    head = -1
+    while len(toks) < 6:
+        t = _TOKEN.match(text, pos, end)
+        if not t:
+            break
+        word = t["tok"].lower()
+        if "," in t["sep"]:
+            # A comma may only join adjectives before the head: "new, collaborative partnerships".
+            if head >= 0 or not toks or word in _STOP or t["tok"][0].isupper():
+                break
+            comma = True
+        if word in _STOP:
+            break
+        if head >= 0 and (_verbish(word) or not _plural(word)):
+            break
+        if n_is_one and toks and (_verbish(word) or _plural(word)):
+            break  # "one partnership focuses ...": a singular head, then a verb
+        toks.append(t)
+        if _plural(word) and not n_is_one:
+            head = len(toks) - 1
+        pos = t.end()
+    if not toks:
+        return None
+    if n_is_one:
+        toks = toks[:3]
+        head = len(toks) - 1
+    if head < 0:
+        return None
+    toks = toks[: head + 1]
+    head_word = toks[-1]["tok"].lower()
+    if head_word in _REJECT_HEADS or head_word in _CURRENCY_CODES:
+        return None
+    if any(t["tok"].lower() in _MONTHS_WEEKDAYS for t in toks):
+        return None
+    if comma:
+        toks = toks[-1:]
+    kept = [t for t in toks if t["tok"].lower() not in _EVALUATIVE]
+    kept = kept[-3:]
+    if not kept or kept[-1] is not toks[-1]:
+        return None
+    return kept, kept[0].start("tok"), kept[-1].end("tok")
+
+
+def _skip_before(text: str, ns: int, lo: int, num: str, is_digits: bool) -> bool:
+    """Whether the words before the number make it a label, a name, a date or a ratio."""
+    seg = text[max(lo, ns - 24) : ns]
+    seg = seg[seg.rfind("\n") + 1 :]  # a word on the previous line is not "before" it
+    if not seg or not seg[-1].isspace():
+        return False
+    words = seg.split()
+    if not words:
+        return False
+    prev = words[-1]
+    low = prev.lower().rstrip(".")
+    if not low.isalpha():
+        return False
+    if low in _LABELS or low in _MONTHS_WEEKDAYS or low in _CURRENCY_CODES:
+        return True
+    if num.lower() == "one" and low in _AFTER_ONE:
+        return True
+    if low in ("in", "of") and len(words) >= 2:
+        # "one in 10", "nine out of 10": a ratio, not a count ("one of two partnerships" is)
+        out_of = low == "of" and words[-2].lower() == "out" and len(words) >= 3
+        if low == "in" or out_of:
+            before = words[-3] if out_of else words[-2]
+            if parse_decimal(before.strip(",;:(")) is not None:
+                return True
+    if prev[0].isupper() and not prev.endswith(".") and (is_digits or num[0].isupper()):
+        # "Apollo 11 astronauts", "Joins Two ..." read as names/titles; sentence-initial
+        # function words ("The 12 companies", "All nine firms") are fine.
+        return low not in _STOP and low not in _APPROX_WORDS
+    return False
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    for m in scan(_COUNT, text, start, end):
+        num = m["num"]
+        is_digits = num[0].isdigit()
+        if is_digits:
+            plain = num.replace(",", "")
+            if "," not in num and (len(plain) >= 5 or (len(plain) == 4 and plain[0] in "12")):
+                continue  # years, ids, postcodes
+        ns = m.start("b")
+        if _skip_before(text, ns, start, num, is_digits):
+            continue
+        value: Decimal | None = parse_decimal(num)
+        if value is None:
+            continue
+        if m["scale"]:
+            value *= parse_decimal(m["scale"]) or 1
+        np = _noun_phrase(text, m.end(), end, value == 1)
+        if np is None:
+            continue
+        kept, cs, ce = np
+        spans = [SpanRef(ns, m.end(), "value"), SpanRef(cs, ce, "context")]
+        qualifiers: dict[str, str] = {}
+        approx = approx_before(text, ns, start)
+        if approx:
+            qualifiers["approx"] = approx[0]
+            spans.append(SpanRef(approx[1], approx[2], "context"))
+        yield ClaimDraft(
+            kind="count",
+            predicate="count",
+            subject=" ".join(t["tok"].lower() for t in kept),
+            value={"n": as_number(value)},
+            spans=spans,
+            qualifiers=qualifiers,
+            extractor=NAME,
+            version=VERSION,
+        )

@@ -1,0 +1,259 @@
+"""Dates: "April 9, 2024", "Apr. 9", "9 April 2024", "Tuesday, April 9", "May 2022", "in 2022",
+"2024-04-09", and a weekday on its own ("on Tuesday").
+
+Month names are matched capitalised and only next to a day or a year, so "the partners may
+expand" or "a march on the capital" never fire; a bare 4-digit number is a year only after
+in/since/by/during/of/until/through/from/before/after. Ranges ("April 9-10, 2024") give the
+first day.
+
+A missing year is taken from ``ctx.doc_date``: the closest year that puts the date no more than
+~6 months after the document (``year_inferred`` True). Without a document date the year stays
+unknown: ``year`` None and iso "XXXX-04-09".
+
+value: iso, precision (day|month|year|weekday), year, year_inferred, weekday (full name or None),
+weekday_ok (does the stated weekday fit the date; None without a weekday or a full date). A lone
+weekday has iso None and precision "weekday".
+
+Spans: role="value" for the date, role="weekday" for a weekday; a lone weekday has only the
+weekday span. Subject: the event noun in the sentence nearest the date ("signing ceremony" ->
+"signing"), from a default list plus ``ctx.vocab.event_nouns``; else "date".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from audit.extract.numbers import Cues, Sentences, scan, scanner, word_trie
+from audit.model import ClaimDraft, Context, SpanRef
+
+NAME = "dates"
+VERSION = "1"
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_BY_PREFIX = {w[:3].lower(): w for w in _WEEKDAYS}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
+)
+_WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = rf"(?:{_WD_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\w]|[.,:]\d)"
+_RANGE = rf"(?:\s*[-–]\s*{_DAY})?"
+
+# Every branch starts with a capital or a digit; the lookahead rejects other candidates at once.
+# A bare year is matched here and kept only after a preposition.
+_DATE = scanner(
+    r"(?=[A-Z\d])(?:"
+    # [Tuesday, ]April 9[, 2024]
+    rf"(?:(?P<wd1>{_WD}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE}"
+    rf"(?:,?\s+(?P<y1>{_YEAR}))?"
+    # [Tuesday, ][the ]9[th] [of ]April[ 2024]
+    rf"|(?:(?P<wd2>{_WD}),?\s+(?:the\s+)?)?(?<![\w.,$/:\-])(?P<d2>{_DAY}){_RANGE}"
+    rf"\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
+    # May 2022, May of 2022
+    rf"|(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})"
+    # 2024-04-09
+    r"|(?<![\w.\-])(?P<iy>(?:1[89]|2[01])\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+    r"(?![\d\-])"
+    # in 2022, since early 2020
+    rf"|(?<![\w.,$/:])(?P<y5>{_YEAR})(?!\s*%|\s*(?:percent|per\s+cent)|[-–/]\d)"
+    # on Tuesday
+    rf"|(?P<wd6>{_WD_FULL})(?!\w))",
+    seps=r'\s(\[{"\'“‘«—–\-/:;,',
+)
+_YEAR_PREP = re.compile(
+    r"(?<!\w)(?i:in|since|by|during|of|until|through|from|before|after)\s+"
+    r"(?:(?i:early|late|mid)(?:-|\s+))?$"
+)
+_NUM = re.compile(r"\d+")
+_PREV_WORD = re.compile(r"(?P<w>[A-Za-z]+)[^\S\n]+$")
+# Capitalised words that may stand before a lone weekday; any other ("Black Friday", "Super
+# Tuesday", "Ash Wednesday") makes it a name.
+_WD_OK_BEFORE = frozenset(
+    """on last next this by until till since from early late every each before after through
+    and or but of starting beginning ending""".split()
+)
+
+DEFAULT_EVENT_NOUNS = (
+    "ceremony",
+    "signing",
+    "announcement",
+    "announced",
+    "meeting",
+    "summit",
+    "visit",
+    "launch",
+    "conference",
+    "agreement",
+    "event",
+    "release",
+    "deadline",
+)
+_NORMALISE = {"announced": "announcement", "ceremonies": "ceremony"}
+
+
+@lru_cache(maxsize=32)
+def _events(extra: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str]]:
+    """Regex for a run of event nouns ("signing ceremony"; the first names the event), and the
+    set of known nouns for normalising plurals."""
+    nouns = {*DEFAULT_EVENT_NOUNS, *(" ".join(n.lower().split()) for n in extra if n.strip())}
+    forms = {f: "" for n in nouns for f in (n, n + "s", n + "es")}
+    forms["ceremonies"] = ""
+    one = word_trie(forms)
+    return re.compile(rf"\b(?P<first>{one})\b(?:[\s\-]+{one}\b)*"), frozenset(nouns)
+
+
+def _event_key(word: str, known: frozenset[str]) -> str:
+    w = " ".join(word.lower().split())
+    if w in _NORMALISE:
+        return _NORMALISE[w]
+    if w not in known:
+        for cut in (1, 2):
+            if w[:-cut] in known:
+                return w[:-cut]
+    return w
+
+
+def _infer_year(month: int, day: int, doc: date) -> int | None:
+    best, best_delta = None, None
+    for y in (doc.year - 1, doc.year, doc.year + 1):
+        try:
+            delta = (date(y, month, day) - doc).days
+        except ValueError:
+            continue
+        if delta > 183:
+            continue
+        if best_delta is None or abs(delta) < abs(best_delta):
+            best, best_delta = y, delta
+    return best
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _weekday(name: str | None) -> str | None:
+    return _WEEKDAY_BY_PREFIX[name[:3].lower()] if name else None
+
+
+def _value(
+    iso: str | None,
+    precision: str,
+    year: int | None,
+    inferred: bool = False,
+    weekday: str | None = None,
+    weekday_ok: bool | None = None,
+) -> dict[str, Any]:
+    return {
+        "iso": iso,
+        "precision": precision,
+        "year": year,
+        "year_inferred": inferred,
+        "weekday": weekday,
+        "weekday_ok": weekday_ok,
+    }
+
+
+def _day_value(
+    ctx: Context, y: str | None, month: int, day: int, wd_name: str | None
+) -> dict[str, Any] | None:
+    weekday = _weekday(wd_name)
+    if y is not None:
+        year: int | None = int(y)
+        inferred = False
+    elif ctx.doc_date is not None:
+        year = _infer_year(month, day, ctx.doc_date)
+        inferred = True
+        if year is None:
+            return None
+    else:
+        year, inferred = None, False
+    if day > calendar.monthrange(year if year is not None else 2024, month)[1]:
+        return None
+    if year is None:
+        return _value(f"XXXX-{month:02d}-{day:02d}", "day", None, False, weekday, None)
+    d = date(year, month, day)
+    ok = None if weekday is None else _WEEKDAYS[d.weekday()] == weekday
+    return _value(d.isoformat(), "day", year, inferred, weekday, ok)
+
+
+def _lone_weekday_is_name(text: str, ms: int, lo: int) -> bool:
+    pm = _PREV_WORD.search(text, max(lo, ms - 20), ms)
+    return bool(pm and pm["w"][0].isupper() and pm["w"].lower() not in _WD_OK_BEFORE)
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    pattern, known = _events(tuple(ctx.vocab.event_nouns))
+    events = Cues(pattern, text, Sentences(text, start, end))
+    for m in scan(_DATE, text, start, end):
+        spans: list[SpanRef] = []
+        value: dict[str, Any] | None
+        if m["m1"] or m["d2"]:
+            i = "1" if m["m1"] else "2"
+            wd_group = f"wd{i}"
+            month = _month(m[f"m{i}"])
+            day = int(_NUM.match(m[f"d{i}"])[0])
+            value = _day_value(ctx, m[f"y{i}"], month, day, m[wd_group])
+            vs = m.start(f"m{i}") if i == "1" else m.start("d2")
+            spans.append(SpanRef(vs, m.end(), "value"))
+            if m[wd_group]:
+                ws, we = m.span(wd_group)
+                if m[wd_group].endswith("."):  # "Tue." -> "Tue"
+                    we -= 1
+                spans.append(SpanRef(ws, we, "weekday"))
+        elif m["m3"]:
+            y = int(m["y3"])
+            value = _value(f"{y:04d}-{_month(m['m3']):02d}", "month", y)
+            spans.append(SpanRef(m.start("b"), m.end(), "value"))
+        elif m["iy"]:
+            y, mo, d = int(m["iy"]), int(m["im"]), int(m["id"])
+            if d > calendar.monthrange(y, mo)[1]:
+                continue
+            value = _value(date(y, mo, d).isoformat(), "day", y)
+            spans.append(SpanRef(m.start("b"), m.end(), "value"))
+        elif m["y5"]:
+            if not _YEAR_PREP.search(text, max(start, m.start("b") - 24), m.start("b")):
+                continue
+            y = int(m["y5"])
+            value = _value(f"{y:04d}", "year", y)
+            spans.append(SpanRef(m.start("y5"), m.end("y5"), "value"))
+        else:
+            if _lone_weekday_is_name(text, m.start("b"), start):
+                continue
+            value = _value(None, "weekday", None, False, m["wd6"], None)
+            spans.append(SpanRef(m.start("b"), m.end(), "weekday"))
+        if value is None:
+            continue
+        event = events.nearest(spans[0].start, spans[0].end)
+        yield ClaimDraft(
+            kind="date",
+            predicate="date",
+            subject=_event_key(event["first"], known) if event else "date",
+            value=value,
+            spans=spans,
+            qualifiers={},
+            extractor=NAME,
+            version=VERSION,
+        )

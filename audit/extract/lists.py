@@ -1,0 +1,281 @@
+"""Organisation lists tied to a relation: "funded by NVIDIA, Amazon, Arm and SoftBank Group",
+"partners include Contoso; Fabrikam; and Northwind", "Contoso, Fabrikam and Tailspin will fund".
+
+kind="org_list", predicate = the relation ("funder", "partner", "member" or a project's own).
+value = {"members": [...], "others": {"n": 9, "noun": "japanese companies"} | None,
+"complete": bool}. Each member has a SpanRef(role="org"); a tail ("and nine Japanese companies",
+"plus a consortium of Japanese firms", "as well as several other companies") has role="tail";
+``complete`` is False when "including", "such as", "among them", "include(s)" or "among others"
+marks the list as partial. subject and qualifiers["scope"]: the recipient the sentence names as
+its grammatical subject ("CMU will receive funding from ..." -> "CMU"; "Keio's share is backed
+by ..." -> "Keio"; span role="scope"), else "programme".
+
+Between the cue and the list a short lead-in of lower-case words, amounts and nationality
+adjectives is skipped ("funded by $110 million from private sector companies NVIDIA, ...").
+Separators: "," ";" "and" "as well as" "plus" "along with", any mix ("Arm and SoftBank Group,
+Microsoft, and ..."); "&" never splits ("AT&T", "Procter & Gamble"). A list made only of
+cities/states (not countries) is not an organisation list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.extract.vocab import (
+    COUNTRIES,
+    MONTHS,
+    NATIONALITIES,
+    NUMBER_WORDS_RE,
+    SENTENCE_DOT,
+    STOP_WORDS,
+    UP,
+    WEEKDAYS,
+    WS,
+    Lexicon,
+    find_scope,
+    lexicon,
+    parse_small_number,
+    sentence_start,
+)
+from audit.model import ClaimDraft, Context, SpanRef
+
+NAME = "lists"
+VERSION = "1"
+
+_NAT = "|".join(
+    sorted((re.escape(k) for k in NATIONALITIES if " " not in k), key=len, reverse=True)
+)
+_ITEM_TOKEN = rf"(?:[{UP[1:-1]}0-9][\w&.+'’-]*|[a-z]{{1,2}}[A-Z][\w&-]*)"
+_ITEM = re.compile(
+    rf"(?:the{WS})?(?P<item>{_ITEM_TOKEN}(?:(?:{WS}(?:of|for|de|du|von|van|the|and(?={WS}(?:Co\b|"
+    rf"Company\b))|&|\+){WS}|{WS}){_ITEM_TOKEN}){{0,6}})"
+)
+_CORP_TAIL = re.compile(
+    r",?[ \t\u00a0]+(?:Inc|Corp|Co|Ltd|LLC|L\.P|LP|PLC|plc|AG|SA|S\.A|N\.V|GmbH)\.?(?!\w)"
+)
+_SEP = re.compile(
+    r"[ \t\u00a0]*[,;][ \t\u00a0]*(?:(?:and|as[ \t\u00a0]+well[ \t\u00a0]+as|plus|along"
+    r"[ \t\u00a0]+with|together[ \t\u00a0]+with)"
+    r"[ \t\u00a0]+)?(?:with[ \t\u00a0]+)?"
+    r"|[ \t\u00a0]+(?:and|as[ \t\u00a0]+well[ \t\u00a0]+as|plus|along[ \t\u00a0]+with|together"
+    r"[ \t\u00a0]+with)[ \t\u00a0]+"
+    r"(?:with[ \t\u00a0]+)?"
+)
+_HEADS = (
+    r"companies|firms|corporations|businesses|organi[sz]ations|partners|institutions|universities|"
+    r"startups|start-ups|investors|funders|donors|foundations|sponsors|banks|agencies|"
+    r"governments|members|entities|groups|enterprises|manufacturers|makers|providers|players|"
+    r"countries|nations|schools|colleges|labs|laboratories|backers|philanthropies|charities|"
+    r"funds|ventures|automakers|chipmakers|suppliers|vendors|utilities|insurers|hospitals|"
+    r"universities|corporates|conglomerates|industries|donors|philanthropists|individuals|"
+    r"partner companies|stakeholders|contributors|collaborators|others"
+)
+_TAIL = re.compile(
+    rf"(?P<tail>(?:(?:a|an){WS}(?:consortium|group|coalition|number|host|handful|range|network|"
+    rf"alliance|collection|series|variety|dozen){WS}of{WS})?"
+    rf"(?:(?P<qty>\d[\d,]*|(?i:{NUMBER_WORDS_RE})|several|many|various|numerous|multiple|"
+    rf"dozens{WS}of|hundreds{WS}of|a{WS}few|a{WS}dozen|some|other|more){WS})?"
+    rf"(?:(?:other|more|additional|unnamed|undisclosed){WS})?"
+    rf"(?P<noun>(?:(?:{_NAT}|(?!(?:among|and|or|with|in|of|for|by|to|from|the|at|on|as)\b)"
+    rf"[a-z][\w-]*){WS}){{0,3}}?(?:{_HEADS}))\b)"
+)
+_LEAD_UNIT = (
+    rf"(?:(?:[ \t\u00a0]+|,[ \t\u00a0]*(?=(?:including|such|among|notably|namely|like|led)\b))"
+    rf"(?:(?!(?:and|or|but|in|at|across|which|that|who|whom|while|when|with|to|on|for|as|"
+    rf"because|after|before|said|says|is|are|was|were|will|would)\b)[a-z][\w’'-]*|such{WS}as|"
+    rf"(?:US|C|A|NZ|HK|S)?\$[ \t\u00a0]?\d[\d.,]*[A-Za-z]*|[€£¥₹][ \t\u00a0]?\d[\d.,]*[A-Za-z]*|"
+    rf"\d[\d.,]*%?|(?:{_NAT})(?=[ \t\u00a0]+[a-z])))"
+)
+_LEAD = re.compile(
+    rf"(?P<lead>{_LEAD_UNIT}{{0,14}}?(?:[ \t\u00a0]+(?:are|were|is|was))?)"
+    rf"(?:[ \t\u00a0]*:)?[ \t\u00a0]+"
+    rf"(?=(?:the{WS})?(?!(?:{_NAT})[ \t\u00a0]+(?!(?:and|or|as|plus)\b)[a-z])(?:[{UP[1:-1]}0-9]|"
+    rf"[a-z]{{1,2}}[A-Z]))"
+)
+_PARTIAL = re.compile(r"\b(?:includ\w*|such\s+as|among\s+them|among\s+others|notably|like)\b", re.I)
+_AMONG_OTHERS = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]*(?:among[ \t\u00a0]+others|etc\.?|and[ \t\u00a0]+so"
+    r"[ \t\u00a0]+on)\b"
+)
+_VERB = re.compile(
+    r"(?:fund|funds|funded|funding|back|backs|backed|finance|finances|financed|sponsor|"
+    r"sponsors|sponsored|support|supports|supported|underwrite|underwrites|underwrote|invest|"
+    r"invests|invested|bankroll|bankrolls|bankrolled|contribute|contributes|contributed)(?![\w-])"
+)
+_AUX_BEFORE = re.compile(
+    r"(?:[ \t\u00a0]+(?:will|would|have|has|had|also|jointly|together|each|both|already|are|"
+    r"is|to|plan|plans|agreed|intend|intends))*[ \t\u00a0]+\Z"
+)
+_PASSIVE_BY = re.compile(r"[ \t\u00a0]+by\b")
+_INTRO = re.compile(r"(?:[A-Z][a-z]+(?:[ \t\u00a0]+[a-z]+){0,3}),[ \t\u00a0]+")
+
+
+def _item_ok(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    words = text[a:b].split()
+    w0 = words[0]
+    if w0 in STOP_WORDS or w0 in MONTHS or w0 in WEEKDAYS:
+        return False
+    if len(words) == 1 and w0 in NATIONALITIES and w0 not in COUNTRIES:
+        return False  # "Japanese" alone is an adjective, not an organisation
+    return not (len(words) == 1 and (w0.lower() in lex.org_suffixes))
+
+
+def _trim_item(text: str, a: int, b: int) -> tuple[int, int]:
+    if text[b - 2 : b] in ("'s", "’s"):
+        b -= 2
+    if b > a and text[b - 1] == ".":
+        last = text[a:b].split()[-1]
+        if not re.fullmatch(r"(?:[A-Z]\.){2,}|(?:Inc|Corp|Co|Ltd|Bros|Jr)\.", last):
+            b -= 1
+    return a, b
+
+
+def _parse_list(
+    text: str, pos: int, end: int, lex: Lexicon
+) -> tuple[list[tuple[int, int]], tuple[int, int, int | None, str] | None, int]:
+    """Members and tail of a list starting at ``pos``: (members, tail, end offset)."""
+    members: list[tuple[int, int]] = []
+    tail = None
+    cur = pos
+    first = True
+    while True:
+        if not first:
+            sep = _SEP.match(text, cur, end)
+            if not sep:
+                break
+            nxt = sep.end()
+        else:
+            nxt = cur
+        t = _TAIL.match(text, nxt, end)
+        if t and (t.group("qty") or text[t.start() : t.start() + 1] == "a" or t.group("noun")):
+            noun_words = t.group("noun").split()
+            head_only = len(noun_words) == 1 and noun_words[0] != "others"
+            if t.group("qty") or not head_only or t.group(0).startswith(("a ", "an ")):
+                qty = t.group("qty")
+                n = parse_small_number(qty) if qty else None
+                noun = " ".join(noun_words).lower()
+                if not first or members:
+                    tail = (t.start("tail"), t.end("tail"), n, noun)
+                    cur = t.end()
+                break
+        m = _ITEM.match(text, nxt, end)
+        if not m:
+            break
+        a, b = m.span("item")
+        cut = SENTENCE_DOT.search(text, a, b)
+        if cut:
+            b = cut.start() + 1
+        a, b = _trim_item(text, a, b)
+        if not _item_ok(text, a, b, lex):
+            break
+        ct = _CORP_TAIL.match(text, b, end)
+        if ct and text[b - 1] != ".":
+            b = ct.end()
+        members.append((a, b))
+        cur = b
+        first = False
+    return members, tail, cur
+
+
+def _claim(
+    text: str,
+    relation: str,
+    members: list[tuple[int, int]],
+    tail: tuple[int, int, int | None, str] | None,
+    complete: bool,
+    scope: tuple[int, int] | None,
+) -> ClaimDraft:
+    spans = [SpanRef(a, b, "org") for a, b in members]
+    others = None
+    if tail is not None:
+        spans.append(SpanRef(tail[0], tail[1], "tail"))
+        others = {"n": tail[2], "noun": tail[3]}
+    subject = "programme"
+    if scope is not None:
+        spans.insert(0, SpanRef(scope[0], scope[1], "scope"))
+        subject = " ".join(text[scope[0] : scope[1]].split())
+    return ClaimDraft(
+        kind="org_list",
+        predicate=relation,
+        subject=subject,
+        value={
+            "members": [" ".join(text[a:b].split()) for a, b in members],
+            "others": others,
+            "complete": complete,
+        },
+        spans=spans,
+        qualifiers={"scope": subject},
+        extractor=NAME,
+        version=VERSION,
+    )
+
+
+def _only_places(text: str, members: list[tuple[int, int]], lex: Lexicon) -> bool:
+    names = [" ".join(text[a:b].split()) for a, b in members]
+    return all(n in lex.places and n not in COUNTRIES for n in names)
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    lex = lexicon(ctx.vocab)
+    consumed = start
+    out: list[ClaimDraft] = []
+    cue_lists: list[tuple[int, int]] = []
+
+    for cue in lex.cue_re.finditer(text, start, end):
+        if cue.start() < consumed:
+            continue
+        relation = lex.cue_relation.get(" ".join(cue.group(0).lower().split()))
+        if relation is None:
+            continue
+        lead = _LEAD.match(text, cue.end(), end)
+        if not lead:
+            continue
+        lead_text = lead.group("lead")
+        members, tail, list_end = _parse_list(text, lead.end(), end, lex)
+        if not members or _only_places(text, members, lex):
+            continue
+        complete = not (_PARTIAL.search(cue.group(0)) or _PARTIAL.search(lead_text))
+        if _AMONG_OTHERS.match(text, list_end, end):
+            complete = False
+        s0 = sentence_start(text, cue.start(), start)
+        scope = find_scope(text, s0, cue.start())
+        out.append(_claim(text, relation, members, tail, complete, scope))
+        consumed = list_end
+        cue_lists.append((cue.start(), list_end))
+
+    # "Contoso, Fabrikam and Tailspin will fund ..."
+    ci = 0
+    for v in _VERB.finditer(text, start, end):
+        if v.start() > 0 and (text[v.start() - 1].isalnum() or text[v.start() - 1] in "-_"):
+            continue
+        aux = _AUX_BEFORE.search(text, max(start, v.start() - 80), v.start())
+        if aux is None:
+            continue
+        vs = aux.start()
+        while ci < len(cue_lists) and cue_lists[ci][1] < vs:
+            ci += 1
+        if ci < len(cue_lists) and cue_lists[ci][0] <= vs:
+            continue  # inside a list already read from a cue
+        if _PASSIVE_BY.match(text, v.end(), end):
+            continue
+        aux_words = aux.group(0).split()
+        if aux_words and aux_words[-1] in ("is", "are"):
+            continue  # "is funding" reads as progressive only with a subject we can't check
+        s0 = sentence_start(text, vs, start)
+        for begin in (s0, None):
+            if begin is None:
+                intro = _INTRO.match(text, s0, vs)
+                if not intro:
+                    break
+                begin = intro.end()
+            members, tail, list_end = _parse_list(text, begin, vs, lex)
+            if members and list_end == vs:
+                if _only_places(text, members, lex):
+                    break
+                out.append(_claim(text, "funder", members, tail, True, None))
+                break
+
+    out.sort(key=lambda c: c.spans[0].start)
+    yield from out

@@ -1,0 +1,306 @@
+"""Money amounts: "$110 million" = "$110M" = "US$110m" = "110 million dollars" = 110000000 USD.
+
+A currency marker (symbol, ISO code or currency word) is required, so phone numbers, years,
+percentages and plain numbers never fire. "pounds" and "won" are also weights and a verb, so
+they count only with a scale word or a thousands separator ("£" and "KRW" always count).
+
+Spans: role="value" covers currency + number + scale; a preceding approximation word ("about",
+"more than") gets its own role="context" span. A range ("$5-10 million", "$5 to $10m") is one
+claim: the low end with approx "at_least", and the high end in an extra value key "max".
+
+Approximations map to: about (about, around, approximately, roughly, some, an estimated),
+more_than (more than, over, upwards of ...), less_than (nearly, almost, under, less than ...),
+up_to (up to, as much as, no more than), at_least (at least, no less than).
+
+Subject is the nearest cue word in the sentence (funding / revenue / cost / valuation), else
+"amount". Qualifier {"per": "each"} marks a per-unit figure ("each", "apiece", "per partner"),
+{"per": "year"} (or month/week/day) a rate, so neither is compared with a total.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from audit.extract.numbers import (
+    DIGITS_RE,
+    SCALE_WORD_RE,
+    SCALES,
+    WORDS_RE,
+    Cues,
+    Sentences,
+    approx_before,
+    parse_decimal,
+    scan,
+    scanner,
+    word_trie,
+)
+from audit.model import ClaimDraft, Context, SpanRef
+
+NAME = "money"
+VERSION = "1"
+
+_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "nt$": "TWD",
+    "r$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "￥": "JPY",
+    "cn¥": "CNY",
+    "₹": "INR",
+    "₩": "KRW",
+}
+_CODES = {
+    c: c
+    for c in "USD EUR GBP JPY CNY CHF CAD AUD INR KRW HKD SGD NZD TWD BRL MXN SEK NOK DKK".split()
+}
+_CODES["RMB"] = "CNY"
+_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "pound sterling": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "rupee": "INR",
+    "franc": "CHF",
+    "swiss franc": "CHF",
+}
+_WORDS.update({w + "s": c for w, c in list(_WORDS.items()) if w not in ("yen", "won", "yuan")})
+_WORDS["pounds sterling"] = "GBP"
+_DOLLAR_ADJ = {
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "canadian": "CAD",
+    "australian": "AUD",
+    "hong kong": "HKD",
+    "singapore": "SGD",
+    "new zealand": "NZD",
+    "taiwan": "TWD",
+    "new taiwan": "TWD",
+}
+_AMBIGUOUS_WORDS = {"pound", "pounds", "won"}
+
+_SYM_RE = r"(?:(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)\$|CN¥|[$€£¥￥₹₩])"
+_CODE_RE = "|".join(sorted(_CODES, key=len, reverse=True))
+_ADJ_RE = (
+    r"(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand"
+    r"|New\s+Taiwan|Taiwan)"
+)
+_CUR_WORD_RE = word_trie(list(_WORDS))
+_ANY_SCALE = rf"{SCALE_WORD_RE}|bn|mn|mln|tn|[mMbBkK]"
+
+
+def _amount(tag: str) -> str:
+    """Number, optional range, optional scale; group names carry ``tag`` to stay unique."""
+    return (
+        rf"(?P<n{tag}>{DIGITS_RE})"
+        # a range: "$5-10 million", "$5 to $10m", "$5 to 10 million"; not "$500 to 30 charities"
+        rf"(?:(?:\s*[-–—]\s*|\s+to\s+(?={_SYM_RE}|{DIGITS_RE}\s?(?:{_ANY_SCALE})\b))"
+        rf"(?:{_SYM_RE})?\s?(?P<r{tag}>{DIGITS_RE}))?"
+        rf"(?:\s*(?P<sw{tag}>{SCALE_WORD_RE})\b|\s?(?P<sb{tag}>bn|mn|mln|tn)\b"
+        rf"|(?P<sa{tag}>[mMbBkK])\b)?"
+    )
+
+
+# Every branch starts with a symbol, a capital or a digit; the lookahead rejects other
+# candidates at once.
+_MONEY = scanner(
+    r"(?=[$€£¥￥₹₩A-Z\d])(?:"
+    # $110 million, US$110m, £88m, ¥15 billion
+    rf"(?<![\w$€£¥₹₩])(?P<sym>{_SYM_RE})\s?{_amount('1')}(?![\w$])"
+    # USD 110 million, EUR45m
+    rf"|\b(?P<code>{_CODE_RE})\s?{_amount('2')}(?![\w$])"
+    # 110 million dollars, 15 billion yen, 45m EUR
+    rf"|(?<![\w$€£¥₹₩.,])(?P<n3>{DIGITS_RE})"
+    rf"(?:\s*(?P<sw3>{SCALE_WORD_RE})\b|(?P<sa3>bn|mn|[mbk])\b)?"
+    rf"\s+(?:(?P<adj3>{_ADJ_RE})\s+)?(?:(?P<word3>{_CUR_WORD_RE})|(?P<code3>{_CODE_RE}))\b)",
+    seps=r'\s(\[{"\'“‘«—–\-~≈*/:;',
+)
+# Word-number amounts ("nine million dollars") are found from the currency word backwards, so
+# the main scan never has to try number words at every word start.
+_FIRST_LETTERS = "".join(sorted({c for w in _WORDS for c in (w[0], w[0].upper())}))
+_CUR_WORD = scanner(rf"(?=[{_FIRST_LETTERS}]){_CUR_WORD_RE}\b", seps=r"\s")
+_WORD_AMOUNT_BEFORE = re.compile(
+    rf"(?<![\w$€£¥₹₩.,])(?P<n4>{WORDS_RE})(?:\s+(?P<sw4>{SCALE_WORD_RE}))?"
+    rf"\s+(?:(?P<adj4>{_ADJ_RE})\s+)?$"
+)
+
+_WS = re.compile(r"\s+")
+_CUES = {
+    "funding": "funding",
+    "funded": "funding",
+    "fund": "funding",
+    "funds": "funding",
+    "fundraising": "funding",
+    "financing": "funding",
+    "investment": "funding",
+    "investments": "funding",
+    "invest": "funding",
+    "invests": "funding",
+    "invested": "funding",
+    "investing": "funding",
+    "backing": "funding",
+    "backed": "funding",
+    "grant": "funding",
+    "grants": "funding",
+    "raise": "funding",
+    "raised": "funding",
+    "raising": "funding",
+    "revenue": "revenue",
+    "revenues": "revenue",
+    "sales": "revenue",
+    "cost": "cost",
+    "costs": "cost",
+    "costing": "cost",
+    "price": "cost",
+    "priced": "cost",
+    "valuation": "valuation",
+    "valued": "valuation",
+}
+_CUE_RE = re.compile(rf"\b{word_trie(list(_CUES))}\b")
+_RATE_UNITS = {
+    "year": "year",
+    "annum": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+}
+_PER_AFTER = re.compile(
+    r"(?i)\s*(?:(?P<each>each|apiece)\b"
+    r"|(?:per|a|an|each)\s+(?P<unit>year|annum|month|week|day)\b(?!\s+(?:ago|earlier|later))"
+    r"|(?P<annual>annually|yearly)\b"
+    r"|per\s+(?P<other>[a-z]+))"
+)
+_EACH_BEFORE = re.compile(r"(?i)\b(?:each|every)\b(?!\s+(?:year|month|week|day)\b)")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    num: str
+    scale: str | None
+    high: str | None
+    currency: str
+    ambiguous: bool  # "pounds"/"won": needs a scale or a thousands separator
+    suffix: bool = False  # currency after the number: "2024 dollars" may be a year
+
+
+def _word_currency(word: str, adj: str | None) -> tuple[str, bool]:
+    w = _WS.sub(" ", word.lower())
+    cur = _WORDS[w]
+    if cur == "USD" and adj:
+        cur = _DOLLAR_ADJ[_WS.sub(" ", adj.lower())]
+    return cur, w in _AMBIGUOUS_WORDS
+
+
+def _hits(text: str, start: int, end: int) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for m in scan(_MONEY, text, start, end):
+        if m["n1"] is not None:
+            scale = m["sw1"] or m["sb1"] or m["sa1"]
+            cur = _SYMBOLS[m["sym"].lower()]
+            hits.append(_Hit(m.start("b"), m.end(), m["n1"], scale, m["r1"], cur, False))
+        elif m["n2"] is not None:
+            scale = m["sw2"] or m["sb2"] or m["sa2"]
+            cur = _CODES[m["code"]]
+            hits.append(_Hit(m.start("b"), m.end(), m["n2"], scale, m["r2"], cur, False))
+        else:
+            scale = m["sw3"] or m["sa3"]
+            if m["code3"]:
+                cur, amb = _CODES[m["code3"]], False
+            else:
+                cur, amb = _word_currency(m["word3"], m["adj3"])
+            hits.append(_Hit(m.start("b"), m.end(), m["n3"], scale, None, cur, amb, True))
+    extra: list[_Hit] = []
+    for c in scan(_CUR_WORD, text, start, end):
+        m = _WORD_AMOUNT_BEFORE.search(text, max(start, c.start("b") - 60), c.start("b"))
+        if not m:
+            continue
+        cur, amb = _word_currency(c["b"], m["adj4"])
+        extra.append(_Hit(m.start(), c.end(), m["n4"], m["sw4"], None, cur, amb, True))
+    if extra:
+        starts = [h.start for h in hits]  # finditer order: sorted, non-overlapping
+
+        def overlaps(x: _Hit) -> bool:
+            i = bisect_left(starts, x.end)  # hits[:i] start before x ends
+            return i > 0 and hits[i - 1].end > x.start
+
+        hits = sorted([*hits, *(x for x in extra if not overlaps(x))], key=lambda h: h.start)
+    return hits
+
+
+def _qualifiers(text: str, ms: int, me: int, ss: int, se: int) -> dict[str, str]:
+    a = _PER_AFTER.match(text, me, min(se, me + 30))
+    if a:
+        if a["each"]:
+            return {"per": "each"}
+        if a["unit"]:
+            return {"per": _RATE_UNITS[a["unit"].lower()]}
+        if a["annual"]:
+            return {"per": "year"}
+        return {"per": "each"}
+    if _EACH_BEFORE.search(text, max(ss, ms - 50), ms):
+        return {"per": "each"}
+    return {}
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    sentences = Sentences(text, start, end)
+    cues = Cues(_CUE_RE, text, sentences)
+    for h in _hits(text, start, end):
+        if h.scale is None and h.suffix:
+            if h.ambiguous and "," not in h.num:
+                continue  # "200 pounds" is a weight, "she won" a verb
+            if h.num.isdigit() and 1800 <= int(h.num) <= 2199:
+                continue  # "in 2024 dollars" names a year
+        value = parse_decimal(h.num)
+        if value is None:
+            continue
+        scale = SCALES[h.scale.lower()] if h.scale else 1
+        ss, se = sentences.bounds(h.start, h.end)
+        cue = cues.nearest(h.start, h.end)
+        subject = _CUES[cue[0].lower()] if cue else "amount"
+        qualifiers = _qualifiers(text, h.start, h.end, ss, se)
+        approx = approx_before(text, h.start, start)
+        amount = {"amount": float(value * scale), "currency": h.currency, "approx": "exact"}
+        if h.high is not None:
+            high = parse_decimal(h.high)
+            if high is None:
+                continue
+            amount["approx"] = "at_least"
+            amount["max"] = float(high * scale)
+        elif approx:
+            amount["approx"] = approx[0]
+        spans = [SpanRef(h.start, h.end, "value")]
+        if approx:
+            spans.append(SpanRef(approx[1], approx[2], "context"))
+        yield ClaimDraft(
+            kind="money",
+            predicate="amount",
+            subject=subject,
+            value=amount,
+            spans=spans,
+            qualifiers=qualifiers,
+            extractor=NAME,
+            version=VERSION,
+        )

@@ -1,0 +1,330 @@
+"""Shared number parsing and regex fragments for the money, count and date extractors.
+
+Numbers are parsed through ``Decimal`` so that "$1.1 billion" is exactly 1100000000.0 and a figure
+written two ways ("$110M", "110 million dollars") compares equal.
+
+Also here what the numeric extractors share, so they read text the same way and stay fast:
+approximation words ("about", "more than"), sentence bounds, nearest cue word, and a scanner that
+only tries a pattern after a separator character.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# Multipliers; "m"/"b"/"k" only ever follow digits ("$110m"), never stand alone.
+SCALES: dict[str, int] = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "b": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+}
+
+
+def word_trie(words: dict[str, str] | list[str] | tuple[str, ...], cap: bool = True) -> str:
+    """One regex for many words, factored by shared prefixes ("s(?:even(?:teen)?|ix)").
+
+    Python's regex engine tries alternatives one by one; a trie tries each letter once, which
+    keeps the whole-text scans fast. A dict maps each word to a regex suffix allowed after
+    it. ``cap`` also accepts a capitalised first letter. Longer matches are tried first.
+    """
+    trie: dict[str, Any] = {}
+    suffixes = words if isinstance(words, dict) else dict.fromkeys(words, "")
+    for w, suffix in suffixes.items():
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = suffix
+
+    def build(node: dict[str, Any], top: bool) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            if top and cap and ch.isalpha():
+                head = f"[{ch.upper()}{ch}]"
+            else:
+                head = " " if ch == " " else re.escape(ch)
+            alts.append(head + build(node[ch], False))
+        if "" in node:
+            alts.append(node[""])
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return build(trie, True).replace(" ", r"\s+")
+
+
+_ONE_TO_NINE = word_trie([w for w, v in _UNITS.items() if 1 <= v <= 9])
+_BELOW_100 = word_trie(
+    {**dict.fromkeys(_UNITS, ""), **dict.fromkeys(_TENS, rf"(?:[-\s]{_ONE_TO_NINE}\b)?")}
+)
+SCALE_WORD_RE = r"(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)"
+_HUNDRED = rf"[Hh]undred(?:\s+(?:and\s+)?{_BELOW_100}\b)?"
+_WORDS = (
+    rf"(?:{_BELOW_100}(?:\s+(?:{_HUNDRED}|[Dd]ozen))?"
+    rf"|[Aa](?:\s+(?:[Dd]ozen|{_HUNDRED})|n?(?=\s+{SCALE_WORD_RE}\b)))"
+)
+DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+"""Digit numbers: "110", "1,100", "1.1", "500,000". Callers add their own boundaries."""
+WORDS_RE = rf"(?:\b{_WORDS}\b)"
+"""Number words: "nine", "twenty-one", "a dozen", "two dozen", "two hundred", "a" (+ scale)."""
+NUMBER_RE = rf"(?:{DIGITS_RE}|{WORDS_RE})"
+SCALE_ABBR_RE = r"(?:bn|mn|mln|tn|[mMbBkK])"
+"""Abbreviated scales; only valid glued to digits ("$110M", "£88m", "$2.5bn")."""
+
+_DIGITS_FULL = re.compile(
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<s>[a-z]+)?"
+)
+_WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2013]+")
+
+
+def parse_decimal(s: str) -> Decimal | None:
+    """Exact value of a number phrase (digits or words, with an optional scale), or None."""
+    s = s.strip().lower()
+    if not s:
+        return None
+    m = _DIGITS_FULL.fullmatch(s)
+    if m:
+        try:
+            value = Decimal(m["n"].replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+            return None
+        if m["s"]:
+            scale = SCALES.get(m["s"])
+            if scale is None:
+                return None
+            value *= scale
+        return value
+    total = 0
+    current = 0
+    seen = False
+    toks = [t for t in _WORD_SPLIT.split(s) if t not in ("and", "")]
+    if len(toks) < 2 and toks and toks[0] in ("a", "an"):
+        return None
+    for tok in toks:
+        if tok in ("a", "an"):
+            current = max(current, 1)
+        elif tok in _UNITS:
+            current += _UNITS[tok]
+        elif tok in _TENS:
+            current += _TENS[tok]
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok == "dozen":
+            current = (current or 1) * 12
+        elif tok in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * SCALES[tok]
+            current = 0
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return Decimal(total + current)
+
+
+def parse_number(s: str) -> float | None:
+    """Value of "110", "1,100", "1.1", "nine", "twenty-one", "a dozen", "two hundred", "3m"."""
+    d = parse_decimal(s)
+    return None if d is None else float(d)
+
+
+def as_number(d: Decimal) -> int | float:
+    """An int when the value is whole, so counts read 9 rather than 9.0."""
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+# --- scanning --------------------------------------------------------------------------------
+
+Scanner = tuple[re.Pattern[str], re.Pattern[str]]
+
+
+def scanner(body: str, seps: str) -> Scanner:
+    """Compile ``body`` for :func:`scan`: alone (for the zone start) and behind one of ``seps``.
+
+    A pattern that opens with a plain character class lets Python's regex engine skip in C to
+    the next candidate instead of trying the whole pattern at every position, which makes the
+    scan 1.5-3x faster. ``body`` is wrapped in group "b": use ``m.start("b")``, not ``m.start()``.
+    """
+    inner = f"(?P<b>{body})"
+    return re.compile(inner), re.compile(f"[{seps}]{inner}")
+
+
+def scan(regexes: Scanner, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches in text[start:end] at ``start`` or right after a separator."""
+    at_start, after_sep = regexes
+    pos = start
+    m = at_start.match(text, start, end)
+    if m:
+        yield m
+        pos = m.end()
+    while (m := after_sep.search(text, max(start, pos - 1), end)) is not None:
+        yield m
+        pos = max(m.end(), pos + 1)
+
+
+# --- approximation words ---------------------------------------------------------------------
+
+APPROX: dict[str, str] = {
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "close to": "about",
+    "more than": "more_than",
+    "over": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "above": "more_than",
+    "nearly": "less_than",
+    "almost": "less_than",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "just under": "less_than",
+    "below": "less_than",
+    "up to": "up_to",
+    "as much as": "up_to",
+    "as many as": "up_to",
+    "no more than": "up_to",
+    "at most": "up_to",
+    "at least": "at_least",
+    "no less than": "at_least",
+    "no fewer than": "at_least",
+}
+_APPROX_ALT = "|".join(p.replace(" ", r"\s+") for p in sorted(APPROX, key=len, reverse=True))
+# Anchored at the search's endpos (the number's start): only a directly preceding phrase counts.
+_APPROX_BEFORE = re.compile(rf"(?i)\b(?P<w>{_APPROX_ALT})\s+$")
+_WS = re.compile(r"\s+")
+
+
+def approx_before(text: str, pos: int, lo: int) -> tuple[str, int, int] | None:
+    """(approx kind, start, end) of an approximation phrase right before ``pos``, if any."""
+    m = _APPROX_BEFORE.search(text, max(lo, pos - 24), pos)
+    if not m:
+        return None
+    key = _WS.sub(" ", m["w"].lower())
+    return APPROX[key], m.start("w"), m.end("w")
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+# A sentence ends at . ! ? followed by space and a capital/digit/quote, unless the dot closes a
+# single-letter initial ("U.S.", "D.C.") or a common abbreviation; or at a blank line or bullet.
+# The pattern starts with a plain character class so the regex engine can skip ahead fast.
+_ABBREV = "Mr Ms Mrs Dr St No vs Jr Sr Inc Co Ltd Corp Prof Gov Sen Rep Gen Lt Col Sgt".split()
+_SENT_END = re.compile(
+    r"[.!?\n]"
+    r"(?:(?<=\n)[^\S\n]*(?:\n|(?=[\u2022*\-\u2013\u2014] ))"
+    r"|(?<=[.!?])(?:(?<=[!?])|(?<!\b[A-Z]\.)"
+    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREV)
+    + r")[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9]))"
+)
+
+
+class Sentences:
+    """Sentence bounds inside one zone, found in one pass the first time they are needed."""
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo, self.hi = text, lo, hi
+        self._starts: list[int] | None = None  # where each boundary match starts
+        self._ends: list[int] = []  # ... and ends (the next sentence starts there)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding text[start:end]."""
+        if self._starts is None:
+            self._starts = []
+            for m in _SENT_END.finditer(self.text, self.lo, self.hi):
+                self._starts.append(m.start())
+                self._ends.append(m.end())
+        i = bisect_right(self._ends, start)
+        s = self._ends[i - 1] if i else self.lo
+        j = bisect_left(self._starts, end)
+        e = self._starts[j] if j < len(self._starts) else self.hi
+        return s, max(e, end)
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2014\u2013]")
+
+
+class Cues:
+    """Matches of a cue pattern per sentence, found once per sentence; the nearest one to a span
+    is found by bisection, so a long unpunctuated zone stays linear."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, sentences: Sentences) -> None:
+        self.pattern, self.text, self.sentences = pattern, text, sentences
+        self._cache: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
+
+    def nearest(self, start: int, end: int) -> re.Match[str] | None:
+        """The cue in the sentence of [start, end) closest to it; the earlier of equally close.
+
+        A cue cut off by clause punctuation ("valued at $2 billion, raised ...") counts as 40
+        characters further away, so the cue in the span's own clause wins.
+        """
+        ss, se = self.sentences.bounds(start, end)
+        if ss not in self._cache:
+            found = list(self.pattern.finditer(self.text, ss, se))
+            self._cache[ss] = ([m.start() for m in found], found)
+        starts, found = self._cache[ss]
+        i = bisect_left(starts, start)
+        best, best_d = None, -1
+        for m in found[max(0, i - 1) : i + 1]:  # cues don't overlap: only neighbours can win
+            if m.end() <= start:
+                lo, hi = m.end(), start
+            elif m.start() >= end:
+                lo, hi = end, m.start()
+            else:
+                lo = hi = 0
+            d = hi - lo
+            if d and _CLAUSE_PUNCT.search(self.text, lo, hi):
+                d += 40
+            if best is None or d < best_d:
+                best, best_d = m, d
+        return best

@@ -1,0 +1,227 @@
+"""Extract stage: run every extractor over each document's zones and store claims with spans.
+
+Extraction is a pure function of (document text, zones, document date, vocabulary), so a
+document is re-extracted only when it is new or the extractor set or vocabulary changed
+(its signature). Claims read in boilerplate are stored with ``compared = false``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from audit.extract import extractors
+from audit.model import ENTITY_ROLES, ClaimDraft, Context, Vocabulary, Zone
+from audit.spans import LineIndex, make_span
+from audit.store import Store
+from audit.store.rows import insert_rows
+
+# Zones whose claims are compared across documents. Bylines hold publication dates and
+# reporters, not facts about the event; boilerplate is other stories and page furniture.
+COMPARED_ZONES = {"title", "body", "quote", "caption"}
+# Consecutive zones of these kinds are read as one range, so a quote that runs over a
+# paragraph break, or a list split across lines, is seen whole.
+_RUNS = {"body": "text", "quote": "text"}
+
+
+def signature(vocab: Vocabulary) -> str:
+    parts = [f"{m.NAME}:{m.VERSION}" for m in extractors()]
+    parts.append(hashlib.sha256(repr(vocab).encode()).hexdigest()[:12])
+    return "|".join(parts)
+
+
+def ranges(zones: list[Zone]) -> Iterator[tuple[int, int, str]]:
+    """Merge runs of body/quote zones; every other zone is its own range."""
+    run: list[Zone] = []
+    for z in zones:
+        if run and _RUNS.get(z.kind) and _RUNS.get(z.kind) == _RUNS.get(run[-1].kind):
+            run.append(z)
+            continue
+        if run:
+            yield run[0].start, run[-1].end, run[0].kind
+        run = [z]
+    if run:
+        yield run[0].start, run[-1].end, run[0].kind
+
+
+def extract_document(text: str, zones: list[Zone], doc_date: dt.date | None,
+                     vocab: Vocabulary) -> list[tuple[ClaimDraft, str]]:
+    """All claims of one document with the kind of zone each was read in. Pure."""
+    out: list[tuple[ClaimDraft, str]] = []
+    for start, end, kind in ranges(zones):
+        ctx = Context(text=text, doc_date=doc_date, vocab=vocab, zone_kind=kind)
+        for mod in extractors():
+            for claim in mod.extract(ctx, start, end):
+                zone_kind = _zone_at(zones, claim.spans[0].start) if claim.spans else kind
+                out.append((claim, zone_kind))
+    return out
+
+
+def _zone_at(zones: list[Zone], pos: int) -> str:
+    for z in zones:
+        if z.start <= pos < z.end:
+            return z.kind
+    return "body"
+
+
+@dataclass
+class Rows:
+    claims: list[dict]
+    claim_spans: list[dict]
+    spans: list[dict]
+    mentions: list[dict]
+
+
+def claim_rows(document_id: str, text: str, drafts: Iterable[tuple[ClaimDraft, str]]) -> Rows:
+    """Turn drafts into table rows with deterministic ids (a claim's id hashes its key and
+    spans, so the same input always gives the same ids)."""
+    lines = LineIndex(text)
+    rows = Rows([], [], [], [])
+    seen_spans: set[str] = set()
+    seen_claims: set[str] = set()
+    ordered = sorted(drafts, key=lambda d: (min((s.start for s in d[0].spans), default=0),
+                                            d[0].kind, d[0].predicate))
+    for claim, zone_kind in ordered:
+        if not claim.spans:
+            continue
+        key = json.dumps([document_id, claim.kind, claim.predicate, claim.subject,
+                          [(s.start, s.end, s.role) for s in claim.spans]])
+        claim_id = "c" + hashlib.sha256(key.encode()).hexdigest()[:16]
+        if claim_id in seen_claims:
+            continue
+        seen_claims.add(claim_id)
+        compared = zone_kind in COMPARED_ZONES
+        rows.claims.append({
+            "claim_id": claim_id, "document_id": document_id, "seq": len(rows.claims),
+            "kind": claim.kind, "predicate": claim.predicate, "subject": claim.subject,
+            "qualifiers": json.dumps(claim.qualifiers, sort_keys=True, ensure_ascii=False),
+            "value": json.dumps(claim.value, sort_keys=True, ensure_ascii=False, default=str),
+            "value_text": value_text(claim), "value_num": value_num(claim),
+            "zone_kind": zone_kind, "compared": compared,
+            "extractor": claim.extractor, "extractor_version": claim.version,
+        })
+        for i, ref in enumerate(claim.spans):
+            span = make_span(document_id, text, ref.start, ref.end, lines)
+            if span["span_id"] not in seen_spans:
+                seen_spans.add(span["span_id"])
+                rows.spans.append(span)
+            rows.claim_spans.append({"claim_id": claim_id, "span_id": span["span_id"],
+                                     "role": ref.role, "seq": i})
+            etype = ENTITY_ROLES.get(ref.role) or ("person" if ref.role == "speaker" else None)
+            if etype and span["exact"].strip():
+                rows.mentions.append({
+                    "mention_id": f"m{claim_id[1:]}-{i}", "document_id": document_id,
+                    "claim_id": claim_id, "span_id": span["span_id"], "etype": etype,
+                    "surface": span["exact"], "norm": "",
+                    "role_key": claim.subject if claim.kind == "person" and etype == "person"
+                    else "",
+                    "compared": compared,
+                })
+    return rows
+
+
+def value_text(claim: ClaimDraft) -> str:
+    """A short human-readable rendering of the value (for tables, messages and reports)."""
+    v = claim.value
+    k = claim.kind
+    try:
+        if k == "money":
+            amt = float(v["amount"])
+            approx = "" if v.get("approx", "exact") == "exact" else f"{v['approx']} "
+            return f"{approx}{amt:,.0f} {v.get('currency', '')}".strip()
+        if k == "count":
+            return f"{v['n']:g} {claim.subject}" if isinstance(v["n"], (int, float)) \
+                else f"{v['n']} {claim.subject}"
+        if k == "date":
+            wd = f"{v['weekday']}, " if v.get("weekday") else ""
+            return f"{wd}{v.get('iso') or ''}".strip(", ")
+        if k == "person":
+            title = " ".join(x for x in (v.get("org"), v.get("title")) if x)
+            return f"{v['name']} ({title})" if title else v["name"]
+        if k == "org_list":
+            members = ", ".join(v.get("members", []))
+            others = v.get("others")
+            if others:
+                members += f" + {others.get('n') or 'some'} {others.get('noun', 'others')}"
+            return members
+        if k == "place":
+            return v.get("name", "")
+        if k == "quote":
+            return v.get("text", "")
+        if k == "topic_list":
+            return "; ".join(v.get("items", []))
+        if k == "alias":
+            return f"{v.get('alias')} = {v.get('name')}"
+    except (KeyError, TypeError, ValueError):
+        pass
+    return json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def value_num(claim: ClaimDraft) -> float | None:
+    v = claim.value
+    if claim.kind == "money":
+        return _num(v.get("amount"))
+    if claim.kind == "count":
+        return _num(v.get("n"))
+    return None
+
+
+def _num(x) -> float | None:
+    try:
+        return float(x) if x is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, int]:
+    """Extract every current document that has not been extracted with this signature."""
+    con = store.con
+    sig = signature(vocab)
+    todo = [r[0] for r in con.execute(
+        """SELECT DISTINCT p.document_id FROM document_paths p
+           LEFT JOIN extractions e ON e.document_id = p.document_id AND e.signature = ?
+           WHERE e.document_id IS NULL ORDER BY 1""", [sig]).fetchall()]
+    stats = {"documents": len(todo), "claims": 0, "spans": 0}
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    with store.transaction():
+        batch = Rows([], [], [], [])
+        done: list[dict] = []
+        for doc_id in todo:
+            text, published = con.execute(
+                "SELECT text, published FROM documents WHERE document_id = ?", [doc_id]).fetchone()
+            zones = [Zone(k, s, e, r) for k, s, e, r in con.execute(
+                "SELECT kind, start_char, end_char, reason FROM zones WHERE document_id = ? "
+                "ORDER BY seq", [doc_id]).fetchall()]
+            rows = claim_rows(doc_id, text, extract_document(text, zones, published, vocab))
+            for name in ("claims", "claim_spans", "spans", "mentions"):
+                getattr(batch, name).extend(getattr(rows, name))
+            done.append({"document_id": doc_id, "signature": sig, "extracted_at": now})
+            if len(batch.claims) > 20_000:
+                _flush(con, batch, done)
+                batch, done = Rows([], [], [], []), []
+            if progress:
+                progress(doc_id)
+        _flush(con, batch, done)
+    stats["claims"] = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    stats["spans"] = con.execute("SELECT count(*) FROM spans").fetchone()[0]
+    return stats
+
+
+def _flush(con, batch: Rows, done: list[dict]) -> None:
+    ids = [d["document_id"] for d in done]
+    if ids:
+        # a document re-extracted with a new signature replaces its old rows
+        con.execute("CREATE OR REPLACE TEMP TABLE _redo AS SELECT unnest(?::VARCHAR[]) AS id",
+                    [ids])
+        con.execute("DELETE FROM claim_spans WHERE claim_id IN (SELECT claim_id FROM claims "
+                    "WHERE document_id IN (SELECT id FROM _redo))")
+        for table in ("claims", "spans", "mentions", "extractions"):
+            con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT id FROM _redo)")
+    insert_rows(con, "claims", batch.claims)
+    insert_rows(con, "spans", batch.spans)
+    insert_rows(con, "claim_spans", batch.claim_spans)
+    insert_rows(con, "mentions", batch.mentions)
+    insert_rows(con, "extractions", done)

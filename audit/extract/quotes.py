@@ -1,0 +1,270 @@
+"""Direct quotes with their speaker.
+
+kind="quote", predicate="quote", subject = the speaker's name lowercased ("unknown" when none is
+given), value = {"text": the quoted words of all parts joined with one space, "speaker": name or
+None}. Spans: role="quote" for each quoted part (the words inside the marks, without the comma
+that stands before the attribution), role="speaker" for the speaker's name only (no title, no
+"(opens in new window)").
+
+Quote marks: straight or curly double quotes, guillemets, and mismatched pairs (a straight
+opening mark closed by a curly one and the other way round). A part runs to its closing mark or
+to the end of its paragraph; an unclosed paragraph followed by a paragraph that opens with a
+quote mark continues the same quote (the old convention for multi-paragraph quotes).
+
+Attribution, tried in this order:
+- after: ``,” said X.`` / ``,” X said.`` / ``,” X, the CEO, said.`` / ``,” according to X.``;
+  when another part follows right after the attribution (``“A,” said X. “B.”``) it joins the
+  same claim;
+- a trailing ``— Name, title`` line;
+- before: ``X said: “...”`` / ``said X: “...”`` / ``X said the plan was “...”``.
+The speaker may carry a title ("said U.S. Secretary of Commerce Gina Raimondo" -> "Gina
+Raimondo") or be a surname ("said Jahanian"). A pronoun ("he said") takes the person named last
+before the quote in the same range (an earlier quote's speaker, a role-holder, or "Name said"),
+without a speaker span (value["speaker_via"] = "pronoun").
+Quotes under 4 words without a speaker (scare quotes, titles) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from audit.extract import people
+from audit.extract.vocab import NAME_PATTERN, TOKEN_RE, clean_name, lexicon
+from audit.model import ClaimDraft, Context, SpanRef
+
+NAME = "quotes"
+VERSION = "1"
+
+_SEG = re.compile(
+    r"(?P<open>[“«]|(?<![\w.,;:!?%’”\"])\"(?=[^\s\"]))"
+    r"(?P<body>[^\"“”«»\n]*)"
+    r"(?P<close>[”\"»]|(?=\n)|\Z)"
+)
+_VERBS = (
+    r"said|says|say|added|adds|noted|notes|explained|explains|stated|states|told|tells|remarked|"
+    r"commented|continued|continues|wrote|writes|declared|declares|observed|argued|argues|"
+    r"insisted|insists|recalled|recalls|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|asked|"
+    r"replied|concluded|acknowledged|predicted|warned|warns|announced|announces|agreed|added|"
+    r"explained|posted|tweeted|shared|affirmed|maintained|cautioned|conceded|admitted|"
+    r"suggested|believes|thinks"
+)
+_VERB_ANY = re.compile(rf"(?:{_VERBS})(?!\w)")
+_NOISE = (
+    r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link)\))"
+)
+_PRONOUN = r"(?:he|she|they|we|I|He|She|They|We)"
+_AFTER_VERB = re.compile(
+    rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?P<verb>{_VERBS})|according[ \t\u00a0]+to)[ \t\u00a0]+(?:"
+    rf"(?P<pron>{_PRONOUN})\b)?"
+)
+_AFTER_PRON = re.compile(
+    rf"[ \t\u00a0]*,?[ \t\u00a0]*(?P<pron>{_PRONOUN})[ \t\u00a0]+(?:{_VERBS})\b"
+)
+_AFTER_NAME_TAIL = re.compile(
+    rf"{_NOISE}?(?:,[^,\n“”\"]{{1,80}},)?[ \t\u00a0]+(?:also[ \t\u00a0]+|later[ \t\u00a0]+)?"
+    rf"(?:{_VERBS})\b"
+)
+_SPLIT_GAP = re.compile(r"[ \t\u00a0]*\Z")
+# the rest of an attribution: up to its sentence end, stepping over "U.S." and "Inc."
+_ATT_END = re.compile(
+    r"(?:[^\n“”\"«».!?]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.(?=[ \t\u00a0]+[a-z(])"
+    r"|(?:(?<=\bInc)|(?<=\bCorp)|(?<=\bLtd))\.(?=[ \t\u00a0]+[a-z(]))*[.!?,;:]?"
+)
+_DASH = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:[—–―]+|-{1,2})[ \t\u00a0]*(?=[A-Z])")
+_BEFORE_WHO = re.compile(
+    rf"(?<![\w-])(?P<who>{NAME_PATTERN}|{_PRONOUN})(?:['’]s)?{_NOISE}?(?:,[^,\n“”\"]{{1,80}},)?"
+    rf",?[ \t\u00a0]+(?:also[ \t\u00a0]+|later[ \t\u00a0]+|then[ \t\u00a0]+)?(?:{_VERBS})\b"
+    r"[^\n“”\".!?]{0,100}?[ \t\u00a0]*[:,]?[ \t\u00a0]*\Z"
+)
+_BEFORE_VERB = re.compile(
+    rf"\b(?:{_VERBS})[ \t\u00a0]+(?P<rest>[^\n“”\"]{{1,120}}?)[ \t\u00a0]*[:,][ \t\u00a0]*\Z"
+)
+_LEAD_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
+
+
+@dataclass
+class _Seg:
+    start: int  # the opening mark
+    end: int  # after the closing mark (or the paragraph end)
+    body: tuple[int, int]  # trimmed words inside the marks
+    closed: bool
+
+
+def _segments(text: str, start: int, end: int) -> list[_Seg]:
+    out = []
+    for m in _SEG.finditer(text, start, end):
+        a, b = m.span("body")
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+            b -= 1
+        if b <= a or not any(c.isalpha() for c in text[a:b]):
+            continue
+        out.append(_Seg(m.start(), m.end(), (a, b), bool(m.group("close"))))
+    return out
+
+
+def _continues(text: str, cur: _Seg, nxt: _Seg) -> bool:
+    """An unclosed paragraph followed by a paragraph that opens with a quote mark."""
+    if cur.closed:
+        return False
+    gap = text[cur.end : nxt.start]
+    return "\n" in gap and not gap.strip()
+
+
+def _name_in(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
+    """The best person name inside text[a:b], dropping leading titles/organisations."""
+    text = ctx.text
+    lex = lexicon(ctx.vocab)
+    for t in TOKEN_RE.finditer(text, a, b):
+        r = clean_name(text, t.start(), b, lex)
+        if r is not None:
+            return r
+    return None
+
+
+def _after(ctx: Context, pos: int, end: int) -> tuple[tuple[int, int] | None, bool, int] | None:
+    """Attribution right after a closing mark: (speaker span, is_pronoun, end of attribution)."""
+    text = ctx.text
+    m = _AFTER_VERB.match(text, pos, end)
+    if m:
+        if m.group("pron"):
+            tail = _ATT_END.match(text, m.end(), end)
+            return None, True, tail.end()
+        sp = people.speaker_at(ctx, m.end(), end)
+        if sp is None:
+            return None
+        tail = _ATT_END.match(text, sp[1], end)
+        return sp, False, tail.end()
+    m = _AFTER_PRON.match(text, pos, end)
+    if m:
+        return None, True, _ATT_END.match(text, m.end(), end).end()
+    p = _LEAD_GAP.match(text, pos, end).end()
+    if p < end and text[p].isupper():
+        sp = people.speaker_at(ctx, p, end)
+        if sp is not None:
+            t = _AFTER_NAME_TAIL.match(text, sp[1], end)
+            if t:
+                return sp, False, _ATT_END.match(text, t.end(), end).end()
+    return None
+
+
+def _dash_after(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
+    m = _DASH.match(ctx.text, pos, end)
+    if not m:
+        return None
+    return people.speaker_at(ctx, m.end(), end)
+
+
+def _before(ctx: Context, seg: _Seg, floor: int) -> tuple[tuple[int, int] | None, bool] | None:
+    text = ctx.text
+    lo = max(floor, seg.start - 250)
+    lo = max(lo, text.rfind("\n", lo, seg.start) + 1)
+    if not _VERB_ANY.search(text, lo, seg.start):
+        return None
+    pos = lo
+    while (m := _BEFORE_WHO.search(text, pos, seg.start)) is not None:
+        who = m.group("who")
+        if who in ("he", "she", "they", "we", "I", "He", "She", "They", "We"):
+            return None, True
+        sp = _name_in(ctx, *m.span("who"))
+        if sp is not None:
+            return sp, False
+        pos = m.end("who")  # "The Prime Minister, Keir Starmer, said": try the next name
+    m = _BEFORE_VERB.search(text, lo, seg.start)
+    if m:
+        sp = people.speaker_at(ctx, m.start("rest"), m.end("rest"))
+        if sp is not None:
+            return sp, False
+    return None
+
+
+_WHO_VERB = re.compile(
+    rf"(?<![\w-])(?P<who>{NAME_PATTERN})(?:,[^,\n“”\"]{{1,80}},)?[ \t\u00a0]+(?:{_VERBS})\b"
+)
+
+
+def _last_person_before(ctx: Context, pos: int, floor: int) -> tuple[int, str] | None:
+    """The person named last before ``pos`` (for "he said"): a role-holder or "Name said"."""
+    text = ctx.text
+    lo = max(floor, pos - 600)
+    best: tuple[int, str] | None = None
+    for c in people.extract(ctx, lo, pos):
+        s = next(x for x in c.spans if x.role == "person")
+        if best is None or s.start > best[0]:
+            best = (s.start, c.value["name"])
+    for m in _WHO_VERB.finditer(text, lo, pos):
+        span = _name_in(ctx, *m.span("who"))
+        if span is not None and (best is None or span[0] > best[0]):
+            best = (span[0], " ".join(text[span[0] : span[1]].split()))
+    return best
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    segs = _segments(text, start, end)
+    n = len(segs)
+    last_speaker: tuple[int, str] | None = None
+    i = 0
+    while i < n:
+        group = [segs[i]]
+        j = i
+        while j + 1 < n and _continues(text, segs[j], segs[j + 1]):
+            j += 1
+            group.append(segs[j])
+        speaker: tuple[int, int] | None = None
+        pronoun = False
+        att = _after(ctx, segs[j].end, end)
+        if att is not None:
+            speaker, pronoun, att_end = att
+            k = j + 1
+            if k < n and _SPLIT_GAP.match(text, att_end, segs[k].start):
+                j = k
+                group.append(segs[j])
+                while j + 1 < n and _continues(text, segs[j], segs[j + 1]):
+                    j += 1
+                    group.append(segs[j])
+                more = _after(ctx, segs[j].end, end)  # "“B,” he added." closes the claim
+                if more is not None and speaker is None and not pronoun:
+                    speaker, pronoun = more[0], more[1]
+        else:
+            speaker = _dash_after(ctx, segs[j].end, end)
+            if speaker is None:
+                before = _before(ctx, segs[i], start)
+                if before is not None:
+                    speaker, pronoun = before
+        i = j + 1
+
+        parts = [" ".join(text[a:b].split()) for a, b in (s.body for s in group)]
+        quote_text = " ".join(parts)
+        speaker_name: str | None = None
+        via = None
+        if speaker is not None:
+            speaker_name = " ".join(text[speaker[0] : speaker[1]].split())
+            last_speaker = (speaker[0], speaker_name)
+        elif pronoun:
+            cands = [
+                x for x in (last_speaker, _last_person_before(ctx, group[0].start, start)) if x
+            ]
+            if cands:
+                speaker_name = max(cands)[1]
+                via = "pronoun"
+        if speaker_name is None and len(quote_text.split()) < 4:
+            continue
+        spans = [SpanRef(s.body[0], s.body[1], "quote") for s in group]
+        if speaker is not None:
+            spans.append(SpanRef(speaker[0], speaker[1], "speaker"))
+        value: dict = {"text": quote_text, "speaker": speaker_name}
+        if via:
+            value["speaker_via"] = via
+        yield ClaimDraft(
+            kind="quote",
+            predicate="quote",
+            subject=speaker_name.lower() if speaker_name else "unknown",
+            value=value,
+            spans=spans,
+            extractor=NAME,
+            version=VERSION,
+        )

@@ -1,0 +1,742 @@
+"""Vocabulary for the entity extractors, and the lexical patterns they share.
+
+``load_vocabulary`` reads the packaged ``audit/data/vocabulary.toml`` and appends the lists of any
+project files (``claims/vocabulary.toml``, same shape). ``lexicon(vocab)`` turns a vocabulary into
+compiled regular expressions once and caches them, so extracting many documents never recompiles.
+
+An *empty* ``Vocabulary()`` (the ``Context`` default) stands for "not configured": the extractors
+then use the packaged default vocabulary.
+
+The rest of this module holds what several extractors need: character classes for capitalised
+words in Latin scripts, the person-name pattern, stop words, nationality adjectives, sentence
+bounds and the "scope" (grammatical subject) of a clause.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from audit.model import Vocabulary
+
+__all__ = [
+    "Lexicon",
+    "default_vocabulary",
+    "lexicon",
+    "load_vocabulary",
+    "trie_pattern",
+]
+
+_LIST_KEYS = ("titles", "org_suffixes", "places", "event_nouns")
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+
+
+def _default_toml_text() -> str:
+    try:
+        return (
+            resources.files("audit").joinpath("data").joinpath("vocabulary.toml").read_text("utf-8")
+        )
+    except (FileNotFoundError, ModuleNotFoundError, NotADirectoryError, TypeError, OSError):
+        path = Path(__file__).resolve().parent.parent / "data" / "vocabulary.toml"
+        return path.read_text("utf-8")
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: expected a list of strings")
+    return [" ".join(v.split()) for v in value if v.strip()]
+
+
+def _merge(acc: dict[str, Any], data: Mapping[str, Any], origin: str) -> None:
+    """Append the lists of one parsed TOML document to ``acc``. Unknown keys are ignored, so a
+    project file may carry settings for other tools."""
+    for key in _LIST_KEYS:
+        if key in data:
+            acc[key].extend(_str_list(data[key], f"{origin}: {key}"))
+    rel = data.get("relations")
+    if rel is not None:
+        if not isinstance(rel, Mapping):
+            raise ValueError(f"{origin}: relations: expected a table of relation = [cues]")
+        for name, cues in rel.items():
+            acc["relations"].setdefault(str(name), []).extend(
+                _str_list(cues, f"{origin}: relations.{name}")
+            )
+
+
+def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def load_vocabulary(extra_paths: Iterable[Path | str] = ()) -> Vocabulary:
+    """The packaged vocabulary with each of ``extra_paths`` (TOML, same shape) appended.
+
+    Raises ``ValueError`` when a known key has the wrong shape, ``OSError`` when a file can't be
+    read and ``tomllib.TOMLDecodeError`` (a ``ValueError``) when it isn't TOML.
+    """
+    acc: dict[str, Any] = {k: [] for k in _LIST_KEYS}
+    acc["relations"] = {}
+    _merge(acc, tomllib.loads(_default_toml_text()), "audit/data/vocabulary.toml")
+    for p in extra_paths:
+        with open(p, "rb") as fh:
+            _merge(acc, tomllib.load(fh), str(p))
+    return Vocabulary(
+        titles=_dedupe(acc["titles"]),
+        relations={k: _dedupe(v) for k, v in acc["relations"].items()},
+        org_suffixes=_dedupe(acc["org_suffixes"]),
+        places=_dedupe(acc["places"]),
+        event_nouns=_dedupe(acc["event_nouns"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return load_vocabulary()
+
+
+def _is_empty(v: Vocabulary) -> bool:
+    return not (v.titles or v.relations or v.org_suffixes or v.places or v.event_nouns)
+
+
+def vocab_key(v: Vocabulary) -> tuple:
+    """A hashable key for a vocabulary (its ``relations`` is a dict, so it can't hash itself)."""
+    rel = tuple(sorted((str(k), tuple(c)) for k, c in dict(v.relations).items()))
+    return (tuple(v.titles), rel, tuple(v.org_suffixes), tuple(v.places), tuple(v.event_nouns))
+
+
+# --------------------------------------------------------------------------------------------
+# Character classes and shared word lists
+
+_UPPER_CHARS = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isalpha() and c.isupper())
+_LOWER_CHARS = "".join(c for c in map(chr, range(0x61, 0x250)) if c.isalpha() and c.islower())
+UP = f"[{_UPPER_CHARS}]"
+LOW = f"[{_LOWER_CHARS}]"
+WS = r"[ \t\u00a0]+"  # spaces within a line
+
+# One token of a person's name: Smith, McDonald, DeSantis, Jean-Luc, O'Brien, an initial "J.".
+NAME_TOKEN = (
+    rf"(?:{UP}{LOW}+(?:{UP}{LOW}+)?(?:-{UP}?{LOW}+)*"
+    rf"|{UP}['’]{UP}{LOW}+(?:-{UP}{LOW}+)*"
+    rf"|{UP}\.(?:[ ]?{UP}\.)?)"
+)
+NAME_PARTICLE = r"(?:de|da|del|della|der|den|di|du|dos|das|van|von|la|le|bin|ibn|al|ter|ten|y)"
+# 1-4 name tokens on one line (particles don't count), not followed by more word characters.
+HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev)\.?|Sir|Dame)"
+# An optional honorific (clean_name drops it) and 1-4 name tokens.
+NAME_PATTERN = (
+    rf"(?:{HONORIFIC}{WS})?{NAME_TOKEN}(?:{WS}(?:{NAME_PARTICLE}{WS})?{NAME_TOKEN}){{0,3}}(?![\w-])"
+)
+
+# A token of an organisation name: CMU, SoftBank, AT&T, 3M, eBay, Keio, U.S.
+ORG_TOKEN = rf"(?:[{_UPPER_CHARS}0-9][\w&.+-]*(?:['’]{UP}[\w&.-]*)?|[a-z]{{1,2}}[A-Z][\w&-]*)"
+ORG_JOIN = rf"(?:{WS}(?:of|for|de|du|the|and(?={WS}(?:Co\b|Company))|&){WS}|['’]s{WS}|{WS})"
+ORG_PHRASE = rf"{ORG_TOKEN}(?:{ORG_JOIN}{ORG_TOKEN}){{0,6}}"
+
+MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Feb Apr Aug Sept Oct Nov Dec".split()  # not Jan/Jun/Mar: they are also given names
+)
+WEEKDAYS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Tue Tues Thu Thurs".split()
+)
+# Capitalised words that begin sentences or clauses but are never (part of) a name.
+STOP_WORDS = frozenset(
+    """A An The This That These Those It Its In On At By For From With Without Within As And But
+    Or Nor So If When While Whereas After Before During Since Until Though Although Because
+    Unless Yesterday Today Tomorrow Tonight Meanwhile However Moreover Furthermore Also Still Yet
+    Now Then Here There According Earlier Later Last Next Every Each Both All Some Many Most
+    Several Such Other Another Our Their His Her My Your We They He She I You Us Them Him Why
+    What Who Whom Whose How Where Which Speaking Asked Thanks Thank Please Read More See
+    Watch Listen Subscribe Share Follow Click Photo Photos Image Credit Courtesy Source Pictured
+    Left Right Above Below From Together Additionally Further Overall Instead Indeed Finally
+    First Second Third Former Late Then-President New Old Under Over Into Onto Upon About
+    Across Against Along Among Around Behind Beyond Despite Except Inside Outside Per Via
+    Dear Hello Hi Mr Mrs Ms Dr Prof Mr. Mrs. Ms. Dr. Prof. Sir Dame Lord Lady Not No Yes
+    Is Are Was Were Be Been Has Have Had Do Does Did Will Would Can Could Should May Might Must
+    Shall Let Just Only Even Because Whether Once Twice Via Like Unlike Following Including
+    Related Featured Updated Published Posted Media Inquiries Contact Name Title Email Phone
+    Skip Main Content Menu Home News Events Search Back Top""".split()
+)
+# Nationality adjectives and short country forms -> country name (used for people's "org").
+NATIONALITIES: dict[str, str] = {
+    "U.S.": "United States",
+    "US": "United States",
+    "U.S.A.": "United States",
+    "USA": "United States",
+    "American": "United States",
+    "United States": "United States",
+    "U.K.": "United Kingdom",
+    "UK": "United Kingdom",
+    "British": "United Kingdom",
+    "English": "England",
+    "Scottish": "Scotland",
+    "Welsh": "Wales",
+    "Irish": "Ireland",
+    "Japanese": "Japan",
+    "Chinese": "China",
+    "Taiwanese": "Taiwan",
+    "South Korean": "South Korea",
+    "North Korean": "North Korea",
+    "Korean": "South Korea",
+    "Indian": "India",
+    "Pakistani": "Pakistan",
+    "Bangladeshi": "Bangladesh",
+    "Sri Lankan": "Sri Lanka",
+    "Afghan": "Afghanistan",
+    "Iranian": "Iran",
+    "Iraqi": "Iraq",
+    "Syrian": "Syria",
+    "Lebanese": "Lebanon",
+    "Israeli": "Israel",
+    "Palestinian": "Palestine",
+    "Saudi": "Saudi Arabia",
+    "Emirati": "United Arab Emirates",
+    "Qatari": "Qatar",
+    "Turkish": "Turkey",
+    "Egyptian": "Egypt",
+    "Moroccan": "Morocco",
+    "Nigerian": "Nigeria",
+    "Ghanaian": "Ghana",
+    "Kenyan": "Kenya",
+    "Ethiopian": "Ethiopia",
+    "South African": "South Africa",
+    "Canadian": "Canada",
+    "Mexican": "Mexico",
+    "Cuban": "Cuba",
+    "Colombian": "Colombia",
+    "Venezuelan": "Venezuela",
+    "Peruvian": "Peru",
+    "Brazilian": "Brazil",
+    "Argentine": "Argentina",
+    "Argentinian": "Argentina",
+    "Chilean": "Chile",
+    "French": "France",
+    "German": "Germany",
+    "Italian": "Italy",
+    "Spanish": "Spain",
+    "Portuguese": "Portugal",
+    "Dutch": "Netherlands",
+    "Belgian": "Belgium",
+    "Swiss": "Switzerland",
+    "Austrian": "Austria",
+    "Danish": "Denmark",
+    "Norwegian": "Norway",
+    "Swedish": "Sweden",
+    "Finnish": "Finland",
+    "Icelandic": "Iceland",
+    "Estonian": "Estonia",
+    "Latvian": "Latvia",
+    "Lithuanian": "Lithuania",
+    "Polish": "Poland",
+    "Czech": "Czech Republic",
+    "Slovak": "Slovakia",
+    "Hungarian": "Hungary",
+    "Romanian": "Romania",
+    "Bulgarian": "Bulgaria",
+    "Greek": "Greece",
+    "Croatian": "Croatia",
+    "Serbian": "Serbia",
+    "Ukrainian": "Ukraine",
+    "Belarusian": "Belarus",
+    "Russian": "Russia",
+    "Armenian": "Armenia",
+    "Georgian": "Georgia",
+    "Kazakh": "Kazakhstan",
+    "Vietnamese": "Vietnam",
+    "Thai": "Thailand",
+    "Cambodian": "Cambodia",
+    "Malaysian": "Malaysia",
+    "Singaporean": "Singapore",
+    "Indonesian": "Indonesia",
+    "Philippine": "Philippines",
+    "Filipino": "Philippines",
+    "Australian": "Australia",
+    "New Zealand": "New Zealand",
+    "European": "European Union",
+    "EU": "European Union",
+}
+COUNTRIES = (
+    frozenset(NATIONALITIES.values())
+    | frozenset(
+        """Japan China Taiwan India Pakistan Afghanistan Iran Iraq Syria Lebanon Israel Turkey
+    Türkiye Egypt Morocco Nigeria Ghana Kenya Ethiopia Canada Mexico Cuba Colombia Venezuela Peru
+    Brazil Argentina Chile France Germany Italy Spain Portugal Netherlands Belgium Switzerland
+    Austria Denmark Norway Sweden Finland Iceland Estonia Latvia Lithuania Poland Czechia
+    Slovakia Hungary Romania Bulgaria Greece Croatia Serbia Ukraine Belarus Russia Armenia
+    Vietnam Thailand Cambodia Malaysia Singapore Indonesia Philippines Australia Korea Britain
+    England Scotland Wales Ireland Europe Asia Africa America Qatar Kuwait Bahrain Oman Yemen
+    Libya Tunisia Algeria Sudan Somalia Uganda Tanzania Rwanda Senegal Mali Niger Cameroon Angola
+    Zambia Zimbabwe Mozambique Botswana Namibia Madagascar Congo Guatemala Honduras Nicaragua
+    Panama Haiti Jamaica Ecuador Bolivia Paraguay Uruguay Luxembourg Cyprus Malta Slovenia
+    Albania Kosovo Moldova Azerbaijan Kazakhstan Uzbekistan Myanmar Laos Brunei Fiji Mongolia
+    Nepal Bhutan Bangladesh""".split()
+    )
+    | {
+        "United States of America",
+        "U.S.",
+        "USA",
+        "U.S.A.",
+        "UK",
+        "U.K.",
+        "UAE",
+        "EU",
+        "Great Britain",
+        "Saudi Arabia",
+        "South Korea",
+        "North Korea",
+        "Sri Lanka",
+        "South Africa",
+        "New Zealand",
+        "Hong Kong",
+        "Czech Republic",
+        "Dominican Republic",
+        "El Salvador",
+        "Costa Rica",
+        "Puerto Rico",
+        "Ivory Coast",
+        "Papua New Guinea",
+        "North Macedonia",
+        "United Arab Emirates",
+        "Northern Ireland",
+        "Middle East",
+        "Southeast Asia",
+        "Latin America",
+        "North America",
+        "South America",
+    }
+)
+US_STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
+) | {
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "West Virginia",
+    "District of Columbia",
+}
+# AP-style state abbreviations and the capital district, accepted after "City, ".
+STATE_ABBREVIATIONS = (
+    "D.C.",
+    "DC",
+    "Ala.",
+    "Ariz.",
+    "Ark.",
+    "Calif.",
+    "Colo.",
+    "Conn.",
+    "Del.",
+    "Fla.",
+    "Ga.",
+    "Ill.",
+    "Ind.",
+    "Kan.",
+    "Ky.",
+    "La.",
+    "Md.",
+    "Mass.",
+    "Mich.",
+    "Minn.",
+    "Miss.",
+    "Mo.",
+    "Mont.",
+    "Neb.",
+    "Nev.",
+    "N.H.",
+    "N.J.",
+    "N.M.",
+    "N.Y.",
+    "N.C.",
+    "N.D.",
+    "Okla.",
+    "Ore.",
+    "Pa.",
+    "R.I.",
+    "S.C.",
+    "S.D.",
+    "Tenn.",
+    "Vt.",
+    "Va.",
+    "Wash.",
+    "W.Va.",
+    "Wis.",
+    "Wyo.",
+)
+# Words that name a department or portfolio: "Minister of Foreign Affairs", "Secretary of State".
+DEPARTMENT_WORDS = frozenset(
+    """Affairs Agriculture Commerce Communications Culture Defense Defence Development Digital
+    Economy Economic Education Energy Environment Finance Foreign Health Homeland Housing
+    Human Industry Infrastructure Innovation Interior Internal Justice Labor Labour Policy
+    Research Resources Science Sciences Security Services Sports State Technology Trade
+    Transport Transportation Treasury Veterans Welfare Engineering Medicine Operations Strategy
+    Marketing Communications Admissions Students Faculty Academic Administration Planning
+    Relations Information Data Law Arts Humanities Tourism Youth Women Children Fisheries
+    Forestry Land Water Climate Statistics Revenue Budget Exchequer Cabinet Intelligence
+    Immigration Employment Work Pensions Business Enterprise Investment Markets
+    Competition""".split()
+)
+TITLE_MODIFIERS = (
+    "Deputy|Acting|Interim|Senior|Associate|Assistant|Executive|Vice|Principal|Lead|Regional|"
+    "Global|Group|Joint|Honorary|Emeritus|Founding|Chief"
+)
+# Title words that are also common in names ("Stephen King", "Howard Dean"): stripped in front of
+# a name but allowed inside one.
+NAMELIKE_TITLE_WORDS = frozenset(
+    """Dean Chancellor King Queen Prince Princess Judge Bishop Cardinal Justice Coach Speaker
+    Captain General Admiral Pope Emperor Chief Head Rector Fellow Marshal Major Earl Duke Baron
+    Deputy Senior Lead Regional Global Group Joint Principal""".split()
+)
+MODIFIER_WORDS = frozenset(w.lower() for w in TITLE_MODIFIERS.split("|"))
+# Title modifiers written right before a title ("Senior Director", "acting deputy mayor").
+MODIFIERS_BEFORE_RE = re.compile(rf"(?<![\w-])(?:(?i:{TITLE_MODIFIERS})(?:[ \t\u00a0]+|-))+\Z")
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "dozen": 12,
+    "a dozen": 12,
+    "hundred": 100,
+}
+NUMBER_WORDS_RE = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+
+
+def parse_small_number(word: str) -> int | None:
+    w = word.strip().lower().replace(",", "")
+    if w.isdigit():
+        return int(w)
+    return _NUMBER_WORDS.get(w)
+
+
+# --------------------------------------------------------------------------------------------
+# Regex construction
+
+
+def trie_pattern(words: Iterable[str], *, flex_space: bool = True) -> str:
+    """An alternation for ``words`` shaped as a trie (much faster than a flat alternation).
+
+    Longer words win over their prefixes because every optional branch is greedy. With
+    ``flex_space`` a space in a word matches any run of whitespace.
+    """
+    trie: dict[str, dict] = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def esc(ch: str) -> str:
+        if ch == " " and flex_space:
+            return r"\s+"
+        return re.escape(ch)
+
+    def emit(node: dict[str, dict]) -> str:
+        end = "" in node
+        alts = [esc(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if len(alts) == 1:
+            body = alts[0]
+            return f"(?:{body})?" if end else body
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return emit(trie) or "(?!)"
+
+
+def case_variants(words: Iterable[str]) -> set[str]:
+    """Each word as written, in lower case, capitalised, and in title case. Case-sensitive tries
+    of these scan several times faster than one case-insensitive pattern."""
+    out: set[str] = set()
+    for w in words:
+        out.update((w, w.lower(), w[:1].upper() + w[1:].lower(), w[:1].upper() + w[1:]))
+        out.add(" ".join(x[:1].upper() + x[1:] if len(x) > 3 else x for x in w.split(" ")))
+    return out
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per vocabulary
+class Lexicon:
+    """A vocabulary compiled for matching; build it with ``lexicon(vocab)``."""
+
+    vocab: Vocabulary
+    title_pattern: str  # case-insensitive group matching one title (with modifiers), for .match
+    title_hit_re: re.Pattern[str]  # fast scan for titles (case variants, no modifiers)
+    title_canon: dict[str, str]  # lowercased, single-spaced title -> spelling in the vocabulary
+    title_words: frozenset[str]  # capitalised words that occur in titles (President, Minister)
+    org_suffixes: frozenset[str]  # lowercase, without a final dot
+    places: frozenset[str]
+    place_re: re.Pattern[str]  # gazetteer places and regions (countries, states, "Pa.", "D.C.")
+    regions: frozenset[str]  # what may follow "City, "
+    cue_re: re.Pattern[str]  # relation cues (as written, lower case, or capitalised)
+    cue_relation: dict[str, str]  # lowercased, single-spaced cue -> relation
+    event_nouns: frozenset[str]
+    event_re: re.Pattern[str]
+
+
+def _norm_key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _build(v: Vocabulary) -> Lexicon:
+    titles = sorted(set(v.titles), key=len, reverse=True)
+    canon: dict[str, str] = {}
+    for t in titles:
+        canon.setdefault(_norm_key(t), t)
+    title_core = trie_pattern(sorted({_norm_key(t) for t in titles}))
+    title_pattern = (
+        rf"(?i:(?:(?:{TITLE_MODIFIERS})(?:\s+|-)(?=\w))*?(?:{title_core}))(?![\w-])"
+        if titles
+        else "(?!)"
+    )
+    suffixes = frozenset(s.lower().rstrip(".") for s in v.org_suffixes)
+    title_hit_re = re.compile(
+        rf"(?<![\w-])(?:{trie_pattern(sorted(case_variants(titles)))})(?![\w-])"
+        if titles
+        else "(?!)"
+    )
+    title_words = frozenset(
+        w
+        for t in titles
+        for w in t.replace("-", " ").split()
+        if w[:1].isupper() and w.lower().rstrip(".") not in suffixes
+    )
+    places = frozenset(v.places)
+    regions = frozenset(
+        {p for p in places if p in COUNTRIES or p in US_STATES} | set(STATE_ABBREVIATIONS)
+    )
+    # one scan finds gazetteer places and the regions that may follow "City, "
+    place_re = re.compile(rf"(?<![\w.-])(?:{trie_pattern(sorted(places | regions))})(?![\w-])")
+    cue_relation: dict[str, str] = {}
+    for rel, cues in dict(v.relations).items():
+        for c in cues:
+            cue_relation.setdefault(_norm_key(c), str(rel))
+    cue_re = re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(case_variants(cue_relation)))})(?!\w)")
+    events = frozenset(_norm_key(e) for e in v.event_nouns)
+    event_re = re.compile(rf"(?i)\b(?:{trie_pattern(sorted(events))})(?:e?s)?\b")
+    return Lexicon(
+        vocab=v,
+        title_pattern=title_pattern,
+        title_hit_re=title_hit_re,
+        title_canon=canon,
+        title_words=title_words,
+        org_suffixes=suffixes,
+        places=places,
+        place_re=place_re,
+        regions=regions,
+        cue_re=cue_re,
+        cue_relation=cue_relation,
+        event_nouns=events,
+        event_re=event_re,
+    )
+
+
+@lru_cache(maxsize=32)
+def _lexicon_for_key(key: tuple) -> Lexicon:
+    titles, rel, suffixes, places, events = key
+    v = Vocabulary(
+        titles=titles,
+        relations={k: c for k, c in rel},
+        org_suffixes=suffixes,
+        places=places,
+        event_nouns=events,
+    )
+    return _build(v)
+
+
+_last_lock = threading.Lock()
+_last: tuple[Vocabulary | None, Lexicon | None] = (None, None)
+
+
+def lexicon(v: Vocabulary) -> Lexicon:
+    """The compiled form of ``v`` (the default vocabulary when ``v`` is empty), cached."""
+    global _last
+    last_v, last_lex = _last
+    if last_v is v and last_lex is not None:
+        return last_lex
+    src = default_vocabulary() if _is_empty(v) else v
+    lex = _lexicon_for_key(vocab_key(src))
+    with _last_lock:
+        _last = (v, lex)
+    return lex
+
+
+# --------------------------------------------------------------------------------------------
+# Shared text helpers
+
+
+_NOT_SENTENCE_DOT = (
+    r"(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs|Lt)\.)(?<!\b(?:Mrs|Sen|Rep|Gov|Inc|Ltd"
+    r"|Gen|Col|Sgt|Adm|Ave|Rev|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Pty)\.)"
+    r"(?<!\b(?:Corp|Prof|Sept|Dept|Univ)\.)"
+)
+_SENT_BOUNDARY = re.compile(
+    rf"(?:\.{_NOT_SENTENCE_DOT}|[!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*"
+)
+
+
+def sentence_start(text: str, pos: int, floor: int = 0, reach: int = 300) -> int:
+    """Offset where the sentence containing ``pos`` begins (never before ``floor``)."""
+    lo = max(floor, pos - reach)
+    nl = text.rfind("\n", lo, pos)
+    if nl >= 0:
+        lo = nl + 1
+    best = lo
+    # the boundary's lookahead must see the character at ``pos``, so scan one past it
+    for m in _SENT_BOUNDARY.finditer(text, lo, min(len(text), pos + 2)):
+        if m.end() <= pos:
+            best = m.end()
+    return best
+
+
+_SENT_END = re.compile(rf"(?:\.{_NOT_SENTENCE_DOT}|[!?])(?=[\"”’)\]]*(?:\s|\Z))|\n")
+
+
+# A dot that ends a sentence inside a would-be name ("Tailspin Toys. Lakeside"), unlike the dots
+# of "U.S." or "Inc." before a capitalised word.
+SENTENCE_DOT = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Co|St|Jr|Sr|Mt|Dr|Mr|Ms))(?<!\b(?:Inc|Ltd|Mrs))(?<!\bCorp)\."
+    r"(?=[ \t\u00a0]+[A-Z0-9])"
+)
+
+
+def sentence_end(text: str, pos: int, ceil: int, reach: int = 800) -> int:
+    """Offset just past the end of the sentence containing ``pos`` (never after ``ceil``)."""
+    m = _SENT_END.search(text, pos, min(ceil, pos + reach))
+    return m.end() if m else min(ceil, pos + reach)
+
+
+TOKEN_RE = re.compile(r"\S+")
+_PARTICLE_RE = re.compile(NAME_PARTICLE)
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sir", "Dame"})
+
+
+def clean_name(
+    text: str, start: int, end: int, lex: Lexicon, *, strip_titles: bool = True
+) -> tuple[int, int] | None:
+    """Trim a candidate person name ``text[start:end]``: drop leading stop words, title words
+    and honorifics; reject organisation names, places, months and weekdays. Returns the trimmed
+    (start, end) or None."""
+    toks = [m.span() for m in TOKEN_RE.finditer(text, start, end)]
+    while toks:
+        w = text[toks[0][0] : toks[0][1]]
+        if (
+            w in STOP_WORDS
+            or w in MONTHS
+            or w in WEEKDAYS
+            or w in NATIONALITIES
+            or (strip_titles and w in lex.title_words)
+            or w.rstrip(".") in _HONORIFICS
+        ):
+            toks.pop(0)
+        else:
+            break
+    # an initial or particle can't end a name
+    while toks and (
+        text[toks[-1][1] - 1] == "." or _PARTICLE_RE.fullmatch(text, toks[-1][0], toks[-1][1])
+    ):
+        toks.pop()
+    if not toks:
+        return None
+    words = [text[a:b] for a, b in toks]
+    if words[0][:1].islower():
+        return None
+    for w in words:
+        bare = w.rstrip(".")
+        if (
+            w in WEEKDAYS
+            or bare.lower() in lex.org_suffixes
+            or w in STOP_WORDS
+            or (w in NATIONALITIES and len(words) == 1)
+            or (strip_titles and w in lex.title_words and w not in NAMELIKE_TITLE_WORDS)
+        ):
+            return None
+    if len(words) == 1 and (words[0] in MONTHS or words[0] in lex.places):
+        return None
+    name = " ".join(words)
+    if name in lex.places or name in COUNTRIES:
+        return None
+    return toks[0][0], toks[-1][1]
+
+
+SCOPE_RE = re.compile(
+    rf"\s*(?:(?:and|but|while|so|then|now)\s+)?(?:[Tt]he\s+)?"
+    rf"(?P<scope>{ORG_PHRASE}(?:{WS}(?:and|&){WS}(?:the{WS})?{ORG_PHRASE})?)"
+    r"(?:['’]s?\s+[a-z]+(?:\s+[a-z]+)?)?"
+    r"(?:\s+(?:partnership|collaboration|project|programme|program|side|share|team|"
+    r"consortium|alliance|pact|agreement|portion|part|half|effort|initiative|lab|center|centre)s?)?"
+    r"(?:\s*\([^()\n]{1,20}\))?"
+    r"(?:\s*,[^,;\n]{1,80},)?"
+    r"\s+(?:will|would|is|are|was|were|has|have|had|can|could|shall|should|may|might|must|"
+    r"receives?|received|gets?|got|obtains?|obtained|also|jointly|plans?|intends?|expects?|"
+    r"aims?|to|each|both|together|already|now|currently)\b"
+)
+_SAID_RE = re.compile(
+    r"\b(?:said|says|announced|noted|reported|stated|told|added|according|wrote|explained)\b"
+)
+
+
+def find_scope(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The named grammatical subject of the clause before a cue ("CMU will receive funding
+    from ..." -> CMU; "Keio's share is backed by ..." -> Keio), or None for generic subjects.
+
+    Tries the clause after the last comma/semicolon first, then the whole sentence."""
+    starts = [sent_start]
+    for sep in (";", ":", ","):
+        k = text.rfind(sep, sent_start, cue_start)
+        if k >= 0:
+            starts.insert(0, k + 1)
+            break
+    for s in starts:
+        m = SCOPE_RE.match(text, s, cue_start)
+        if not m:
+            continue
+        if _SAID_RE.search(text, m.end("scope"), cue_start):
+            continue
+        a, b = m.span("scope")
+        words = text[a:b].split()
+        if words[0] in STOP_WORDS or words[0] in MONTHS or words[0] in WEEKDAYS:
+            continue
+        # "Keio's" -> "Keio"
+        if text[a:b].endswith(("'s", "’s")):
+            b -= 2
+        return a, b
+    return None

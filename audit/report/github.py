@@ -1,0 +1,65 @@
+"""GitHub Actions workflow-command annotations (``::error file=...::message``).
+
+Escaping follows GitHub's runner: in the message (data) ``%``, ``\\r``, ``\\n`` become ``%25``,
+``%0D``, ``%0A``; in property values (file, title) ``:`` and ``,`` also become ``%3A`` and
+``%2C``. Accepted findings are omitted. Open findings are emitted most severe first, at most
+``cap`` of them; when some are left out a final ``::notice`` says how many and points to the full
+report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def escape_data(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: Any) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(command: str, message: Any, **props: Any) -> str:
+    fields = ",".join(f"{k}={escape_property(v)}" for k, v in props.items() if v is not None)
+    return f"::{command}{' ' + fields if fields else ''}::{escape_data(message)}"
+
+
+def render_github(
+    bundle: dict[str, Any], cap: int = 50, report_path: str = "reports/report.html"
+) -> str:
+    findings = [f for f in bundle.get("findings") or [] if not f.get("accepted")]
+    ranked = [
+        f
+        for _, f in sorted(
+            enumerate(findings), key=lambda p: (_RANK.get(p[1].get("severity"), 3), p[0])
+        )
+    ]
+    lines = []
+    for f in ranked[: max(0, cap)]:
+        evidence = f.get("evidence") or []
+        ev = evidence[0] if evidence else {}
+        props: dict[str, Any] = {"file": ev.get("path")}
+        if ev.get("path") and ev.get("line") is not None:
+            props["line"] = int(ev["line"])
+            if ev.get("column") is not None:
+                props["col"] = int(ev["column"])
+        props["title"] = f.get("check") or f.get("class") or "claim-audit"
+        lines.append(
+            annotation(COMMANDS.get(str(f.get("severity")), "warning"), f.get("message"), **props)
+        )
+    left = len(ranked) - len(lines)
+    if left > 0:
+        lines.append(
+            annotation(
+                "notice",
+                f"{left} more finding(s) not annotated (showing {len(lines)} of {len(ranked)}); "
+                f"see the full report: {report_path}",
+                title="claim-audit",
+            )
+        )
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,129 @@
+"""JUnit XML output for CI test-report views.
+
+Layout (one ``<testsuites>`` root holding one ``<testsuite name="claim-audit">``):
+
+* one ``<testcase classname="audit.<class>" name="<check>">`` per check that ran: the checks in
+  ``bundle["summary"]["checks"]`` when the bundle lists them, else every check with a finding;
+* open findings at or above the run's ``fail_on`` severity make that testcase fail: one
+  ``<failure type="<highest severity>" message="N finding(s) ...">`` whose text lists them;
+* open findings below ``fail_on`` do not fail it: they are listed in the testcase's
+  ``<system-out>``, one per line (``[warning] f-... message`` plus evidence lines);
+* each accepted (waived) finding is its own testcase, ``name="<check> [accepted <id>]"``, holding
+  ``<skipped message="<waiver reason>">`` — so waivers show up as skipped tests and the per-check
+  testcase keeps its pass/fail meaning.
+
+Characters XML 1.0 cannot carry (control characters) are replaced with U+FFFD.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+_RANK = {"info": 1, "warning": 2, "error": 3}
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _x(value: Any) -> str:
+    return _XML_INVALID.sub("\ufffd", "" if value is None else str(value))
+
+
+def _describe(f: dict[str, Any]) -> str:
+    lines = [f"[{f.get('severity', '')}] {f.get('id', '')} {f.get('message', '')}"]
+    for ev in f.get("evidence") or []:
+        where = str(ev.get("path") or ev.get("document_id") or "")
+        if ev.get("line") is not None:
+            where += f":{ev['line']}"
+            if ev.get("column") is not None:
+                where += f":{ev['column']}"
+        lines.append(f"    {where}: {ev.get('exact', '')!r}")
+    return "\n".join(lines)
+
+
+def render_junit(bundle: dict[str, Any]) -> str:
+    """Return the JUnit XML document as a string (with XML declaration)."""
+    findings = bundle.get("findings") or []
+    run = bundle.get("run") or {}
+    fail_rank = _RANK.get(str(run.get("fail_on") or "error"), 3)
+
+    checks: list[str] = [str(c) for c in (bundle.get("summary") or {}).get("checks") or []]
+    if not checks:
+        for f in findings:
+            if str(f.get("check", "")) not in checks:
+                checks.append(str(f.get("check", "")))
+    by_check: dict[str, list[dict]] = {c: [] for c in checks}
+    for f in findings:
+        by_check.setdefault(str(f.get("check", "")), []).append(f)
+
+    suite = ET.Element("testsuite", name="claim-audit")
+    props = ET.SubElement(suite, "properties")
+    for key in ("id", "started_at", "fail_on", "verdict", "config_hash"):
+        if run.get(key) is not None:
+            ET.SubElement(props, "property", name=f"run.{key}", value=_x(run[key]))
+    tool = bundle.get("tool") or {}
+    ET.SubElement(props, "property", name="tool.version", value=_x(tool.get("version", "")))
+
+    tests = failures = skipped = 0
+    for check in checks:
+        items = by_check.get(check, [])
+        cls = next((str(f.get("class")) for f in items if f.get("class")), check)
+        open_ = [f for f in items if not f.get("accepted")]
+        failing = [f for f in open_ if _RANK.get(str(f.get("severity")), 0) >= fail_rank]
+        below = [f for f in open_ if f not in failing]
+        case = ET.SubElement(suite, "testcase", classname=_x(f"audit.{cls}"), name=_x(check))
+        case.set("time", "0")
+        tests += 1
+        if failing:
+            failures += 1
+            top = max(failing, key=lambda f: _RANK.get(str(f.get("severity")), 0))
+            failure = ET.SubElement(
+                case,
+                "failure",
+                message=_x(
+                    f"{len(failing)} finding(s) at or above '{run.get('fail_on', 'error')}': "
+                    + str(failing[0].get("message", ""))[:200]
+                ),
+                type=_x(top.get("severity", "")),
+            )
+            failure.text = _x("\n".join(_describe(f) for f in failing))
+        if below:
+            out = ET.SubElement(case, "system-out")
+            out.text = _x("\n".join(_describe(f) for f in below))
+        for f in items:
+            if not f.get("accepted"):
+                continue
+            tests += 1
+            skipped += 1
+            waived = ET.SubElement(
+                suite,
+                "testcase",
+                classname=_x(f"audit.{cls}"),
+                name=_x(f"{check} [accepted {f.get('id', '')}]"),
+            )
+            waived.set("time", "0")
+            skip = ET.SubElement(
+                waived, "skipped", message=_x(f.get("waiver_reason") or "accepted finding")
+            )
+            skip.text = _x(_describe(f))
+
+    suite.set("tests", str(tests))
+    suite.set("failures", str(failures))
+    suite.set("errors", "0")
+    suite.set("skipped", str(skipped))
+    suite.set("time", "0")
+    if run.get("started_at"):
+        # JUnit's timestamp is an ISO 8601 local time without zone designator
+        suite.set("timestamp", _x(str(run["started_at"]).removesuffix("Z")))
+    root = ET.Element(
+        "testsuites",
+        name="claim-audit",
+        tests=str(tests),
+        failures=str(failures),
+        errors="0",
+        skipped=str(skipped),
+        time="0",
+    )
+    root.append(suite)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,0 +1,1 @@
+"""Resolve stage: cluster entity mentions across documents, keeping spelling variants visible."""

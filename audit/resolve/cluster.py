@@ -1,0 +1,192 @@
+"""Clustering mentions into entities.
+
+Candidates are blocked (same entity type, and a shared token prefix or suffix, or the same role)
+so the number of comparisons grows with the number of distinct spellings, not its square.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from audit.resolve.names import (
+    acronym,
+    classify,
+    clean_surface,
+    near_token,
+    spelling_pair,
+    tokens,
+)
+
+MAX_BLOCK = 400  # a block larger than this is too generic a key to be evidence of anything
+
+
+@dataclass
+class Mention:
+    mention_id: str
+    etype: str
+    surface: str
+    role_key: str = ""
+    compared: bool = True
+
+
+@dataclass
+class Entity:
+    entity_id: str
+    etype: str
+    canonical: str
+    members: list[tuple[str, str, str]] = field(default_factory=list)  # (mention, variant, kind)
+
+
+class _UF:
+    def __init__(self):
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None) -> list[Entity]:
+    """Group mentions into entities. ``aliases`` maps a short form to its long form.
+
+    Deterministic: keys are processed in sorted order and ids hash the canonical spelling.
+    """
+    aliases = {clean_surface(k): clean_surface(v) for k, v in (aliases or {}).items()}
+    by_type: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_type[m.etype].append(m)
+    entities: list[Entity] = []
+    for etype in sorted(by_type):
+        entities.extend(_cluster_type(etype, by_type[etype], aliases))
+    return entities
+
+
+def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str]) -> list[Entity]:
+    key_of = {m.mention_id: tokens(m.surface, etype) for m in ms}
+    roles: dict[tuple, set[str]] = defaultdict(set)
+    surfaces: dict[tuple, Counter] = defaultdict(Counter)
+    for m in ms:
+        k = key_of[m.mention_id]
+        if m.role_key:
+            roles[k].add(m.role_key)
+        surfaces[k][clean_surface(m.surface)] += 1
+    keys = sorted(surfaces)
+    uf = _UF()
+    for k in keys:
+        uf.find(k)
+    # order-only variants and declared/defined aliases
+    by_sorted: dict[tuple, list[tuple]] = defaultdict(list)
+    for k in keys:
+        by_sorted[tuple(sorted(k))].append(k)
+    for group in by_sorted.values():
+        for k in group[1:]:
+            uf.union(group[0], k)
+    key_by_surface = {s: k for k in keys for s in surfaces[k]}
+    for short, long in sorted(aliases.items()):
+        if short in key_by_surface and long in key_by_surface:
+            uf.union(key_by_surface[short], key_by_surface[long])
+    if etype != "person":
+        acr: dict[str, list[tuple]] = defaultdict(list)
+        for k in keys:
+            for s in surfaces[k]:
+                a = acronym(s)
+                if len(a) >= 2:
+                    acr[a].append(k)
+        for k in keys:
+            for s in surfaces[k]:
+                if s.isupper() and s in acr:
+                    for other in acr[s]:
+                        uf.union(k, other)
+    # near-miss spellings, within blocks
+    blocks: dict[str, list[tuple]] = defaultdict(list)
+    for k in keys:
+        for t in k:
+            if len(t) >= 4:
+                blocks["p:" + t[:3]].append(k)
+                blocks["s:" + t[-3:]].append(k)
+        for r in roles.get(k, ()):
+            blocks["r:" + _title(r)].append(k)
+    compared: set[tuple] = set()
+    for bkey in sorted(blocks):
+        members = sorted(set(blocks[bkey]))
+        if len(members) > MAX_BLOCK:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if (a, b) in compared:
+                    continue
+                compared.add((a, b))
+                if _same_entity(a, b, roles, etype):
+                    uf.union(a, b)
+    # surname-only mentions join the single fuller name that contains them
+    if etype == "person":
+        containing: dict[str, set] = defaultdict(set)
+        for k in keys:
+            if len(k) > 1:
+                for t in k:
+                    containing[t].add(uf.find(k))
+        for k in keys:
+            if len(k) == 1 and len(containing.get(k[0], ())) == 1:
+                uf.union(k, next(iter(containing[k[0]])))
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for k in keys:
+        groups[uf.find(k)].append(k)
+    alias_pairs = frozenset(aliases.items())
+    out = []
+    for root in sorted(groups):
+        gkeys = groups[root]
+        counts = Counter()
+        for k in gkeys:
+            counts.update(surfaces[k])
+        # canonical: the fullest, most frequent spelling
+        canonical = sorted(counts, key=lambda s: (-len(tokens(s, etype)), -counts[s], s))[0]
+        eid = "e" + hashlib.sha256(f"{etype}:{canonical}".encode()).hexdigest()[:16]
+        ent = Entity(eid, etype, canonical)
+        for m in ms:
+            if uf.find(key_of[m.mention_id]) == root:
+                variant = clean_surface(m.surface)
+                ent.members.append((m.mention_id, variant,
+                                    classify(canonical, variant, etype, alias_pairs)))
+        out.append(ent)
+    return out
+
+
+def _title(role_key: str) -> str:
+    return role_key.split("|", 1)[0]
+
+
+def roles_agree(ra: set[str], rb: set[str]) -> bool:
+    """Same title, and the same organisation where both name one."""
+    for x in ra:
+        for y in rb:
+            tx, _, ox = x.partition("|")
+            ty, _, oy = y.partition("|")
+            if tx == ty and (not ox or not oy or ox == oy):
+                return True
+    return False
+
+
+def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
+    ra, rb = roles.get(a, set()), roles.get(b, set())
+    agree = roles_agree(ra, rb)
+    if ra and rb and not agree:
+        return False  # people with different roles are different people
+    if spelling_pair(a, b):
+        return True
+    if etype == "person" and (len(a) == 1 or len(b) == 1):
+        # "Kishida" vs "Kishido Fumio": the surname matches a token one edit away, and the
+        # roles agree (both prime ministers), so it is the same person misspelt
+        short, long = (a, b) if len(a) == 1 else (b, a)
+        if agree:
+            return any(near_token(short[0], t) for t in long)
+    return False

@@ -1,0 +1,94 @@
+"""Name normalisation and the classification of two spellings of one entity. Pure functions.
+
+The kinds, from harmless to suspicious: ``same``, ``case`` (only letter case or punctuation
+differ: "Softbank"/"SoftBank"), ``order`` (same tokens: "Kishida Fumio"/"Fumio Kishida"),
+``partial`` (one is a subset: "Kishida"/"Fumio Kishida"), ``alias`` (a declared or defined
+acronym: "CMU"), ``spelling`` (a token one or two edits away: "Kishido"/"Kishida").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from audit.ingest.normalize import fold
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr prof professor sir dame lord lady rev reverend hon honorable "
+    "the mx".split()
+)
+ORG_STOP = frozenset("the inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh sa".split())
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_NON_WORD = re.compile(r"[^\w\s-]+")
+_SPACES = re.compile(r"\s+")
+
+KIND_RANK = {"same": 0, "case": 1, "order": 2, "partial": 3, "alias": 4, "spelling": 5}
+
+
+def clean_surface(surface: str) -> str:
+    """The spelling as written, without a possessive ending or stray whitespace."""
+    s = _SPACES.sub(" ", fold(surface)).strip()
+    return _POSSESSIVE.sub("", s).strip()
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def tokens(surface: str, etype: str = "person") -> tuple[str, ...]:
+    """Case-folded tokens, honorifics (people) or legal suffixes (organisations) dropped."""
+    s = _strip_accents(clean_surface(surface)).casefold()
+    s = _NON_WORD.sub(" ", s.replace(".", ""))
+    toks = [t for t in s.split() if t]
+    stop = HONORIFICS if etype == "person" else ORG_STOP if etype == "org" else frozenset()
+    kept = [t for t in toks if t not in stop]
+    return tuple(kept or toks)
+
+
+def acronym(surface: str) -> str:
+    """Initials of the capitalised words: "Carnegie Mellon University" -> "CMU"."""
+    words = [w for w in re.split(r"[\s-]+", clean_surface(surface)) if w]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def near_token(a: str, b: str) -> bool:
+    """Two tokens one or two edits apart that are plausibly the same word misspelt."""
+    if a == b or min(len(a), len(b)) < 4 or a[0] != b[0] and a[-1] != b[-1]:
+        return False
+    dist = Levenshtein.distance(a, b)
+    limit = 1 if max(len(a), len(b)) <= 6 else 2
+    return dist <= limit and JaroWinkler.similarity(a, b) >= 0.85
+
+
+def spelling_pair(ta: tuple[str, ...], tb: tuple[str, ...]) -> tuple[str, str] | None:
+    """The differing token pair if ``ta`` and ``tb`` agree but for one misspelt token."""
+    sa, sb = set(ta), set(tb)
+    da, db = sa - sb, sb - sa
+    if len(da) != 1 or len(db) != 1:
+        return None
+    a, b = next(iter(da)), next(iter(db))
+    return (a, b) if near_token(a, b) else None
+
+
+def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozenset()) -> str:
+    """How spelling ``b`` differs from spelling ``a`` of the same entity."""
+    if a == b:
+        return "same"
+    ca, cb = clean_surface(a), clean_surface(b)
+    if ca == cb:
+        return "same"
+    ta, tb = tokens(a, etype), tokens(b, etype)
+    if ta == tb:
+        # a headline or dateline in capitals ("WASHINGTON") is typography, not a variant
+        return "same" if ca.isupper() or cb.isupper() else "case"
+    if sorted(ta) == sorted(tb):
+        return "order"
+    if (ca, cb) in aliases or (cb, ca) in aliases:
+        return "alias"
+    if etype != "person" and (acronym(ca) == cb or acronym(cb) == ca):
+        return "alias"
+    if set(ta) < set(tb) or set(tb) < set(ta):
+        return "partial"
+    return "spelling"

@@ -1,0 +1,59 @@
+(function () {
+  "use strict";
+  var nav = document.getElementById("filters");
+  var form = document.getElementById("filter-form");
+  if (!nav || !form) return;
+  nav.hidden = false;
+  var arts = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll("div.group"));
+  var tails = Array.prototype.slice.call(document.querySelectorAll("details.more"));
+  var out = document.getElementById("filter-count");
+  var texts = new Map();
+  function text(a) {
+    var t = texts.get(a);
+    if (t === undefined) {
+      t = a.textContent.toLowerCase();
+      texts.set(a, t);
+    }
+    return t;
+  }
+  function apply() {
+    var sev = Object.create(null);
+    Array.prototype.forEach.call(form.querySelectorAll("input[name=sev]"), function (c) {
+      sev[c.value] = c.checked;
+    });
+    var cls = form.elements.cls.value;
+    var doc = form.elements.doc.value;
+    var q = form.elements.q.value.trim().toLowerCase();
+    var shown = 0;
+    arts.forEach(function (a) {
+      var d = a.dataset;
+      var ok = sev[d.severity] !== false &&
+        (!cls || d["class"] === cls) &&
+        (!doc || (" " + d.documents + " ").indexOf(" " + doc + " ") >= 0) &&
+        (!q || text(a).indexOf(q) >= 0);
+      if (a.hidden === ok) a.hidden = !ok;
+      if (ok) shown++;
+    });
+    groups.forEach(function (g) {
+      g.hidden = !g.querySelector("article.finding:not([hidden])");
+    });
+    tails.forEach(function (t) {
+      var n = t.querySelectorAll("article.finding:not([hidden])").length;
+      var m = t.querySelector("summary .match");
+      if (m) m.textContent = "(" + n + " match the filters)";
+    });
+    out.textContent = shown + " of " + arts.length + " findings shown";
+  }
+  var timer = 0;
+  form.addEventListener("change", apply);
+  form.elements.q.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(apply, 150);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    apply();
+  });
+  apply();
+})();

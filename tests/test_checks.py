@@ -1,0 +1,195 @@
+"""Each check class on small documents of our own wording; suites, waivers and the gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import invoke
+
+A = """Harbour city signs battery deal
+
+MARSK — The city of Marsk signed a grant agreement with the Northern Cell Research Consortium on
+Thursday, 9 March 2023. The grant is worth €45 million over five years.
+
+The programme is funded by Vestra Energi, Kobolt Materials and Helio Cells.
+
+"This money keeps young researchers in the region and puts our shipyards to new use," said
+Mayor Ingrid Solberg.
+"""
+
+B = """Consortium wins grant in Marsk
+
+The Northern Cell Research Consortium and the city of Marsk signed the agreement on Friday,
+9 March 2023, in the council chamber. The grant totals €54 million.
+
+The programme is funded by Vestra Energi and Kobolt Materials.
+
+Mayor Ingrid Solbergh welcomed the deal. "This money keeps young scientists in the region and
+gives our shipyards a new purpose," said Solbergh.
+
+The grant has four backers: Vestra Energi, Kobolt Materials and Helio Cells.
+"""
+
+
+def audit(root: Path, *args: str) -> tuple[int, dict, str]:
+    r = invoke("run", root, "--format", "json", *args)
+    bundle = json.loads((root / "reports" / "findings.json").read_text())
+    return r.exit_code, bundle, r.output
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory) -> tuple[Path, dict, int]:
+    root = tmp_path_factory.mktemp("pair")
+    invoke("init", root, "--force")
+    (root / "sources" / "city.txt").write_text(A)
+    (root / "sources" / "wire.txt").write_text(B)
+    code, bundle, _ = audit(root)
+    return root, bundle, code
+
+
+def by_class(bundle: dict, cls: str) -> list[dict]:
+    return [f for f in bundle["findings"] if f["class"] == cls]
+
+
+def test_name_variant(pair):
+    _, bundle, code = pair
+    nv = [f for f in by_class(bundle, "name-variant") if "Solberg" in f["message"]]
+    assert nv and nv[0]["severity"] == "error", bundle["findings"]
+    assert any("Solbergh" in e["exact"] for e in nv[0]["evidence"])
+    assert any("Solberg" in e["exact"] and "Solbergh" not in e["exact"]
+               for e in nv[0]["evidence"])
+    assert code == 1
+
+
+def test_value_conflict(pair):
+    _, bundle, _ = pair
+    vc = by_class(bundle, "value-conflict")
+    assert any("45" in f["message"] and "54" in f["message"] and f["severity"] == "error"
+               for f in vc), vc
+
+
+def test_date_weekday(pair):
+    _, bundle, _ = pair
+    dw = by_class(bundle, "date-weekday")
+    assert len(dw) == 1 and dw[0]["severity"] == "error"
+    assert "Friday" in dw[0]["message"] and "Thursday" in dw[0]["message"]
+    assert dw[0]["evidence"][0]["path"].endswith("wire.txt")
+
+
+def test_quote_drift(pair):
+    _, bundle, _ = pair
+    qd = by_class(bundle, "quote-drift")
+    assert qd and qd[0]["severity"] == "warning"
+    diff = qd[0]["details"]["diff"]
+    assert ["delete", "researchers"] in diff or ["insert", "researchers"] in diff
+
+
+def test_list_mismatch(pair):
+    _, bundle, _ = pair
+    lm = [f for f in by_class(bundle, "list-mismatch") if f["severity"] == "warning"]
+    assert lm, bundle["findings"]
+    assert lm[0]["details"]["missing"] == ["Helio Cells"]
+
+
+def test_count_vs_list(pair):
+    _, bundle, _ = pair
+    cl = by_class(bundle, "count-vs-list")
+    assert cl and cl[0]["severity"] == "warning"
+    assert "4" in cl[0]["message"] and "3 listed" in cl[0]["message"]
+
+
+def test_evidence_is_exact(pair):
+    root, bundle, _ = pair
+    texts = {}
+    for f in bundle["findings"]:
+        for e in f["evidence"]:
+            path = root / e["path"]
+            texts.setdefault(path, path.read_text())
+            # plain-text sources are stored as written: offsets index the file itself
+            assert texts[path][e["start"]:e["end"]] == e["exact"]
+
+
+def test_reference_facts(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(A)
+    (tmp_path / "claims" / "facts.toml").write_text(
+        '[[name]]\ncanonical = "Ingrid Solbergh"\n\n'
+        '[[fact]]\nkind = "money"\nsubject = "funding"\namount = 40000000\ncurrency = "EUR"\n')
+    code, bundle, _ = audit(tmp_path)
+    ref = by_class(bundle, "reference")
+    assert {f["severity"] for f in ref} == {"error"}
+    msgs = " ".join(f["message"] for f in ref)
+    assert "Solberg" in msgs and "45,000,000" in msgs
+    assert code == 1
+
+
+def test_waivers(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(A)
+    (tmp_path / "sources" / "b.txt").write_text(B)
+    _, bundle, _ = audit(tmp_path)
+    target = next(f for f in bundle["findings"] if f["class"] == "date-weekday")
+    (tmp_path / "checks" / "waivers.toml").write_text(
+        f'[[waiver]]\nfingerprint = "{target["id"]}"\nreason = "known typo"\n\n'
+        '[[waiver]]\nfingerprint = "f0000000000000000"\nreason = "old"\n')
+    _, again, out = audit(tmp_path)
+    accepted = [f for f in again["findings"] if f["accepted"]]
+    assert [f["id"] for f in accepted] == [target["id"]]
+    assert accepted[0]["waiver_reason"] == "known typo"
+    assert [w["fingerprint"] for w in again["summary"]["stale_waivers"]] == ["f0000000000000000"]
+    assert "stale waiver" in out
+    others = {f["id"] for f in bundle["findings"]} - {target["id"]}
+    assert others == {f["id"] for f in again["findings"] if not f["accepted"]}
+
+
+def test_fingerprints_survive_unrelated_edits(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(A)
+    (tmp_path / "sources" / "b.txt").write_text(B)
+    _, first, _ = audit(tmp_path)
+    (tmp_path / "sources" / "b.txt").write_text("Breaking update.\n\n" + B + "\nMore later.\n")
+    _, second, _ = audit(tmp_path)
+    key = lambda b: {(f["class"], f["id"]) for f in b["findings"] if f["severity"] != "info"}  # noqa: E731
+    assert key(first) == key(second)
+    r = invoke("findings", tmp_path, "--since-run", first["run"]["id"])
+    assert r.exit_code == 0
+
+
+@pytest.mark.parametrize("content,needle", [
+    ("{not json", "malformed suite JSON"),
+    ('{"name": "consistency", "expectations": []}', "no expectations"),
+    ('{"name": "x", "expectations": [{"kwargs": {}}]}', "needs a 'type'"),
+])
+def test_bad_suite_exits_2(tmp_path, content, needle):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(A)
+    (tmp_path / "checks" / "consistency.json").write_text(content)
+    r = invoke("run", tmp_path)
+    assert r.exit_code == 2 and needle in r.output and "consistency.json" in r.output
+    assert not (tmp_path / ".audit" / "audit.duckdb").exists()
+
+
+def test_bad_waiver_file_exits_2(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(A)
+    (tmp_path / "checks" / "waivers.toml").write_text('[[waiver]]\nfingerprint = "f123"\n')
+    r = invoke("run", tmp_path)
+    assert r.exit_code == 2 and "reason" in r.output and "waivers.toml" in r.output
+
+
+def test_severity_is_edited_in_the_suite(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(A)
+    (tmp_path / "sources" / "b.txt").write_text(B)
+    suite_path = tmp_path / "checks" / "consistency.json"
+    suite = json.loads(suite_path.read_text())
+    for e in suite["expectations"]:
+        if e["meta"]["check"] in ("date-weekday", "name-variant", "value-conflict"):
+            e["severity"] = "info"
+    suite_path.write_text(json.dumps(suite))
+    code, bundle, _ = audit(tmp_path)
+    assert not [f for f in bundle["findings"] if f["severity"] == "error"]
+    assert code == 0

@@ -1,0 +1,402 @@
+"""The integrity suite on a real DuckDB store: clean data gives no findings, each corruption
+gives the one finding that names it, with the offending ids and the evidence."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from audit.check import integrity
+from audit.check.findings import Evidence
+from audit.check.integrity import run_integrity
+from audit.spans import LineIndex, make_span
+from audit.store import open_store
+from audit.store.schema import MIGRATIONS
+
+DOC = "d0011223344556677"
+TEXT = (
+    "Prices rose in Zürich — “a record”, said Anna Müller.\nAbout 1,200 people came on Tuesday 🦆."
+)
+TITLE_END = TEXT.index("\n")
+
+
+def _sp(surface: str) -> dict:
+    start = TEXT.index(surface)
+    return make_span(DOC, TEXT, start, start + len(surface), LineIndex(TEXT))
+
+
+SPANS = {
+    "place": _sp("Zürich"),
+    "quote": _sp("“a record”"),
+    "person": _sp("Anna Müller"),
+    "count": _sp("1,200 people"),
+}
+# claim id -> (kind, [(span key, role)])
+CLAIMS = {
+    "c01": ("place", [("place", "value")]),
+    "c02": ("quote", [("quote", "value"), ("person", "speaker")]),
+    "c03": ("person", [("person", "value")]),
+    "c04": ("count", [("count", "value")]),
+}
+
+
+def _insert_document(
+    con, document_id: str = DOC, text: str = TEXT, media_type: str = "text/plain"
+) -> None:
+    con.execute(
+        "INSERT INTO documents (document_id, sha256, path, media_type, encoding, bytes, chars,"
+        " text, norm_text, ingested_at) VALUES (?, 'x', 'a.txt', ?, 'utf-8', ?, ?, ?, ?, now())",
+        [document_id, media_type, len(text.encode()), len(text), text, text],
+    )
+
+
+def _insert_span(con, row: dict) -> None:
+    con.execute(
+        "INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            row["span_id"],
+            row["document_id"],
+            row["start_char"],
+            row["end_char"],
+            row["exact"],
+            row["prefix"],
+            row["suffix"],
+            row["line"],
+            row["col"],
+        ],
+    )
+
+
+def _insert_claim(
+    con, claim_id: str, kind: str, zone_kind: str = "body", document_id: str = DOC
+) -> None:
+    con.execute(
+        "INSERT INTO claims VALUES (?, ?, 0, ?, 'p', 's', '{}', '\"v\"', 'v', NULL, ?, true,"
+        " 'test', '1')",
+        [claim_id, document_id, kind, zone_kind],
+    )
+
+
+def _insert_claim_span(con, claim_id: str, span_id: str, role: str, seq: int) -> None:
+    con.execute("INSERT INTO claim_spans VALUES (?, ?, ?, ?)", [claim_id, span_id, role, seq])
+
+
+def _populate(con) -> None:
+    _insert_document(con)
+    con.execute("INSERT INTO zones VALUES (?, 0, 'title', 0, ?, NULL)", [DOC, TITLE_END])
+    con.execute(
+        "INSERT INTO zones VALUES (?, 1, 'body', ?, ?, NULL)", [DOC, TITLE_END + 1, len(TEXT)]
+    )
+    for row in SPANS.values():
+        _insert_span(con, row)
+    for claim_id, (kind, refs) in CLAIMS.items():
+        _insert_claim(con, claim_id, kind)
+        for seq, (span_key, role) in enumerate(refs):
+            _insert_claim_span(con, claim_id, SPANS[span_key]["span_id"], role, seq)
+
+
+@pytest.fixture
+def con(tmp_path):
+    store = open_store(tmp_path / "audit.duckdb")
+    _populate(store.con)
+    yield store.con
+    store.close()
+
+
+@pytest.fixture(params=["ibis", "pandas"])
+def backend(request, monkeypatch):
+    """Run the pandera rules in DuckDB through ibis, and again with the pandas fallback."""
+    if request.param == "ibis":
+        pytest.importorskip("pyarrow", reason="ibis's DuckDB backend needs pyarrow")
+    else:
+        monkeypatch.setattr(integrity, "_ibis_usable", lambda: False)
+    return request.param
+
+
+def _by_check(findings) -> dict:
+    out = {f.check: f for f in findings}
+    assert len(out) == len(findings), [f.check for f in findings]
+    for f in findings:
+        assert f.cls == "integrity" and f.severity == "error"
+        assert f.key == [f.check, f.details["ids"]]
+        assert f.details["ids"] == sorted(f.details["ids"])
+    return out
+
+
+def test_consistent_store_has_no_findings(con, backend):
+    assert run_integrity(con) == []
+
+
+def test_changed_exact_is_an_exact_mismatch_with_evidence(con):
+    span = SPANS["place"]
+    con.execute("UPDATE spans SET exact = 'Zurich' WHERE span_id = ?", [span["span_id"]])
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.spans.exact-mismatch"}
+    f = found["integrity.spans.exact-mismatch"]
+    assert f.key == ["integrity.spans.exact-mismatch", [span["span_id"]]]
+    assert f.evidence == [
+        Evidence(
+            document_id=DOC,
+            start=span["start_char"],
+            end=span["end_char"],
+            exact="Zurich",
+            value="Zürich",
+            span_id=span["span_id"],
+        )
+    ]
+    assert f.details["count"] == 1
+
+
+def test_edited_document_text_breaks_every_later_span(con):
+    # the text changes under the spans: value is what the text holds at the offsets now
+    con.execute(
+        "UPDATE documents SET text = replace(text, 'Zürich', 'Zurich!') WHERE document_id = ?",
+        [DOC],
+    )
+    f = _by_check(run_integrity(con))["integrity.spans.exact-mismatch"]
+    new_text = TEXT.replace("Zürich", "Zurich!")
+    assert {e.span_id for e in f.evidence} == {s["span_id"] for s in SPANS.values()}
+    for e in f.evidence:
+        assert e.value == new_text[e.start : e.end]
+        assert e.exact == TEXT[e.start : e.end]
+    assert f.evidence[0].exact == "Zürich" and f.evidence[0].value == "Zurich"
+
+
+def test_span_past_end_of_text_is_out_of_bounds(con):
+    start = len(TEXT) - 3
+    row = make_span(DOC, TEXT, start, len(TEXT), LineIndex(TEXT))
+    row.update(span_id="s_oob", end_char=len(TEXT) + 4)  # exact is what Python slicing gives
+    _insert_span(con, row)
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.spans.out-of-bounds"}
+    f = found["integrity.spans.out-of-bounds"]
+    assert f.details["ids"] == ["s_oob"]
+    assert f.evidence[0].start == start and f.evidence[0].end == len(TEXT) + 4
+
+
+def test_claim_without_claim_spans(con):
+    con.execute("DELETE FROM claim_spans WHERE claim_id = 'c03'")
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.claims.no-span"}
+    assert found["integrity.claims.no-span"].key == ["integrity.claims.no-span", ["c03"]]
+
+
+def test_claim_span_pointing_to_missing_span(con):
+    _insert_claim_span(con, "c01", "s_missing", "value", 7)
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.claim_spans.orphan-span"}
+    f = found["integrity.claim_spans.orphan-span"]
+    assert f.details["ids"] == ["c01#7"]
+    assert f.details["missing"] == ["s_missing"]
+
+
+def test_claim_span_pointing_to_missing_claim(con):
+    _insert_claim_span(con, "c_ghost", SPANS["place"]["span_id"], "value", 0)
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.claim_spans.orphan-claim"}
+    assert found["integrity.claim_spans.orphan-claim"].details["ids"] == ["c_ghost#0"]
+
+
+def test_rows_of_a_missing_document(con):
+    row = dict(SPANS["place"], span_id="s_lost", document_id="d9999999999999999")
+    _insert_span(con, row)
+    con.execute("INSERT INTO zones VALUES ('d9999999999999999', 0, 'body', 0, 5, NULL)")
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.spans.orphan-document", "integrity.zones.orphan-document"}
+    assert found["integrity.spans.orphan-document"].details["ids"] == ["s_lost"]
+    assert found["integrity.zones.orphan-document"].details["ids"] == ["d9999999999999999#0"]
+    assert found["integrity.zones.orphan-document"].details["missing"] == ["d9999999999999999"]
+
+
+def test_zone_with_start_not_before_end(con, backend):
+    con.execute("UPDATE zones SET end_char = start_char WHERE document_id = ? AND seq = 1", [DOC])
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.zones.offsets"}
+    f = found["integrity.zones.offsets"]
+    assert f.details["ids"] == [f"{DOC}#1"]
+    assert f.details["count"] == 1 and f.details["backend"] == backend
+
+
+def test_unknown_claim_kind(con, backend):
+    con.execute("UPDATE claims SET kind = 'rumour' WHERE claim_id IN ('c02', 'c04')")
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.claims.kind-not-allowed"}
+    f = found["integrity.claims.kind-not-allowed"]
+    assert f.key == ["integrity.claims.kind-not-allowed", ["c02", "c04"]]
+    assert f.details["column"] == "kind" and f.details["values"] == ["rumour"]
+    assert f.details["count"] == 2 and f.details["backend"] == backend
+    assert "c02" in f.message
+
+
+@pytest.mark.parametrize(
+    ("sql", "check", "ids"),
+    [
+        (
+            "UPDATE claims SET zone_kind = 'sidebar' WHERE claim_id = 'c01'",
+            "integrity.claims.zone_kind-not-allowed",
+            ["c01"],
+        ),
+        (
+            "UPDATE claim_spans SET role = '' WHERE claim_id = 'c02' AND seq = 1",
+            "integrity.claim_spans.role-empty",
+            ["c02#1"],
+        ),
+        (
+            f"UPDATE spans SET col = 0 WHERE span_id = '{SPANS['count']['span_id']}'",
+            "integrity.spans.col-range",
+            [SPANS["count"]["span_id"]],
+        ),
+        (
+            "UPDATE documents SET media_type = 'application/pdf'",
+            "integrity.documents.media_type-not-allowed",
+            [DOC],
+        ),
+        ("UPDATE documents SET chars = -1", "integrity.documents.chars-range", [DOC]),
+        (
+            "UPDATE zones SET start_char = -2 WHERE seq = 0",
+            "integrity.zones.start_char-range",
+            [f"{DOC}#0"],
+        ),
+    ],
+)
+def test_row_rules(con, backend, sql, check, ids):
+    con.execute(sql)
+    found = _by_check(run_integrity(con))
+    assert set(found) == {check}
+    assert found[check].details["ids"] == ids
+    assert found[check].details["backend"] == backend
+
+
+def test_document_id_pattern(con, backend):
+    _insert_document(con, document_id="doc-1")
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.documents.document_id-pattern"}
+    assert found["integrity.documents.document_id-pattern"].details["ids"] == ["doc-1"]
+
+
+def _store_without_keys(column_types: dict[str, str] | None = None) -> duckdb.DuckDBPyConnection:
+    """The audit schema with its primary keys dropped (as an older or hand-made database might
+    be), so duplicates can be stored at all."""
+    ddl = re.sub(r",\s*PRIMARY KEY \([^)]*\)", "", MIGRATIONS[0]).replace(" PRIMARY KEY", "")
+    for old, new in (column_types or {}).items():
+        ddl = ddl.replace(old, new)
+    con = duckdb.connect()
+    con.execute(ddl)
+    return con
+
+
+def test_duplicate_claim_id(backend):
+    con = _store_without_keys()
+    _populate(con)
+    _insert_claim(con, "c02", "quote")
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.claims.claim_id-duplicate"}
+    f = found["integrity.claims.claim_id-duplicate"]
+    assert f.details["ids"] == ["c02"] and f.details["count"] == 2
+
+
+def test_duplicate_zone_key_and_null_kind(backend):
+    con = _store_without_keys(
+        {
+            "kind          VARCHAR NOT NULL,\n        start_char": "kind          VARCHAR,\n        start_char"
+        }
+    )
+    _populate(con)
+    con.execute("INSERT INTO zones VALUES (?, 1, NULL, 2, 3, NULL)", [DOC])
+    found = _by_check(run_integrity(con))
+    assert set(found) == {"integrity.zones.document_id+seq-duplicate", "integrity.zones.kind-null"}
+    assert found["integrity.zones.kind-null"].details["ids"] == [f"{DOC}#1"]
+    assert found["integrity.zones.document_id+seq-duplicate"].details["ids"] == [f"{DOC}#1"]
+
+
+def test_wrong_column_type_and_missing_column(backend):
+    con = _store_without_keys(
+        {
+            "line          INTEGER NOT NULL": "line          VARCHAR NOT NULL",
+            "        role          VARCHAR NOT NULL,\n": "",
+        }
+    )
+    _insert_document(con)
+    con.execute(
+        "INSERT INTO spans VALUES (?, ?, 15, 21, 'Zürich', '', '', '1', 16)",
+        [SPANS["place"]["span_id"], DOC],
+    )
+    found = _by_check(run_integrity(con))
+    assert "integrity.spans.line-dtype" in found
+    assert "integrity.claim_spans.role-missing-column" in found
+    assert found["integrity.claim_spans.role-missing-column"].details["backend"] == backend
+
+
+def test_ids_are_capped_and_fingerprint_ignores_row_order(tmp_path, backend):
+    fingerprints = []
+    for name, order in (("a", range(60)), ("b", reversed(range(60)))):
+        store = open_store(tmp_path / f"{name}.duckdb")
+        _populate(store.con)
+        for i in order:
+            _insert_claim(store.con, f"x{i:03d}", "gossip")
+            _insert_claim_span(store.con, f"x{i:03d}", SPANS["place"]["span_id"], "value", 0)
+        f = _by_check(run_integrity(store.con))["integrity.claims.kind-not-allowed"]
+        assert f.details["count"] == 60
+        assert f.details["ids"] == [f"x{i:03d}" for i in range(50)]
+        fingerprints.append(f.fingerprint)
+        assert _by_check(run_integrity(store.con))[f.check].fingerprint == f.fingerprint
+        store.close()
+    assert fingerprints[0] == fingerprints[1]
+
+
+def test_provenance_windows_agree_with_python_slicing(tmp_path):
+    # Long spans, spans across window edges, empty spans, 1-, 2-, 3- and 4-byte code points and
+    # a combining accent: the windowed substring must equal text[start:end] for all of them.
+    unit = "Zürich — “naïve” e\u0301 🦆 café\n"
+    text = unit * 80
+    doc = "d00000000000000aa"
+    store = open_store(tmp_path / "long.duckdb")
+    con = store.con
+    _insert_document(con, document_id=doc, text=text)
+    lines = LineIndex(text)
+    spans = []
+    for start in list(range(0, len(text), 41)) + [255, 256, 511, 512, len(text)]:
+        for length in (0, 1, 7, 255, 256, 257, 511, 512, 513, 900):
+            if start + length <= len(text):
+                row = make_span(doc, text, start, start + length, lines)
+                _insert_span(con, row)
+                spans.append(row)
+    assert run_integrity(con) == []
+
+    con.execute("UPDATE spans SET exact = exact || '!'")
+    f = _by_check(run_integrity(con))["integrity.spans.exact-mismatch"]
+    assert f.details["count"] == len(spans)
+    assert len(f.evidence) == len(spans)
+    for e in f.evidence:
+        assert e.value == text[e.start : e.end]
+        assert e.exact == text[e.start : e.end] + "!"
+    store.close()
+
+
+def test_ibis_leaves_the_connection_settings_as_they_were(con):
+    pytest.importorskip("pyarrow", reason="ibis's DuckDB backend needs pyarrow")
+    con.execute("SET TimeZone = 'America/New_York'")
+    con.execute("UPDATE claims SET kind = 'rumour' WHERE claim_id = 'c01'")
+    found = _by_check(run_integrity(con))
+    assert found["integrity.claims.kind-not-allowed"].details["backend"] == "ibis"
+    assert con.execute("SELECT current_setting('TimeZone')").fetchall() == [("America/New_York",)]
+    assert con.sql("SELECT count(*) FROM claims").fetchall() == [(4,)]
+
+
+def test_importing_the_suite_loads_neither_pandera_nor_ibis():
+    code = (
+        "import sys, audit.check.integrity; "
+        "print(sorted(m for m in ('pandera', 'ibis', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_empty_store_has_no_findings(tmp_path, backend):
+    store = open_store(tmp_path / "empty.duckdb")
+    assert run_integrity(store.con) == []
+    store.close()
