@@ -193,3 +193,33 @@ def test_severity_is_edited_in_the_suite(tmp_path):
     code, bundle, _ = audit(tmp_path)
     assert not [f for f in bundle["findings"] if f["severity"] == "error"]
     assert code == 0
+
+
+HARBOUR_A = """Port project gets money
+
+The two harbour projects will share $80 million in state funding, officials said on Monday.
+
+The north quay will receive $50 million and the south quay $45 million.
+"""
+HARBOUR_B = """Harbour money approved
+
+Lawmakers approved $80 million for the harbour projects. Each of the three terminals will
+receive $30 million.
+
+The dredging contract is worth $20 million and the new cranes $35 million.
+"""
+
+
+def test_arithmetic_parts_exceeding_the_total(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(HARBOUR_A)
+    (tmp_path / "sources" / "b.txt").write_text(HARBOUR_B)
+    _, bundle, _ = audit(tmp_path)
+    ar = by_class(bundle, "arithmetic")
+    msgs = sorted(f["message"] for f in ar)
+    assert len(ar) == 2, msgs
+    assert all(f["severity"] == "warning" for f in ar)
+    assert any("95,000,000" in m for m in msgs) and any("90,000,000" in m for m in msgs)
+    # $20M + $35M = $55M fits within $80M: not a finding; parts are not value conflicts
+    assert not any("55,000,000" in m for m in msgs)
+    assert not by_class(bundle, "value-conflict")

@@ -21,6 +21,7 @@ GX_TO_SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
 JUDGED_COLUMNS = (
     "variant_kind", "n_values", "weekday_ok", "list_comparison", "missing_members",
     "stated_count", "listed_count", "changed_words", "n_documents", "matches_reference",
+    "parts_total", "stated_total",
 )
 
 
@@ -60,6 +61,9 @@ def default_suite_dict() -> dict:
         exp(gxe.ExpectColumnValuesToBeBetween, "quote-drift", "quote-drift", "warning",
             "A speaker's quote is worded the same in every source",
             column="changed_words", max_value=0),
+        exp(gxe.ExpectColumnPairValuesAToBeGreaterThanB, "arithmetic", "arithmetic", "warning",
+            "Parts do not add up to more than the stated total",
+            column_A="stated_total", column_B="parts_total", or_equal=True),
         exp(gxe.ExpectColumnValuesToBeInSet, "reference", "reference", "critical",
             "Claims agree with the reference facts declared in claims/",
             column="matches_reference", value_set=[True]),
