@@ -27,7 +27,10 @@ _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
 def to_stored(text: str) -> str:
     """NFC, one newline convention, no BOM; typography untouched."""
     text = text.lstrip("\ufeff")
-    return unicodedata.normalize("NFC", _NEWLINES.sub("\n", text))
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = _NEWLINES.sub("\n", text)
+    # most text is NFC already; checking is much cheaper than copying a large document
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def fold(text: str) -> str:

@@ -20,7 +20,7 @@ from audit.ingest.decode import decode_bytes
 from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
 from audit.ingest.normalize import fold
 from audit.ingest.readers import MEDIA_TYPES, READERS
-from audit.ingest.zones import classify
+from audit.ingest.zones import classify, merge_runs
 from audit.model import Zone
 from audit.store import Store
 from audit.store.rows import insert_rows
@@ -100,7 +100,10 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path) from None
     media_type = MEDIA_TYPES.get(path.suffix.lower())
+    sha = hashlib.sha256(raw).hexdigest()
+    size = len(raw)
     text, encoding = decode_bytes(raw, path)
+    del raw
     if media_type is None:
         raise InputError(
             f"unsupported file type '{path.suffix or '(none)'}' (supported: "
@@ -108,7 +111,8 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
     parsed = READERS[media_type](text)
     del text
     meta = {**parsed.meta, **sf.meta}
-    zones = classify(parsed.text, parsed.blocks, meta.get("title"))
+    zones = merge_runs(classify(parsed.text, parsed.blocks, meta.get("title")))
+    parsed.blocks = []
     if not parsed.text.strip():
         warnings.append(f"{path}: empty document (no text to audit)")
     title = meta.get("title")
@@ -118,7 +122,6 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
     if not isinstance(published, dt.date):
         published = parse_loose_date(published) or _byline_date(parsed.text, zones)
     retrieved = meta.get("retrieved")
-    sha = hashlib.sha256(raw).hexdigest()
     return Document(
         document_id="d" + sha[:16],
         sha256=sha,
@@ -130,7 +133,7 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
         retrieved_at=retrieved if isinstance(retrieved, dt.datetime) else None,
         media_type=media_type,
         encoding=encoding,
-        bytes=len(raw),
+        bytes=size,
         text=parsed.text,
         zones=zones,
     ), warnings
@@ -180,7 +183,6 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
     known = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
     seen_paths: set[str] = set()
     with store.transaction():
-        doc_rows: list[dict] = []
         zone_rows: list[dict] = []
         for sf in files:
             doc, warns = read_document(sf, root)
@@ -188,7 +190,7 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
             seen_paths.add(doc.path)
             if doc.document_id not in known:
                 known.add(doc.document_id)
-                doc_rows.append(_doc_row(doc, now))
+                _insert_document(con, doc, now)
                 zone_rows.extend(
                     {"document_id": doc.document_id, "seq": i, "kind": z.kind,
                      "start_char": z.start, "end_char": z.end, "reason": z.reason}
@@ -203,18 +205,24 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
                 con.execute("INSERT INTO document_versions VALUES (?, ?, ?, ?)",
                             [doc.path, version, doc.document_id, now])
                 (result.updated if old else result.added).append(doc.path)
-            if len(doc_rows) >= 500:
-                insert_rows(con, "documents", doc_rows)
+            if len(zone_rows) >= 50_000:
                 insert_rows(con, "zones", zone_rows)
-                doc_rows, zone_rows = [], []
+                zone_rows = []
             if progress:
                 progress(doc.path)
-        insert_rows(con, "documents", doc_rows)
         insert_rows(con, "zones", zone_rows)
         for path in sorted(set(current) - seen_paths):
             con.execute("DELETE FROM document_paths WHERE path = ?", [path])
             result.removed.append(path)
     return result
+
+
+def _insert_document(con, doc: Document, now: dt.datetime) -> None:
+    """One parameterised INSERT: DuckDB binds the text directly, with no frame in between
+    (a 50 MB document is not copied into pandas and Arrow first)."""
+    row = _doc_row(doc, now)
+    con.execute(f"INSERT INTO documents ({', '.join(row)}) VALUES "
+                f"({', '.join('?' for _ in row)})", list(row.values()))
 
 
 def _doc_row(doc: Document, now: dt.datetime) -> dict:

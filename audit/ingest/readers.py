@@ -24,7 +24,7 @@ _WS = re.compile(r"[ \t\n\r\f\v]+")  # not \s: no-break spaces are content and a
 _PARA = re.compile(r"\n[ \t]*\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class BlockSpan:
     start: int
     end: int

@@ -79,9 +79,24 @@ def _key(s: str) -> str:
     return re.sub(r"[\W_]+", " ", s).strip()
 
 
+_PEEK = 1000
+
+
+def merge_runs(zones: list[Zone]) -> list[Zone]:
+    """Adjacent zones of the same kind and reason become one (fewer rows, same meaning)."""
+    out: list[Zone] = []
+    for z in zones:
+        if out and out[-1].kind == z.kind and out[-1].reason == z.reason:
+            out[-1] = Zone(z.kind, out[-1].start, z.end, z.reason)
+        else:
+            out.append(z)
+    return out
+
+
 def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) -> list[Zone]:
     """One zone per block, in order. Pure: the same text and blocks give the same zones."""
-    strs = [text[b.start:b.end] for b in blocks]
+    # the rules read a block's beginning only; capping the copies keeps memory flat on huge files
+    strs = [text[b.start:min(b.end, b.start + _PEEK)] for b in blocks]
     kinds: list[str | None] = [None] * len(blocks)
     reasons = [""] * len(blocks)
 
@@ -90,7 +105,8 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) 
             kinds[i], reasons[i] = kind, reason
 
     # captions (or any long block) repeated elsewhere on the page: furniture, every copy
-    keys = [_key(s) for s in strs]
+    # captions and other short blocks repeated on a page; long paragraphs are never furniture
+    keys = [_key(s) if 40 <= len(s) <= 600 else "" for s in strs]
     counts = Counter(k for k in keys if len(k) >= 40)
     for i, k in enumerate(keys):
         if counts.get(k, 0) > 1:
