@@ -111,9 +111,15 @@ _PASSIVE_BY = re.compile(r"[ \t\u00a0]+by\b")
 _INTRO = re.compile(r"(?:[A-Z][a-z]+(?:[ \t\u00a0]+[a-z]+){0,3}),[ \t\u00a0]+")
 
 
+_SCALE_WORDS = frozenset("thousand million billion trillion percent per cent".split())
+
+
 def _item_ok(text: str, a: int, b: int, lex: Lexicon) -> bool:
     words = text[a:b].split()
     w0 = words[0]
+    if not any(c.isalpha() for c in text[a:b]) or (w0[0].isdigit() and len(words) > 1
+                                                   and words[1].lower() in _SCALE_WORDS):
+        return False  # "45", "45 million": an amount, not an organisation
     if w0 in STOP_WORDS or w0 in MONTHS or w0 in WEEKDAYS:
         return False
     if len(words) == 1 and w0 in NATIONALITIES and w0 not in COUNTRIES:

@@ -63,7 +63,14 @@ _ABBREV_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Inc|Corp|Co|Ltd|St|Jr|Sr|Bros|Mt
 _ORGTOK_RE = re.compile(ORG_TOKEN)
 _ALPHA_RE = re.compile(r"[A-Za-z]+")
 _CONNECTORS = frozenset({"of", "for", "de", "du", "&", "the"})
-_NOT_ORG = STOP_WORDS | MONTHS | WEEKDAYS
+# Capitalised at a sentence start, these are verbs or adverbs, never an organisation:
+# "Said Professor X", "Added Mayor Y", "Meanwhile Governor Z".
+_SPEECH_WORDS = frozenset(
+    "Said Says Added Adds Told Tells Noted Notes Explained Explains Asked Asks Wrote Writes "
+    "Recalled Recalls Continued Continues Meanwhile However Also Then Now Today Yesterday "
+    "Earlier Later Former Incoming Outgoing Current".split()
+)
+_NOT_ORG = STOP_WORDS | MONTHS | WEEKDAYS | _SPEECH_WORDS
 _LOWER_OF_DEPT = re.compile(
     rf"{WS}(?:of|for){WS}(?P<dept>[A-Za-z]+(?:(?:,{WS}|{WS}and{WS}|{WS}){{1}}[A-Za-z]+){{0,5}})"
 )

@@ -50,7 +50,7 @@ _VERBS = (
     r"explained|posted|tweeted|shared|affirmed|maintained|cautioned|conceded|admitted|"
     r"suggested|believes|thinks"
 )
-_VERB_ANY = re.compile(rf"(?:{_VERBS})(?!\w)")
+_VERB_ANY = re.compile(rf"(?i:{_VERBS})(?!\w)")
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link)\))"
 )
@@ -79,7 +79,7 @@ _BEFORE_WHO = re.compile(
     r"[^\n“”\".!?]{0,100}?[ \t\u00a0]*[:,]?[ \t\u00a0]*\Z"
 )
 _BEFORE_VERB = re.compile(
-    rf"\b(?:{_VERBS})[ \t\u00a0]+(?P<rest>[^\n“”\"]{{1,120}}?)[ \t\u00a0]*[:,][ \t\u00a0]*\Z"
+    rf"\b(?i:{_VERBS})[ \t\u00a0]+(?P<rest>[^\n“”\"]{{1,120}}?)[ \t\u00a0]*[:,][ \t\u00a0]*\Z"
 )
 _LEAD_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
 

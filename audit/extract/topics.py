@@ -51,6 +51,12 @@ _LEADIN = re.compile(
     r"|namely|spanning)"
     r"(?=[ \t\u00a0])"
 )
+# "will concentrate on three areas: A; B; C": the list follows the colon
+_COUNTED_LEAD = re.compile(
+    r"[ \t\u00a0]+(?:(?:the|these|its|their)[ \t\u00a0]+)?(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|several|a[ \t\u00a0]+few)[ \t\u00a0]+"
+    r"(?:[a-z][\w-]*[ \t\u00a0]+){0,2}?[a-z][\w-]*[ \t\u00a0]*(?=:)"
+)
 _STOP_AT = re.compile(r"[:—–(\[]|[ \t\u00a0]-[ \t\u00a0]|\n")
 _LEAD_WORD = re.compile(
     r"(?i)(?:between|at|in|on|for|with|from|by|to|during|after|before|while|which|that|who|"
@@ -123,7 +129,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if cue is None:
             continue
         pos = cue.end()
-        lead = _LEADIN.match(text, pos, end)
+        lead = _LEADIN.match(text, pos, end) or _COUNTED_LEAD.match(text, pos, end)
         if lead:
             pos = lead.end()
         if pos < end and text[pos] == ":":

@@ -148,11 +148,17 @@ _BYLINE_DATE = re.compile(
 
 
 def _byline_date(text: str, zones: list[Zone]) -> dt.date | None:
-    """A publication date from the byline/dateline, for files without metadata."""
+    """A publication date from the byline, or the dateline that opens the article
+    ("MARSK, 10 March 2023 - ..."), for files without metadata."""
+    first_body = next((z for z in zones if z.kind == "body"), None)
     for z in zones:
-        if z.kind != "byline":
+        if z.kind == "byline":
+            lo, hi = z.start, z.end
+        elif z is first_body:
+            lo, hi = z.start, min(z.end, z.start + 60)
+        else:
             continue
-        m = _BYLINE_DATE.search(text, z.start, z.end)
+        m = _BYLINE_DATE.search(text, lo, hi)
         if not m:
             continue
         if m["iso"]:
