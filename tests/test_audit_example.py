@@ -94,3 +94,22 @@ def test_second_run_reuses_extraction_and_diff_is_empty(audited):
     assert "0 document(s) extracted" in r.output
     d = invoke("diff", root)
     assert d.exit_code == 0 and ": 0 new, 0 fixed" in d.output
+
+
+def test_process_pool_gives_the_same_claims(audited, tmp_path, monkeypatch):
+    import shutil
+
+    root, _, _ = audited
+    pooled = tmp_path / "pooled"
+    shutil.copytree(root / "sources", pooled / "sources")
+    (pooled / "audit.toml").write_text('[audit]\nsources = "sources"\n')
+    monkeypatch.setenv("AUDIT_WORKERS", "2")
+    assert invoke("run", pooled, "--format", "json").exit_code == 1
+    q = "SELECT claim_id, kind, subject, value FROM claims ORDER BY claim_id"
+    cons = [duckdb.connect(str(p / ".audit" / "audit.duckdb"), read_only=True)
+            for p in (root, pooled)]
+    try:
+        assert cons[0].execute(q).fetchall() == cons[1].execute(q).fetchall()
+    finally:
+        for c in cons:
+            c.close()

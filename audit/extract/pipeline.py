@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -176,35 +177,90 @@ def _num(x) -> float | None:
         return None
 
 
+# Below this much text a process pool costs more (worker start-up, pickling) than it saves.
+POOL_MIN_CHARS = 4_000_000
+BATCH_DOCS = 400
+
+_worker_vocab: Vocabulary | None = None
+
+
+def _init_worker(vocab: Vocabulary) -> None:
+    global _worker_vocab
+    _worker_vocab = vocab
+
+
+def _extract_job(job: tuple) -> Rows:
+    """One document's rows; runs in a worker process (a pure function of its arguments)."""
+    doc_id, text, published, zones = job
+    return claim_rows(doc_id, text, extract_document(text, zones, published, _worker_vocab))
+
+
+def workers_wanted(total_chars: int) -> int:
+    """Processes to extract with: ``AUDIT_WORKERS`` if set, else every core for big corpora."""
+    env = os.environ.get("AUDIT_WORKERS")
+    if env:
+        return max(1, int(env))
+    return (os.cpu_count() or 1) if total_chars >= POOL_MIN_CHARS else 1
+
+
+def _jobs(con, ids: list[str]) -> list[tuple]:
+    docs = con.execute("""SELECT document_id, text, published FROM documents
+                          WHERE document_id IN (SELECT unnest(?::VARCHAR[]))
+                          ORDER BY document_id""", [ids]).fetchall()
+    zones: dict[str, list[Zone]] = {}
+    for doc_id, k, a, b, r in con.execute(
+            """SELECT document_id, kind, start_char, end_char, reason FROM zones
+               WHERE document_id IN (SELECT unnest(?::VARCHAR[]))
+               ORDER BY document_id, seq""", [ids]).fetchall():
+        zones.setdefault(doc_id, []).append(Zone(k, a, b, r))
+    return [(d, text, pub, zones.get(d, [])) for d, text, pub in docs]
+
+
 def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, int]:
-    """Extract every current document that has not been extracted with this signature."""
+    """Extract every current document that has not been extracted with this signature.
+
+    Documents are read, extracted and written in batches (memory stays flat as the corpus
+    grows); large corpora are extracted in a process pool, results kept in document order so
+    the output does not depend on scheduling.
+    """
     con = store.con
     sig = signature(vocab)
-    todo = [r[0] for r in con.execute(
-        """SELECT DISTINCT p.document_id FROM document_paths p
+    todo = con.execute(
+        """SELECT DISTINCT p.document_id, d.chars FROM document_paths p
+           JOIN documents d USING (document_id)
            LEFT JOIN extractions e ON e.document_id = p.document_id AND e.signature = ?
-           WHERE e.document_id IS NULL ORDER BY 1""", [sig]).fetchall()]
+           WHERE e.document_id IS NULL ORDER BY 1""", [sig]).fetchall()
     stats = {"documents": len(todo), "claims": 0, "spans": 0}
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    with store.transaction():
-        batch = Rows([], [], [], [])
-        done: list[dict] = []
-        for doc_id in todo:
-            text, published = con.execute(
-                "SELECT text, published FROM documents WHERE document_id = ?", [doc_id]).fetchone()
-            zones = [Zone(k, s, e, r) for k, s, e, r in con.execute(
-                "SELECT kind, start_char, end_char, reason FROM zones WHERE document_id = ? "
-                "ORDER BY seq", [doc_id]).fetchall()]
-            rows = claim_rows(doc_id, text, extract_document(text, zones, published, vocab))
-            for name in ("claims", "claim_spans", "spans", "mentions"):
-                getattr(batch, name).extend(getattr(rows, name))
-            done.append({"document_id": doc_id, "signature": sig, "extracted_at": now})
-            if len(batch.claims) > 20_000:
+    n_workers = workers_wanted(sum(c for _, c in todo))
+    pool = None
+    if n_workers > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(n_workers, mp_context=mp.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(vocab,))
+    else:
+        _init_worker(vocab)
+    try:
+        with store.transaction():
+            ids = [d for d, _ in todo]
+            for i in range(0, len(ids), BATCH_DOCS):
+                jobs = _jobs(con, ids[i:i + BATCH_DOCS])
+                results = (pool.map(_extract_job, jobs, chunksize=8) if pool
+                           else map(_extract_job, jobs))
+                batch = Rows([], [], [], [])
+                for rows in results:
+                    for name in ("claims", "claim_spans", "spans", "mentions"):
+                        getattr(batch, name).extend(getattr(rows, name))
+                done = [{"document_id": j[0], "signature": sig, "extracted_at": now}
+                        for j in jobs]
                 _flush(con, batch, done)
-                batch, done = Rows([], [], [], []), []
-            if progress:
-                progress(doc_id)
-        _flush(con, batch, done)
+                if progress:
+                    progress(len(jobs))
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
     stats["claims"] = con.execute("SELECT count(*) FROM claims").fetchone()[0]
     stats["spans"] = con.execute("SELECT count(*) FROM spans").fetchone()[0]
     return stats
