@@ -109,3 +109,27 @@ def test_every_mention_lands_in_exactly_one_entity(surfaces):
             assert kind in ("same", "case", "order", "partial", "alias", "spelling")
             if variant == e.canonical:
                 assert kind == "same"
+
+
+def test_stories_split_a_mixed_corpus_by_shared_names():
+    from audit.resolve.stories import assign_stories
+
+    docs = {
+        "d1": {"person:a b", "org:x", "org:common"},
+        "d2": {"person:a b", "org:x"},
+        "d3": {"person:c d", "org:y", "org:common"},
+        "d4": {"person:c d", "org:y"},
+        "d5": {"org:common"},
+    }
+    s = assign_stories(docs, min_docs=2, max_df=3)
+    assert s["d1"] == s["d2"] == "d1"
+    assert s["d3"] == s["d4"] == "d3"
+    assert s["d5"] == "d5"  # one widely shared name links nothing
+    # a small corpus is one story, whatever it shares
+    assert set(assign_stories(docs).values()) == {"d1"}
+
+
+def test_entity_ids_are_scoped_by_story():
+    a = cluster([Mention("m1", "person", "Gina Raimondo")], scope="s1")
+    b = cluster([Mention("m2", "person", "Gina Raimondo")], scope="s2")
+    assert a[0].entity_id != b[0].entity_id

@@ -19,9 +19,10 @@ import duckdb
 from audit.ingest.normalize import fold
 
 # The current corpus's claims that are compared (not read in boilerplate or bylines).
-CUR = """(SELECT c.*, p.path FROM claims c
+CUR = """(SELECT c.*, p.path, coalesce(ds.story_id, '') AS story FROM claims c
           JOIN (SELECT document_id, min(path) AS path FROM document_paths GROUP BY ALL) p
             USING (document_id)
+          LEFT JOIN document_stories ds USING (document_id)
           WHERE c.compared)"""
 
 
@@ -100,7 +101,7 @@ def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
             AND NOT regexp_matches(substr(d.text, least(a.s1, b.s1) + 1,
                 greatest(a.s0, b.s0) - least(a.s1, b.s1)), '[.!?](\s|$)')),
         v AS (
-          SELECT claim_id, kind, predicate, subject, qualifiers, path,
+          SELECT claim_id, story, kind, predicate, subject, qualifiers, path,
             CASE kind
               WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
               WHEN 'count' THEN CAST(value_num AS VARCHAR)
@@ -118,30 +119,31 @@ def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
             AND claim_id NOT IN (SELECT claim_id FROM listed)
         ),
         groups AS (
-          SELECT kind, predicate, subject, qualifiers, count(DISTINCT norm) AS n_values,
+          SELECT story, kind, predicate, subject, qualifiers, count(DISTINCT norm) AS n_values,
                  max(value_num) / nullif(min(value_num), 0) AS ratio,
                  count(DISTINCT currency) AS currencies
           FROM v WHERE norm IS NOT NULL GROUP BY ALL HAVING count(DISTINCT norm) > 1
         )
-        SELECT g.kind, g.predicate, g.subject, g.qualifiers, g.n_values, g.ratio, g.currencies,
-               v.norm, any_value(v.value_text ORDER BY v.claim_id),
+        SELECT g.story, g.kind, g.predicate, g.subject, g.qualifiers, g.n_values, g.ratio,
+               g.currencies, v.norm, any_value(v.value_text ORDER BY v.claim_id),
                list(v.claim_id ORDER BY v.path, v.claim_id)
-        FROM groups g JOIN v USING (kind, predicate, subject, qualifiers)
-        GROUP BY ALL ORDER BY g.kind, g.subject, v.norm""").fetchall()
+        FROM groups g JOIN v USING (story, kind, predicate, subject, qualifiers)
+        GROUP BY ALL ORDER BY g.story, g.kind, g.subject, v.norm""").fetchall()
     groups: dict[tuple, dict] = {}
-    for kind, pred, subj, quals, n_values, ratio, currencies, norm, label, claims in rows:
-        g = groups.setdefault((kind, pred, subj, quals), {
+    for story, kind, pred, subj, quals, n_values, ratio, currencies, norm, label, claims in rows:
+        g = groups.setdefault((story, kind, pred, subj, quals), {
             "n_values": n_values, "ratio": ratio, "currencies": currencies, "values": []})
         g["values"].append({"value": label, "norm": norm,
                             "claims": [(c, ("value",)) for c in claims]})
     out = []
-    for (kind, pred, subj, quals), g in groups.items():
+    for (story, kind, pred, subj, quals), g in groups.items():
         if kind == "money" and (g["currencies"] > 1 or (g["ratio"] or 0) > MONEY_RATIO):
             continue
         out.append(Candidate(
             check="value-conflict",
             judged={"n_values": g["n_values"]},
-            key=[kind, pred, subj, quals, sorted(v["norm"] for v in g["values"])],
+            key=[kind, pred, subj, quals, sorted(v["norm"] for v in g["values"])]
+            + ([story] if story else []),
             headline=f"{kind} of '{subj}' differs",
             values=[{"value": v["value"], "claims": v["claims"]} for v in g["values"]],
             details={"kind": kind, "subject": subj, "qualifiers": json.loads(quals)},
@@ -154,14 +156,14 @@ def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 def date_weekdays(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     rows = con.execute(f"""
         SELECT claim_id, value->>'iso', value->>'weekday', value_text,
-               CAST(value->>'weekday_ok' AS BOOLEAN)
+               CAST(value->>'weekday_ok' AS BOOLEAN), story
         FROM {CUR} WHERE kind = 'date' AND value->>'weekday' IS NOT NULL
           AND value->>'weekday_ok' IS NOT NULL AND value->>'weekday_ok' <> 'null'
         ORDER BY path, claim_id""").fetchall()
     out = []
     import datetime as dt
 
-    for claim_id, iso, weekday, label, ok in rows:
+    for claim_id, iso, weekday, label, ok, story in rows:
         try:
             actual = dt.date.fromisoformat(iso).strftime("%A")
         except (TypeError, ValueError):
@@ -169,7 +171,7 @@ def date_weekdays(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         out.append(Candidate(
             check="date-weekday",
             judged={"weekday_ok": bool(ok)},
-            key=[iso, weekday],
+            key=[iso, weekday] + ([story] if story else []),
             headline=f"{weekday} does not fit {iso} (a {actual})",
             values=[{"value": label, "claims": [(claim_id, ("value", "weekday"))]}],
             details={"stated": weekday, "actual": actual, "date": iso},
@@ -183,7 +185,7 @@ def list_mismatches(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     """Pairs of lists for the same relation: same scope (a member missing from a list given as
     complete) or a narrower scope (reported for information, never as an error)."""
     rows = con.execute(f"""
-        SELECT c.claim_id, c.document_id, c.path, c.predicate, c.subject,
+        SELECT c.claim_id, c.document_id, c.path, c.story || '|' || c.predicate, c.subject,
                CAST(coalesce(c.value->>'complete', 'true') AS BOOLEAN) AS complete,
                list(DISTINCT {{'id': coalesce(em.entity_id, lower(m.surface)),
                                'name': coalesce(e.canonical, m.surface)}}) AS members
@@ -191,18 +193,20 @@ def list_mismatches(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         LEFT JOIN entity_mentions em USING (mention_id)
         LEFT JOIN entities e USING (entity_id)
         WHERE c.kind = 'org_list' AND m.etype = 'org'
-        GROUP BY ALL ORDER BY c.predicate, c.path, c.claim_id""").fetchall()
+        GROUP BY ALL ORDER BY 4, c.path, c.claim_id""").fetchall()
     lists = []
-    for claim, doc, path, rel, scope, complete, members in rows:
+    for claim, doc, path, story_rel, scope, complete, members in rows:
         name_of = {m["id"]: m["name"] for m in sorted(members, key=lambda m: m["id"])}
+        story, _, rel = story_rel.partition("|")
         lists.append({"claim": claim, "doc": doc, "path": path, "rel": rel, "scope": scope,
-                      "complete": complete, "ids": sorted(name_of), "name_of": name_of})
-    by_rel: dict[str, list[dict]] = {}
+                      "story": story, "complete": complete, "ids": sorted(name_of),
+                      "name_of": name_of})
+    by_rel: dict[tuple[str, str], list[dict]] = {}
     for lst in lists:
         if len(lst["ids"]) >= 2:  # one organisation named is a relation, not a list
-            by_rel.setdefault(lst["rel"], []).append(lst)
+            by_rel.setdefault((lst["story"], lst["rel"]), []).append(lst)
     out = []
-    for rel, group in sorted(by_rel.items()):
+    for (_story, rel), group in sorted(by_rel.items()):
         scopes: dict[str, list[dict]] = {}
         for lst in group:
             scopes.setdefault(_scope_key(lst["scope"]), []).append(lst)
@@ -264,7 +268,8 @@ def _same_scope(rel: str, scope: str, lists: list[dict]) -> list[Candidate]:
                 "complete, so a member named elsewhere is missing from it")
         out.append(_pair(rel, lst, ref, "same-scope", missing, note,
                          [rel, scope, sorted(names[x] for x in lst["ids"]),
-                          sorted(names[x] for x in missing)]))
+                          sorted(names[x] for x in missing)]
+                         + ([lst["story"]] if lst["story"] else [])))
     return out
 
 
@@ -276,7 +281,7 @@ def _narrower(rel: str, narrow: dict, wide: dict) -> Candidate:
     names = {**narrow["name_of"], **wide["name_of"]}
     return _pair(rel, narrow, wide, comparison, set(), note,
                  [rel, _scope_key(narrow["scope"]), sorted(names[x] for x in narrow["ids"]),
-                  "narrower"])
+                  "narrower"] + ([narrow["story"]] if narrow["story"] else []))
 
 
 _GENERAL = {"", "programme", "program", "overall", "total", "all", "partnership",
@@ -376,7 +381,7 @@ def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
 def quote_drift(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     rows = con.execute(f"""
         SELECT c.claim_id, c.path, c.value->>'text' AS text,
-               coalesce(e.canonical, c.subject) AS speaker
+               coalesce(e.canonical, c.subject) AS speaker, c.story
         FROM {CUR} c
         LEFT JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         LEFT JOIN entity_mentions em USING (mention_id)
@@ -386,7 +391,7 @@ def quote_drift(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         ORDER BY speaker, c.path, c.claim_id""").fetchall()
     by_speaker: dict[str, list[tuple]] = {}
     for r in rows:
-        by_speaker.setdefault(r[3].lower(), []).append(r)
+        by_speaker.setdefault(f"{r[4]}|{r[3].lower()}", []).append(r)
     out = []
     for _speaker, quotes in sorted(by_speaker.items()):
         for i, a in enumerate(quotes):
@@ -425,7 +430,9 @@ def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     """
     rows = con.execute(rf"""
         WITH m AS (
-          SELECT c.claim_id, c.document_id, c.value_num, c.value->>'currency' AS currency,
+          SELECT c.claim_id, c.document_id, c.story,
+                 c.story || '|' || (c.value->>'currency') AS currency,
+                 c.value_num,
                  c.qualifiers->>'per' AS per, c.value_text, min(s.start_char) AS s0,
                  max(s.end_char) AS s1
           FROM {CUR} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
@@ -455,7 +462,9 @@ def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
           AND coalesce(b.value_num, 0) < t.total
         ORDER BY a.document_id, a.s0""").fetchall()
     out = []
-    for (a_id, _doc, a_val, cur, per, a_text, b_id, b_val, b_text, n_id, n, total) in rows:
+    for (a_id, _doc, a_val, story_cur, per, a_text, b_id, b_val, b_text, n_id, n,
+         total) in rows:
+        story, _, cur = story_cur.rpartition("|")
         if per == "each" and n_id is not None:
             parts, label = a_val * n, f"{n:g} × {a_text}"
             claims = [(a_id, ("value",)), (n_id, ("value", "context"))]
@@ -467,7 +476,8 @@ def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         out.append(Candidate(
             check="arithmetic",
             judged={"parts_total": parts, "stated_total": total},
-            key=[cur, total, sorted([a_text, b_text or "", str(n or "")])],
+            key=[cur, total, sorted([a_text, b_text or "", str(n or "")])]
+            + ([story] if story else []),
             headline=f"parts add up to {parts:,.0f} {cur}, more than the stated total",
             values=[{"value": label, "claims": claims},
                     {"value": f"{total:,.0f} {cur} (total stated most often)", "claims": []}],
@@ -480,23 +490,23 @@ def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 def single_source(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     """Amounts and counts that only one document states (when there are several documents)."""
-    n_docs = con.execute("SELECT count(DISTINCT document_id) FROM document_paths").fetchone()[0]
-    if n_docs < 2:
-        return []
     rows = con.execute(f"""
+        WITH sized AS (SELECT story, count(DISTINCT document_id) AS docs FROM {CUR}
+                       GROUP BY story HAVING count(DISTINCT document_id) > 1)
         SELECT kind, CASE kind WHEN 'money' THEN value->>'currency' ELSE subject END AS subject,
                value_num, count(DISTINCT document_id) AS n_documents,
-               any_value(value_text ORDER BY claim_id), list(claim_id ORDER BY claim_id)
-        FROM {CUR} WHERE kind IN ('money', 'count') AND value_num IS NOT NULL
+               any_value(value_text ORDER BY claim_id), list(claim_id ORDER BY claim_id), story
+        FROM {CUR} JOIN sized USING (story)
+        WHERE kind IN ('money', 'count') AND value_num IS NOT NULL
         GROUP BY ALL HAVING count(DISTINCT document_id) = 1
-        ORDER BY kind, subject, value_num""").fetchall()
+        ORDER BY story, kind, subject, value_num""").fetchall()
     return [Candidate(
         check="single-source",
         judged={"n_documents": n},
-        key=[kind, subject, num],
+        key=[kind, subject, num] + ([story] if story else []),
         headline=f"only one document states this {kind}",
         values=[{"value": label, "claims": [(c, ("value",)) for c in claims]}],
-    ) for kind, subject, num, n, label, claims in rows]
+    ) for kind, subject, num, n, label, claims, story in rows]
 
 
 BUILDERS = {

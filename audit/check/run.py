@@ -55,8 +55,13 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     for build in BUILDERS.values():
         candidates.extend(build(con))
     candidates.extend(reference_candidates(con, facts))
-    by_cid = {c.cid: c for c in candidates}
-    rows = [{"cid": c.cid, "check": c.check, **c.judged} for c in candidates]
+    by_cid: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.cid in by_cid:  # the same finding found twice: one finding, all the evidence
+            _merge(by_cid[c.cid], c)
+        else:
+            by_cid[c.cid] = c
+    rows = [{"cid": c.cid, "check": c.check, **c.judged} for c in by_cid.values()]
     rejected = judge(rows, suite, suite_path)
     # one finding per candidate: the most severe expectation that rejected it
     worst: dict[str, object] = {}
@@ -85,6 +90,15 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     result = CheckResult("", findings, checks, stale, fail_on)
     result.run_id = _store_run(store, result, config_hash)
     return result
+
+
+def _merge(into: Candidate, other: Candidate) -> None:
+    labels = {v["value"]: v for v in into.values}
+    for v in other.values:
+        if v["value"] in labels:
+            labels[v["value"]]["claims"] = labels[v["value"]]["claims"] + v["claims"]
+        else:
+            into.values.append(v)
 
 
 def _finding(cand: Candidate, severity: str, cls: str, expectation: str,

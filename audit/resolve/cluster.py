@@ -56,7 +56,8 @@ class _UF:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None) -> list[Entity]:
+def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
+            scope: str = "") -> list[Entity]:
     """Group mentions into entities. ``aliases`` maps a short form to its long form.
 
     Deterministic: keys are processed in sorted order and ids hash the canonical spelling.
@@ -67,11 +68,12 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None) -> l
         by_type[m.etype].append(m)
     entities: list[Entity] = []
     for etype in sorted(by_type):
-        entities.extend(_cluster_type(etype, by_type[etype], aliases))
+        entities.extend(_cluster_type(etype, by_type[etype], aliases, scope))
     return entities
 
 
-def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str]) -> list[Entity]:
+def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
+                  scope: str = "") -> list[Entity]:
     key_of = {m.mention_id: tokens(m.surface, etype) for m in ms}
     roles: dict[tuple, set[str]] = defaultdict(set)
     surfaces: dict[tuple, Counter] = defaultdict(Counter)
@@ -142,6 +144,9 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str]) -> lis
     for k in keys:
         groups[uf.find(k)].append(k)
     alias_pairs = frozenset(aliases.items())
+    by_root: dict[tuple, list[Mention]] = defaultdict(list)
+    for m in ms:
+        by_root[uf.find(key_of[m.mention_id])].append(m)
     out = []
     for root in sorted(groups):
         gkeys = groups[root]
@@ -150,13 +155,14 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str]) -> lis
             counts.update(surfaces[k])
         # canonical: the fullest, most frequent spelling
         canonical = sorted(counts, key=lambda s: (-len(tokens(s, etype)), -counts[s], s))[0]
-        eid = "e" + hashlib.sha256(f"{etype}:{canonical}".encode()).hexdigest()[:16]
+        eid = "e" + hashlib.sha256(f"{scope}:{etype}:{canonical}".encode()).hexdigest()[:16]
         ent = Entity(eid, etype, canonical)
-        for m in ms:
-            if uf.find(key_of[m.mention_id]) == root:
-                variant = clean_surface(m.surface)
-                ent.members.append((m.mention_id, variant,
-                                    classify(canonical, variant, etype, alias_pairs)))
+        kinds: dict[str, str] = {}
+        for m in by_root[root]:
+            variant = clean_surface(m.surface)
+            if variant not in kinds:
+                kinds[variant] = classify(canonical, variant, etype, alias_pairs)
+            ent.members.append((m.mention_id, variant, kinds[variant]))
         out.append(ent)
     return out
 

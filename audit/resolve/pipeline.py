@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections import defaultdict
 from pathlib import Path
 
 from audit.errors import ConfigError
 from audit.resolve.cluster import Mention, cluster
+from audit.resolve.names import tokens
+from audit.resolve.stories import assign_stories
 from audit.store import Store
 from audit.store.rows import insert_rows
 
@@ -30,26 +33,46 @@ def load_aliases(claims_dir: Path | None) -> dict[str, str]:
 
 
 def resolve_corpus(store: Store, declared: dict[str, str]) -> dict[str, int]:
-    """Rebuild entities from the compared mentions of the current corpus (cheap: it works on
-    distinct spellings)."""
+    """Split the corpus into stories, then cluster each story's compared mentions into
+    entities (cheap: the work follows distinct spellings, not mentions)."""
     con = store.con
     rows = con.execute(
-        """SELECT m.mention_id, m.etype, m.surface, m.role_key, m.compared
+        """SELECT m.mention_id, m.etype, m.surface, m.role_key, m.compared, m.document_id
            FROM mentions m JOIN (SELECT DISTINCT document_id FROM document_paths) p
              USING (document_id)
            WHERE m.compared ORDER BY m.mention_id""").fetchall()
-    mentions = [Mention(*r) for r in rows]
-    aliases = dict(declared)
-    for value, in con.execute(
-            """SELECT c.value FROM claims c JOIN (SELECT DISTINCT document_id FROM document_paths)
-               p USING (document_id) WHERE c.kind = 'alias' ORDER BY c.claim_id""").fetchall():
+    docs = [r[0] for r in con.execute(
+        "SELECT DISTINCT document_id FROM document_paths ORDER BY 1").fetchall()]
+    doc_keys: dict[str, set[str]] = {d: set() for d in docs}
+    for _, etype, surface, _, _, doc in rows:
+        toks = tokens(surface, etype)
+        if etype == "org" or (etype == "person" and len(toks) >= 2):
+            doc_keys[doc].add(f"{etype}:{' '.join(sorted(toks))}")
+    story_of = assign_stories(doc_keys)
+    by_story: dict[str, list[Mention]] = defaultdict(list)
+    for mid, etype, surface, role, compared, doc in rows:
+        by_story[story_of[doc]].append(Mention(mid, etype, surface, role, compared))
+    doc_aliases: dict[str, dict[str, str]] = defaultdict(dict)
+    for doc, value in con.execute(
+            """SELECT c.document_id, c.value FROM claims c
+               JOIN (SELECT DISTINCT document_id FROM document_paths) p USING (document_id)
+               WHERE c.kind = 'alias' ORDER BY c.claim_id""").fetchall():
         v = json.loads(value)
-        if v.get("alias") and v.get("name"):
-            aliases.setdefault(v["alias"], v["name"])
-    entities = cluster(mentions, aliases)
+        if v.get("alias") and v.get("name") and doc in story_of:
+            doc_aliases[story_of[doc]].setdefault(v["alias"], v["name"])
+    several = len(set(story_of.values())) > 1
+    entities = []
+    for story in sorted(by_story):
+        aliases = {**doc_aliases.get(story, {}), **declared}
+        entities.extend(cluster(by_story[story], aliases, scope=story if several else ""))
     with store.transaction():
-        con.execute("DELETE FROM entities")
-        con.execute("DELETE FROM entity_mentions")
+        for table in ("entities", "entity_mentions", "document_stories"):
+            con.execute(f"DELETE FROM {table}")
+        # one story (the usual audit) is stored as '' so that finding keys do not depend on
+        # which document happens to have the smallest id
+        insert_rows(con, "document_stories",
+                    [{"document_id": d, "story_id": s if several else ""}
+                     for d, s in sorted(story_of.items())])
         insert_rows(con, "entities", [
             {"entity_id": e.entity_id, "etype": e.etype, "canonical": e.canonical,
              "mentions": len(e.members),
@@ -57,4 +80,5 @@ def resolve_corpus(store: Store, declared: dict[str, str]) -> dict[str, int]:
         insert_rows(con, "entity_mentions", [
             {"mention_id": mid, "entity_id": e.entity_id, "variant": v, "variant_kind": k}
             for e in entities for mid, v, k in e.members])
-    return {"entities": len(entities), "mentions": len(mentions)}
+    return {"entities": len(entities), "mentions": len(rows),
+            "stories": len(set(story_of.values()))}

@@ -167,6 +167,16 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
+MIGRATIONS.append(
+    # 2: stories (documents about the same event), so a mixed corpus compares like with like
+    """
+    CREATE TABLE document_stories (
+        document_id   VARCHAR PRIMARY KEY,
+        story_id      VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose rows belong to one document's extraction (deleted and rewritten together).
