@@ -330,3 +330,17 @@ def test_help_does_not_import_heavy_modules():
             "if m in sys.modules]\nprint('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert "HEAVY []" in out
+
+
+def test_older_schema_is_migrated_forward(tmp_path: Path):
+    from audit.store import open_store
+    from audit.store.schema import MIGRATIONS
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(MIGRATIONS[0])
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with open_store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.query("SELECT count(*) FROM document_stories") == [(0,)]
