@@ -292,8 +292,21 @@ def _scope_key(scope: str) -> str:
     return re.sub(r"[\W_]+", " ", fold(scope or "").lower()).strip()
 
 
+# A scope named by the programme itself ("The Bridge Storage Programme is funded by ...") is the
+# whole, not a part of it.
+_PROGRAMME_NOUNS = {"programme", "program", "programmes", "programs", "initiative", "alliance",
+                    "project", "projects", "pact", "fund", "partnership", "partnerships",
+                    "collaboration", "collaborations", "agreement", "agreements", "scheme",
+                    "effort", "efforts", "venture", "network", "hub", "centre", "center"}
+
+
 def _is_general(scope: str) -> bool:
-    return _scope_key(scope) in _GENERAL
+    key = _scope_key(scope)
+    return key in _GENERAL or (bool(key) and key.split()[-1] in _PROGRAMME_NOUNS
+                               and len(key.split()) > 1 and not _PART_WORDS & set(key.split()))
+
+
+_PART_WORDS = {"side", "share", "part", "portion", "half", "team", "lab", "labs"}
 
 
 # --- count-vs-list ----------------------------------------------------------------------------

@@ -715,7 +715,21 @@ _SAID_RE = re.compile(
 )
 
 
+_FOR_SCOPE_RE = re.compile(
+    rf"\b(?:[Mm]oney|[Ff]unding|[Ss]upport|[Ii]nvestment|[Cc]ash|[Gg]rants?|[Bb]acking|"
+    rf"[Ff]inancing|[Ss]hare)\s+(?:for|to)\s+(?:the\s+)?(?P<scope>{ORG_PHRASE})"
+)
+
+
 def find_scope(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The narrower recipient a list is stated for, or None for the programme as a whole."""
+    m = _FOR_SCOPE_RE.search(text, sent_start, cue_start)
+    if m:  # "Money for Brinhaven Institute comes from ...", "Funding for the CMU side ..."
+        return m.span("scope")
+    return _subject_scope(text, sent_start, cue_start)
+
+
+def _subject_scope(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
     """The named grammatical subject of the clause before a cue ("CMU will receive funding
     from ..." -> CMU; "Keio's share is backed by ..." -> Keio), or None for generic subjects.
 

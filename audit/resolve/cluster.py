@@ -10,6 +10,8 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from audit.resolve.names import (
     acronym,
     classify,
@@ -106,9 +108,9 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                     acr[a].append(k)
         for k in keys:
             for s in surfaces[k]:
-                if s.isupper() and s in acr:
-                    for other in acr[s]:
-                        uf.union(k, other)
+                # an acronym joins its long form only when exactly one long form fits it
+                if s.isupper() and len(set(acr.get(s, ()))) == 1:
+                    uf.union(k, acr[s][0])
     # near-miss spellings, within blocks
     blocks: dict[str, list[tuple]] = defaultdict(list)
     for k in keys:
@@ -195,4 +197,8 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
         short, long = (a, b) if len(a) == 1 else (b, a)
         if agree:
             return any(near_token(short[0], t) for t in long)
+        # no role to go by: a surname one letter off the full name's first or last token
+        if len(long) > 1 and len(short[0]) >= 5:
+            return any(near_token(short[0], t) and Levenshtein.distance(short[0], t) == 1
+                       for t in (long[0], long[-1]))
     return False
