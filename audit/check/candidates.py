@@ -100,8 +100,21 @@ def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
           WHERE a.claim_id <> b.claim_id AND abs(a.s0 - b.s0) < 250
             AND NOT regexp_matches(substr(d.text, least(a.s1, b.s1) + 1,
                 greatest(a.s0, b.s0) - least(a.s1, b.s1)), '[.!?](\s|$)')),
+        -- an amount with no cue word ("amount") takes the story's one money subject, if it
+        -- has exactly one: "$53 million has been set aside" is the funding the others state
+        money_subject AS (
+          SELECT story, value->>'currency' AS currency, min(subject) AS only_subject
+          FROM {CUR} WHERE kind = 'money' AND subject <> 'amount'
+            AND qualifiers->>'per' IS NULL
+          GROUP BY ALL HAVING count(DISTINCT subject) = 1),
         v AS (
-          SELECT claim_id, story, kind, predicate, subject, qualifiers, path,
+          SELECT claim_id, story, kind, predicate,
+            CASE WHEN kind = 'money' AND subject = 'amount'
+                 THEN coalesce((SELECT only_subject FROM money_subject ms
+                                WHERE ms.story = c.story
+                                  AND ms.currency = c.value->>'currency'), subject)
+                 ELSE subject END AS subject,
+            qualifiers, path,
             CASE kind
               WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
               WHEN 'count' THEN CAST(value_num AS VARCHAR)
@@ -110,7 +123,7 @@ def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
             END AS norm,
             value_num, value->>'currency' AS currency, value->>'approx' AS approx,
             value->>'precision' AS precision, value_text
-          FROM {CUR}
+          FROM {CUR} c
           WHERE kind IN ('money', 'count', 'date')
             AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
                                         OR value->>'iso' LIKE 'X%'))

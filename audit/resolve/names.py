@@ -58,8 +58,9 @@ def near_token(a: str, b: str) -> bool:
     if a == b or min(len(a), len(b)) < 4 or a[0] != b[0] and a[-1] != b[-1]:
         return False
     dist = Levenshtein.distance(a, b)
-    limit = 1 if max(len(a), len(b)) <= 6 else 2
-    return dist <= limit and JaroWinkler.similarity(a, b) >= 0.85
+    if dist == 1:
+        return min(len(a), len(b)) >= 5 or JaroWinkler.similarity(a, b) >= 0.85
+    return dist == 2 and min(len(a), len(b)) >= 7 and JaroWinkler.similarity(a, b) >= 0.85
 
 
 def spelling_pair(ta: tuple[str, ...], tb: tuple[str, ...]) -> tuple[str, str] | None:
