@@ -221,8 +221,9 @@ def list_mismatches(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     out = []
     for (_story, rel), group in sorted(by_rel.items()):
         scopes: dict[str, list[dict]] = {}
-        for lst in group:
-            scopes.setdefault(_scope_key(lst["scope"]), []).append(lst)
+        for lst in group:  # every name for the whole programme is one scope
+            key = "" if _is_general(lst["scope"]) else _scope_key(lst["scope"])
+            scopes.setdefault(key, []).append(lst)
         for scope, same in sorted(scopes.items()):
             out.extend(_same_scope(rel, scope, same))
         general = [g for g in group if _is_general(g["scope"]) and g["complete"]]

@@ -698,7 +698,7 @@ def clean_name(
 
 
 SCOPE_RE = re.compile(
-    rf"\s*(?:(?:and|but|while|so|then|now)\s+)?(?:[Tt]he\s+)?"
+    rf"\s*(?:(?:and|but|while|so|then|now)\s+)?(?:[Tt]he\s+){{0,2}}"
     rf"(?P<scope>{ORG_PHRASE}(?:{WS}(?:and|&){WS}(?:the{WS})?{ORG_PHRASE})?)"
     r"(?:['’]s?\s+[a-z]+(?:\s+[a-z]+)?)?"
     r"(?:\s+(?:partnership|collaboration|project|programme|program|side|share|team|"
