@@ -118,6 +118,11 @@ def _name_in(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
     """The best person name inside text[a:b], dropping leading titles/organisations."""
     text = ctx.text
     lex = lexicon(ctx.vocab)
+    # a titled name ("Minister of Industry Paul Elmby") ending here: the name without its title
+    for c in people.extract(ctx, max(0, a - 60), b):
+        sp = next((x for x in c.spans if x.role == "person"), None)
+        if sp is not None and sp.end == b and sp.start >= a:
+            return sp.start, sp.end
     for t in TOKEN_RE.finditer(text, a, b):
         r = clean_name(text, t.start(), b, lex)
         if r is not None:
