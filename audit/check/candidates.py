@@ -311,7 +311,8 @@ def _scope_key(scope: str) -> str:
 _PROGRAMME_NOUNS = {"programme", "program", "programmes", "programs", "initiative", "alliance",
                     "project", "projects", "pact", "fund", "partnership", "partnerships",
                     "collaboration", "collaborations", "agreement", "agreements", "scheme",
-                    "effort", "efforts", "venture", "network", "hub", "centre", "center"}
+                    "effort", "efforts", "venture", "network", "hub", "centre", "center",
+                    "consortium", "consortia", "coalition", "taskforce", "mission"}
 
 
 def _is_general(scope: str) -> bool:
