@@ -130,3 +130,9 @@ def test_fail_on_never(seeds):
     assert r.exit_code == 0
     r = invoke("check", root, "--fail-on", "error")
     assert r.exit_code == 1 and "verdict: FAIL" in r.output
+
+
+def test_quote_punctuation_is_not_drift(seeds):
+    _, bundle, _ = seeds
+    # the seeds quote Raimondo with different quote marks, dashes and sentence breaks only
+    assert not [f for f in bundle["findings"] if f["class"] == "quote-drift"]

@@ -223,3 +223,14 @@ def test_arithmetic_parts_exceeding_the_total(tmp_path):
     # $20M + $35M = $55M fits within $80M: not a finding; parts are not value conflicts
     assert not any("55,000,000" in m for m in msgs)
     assert not by_class(bundle, "value-conflict")
+
+
+def test_word_diff_ignores_punctuation_and_trimming():
+    from audit.check.candidates import word_diff
+
+    a = "build on U.S. — Japan cooperation,” said she. “Today’s plan works"
+    b = "build on U.S.-Japan cooperation. Today's plan works"
+    assert word_diff(a, b)[1] == 0
+    assert word_diff("we will build here and now", "we will build here")[1] == 0  # trimmed
+    diff, changed = word_diff("we will build here", "we shall build here")
+    assert changed == 1 and ["delete", "will"] in diff and ["insert", "shall"] in diff

@@ -376,7 +376,7 @@ def count_vs_list(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 # --- quote-drift --------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"[\w'’]+")  # hyphens and dashes separate words: 'U.S.-Japan' = 'U.S. — Japan'
 MIN_SHARED = 0.5  # two quotes sharing less than this share of words are different quotes
 
 

@@ -1,0 +1,111 @@
+"""End to end on a generated corpus (benchmarks/generate.py): the planted discrepancies are found
+at their severities, legitimate variants are never errors, and the generator is deterministic.
+
+The corpus has 14 events x 4 documents (56 documents: more than one event in one project, and
+enough documents for the corpus to be split into stories). The floors below are the values
+measured on this corpus minus a small margin, so harmless changes to the extractors do not
+break the test while a real loss of recall or precision does.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from audit.evaluation import GATED, load_planted, score
+from benchmarks.generate import generate
+from tests.conftest import invoke
+
+EVENTS, DOCS, SEED = 14, 4, 20240409
+# Measured on this corpus (2026-11-25, 2 cores): error+warning recall 0.98 (48 of 49 planted
+# items; the miss is a funder dropped from a bulleted Markdown list) and precision 1.00 (0 false
+# findings); info items 6 of 7 (a case-only variant inside the same bulleted list).
+RECALL_FLOOR = 0.93
+PRECISION_FLOOR = 0.95
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, dict, dict]:
+    root = tmp_path_factory.mktemp("generated")
+    truth = generate(root, EVENTS, DOCS, SEED)
+    result = invoke("run", root, "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    bundle = json.loads((root / "reports" / "findings.json").read_text(encoding="utf-8"))
+    return root, truth, bundle
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_generator_is_deterministic(tmp_path):
+    a = generate(tmp_path / "a", 3, 4, SEED)
+    b = generate(tmp_path / "b", 3, 4, SEED)
+    assert a == b
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    # an event depends only on (seed, index), not on how many events are generated
+    generate(tmp_path / "more", 5, 4, SEED)
+    more = _files(tmp_path / "more")
+    for name, data in _files(tmp_path / "a").items():
+        if name.startswith("sources/e0") and not name.endswith("manifest.toml"):
+            assert more[name] == data, name
+    # another seed gives another corpus
+    generate(tmp_path / "c", 3, 4, SEED + 1)
+    assert _files(tmp_path / "c") != _files(tmp_path / "a")
+
+
+def test_layout_and_truth(corpus):
+    root, truth, bundle = corpus
+    assert (root / "audit.toml").read_text() == '[audit]\nsources = "sources"\n'
+    manifest = tomllib.loads((root / "sources" / "manifest.toml").read_text(encoding="utf-8"))
+    docs = manifest["document"]
+    assert len(docs) == EVENTS * DOCS == truth["documents"]
+    assert all(d.get("date") and d.get("title") and d.get("publisher") for d in docs)
+    names = [d["path"].rsplit("/", 1)[-1] for d in docs]
+    assert len(set(names)) == len(names), "file names are globally unique"
+    assert {".html", ".md", ".txt"} <= {Path(n).suffix for n in names}
+    assert len(bundle["documents"]) == EVENTS * DOCS
+    # the truth file is what generate() returned, and every value is literally in its file
+    on_disk = load_planted(root / "truth.toml")
+    assert on_disk["planted"] == truth["planted"]
+    by_name = {p.name: p for p in (root / "sources").glob("*/*") if p.name != "manifest.toml"}
+    for item in on_disk["planted"] + on_disk.get("legitimate", []):
+        for doc, value in zip(item["documents"], item["values"], strict=False):
+            assert value in by_name[doc].read_text(encoding="utf-8"), (item["id"], value)
+    classes = {p["class"] for p in truth["planted"]}
+    assert classes == {"name-variant", "value-conflict", "list-mismatch", "date-weekday",
+                       "quote-drift"}
+
+
+def test_planted_recall_and_precision(corpus):
+    _, truth, bundle = corpus
+    gated = [p for p in truth["planted"] if p["severity"] in GATED]
+    sc = score(bundle["findings"], gated)
+    missed = [(p["id"], p["values"][:1]) for p in sc.missed_items]
+    false = [f["message"][:160] for f in sc.false_items]
+    assert sc.recall >= RECALL_FLOOR, f"recall {sc.recall:.2f}; missed {missed}"
+    assert sc.precision >= PRECISION_FLOOR, f"precision {sc.precision:.2f}; false {false}"
+
+
+def test_info_items_found(corpus):
+    _, truth, bundle = corpus
+    info = [p for p in truth["planted"] if p["severity"] == "info"]
+    sc = score(bundle["findings"], info)
+    assert sc.recall >= 0.5, [p["id"] for p in sc.missed_items]
+
+
+def test_no_legitimate_variant_is_an_error(corpus):
+    _, truth, bundle = corpus
+    errors = [f for f in bundle["findings"] if f["severity"] == "error"]
+    for item in truth["legitimate"]:
+        values = set(item["values"])
+        for f in errors:
+            if f["class"] != item["class"]:
+                continue
+            exact = {e["exact"] for e in f["evidence"]}
+            # a legitimate variant may be the agreeing side of a real error, never all of it
+            assert not (exact and exact <= values), (item["id"], f["message"])
