@@ -228,7 +228,7 @@ def test_arithmetic_parts_exceeding_the_total(tmp_path):
 def test_word_diff_ignores_punctuation_and_trimming():
     from audit.check.candidates import word_diff
 
-    a = "build on U.S. — Japan cooperation,” said she. “Today’s plan works"
+    a = "build on U.S. — Japan cooperation, “Today’s plan works”"
     b = "build on U.S.-Japan cooperation. Today's plan works"
     assert word_diff(a, b)[1] == 0
     assert word_diff("we will build here and now", "we will build here")[1] == 0  # trimmed
