@@ -344,3 +344,29 @@ def test_older_schema_is_migrated_forward(tmp_path: Path):
     with open_store(db) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.query("SELECT count(*) FROM document_stories") == [(0,)]
+
+
+def test_pooled_reading_matches_serial_and_reports_bad_files(project: Path, tmp_path: Path,
+                                                              monkeypatch):
+    import audit.ingest.pipeline as pipeline
+
+    for i in range(6):
+        (project / "sources" / f"doc{i}.txt").write_text(f"Story {i}\n\nThe fund holds ${i} million.")
+    assert invoke("ingest", project).exit_code == 0
+    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 2)
+    monkeypatch.setenv("AUDIT_WORKERS", "2")
+    pooled = tmp_path / "pooled.duckdb"
+    assert invoke("ingest", project, "--db", pooled).exit_code == 0
+    q = "SELECT document_id, text FROM documents ORDER BY 1"
+    a = duckdb.connect(str(db_of(project)), read_only=True)
+    b = duckdb.connect(str(pooled), read_only=True)
+    try:
+        assert a.execute(q).fetchall() == b.execute(q).fetchall()
+        assert a.execute("SELECT * FROM zones ORDER BY ALL").fetchall() == \
+            b.execute("SELECT * FROM zones ORDER BY ALL").fetchall()
+    finally:
+        a.close()
+        b.close()
+    (project / "sources" / "zz.txt").write_bytes(b"\x00\x01binary")
+    r = invoke("ingest", project, "--db", pooled)
+    assert r.exit_code == 2 and "zz.txt" in r.output and "NUL" in r.output

@@ -176,6 +176,33 @@ def _rel(path: Path, root: Path) -> str:
     return rp.relative_to(root).as_posix() if rp.is_relative_to(root) else rp.as_posix()
 
 
+# Reading many files is spread over a process pool; below this many files it is not worth it.
+POOL_MIN_FILES = 300
+# Documents at least this long are written one by one (no copy through a DataFrame).
+LARGE_DOC_CHARS = 2_000_000
+
+
+def _read_job(job: tuple[SourceFile, Path]) -> tuple[Document, list[str]]:
+    return read_document(*job)
+
+
+def _read_all(files: list[SourceFile], root: Path) -> Iterator[tuple[Document, list[str]]]:
+    """Documents in file order; parsed in a process pool when there are many files."""
+    import os
+
+    env = os.environ.get("AUDIT_WORKERS")
+    workers = int(env) if env else (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < POOL_MIN_FILES:
+        for sf in files:
+            yield read_document(sf, root)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+        yield from pool.map(_read_job, [(sf, root) for sf in files], chunksize=32)
+
+
 def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> IngestResult:
     """Read ``sources`` into the store in one transaction (all or nothing)."""
     root = root.resolve()
@@ -189,14 +216,21 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
     known = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
     seen_paths: set[str] = set()
     with store.transaction():
+        doc_rows: list[dict] = []
         zone_rows: list[dict] = []
-        for sf in files:
-            doc, warns = read_document(sf, root)
+        path_rows: list[dict] = []
+        version_rows: list[dict] = []
+        pending_chars = 0
+        for doc, warns in _read_all(files, root):
             result.warnings.extend(warns)
             seen_paths.add(doc.path)
             if doc.document_id not in known:
                 known.add(doc.document_id)
-                _insert_document(con, doc, now)
+                if len(doc.text) >= LARGE_DOC_CHARS:
+                    _insert_document(con, doc, now)
+                else:
+                    doc_rows.append(_doc_row(doc, now))
+                    pending_chars += len(doc.text)
                 zone_rows.extend(
                     {"document_id": doc.document_id, "seq": i, "kind": z.kind,
                      "start_char": z.start, "end_char": z.end, "reason": z.reason}
@@ -206,20 +240,27 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
                 result.unchanged.append(doc.path)
             else:
                 version = versions.get(doc.path, 0) + 1
-                con.execute("INSERT OR REPLACE INTO document_paths VALUES (?, ?, ?, ?)",
-                            [doc.path, doc.document_id, version, now])
-                con.execute("INSERT INTO document_versions VALUES (?, ?, ?, ?)",
-                            [doc.path, version, doc.document_id, now])
+                path_rows.append({"path": doc.path, "document_id": doc.document_id,
+                                  "version": version, "updated_at": now})
+                version_rows.append({"path": doc.path, "version": version,
+                                     "document_id": doc.document_id, "ingested_at": now})
                 (result.updated if old else result.added).append(doc.path)
-            if len(zone_rows) >= 50_000:
+            if len(doc_rows) >= 1000 or pending_chars >= 20_000_000 or len(zone_rows) >= 50_000:
+                insert_rows(con, "documents", doc_rows)
                 insert_rows(con, "zones", zone_rows)
-                zone_rows = []
+                doc_rows, zone_rows, pending_chars = [], [], 0
             if progress:
                 progress(doc.path)
+        insert_rows(con, "documents", doc_rows)
         insert_rows(con, "zones", zone_rows)
-        for path in sorted(set(current) - seen_paths):
-            con.execute("DELETE FROM document_paths WHERE path = ?", [path])
-            result.removed.append(path)
+        gone = sorted(set(current) - seen_paths)
+        replaced = [r["path"] for r in path_rows] + gone
+        if replaced:
+            con.execute("DELETE FROM document_paths WHERE path IN (SELECT unnest(?::VARCHAR[]))",
+                        [replaced])
+        insert_rows(con, "document_paths", path_rows)
+        insert_rows(con, "document_versions", version_rows)
+        result.removed.extend(gone)
     return result
 
 
