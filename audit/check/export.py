@@ -75,40 +75,52 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
         "run": {"id": run[0], "started_at": run[1].isoformat(timespec="seconds") + "Z",
                 "fail_on": run[4], "verdict": run[5], "config_hash": run[3]},
         "summary": summary,
-        "documents": _documents(con, with_documents),
+        "documents": _documents(con, with_documents,
+                                {e["document_id"] for f in findings for e in f["evidence"]}),
         "findings": findings,
     }
 
 
-def _documents(con: duckdb.DuckDBPyConnection, with_text: bool) -> list[dict]:
+# The HTML document view carries every document's text for a small corpus; for a large one,
+# only the documents that findings point into (a report of 100,000 articles would not open).
+ALL_TEXT_UP_TO = 50
+
+
+def _documents(con: duckdb.DuckDBPyConnection, with_text: bool,
+               evidence_docs: set[str] | None = None) -> list[dict]:
     docs = con.execute("""
-        SELECT d.document_id, min(p.path), d.title, d.publisher, d.url, d.published, d.chars,
-               d.text
+        SELECT d.document_id, min(p.path), d.title, d.publisher, d.url, d.published, d.chars
         FROM documents d JOIN document_paths p USING (document_id)
         GROUP BY ALL ORDER BY 2""").fetchall()
-    out = []
+    keep = [r[0] for r in docs] if len(docs) <= ALL_TEXT_UP_TO else \
+        sorted(evidence_docs or ())
+    texts: dict[str, str] = {}
     zones = defaultdict(list)
     claims = defaultdict(list)
-    if with_text:
+    if with_text and keep:
+        con.execute("CREATE OR REPLACE TEMP TABLE _keep AS "
+                    "SELECT unnest(?::VARCHAR[]) AS document_id", [keep])
+        texts = dict(con.execute("SELECT document_id, text FROM documents "
+                                 "JOIN _keep USING (document_id)").fetchall())
         for doc, kind, s, e in con.execute(
                 "SELECT document_id, kind, start_char, end_char FROM zones "
-                "WHERE document_id IN (SELECT document_id FROM document_paths) "
-                "ORDER BY document_id, seq").fetchall():
+                "JOIN _keep USING (document_id) ORDER BY document_id, seq").fetchall():
             zones[doc].append({"kind": kind, "start": s, "end": e})
         for doc, cid, kind, label, spans in con.execute("""
                 SELECT c.document_id, c.claim_id, c.kind, c.value_text,
                        list({'start': s.start_char, 'end': s.end_char, 'role': cs.role}
                             ORDER BY cs.seq)
-                FROM claims c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
-                WHERE c.document_id IN (SELECT document_id FROM document_paths)
+                FROM claims c JOIN _keep USING (document_id)
+                JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
                 GROUP BY c.document_id, c.claim_id, c.kind, c.value_text, c.seq
                 ORDER BY c.document_id, c.seq""").fetchall():
             claims[doc].append({"id": cid, "kind": kind, "label": f"{kind}: {label}",
                                 "spans": spans})
-    for doc, path, title, publisher, url, published, chars, text in docs:
+    out = []
+    for doc, path, title, publisher, url, published, chars in docs:
         d = {"id": doc, "path": path, "title": title, "publisher": publisher, "url": url,
              "published": published.isoformat() if published else None, "chars": chars}
-        if with_text:
-            d.update(text=text, zones=zones[doc], claims=claims[doc])
+        if doc in texts:
+            d.update(text=texts[doc], zones=zones[doc], claims=claims[doc])
         out.append(d)
     return out
