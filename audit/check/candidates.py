@@ -422,14 +422,16 @@ def quote_drift(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         by_speaker.setdefault(f"{r[4]}|{r[3].lower()}", []).append(r)
     out = []
     for _speaker, quotes in sorted(by_speaker.items()):
+        toks = [words(q[2]) for q in quotes]
+        sets = [set(t) for t in toks]
         for i, a in enumerate(quotes):
-            wa = set(words(a[2]))
-            for b in quotes[i + 1:]:
-                wb = set(words(b[2]))
+            wa = sets[i]
+            for j in range(i + 1, len(quotes)):
+                b, wb = quotes[j], sets[j]
                 if not wa or not wb:
                     continue
                 shared = len(wa & wb) / min(len(wa), len(wb))
-                if shared < MIN_SHARED or words(a[2]) == words(b[2]):
+                if shared < MIN_SHARED or toks[i] == toks[j]:
                     continue
                 diff, changed = word_diff(a[2], b[2])
                 if changed == 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ class Finding:
     accepted: bool = False
     waiver_reason: str | None = None
 
-    @property
+    @functools.cached_property
     def fingerprint(self) -> str:
         """Stable across runs and unrelated edits: hashes the check and the finding's key
         (entity, values, comparison key), never offsets or document versions."""
