@@ -95,21 +95,22 @@ def init(directory: Path, force: bool) -> None:
 @handle_errors
 def ingest(project: Path, db: str | None, sources: tuple[Path, ...], quiet: bool) -> None:
     """Read source documents into the database (the corpus becomes exactly these sources)."""
-    cfg = _config(project, db=db, sources=tuple(sources))
-    _do_ingest(cfg, quiet)
-
-
-def _do_ingest(cfg, quiet: bool = False):
-    from audit.ingest.pipeline import ingest as run_ingest
     from audit.store import open_store
 
+    cfg = _config(project, db=db, sources=tuple(sources))
     with open_store(cfg.db_path) as store:
-        result = run_ingest(store, cfg.sources, cfg.root)
-        for w in result.warnings:
-            click.echo(f"warning: {w}", err=True)
-        if not quiet:
-            click.echo(f"ingest: {len(result.added)} added, {len(result.updated)} updated, "
-                       f"{len(result.unchanged)} unchanged, {len(result.removed)} removed")
+        _do_ingest(cfg, store, quiet)
+
+
+def _do_ingest(cfg, store, quiet: bool = False):
+    from audit.ingest.pipeline import ingest as run_ingest
+
+    result = run_ingest(store, cfg.sources, cfg.root)
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
+    if not quiet:
+        click.echo(f"ingest: {len(result.added)} added, {len(result.updated)} updated, "
+                   f"{len(result.unchanged)} unchanged, {len(result.removed)} removed")
     return result
 
 
@@ -456,14 +457,7 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
     cfg = _config(project, db=db, sources=tuple(sources), out=out)
     load_inputs(cfg.claims_dir, cfg.checks_dir)  # bad suites/waivers fail before any write
     with open_store(cfg.db_path) as store:
-        from audit.ingest.pipeline import ingest as run_ingest
-
-        result = run_ingest(store, cfg.sources, cfg.root)
-        for w in result.warnings:
-            click.echo(f"warning: {w}", err=True)
-        if not quiet:
-            click.echo(f"ingest: {len(result.added)} added, {len(result.updated)} updated, "
-                       f"{len(result.unchanged)} unchanged, {len(result.removed)} removed")
+        _do_ingest(cfg, store, quiet)
         _do_extract(cfg, store, quiet)
         checked = _do_check(cfg, store, fail_on)
         written = _do_report(cfg, store, checked, formats, out)
