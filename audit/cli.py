@@ -302,14 +302,32 @@ def _do_check(cfg, store, fail_on: str | None):
 
 def _do_report(cfg, store, result, formats, out) -> list[Path]:
     from audit.check.export import build_bundle
-    from audit.report import write_reports
 
     formats = list(dict.fromkeys(formats or cfg.formats))
     bundle = build_bundle(store.con, result.run_id, with_documents="html" in formats,
                           checks=result.checks, stale_waivers=result.stale_waivers)
     out = out or cfg.out
     out.mkdir(parents=True, exist_ok=True)
-    return write_reports(bundle, out, formats)
+    return _write(bundle, out, formats)
+
+
+# The HTML report shows at most this many findings (most severe first); the machine formats
+# always carry all of them.
+HTML_MAX_FINDINGS = 10_000
+
+
+def _write(bundle: dict, out: Path, formats: list[str]) -> list[Path]:
+    from audit.report import write_reports
+
+    findings = bundle["findings"]
+    if "html" not in formats or len(findings) <= HTML_MAX_FINDINGS:
+        return write_reports(bundle, out, formats)
+    written = write_reports(bundle, out, [f for f in formats if f != "html"])
+    order = {"error": 0, "warning": 1, "info": 2}
+    shown = sorted(findings, key=lambda f: order.get(f["severity"], 3))[:HTML_MAX_FINDINGS]
+    click.echo(f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "
+               f"{len(findings):,} findings; findings.json has them all", err=True)
+    return written + write_reports({**bundle, "findings": shown}, out, ["html"])
 
 
 def _summary(result, written: list[Path]) -> None:
@@ -361,7 +379,6 @@ def report(project: Path, db: str | None, formats: tuple[str, ...], out: Path | 
     """Write reports for the latest (or a given) check run."""
     from audit.check.export import build_bundle, latest_run
     from audit.errors import AuditError
-    from audit.report import write_reports
     from audit.store import open_store
 
     cfg = _config(project, db=db)
@@ -373,7 +390,7 @@ def report(project: Path, db: str | None, formats: tuple[str, ...], out: Path | 
         bundle = build_bundle(store.con, run_id, with_documents="html" in formats)
     target = out or cfg.out
     target.mkdir(parents=True, exist_ok=True)
-    for p in write_reports(bundle, target, formats):
+    for p in _write(bundle, target, formats):
         click.echo(f"wrote {p}")
 
 

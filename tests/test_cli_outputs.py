@@ -128,3 +128,14 @@ def test_seeds_report_in_chromium(seeds_report, tmp_path):
             assert (tmp_path / "seeds-report.png").stat().st_size > 10_000
         finally:
             browser.close()
+
+
+def test_html_caps_findings_but_json_keeps_all(example, tmp_path, monkeypatch):
+    import audit.cli
+
+    monkeypatch.setattr(audit.cli, "HTML_MAX_FINDINGS", 2)
+    r = invoke("report", example, "--format", "json", "--format", "html", "--out", tmp_path)
+    assert r.exit_code == 0 and "most severe" in r.output
+    total = len(json.loads((tmp_path / "findings.json").read_text())["findings"])
+    html = (tmp_path / "report.html").read_text()
+    assert total > 2 and html.count('<article class="finding"') == 2
