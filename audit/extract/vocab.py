@@ -407,42 +407,20 @@ MODIFIER_WORDS = frozenset(w.lower() for w in TITLE_MODIFIERS.split("|"))
 # Title modifiers written right before a title ("Senior Director", "acting deputy mayor").
 MODIFIERS_BEFORE_RE = re.compile(rf"(?<![\w-])(?:(?i:{TITLE_MODIFIERS})(?:[ \t\u00a0]+|-))+\Z")
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "dozen": 12,
-    "a dozen": 12,
-    "hundred": 100,
-}
+# Number words a list tail may use ("plus nine Japanese companies"); numbers.py parses them.
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty dozen hundred".split()
+    + ["a dozen"]
+)
 NUMBER_WORDS_RE = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
 
 def parse_small_number(word: str) -> int | None:
-    w = word.strip().lower().replace(",", "")
-    if w.isdigit():
-        return int(w)
-    return _NUMBER_WORDS.get(w)
+    from audit.extract.numbers import parse_number
+
+    value = parse_number(word.strip().lower())
+    return int(value) if value is not None and value == int(value) else None
 
 
 # --------------------------------------------------------------------------------------------
