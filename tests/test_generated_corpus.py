@@ -20,10 +20,10 @@ from benchmarks.generate import generate
 from tests.conftest import invoke
 
 EVENTS, DOCS, SEED = 14, 4, 20240409
-# Measured on this corpus (2026-11-25, 2 cores): error+warning recall 0.98 (48 of 49 planted
-# items; the miss is a funder dropped from a bulleted Markdown list) and precision 1.00 (0 false
-# findings); info items 6 of 7 (a case-only variant inside the same bulleted list).
-RECALL_FLOOR = 0.93
+# Measured on this corpus (2026-11-25, 2 cores): error+warning recall 0.96 (47 of 49 planted
+# items; both misses are funders dropped from a bulleted Markdown list, which is not read as one
+# list) and precision 1.00 (0 false findings); info items 7 of 7.
+RECALL_FLOOR = 0.90
 PRECISION_FLOOR = 0.95
 
 
@@ -95,7 +95,7 @@ def test_info_items_found(corpus):
     _, truth, bundle = corpus
     info = [p for p in truth["planted"] if p["severity"] == "info"]
     sc = score(bundle["findings"], info)
-    assert sc.recall >= 0.5, [p["id"] for p in sc.missed_items]
+    assert sc.recall >= 0.7, [p["id"] for p in sc.missed_items]  # measured 7 of 7
 
 
 def test_no_legitimate_variant_is_an_error(corpus):
