@@ -234,3 +234,16 @@ def test_word_diff_ignores_punctuation_and_trimming():
     assert word_diff("we will build here and now", "we will build here")[1] == 0  # trimmed
     diff, changed = word_diff("we will build here", "we shall build here")
     assert changed == 1 and ["delete", "will"] in diff and ["insert", "shall"] in diff
+
+
+def test_approximate_and_per_unit_amounts_are_not_conflicts(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(
+        "Grid fund launched\n\nThe regional grid fund totals $80 million, officials said.\n")
+    (tmp_path / "sources" / "b.txt").write_text(
+        "Grid fund opens\n\nThe regional grid fund is worth about $75 million. Each of the "
+        "partner towns gets $2 million a year.\n")
+    (tmp_path / "sources" / "c.txt").write_text(
+        "Grid money\n\nThe regional grid fund totals $80M.\n")
+    _, bundle, _ = audit(tmp_path)
+    assert not by_class(bundle, "value-conflict"), bundle["findings"]
