@@ -75,19 +75,31 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
         "run": {"id": run[0], "started_at": run[1].isoformat(timespec="seconds") + "Z",
                 "fail_on": run[4], "verdict": run[5], "config_hash": run[3]},
         "summary": summary,
-        "documents": _documents(con, with_documents,
-                                {e["document_id"] for f in findings for e in f["evidence"]}),
+        "documents": _documents(con, with_documents, _evidence_docs(findings)),
         "findings": findings,
     }
 
 
 # The HTML document view carries every document's text for a small corpus; for a large one,
-# only the documents that findings point into (a report of 100,000 articles would not open).
+# only the first documents that findings point into, most severe findings first (a report of
+# 100,000 articles would neither open nor fit in memory).
 ALL_TEXT_UP_TO = 50
+MAX_TEXT_DOCS = 300
+
+
+def _evidence_docs(findings: list[dict]) -> list[str]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    seen: dict[str, None] = {}
+    for f in sorted(findings, key=lambda f: (f["accepted"], order.get(f["severity"], 3))):
+        for e in f["evidence"]:
+            seen.setdefault(e["document_id"])
+            if len(seen) >= MAX_TEXT_DOCS:
+                return list(seen)
+    return list(seen)
 
 
 def _documents(con: duckdb.DuckDBPyConnection, with_text: bool,
-               evidence_docs: set[str] | None = None) -> list[dict]:
+               evidence_docs: list[str] | None = None) -> list[dict]:
     docs = con.execute("""
         SELECT d.document_id, min(p.path), d.title, d.publisher, d.url, d.published, d.chars
         FROM documents d JOIN document_paths p USING (document_id)
