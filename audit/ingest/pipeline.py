@@ -182,6 +182,9 @@ POOL_MIN_FILES = 300
 LARGE_DOC_CHARS = 2_000_000
 
 
+_SLICE = 2_000
+
+
 def _read_job(job: tuple[SourceFile, Path]) -> tuple[Document, list[str]]:
     return read_document(*job)
 
@@ -220,7 +223,11 @@ def _read_all(files: list[SourceFile], root: Path) -> Iterator[tuple[Document, l
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
-        yield from pool.map(_read_job, [(sf, root) for sf in files], chunksize=32)
+        # submit a slice at a time: parsed documents must not pile up faster than they are
+        # written
+        for i in range(0, len(files), _SLICE):
+            jobs = [(sf, root) for sf in files[i:i + _SLICE]]
+            yield from pool.map(_read_job, jobs, chunksize=32)
 
 
 def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> IngestResult:

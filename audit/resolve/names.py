@@ -8,6 +8,7 @@ acronym: "CMU"), ``spelling`` (a token one or two edits away: "Kishido"/"Kishida
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ _SPACES = re.compile(r"\s+")
 KIND_RANK = {"same": 0, "case": 1, "order": 2, "partial": 3, "alias": 4, "spelling": 5}
 
 
+@functools.lru_cache(maxsize=200_000)
 def clean_surface(surface: str) -> str:
     """The spelling as written, without a possessive ending or stray whitespace."""
     s = _SPACES.sub(" ", fold(surface)).strip()
@@ -37,6 +39,7 @@ def _strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=200_000)
 def tokens(surface: str, etype: str = "person") -> tuple[str, ...]:
     """Case-folded tokens, honorifics (people) or legal suffixes (organisations) dropped."""
     s = _strip_accents(clean_surface(surface)).casefold()
