@@ -42,7 +42,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "lists"
-VERSION = "1"
+VERSION = "2"
 
 _NAT = "|".join(
     sorted((re.escape(k) for k in NATIONALITIES if " " not in k), key=len, reverse=True)
@@ -188,6 +188,34 @@ def _parse_list(
     return members, tail, cur
 
 
+_BULLET_LEAD = re.compile(
+    rf"(?P<lead>{_LEAD_UNIT}{{0,6}}?(?:[ \t\u00a0]+(?:are|were|is|was|include|includes))?)"
+    r"[ \t\u00a0]*:[ \t\u00a0]*\n"
+)
+_BULLET_LINE = re.compile(
+    r"[ \t\u00a0\n]*(?:[-*•·–][ \t\u00a0]+)?(?P<item>[^\n]{2,80}?)[ \t\u00a0]*[,;.]?"
+    r"(?:[ \t\u00a0]+and)?[ \t\u00a0]*(?=\n|\Z)"
+)
+
+
+def _bulleted(text: str, pos: int, end: int, lex: Lexicon) -> tuple[list[tuple[int, int]], int]:
+    """Members given one per line (list items, bullets) after a cue ending in a colon."""
+    members: list[tuple[int, int]] = []
+    cur = pos
+    while cur < end:
+        m = _BULLET_LINE.match(text, cur, end)
+        if not m:
+            break
+        a, b = _trim_item(text, *m.span("item"))
+        item = text[a:b]
+        if (not item[:1].isupper() or len(item.split()) > 6 or SENTENCE_DOT.search(item)
+                or not _item_ok(text, a, b, lex)):
+            break
+        members.append((a, b))
+        cur = m.end()
+    return (members if len(members) >= 2 else []), cur
+
+
 def _claim(
     text: str,
     relation: str,
@@ -240,10 +268,16 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if relation is None:
             continue
         lead = _LEAD.match(text, cue.end(), end)
-        if not lead:
-            continue
-        lead_text = lead.group("lead")
-        members, tail, list_end = _parse_list(text, lead.end(), end, lex)
+        if lead:
+            lead_text = lead.group("lead")
+            members, tail, list_end = _parse_list(text, lead.end(), end, lex)
+        else:  # "The funders are:" followed by one member per line or bullet
+            lead = _BULLET_LEAD.match(text, cue.end(), end)
+            if not lead:
+                continue
+            lead_text = lead.group("lead")
+            members, list_end = _bulleted(text, lead.end(), end, lex)
+            tail = None
         if not members or _only_places(text, members, lex):
             continue
         complete = not (_PARTIAL.search(cue.group(0)) or _PARTIAL.search(lead_text))
