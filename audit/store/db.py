@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,6 +57,12 @@ def _version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
+def _config() -> dict[str, str]:
+    """DuckDB caches freely up to most of the RAM; an audit caps it (spilling to disk beyond)
+    so that a large corpus stays within a predictable footprint. AUDIT_DB_MEMORY overrides."""
+    return {"memory_limit": os.environ.get("AUDIT_DB_MEMORY", "1GB")}
+
+
 def open_store(path: str | Path, read_only: bool = False) -> Store:
     """Open (creating if needed) and migrate the database at ``path``.
 
@@ -69,7 +76,7 @@ def open_store(path: str | Path, read_only: bool = False) -> Store:
                              path)
         p.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(path, read_only=read_only)
+        con = duckdb.connect(path, read_only=read_only, config=_config())
     except duckdb.IOException as exc:
         msg = str(exc)
         if "lock" in msg.lower():
@@ -91,7 +98,7 @@ def open_store(path: str | Path, read_only: bool = False) -> Store:
     if version < SCHEMA_VERSION:
         if read_only:
             con.close()
-            con = duckdb.connect(path)
+            con = duckdb.connect(path, config=_config())
         store = Store(con, path)
         with store.transaction():
             for n in range(version, SCHEMA_VERSION):
