@@ -261,6 +261,7 @@ def claims(project: Path, db: str | None, document: str | None, kind: str | None
 def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
     """Show a claim and each of its spans in the source text, with line numbers."""
     from audit.errors import AuditError
+    from audit.spans import verify_span
     from audit.store import open_store
 
     cfg = _config(project, db=db)
@@ -281,7 +282,7 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
                f"extractor {ext} v{ver}")
     lines = text.split("\n")
     for role, start, end, exact, line, col in spans:
-        ok = text[start:end] == exact
+        ok = verify_span(text, start, end, exact)
         click.echo(f"\n  [{role}] {path}:{line}:{col}  chars {start}-{end}  "
                    f"{'ok' if ok else 'SPAN DOES NOT MATCH TEXT'}")
         for n in range(max(1, line - context), min(len(lines), line + context) + 1):

@@ -27,15 +27,6 @@ ENTITY_ROLES = {"person": "person", "org": "org", "place": "place"}
 
 
 @dataclass(frozen=True)
-class Block:
-    """A block of text produced by a reader, before zoning (a paragraph, heading, caption ...)."""
-
-    text: str
-    tag: str = "p"  # p, h1..h6, blockquote, figcaption, aside, nav, li, footer, header, pre
-    hint: str = ""  # structural hint from the source, e.g. "sidebar" for <aside>, "nav"
-
-
-@dataclass(frozen=True)
 class Zone:
     kind: str
     start: int

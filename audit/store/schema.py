@@ -178,6 +178,3 @@ MIGRATIONS.append(
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-# Tables whose rows belong to one document's extraction (deleted and rewritten together).
-EXTRACTION_TABLES = ("claims", "claim_spans", "spans", "mentions")
