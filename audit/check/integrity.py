@@ -397,6 +397,16 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
 
 
+def _unpack(error: Any) -> tuple[str, str, str | None, Any, str]:
+    """What both backends read from a SchemaError: rule, description, the column it concerns
+    (for column checks), its failure cases and pandera's reason code."""
+    rule, description = _rule(error)
+    column = (
+        getattr(error.schema, "name", None) if type(error.schema).__name__ == "Column" else None
+    )
+    return rule, description, column, error.failure_cases, error.reason_code.name
+
+
 def _rule(error: Any) -> tuple[str, str]:
     """(short rule name, pandera's description) for a SchemaError."""
     check = error.check
@@ -518,13 +528,8 @@ def _validate_ibis(
 
     failures = []
     for error in errors:
-        rule, description = _rule(error)
-        column = (
-            getattr(error.schema, "name", None) if type(error.schema).__name__ == "Column" else None
-        )
-        fc = error.failure_cases
+        rule, description, column, fc, reason = _unpack(error)
         count, ids, values = None, [], []
-        reason = error.reason_code.name
         if reason == "COLUMN_NOT_IN_DATAFRAME":
             column = str(fc)
         elif reason in ("DUPLICATES", "SERIES_CONTAINS_NULLS"):
@@ -598,13 +603,8 @@ def _validate_pandas(con: duckdb.DuckDBPyConnection, table: str) -> list[_Failur
     key = [c for c in ID_COLUMNS[table] if c in df.columns]
     failures = []
     for error in errors:
-        rule, description = _rule(error)
-        column = (
-            getattr(error.schema, "name", None) if type(error.schema).__name__ == "Column" else None
-        )
-        fc = error.failure_cases
+        rule, description, column, fc, reason = _unpack(error)
         count, ids, values = None, [], []
-        reason = error.reason_code.name
         if reason == "COLUMN_NOT_IN_DATAFRAME":
             column = str(fc) if not hasattr(fc, "columns") else str(fc["failure_case"].iloc[0])
         elif hasattr(fc, "columns") and "index" in fc.columns:
