@@ -294,11 +294,11 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
             click.echo(f"  {n:>5} | {src}")
 
 
-def _do_check(cfg, store, fail_on: str | None):
+def _do_check(cfg, store, fail_on: str | None, inputs: tuple | None = None):
     from audit.check.run import run_checks
 
     return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
-                      cfg.digest())
+                      cfg.digest(), inputs)
 
 
 def _do_report(cfg, store, result, formats, out) -> list[Path]:
@@ -473,11 +473,11 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
     from audit.store import open_store
 
     cfg = _config(project, db=db, sources=tuple(sources), out=out)
-    load_inputs(cfg.claims_dir, cfg.checks_dir)  # bad suites/waivers fail before any write
+    inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)  # bad files fail before any write
     with open_store(cfg.db_path) as store:
         _do_ingest(cfg, store, quiet)
         _do_extract(cfg, store, quiet)
-        checked = _do_check(cfg, store, fail_on)
+        checked = _do_check(cfg, store, fail_on, inputs)
         written = _do_report(cfg, store, checked, formats, out)
     _summary(checked, written)
     sys.exit(1 if checked.failing else 0)

@@ -45,8 +45,10 @@ def load_inputs(claims_dir: Path | None, checks_dir: Path | None):
 
 
 def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
-               fail_on: str = "error", config_hash: str = "") -> CheckResult:
-    suite, suite_path, facts, waivers = load_inputs(claims_dir, checks_dir)
+               fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None
+               ) -> CheckResult:
+    """``inputs`` is what :func:`load_inputs` returned, when the caller validated them early."""
+    suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
     con = store.con
     from audit.check.integrity import run_integrity
 
