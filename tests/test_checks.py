@@ -247,3 +247,28 @@ def test_approximate_and_per_unit_amounts_are_not_conflicts(tmp_path):
         "Grid money\n\nThe regional grid fund totals $80M.\n")
     _, bundle, _ = audit(tmp_path)
     assert not by_class(bundle, "value-conflict"), bundle["findings"]
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    r = invoke("init", tmp_path)
+    assert r.exit_code == 2 and "not empty" in r.output
+    assert invoke("init", tmp_path, "--force").exit_code == 0
+    assert (tmp_path / "checks" / "consistency.json").exists()
+
+
+def test_project_vocabulary_extends_the_extractors(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(
+        "Fund news\n\nThe fund is underpinned by Alpha Corp, Beta Labs and Gamma Inc.\n")
+
+    def lists() -> list[dict]:
+        invoke("run", tmp_path)
+        out = invoke("claims", tmp_path, "--kind", "org_list", "--format", "json").output
+        return json.loads(out)
+
+    assert lists() == []  # "underpinned by" is no built-in funding cue
+    (tmp_path / "claims" / "vocabulary.toml").write_text(
+        '[relations]\nfunder = ["underpinned by"]\n')
+    rows = lists()  # a new vocabulary changes the extraction signature: re-extracted
+    assert [r["value_json"]["members"] for r in rows] == [["Alpha Corp", "Beta Labs", "Gamma Inc."]]
