@@ -172,13 +172,17 @@ def _vocab(cfg):
     return load_vocabulary([extra] if extra and extra.is_file() else [])
 
 
-def _do_extract(cfg, store, quiet: bool = False) -> dict:
+def _do_extract(cfg, store, quiet: bool = False, clock=None) -> dict:
     from audit.extract.pipeline import extract_corpus
     from audit.resolve.pipeline import load_aliases, resolve_corpus
+    from audit.timings import Timings
 
+    clock = clock or Timings(False)
     aliases = load_aliases(cfg.claims_dir)
-    stats = extract_corpus(store, _vocab(cfg))
-    rstats = resolve_corpus(store, aliases)
+    with clock.stage("extract"):
+        stats = extract_corpus(store, _vocab(cfg))
+    with clock.stage("resolve"):
+        rstats = resolve_corpus(store, aliases)
     if not quiet:
         click.echo(f"extract: {stats['documents']} document(s) extracted; "
                    f"{stats['claims']} claims, {rstats['entities']} entities")
@@ -324,8 +328,7 @@ def _write(bundle: dict, out: Path, formats: list[str]) -> list[Path]:
     if "html" not in formats or len(findings) <= HTML_MAX_FINDINGS:
         return write_reports(bundle, out, formats)
     written = write_reports(bundle, out, [f for f in formats if f != "html"])
-    order = {"error": 0, "warning": 1, "info": 2}
-    shown = sorted(findings, key=lambda f: order.get(f["severity"], 3))[:HTML_MAX_FINDINGS]
+    shown = findings.head(HTML_MAX_FINDINGS, open_only=False)
     click.echo(f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "
                f"{len(findings):,} findings; findings.json has them all", err=True)
     return written + write_reports({**bundle, "findings": shown}, out, ["html"])
@@ -389,9 +392,10 @@ def report(project: Path, db: str | None, formats: tuple[str, ...], out: Path | 
         if not run_id:
             raise AuditError("no check run yet; run 'audit check' or 'audit run' first")
         bundle = build_bundle(store.con, run_id, with_documents="html" in formats)
-    target = out or cfg.out
-    target.mkdir(parents=True, exist_ok=True)
-    for p in _write(bundle, target, formats):
+        target = out or cfg.out
+        target.mkdir(parents=True, exist_ok=True)
+        written = _write(bundle, target, formats)  # findings are read while writing
+    for p in written:
         click.echo(f"wrote {p}")
 
 
@@ -465,21 +469,30 @@ def diff(project: Path, db: str | None, old: str | None, new: str | None) -> Non
 @FAIL_ON_OPT
 @FORMAT_OPT
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary.")
+@click.option("--timings", is_flag=True,
+              help="Print each stage's wall time and the peak memory to stderr.")
 @handle_errors
 def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | None,
-        fail_on: str | None, formats: tuple[str, ...], quiet: bool) -> None:
+        fail_on: str | None, formats: tuple[str, ...], quiet: bool, timings: bool) -> None:
     """Run the whole audit: ingest, extract, resolve, check, report. Exit 1 on failure."""
     from audit.check.run import load_inputs
     from audit.store import open_store
+    from audit.timings import Timings
 
+    clock = Timings(timings)
     cfg = _config(project, db=db, sources=tuple(sources), out=out)
     inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)  # bad files fail before any write
     with open_store(cfg.db_path) as store:
-        _do_ingest(cfg, store, quiet)
-        _do_extract(cfg, store, quiet)
-        checked = _do_check(cfg, store, fail_on, inputs)
-        written = _do_report(cfg, store, checked, formats, out)
+        with clock.stage("ingest"):
+            _do_ingest(cfg, store, quiet)
+        _do_extract(cfg, store, quiet, clock)
+        with clock.stage("check"):
+            checked = _do_check(cfg, store, fail_on, inputs)
+        with clock.stage("report"):
+            written = _do_report(cfg, store, checked, formats, out)
     _summary(checked, written)
+    if timings:
+        click.echo(clock.line(), err=True)
     sys.exit(1 if checked.failing else 0)
 
 

@@ -69,8 +69,17 @@ def test_trace_shows_the_span_in_context(example):
 
 
 def test_report_command_rewrites_from_the_database(example, tmp_path):
-    r = invoke("report", example, "--format", "md", "--out", tmp_path)
-    assert r.exit_code == 0 and (tmp_path / "summary.md").exists()
+    """`audit report` reads the run back (findings streamed from DuckDB) and writes the same
+    files `audit run` wrote, passing checks and all."""
+    formats = [x for f in ("json", "junit", "sarif", "md", "github") for x in ("--format", f)]
+    r = invoke("report", example, *formats, "--out", tmp_path)
+    assert r.exit_code == 0, r.output
+    for name in ("findings.json", "junit.xml", "findings.sarif", "summary.md",
+                 "annotations.txt"):
+        assert (tmp_path / name).read_text() == (example / "reports" / name).read_text(), name
+    junit = ET.parse(tmp_path / "junit.xml").getroot()
+    names = {c.get("name") for c in junit.iter("testcase")}
+    assert {"integrity", "reference", "arithmetic"} <= names  # checks that found nothing
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -702,7 +702,8 @@ def test_write_reports_all_or_nothing(bundle, tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="unknown report format"):
         write_reports(bundle, tmp_path, ["md", "pdf"])
 
-    def boom(_bundle):
+    def boom(_bundle, fh):  # fails half-way through writing its file
+        fh.write("<testsuites")
         raise RuntimeError("renderer failed")
 
     monkeypatch.setitem(report_writer.FORMATS, "junit", (boom, "junit.xml"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 import duckdb
 
@@ -24,50 +25,106 @@ def latest_run(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
+SEVERITY_RANK_SQL = ("CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 "
+                     "WHEN 'info' THEN 2 ELSE 3 END")
+
+
+class FindingStream:
+    """A run's findings in report order (most severe first), streamed from DuckDB.
+
+    Reports of a large corpus carry hundreds of thousands of findings with their evidence; held
+    as Python dicts they need gigabytes. One query (on its own cursor, so other queries may run
+    meanwhile) is fetched a page at a time, so a renderer that writes as it iterates stays in
+    constant memory. Iterating again queries again; ``len()`` is one count query.
+    """
+
+    PAGE = 1000
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str):
+        self.con, self.run_id = con, run_id
+        self._len = con.execute("SELECT count(*) FROM findings WHERE run_id = ?",
+                                [run_id]).fetchone()[0]
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __bool__(self) -> bool:
+        return self._len > 0
+
+    def __iter__(self) -> Iterator[dict]:
+        return self._query("TRUE", "f.seq", None)
+
+    def head(self, n: int, open_only: bool = True) -> list[dict]:
+        """The ``n`` most severe findings (open ones only, by default), in report order."""
+        return list(self._query("NOT f.accepted" if open_only else "TRUE",
+                                f"f.accepted, {SEVERITY_RANK_SQL}, f.seq", n))
+
+    def _query(self, where: str, order: str, limit: int | None) -> Iterator[dict]:
+        cur = self.con.cursor()
+        try:
+            cur.execute(f"""
+                WITH f AS (
+                  SELECT * FROM findings f WHERE f.run_id = ? AND {where}
+                  ORDER BY {order} {'LIMIT ' + str(int(limit)) if limit is not None else ''}),
+                ev AS (
+                  SELECT fe.finding_id, list({{
+                      'document_id': fe.document_id, 'path': p.path,
+                      'start': fe.start_char, 'end': fe.end_char, 'line': s.line,
+                      'column': s.col, 'exact': fe.exact, 'value': fe.value,
+                      'claim_id': fe.claim_id,
+                      'before': substr(d.text, greatest(fe.start_char - {CONTEXT}, 0) + 1,
+                                       fe.start_char - greatest(fe.start_char - {CONTEXT}, 0)),
+                      'after': substr(d.text, fe.end_char + 1, {CONTEXT})}}
+                      ORDER BY fe.seq) AS evidence
+                  FROM finding_evidence fe
+                  JOIN f ON f.finding_id = fe.finding_id AND fe.run_id = f.run_id
+                  JOIN documents d ON d.document_id = fe.document_id
+                  LEFT JOIN spans s ON s.span_id = fe.span_id
+                  LEFT JOIN (SELECT document_id, min(path) AS path FROM document_paths
+                             GROUP BY ALL) p ON p.document_id = fe.document_id
+                  GROUP BY fe.finding_id)
+                SELECT f.finding_id, f.check_name, f.class, f.severity, f.message, f.accepted,
+                       f.waiver_reason, f.details, coalesce(ev.evidence, [])
+                FROM f LEFT JOIN ev USING (finding_id) ORDER BY {order}""", [self.run_id])
+            while rows := cur.fetchmany(self.PAGE):
+                for fid, check, cls, sev, msg, accepted, reason, details, evidence in rows:
+                    det = json.loads(details)
+                    values = det.pop("values", [])
+                    yield {"id": fid, "check": check, "class": cls, "severity": sev,
+                           "message": msg, "accepted": accepted, "waiver_reason": reason,
+                           "values": values, "details": det, "evidence": evidence}
+        finally:
+            cur.close()
+
+
 def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bool = True,
                  checks: list[str] | None = None, stale_waivers: list[dict] | None = None
                  ) -> dict:
-    run = con.execute("SELECT run_id, started_at, tool_version, config_hash, fail_on, verdict "
-                      "FROM runs WHERE run_id = ?", [run_id]).fetchone()
-    rows = con.execute("""
-        SELECT finding_id, check_name, class, severity, message, accepted, waiver_reason,
-               details FROM findings WHERE run_id = ? ORDER BY seq""", [run_id]).fetchall()
-    ev_rows = con.execute("""
-        SELECT fe.finding_id, fe.document_id, p.path, fe.start_char, fe.end_char, s.line, s.col,
-               fe.exact, fe.value, fe.claim_id,
-               substr(d.text, greatest(fe.start_char - ?, 0) + 1,
-                      fe.start_char - greatest(fe.start_char - ?, 0)) AS before,
-               substr(d.text, fe.end_char + 1, ?) AS after
-        FROM finding_evidence fe
-        JOIN documents d USING (document_id)
-        LEFT JOIN spans s ON s.span_id = fe.span_id
-        LEFT JOIN (SELECT document_id, min(path) AS path FROM document_paths GROUP BY ALL) p
-          ON p.document_id = fe.document_id
-        WHERE fe.run_id = ? ORDER BY fe.finding_id, fe.seq""",
-                           [CONTEXT, CONTEXT, CONTEXT, run_id]).fetchall()
-    evidence = defaultdict(list)
-    for (fid, doc, path, start, end, line, col, exact, value, claim, before, after) in ev_rows:
-        evidence[fid].append({
-            "document_id": doc, "path": path, "start": start, "end": end, "line": line,
-            "column": col, "exact": exact, "value": value, "claim_id": claim,
-            "before": before, "after": after})
-    findings = []
-    for fid, check, cls, sev, msg, accepted, reason, details in rows:
-        det = json.loads(details)
-        values = det.pop("values", [])
-        findings.append({"id": fid, "check": check, "class": cls, "severity": sev,
-                         "message": msg, "accepted": accepted, "waiver_reason": reason,
-                         "values": values, "details": det, "evidence": evidence[fid]})
-    open_ = [f for f in findings if not f["accepted"]]
-    by_sev = Counter(f["severity"] for f in open_)
+    """The report bundle; ``findings`` is a :class:`FindingStream`, so the connection must stay
+    open while the reports are written."""
+    run = con.execute("SELECT run_id, started_at, tool_version, config_hash, fail_on, verdict, "
+                      "checks, stale_waivers FROM runs WHERE run_id = ?", [run_id]).fetchone()
+    # what the run recorded (runs written before schema v3 have neither)
+    checks = checks or run[6]
+    stale_waivers = stale_waivers if stale_waivers is not None else json.loads(run[7] or "[]")
+    counts = con.execute("""
+        SELECT class, severity, accepted, count(*) FROM findings WHERE run_id = ?
+        GROUP BY ALL ORDER BY ALL""", [run_id]).fetchall()
+    by_sev: Counter = Counter()
+    by_class: Counter = Counter()
+    for cls, sev, accepted, n in counts:
+        if not accepted:
+            by_sev[sev] += n
+            by_class[cls] += n
     summary = {
-        "total": len(open_),
+        "total": sum(by_sev.values()),
         "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
-        "by_class": dict(sorted(Counter(f["class"] for f in open_).items())),
-        "accepted": sum(1 for f in findings if f["accepted"]),
-        "failing": sum(1 for f in open_ if fails(f["severity"], run[4])),
+        "by_class": dict(sorted(by_class.items())),
+        "accepted": sum(n for _, _, accepted, n in counts if accepted),
+        "failing": sum(n for sev, n in by_sev.items() if fails(sev, run[4])),
         "stale_waivers": stale_waivers or [],
-        "checks": checks or sorted({f["check"] for f in findings}),
+        "checks": checks or sorted({r[0] for r in con.execute(
+            "SELECT DISTINCT check_name FROM findings WHERE run_id = ?", [run_id]).fetchall()}),
     }
     return {
         "schema_version": SCHEMA_VERSION,
@@ -75,8 +132,8 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
         "run": {"id": run[0], "started_at": run[1].isoformat(timespec="seconds") + "Z",
                 "fail_on": run[4], "verdict": run[5], "config_hash": run[3]},
         "summary": summary,
-        "documents": _documents(con, with_documents, _evidence_docs(findings)),
-        "findings": findings,
+        "documents": _documents(con, with_documents, _evidence_docs(con, run_id)),
+        "findings": FindingStream(con, run_id),
     }
 
 
@@ -87,15 +144,15 @@ ALL_TEXT_UP_TO = 50
 MAX_TEXT_DOCS = 300
 
 
-def _evidence_docs(findings: list[dict]) -> list[str]:
-    order = {"error": 0, "warning": 1, "info": 2}
-    seen: dict[str, None] = {}
-    for f in sorted(findings, key=lambda f: (f["accepted"], order.get(f["severity"], 3))):
-        for e in f["evidence"]:
-            seen.setdefault(e["document_id"])
-            if len(seen) >= MAX_TEXT_DOCS:
-                return list(seen)
-    return list(seen)
+def _evidence_docs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """The first documents that findings point into: open before accepted, most severe first,
+    then in report order."""
+    return [r[0] for r in con.execute(f"""
+        SELECT fe.document_id,
+               min([f.accepted::INT, {SEVERITY_RANK_SQL}, f.seq, fe.seq]) AS rank
+        FROM findings f JOIN finding_evidence fe USING (run_id, finding_id)
+        WHERE f.run_id = ? GROUP BY 1 ORDER BY rank LIMIT ?""",
+                                      [run_id, MAX_TEXT_DOCS]).fetchall()]
 
 
 def _documents(con: duckdb.DuckDBPyConnection, with_text: bool,

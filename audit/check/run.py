@@ -139,9 +139,13 @@ def _store_run(store: Store, result: CheckResult, config_hash: str) -> str:
     with store.transaction():
         seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchone()[0]
         run_id = f"r{seq:05d}-{doc_set[:8]}"
-        con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        con.execute("""INSERT INTO runs (run_id, seq, started_at, tool_version, config_hash,
+                                         document_set, documents, fail_on, verdict, checks,
+                                         stale_waivers)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     [run_id, seq, now, __version__, config_hash, doc_set, len(docs),
-                     result.fail_on, result.verdict])
+                     result.fail_on, result.verdict, result.checks,
+                     json.dumps(result.stale_waivers, sort_keys=True)])
         insert_rows(con, "findings", [{
             "run_id": run_id, "finding_id": f.fingerprint, "seq": i, "check_name": f.check,
             "class": f.cls, "severity": f.severity, "message": f.message,

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from audit.report.rank import most_severe
+
+ANNOTATION_CAP = 50
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
-_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def escape_data(value: Any) -> str:
@@ -30,17 +32,13 @@ def annotation(command: str, message: Any, **props: Any) -> str:
 
 
 def render_github(
-    bundle: dict[str, Any], cap: int = 50, report_path: str = "reports/report.html"
+    bundle: dict[str, Any], cap: int = ANNOTATION_CAP, report_path: str = "reports/report.html"
 ) -> str:
-    findings = [f for f in bundle.get("findings") or [] if not f.get("accepted")]
-    ranked = [
-        f
-        for _, f in sorted(
-            enumerate(findings), key=lambda p: (_RANK.get(p[1].get("severity"), 3), p[0])
-        )
-    ]
+    shown, n_open = most_severe(bundle.get("findings") or [], cap)
+    # findings may be only the top ones: the summary has the full count
+    n_open = int((bundle.get("summary") or {}).get("total", n_open))
     lines = []
-    for f in ranked[: max(0, cap)]:
+    for f in shown:
         evidence = f.get("evidence") or []
         ev = evidence[0] if evidence else {}
         props: dict[str, Any] = {"file": ev.get("path")}
@@ -52,12 +50,12 @@ def render_github(
         lines.append(
             annotation(COMMANDS.get(str(f.get("severity")), "warning"), f.get("message"), **props)
         )
-    left = len(ranked) - len(lines)
+    left = n_open - len(lines)
     if left > 0:
         lines.append(
             annotation(
                 "notice",
-                f"{left} more finding(s) not annotated (showing {len(lines)} of {len(ranked)}); "
+                f"{left} more finding(s) not annotated (showing {len(lines)} of {n_open}); "
                 f"see the full report: {report_path}",
                 title="claim-audit",
             )

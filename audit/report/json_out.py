@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import io
+from typing import IO, Any
+
+from audit.report.jsonstream import stream_token, write_json_streaming
 
 DOCUMENT_KEYS = ("id", "path", "title", "publisher", "url", "published", "chars")
 
@@ -17,7 +19,14 @@ def findings_document(bundle: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def write_json(bundle: dict[str, Any], fh: IO[str]) -> None:
+    """Write the findings JSON, streaming the findings (``bundle["findings"]`` may be lazy)."""
+    doc, token = findings_document(bundle), stream_token()
+    doc["findings"] = token
+    write_json_streaming(doc, token, bundle.get("findings") or [], fh, sort_keys=True)
+
+
 def render_json(bundle: dict[str, Any]) -> str:
-    return (
-        json.dumps(findings_document(bundle), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-    )
+    buf = io.StringIO()
+    write_json(bundle, buf)
+    return buf.getvalue()

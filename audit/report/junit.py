@@ -41,6 +41,19 @@ def _describe(f: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+class _Case:
+    """What one check's testcase needs, kept as text so findings need not stay in memory."""
+
+    def __init__(self) -> None:
+        self.cls: str | None = None
+        self.failing: list[str] = []
+        self.first_failing = ""
+        self.top_rank = 0
+        self.top_severity = ""
+        self.below: list[str] = []
+        self.accepted: list[tuple[str, str, str]] = []  # (id, reason, description)
+
+
 def render_junit(bundle: dict[str, Any]) -> str:
     """Return the JUnit XML document as a string (with XML declaration)."""
     findings = bundle.get("findings") or []
@@ -48,13 +61,25 @@ def render_junit(bundle: dict[str, Any]) -> str:
     fail_rank = _RANK.get(str(run.get("fail_on") or "error"), 3)
 
     checks: list[str] = [str(c) for c in (bundle.get("summary") or {}).get("checks") or []]
-    if not checks:
-        for f in findings:
-            if str(f.get("check", "")) not in checks:
-                checks.append(str(f.get("check", "")))
-    by_check: dict[str, list[dict]] = {c: [] for c in checks}
-    for f in findings:
-        by_check.setdefault(str(f.get("check", "")), []).append(f)
+    cases: dict[str, _Case] = {c: _Case() for c in checks}
+    for f in findings:  # one pass: a stream of findings is read once
+        check = str(f.get("check", ""))
+        case = cases.setdefault(check, _Case())
+        if case.cls is None and f.get("class"):
+            case.cls = str(f.get("class"))
+        if f.get("accepted"):
+            case.accepted.append((str(f.get("id", "")), f.get("waiver_reason") or "",
+                                  _describe(f)))
+            continue
+        rank = _RANK.get(str(f.get("severity")), 0)
+        if rank >= fail_rank:
+            if not case.failing:
+                case.first_failing = str(f.get("message", ""))[:200]
+            if rank > case.top_rank:
+                case.top_rank, case.top_severity = rank, str(f.get("severity", ""))
+            case.failing.append(_describe(f))
+        else:
+            case.below.append(_describe(f))
 
     suite = ET.Element("testsuite", name="claim-audit")
     props = ET.SubElement(suite, "properties")
@@ -65,47 +90,38 @@ def render_junit(bundle: dict[str, Any]) -> str:
     ET.SubElement(props, "property", name="tool.version", value=_x(tool.get("version", "")))
 
     tests = failures = skipped = 0
-    for check in checks:
-        items = by_check.get(check, [])
-        cls = next((str(f.get("class")) for f in items if f.get("class")), check)
-        open_ = [f for f in items if not f.get("accepted")]
-        failing = [f for f in open_ if _RANK.get(str(f.get("severity")), 0) >= fail_rank]
-        below = [f for f in open_ if f not in failing]
+    for check, item in cases.items():
+        cls = item.cls or check
         case = ET.SubElement(suite, "testcase", classname=_x(f"audit.{cls}"), name=_x(check))
         case.set("time", "0")
         tests += 1
-        if failing:
+        if item.failing:
             failures += 1
-            top = max(failing, key=lambda f: _RANK.get(str(f.get("severity")), 0))
             failure = ET.SubElement(
                 case,
                 "failure",
                 message=_x(
-                    f"{len(failing)} finding(s) at or above '{run.get('fail_on', 'error')}': "
-                    + str(failing[0].get("message", ""))[:200]
+                    f"{len(item.failing)} finding(s) at or above "
+                    f"'{run.get('fail_on', 'error')}': " + item.first_failing
                 ),
-                type=_x(top.get("severity", "")),
+                type=_x(item.top_severity),
             )
-            failure.text = _x("\n".join(_describe(f) for f in failing))
-        if below:
+            failure.text = _x("\n".join(item.failing))
+        if item.below:
             out = ET.SubElement(case, "system-out")
-            out.text = _x("\n".join(_describe(f) for f in below))
-        for f in items:
-            if not f.get("accepted"):
-                continue
+            out.text = _x("\n".join(item.below))
+        for fid, reason, description in item.accepted:
             tests += 1
             skipped += 1
             waived = ET.SubElement(
                 suite,
                 "testcase",
                 classname=_x(f"audit.{cls}"),
-                name=_x(f"{check} [accepted {f.get('id', '')}]"),
+                name=_x(f"{check} [accepted {fid}]"),
             )
             waived.set("time", "0")
-            skip = ET.SubElement(
-                waived, "skipped", message=_x(f.get("waiver_reason") or "accepted finding")
-            )
-            skip.text = _x(_describe(f))
+            skip = ET.SubElement(waived, "skipped", message=_x(reason or "accepted finding"))
+            skip.text = _x(description)
 
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))

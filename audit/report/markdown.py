@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from audit.report.rank import most_severe
+
 TOP = 20
 _SEVERITIES = ("error", "warning", "info")
-_RANK = {s: i for i, s in enumerate(_SEVERITIES)}
 # inline syntax: code, emphasis, links/images (no "[" means no link), tables, strikethrough
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # block syntax that only counts at the start of a line: headings, lists, setext underlines
@@ -37,7 +38,8 @@ def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
     tool = bundle.get("tool") or {}
     summary = bundle.get("summary") or {}
     findings = bundle.get("findings") or []
-    open_ = [f for f in findings if not f.get("accepted")]
+    shown, n_open = most_severe(findings, top)
+    n_open = int(summary.get("total", n_open))  # findings may be only the top ones
 
     verdict = str(run.get("verdict") or "").lower()
     icon = {"fail": "\u274c", "pass": "\u2705"}.get(verdict, "\u2753")
@@ -52,13 +54,14 @@ def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
     ]
     by_sev = summary.get("by_severity") or {}
     if not by_sev:
-        for f in open_:
-            by_sev[f.get("severity")] = by_sev.get(f.get("severity"), 0) + 1
+        for f in findings:
+            if not f.get("accepted"):
+                by_sev[f.get("severity")] = by_sev.get(f.get("severity"), 0) + 1
     out += ["| Severity | Findings |", "| --- | ---: |"]
     for sev in list(_SEVERITIES) + sorted(set(by_sev) - set(_SEVERITIES), key=str):
         out.append(f"| {md_escape(sev)} | {int(by_sev.get(sev, 0))} |")
-    out.append(f"| **total** | **{int(summary.get('total', len(open_)))}** |")
-    accepted = int(summary.get("accepted", len(findings) - len(open_)))
+    out.append(f"| **total** | **{int(summary.get('total', n_open))}** |")
+    accepted = int(summary.get("accepted", len(findings) - n_open))
     stale = summary.get("stale_waivers") or []
     out += ["", f"Accepted (waived): {accepted} \u00b7 stale waivers: {len(stale)}", ""]
 
@@ -70,10 +73,8 @@ def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
         )
         out.append("")
 
-    ranked = sorted(enumerate(open_), key=lambda p: (_RANK.get(str(p[1].get("severity")), 9), p[0]))
-    shown = [f for _, f in ranked[:top]]
     if shown:
-        title = f"Top {len(shown)} of {len(open_)} findings" if len(open_) > top else "Findings"
+        title = f"Top {len(shown)} of {n_open} findings" if n_open > top else "Findings"
         out += [f"### {title}", "", "| Severity | Check | Finding | Evidence |"]
         out.append("| --- | --- | --- | --- |")
         for f in shown:

@@ -8,6 +8,7 @@ with an external, accepted suppression carrying the waiver reason.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -34,6 +35,15 @@ CLASS_DESCRIPTIONS = {
 
 def render_sarif(bundle: dict[str, Any]) -> dict[str, Any]:
     """Return the SARIF log as a JSON-ready dict."""
+    log, results = sarif_log(bundle)
+    log["runs"][0]["results"] = list(results)
+    return log
+
+
+def sarif_log(bundle: dict[str, Any]) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+    """The SARIF log with an empty ``results`` list, and the results as a lazy iterator (so a
+    writer can stream a large run: the findings are read once for the rules, once for results).
+    """
     tool = bundle.get("tool") or {}
     run_info = bundle.get("run") or {}
     findings = bundle.get("findings") or []
@@ -76,11 +86,11 @@ def render_sarif(bundle: dict[str, Any]) -> dict[str, Any]:
     if tool.get("information_uri") or tool.get("informationUri"):
         driver["informationUri"] = str(tool.get("information_uri") or tool.get("informationUri"))
 
-    results = [_result(f, rule_index) for f in findings]
+    results = (_result(f, rule_index) for f in findings)
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": [],
         "properties": {
             "runId": str(run_info.get("id", "")),
             "failOn": str(run_info.get("fail_on", "")),
@@ -95,7 +105,7 @@ def render_sarif(bundle: dict[str, Any]) -> dict[str, Any]:
                 "startTimeUtc": str(run_info["started_at"]),
             }
         ]
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, results
 
 
 def _rule_name(check: str) -> str:

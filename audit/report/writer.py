@@ -1,62 +1,93 @@
-"""Write report files: every requested format rendered first, then each file replaced atomically."""
+"""Write report files: every requested format written to a temp file first, then each file
+replaced atomically, so a failing renderer leaves the previous reports untouched.
+
+The machine formats (JSON, SARIF) are streamed finding by finding: a large run's findings come
+from DuckDB a page at a time (``FindingStream``) and never sit in memory all at once.
+"""
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from audit.report.github import render_github
+from audit.report.github import ANNOTATION_CAP, render_github
 from audit.report.html import render_html
-from audit.report.json_out import render_json
+from audit.report.json_out import write_json
+from audit.report.jsonstream import stream_token, write_json_streaming
 from audit.report.junit import render_junit
-from audit.report.markdown import render_markdown
-from audit.report.sarif import render_sarif
+from audit.report.markdown import TOP, render_markdown
+from audit.report.sarif import sarif_log
 
 
-def _sarif_text(bundle: dict[str, Any]) -> str:
-    return json.dumps(render_sarif(bundle), indent=2, ensure_ascii=False) + "\n"
+def _write_sarif(bundle: dict[str, Any], fh: IO[str]) -> None:
+    log, results = sarif_log(bundle)
+    token = stream_token()
+    log["runs"][0]["results"] = token
+    write_json_streaming(log, token, results, fh, sort_keys=False)
 
 
-# format name -> (renderer returning str, default file name)
-FORMATS: dict[str, tuple[Callable[[dict[str, Any]], str], str]] = {
-    "json": (render_json, "findings.json"),
-    "html": (render_html, "report.html"),
-    "junit": (render_junit, "junit.xml"),
-    "sarif": (_sarif_text, "findings.sarif"),
-    "md": (render_markdown, "summary.md"),
-    "github": (render_github, "annotations.txt"),
+def _text(render: Callable[[dict[str, Any]], str], top: int | None = None
+          ) -> Callable[[dict[str, Any], IO[str]], None]:
+    """A writer for a renderer that returns text; ``top``: it shows only that many open findings,
+    so a streamed run hands it just those (its counts come from the bundle's summary)."""
+    def write(bundle: dict[str, Any], fh: IO[str]) -> None:
+        findings = bundle.get("findings")
+        if top is not None and hasattr(findings, "head") and "total" in bundle.get("summary", {}):
+            bundle = {**bundle, "findings": findings.head(top)}
+        fh.write(render(bundle))
+
+    return write
+
+
+# format name -> (writer of the format into an open text file, default file name)
+FORMATS: dict[str, tuple[Callable[[dict[str, Any], IO[str]], None], str]] = {
+    "json": (write_json, "findings.json"),
+    "html": (_text(render_html), "report.html"),
+    "junit": (_text(render_junit), "junit.xml"),
+    "sarif": (_write_sarif, "findings.sarif"),
+    "md": (_text(render_markdown, TOP), "summary.md"),
+    "github": (_text(render_github, ANNOTATION_CAP), "annotations.txt"),
 }
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` via a temp file in the same directory + os.replace."""
+    tmp = _temp_write(path, lambda fh: fh.write(text))
+    os.replace(tmp, path)
+
+
+def _temp_write(path: Path, write: Callable[[IO[str]], Any]) -> str:
+    """Write through ``write`` into a temp file beside ``path``; return the temp file's name."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as fh:
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
         raise
+    return tmp
+
+
+def _unlink(name: str) -> None:
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
 
 
 def write_reports(
     bundle: dict[str, Any], out_dir: str | os.PathLike[str], formats: Iterable[str]
 ) -> list[Path]:
-    """Render ``formats`` (names from FORMATS) and write them into ``out_dir``.
+    """Write ``formats`` (names from FORMATS) into ``out_dir``.
 
-    All renderers run before any file is written, so a renderer error leaves the previous reports
-    untouched. Returns the written paths in the order of ``formats``.
+    Every format is written to a temp file before any report is replaced, so a renderer error
+    leaves the previous reports untouched. Returns the written paths in the order of ``formats``.
     """
     names = list(dict.fromkeys(formats))
     unknown = [n for n in names if n not in FORMATS]
@@ -64,12 +95,18 @@ def write_reports(
         raise ValueError(
             f"unknown report format(s): {', '.join(unknown)}; known: {', '.join(FORMATS)}"
         )
-    rendered = [(FORMATS[n][1], FORMATS[n][0](bundle)) for n in names]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for filename, text in rendered:
-        path = out / filename
-        write_atomic(path, text)
-        paths.append(path)
-    return paths
+    temps: list[tuple[str, Path]] = []
+    try:
+        for name in names:
+            write, filename = FORMATS[name]
+            path = out / filename
+            temps.append((_temp_write(path, lambda fh, w=write: w(bundle, fh)), path))
+    except BaseException:
+        for tmp, _ in temps:
+            _unlink(tmp)
+        raise
+    for tmp, path in temps:
+        os.replace(tmp, path)
+    return [path for _, path in temps]

@@ -177,4 +177,13 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 3: a run keeps the checks that ran and the stale waivers, so `audit report` of an old run
+    # lists passing checks (JUnit testcases, SARIF rules) as the run itself did
+    """
+    ALTER TABLE runs ADD COLUMN checks VARCHAR[];
+    ALTER TABLE runs ADD COLUMN stale_waivers JSON;
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,32 @@
+"""Picking the findings a short report shows, without holding every finding in memory."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from typing import Any
+
+RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def most_severe(findings: Iterable[dict[str, Any]], n: int, open_only: bool = True
+                ) -> tuple[list[dict[str, Any]], int]:
+    """The ``n`` most severe findings (ties keep input order) and how many were considered.
+
+    Works in O(n) memory over a stream, so a summary of 100,000 findings keeps only the top ones.
+    """
+    seen = 0
+
+    def ranked():
+        nonlocal seen
+        for i, f in enumerate(findings):
+            if open_only and f.get("accepted"):
+                continue
+            seen += 1
+            yield RANK.get(str(f.get("severity")), 3), i, f
+
+    top = heapq.nsmallest(max(0, n), ranked(), key=lambda t: (t[0], t[1]))
+    if n <= 0:  # nsmallest(0) does not consume the stream: count it
+        for _ in ranked():
+            pass
+    return [f for _, _, f in top], seen

@@ -1,0 +1,42 @@
+"""Stage timings for ``audit run --timings``: wall time per stage and the peak memory so far.
+
+Benchmarks read these lines instead of guessing which stage a slow or large run spends on.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process and of its finished worker processes, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    scale = 1 / 1024 / 1024 if sys.platform == "darwin" else 1 / 1024  # bytes vs KiB
+    return max(own, kids) * scale
+
+
+class Timings:
+    """Collects (stage, seconds, peak MB) and prints them as one line."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.stages: list[tuple[str, float, float]] = []
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages.append((name, time.perf_counter() - t0, peak_rss_mb()))
+
+    def line(self) -> str:
+        parts = [f"{n} {s:.1f} s" for n, s, _ in self.stages]
+        total = sum(s for _, s, _ in self.stages)
+        peak = max((m for _, _, m in self.stages), default=peak_rss_mb())
+        return f"timings: {', '.join(parts)}; total {total:.1f} s; peak RSS {peak:,.0f} MB"
