@@ -335,15 +335,11 @@ def _write(bundle: dict, out: Path, formats: list[str]) -> list[Path]:
 
 
 def _summary(result, written: list[Path]) -> None:
-    from collections import Counter
-
-    open_ = [f for f in result.findings if not f.accepted]
-    counts = Counter(f.severity for f in open_)
-    click.echo(f"check: {len(open_)} finding(s): {counts.get('error', 0)} error, "
+    counts = result.by_severity
+    click.echo(f"check: {result.total} finding(s): {counts.get('error', 0)} error, "
                f"{counts.get('warning', 0)} warning, {counts.get('info', 0)} info"
-               + (f"; {len(result.findings) - len(open_)} accepted"
-                  if len(open_) != len(result.findings) else ""))
-    for f in [f for f in open_ if f.severity != "info"][:10]:
+               + (f"; {result.accepted} accepted" if result.accepted else ""))
+    for f in result.top:
         click.echo(f"  {f.severity:<7} {f.cls:<15} {f.fingerprint}  {f.message[:160]}")
     for w in result.stale_waivers:
         click.echo(f"  stale waiver {w['fingerprint']} ({w['reason']}): no such finding now")

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import invoke
 
@@ -272,3 +274,26 @@ def test_project_vocabulary_extends_the_extractors(tmp_path):
         '[relations]\nfunder = ["underpinned by"]\n')
     rows = lists()  # a new vocabulary changes the extraction signature: re-extracted
     assert [r["value_json"]["members"] for r in rows] == [["Alpha Corp", "Beta Labs", "Gamma Inc."]]
+
+
+@given(st.permutations(range(4)))
+def test_duplicate_candidates_merge_the_same_whatever_their_order(order):
+    """One spelling pair found in several stories is one finding; its evidence must not depend
+    on the order the database returned the stories in."""
+    from audit.check.candidates import Candidate
+    from audit.check.run import _merge
+
+    def cand(i):
+        roles = ("person", "speaker")
+        return Candidate("name-variant", {"variant_kind": "case"}, ["org", "Acme", "ACME"], "h",
+                         [{"value": "ACME", "claims": [(f"c{i}a", roles)]},
+                          {"value": "Acme", "claims": [(f"c{i}b", roles), ("c0b", roles)]}])
+
+    merged = []
+    for first in (order, sorted(order)):
+        into = cand(first[0])
+        for i in first[1:]:
+            _merge(into, cand(i))
+        merged.append(into.values)
+    assert merged[0] == merged[1]
+    assert [c for c, _ in merged[0][1]["claims"]] == ["c0b", "c1b", "c2b", "c3b"]

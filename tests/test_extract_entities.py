@@ -736,3 +736,24 @@ def test_adversarial_text_is_linear(name):
         t = time.process_time()
         list(mod.extract(ctx, 0, len(text)))
         assert time.process_time() - t < 3.0, (name, mod.NAME)
+
+
+@pytest.mark.parametrize("text", [
+    # a pull quote whose attribution is the next paragraph (HTML <blockquote><p>…</p><p>— …)
+    "“The new wing lets us treat twice as many children every winter.”\n\n"
+    "— Priya Raman, chief of surgery\n",
+    # the same inside a Markdown block quote
+    "> \"The new wing lets us treat twice as many children every winter.\"\n>\n"
+    "> – Priya Raman\n",
+])
+def test_pull_quote_attribution_in_the_next_paragraph(text):
+    found = run(quotes, text)
+    c = one(found, kind="quote")
+    assert c.value["speaker"] == "Priya Raman"
+    assert spans(c, text, "speaker") == ["Priya Raman"]
+
+
+def test_bullet_after_an_unattributed_quote_is_not_its_speaker():
+    text = ("“We will publish every figure we collect, line by line, this year.”\n\n"
+            "- Harbor Bank\n- Kestrel Mills\n")
+    assert all(c.value["speaker"] is None for c in run(quotes, text))

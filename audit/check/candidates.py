@@ -53,7 +53,7 @@ def name_variants(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         FROM entities e JOIN entity_mentions em USING (entity_id)
         JOIN mentions m USING (mention_id)
         WHERE e.variants > 1
-        GROUP BY ALL ORDER BY e.canonical, em.variant""").fetchall()
+        GROUP BY ALL ORDER BY e.canonical, em.variant, e.entity_id""").fetchall()
     by_entity: dict[str, dict] = {}
     for eid, etype, canonical, variant, kind, claims in rows:
         ent = by_entity.setdefault(eid, {"etype": etype, "canonical": canonical, "v": {}})

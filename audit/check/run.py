@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,17 +22,33 @@ from audit.store.rows import insert_rows
 MAX_EVIDENCE_PER_VALUE = 8
 
 
+# Candidates are judged and turned into findings this many at a time, so a corpus of 100,000
+# documents never holds all its candidates, findings and evidence in memory at once.
+CHUNK = 50_000
+SHOWN = 10  # open error/warning findings kept for the console summary
+
+
 @dataclass
 class CheckResult:
+    """A stored check run: its counts, and the few most severe open findings for the console
+    (the findings themselves are in DuckDB: ``FindingStream`` reads them back)."""
+
     run_id: str
-    findings: list[Finding]
     checks: list[str]
     stale_waivers: list[dict] = field(default_factory=list)
     fail_on: str = "error"
+    by_severity: Counter = field(default_factory=Counter)  # open findings
+    by_class: Counter = field(default_factory=Counter)  # open findings
+    accepted: int = 0
+    top: list[Finding] = field(default_factory=list)
 
     @property
-    def failing(self) -> list[Finding]:
-        return [f for f in self.findings if not f.accepted and fails(f.severity, self.fail_on)]
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+    @property
+    def failing(self) -> int:
+        return sum(n for sev, n in self.by_severity.items() if fails(sev, self.fail_on))
 
     @property
     def verdict(self) -> str:
@@ -47,25 +64,53 @@ def load_inputs(claims_dir: Path | None, checks_dir: Path | None):
 def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None
                ) -> CheckResult:
-    """``inputs`` is what :func:`load_inputs` returned, when the caller validated them early."""
+    """Run every check and store the run; ``inputs`` is what :func:`load_inputs` returned, when
+    the caller validated them early. All of it is one transaction: a failure stores nothing."""
     suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
     con = store.con
     from audit.check.integrity import run_integrity
 
-    findings: list[Finding] = list(run_integrity(con))
-    candidates: list[Candidate] = []
-    for build in BUILDERS.values():
-        candidates.extend(build(con))
-    candidates.extend(reference_candidates(con, facts))
-    by_cid: dict[str, Candidate] = {}
-    for c in candidates:
-        if c.cid in by_cid:  # the same finding found twice: one finding, all the evidence
-            _merge(by_cid[c.cid], c)
-        else:
-            by_cid[c.cid] = c
-    rows = [{"cid": c.cid, "check": c.check, **c.judged} for c in by_cid.values()]
+    checks = sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"})
+    integrity = run_integrity(con)
+    builders = [*BUILDERS.values(), lambda c: reference_candidates(c, facts)]
+    with store.transaction():
+        sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers})
+        sink.add(integrity)
+        judged_any = False
+        for build in builders:
+            by_cid: dict[str, Candidate] = {}
+            for c in build(con):
+                if c.cid in by_cid:  # the same finding found twice: one finding, all evidence
+                    _merge(by_cid[c.cid], c)
+                else:
+                    by_cid[c.cid] = c
+            cands = list(by_cid.values())
+            del by_cid
+            for lo in range(0, len(cands), CHUNK):
+                sink.add(_judged_findings(con, cands[lo:lo + CHUNK], suite, suite_path))
+                judged_any = True
+            del cands
+        if not judged_any:  # still validate the suite: a broken one must not pass silently
+            judge([], suite, suite_path)
+        result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
+                             sink.accepted, sorted(sink.top, key=_order)[:SHOWN])
+        result.stale_waivers = [{"fingerprint": w.fingerprint, "reason": w.reason}
+                                for w in waivers if w.fingerprint not in sink.waived_seen]
+        result.run_id = sink.finish(result, config_hash)
+    return result
+
+
+def _order(f: Finding) -> tuple:
+    """Report order: most severe first, then class, then fingerprint."""
+    return (-SEVERITY_ORDER.get(f.severity, 0), f.cls, f.fingerprint)
+
+
+def _judged_findings(con, cands: list[Candidate], suite: dict, suite_path) -> list[Finding]:
+    """Judge candidates with the GX suite; one finding per rejected candidate, with the most
+    severe expectation that rejected it."""
+    rows = [{"cid": c.cid, "check": c.check, **c.judged} for c in cands]
     rejected = judge(rows, suite, suite_path)
-    # one finding per candidate: the most severe expectation that rejected it
+    by_cid = {c.cid: c for c in cands}
     worst: dict[str, object] = {}
     for j in rejected:
         prev = worst.get(j.cid)
@@ -73,34 +118,95 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             worst[j.cid] = j
     claim_ids = {cl for cid in worst for v in by_cid[cid].values for cl, _ in v["claims"]}
     ev = EvidenceIndex(con, claim_ids)
-    for cid in sorted(worst, key=lambda c: (by_cid[c].check, json.dumps(by_cid[c].key,
-                                                                       default=str))):
-        j, cand = worst[cid], by_cid[cid]
-        findings.append(_finding(cand, j.severity, j.cls, j.expectation, ev))
-    findings.sort(key=lambda f: (-SEVERITY_ORDER.get(f.severity, 0), f.cls, f.fingerprint))
-    # waivers
-    waived = {w.fingerprint: w for w in waivers}
-    seen = set()
-    for f in findings:
-        w = waived.get(f.fingerprint)
-        if w:
-            f.accepted, f.waiver_reason = True, w.reason
-            seen.add(w.fingerprint)
-    stale = [{"fingerprint": w.fingerprint, "reason": w.reason} for w in waivers
-             if w.fingerprint not in seen]
-    checks = sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"})
-    result = CheckResult("", findings, checks, stale, fail_on)
-    result.run_id = _store_run(store, result, config_hash)
-    return result
+    return [_finding(by_cid[cid], j.severity, j.cls, j.expectation, ev)
+            for cid, j in worst.items()]
+
+
+class _Sink:
+    """Writes findings of the run as they come (waivers applied, duplicates dropped), keeps the
+    counts, and numbers them in report order at the end."""
+
+    def __init__(self, store: Store, fail_on: str, waived: dict):
+        con = store.con
+        self.con, self.waived, self.fail_on = con, waived, fail_on
+        docs = [r[0] for r in con.execute(
+            "SELECT DISTINCT document_id FROM document_paths ORDER BY 1").fetchall()]
+        self.n_docs = len(docs)
+        self.doc_set = hashlib.sha256(",".join(docs).encode()).hexdigest()[:16]
+        self.seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchone()[0]
+        self.run_id = f"r{self.seq:05d}-{self.doc_set[:8]}"
+        self.seen: set[str] = set()
+        self.waived_seen: set[str] = set()
+        self.by_severity: Counter = Counter()
+        self.by_class: Counter = Counter()
+        self.accepted = 0
+        self.top: list[Finding] = []
+
+    def add(self, findings: list[Finding]) -> None:
+        new = []
+        for f in sorted(findings, key=_order):
+            if f.fingerprint in self.seen:
+                continue
+            self.seen.add(f.fingerprint)
+            w = self.waived.get(f.fingerprint)
+            if w:
+                f.accepted, f.waiver_reason = True, w.reason
+                self.waived_seen.add(w.fingerprint)
+                self.accepted += 1
+            else:
+                self.by_severity[f.severity] += 1
+                self.by_class[f.cls] += 1
+                if f.severity != "info":
+                    self.top.append(f)
+            new.append(f)
+        if len(self.top) > 4 * SHOWN:
+            self.top = sorted(self.top, key=_order)[:SHOWN]
+        run_id = self.run_id
+        insert_rows(self.con, "findings", [{
+            "run_id": run_id, "finding_id": f.fingerprint, "seq": 0, "check_name": f.check,
+            "class": f.cls, "severity": f.severity, "message": f.message,
+            "accepted": f.accepted, "waiver_reason": f.waiver_reason,
+            "details": json.dumps({"values": f.values, **f.details}, sort_keys=True,
+                                  ensure_ascii=False, default=str),
+        } for f in new])
+        insert_rows(self.con, "finding_evidence", [{
+            "run_id": run_id, "finding_id": f.fingerprint, "seq": k,
+            "document_id": e.document_id, "claim_id": e.claim_id, "span_id": e.span_id,
+            "start_char": e.start, "end_char": e.end, "exact": e.exact, "value": e.value,
+        } for f in new for k, e in enumerate(f.evidence)])
+
+    def finish(self, result: CheckResult, config_hash: str) -> str:
+        """Number the findings in report order and store the run row."""
+        rank = " ".join(f"WHEN '{s}' THEN {-n}" for s, n in SEVERITY_ORDER.items())
+        self.con.execute(f"""
+            UPDATE findings SET seq = o.n FROM (
+              SELECT finding_id, row_number() OVER (
+                ORDER BY CASE severity {rank} ELSE 0 END, class, finding_id) - 1 AS n
+              FROM findings WHERE run_id = ?) o
+            WHERE findings.run_id = ? AND findings.finding_id = o.finding_id""",
+                         [self.run_id, self.run_id])
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.con.execute("""
+            INSERT INTO runs (run_id, seq, started_at, tool_version, config_hash, document_set,
+                              documents, fail_on, verdict, checks, stale_waivers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                         [self.run_id, self.seq, now, __version__, config_hash, self.doc_set,
+                          self.n_docs, result.fail_on, result.verdict, result.checks,
+                          json.dumps(result.stale_waivers, sort_keys=True)])
+        return self.run_id
 
 
 def _merge(into: Candidate, other: Candidate) -> None:
+    """Fold a duplicate candidate (same key, e.g. one spelling pair in two stories) into the
+    first; claims are kept sorted so the result does not depend on which came first."""
     labels = {v["value"]: v for v in into.values}
     for v in other.values:
         if v["value"] in labels:
-            labels[v["value"]]["claims"] = labels[v["value"]]["claims"] + v["claims"]
+            merged = dict.fromkeys(labels[v["value"]]["claims"] + v["claims"])
+            labels[v["value"]]["claims"] = sorted(merged, key=lambda c: (c[0], str(c[1])))
         else:
             into.values.append(v)
+            labels[v["value"]] = v
 
 
 def _finding(cand: Candidate, severity: str, cls: str, expectation: str,
@@ -128,44 +234,3 @@ def _finding(cand: Candidate, severity: str, cls: str, expectation: str,
 def _short(s: str, n: int = 90) -> str:
     s = " ".join(str(s).split())
     return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _store_run(store: Store, result: CheckResult, config_hash: str) -> str:
-    con = store.con
-    docs = [r[0] for r in con.execute(
-        "SELECT DISTINCT document_id FROM document_paths ORDER BY 1").fetchall()]
-    doc_set = hashlib.sha256(",".join(docs).encode()).hexdigest()[:16]
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with store.transaction():
-        seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchone()[0]
-        run_id = f"r{seq:05d}-{doc_set[:8]}"
-        con.execute("""INSERT INTO runs (run_id, seq, started_at, tool_version, config_hash,
-                                         document_set, documents, fail_on, verdict, checks,
-                                         stale_waivers)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [run_id, seq, now, __version__, config_hash, doc_set, len(docs),
-                     result.fail_on, result.verdict, result.checks,
-                     json.dumps(result.stale_waivers, sort_keys=True)])
-        insert_rows(con, "findings", [{
-            "run_id": run_id, "finding_id": f.fingerprint, "seq": i, "check_name": f.check,
-            "class": f.cls, "severity": f.severity, "message": f.message,
-            "accepted": f.accepted, "waiver_reason": f.waiver_reason,
-            "details": json.dumps({"values": f.values, **f.details}, sort_keys=True,
-                                  ensure_ascii=False, default=str),
-        } for i, f in enumerate(_unique(result.findings))])
-        insert_rows(con, "finding_evidence", [{
-            "run_id": run_id, "finding_id": f.fingerprint, "seq": k,
-            "document_id": e.document_id, "claim_id": e.claim_id, "span_id": e.span_id,
-            "start_char": e.start, "end_char": e.end, "exact": e.exact, "value": e.value,
-        } for f in _unique(result.findings) for k, e in enumerate(f.evidence)])
-    return run_id
-
-
-def _unique(findings: list[Finding]) -> list[Finding]:
-    seen: set[str] = set()
-    out = []
-    for f in findings:
-        if f.fingerprint not in seen:
-            seen.add(f.fingerprint)
-            out.append(f)
-    return out

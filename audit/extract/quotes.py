@@ -35,7 +35,7 @@ from audit.extract.vocab import NAME_PATTERN, TOKEN_RE, clean_name, lexicon
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "quotes"
-VERSION = "1"
+VERSION = "2"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -74,7 +74,10 @@ _ATT_END = re.compile(
     r"(?:[^\n“”\"«».!?]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.(?=[ \t\u00a0]+[a-z(])"
     r"|(?:(?<=\bInc)|(?<=\bCorp)|(?<=\bLtd))\.(?=[ \t\u00a0]+[a-z(]))*[.!?,;:]?"
 )
-_DASH = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:[—–―]+|-{1,2})[ \t\u00a0]*(?=[A-Z])")
+# the dash may open the next paragraph (a pull quote's attribution), also inside a "> " quote
+# (only a true dash there: "- Item" after a blank line is a bullet list)
+_DASH = re.compile(r"[ \t\u00a0]*(?:(?:\n[ \t\u00a0>]*)?(?:[—–―]+|-{1,2})"
+                   r"|(?:\n[ \t\u00a0>]*){2}[—–―]+)[ \t\u00a0]*(?=[A-Z])")
 _BEFORE_WHO = re.compile(
     rf"(?<![\w-])(?P<who>{NAME_PATTERN}|{_PRONOUN})(?:['’]s)?{_NOISE}?(?:,[^,\n“”\"]{{1,80}},)?"
     rf",?[ \t\u00a0]+(?:also[ \t\u00a0]+|later[ \t\u00a0]+|then[ \t\u00a0]+)?(?:{_VERBS})\b"
