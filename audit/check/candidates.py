@@ -197,7 +197,8 @@ def date_weekdays(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 def list_mismatches(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     """Pairs of lists for the same relation: same scope (a member missing from a list given as
     complete) or a narrower scope (reported for information, never as an error)."""
-    rows = con.execute(f"""
+    cur = con.cursor()  # streamed one relation at a time: a large corpus has 100,000s of lists
+    cur.execute(f"""
         SELECT c.claim_id, c.document_id, c.path, c.story || '|' || c.predicate, c.subject,
                CAST(coalesce(c.value->>'complete', 'true') AS BOOLEAN) AS complete,
                list(DISTINCT {{'id': coalesce(em.entity_id, lower(m.surface)),
@@ -206,31 +207,46 @@ def list_mismatches(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         LEFT JOIN entity_mentions em USING (mention_id)
         LEFT JOIN entities e USING (entity_id)
         WHERE c.kind = 'org_list' AND m.etype = 'org'
-        GROUP BY ALL ORDER BY 4, c.path, c.claim_id""").fetchall()
-    lists = []
-    for claim, doc, path, story_rel, scope, complete, members in rows:
-        name_of = {m["id"]: m["name"] for m in sorted(members, key=lambda m: m["id"])}
-        story, _, rel = story_rel.partition("|")
-        lists.append({"claim": claim, "doc": doc, "path": path, "rel": rel, "scope": scope,
-                      "story": story, "complete": complete, "ids": sorted(name_of),
-                      "name_of": name_of})
-    by_rel: dict[tuple[str, str], list[dict]] = {}
-    for lst in lists:
-        if len(lst["ids"]) >= 2:  # one organisation named is a relation, not a list
-            by_rel.setdefault((lst["story"], lst["rel"]), []).append(lst)
-    out = []
-    for (_story, rel), group in sorted(by_rel.items()):
-        scopes: dict[str, list[dict]] = {}
-        for lst in group:  # every name for the whole programme is one scope
-            key = "" if _is_general(lst["scope"]) else _scope_key(lst["scope"])
-            scopes.setdefault(key, []).append(lst)
-        for scope, same in sorted(scopes.items()):
-            out.extend(_same_scope(rel, scope, same))
-        general = [g for g in group if _is_general(g["scope"]) and g["complete"]]
-        if general:
-            for narrow in group:
-                if not _is_general(narrow["scope"]):
-                    out.append(_narrower(rel, narrow, general[0]))
+        GROUP BY ALL ORDER BY 4, c.path, c.claim_id""")
+    out: list[Candidate] = []
+    try:
+        group: list[dict] = []
+        current = None
+        while rows := cur.fetchmany(2000):
+            for claim, doc, path, story_rel, scope, complete, members in rows:
+                if story_rel != current:
+                    out.extend(_relation_candidates(group))
+                    group, current = [], story_rel
+                name_of = {m["id"]: m["name"] for m in sorted(members, key=lambda m: m["id"])}
+                if len(name_of) < 2:  # one organisation named is a relation, not a list
+                    continue
+                story, _, rel = story_rel.partition("|")
+                group.append({"claim": claim, "doc": doc, "path": path, "rel": rel,
+                              "scope": scope, "story": story, "complete": complete,
+                              "ids": sorted(name_of), "name_of": name_of})
+        out.extend(_relation_candidates(group))
+    finally:
+        cur.close()
+    return out
+
+
+def _relation_candidates(group: list[dict]) -> list[Candidate]:
+    """Candidates among the lists of one relation in one story."""
+    if not group:
+        return []
+    rel = group[0]["rel"]
+    out: list[Candidate] = []
+    scopes: dict[str, list[dict]] = {}
+    for lst in group:  # every name for the whole programme is one scope
+        key = "" if _is_general(lst["scope"]) else _scope_key(lst["scope"])
+        scopes.setdefault(key, []).append(lst)
+    for scope, same in sorted(scopes.items()):
+        out.extend(_same_scope(rel, scope, same))
+    general = [g for g in group if _is_general(g["scope"]) and g["complete"]]
+    if general:
+        for narrow in group:
+            if not _is_general(narrow["scope"]):
+                out.append(_narrower(rel, narrow, general[0]))
     return out
 
 
