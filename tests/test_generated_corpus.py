@@ -109,3 +109,23 @@ def test_no_legitimate_variant_is_an_error(corpus):
             exact = {e["exact"] for e in f["evidence"]}
             # a legitimate variant may be the agreeing side of a real error, never all of it
             assert not (exact and exact <= values), (item["id"], f["message"])
+
+
+def test_resolving_stories_in_small_groups_changes_nothing(corpus, monkeypatch):
+    """Resolve clusters stories a group at a time to bound memory; the group size must not
+    change a single entity."""
+    import audit.resolve.pipeline as resolve
+    from audit.store import open_store
+
+    root = corpus[0]
+
+    def tables() -> tuple[dict, list]:
+        with open_store(root / ".audit" / "audit.duckdb") as store:
+            stats = resolve.resolve_corpus(store, {})
+            return stats, [store.query(f"SELECT * FROM {t} ORDER BY ALL") for t in
+                           ("entities", "entity_mentions", "document_stories")]
+
+    stats, whole = tables()
+    assert stats["stories"] > 1
+    monkeypatch.setattr(resolve, "GROUP_DOCS", 3)
+    assert tables() == (stats, whole)
