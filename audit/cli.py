@@ -298,11 +298,18 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
             click.echo(f"  {n:>5} | {src}")
 
 
-def _do_check(cfg, store, fail_on: str | None, inputs: tuple | None = None):
+def _do_check(cfg, store, fail_on: str | None, inputs: tuple | None = None,
+              full: bool = False):
     from audit.check.run import run_checks
 
     return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
-                      cfg.digest(), inputs)
+                      cfg.digest(), inputs, full)
+
+
+FULL_OPT = click.option(
+    "--full", is_flag=True,
+    help="Recompute every finding (by default, findings of stories that did not change since "
+         "the last run with the same suite, facts and waivers are reused).")
 
 
 def _do_report(cfg, store, result, formats, out) -> list[Path]:
@@ -336,6 +343,10 @@ def _write(bundle: dict, out: Path, formats: list[str]) -> list[Path]:
 
 def _summary(result, written: list[Path]) -> None:
     counts = result.by_severity
+    if result.reused_from:
+        click.echo(f"check: {result.stories_reused} unchanged stor"
+                   f"{'y' if result.stories_reused == 1 else 'ies'}: {result.reused} finding(s) "
+                   f"reused from run {result.reused_from} (--full recomputes them)")
     click.echo(f"check: {result.total} finding(s): {counts.get('error', 0)} error, "
                f"{counts.get('warning', 0)} warning, {counts.get('info', 0)} info"
                + (f"; {result.accepted} accepted" if result.accepted else ""))
@@ -354,15 +365,16 @@ def _summary(result, written: list[Path]) -> None:
 @FAIL_ON_OPT
 @FORMAT_OPT
 @OUT_OPT
+@FULL_OPT
 @handle_errors
 def check(project: Path, db: str | None, fail_on: str | None, formats: tuple[str, ...],
-          out: Path | None) -> None:
+          out: Path | None, full: bool) -> None:
     """Run the integrity and consistency suites on the stored claims; exit 1 on failure."""
     from audit.store import open_store
 
     cfg = _config(project, db=db)
     with open_store(cfg.db_path) as store:
-        result = _do_check(cfg, store, fail_on)
+        result = _do_check(cfg, store, fail_on, full=full)
         written = _do_report(cfg, store, result, formats, out) if formats else []
     _summary(result, written)
     sys.exit(1 if result.failing else 0)
@@ -467,9 +479,11 @@ def diff(project: Path, db: str | None, old: str | None, new: str | None) -> Non
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary.")
 @click.option("--timings", is_flag=True,
               help="Print each stage's wall time and the peak memory to stderr.")
+@FULL_OPT
 @handle_errors
 def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | None,
-        fail_on: str | None, formats: tuple[str, ...], quiet: bool, timings: bool) -> None:
+        fail_on: str | None, formats: tuple[str, ...], quiet: bool, timings: bool,
+        full: bool) -> None:
     """Run the whole audit: ingest, extract, resolve, check, report. Exit 1 on failure."""
     from audit.check.run import load_inputs
     from audit.store import open_store
@@ -483,7 +497,7 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
             _do_ingest(cfg, store, quiet)
         _do_extract(cfg, store, quiet, clock)
         with clock.stage("check"):
-            checked = _do_check(cfg, store, fail_on, inputs)
+            checked = _do_check(cfg, store, fail_on, inputs, full)
         with clock.stage("report"):
             written = _do_report(cfg, store, checked, formats, out)
     _summary(checked, written)

@@ -10,6 +10,7 @@ break the test while a real loss of recall or precision does.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -129,3 +130,36 @@ def test_resolving_stories_in_small_groups_changes_nothing(corpus, monkeypatch):
     assert stats["stories"] > 1
     monkeypatch.setattr(resolve, "GROUP_DOCS", 3)
     assert tables() == (stats, whole)
+
+
+def _findings(root: Path) -> list[dict]:
+    bundle = json.loads((root / "reports" / "findings.json").read_text(encoding="utf-8"))
+    return bundle["findings"]
+
+
+def test_incremental_check_equals_a_full_one(tmp_path):
+    """After one document changes, `audit run` recomputes only its story's findings and reuses
+    the rest, and the result is exactly what a full recomputation gives."""
+    root = tmp_path / "inc"
+    generate(root, EVENTS, DOCS, SEED)
+    fmt = ("--format", "json", "--fail-on", "never")
+    first = invoke("run", root, *fmt)
+    assert first.exit_code == 0, first.output
+    assert "reused" not in first.output
+    before = _findings(root)
+    doc = sorted((root / "sources").glob("e0003/*.txt"))[0]
+    text = doc.read_text(encoding="utf-8")
+    amount = re.search(r"(\d+) million", text)  # one source now states another amount
+    doc.write_text(text[:amount.start(1)] + str(int(amount.group(1)) + 7)
+                   + text[amount.end(1):], encoding="utf-8")
+    second = invoke("run", root, *fmt)
+    assert second.exit_code == 0, second.output
+    assert "unchanged stories" in second.output and "reused from run" in second.output
+    incremental = _findings(root)
+    assert incremental != before
+    full = invoke("run", root, *fmt, "--full")
+    assert full.exit_code == 0 and "reused" not in full.output
+    assert incremental == _findings(root)
+    # unchanged inputs: everything story-scoped is reused, nothing changes
+    again = invoke("run", root, *fmt)
+    assert "reused from run" in again.output and _findings(root) == incremental

@@ -26,6 +26,16 @@ CUR = """(SELECT c.*, p.path, coalesce(ds.story_id, '') AS story FROM claims c
           WHERE c.compared)"""
 
 
+def scoped_claims(stories: list[str] | None = None) -> str:
+    """CUR, limited to the given stories (an incremental check recomputes only the stories
+    whose documents or entities changed)."""
+    if stories is None:
+        return CUR
+    ids = ", ".join("'" + s.replace("'", "''") + "'" for s in sorted(stories)) or "NULL"
+    return CUR.replace("WHERE c.compared)",
+                       f"WHERE c.compared AND coalesce(ds.story_id, '') IN ({ids}))")
+
+
 @dataclass
 class Candidate:
     check: str
@@ -86,12 +96,14 @@ def name_variants(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 MONEY_RATIO = 2.0
 
 
-def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = None
+                    ) -> list[Candidate]:
     """Keys (kind, predicate, subject, qualifiers) that carry more than one value."""
+    scope_sql = scoped_claims(stories)
     rows = con.execute(rf"""
         WITH mv AS (
           SELECT c.claim_id, c.document_id, min(s.start_char) AS s0, max(s.end_char) AS s1
-          FROM {CUR} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
+          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
           WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL),
         -- several amounts in one sentence are parts or alternatives, not one fact restated
         listed AS (
@@ -104,7 +116,7 @@ def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         -- has exactly one: "$53 million has been set aside" is the funding the others state
         money_subject AS (
           SELECT story, value->>'currency' AS currency, min(subject) AS only_subject
-          FROM {CUR} WHERE kind = 'money' AND subject <> 'amount'
+          FROM {scope_sql} WHERE kind = 'money' AND subject <> 'amount'
             AND qualifiers->>'per' IS NULL
           GROUP BY ALL HAVING count(DISTINCT subject) = 1),
         v AS (
@@ -123,7 +135,7 @@ def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
             END AS norm,
             value_num, value->>'currency' AS currency, value->>'approx' AS approx,
             value->>'precision' AS precision, value_text
-          FROM {CUR} c
+          FROM {scope_sql} c
           WHERE kind IN ('money', 'count', 'date')
             AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
                                         OR value->>'iso' LIKE 'X%'))
@@ -166,11 +178,13 @@ def value_conflicts(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 # --- date-weekday -----------------------------------------------------------------------------
 
-def date_weekdays(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+def date_weekdays(con: duckdb.DuckDBPyConnection, stories: list[str] | None = None
+                  ) -> list[Candidate]:
+    scope_sql = scoped_claims(stories)
     rows = con.execute(f"""
         SELECT claim_id, value->>'iso', value->>'weekday', value_text,
                CAST(value->>'weekday_ok' AS BOOLEAN), story
-        FROM {CUR} WHERE kind = 'date' AND value->>'weekday' IS NOT NULL
+        FROM {scope_sql} WHERE kind = 'date' AND value->>'weekday' IS NOT NULL
           AND value->>'weekday_ok' IS NOT NULL AND value->>'weekday_ok' <> 'null'
         ORDER BY path, claim_id""").fetchall()
     out = []
@@ -194,16 +208,18 @@ def date_weekdays(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 # --- list-mismatch ------------------------------------------------------------------------------
 
-def list_mismatches(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+def list_mismatches(con: duckdb.DuckDBPyConnection, stories: list[str] | None = None
+                    ) -> list[Candidate]:
     """Pairs of lists for the same relation: same scope (a member missing from a list given as
     complete) or a narrower scope (reported for information, never as an error)."""
+    scope_sql = scoped_claims(stories)
     cur = con.cursor()  # streamed one relation at a time: a large corpus has 100,000s of lists
     cur.execute(f"""
         SELECT c.claim_id, c.document_id, c.path, c.story || '|' || c.predicate, c.subject,
                CAST(coalesce(c.value->>'complete', 'true') AS BOOLEAN) AS complete,
                list(DISTINCT {{'id': coalesce(em.entity_id, lower(m.surface)),
                                'name': coalesce(e.canonical, m.surface)}}) AS members
-        FROM {CUR} c JOIN mentions m USING (claim_id)
+        FROM {scope_sql} c JOIN mentions m USING (claim_id)
         LEFT JOIN entity_mentions em USING (mention_id)
         LEFT JOIN entities e USING (entity_id)
         WHERE c.kind = 'org_list' AND m.etype = 'org'
@@ -466,7 +482,8 @@ def quote_drift(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 # --- arithmetic ---------------------------------------------------------------------------------
 
-def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+def arithmetic(con: duckdb.DuckDBPyConnection, stories: list[str] | None = None
+               ) -> list[Candidate]:
     """Parts that exceed the total the sources state.
 
     The total of a currency is the exact amount stated by the most documents. Parts are either
@@ -474,6 +491,7 @@ def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     per-unit amount times a count in its sentence ("each of the two partnerships receives
     $60 million").
     """
+    scope_sql = scoped_claims(stories)
     rows = con.execute(rf"""
         WITH m AS (
           SELECT c.claim_id, c.document_id, c.story,
@@ -481,7 +499,7 @@ def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
                  c.value_num,
                  c.qualifiers->>'per' AS per, c.value_text, min(s.start_char) AS s0,
                  max(s.end_char) AS s1
-          FROM {CUR} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
+          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
           WHERE c.kind = 'money' AND cs.role = 'value' AND c.value_num IS NOT NULL
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
           GROUP BY ALL),
@@ -491,7 +509,7 @@ def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
                    ORDER BY count(DISTINCT document_id) DESC, value_num DESC) = 1),
         counts AS (
           SELECT c.claim_id, c.document_id, c.value_num AS n, min(s.start_char) AS s0
-          FROM {CUR} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
+          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
           WHERE c.kind = 'count' AND cs.role = 'value' GROUP BY ALL)
         SELECT a.claim_id, a.document_id, a.value_num, a.currency, a.per, a.value_text,
                b.claim_id, b.value_num, b.value_text, n.claim_id, n.n, t.total
@@ -534,15 +552,17 @@ def arithmetic(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 # --- single-source ------------------------------------------------------------------------------
 
-def single_source(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
+def single_source(con: duckdb.DuckDBPyConnection, stories: list[str] | None = None
+                  ) -> list[Candidate]:
     """Amounts and counts that only one document states (when there are several documents)."""
+    scope_sql = scoped_claims(stories)
     rows = con.execute(f"""
-        WITH sized AS (SELECT story, count(DISTINCT document_id) AS docs FROM {CUR}
+        WITH sized AS (SELECT story, count(DISTINCT document_id) AS docs FROM {scope_sql}
                        GROUP BY story HAVING count(DISTINCT document_id) > 1)
         SELECT kind, CASE kind WHEN 'money' THEN value->>'currency' ELSE subject END AS subject,
                value_num, count(DISTINCT document_id) AS n_documents,
                any_value(value_text ORDER BY claim_id), list(claim_id ORDER BY claim_id), story
-        FROM {CUR} JOIN sized USING (story)
+        FROM {scope_sql} JOIN sized USING (story)
         WHERE kind IN ('money', 'count') AND value_num IS NOT NULL
         GROUP BY ALL HAVING count(DISTINCT document_id) = 1
         ORDER BY story, kind, subject, value_num""").fetchall()
@@ -554,6 +574,10 @@ def single_source(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
         values=[{"value": label, "claims": [(c, ("value",)) for c in claims]}],
     ) for kind, subject, num, n, label, claims, story in rows]
 
+
+# Checks whose findings stay inside one story (their keys carry the story): an incremental check
+# reuses the previous run's findings of these for the stories that did not change.
+STORY_SCOPED = {"value-conflict", "date-weekday", "list-mismatch", "arithmetic", "single-source"}
 
 BUILDERS = {
     "name-variant": name_variants,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit import __version__
-from audit.check.candidates import BUILDERS, Candidate
+from audit.check.candidates import BUILDERS, STORY_SCOPED, Candidate
 from audit.check.evidence import EvidenceIndex
 from audit.check.findings import SEVERITY_ORDER, Finding, fails
 from audit.check.reference import load_facts, reference_candidates
@@ -41,6 +41,9 @@ class CheckResult:
     by_class: Counter = field(default_factory=Counter)  # open findings
     accepted: int = 0
     top: list[Finding] = field(default_factory=list)
+    reused_from: str | None = None  # the run whose findings of unchanged stories were reused
+    reused: int = 0
+    stories_reused: int = 0
 
     @property
     def total(self) -> int:
@@ -62,30 +65,49 @@ def load_inputs(claims_dir: Path | None, checks_dir: Path | None):
 
 
 def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
-               fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None
-               ) -> CheckResult:
+               fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None,
+               full: bool = False) -> CheckResult:
     """Run every check and store the run; ``inputs`` is what :func:`load_inputs` returned, when
-    the caller validated them early. All of it is one transaction: a failure stores nothing."""
+    the caller validated them early. All of it is one transaction: a failure stores nothing.
+
+    Incremental unless ``full``: when an earlier run had the same inputs (suite, facts,
+    waivers, tool), the findings of story-scoped checks for stories whose documents, extraction
+    and entities are unchanged are copied from it, and only the other stories are recomputed.
+    """
     suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
     con = store.con
     from audit.check.integrity import run_integrity
 
     checks = sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"})
     integrity = run_integrity(con)
-    builders = [*BUILDERS.values(), lambda c: reference_candidates(c, facts)]
+    signature = inputs_signature(suite, facts, waivers)
+    states = story_states(con)
+    prev_id, prev_states = (None, {}) if full else _previous(con, signature)
+    unchanged = sorted(s for s, state in states.items() if prev_states.get(s) == state)
+    changed = sorted(set(states) - set(unchanged))
     with store.transaction():
         sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers})
+        if unchanged:
+            sink.reuse(prev_id, unchanged)
         sink.add(integrity)
         judged_any = False
-        for build in builders:
+        builders = [(name, build) for name, build in BUILDERS.items()]
+        builders.append(("reference", lambda c: reference_candidates(c, facts)))
+        for name, build in builders:
+            if unchanged and name in STORY_SCOPED:
+                if not changed:
+                    continue
+                found = build(con, changed)
+            else:
+                found = build(con)
             by_cid: dict[str, Candidate] = {}
-            for c in build(con):
+            for c in found:
                 if c.cid in by_cid:  # the same finding found twice: one finding, all evidence
                     _merge(by_cid[c.cid], c)
                 else:
                     by_cid[c.cid] = c
             cands = list(by_cid.values())
-            del by_cid
+            del by_cid, found
             for lo in range(0, len(cands), CHUNK):
                 sink.add(_judged_findings(con, cands[lo:lo + CHUNK], suite, suite_path))
                 judged_any = True
@@ -93,11 +115,55 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         if not judged_any:  # still validate the suite: a broken one must not pass silently
             judge([], suite, suite_path)
         result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
-                             sink.accepted, sorted(sink.top, key=_order)[:SHOWN])
+                             sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
+                             prev_id if unchanged else None, sink.reused, len(unchanged))
         result.stale_waivers = [{"fingerprint": w.fingerprint, "reason": w.reason}
                                 for w in waivers if w.fingerprint not in sink.waived_seen]
-        result.run_id = sink.finish(result, config_hash)
+        result.run_id = sink.finish(result, config_hash, signature, states)
     return result
+
+
+def inputs_signature(suite: dict, facts: dict, waivers: list) -> str:
+    """What every finding depends on besides the corpus: if it differs, nothing is reused."""
+    import duckdb
+
+    blob = json.dumps([__version__, duckdb.__version__, suite, facts,
+                       [(w.fingerprint, w.reason) for w in waivers]],
+                      sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:24]
+
+
+def story_states(con) -> dict[str, str]:
+    """Per story, a hash of what its findings are computed from: its documents (ids are content
+    hashes) and paths, their extraction signatures, and the entities of their mentions."""
+    rows = con.execute("""
+        WITH st AS (
+          SELECT p.document_id, p.path, coalesce(ds.story_id, '') AS story
+          FROM (SELECT document_id, min(path) AS path FROM document_paths GROUP BY ALL) p
+          LEFT JOIN document_stories ds USING (document_id)),
+        docs AS (
+          SELECT st.story, count(*) AS n,
+                 bit_xor(hash(st.document_id, st.path, coalesce(x.signature, ''))) AS h
+          FROM st LEFT JOIN extractions x USING (document_id) GROUP BY 1),
+        ents AS (
+          SELECT st.story, bit_xor(hash(m.mention_id, em.entity_id, em.variant,
+                                        em.variant_kind, e.canonical)) AS h
+          FROM st JOIN mentions m USING (document_id)
+          JOIN entity_mentions em USING (mention_id) JOIN entities e USING (entity_id)
+          GROUP BY 1)
+        SELECT docs.story, docs.n || ':' || docs.h || ':' || coalesce(ents.h, 0)
+        FROM docs LEFT JOIN ents USING (story) ORDER BY 1""").fetchall()
+    return dict(rows)
+
+
+def _previous(con, signature: str) -> tuple[str | None, dict[str, str]]:
+    """The latest run with the same inputs, and its story states."""
+    row = con.execute("SELECT run_id FROM runs WHERE inputs = ? ORDER BY seq DESC LIMIT 1",
+                      [signature]).fetchone()
+    if not row:
+        return None, {}
+    return row[0], dict(con.execute(
+        "SELECT story_id, state FROM run_stories WHERE run_id = ?", [row[0]]).fetchall())
 
 
 def _order(f: Finding) -> tuple:
@@ -140,7 +206,56 @@ class _Sink:
         self.by_severity: Counter = Counter()
         self.by_class: Counter = Counter()
         self.accepted = 0
+        self.reused = 0
         self.top: list[Finding] = []
+
+    def reuse(self, prev_run: str, stories: list[str]) -> None:
+        """Copy ``prev_run``'s story-scoped findings whose evidence lies in ``stories``."""
+        con = self.con
+        con.execute("CREATE OR REPLACE TEMP TABLE _reuse_docs AS SELECT document_id "
+                    "FROM document_stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [stories])
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE _reused AS
+            SELECT f.finding_id FROM findings f
+            WHERE f.run_id = ? AND f.check_name IN (SELECT unnest(?::VARCHAR[]))
+              AND NOT EXISTS (SELECT 1 FROM finding_evidence fe
+                              WHERE fe.run_id = f.run_id AND fe.finding_id = f.finding_id
+                                AND fe.document_id NOT IN (SELECT document_id
+                                                           FROM _reuse_docs))""",
+                    [prev_run, sorted(STORY_SCOPED)])
+        con.execute("""
+            INSERT INTO findings (run_id, finding_id, seq, check_name, class, severity, message,
+                                  accepted, waiver_reason, details)
+            SELECT ?, finding_id, 0, check_name, class, severity, message, accepted,
+                   waiver_reason, details
+            FROM findings WHERE run_id = ? AND finding_id IN (SELECT finding_id FROM _reused)""",
+                    [self.run_id, prev_run])
+        con.execute("""
+            INSERT INTO finding_evidence (run_id, finding_id, seq, document_id, claim_id,
+                                          span_id, start_char, end_char, exact, value)
+            SELECT ?, finding_id, seq, document_id, claim_id, span_id, start_char, end_char,
+                   exact, value
+            FROM finding_evidence
+            WHERE run_id = ? AND finding_id IN (SELECT finding_id FROM _reused)""",
+                    [self.run_id, prev_run])
+        for fid, check, cls, sev, msg, accepted in con.execute(
+                "SELECT finding_id, check_name, class, severity, message, accepted "
+                "FROM findings WHERE run_id = ?", [self.run_id]).fetchall():
+            self.seen.add(fid)
+            self.reused += 1
+            if accepted:
+                self.accepted += 1
+                self.waived_seen.add(fid)
+                continue
+            self.by_severity[sev] += 1
+            self.by_class[cls] += 1
+            if sev != "info":
+                f = Finding(check=check, cls=cls, severity=sev, message=msg, key=None)
+                f.__dict__["fingerprint"] = fid  # the stored fingerprint (cached property)
+                self.top.append(f)
+                if len(self.top) > 4 * SHOWN:
+                    self.top = sorted(self.top, key=_order)[:SHOWN]
 
     def add(self, findings: list[Finding]) -> None:
         new = []
@@ -175,7 +290,8 @@ class _Sink:
             "start_char": e.start, "end_char": e.end, "exact": e.exact, "value": e.value,
         } for f in new for k, e in enumerate(f.evidence)])
 
-    def finish(self, result: CheckResult, config_hash: str) -> str:
+    def finish(self, result: CheckResult, config_hash: str, inputs: str,
+               states: dict[str, str]) -> str:
         """Number the findings in report order and store the run row."""
         rank = " ".join(f"WHEN '{s}' THEN {-n}" for s, n in SEVERITY_ORDER.items())
         self.con.execute(f"""
@@ -188,11 +304,14 @@ class _Sink:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self.con.execute("""
             INSERT INTO runs (run_id, seq, started_at, tool_version, config_hash, document_set,
-                              documents, fail_on, verdict, checks, stale_waivers)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                              documents, fail_on, verdict, checks, stale_waivers, inputs)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                          [self.run_id, self.seq, now, __version__, config_hash, self.doc_set,
                           self.n_docs, result.fail_on, result.verdict, result.checks,
-                          json.dumps(result.stale_waivers, sort_keys=True)])
+                          json.dumps(result.stale_waivers, sort_keys=True), inputs])
+        insert_rows(self.con, "run_stories", [
+            {"run_id": self.run_id, "story_id": story, "state": state}
+            for story, state in sorted(states.items())])
         return self.run_id
 
 

@@ -207,4 +207,18 @@ def _rebuilt_without_keys(table: str) -> str:
 
 MIGRATIONS.append("".join(_rebuilt_without_keys(t) for t in BULK_TABLES))
 
+MIGRATIONS.append(
+    # 5: incremental checks. A run records what its findings were computed from: `inputs` (a hash
+    # of the suite, facts, waivers and tool versions) and, per story, a hash of its documents,
+    # extraction and entities. The next run reuses the findings of stories whose hash is unchanged.
+    """
+    ALTER TABLE runs ADD COLUMN inputs VARCHAR;
+    CREATE TABLE run_stories (
+        run_id        VARCHAR NOT NULL,
+        story_id      VARCHAR NOT NULL,
+        state         VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
