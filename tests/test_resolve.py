@@ -133,3 +133,33 @@ def test_entity_ids_are_scoped_by_story():
     a = cluster([Mention("m1", "person", "Gina Raimondo")], scope="s1")
     b = cluster([Mention("m2", "person", "Gina Raimondo")], scope="s2")
     assert a[0].entity_id != b[0].entity_id
+
+
+@given(st.dictionaries(st.sampled_from([f"d{i:02d}" for i in range(12)]),
+                       st.sets(st.sampled_from([f"k{i}" for i in range(8)]), max_size=5),
+                       max_size=12),
+       st.integers(2, 6))
+def test_stories_are_the_components_of_the_pairwise_rule(doc_keys, max_df):
+    """assign_stories (one document at a time, for memory) links exactly the pairs the rule
+    says: >= MIN_SHARED shared names of document frequency 2..max_df, and >= MIN_OVERLAP of the
+    smaller document's names; a story is a connected group, named by its smallest document."""
+    from audit.resolve.stories import MIN_OVERLAP, MIN_SHARED, assign_stories
+
+    got = assign_stories(doc_keys, min_docs=0, max_df=max_df)
+    docs = sorted(doc_keys)
+    df = {k: sum(k in doc_keys[d] for d in docs) for k in set().union(*doc_keys.values())}
+    story = {d: d for d in docs}
+    changed = True
+    while changed:  # brute force: relabel linked pairs with the smaller label until stable
+        changed = False
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                n = sum(1 for k in doc_keys[a] & doc_keys[b] if 2 <= df[k] <= max_df)
+                smaller = min(len(doc_keys[a]), len(doc_keys[b])) or 1
+                if n >= MIN_SHARED and n / smaller >= MIN_OVERLAP and story[a] != story[b]:
+                    pair = (story[a], story[b])
+                    for d in docs:
+                        if story[d] in pair:
+                            story[d] = min(pair)
+                    changed = True
+    assert got == story

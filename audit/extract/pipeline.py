@@ -261,9 +261,13 @@ def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, 
     else:
         _init_worker(vocab)
     try:
-        with store.transaction():
-            ids = [d for d, _ in todo]
-            for i in range(0, len(ids), BATCH_DOCS):
+        ids = [d for d, _ in todo]
+        for i in range(0, len(ids), BATCH_DOCS):
+            # One transaction per batch: a document's claims, spans, mentions and its
+            # extraction record commit together, so an interrupted run resumes where it
+            # stopped. (DuckDB holds a transaction's appends in memory until it commits: one
+            # transaction for 100,000 documents needed gigabytes.)
+            with store.transaction():
                 jobs = _jobs(con, ids[i:i + BATCH_DOCS])
                 results = (pool.map(_extract_job, jobs, chunksize=8) if pool
                            else map(_extract_job, jobs))
@@ -274,8 +278,8 @@ def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, 
                 done = [{"document_id": j[0], "signature": sig, "extracted_at": now}
                         for j in jobs]
                 _flush(con, batch, done)
-                if progress:
-                    progress(len(jobs))
+            if progress:
+                progress(len(jobs))
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

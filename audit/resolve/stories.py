@@ -27,14 +27,6 @@ def assign_stories(doc_keys: dict[str, set[str]], min_docs: int = MIN_DOCS,
     for d in docs:
         for k in doc_keys[d]:
             by_key[k].append(d)
-    shared: Counter = Counter()
-    for k in sorted(by_key):
-        ds = by_key[k]
-        if len(ds) < 2 or len(ds) > max_df:
-            continue
-        for i, a in enumerate(ds):
-            for b in ds[i + 1:]:
-                shared[(a, b)] += 1
     parent = {d: d for d in docs}
 
     def find(x: str) -> str:
@@ -43,10 +35,18 @@ def assign_stories(doc_keys: dict[str, set[str]], min_docs: int = MIN_DOCS,
             x = parent[x]
         return x
 
-    for (a, b), n in shared.items():
-        smaller = min(len(doc_keys[a]), len(doc_keys[b])) or 1
-        if n >= min_shared and n / smaller >= MIN_OVERLAP:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    # one document at a time: counting every pair at once needs memory quadratic in the
+    # documents a name appears in (gigabytes for 100,000 documents)
+    for a in docs:
+        shared: Counter = Counter()
+        for k in doc_keys[a]:
+            ds = by_key[k]
+            if 2 <= len(ds) <= max_df:
+                shared.update(b for b in ds if b > a)
+        for b, n in shared.items():
+            smaller = min(len(doc_keys[a]), len(doc_keys[b])) or 1
+            if n >= min_shared and n / smaller >= MIN_OVERLAP:
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
     return {d: find(d) for d in docs}
