@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_incremental and n == max(s for s in sizes if s <= 10_000):
                 changed = touch_one_document(corpus)
                 inc = run_measured(["run", str(corpus), "--format", "json", "--fail-on",
-                                    "never"])
+                                    "never", "--timings"])
                 line = next((ln for ln in inc["stdout"].splitlines()
                              if ln.startswith("extract:")), "")
                 same = run_measured(["run", str(corpus), "--format", "json", "--fail-on",
@@ -164,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
                       f"{inc['seconds'] / r['seconds']:.2f} of the full run ({line.strip()}); "
                       f"nothing changed: {same['seconds']:.1f} s = "
                       f"{same['seconds'] / r['seconds']:.2f}")
+                print("  " + next((ln for ln in inc["stderr"].splitlines()
+                                   if ln.startswith("timings:")), ""))
+                print("  " + next((ln for ln in inc["stdout"].splitlines()
+                                   if "reused from run" in ln), "no findings reused"))
                 row["incremental"] = {"seconds": inc["seconds"],
                                       "ratio": inc["seconds"] / r["seconds"],
                                       "peak_rss_mb": inc["peak_tree_rss_mb"],

@@ -173,6 +173,23 @@ def _count_docs(root: Path) -> int:
     return n
 
 
+def test_bad_file_after_committed_batches_leaves_nothing(project: Path, monkeypatch):
+    """New documents are committed in batches; a bad file read after some batches removes them
+    again, so the database is as it was before the failed ingest."""
+    import audit.ingest.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_DOCS", 2)
+    for i in range(7):
+        (project / "sources" / f"a{i}.txt").write_text(f"Document {i} mentions ${i + 1} million.")
+    (project / "sources" / "z.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = invoke("ingest", project)
+    assert result.exit_code == 2 and "z.png" in result.output
+    assert _count_docs(project) == 0
+    (project / "sources" / "z.png").unlink()
+    assert "7 added" in invoke("ingest", project).output
+    assert _count_docs(project) == 7
+
+
 @pytest.mark.parametrize(
     "name,content,needle",
     [

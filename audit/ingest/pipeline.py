@@ -230,8 +230,18 @@ def _read_all(files: list[SourceFile], root: Path) -> Iterator[tuple[Document, l
             yield from pool.map(_read_job, jobs, chunksize=32)
 
 
+BATCH_DOCS = 1000  # new documents per committed batch
+
+
 def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> IngestResult:
-    """Read ``sources`` into the store in one transaction (all or nothing)."""
+    """Read ``sources`` into the store: all or nothing.
+
+    New documents and their zones are committed in batches (DuckDB holds a transaction's
+    appends in memory; one transaction for 100,000 documents needed 2 GB). They are
+    content-addressed and belong to the corpus only once ``document_paths`` points at them,
+    which happens in one final transaction; if reading fails, the batches already committed are
+    deleted again, so a bad file leaves the database as it was.
+    """
     root = root.resolve()
     files = list(discover(sources, root))
     result = IngestResult()
@@ -242,12 +252,22 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
                     .fetchall())
     known = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
     seen_paths: set[str] = set()
-    with store.transaction():
-        doc_rows: list[dict] = []
-        zone_rows: list[dict] = []
-        path_rows: list[dict] = []
-        version_rows: list[dict] = []
-        pending_chars = 0
+    committed: list[str] = []  # new documents already committed by this ingest
+    doc_rows: list[dict] = []
+    zone_rows: list[dict] = []
+    path_rows: list[dict] = []
+    version_rows: list[dict] = []
+    pending_chars = 0
+
+    def flush() -> None:
+        with store.transaction():
+            insert_rows(con, "documents", doc_rows)
+            insert_rows(con, "zones", zone_rows)
+        committed.extend(r["document_id"] for r in doc_rows)
+        doc_rows.clear()
+        zone_rows.clear()
+
+    try:
         same = _unchanged(files, root, current)
         for i in sorted(same):
             seen_paths.add(same[i])
@@ -259,14 +279,14 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
             if doc.document_id not in known:
                 known.add(doc.document_id)
                 if len(doc.text) >= LARGE_DOC_CHARS:
-                    _insert_document(con, doc, now)
+                    with store.transaction():
+                        _insert_document(con, doc, now)
+                        insert_rows(con, "zones", _zone_rows(doc))
+                    committed.append(doc.document_id)
                 else:
                     doc_rows.append(_doc_row(doc, now))
+                    zone_rows.extend(_zone_rows(doc))
                     pending_chars += len(doc.text)
-                zone_rows.extend(
-                    {"document_id": doc.document_id, "seq": i, "kind": z.kind,
-                     "start_char": z.start, "end_char": z.end, "reason": z.reason}
-                    for i, z in enumerate(doc.zones))
             old = current.get(doc.path)
             if old == doc.document_id:
                 result.unchanged.append(doc.path)
@@ -277,23 +297,36 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
                 version_rows.append({"path": doc.path, "version": version,
                                      "document_id": doc.document_id, "ingested_at": now})
                 (result.updated if old else result.added).append(doc.path)
-            if len(doc_rows) >= 1000 or pending_chars >= 20_000_000 or len(zone_rows) >= 50_000:
-                insert_rows(con, "documents", doc_rows)
-                insert_rows(con, "zones", zone_rows)
-                doc_rows, zone_rows, pending_chars = [], [], 0
+            if (len(doc_rows) >= BATCH_DOCS or pending_chars >= 20_000_000
+                    or len(zone_rows) >= 50_000):
+                flush()
+                pending_chars = 0
             if progress:
                 progress(doc.path)
-        insert_rows(con, "documents", doc_rows)
-        insert_rows(con, "zones", zone_rows)
-        gone = sorted(set(current) - seen_paths)
-        replaced = [r["path"] for r in path_rows] + gone
-        if replaced:
-            con.execute("DELETE FROM document_paths WHERE path IN (SELECT unnest(?::VARCHAR[]))",
-                        [replaced])
-        insert_rows(con, "document_paths", path_rows)
-        insert_rows(con, "document_versions", version_rows)
-        result.removed.extend(gone)
+        with store.transaction():  # the corpus switches to the new documents at once
+            insert_rows(con, "documents", doc_rows)
+            insert_rows(con, "zones", zone_rows)
+            gone = sorted(set(current) - seen_paths)
+            replaced = [r["path"] for r in path_rows] + gone
+            if replaced:
+                con.execute("DELETE FROM document_paths WHERE path IN "
+                            "(SELECT unnest(?::VARCHAR[]))", [replaced])
+            insert_rows(con, "document_paths", path_rows)
+            insert_rows(con, "document_versions", version_rows)
+            result.removed.extend(gone)
+    except BaseException:
+        if committed:
+            with store.transaction():
+                for table in ("zones", "documents"):
+                    con.execute(f"DELETE FROM {table} WHERE document_id IN "
+                                "(SELECT unnest(?::VARCHAR[]))", [committed])
+        raise
     return result
+
+
+def _zone_rows(doc: Document) -> list[dict]:
+    return [{"document_id": doc.document_id, "seq": i, "kind": z.kind, "start_char": z.start,
+             "end_char": z.end, "reason": z.reason} for i, z in enumerate(doc.zones)]
 
 
 def _insert_document(con, doc: Document, now: dt.datetime) -> None:
