@@ -163,3 +163,17 @@ def test_stories_are_the_components_of_the_pairwise_rule(doc_keys, max_df):
                             story[d] = min(pair)
                     changed = True
     assert got == story
+
+
+def test_role_phrasings_of_one_title_let_a_misspelling_join_its_person():
+    ms = [Mention("m1", "person", "Gina Raimondo", "commerce secretary|"),
+          Mention("m2", "person", "Gina Raimundo", "secretary of commerce|united states"),
+          Mention("m3", "person", "Farnam Jahanian", "president|carnegie mellon"),
+          Mention("m4", "person", "Farnham Jahanian", "president|cmu"),
+          # different titles are different people, however close the names
+          Mention("m5", "person", "Dana Whitlock", "dean|keio"),
+          Mention("m6", "person", "Dana Whitlocke", "president|keio")]
+    ents = {frozenset(m for m, _, _ in e.members): e for e in cluster(ms)}
+    assert frozenset({"m1", "m2"}) in ents and frozenset({"m3", "m4"}) in ents
+    assert {k for _, _, k in ents[frozenset({"m1", "m2"})].members} == {"same", "spelling"}
+    assert frozenset({"m5"}) in ents and frozenset({"m6"}) in ents

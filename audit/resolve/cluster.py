@@ -7,6 +7,7 @@ so the number of comparisons grows with the number of distinct spellings, not it
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -169,17 +170,41 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     return out
 
 
+_ROLE_STOP = {"of", "the", "for", "and", "at", "in", "on", "to", "u", "s", "us", "usa"}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[^\w]+", text.lower()) if w and w not in _ROLE_STOP)
+
+
 def _title(role_key: str) -> str:
-    return role_key.split("|", 1)[0]
+    """The title's content words in a fixed order: "secretary of commerce" and "commerce
+    secretary" are one title."""
+    return " ".join(sorted(_words(role_key.split("|", 1)[0])))
+
+
+def _orgs_agree(a: str, b: str) -> bool:
+    """Organisations in two role phrases are the same one when either is unnamed, they share a
+    word ("keio" / "keio university"), or one is the other's initials ("cmu" / "carnegie
+    mellon")."""
+    if not a or not b or a == b:
+        return True
+    wa, wb = _words(a), _words(b)
+    if wa & wb:
+        return True
+    ia = "".join(w[0] for w in a.split() if w[:1].isalpha())
+    ib = "".join(w[0] for w in b.split() if w[:1].isalpha())
+    return (len(ib) >= 2 and a.replace(".", "").startswith(ib)) or \
+        (len(ia) >= 2 and b.replace(".", "").startswith(ia))
 
 
 def roles_agree(ra: set[str], rb: set[str]) -> bool:
-    """Same title, and the same organisation where both name one."""
+    """Same title (in any word order), and the same organisation where both name one."""
     for x in ra:
         for y in rb:
-            tx, _, ox = x.partition("|")
-            ty, _, oy = y.partition("|")
-            if tx == ty and (not ox or not oy or ox == oy):
+            _, _, ox = x.partition("|")
+            _, _, oy = y.partition("|")
+            if _title(x) == _title(y) and _orgs_agree(ox, oy):
                 return True
     return False
 
