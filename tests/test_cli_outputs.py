@@ -148,3 +148,13 @@ def test_html_caps_findings_but_json_keeps_all(example, tmp_path, monkeypatch):
     total = len(json.loads((tmp_path / "findings.json").read_text())["findings"])
     html = (tmp_path / "report.html").read_text()
     assert total > 2 and html.count('<article class="finding"') == 2
+
+
+def test_run_timings_name_every_stage(tmp_path):
+    shutil.copytree(EXAMPLE_SOURCES, tmp_path / "sources")
+    r = invoke("run", tmp_path, "--timings", "--quiet", "--format", "md", "--db", ":memory:")
+    text = r.output + (r.stderr if hasattr(r, "stderr") else "")
+    line = next(ln for ln in text.splitlines() if ln.startswith("timings:"))
+    for stage in ("ingest", "extract", "resolve", "check", "report"):
+        assert f"{stage} " in line
+    assert "peak RSS" in line and " MB" in line
