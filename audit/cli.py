@@ -478,7 +478,7 @@ def diff(project: Path, db: str | None, old: str | None, new: str | None) -> Non
 @FORMAT_OPT
 @click.option("--quiet", "-q", is_flag=True, help="Only the summary.")
 @click.option("--timings", is_flag=True,
-              help="Print each stage's wall time and the peak memory to stderr.")
+              help="Print each stage's wall time and the peak memory (MiB) to stderr.")
 @FULL_OPT
 @handle_errors
 def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | None,

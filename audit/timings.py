@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 def peak_rss_mb() -> float:
     """Peak resident memory of this process (the largest of it and of its finished worker
-    processes, each counted alone), in MB."""
+    processes, each counted alone), in MiB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     scale = 1 / 1024 / 1024 if sys.platform == "darwin" else 1 / 1024  # bytes vs KiB
@@ -37,8 +37,8 @@ class Timings:
             self.stages.append((name, time.perf_counter() - t0, peak_rss_mb()))
 
     def line(self) -> str:
-        parts = [f"{n} {s:.1f} s ({m:,.0f} MB)" for n, s, m in self.stages]
+        parts = [f"{n} {s:.1f} s ({m:,.0f} MiB)" for n, s, m in self.stages]
         total = sum(s for _, s, _ in self.stages)
         peak = max((m for _, _, m in self.stages), default=peak_rss_mb())
-        return (f"timings: {', '.join(parts)}; total {total:.1f} s; peak RSS {peak:,.0f} MB "
-                "(the MB after each stage is the peak so far)")
+        return (f"timings: {', '.join(parts)}; total {total:.1f} s; peak RSS {peak:,.0f} MiB "
+                "(the MiB after each stage is the peak so far)")

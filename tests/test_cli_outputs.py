@@ -157,4 +157,4 @@ def test_run_timings_name_every_stage(tmp_path):
     line = next(ln for ln in text.splitlines() if ln.startswith("timings:"))
     for stage in ("ingest", "extract", "resolve", "check", "report"):
         assert f"{stage} " in line
-    assert "peak RSS" in line and " MB" in line
+    assert "peak RSS" in line and " MiB" in line
