@@ -163,3 +163,19 @@ def test_incremental_check_equals_a_full_one(tmp_path):
     # unchanged inputs: everything story-scoped is reused, nothing changes
     again = invoke("run", root, *fmt)
     assert "reused from run" in again.output and _findings(root) == incremental
+
+
+def test_short_reports_of_a_streamed_run_count_every_finding(corpus, tmp_path):
+    """summary.md and the annotations read only their top findings from the database, but
+    their counts are those of the whole run."""
+    root, _, bundle = corpus
+    total = bundle["summary"]["total"]
+    assert total > 50
+    r = invoke("report", root, "--format", "md", "--format", "github", "--out", tmp_path)
+    assert r.exit_code == 0, r.output
+    assert f"Top 20 of {total} findings" in (tmp_path / "summary.md").read_text()
+    lines = (tmp_path / "annotations.txt").read_text().splitlines()
+    assert len(lines) == 51 and f"(showing 50 of {total})" in lines[-1]
+    shown = [ln.split("::", 2)[1] for ln in lines[:50]]
+    order = {"error": 0, "warning": 1, "notice": 2}
+    assert [order[s.split()[0]] for s in shown] == sorted(order[s.split()[0]] for s in shown)

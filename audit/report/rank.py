@@ -9,9 +9,9 @@ from typing import Any
 RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def most_severe(findings: Iterable[dict[str, Any]], n: int, open_only: bool = True
-                ) -> tuple[list[dict[str, Any]], int]:
-    """The ``n`` most severe findings (ties keep input order) and how many were considered.
+def most_severe(findings: Iterable[dict[str, Any]], n: int) -> tuple[list[dict[str, Any]], int]:
+    """The ``n`` most severe open (not accepted) findings, ties in input order, and how many
+    findings are open.
 
     Works in O(n) memory over a stream, so a summary of 100,000 findings keeps only the top ones.
     """
@@ -20,7 +20,7 @@ def most_severe(findings: Iterable[dict[str, Any]], n: int, open_only: bool = Tr
     def ranked():
         nonlocal seen
         for i, f in enumerate(findings):
-            if open_only and f.get("accepted"):
+            if f.get("accepted"):
                 continue
             seen += 1
             yield RANK.get(str(f.get("severity")), 3), i, f

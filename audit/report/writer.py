@@ -53,12 +53,6 @@ FORMATS: dict[str, tuple[Callable[[dict[str, Any], IO[str]], None], str]] = {
 }
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` via a temp file in the same directory + os.replace."""
-    tmp = _temp_write(path, lambda fh: fh.write(text))
-    os.replace(tmp, path)
-
-
 def _temp_write(path: Path, write: Callable[[IO[str]], Any]) -> str:
     """Write through ``write`` into a temp file beside ``path``; return the temp file's name."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
