@@ -172,7 +172,7 @@ def _vocab(cfg):
     return load_vocabulary([extra] if extra and extra.is_file() else [])
 
 
-def _do_extract(cfg, store, quiet: bool = False, clock=None) -> dict:
+def _do_extract(cfg, store, quiet: bool = False, clock=None, full: bool = False) -> dict:
     from audit.extract.pipeline import extract_corpus
     from audit.resolve.pipeline import load_aliases, resolve_corpus
     from audit.timings import Timings
@@ -182,10 +182,13 @@ def _do_extract(cfg, store, quiet: bool = False, clock=None) -> dict:
     with clock.stage("extract"):
         stats = extract_corpus(store, _vocab(cfg))
     with clock.stage("resolve"):
-        rstats = resolve_corpus(store, aliases)
+        rstats = resolve_corpus(store, aliases, full)
     if not quiet:
+        kept = rstats.get("stories_reused", 0)
         click.echo(f"extract: {stats['documents']} document(s) extracted; "
-                   f"{stats['claims']} claims, {rstats['entities']} entities")
+                   f"{stats['claims']} claims, {rstats['entities']} entities"
+                   + (f" ({kept} of {rstats['stories']} stories unchanged: entities kept)"
+                      if kept else ""))
     return stats
 
 
@@ -308,8 +311,9 @@ def _do_check(cfg, store, fail_on: str | None, inputs: tuple | None = None,
 
 FULL_OPT = click.option(
     "--full", is_flag=True,
-    help="Recompute every finding (by default, findings of stories that did not change since "
-         "the last run with the same suite, facts and waivers are reused).")
+    help="Recompute every finding (and, with run, every story's entities); by default, "
+         "stories that did not change since the last run with the same suite, facts and "
+         "waivers keep their entities and findings.")
 
 
 def _do_report(cfg, store, result, formats, out) -> list[Path]:
@@ -495,7 +499,7 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
     with open_store(cfg.db_path) as store:
         with clock.stage("ingest"):
             _do_ingest(cfg, store, quiet)
-        _do_extract(cfg, store, quiet, clock)
+        _do_extract(cfg, store, quiet, clock, full)
         with clock.stage("check"):
             checked = _do_check(cfg, store, fail_on, inputs, full)
         with clock.stage("report"):

@@ -122,7 +122,7 @@ def test_resolving_stories_in_small_groups_changes_nothing(corpus, monkeypatch):
 
     def tables() -> tuple[dict, list]:
         with open_store(root / ".audit" / "audit.duckdb") as store:
-            stats = resolve.resolve_corpus(store, {})
+            stats = resolve.resolve_corpus(store, {}, full=True)
             return stats, [store.query(f"SELECT * FROM {t} ORDER BY ALL") for t in
                            ("entities", "entity_mentions", "document_stories")]
 
@@ -132,14 +132,22 @@ def test_resolving_stories_in_small_groups_changes_nothing(corpus, monkeypatch):
     assert tables() == (stats, whole)
 
 
+def _entity_tables(root: Path) -> list:
+    from audit.store import open_store
+
+    with open_store(root / ".audit" / "audit.duckdb", read_only=True) as store:
+        return [store.query(f"SELECT * FROM {t} ORDER BY ALL")
+                for t in ("entities", "entity_mentions", "document_stories")]
+
+
 def _findings(root: Path) -> list[dict]:
     bundle = json.loads((root / "reports" / "findings.json").read_text(encoding="utf-8"))
     return bundle["findings"]
 
 
 def test_incremental_check_equals_a_full_one(tmp_path):
-    """After one document changes, `audit run` recomputes only its story's findings and reuses
-    the rest, and the result is exactly what a full recomputation gives."""
+    """After one document changes, `audit run` re-clusters and re-checks only its story and
+    reuses the rest, and the result is exactly what a full recomputation gives."""
     root = tmp_path / "inc"
     generate(root, EVENTS, DOCS, SEED)
     fmt = ("--format", "json", "--fail-on", "never")
@@ -155,11 +163,14 @@ def test_incremental_check_equals_a_full_one(tmp_path):
     second = invoke("run", root, *fmt)
     assert second.exit_code == 0, second.output
     assert "unchanged stories" in second.output and "reused from run" in second.output
+    assert "stories unchanged: entities kept" in second.output
     incremental = _findings(root)
     assert incremental != before
+    entities = _entity_tables(root)
     full = invoke("run", root, *fmt, "--full")
     assert full.exit_code == 0 and "reused" not in full.output
     assert incremental == _findings(root)
+    assert entities == _entity_tables(root)
     # unchanged inputs: everything story-scoped is reused, nothing changes
     again = invoke("run", root, *fmt)
     assert "reused from run" in again.output and _findings(root) == incremental

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tomllib
 from collections import defaultdict
@@ -37,14 +38,15 @@ def load_aliases(claims_dir: Path | None) -> dict[str, str]:
 GROUP_DOCS = 5_000
 
 
-def resolve_corpus(store: Store, declared: dict[str, str]) -> dict[str, int]:
+def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
+                   ) -> dict[str, int]:
     """Split the corpus into stories, then cluster each story's compared mentions into
-    entities (cheap: the work follows distinct spellings, not mentions)."""
+    entities (cheap: the work follows distinct spellings, not mentions). Stories whose
+    documents, extraction and aliases are unchanged keep their entities unless ``full``."""
     con = store.con
     docs = [r[0] for r in con.execute(
         "SELECT DISTINCT document_id FROM document_paths ORDER BY 1").fetchall()]
     doc_keys: dict[str, set[str]] = {d: set() for d in docs}
-    n_mentions = 0
     cur = con.cursor()  # streamed: only each document's distinctive names are kept
     try:
         cur.execute("""SELECT m.etype, m.surface, m.document_id
@@ -72,16 +74,31 @@ def resolve_corpus(store: Store, declared: dict[str, str]) -> dict[str, int]:
     docs_of: dict[str, list[str]] = defaultdict(list)
     for d, story in story_of.items():
         docs_of[story].append(d)
-    n_entities = 0
+    signature_of = dict(con.execute(
+        "SELECT document_id, signature FROM extractions").fetchall())
+    states = {story: _story_state(docs, signature_of, {**doc_aliases.get(story, {}), **declared},
+                                  several) for story, docs in docs_of.items()}
+    previous = {} if full else dict(con.execute(
+        "SELECT story_id, state FROM resolve_stories").fetchall())
+    kept = sorted(s for s, state in states.items() if previous.get(s) == state)
+    redo = sorted(set(states) - set(kept))
     with store.transaction():
-        for table in ("entities", "entity_mentions", "document_stories"):
+        # entities of stories whose inputs did not change are kept as they are
+        con.execute("""DELETE FROM entity_mentions WHERE entity_id IN (
+                         SELECT entity_id FROM entities WHERE story_id IS NULL
+                           OR story_id NOT IN (SELECT unnest(?::VARCHAR[])))""", [kept])
+        con.execute("DELETE FROM entities WHERE story_id IS NULL "
+                    "OR story_id NOT IN (SELECT unnest(?::VARCHAR[]))", [kept])
+        for table in ("document_stories", "resolve_stories"):
             con.execute(f"DELETE FROM {table}")
         # one story (the usual audit) is stored as '' so that finding keys do not depend on
         # which document happens to have the smallest id
         insert_rows(con, "document_stories",
                     [{"document_id": d, "story_id": s if several else ""}
                      for d, s in sorted(story_of.items())])
-        for group in _groups(sorted(docs_of), docs_of):
+        insert_rows(con, "resolve_stories", [{"story_id": s, "state": states[s]}
+                                             for s in sorted(states)])
+        for group in _groups(redo, docs_of):
             rows = con.execute(
                 """SELECT m.mention_id, m.etype, m.surface, m.role_key, m.compared,
                           m.document_id
@@ -89,7 +106,6 @@ def resolve_corpus(store: Store, declared: dict[str, str]) -> dict[str, int]:
                    WHERE m.compared AND m.document_id IN (SELECT unnest(?::VARCHAR[]))
                    ORDER BY m.mention_id""",
                 [[d for story in group for d in docs_of[story]]]).fetchall()
-            n_mentions += len(rows)
             by_story: dict[str, list[Mention]] = defaultdict(list)
             for mid, etype, surface, role, compared, doc in rows:
                 by_story[story_of[doc]].append(Mention(mid, etype, surface, role, compared))
@@ -97,18 +113,32 @@ def resolve_corpus(store: Store, declared: dict[str, str]) -> dict[str, int]:
             entities = []
             for story in sorted(by_story):
                 aliases = {**doc_aliases.get(story, {}), **declared}
-                entities.extend(cluster(by_story[story], aliases,
-                                        scope=story if several else ""))
-            n_entities += len(entities)
+                entities.extend((story, e) for e in cluster(by_story[story], aliases,
+                                                            scope=story if several else ""))
             insert_rows(con, "entities", [
                 {"entity_id": e.entity_id, "etype": e.etype, "canonical": e.canonical,
-                 "mentions": len(e.members),
-                 "variants": len({v for _, v, _ in e.members})} for e in entities])
+                 "mentions": len(e.members), "variants": len({v for _, v, _ in e.members}),
+                 "story_id": story} for story, e in entities])
             insert_rows(con, "entity_mentions", [
                 {"mention_id": mid, "entity_id": e.entity_id, "variant": v, "variant_kind": k}
-                for e in entities for mid, v, k in e.members])
+                for _, e in entities for mid, v, k in e.members])
+    n_entities, n_mentions = con.execute(
+        "SELECT count(DISTINCT entity_id), count(*) FROM entity_mentions").fetchone()
     return {"entities": n_entities, "mentions": n_mentions,
-            "stories": len(set(story_of.values()))}
+            "stories": len(states), "stories_reused": len(kept)}
+
+
+# Bump when clustering changes, so that no story keeps entities clustered the old way.
+RESOLVER_VERSION = "2"
+
+
+def _story_state(docs: list[str], signature_of: dict[str, str], aliases: dict[str, str],
+                 several: bool) -> str:
+    """What a story's entities are computed from: its documents (content-hash ids) with their
+    extraction signatures, the aliases in force, and whether the corpus has several stories."""
+    blob = json.dumps([RESOLVER_VERSION, several, sorted(aliases.items()),
+                       sorted((d, signature_of.get(d, "")) for d in docs)])
+    return hashlib.sha256(blob.encode()).hexdigest()[:24]
 
 
 def _groups(stories: list[str], docs_of: dict[str, list[str]]) -> list[list[str]]:

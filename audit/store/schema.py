@@ -221,4 +221,16 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 6: incremental resolution. Entities know their story, and each story's inputs are hashed,
+    # so a re-run re-clusters only the stories whose documents or aliases changed.
+    """
+    ALTER TABLE entities ADD COLUMN story_id VARCHAR;
+    CREATE TABLE resolve_stories (
+        story_id      VARCHAR NOT NULL,
+        state         VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
