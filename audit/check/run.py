@@ -91,7 +91,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         if unchanged:
             sink.reuse(prev_id, unchanged)
         sink.add(integrity)
-        builders = [(name, build) for name, build in BUILDERS.items()]
+        builders = list(BUILDERS.items())
         builders.append(("reference", lambda c: reference_candidates(c, facts)))
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
