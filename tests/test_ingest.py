@@ -387,3 +387,33 @@ def test_pooled_reading_matches_serial_and_reports_bad_files(project: Path, tmp_
     (project / "sources" / "zz.txt").write_bytes(b"\x00\x01binary")
     r = invoke("ingest", project, "--db", pooled)
     assert r.exit_code == 2 and "zz.txt" in r.output and "NUL" in r.output
+
+
+def test_interrupted_extraction_resumes_where_it_stopped(project: Path, monkeypatch):
+    """Extraction commits each batch with its documents' extraction records: after a failure
+    the batches done stay done, and the next run extracts only the rest."""
+    import audit.extract.pipeline as pipeline
+
+    for i in range(6):
+        (project / "sources" / f"d{i}.txt").write_text(
+            f"Report {i}: the lab received ${i + 2} million on Monday, 3 June 2024.")
+    assert invoke("ingest", project).exit_code == 0
+    monkeypatch.setattr(pipeline, "BATCH_DOCS", 2)
+    real, calls = pipeline._extract_job, []
+
+    def failing(job):
+        calls.append(job[0])
+        if len(calls) == 5:
+            raise RuntimeError("worker lost")
+        return real(job)
+
+    monkeypatch.setattr(pipeline, "_extract_job", failing)
+    assert invoke("extract", project).exit_code == 3  # a bug, not a user error
+    con = duckdb.connect(str(db_of(project)), read_only=True)
+    done = {r[0] for r in con.execute("SELECT document_id FROM extractions").fetchall()}
+    claimed = {r[0] for r in con.execute("SELECT DISTINCT document_id FROM claims").fetchall()}
+    con.close()
+    assert len(done) == 4 and claimed == done  # two whole batches, nothing of the third
+    monkeypatch.setattr(pipeline, "_extract_job", real)
+    r = invoke("extract", project)
+    assert r.exit_code == 0 and "2 document(s) extracted" in r.output
