@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import duckdb
 
 from audit import __version__
-from audit.check.findings import fails
+from audit.check.findings import SEVERITY_RANK_SQL, fails
 
 SCHEMA_VERSION = "1.0"
 CONTEXT = 80
@@ -23,10 +23,6 @@ CONTEXT = 80
 def latest_run(con: duckdb.DuckDBPyConnection) -> str | None:
     row = con.execute("SELECT run_id FROM runs ORDER BY seq DESC LIMIT 1").fetchone()
     return row[0] if row else None
-
-
-SEVERITY_RANK_SQL = ("CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 "
-                     "WHEN 'info' THEN 2 ELSE 3 END")
 
 
 class FindingStream:

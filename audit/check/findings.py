@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
+# The same order in SQL over ``findings f``: most severe first, unknown severities last.
+SEVERITY_RANK_SQL = ("CASE f.severity "
+                     + " ".join(f"WHEN '{s}' THEN {-n}" for s, n in SEVERITY_ORDER.items())
+                     + " ELSE 0 END")
 CLASSES = (
     "name-variant", "value-conflict", "list-mismatch", "count-vs-list", "quote-drift",
     "date-weekday", "arithmetic", "reference", "single-source", "integrity",

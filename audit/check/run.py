@@ -12,7 +12,7 @@ from pathlib import Path
 from audit import __version__
 from audit.check.candidates import BUILDERS, STORY_SCOPED, Candidate
 from audit.check.evidence import EvidenceIndex
-from audit.check.findings import SEVERITY_ORDER, Finding, fails
+from audit.check.findings import SEVERITY_ORDER, SEVERITY_RANK_SQL, Finding, fails
 from audit.check.reference import load_facts, reference_candidates
 from audit.check.suite import judge, load_suite
 from audit.check.waivers import load_waivers
@@ -299,12 +299,11 @@ class _Sink:
     def finish(self, result: CheckResult, config_hash: str, inputs: str,
                states: dict[str, str]) -> str:
         """Number the findings in report order and store the run row."""
-        rank = " ".join(f"WHEN '{s}' THEN {-n}" for s, n in SEVERITY_ORDER.items())
         self.con.execute(f"""
             UPDATE findings SET seq = o.n FROM (
               SELECT finding_id, row_number() OVER (
-                ORDER BY CASE severity {rank} ELSE 0 END, class, finding_id) - 1 AS n
-              FROM findings WHERE run_id = ?) o
+                ORDER BY {SEVERITY_RANK_SQL}, class, finding_id) - 1 AS n
+              FROM findings f WHERE run_id = ?) o
             WHERE findings.run_id = ? AND findings.finding_id = o.finding_id""",
                          [self.run_id, self.run_id])
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
