@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit.errors import InputError
+from audit.ingest.paths import Resolver
 
 MANIFEST_NAME = "manifest.toml"
 _FIELDS = {"path", "title", "publisher", "url", "date", "retrieved"}
@@ -33,7 +34,7 @@ class Manifest:
     exclude: tuple[str, ...] = ()
 
 
-def load_manifest(folder: Path, project_root: Path) -> Manifest:
+def load_manifest(folder: Path, project_root: Path, real: Resolver | None = None) -> Manifest:
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return Manifest()
@@ -50,6 +51,7 @@ def load_manifest(folder: Path, project_root: Path) -> Manifest:
         raise InputError("'document' must be an array of tables ([[document]])", path)
     entries: dict[Path, dict] = {}
     root = project_root.resolve()
+    real = real or Resolver()
     for n, entry in enumerate(docs, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             raise InputError(f"document #{n} has no 'path'", path)
@@ -57,7 +59,7 @@ def load_manifest(folder: Path, project_root: Path) -> Manifest:
         if unknown:
             raise InputError(f"document #{n} ({entry['path']}): unknown field(s) "
                              f"{', '.join(sorted(unknown))}", path)
-        target = (folder / entry["path"]).resolve()
+        target = real(folder / entry["path"])
         if not target.is_relative_to(root):
             raise InputError(f"document #{n}: path '{entry['path']}' is outside the project", path)
         if not target.is_file():

@@ -19,6 +19,7 @@ from audit.errors import InputError
 from audit.ingest.decode import decode_bytes
 from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
 from audit.ingest.normalize import fold
+from audit.ingest.paths import Resolver, relative
 from audit.ingest.readers import MEDIA_TYPES, READERS
 from audit.ingest.zones import classify, merge_runs
 from audit.model import Zone
@@ -30,6 +31,7 @@ from audit.store.rows import insert_rows
 class SourceFile:
     path: Path
     meta: dict = field(default_factory=dict)
+    real: Path | None = None  # the resolved path, when discover() knows it
 
 
 @dataclass
@@ -65,22 +67,23 @@ class IngestResult:
 def discover(sources: Iterable[Path], root: Path) -> Iterator[SourceFile]:
     """Yield source files in a stable order, with manifest metadata attached."""
     seen: set[Path] = set()
+    real = Resolver()
     for src in sources:
         src = Path(src)
         if not src.exists():
             raise InputError("source path does not exist", src)
         if src.is_file():
-            manifest = load_manifest(src.parent, root)
+            manifest = load_manifest(src.parent, root, real)
             files = [src]
         else:
-            manifest = load_manifest(src, root)
+            manifest = load_manifest(src, root, real)
             files = sorted(p for p in src.rglob("*") if p.is_file() and _wanted(p, src, manifest))
         for f in files:
-            rf = f.resolve()
+            rf = real(f)
             if rf in seen:
                 continue
             seen.add(rf)
-            yield SourceFile(f, manifest.entries.get(rf, {}))
+            yield SourceFile(f, manifest.entries.get(rf, {}), rf)
 
 
 def _wanted(p: Path, folder: Path, manifest: Manifest) -> bool:
@@ -125,7 +128,7 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
     return Document(
         document_id="d" + sha[:16],
         sha256=sha,
-        path=_rel(path, root),
+        path=relative(sf.real or path.resolve(), root),
         title=(title or path.stem)[:300],
         publisher=meta.get("publisher"),
         url=meta.get("url"),
@@ -171,11 +174,6 @@ def _byline_date(text: str, zones: list[Zone]) -> dt.date | None:
     return None
 
 
-def _rel(path: Path, root: Path) -> str:
-    rp = path.resolve()
-    return rp.relative_to(root).as_posix() if rp.is_relative_to(root) else rp.as_posix()
-
-
 # Reading many files is spread over a process pool; below this many files it is not worth it.
 POOL_MIN_FILES = 300
 # Documents at least this long are written one by one (no copy through a DataFrame).
@@ -196,7 +194,7 @@ def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str]) -> 
     """
     out = {}
     for i, sf in enumerate(files):
-        path = _rel(sf.path, root)
+        path = relative(sf.real or sf.path.resolve(), root)
         doc = current.get(path)
         if doc is None:
             continue

@@ -1,0 +1,34 @@
+"""Resolving many file paths at once.
+
+``Path.resolve()`` costs one ``lstat`` per path component, for every file: on 10,000 files in
+2,500 folders it was most of an unchanged re-ingest. A :class:`Resolver` resolves each folder
+once and a file's own name only when the file is a symbolic link, which gives the same answer
+as ``os.path.realpath`` (a file name is never ``.`` or ``..``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class Resolver:
+    """``realpath`` with a cache of resolved folders; make one per scan (links may change)."""
+
+    def __init__(self) -> None:
+        self._dirs: dict[str, str] = {}
+
+    def __call__(self, path: str | os.PathLike[str]) -> Path:
+        full = os.path.abspath(os.fspath(path)) if ".." not in Path(path).parts else None
+        if full is None or os.path.islink(full):
+            return Path(os.path.realpath(path))
+        head, name = os.path.split(full)
+        real = self._dirs.get(head)
+        if real is None:
+            real = self._dirs[head] = os.path.realpath(head)
+        return Path(os.path.join(real, name))
+
+
+def relative(real: Path, root: Path) -> str:
+    """``real`` (resolved) relative to ``root`` (resolved), POSIX style; absolute if outside."""
+    return real.relative_to(root).as_posix() if real.is_relative_to(root) else real.as_posix()
