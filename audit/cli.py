@@ -324,7 +324,7 @@ def _do_report(cfg, store, result, formats, out) -> list[Path]:
                           checks=result.checks, stale_waivers=result.stale_waivers)
     out = out or cfg.out
     out.mkdir(parents=True, exist_ok=True)
-    return _write(bundle, out, formats)
+    return _write(bundle, out, formats, store)
 
 
 # The HTML report shows at most this many findings (most severe first); the machine formats
@@ -332,17 +332,21 @@ def _do_report(cfg, store, result, formats, out) -> list[Path]:
 HTML_MAX_FINDINGS = 10_000
 
 
-def _write(bundle: dict, out: Path, formats: list[str]) -> list[Path]:
+def _write(bundle: dict, out: Path, formats: list[str], store) -> list[Path]:
+    """Write the reports; the HTML reuses the blocks of findings unchanged since the store's
+    last report (a read-only store only reads that cache)."""
     from audit.report import write_reports
+    from audit.report.fragments import FragmentCache
 
+    fragments = FragmentCache(store.con, writable=not store.read_only)
     findings = bundle["findings"]
     if "html" not in formats or len(findings) <= HTML_MAX_FINDINGS:
-        return write_reports(bundle, out, formats)
+        return write_reports(bundle, out, formats, fragments)
     written = write_reports(bundle, out, [f for f in formats if f != "html"])
     shown = findings.head(HTML_MAX_FINDINGS, open_only=False)
     click.echo(f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "
                f"{len(findings):,} findings; findings.json has them all", err=True)
-    return written + write_reports({**bundle, "findings": shown}, out, ["html"])
+    return written + write_reports({**bundle, "findings": shown}, out, ["html"], fragments)
 
 
 def _summary(result, written: list[Path]) -> None:
@@ -406,7 +410,7 @@ def report(project: Path, db: str | None, formats: tuple[str, ...], out: Path | 
         bundle = build_bundle(store.con, run_id, with_documents="html" in formats)
         target = out or cfg.out
         target.mkdir(parents=True, exist_ok=True)
-        written = _write(bundle, target, formats)  # findings are read while writing
+        written = _write(bundle, target, formats, store)  # findings are read while writing
     for p in written:
         click.echo(f"wrote {p}")
 

@@ -163,10 +163,73 @@ def test_html_escapes_all_source_text(bundle):
 
 
 def test_html_template_marks_nothing_safe():
-    template = resources.files("audit").joinpath("templates/report.html.j2").read_text()
-    assert "|safe" not in template.replace(" ", "") and "autoescape false" not in template
+    for name in ("report.html.j2", "finding.html.j2"):
+        template = resources.files("audit").joinpath("templates", name).read_text()
+        assert "|safe" not in template.replace(" ", "") and "autoescape false" not in template
     source = Path(render_html.__code__.co_filename).read_text()
-    assert "Markup(" not in source and "autoescape=True" in source
+    assert "autoescape=True" in source
+    # the one Markup: a finding block rendered by finding.html.j2 (now or by an earlier run)
+    assert source.count("Markup(") == 1 and 'Markup(html)' in source
+
+
+def _store(tmp_path):
+    from audit.store import open_store
+
+    return open_store(tmp_path / "cache.duckdb")
+
+
+def test_html_fragment_cache_gives_the_same_page(bundle, tmp_path):
+    from audit.report.fragments import FragmentCache
+
+    plain = render_html(copy.deepcopy(bundle))
+    with _store(tmp_path) as store:
+        cache = FragmentCache(store.con)
+        assert render_html(copy.deepcopy(bundle), cache) == plain  # fills the cache
+        n = store.query("SELECT count(*) FROM report_fragments")[0][0]
+        assert n == len(bundle["findings"])
+        assert render_html(copy.deepcopy(bundle), cache) == plain  # reads it
+
+
+def test_html_fragment_cache_is_reused_and_invalidated(bundle, tmp_path):
+    """A cached block is used while everything it shows is unchanged, and re-rendered when a
+    document it names is renamed or the finding's evidence changes."""
+    from audit.report.fragments import FragmentCache
+
+    with _store(tmp_path) as store:
+        cache = FragmentCache(store.con)
+        render_html(copy.deepcopy(bundle), cache)
+        store.con.execute("UPDATE report_fragments SET html = replace(html, '</article>', "
+                          "'<i>cached</i></article>')")
+        html = render_html(copy.deepcopy(bundle), cache)
+        assert html.count("<i>cached</i>") == len(bundle["findings"])  # every block reused
+
+        renamed = copy.deepcopy(bundle)
+        doc = renamed["findings"][0]["evidence"][0]["document_id"]
+        for d in renamed["documents"]:
+            if d["id"] == doc:
+                d["path"] = "renamed/" + d["path"]
+        articles = _articles(render_html(renamed, cache))
+        touched = {f["id"] for f in renamed["findings"]
+                   if doc in {e["document_id"] for e in f["evidence"]}
+                   or doc in {d for v in f.get("values") or [] for d in v.get("documents", [])}}
+        assert touched and len(touched) < len(articles)
+        for fid, article in articles.items():
+            assert ("<i>cached</i>" in article) == (fid not in touched), fid
+
+        edited = copy.deepcopy(bundle)
+        edited["findings"][0]["evidence"][0]["after"] += " more words"
+        articles = _articles(render_html(edited, cache))
+        assert "<i>cached</i>" not in articles[edited["findings"][0]["id"]]
+        # the table keeps only the latest page's blocks
+        assert store.query("SELECT count(*) FROM report_fragments")[0][0] == len(articles)
+
+
+def test_html_fragment_cache_read_only_does_not_write(bundle, tmp_path):
+    from audit.report.fragments import FragmentCache
+
+    with _store(tmp_path) as store:
+        render_html(copy.deepcopy(bundle), FragmentCache(store.con, writable=False))
+        assert store.query("SELECT count(*) FROM report_fragments")[0][0] == 0
 
 
 def test_html_top_summary(bundle):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from audit.report.fragments import FragmentCache
 from audit.report.github import ANNOTATION_CAP, render_github
 from audit.report.html import render_html
 from audit.report.json_out import write_json
@@ -42,10 +43,15 @@ def _text(render: Callable[[dict[str, Any]], str], top: int | None = None
     return write
 
 
+def _write_html(bundle: dict[str, Any], fh: IO[str], fragments: FragmentCache | None = None
+                ) -> None:
+    fh.write(render_html(bundle, fragments))
+
+
 # format name -> (writer of the format into an open text file, default file name)
 FORMATS: dict[str, tuple[Callable[[dict[str, Any], IO[str]], None], str]] = {
     "json": (write_json, "findings.json"),
-    "html": (_text(render_html), "report.html"),
+    "html": (_write_html, "report.html"),
     "junit": (_text(render_junit), "junit.xml"),
     "sarif": (_write_sarif, "findings.sarif"),
     "md": (_text(render_markdown, TOP), "summary.md"),
@@ -76,9 +82,11 @@ def _unlink(name: str) -> None:
 
 
 def write_reports(
-    bundle: dict[str, Any], out_dir: str | os.PathLike[str], formats: Iterable[str]
+    bundle: dict[str, Any], out_dir: str | os.PathLike[str], formats: Iterable[str],
+    fragments: FragmentCache | None = None,
 ) -> list[Path]:
-    """Write ``formats`` (names from FORMATS) into ``out_dir``.
+    """Write ``formats`` (names from FORMATS) into ``out_dir``; ``fragments``: the cache of
+    HTML finding blocks, when the report is written from a database.
 
     Every format is written to a temp file before any report is replaced, so a renderer error
     leaves the previous reports untouched. Returns the written paths in the order of ``formats``.
@@ -96,7 +104,9 @@ def write_reports(
         for name in names:
             write, filename = FORMATS[name]
             path = out / filename
-            temps.append((_temp_write(path, lambda fh, w=write: w(bundle, fh)), path))
+            extra = {"fragments": fragments} if name == "html" and fragments else {}
+            temps.append((_temp_write(path, lambda fh, w=write, kw=extra: w(bundle, fh, **kw)),
+                          path))
     except BaseException:
         for tmp, _ in temps:
             _unlink(tmp)

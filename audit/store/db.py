@@ -16,9 +16,10 @@ from audit.store.schema import MIGRATIONS, SCHEMA_VERSION
 class Store:
     """A DuckDB connection with the audit schema at the current version."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str):
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool = False):
         self.con = con
         self.path = path
+        self.read_only = read_only
 
     def close(self) -> None:
         self.con.close()
@@ -107,4 +108,4 @@ def open_store(path: str | Path, read_only: bool = False) -> Store:
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
         return store
-    return Store(con, path)
+    return Store(con, path, read_only)

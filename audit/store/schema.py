@@ -233,4 +233,15 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 7: a cache of rendered HTML finding blocks (audit/report/fragments.py), so a re-run
+    # re-renders only the findings that changed.
+    """
+    CREATE TABLE report_fragments (
+        key           VARCHAR NOT NULL,
+        html          VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
