@@ -302,11 +302,34 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
 
 
 def _do_check(cfg, store, fail_on: str | None, inputs: tuple | None = None,
-              full: bool = False):
+              full: bool = False, judge=None):
     from audit.check.run import run_checks
 
     return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
-                      cfg.digest(), inputs, full)
+                      cfg.digest(), inputs, full, judge)
+
+
+# `audit run` on a corpus of at least this many documents judges in a worker process started
+# before ingest, so that importing Great Expectations overlaps the other stages.
+JUDGE_WORKER_MIN_DOCS = 1000
+
+
+def _judge_for(store, inputs: tuple):
+    """A :class:`Judge` for ``audit run``: a worker process when it pays (a second core and a
+    large corpus, judged by the documents already stored), else one in this process.
+    AUDIT_JUDGE_WORKER=1 or 0 decides instead."""
+    import os
+
+    from audit.check.suite import Judge
+
+    forced = os.environ.get("AUDIT_JUDGE_WORKER")
+    if forced is not None:
+        worker = forced == "1"
+    else:
+        docs = store.query("SELECT count(*) FROM document_paths")[0][0]
+        worker = (os.cpu_count() or 1) > 1 and docs >= JUDGE_WORKER_MIN_DOCS \
+            and "great_expectations" not in sys.modules
+    return Judge(inputs[0], inputs[1], worker=worker)
 
 
 FULL_OPT = click.option(
@@ -500,12 +523,12 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
     clock = Timings(timings)
     cfg = _config(project, db=db, sources=tuple(sources), out=out)
     inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)  # bad files fail before any write
-    with open_store(cfg.db_path) as store:
+    with open_store(cfg.db_path) as store, _judge_for(store, inputs) as judge:
         with clock.stage("ingest"):
             _do_ingest(cfg, store, quiet)
         _do_extract(cfg, store, quiet, clock, full)
         with clock.stage("check"):
-            checked = _do_check(cfg, store, fail_on, inputs, full)
+            checked = _do_check(cfg, store, fail_on, inputs, full, judge)
         with clock.stage("report"):
             written = _do_report(cfg, store, checked, formats, out)
     _summary(checked, written)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -297,3 +298,57 @@ def test_duplicate_candidates_merge_the_same_whatever_their_order(order):
         merged.append(into.values)
     assert merged[0] == merged[1]
     assert [c for c, _ in merged[0][1]["claims"]] == ["c0b", "c1b", "c2b", "c3b"]
+
+
+def _judged_rows() -> list[dict]:
+    return [{"cid": "c1", "check": "date-weekday", "weekday_ok": False},
+            {"cid": "c2", "check": "date-weekday", "weekday_ok": True},
+            {"cid": "c3", "check": "value-conflict", "n_values": 2},
+            {"cid": "c4", "check": "single-source", "n_documents": 1}]
+
+
+def test_a_judge_in_a_worker_process_judges_like_one_in_process():
+    from audit.check.suite import Judge, load_suite
+
+    suite, path = load_suite(None)
+    with Judge(suite, path) as local, Judge(suite, path, worker=True) as worker:
+        assert worker._proc is not None and worker._proc.pid != os.getpid()
+        expected = sorted(local(_judged_rows()), key=lambda j: j.cid)
+        assert [j.cid for j in expected] == ["c1", "c3", "c4"]
+        assert sorted(worker(_judged_rows()), key=lambda j: j.cid) == expected
+        assert worker([]) == []  # a second chunk on the same session
+        proc = worker._proc
+    assert not proc.is_alive()
+
+
+@pytest.mark.parametrize("worker", ["0", "1"])
+def test_a_suite_gx_rejects_exits_2(tmp_path, monkeypatch, worker):
+    """An expectation type GX does not know fails when the suite is built, in this process or in
+    the judging worker alike: exit 2 and a message naming the suite file."""
+    monkeypatch.setenv("AUDIT_JUDGE_WORKER", worker)
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(A)
+    (tmp_path / "checks" / "consistency.json").write_text(json.dumps({
+        "name": "consistency", "expectations": [{
+            "type": "expect_column_values_to_be_purple", "kwargs": {"column": "n_values"},
+            "meta": {"check": "value-conflict"}}, {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "n_values", "max_value": 1}, "meta": {"check": "value-conflict"}}
+        ]}))
+    r = invoke("run", tmp_path)
+    assert r.exit_code == 2, r.output
+    assert "expect_column_values_to_be_purple" in r.output and "consistency.json" in r.output
+
+
+def test_judging_worker_gives_the_run_the_same_findings(tmp_path, monkeypatch):
+    out = {}
+    for worker in ("0", "1"):
+        monkeypatch.setenv("AUDIT_JUDGE_WORKER", worker)
+        root = tmp_path / worker
+        invoke("init", root, "--force")
+        (root / "sources" / "a.txt").write_text(A)
+        (root / "sources" / "b.txt").write_text(B)
+        code, bundle, _ = audit(root)
+        out[worker] = (code, [(f["id"], f["severity"], f["message"], f["evidence"])
+                              for f in bundle["findings"]])
+    assert out["0"] == out["1"] and out["1"][1]

@@ -14,7 +14,7 @@ from audit.check.candidates import BUILDERS, STORY_SCOPED, Candidate
 from audit.check.evidence import EvidenceIndex
 from audit.check.findings import SEVERITY_ORDER, SEVERITY_RANK_SQL, Finding, fails
 from audit.check.reference import load_facts, reference_candidates
-from audit.check.suite import judge, load_suite
+from audit.check.suite import Judge, load_suite
 from audit.check.waivers import load_waivers
 from audit.store import Store
 from audit.store.rows import insert_rows
@@ -67,15 +67,20 @@ def load_inputs(claims_dir: Path | None, checks_dir: Path | None):
 
 def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None,
-               full: bool = False) -> CheckResult:
+               full: bool = False, judge: Judge | None = None) -> CheckResult:
     """Run every check and store the run; ``inputs`` is what :func:`load_inputs` returned, when
-    the caller validated them early. All of it is one transaction: a failure stores nothing.
+    the caller validated them early; ``judge``: a :class:`Judge` the caller started early
+    (default: one in this process). All of it is one transaction: a failure stores nothing.
 
     Incremental unless ``full``: when an earlier run had the same inputs (suite, facts,
     waivers, tool), the findings of story-scoped checks for stories whose documents, extraction
     and entities are unchanged are copied from it, and only the other stories are recomputed.
     """
     suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
+    if judge is None:
+        with Judge(suite, suite_path) as local:
+            return run_checks(store, claims_dir, checks_dir, fail_on, config_hash,
+                              (suite, suite_path, facts, waivers), full, local)
     con = store.con
     from audit.check.integrity import run_integrity
 
@@ -103,7 +108,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             else:
                 found = build(con)
             if pending and len(pending) + len(found) > CHUNK:
-                sink.add(_judged_findings(con, list(pending.values()), suite, suite_path))
+                sink.add(_judged_findings(con, list(pending.values()), judge))
                 pending, judged_any = {}, True
             for c in found:  # cids hash the check: duplicates come from one builder
                 if c.cid in pending:  # the same finding found twice: one finding, all evidence
@@ -114,11 +119,11 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             if len(pending) >= CHUNK:
                 cands = list(pending.values())
                 for lo in range(0, len(cands), CHUNK):
-                    sink.add(_judged_findings(con, cands[lo:lo + CHUNK], suite, suite_path))
+                    sink.add(_judged_findings(con, cands[lo:lo + CHUNK], judge))
                 pending, judged_any = {}, True
                 del cands
         if pending or not judged_any:  # an empty run still validates the suite
-            sink.add(_judged_findings(con, list(pending.values()), suite, suite_path))
+            sink.add(_judged_findings(con, list(pending.values()), judge))
             del pending
         result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
                              sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
@@ -177,11 +182,11 @@ def _order(f: Finding) -> tuple:
     return (-SEVERITY_ORDER.get(f.severity, 0), f.cls, f.fingerprint)
 
 
-def _judged_findings(con, cands: list[Candidate], suite: dict, suite_path) -> list[Finding]:
+def _judged_findings(con, cands: list[Candidate], judge: Judge) -> list[Finding]:
     """Judge candidates with the GX suite; one finding per rejected candidate, with the most
     severe expectation that rejected it."""
     rows = [{"cid": c.cid, "check": c.check, **c.judged} for c in cands]
-    rejected = judge(rows, suite, suite_path)
+    rejected = judge(rows)
     by_cid = {c.cid: c for c in cands}
     worst: dict[str, object] = {}
     for j in rejected:

@@ -112,60 +112,159 @@ def load_suite(checks_dir: Path | None) -> tuple[dict, Path | None]:
     return data, path
 
 
+class _Session:
+    """A GX context holding the suite and a checkpoint over a dataframe asset: built once,
+    then run on each chunk of candidate rows (building it costs ~0.25 s)."""
+
+    def __init__(self, suite_data: dict, suite_path: Path | None):
+        os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+        logging.getLogger("great_expectations").setLevel(logging.CRITICAL)  # errors raised here
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self.where = suite_path or "built-in suite"
+        ctx = gx.get_context(mode="ephemeral")
+        ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+        try:
+            suite = gx.ExpectationSuite(**{k: v for k, v in suite_data.items()
+                                           if k in ("name", "expectations", "meta", "notes")})
+        except Exception as exc:  # GX raises many types for a bad suite
+            raise ConfigError(f"invalid expectation suite: {exc}", self.where) from None
+        given = [str(e.get("type")) for e in suite_data.get("expectations") or []]
+        if len(suite.expectations) < len(given):  # GX logs and drops what it cannot build
+            built = {e.expectation_type for e in suite.expectations}
+            raise ConfigError("unknown or invalid expectation(s): "
+                              + ", ".join(sorted(set(given) - built) or given), self.where)
+        if not suite.expectations:
+            raise ConfigError("the suite has no expectations; zero checks would run", self.where)
+        suite = ctx.suites.add(suite)
+        asset = ctx.data_sources.add_pandas("audit").add_dataframe_asset("candidates")
+        batch = asset.add_batch_definition_whole_dataframe("all")
+        vd = ctx.validation_definitions.add(gx.ValidationDefinition(name="consistency",
+                                                                    data=batch, suite=suite))
+        self.checkpoint = ctx.checkpoints.add(gx.Checkpoint(
+            name="audit", validation_definitions=[vd],
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["cid"],
+                           "return_unexpected_index_query": False}))
+
+    def judge(self, rows: list[dict]) -> list[Judgement]:
+        """Run the checkpoint over ``rows``; return the rejections."""
+        import pandas as pd
+
+        columns = ["cid", "check", *JUDGED_COLUMNS]
+        frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+        frame = frame.astype(object).where(frame.notna(), None)
+        result = self.checkpoint.run(batch_parameters={"dataframe": frame})
+        check_of = dict(zip(frame["cid"], frame["check"], strict=True))
+        out: list[Judgement] = []
+        ran = 0
+        for vr in result.run_results.values():
+            for r in vr.results:
+                cfg = r.expectation_config
+                meta = cfg.meta or {}
+                ran += 1
+                if r.exception_info and r.exception_info.get("raised_exception"):
+                    msg = r.exception_info.get("exception_message", "")
+                    raise ConfigError(f"expectation '{cfg.type}' for {meta.get('check')} failed "
+                                      f"to run: {msg.splitlines()[0] if msg else 'unknown error'}",
+                                      self.where)
+                if r.success:
+                    continue
+                sev = GX_TO_SEVERITY.get(str(getattr(cfg.severity, "value", cfg.severity)),
+                                         "error")
+                for item in r.result.get("unexpected_index_list") or []:
+                    cid = item["cid"] if isinstance(item, dict) else frame["cid"].iloc[item]
+                    out.append(Judgement(cid, meta.get("check", check_of.get(cid, "?")),
+                                         meta.get("class", meta.get("check", "?")), sev,
+                                         cfg.description or cfg.type))
+        if ran == 0:
+            raise ConfigError("no expectations ran", self.where)
+        return out
+
+
+class Judge:
+    """Judges candidate rows with the suite, in this process or in a worker process.
+
+    Importing Great Expectations and building its context takes ~2.5 s, a large share of a
+    re-run after a small edit. ``Judge.start(..., worker=True)`` (``audit run`` on a large
+    corpus) does that in a second process while ingest, extraction and resolution run, and
+    then sends it each chunk of candidates. Results and errors are the same either way.
+    """
+
+    def __init__(self, suite_data: dict, suite_path: Path | None, worker: bool = False):
+        self.suite_data, self.suite_path = suite_data, suite_path
+        self._session: _Session | None = None
+        self._conn = self._proc = None
+        if worker:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("spawn")
+            self._conn, child = ctx.Pipe()
+            self._proc = ctx.Process(target=_serve, args=(child, suite_data, suite_path),
+                                     name="audit-judge", daemon=True)
+            self._proc.start()
+            child.close()
+
+    def __call__(self, rows: list[dict]) -> list[Judgement]:
+        if self._proc is None:
+            if self._session is None:
+                self._session = _Session(self.suite_data, self.suite_path)
+            return self._session.judge(rows)
+        try:
+            self._conn.send(rows)
+            status, *payload = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            raise RuntimeError(f"the judging process stopped ({exc!r}; exit code "
+                               f"{self._proc.exitcode})") from None
+        if status == "ok":
+            return payload[0]
+        if status == "config":
+            raise ConfigError(payload[0])
+        raise RuntimeError(f"the judging process failed:\n{payload[0]}")
+
+    def close(self) -> None:
+        if self._proc is not None:
+            try:
+                self._conn.send(None)
+            except (OSError, ValueError):
+                pass
+            self._proc.join(5)
+            if self._proc.is_alive():
+                self._proc.kill()
+            self._conn.close()
+            self._proc = None
+
+    def __enter__(self) -> Judge:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _serve(conn, suite_data: dict, suite_path: Path | None) -> None:
+    """The worker: build the session at once (the point of the worker), then judge each list
+    of rows received until ``None``. Errors go back as messages, never as a traceback here."""
+    import traceback
+
+    session = error = None
+    try:
+        session = _Session(suite_data, suite_path)
+    except ConfigError as exc:
+        error = ("config", str(exc))
+    except Exception:
+        error = ("crash", traceback.format_exc())
+    while (rows := conn.recv()) is not None:
+        if error:
+            conn.send(error)
+            continue
+        try:
+            conn.send(("ok", session.judge(rows)))
+        except ConfigError as exc:
+            conn.send(("config", str(exc)))
+        except Exception:
+            conn.send(("crash", traceback.format_exc()))
+
+
 def judge(rows: list[dict], suite_data: dict, suite_path: Path | None) -> list[Judgement]:
     """Run the suite through a GX Checkpoint over the candidate rows; return the rejections."""
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-    logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    import great_expectations as gx
-    import pandas as pd
-
-    where = suite_path or "built-in suite"
-    columns = ["cid", "check", *JUDGED_COLUMNS]
-    frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
-    frame = frame.astype(object).where(frame.notna(), None)
-    ctx = gx.get_context(mode="ephemeral")
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
-    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
-    try:
-        suite = gx.ExpectationSuite(**{k: v for k, v in suite_data.items()
-                                       if k in ("name", "expectations", "meta", "notes")})
-    except Exception as exc:  # GX raises many types for a bad suite
-        raise ConfigError(f"invalid expectation suite: {exc}", where) from None
-    if not suite.expectations:
-        raise ConfigError("the suite has no expectations; zero checks would run", where)
-    suite = ctx.suites.add(suite)
-    asset = ctx.data_sources.add_pandas("audit").add_dataframe_asset("candidates")
-    batch = asset.add_batch_definition_whole_dataframe("all")
-    vd = ctx.validation_definitions.add(gx.ValidationDefinition(name="consistency",
-                                                                data=batch, suite=suite))
-    checkpoint = ctx.checkpoints.add(gx.Checkpoint(
-        name="audit", validation_definitions=[vd],
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["cid"],
-                       "return_unexpected_index_query": False}))
-    result = checkpoint.run(batch_parameters={"dataframe": frame})
-    check_of = dict(zip(frame["cid"], frame["check"], strict=True))
-    out: list[Judgement] = []
-    ran = 0
-    for vr in result.run_results.values():
-        for r in vr.results:
-            cfg = r.expectation_config
-            meta = cfg.meta or {}
-            ran += 1
-            if r.exception_info and r.exception_info.get("raised_exception"):
-                msg = r.exception_info.get("exception_message", "")
-                raise ConfigError(f"expectation '{cfg.type}' for {meta.get('check')} failed to "
-                                  f"run: {msg.splitlines()[0] if msg else 'unknown error'}",
-                                  where)
-            if r.success:
-                continue
-            sev = GX_TO_SEVERITY.get(str(getattr(cfg.severity, "value", cfg.severity)),
-                                     "error")
-            for item in r.result.get("unexpected_index_list") or []:
-                cid = item["cid"] if isinstance(item, dict) else frame["cid"].iloc[item]
-                out.append(Judgement(cid, meta.get("check", check_of.get(cid, "?")),
-                                     meta.get("class", meta.get("check", "?")), sev,
-                                     cfg.description or cfg.type))
-    if ran == 0:
-        raise ConfigError("no expectations ran", where)
-    return out
+    return _Session(suite_data, suite_path).judge(rows)
