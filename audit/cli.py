@@ -365,6 +365,7 @@ def _write(bundle: dict, out: Path, formats: list[str], store) -> list[Path]:
     findings = bundle["findings"]
     if "html" not in formats or len(findings) <= HTML_MAX_FINDINGS:
         return write_reports(bundle, out, formats, fragments)
+    findings.keep_first(HTML_MAX_FINDINGS)  # read once for the JSON and the HTML
     written = write_reports(bundle, out, [f for f in formats if f != "html"])
     shown = findings.head(HTML_MAX_FINDINGS, open_only=False)
     click.echo(f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "

@@ -158,3 +158,28 @@ def test_run_timings_name_every_stage(tmp_path):
     for stage in ("ingest", "extract", "resolve", "check", "report"):
         assert f"{stage} " in line
     assert "peak RSS" in line and " MiB" in line
+
+
+def test_capped_html_is_the_same_after_the_json(tmp_path, monkeypatch):
+    """The capped HTML reuses the findings the JSON just read; it must show what a query for
+    the most severe findings shows, with and without an accepted (waived) finding."""
+    import audit.cli
+
+    monkeypatch.setattr(audit.cli, "HTML_MAX_FINDINGS", 3)
+    shutil.copytree(EXAMPLE_SOURCES, tmp_path / "sources")
+    (tmp_path / "audit.toml").write_text('[audit]\nsources = "sources"\n')
+    invoke("run", tmp_path, "--format", "json")
+    top = json.loads((tmp_path / "reports" / "findings.json").read_text())["findings"][0]
+    for waived in (False, True):
+        if waived:
+            (tmp_path / "checks").mkdir(exist_ok=True)
+            (tmp_path / "checks" / "waivers.toml").write_text(
+                f'[[waiver]]\nfingerprint = "{top["id"]}"\nreason = "checked"\n')
+            invoke("run", tmp_path, "--format", "json")
+        both, alone = tmp_path / f"both{waived}", tmp_path / f"alone{waived}"
+        invoke("report", tmp_path, "--format", "json", "--format", "html", "--out", both)
+        invoke("report", tmp_path, "--format", "html", "--out", alone)
+        page = (both / "report.html").read_text()
+        assert page == (alone / "report.html").read_text()
+        assert page.count('<article class="finding"') == 3
+        assert (f'id="finding-{top["id"]}"' in page) == (not waived)

@@ -38,8 +38,10 @@ class FindingStream:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str):
         self.con, self.run_id = con, run_id
-        self._len = con.execute("SELECT count(*) FROM findings WHERE run_id = ?",
-                                [run_id]).fetchone()[0]
+        self._len, self._accepted = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE accepted) FROM findings WHERE run_id = ?",
+            [run_id]).fetchone()
+        self._keep, self._kept = 0, None
 
     def __len__(self) -> int:
         return self._len
@@ -47,11 +49,26 @@ class FindingStream:
     def __bool__(self) -> bool:
         return self._len > 0
 
+    def keep_first(self, n: int) -> None:
+        """Keep the first ``n`` findings of the next full read, so that ``head(n, False)`` after
+        it (the HTML after the JSON) needs no second query."""
+        self._keep = n
+
     def __iter__(self) -> Iterator[dict]:
-        return self._query("TRUE", "f.seq", None)
+        kept: list[dict] = []
+        for i, row in enumerate(self._query("TRUE", "f.seq", None)):
+            if i < self._keep:
+                kept.append(row)
+            yield row
+        if self._keep:
+            self._kept = kept
 
     def head(self, n: int, open_only: bool = True) -> list[dict]:
         """The ``n`` most severe findings (open ones only, by default), in report order."""
+        # seq is report order (severity, class, id); with nothing accepted, head is its start
+        if not open_only and not self._accepted and self._kept is not None \
+                and n <= self._keep:
+            return self._kept[:n]
         return list(self._query("NOT f.accepted" if open_only else "TRUE",
                                 f"f.accepted, {SEVERITY_RANK_SQL}, f.seq", n))
 
