@@ -352,3 +352,64 @@ def test_judging_worker_gives_the_run_the_same_findings(tmp_path, monkeypatch):
         out[worker] = (code, [(f["id"], f["severity"], f["message"], f["evidence"])
                               for f in bundle["findings"]])
     assert out["0"] == out["1"] and out["1"][1]
+
+
+# --- value conflicts: headlines, separate facts with a generic subject ------------------------
+
+ORCHARD_A = """Glenmoor orchard co-op lands $18M for cold storage
+
+By Priya Natarajan
+
+GLENMOOR - The Glenmoor Fruit Growers Co-operative will build a cold-storage hall with
+$18 million from the state, the co-op said on Monday, 2 June 2025. The hall will employ 40 people.
+
+Back in 2021 the co-op won a separate $2 million grant for its packing line, which employs
+300 people today.
+"""
+
+ORCHARD_B = """State backs Glenmoor cold storage
+
+The state is putting 21 million dollars into a cold-storage hall for the Glenmoor Fruit
+Growers Co-operative, officials said on Monday, 2 June 2025. About the jobs: the hall will
+employ 40 people.
+"""
+
+
+@pytest.fixture(scope="module")
+def orchard(tmp_path_factory) -> dict:
+    root = tmp_path_factory.mktemp("orchard")
+    invoke("init", root, "--force")
+    (root / "sources" / "wire.txt").write_text(ORCHARD_A)
+    (root / "sources" / "paper.txt").write_text(ORCHARD_B)
+    return audit(root)[1]
+
+
+def test_amount_in_an_unpunctuated_headline_still_conflicts(orchard):
+    """The headline's $18M and the body's $18 million are not parts of one list just because
+    no full stop separates them: the paragraph break does."""
+    money = [f for f in by_class(orchard, "value-conflict") if f["details"]["kind"] == "money"]
+    assert len(money) == 1 and money[0]["severity"] == "error"
+    values = {v["value"] for v in money[0]["values"]}
+    assert any("18" in v for v in values) and any("21" in v for v in values)
+    assert not any(v.startswith("$2 ") or "2,000,000 " in v for v in values)  # the old grant
+
+
+def test_counts_far_apart_are_different_facts(orchard):
+    """40 people in the new hall and 300 on the old packing line share the noun, not the fact."""
+    counts = [f for f in by_class(orchard, "value-conflict") if f["details"]["kind"] == "count"]
+    assert counts == []
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=30),
+       st.sampled_from([2.0, 3.0]))
+def test_magnitude_groups(nums, ratio):
+    from audit.check.candidates import magnitude_groups
+
+    values = [{"num": n, "norm": str(n)} for n in nums]
+    groups = magnitude_groups(values, ratio)
+    assert sorted(v["norm"] for g in groups for v in g) == sorted(str(n) for n in nums)
+    lows = [min(v["num"] for v in g) for g in groups]
+    for g, low in zip(groups, lows, strict=True):
+        assert all(v["num"] <= low * ratio if low else v["num"] == 0 for v in g)
+    for prev, nxt in zip(lows, lows[1:]):
+        assert nxt > prev * ratio or (prev == 0 and nxt > 0)

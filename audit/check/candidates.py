@@ -91,9 +91,16 @@ def name_variants(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 # --- value-conflict ---------------------------------------------------------------------------
 
-# Money amounts further apart than this ratio are taken to be different facts that share a
-# generic subject ("funding"), not one fact stated two ways.
+# Amounts (counts) further apart than this ratio are taken to be different facts that share a
+# generic subject ("funding", "people"), not one fact stated two ways: the values of a key are
+# split where one is more than RATIO times the smallest of its group, and each group is
+# compared on its own ($1.2 billion vs $1.25 billion conflict even when the story also
+# mentions a separate $45 million grant). A mistyped extra zero is missed, by design.
 MONEY_RATIO = 2.0
+COUNT_RATIO = 3.0
+# Amounts this close with no sentence or paragraph end between them are parts or alternatives
+# of one statement, not one fact restated.
+LISTED_WITHIN = 250
 
 
 def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = None
@@ -109,9 +116,9 @@ def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = 
         listed AS (
           SELECT DISTINCT a.claim_id FROM mv a JOIN mv b USING (document_id)
           JOIN documents d USING (document_id)
-          WHERE a.claim_id <> b.claim_id AND abs(a.s0 - b.s0) < 250
+          WHERE a.claim_id <> b.claim_id AND abs(a.s0 - b.s0) < {LISTED_WITHIN}
             AND NOT regexp_matches(substr(d.text, least(a.s1, b.s1) + 1,
-                greatest(a.s0, b.s0) - least(a.s1, b.s1)), '[.!?](\s|$)')),
+                greatest(a.s0, b.s0) - least(a.s1, b.s1)), '[.!?](\s|$)|\n\s*\n')),
         -- an amount with no cue word ("amount") takes the story's one money subject, if it
         -- has exactly one: "$53 million has been set aside" is the funding the others state
         money_subject AS (
@@ -149,30 +156,53 @@ def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = 
                  count(DISTINCT currency) AS currencies
           FROM v WHERE norm IS NOT NULL GROUP BY ALL HAVING count(DISTINCT norm) > 1
         )
-        SELECT g.story, g.kind, g.predicate, g.subject, g.qualifiers, g.n_values, g.ratio,
-               g.currencies, v.norm, any_value(v.value_text ORDER BY v.claim_id),
+        SELECT g.story, g.kind, g.predicate, g.subject, g.qualifiers, g.currencies, v.norm,
+               any_value(v.value_num), any_value(v.value_text ORDER BY v.claim_id),
                list(v.claim_id ORDER BY v.path, v.claim_id)
         FROM groups g JOIN v USING (story, kind, predicate, subject, qualifiers)
         GROUP BY ALL ORDER BY g.story, g.kind, g.subject, v.norm""").fetchall()
     groups: dict[tuple, dict] = {}
-    for story, kind, pred, subj, quals, n_values, ratio, currencies, norm, label, claims in rows:
-        g = groups.setdefault((story, kind, pred, subj, quals), {
-            "n_values": n_values, "ratio": ratio, "currencies": currencies, "values": []})
-        g["values"].append({"value": label, "norm": norm,
+    for story, kind, pred, subj, quals, currencies, norm, num, label, claims in rows:
+        g = groups.setdefault((story, kind, pred, subj, quals),
+                              {"currencies": currencies, "values": []})
+        g["values"].append({"value": label, "norm": norm, "num": num,
                             "claims": [(c, ("value",)) for c in claims]})
     out = []
     for (story, kind, pred, subj, quals), g in groups.items():
-        if kind == "money" and (g["currencies"] > 1 or (g["ratio"] or 0) > MONEY_RATIO):
+        if kind == "money" and g["currencies"] > 1:
             continue
-        out.append(Candidate(
-            check="value-conflict",
-            judged={"n_values": g["n_values"]},
-            key=[kind, pred, subj, quals, sorted(v["norm"] for v in g["values"])]
-            + ([story] if story else []),
-            headline=f"{kind} of '{subj}' differs",
-            values=[{"value": v["value"], "claims": v["claims"]} for v in g["values"]],
-            details={"kind": kind, "subject": subj, "qualifiers": json.loads(quals)},
-        ))
+        ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO}.get(kind)
+        for values in magnitude_groups(g["values"], ratio):
+            if len(values) < 2:
+                continue
+            values.sort(key=lambda v: v["norm"])
+            out.append(Candidate(
+                check="value-conflict",
+                judged={"n_values": len(values)},
+                key=[kind, pred, subj, quals, [v["norm"] for v in values]]
+                + ([story] if story else []),
+                headline=f"{kind} of '{subj}' differs",
+                values=[{"value": v["value"], "claims": v["claims"]} for v in values],
+                details={"kind": kind, "subject": subj, "qualifiers": json.loads(quals)},
+            ))
+    return out
+
+
+def magnitude_groups(values: list[dict], ratio: float | None) -> list[list[dict]]:
+    """Split values (dicts with ``num``) where one exceeds ``ratio`` times the smallest of the
+    current group; ``ratio`` None (dates) keeps them together."""
+    if ratio is None:
+        return [list(values)]
+    out: list[list[dict]] = []
+    low = None
+    for v in sorted(values, key=lambda v: (v["num"] is None, v["num"] or 0, v["norm"])):
+        num = v["num"]
+        if out and num is not None and low is not None and (
+                num <= low * ratio if low > 0 else num == 0):
+            out[-1].append(v)
+        else:
+            out.append([v])
+            low = num
     return out
 
 

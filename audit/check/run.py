@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections import Counter
@@ -138,10 +139,20 @@ def inputs_signature(suite: dict, facts: dict, waivers: list) -> str:
     """What every finding depends on besides the corpus: if it differs, nothing is reused."""
     import duckdb
 
-    blob = json.dumps([__version__, duckdb.__version__, suite, facts,
+    blob = json.dumps([__version__, duckdb.__version__, code_signature(), suite, facts,
                        [(w.fingerprint, w.reason) for w in waivers]],
                       sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:24]
+
+
+@functools.lru_cache(maxsize=1)
+def code_signature() -> str:
+    """A hash of the check code itself, so that a changed rule (an edit between releases, or a
+    development install) never reuses findings computed by the old one."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def story_states(con) -> dict[str, str]:
