@@ -40,7 +40,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "money"
-VERSION = "1"
+VERSION = "2"
 
 _SYMBOLS = {
     "$": "USD",
@@ -115,7 +115,8 @@ def _amount(tag: str) -> str:
         # a range: "$5-10 million", "$5 to $10m", "$5 to 10 million"; not "$500 to 30 charities"
         rf"(?:(?:\s*[-–—]\s*|\s+to\s+(?={_SYM_RE}|{DIGITS_RE}\s?(?:{_ANY_SCALE})\b))"
         rf"(?:{_SYM_RE})?\s?(?P<r{tag}>{DIGITS_RE}))?"
-        rf"(?:\s*(?P<sw{tag}>{SCALE_WORD_RE})\b|\s?(?P<sb{tag}>bn|mn|mln|tn)\b"
+        # the scale word may be hyphenated to the number: "$1.2-billion campus", "USD 3.5-billion"
+        rf"(?:(?:\s*|-)(?P<sw{tag}>{SCALE_WORD_RE})\b|\s?(?P<sb{tag}>bn|mn|mln|tn)\b"
         rf"|(?P<sa{tag}>[mMbBkK])\b)?"
     )
 
@@ -131,8 +132,9 @@ _MONEY = scanner(
     rf"|\b(?P<code>{_CODE_RE})\s?{_amount('2')}(?![\w$])"
     # 110 million dollars, 15 billion yen, 45m EUR
     rf"|(?<![\w$€£¥₹₩.,])(?P<n3>{DIGITS_RE})"
-    rf"(?:\s*(?P<sw3>{SCALE_WORD_RE})\b|(?P<sa3>bn|mn|[mbk])\b)?"
-    rf"\s+(?:(?P<adj3>{_ADJ_RE})\s+)?(?:(?P<word3>{_CUR_WORD_RE})|(?P<code3>{_CODE_RE}))\b)",
+    # "1.2-billion-dollar plan", "45-million-euro fund": hyphens as compound-adjective glue
+    rf"(?:(?:\s*|-)(?P<sw3>{SCALE_WORD_RE})\b|(?P<sa3>bn|mn|[mbk])\b)?"
+    rf"(?:\s+|-)(?:(?P<adj3>{_ADJ_RE})\s+)?(?:(?P<word3>{_CUR_WORD_RE})|(?P<code3>{_CODE_RE}))\b)",
     seps=r'\s(\[{"\'“‘«—–\-~≈*/:;',
 )
 # Word-number amounts ("nine million dollars") are found from the currency word backwards, so
@@ -186,7 +188,9 @@ _RATE_UNITS = {
 }
 _PER_AFTER = re.compile(
     r"(?i)\s*(?:(?P<each>each|apiece)\b"
-    r"|(?:per|a|an|each)\s+(?P<unit>year|annum|month|week|day)\b(?!\s+(?:ago|earlier|later))"
+    # "$5 million a year", and hyphenated before a noun: "a $45-million-a-year contract"
+    r"|-?(?:per|a|an|each)(?:\s+|-)(?P<unit>year|annum|month|week|day)\b"
+    r"(?!\s+(?:ago|earlier|later))"
     r"|(?P<annual>annually|yearly)\b"
     r"|per\s+(?P<other>[a-z]+))"
 )

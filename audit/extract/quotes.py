@@ -13,14 +13,27 @@ quote mark continues the same quote (the old convention for multi-paragraph quot
 
 Attribution, tried in this order:
 - after: ``,” said X.`` / ``,” X said.`` / ``,” X, the CEO, said.`` / ``,” according to X.``;
-  when another part follows right after the attribution (``“A,” said X. “B.”``) it joins the
-  same claim;
 - a trailing ``— Name, title`` line;
-- before: ``X said: “...”`` / ``said X: “...”`` / ``X said the plan was “...”``.
+- before: ``X said: “...”`` / ``said X: “...”`` / ``X said the plan was “...”``, and the naming
+  verbs ``X called it “...”`` / ``X called the deal “...”`` / ``X described it as “...”`` /
+  ``X termed it “...”`` / ``X praised the deal, calling it “...”``. With a naming verb the
+  subject must be a person: a titled name ("Mayor Whitcombe"), a name of two or more words
+  ("Lorraine K. Whitcombe"), a surname of a person named earlier in the range, or "he"/"she";
+  "Critics called it “...”", "Contoso called it “...”" and "They called it “...”" give no
+  speaker (so a short one stays a skipped scare quote).
 The speaker may carry a title ("said U.S. Secretary of Commerce Gina Raimondo" -> "Gina
 Raimondo") or be a surname ("said Jahanian"). A pronoun ("he said") takes the person named last
 before the quote in the same range (an earlier quote's speaker, a role-holder, or "Name said"),
 without a speaker span (value["speaker_via"] = "pronoun").
+
+One quote or two: a part that follows an after-attribution joins the same claim only when the
+attribution just interrupts the quote: nothing but the attribution (speaker, verb, an appositive
+such as ", the CEO of Contoso", a phrase such as "on Tuesday") and its closing punctuation stands
+between the two parts: ``“A,” said X. “B.”``, ``“A,” she said, “and B.”``. A part introduced by
+other words is a separate claim (a partial quote, attributed by the before-rules): the words run
+straight into it (``“A,” X said, adding that the work would stay “B.”``, ``..., who called it
+“B.”``) or they hold a second verb of saying or an "-ing" clause (``“A,” X said, adding: “B.”``,
+``“A,” said X, who added: “B.”``).
 Quotes under 4 words without a speaker (scare quotes, titles) are skipped.
 """
 
@@ -35,7 +48,7 @@ from audit.extract.vocab import NAME_PATTERN, TOKEN_RE, clean_name, lexicon
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "quotes"
-VERSION = "2"
+VERSION = "3"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -69,6 +82,15 @@ _AFTER_NAME_TAIL = re.compile(
     rf"(?:{_VERBS})\b"
 )
 _SPLIT_GAP = re.compile(r"[ \t\u00a0]*\Z")
+# verbs that name what the quote is ("called it", "described the deal as", "termed it")
+_CALLS = r"called|calls|termed|terms|described|describes|dubbed|dubs"
+_CALLING = r"calling|describing|terming|dubbing"
+# Between an after-attribution and the next part: what makes the next part a new quote rather
+# than the rest of the interrupted one (a second verb of saying or naming, an "-ing" clause).
+_INTRODUCES = re.compile(
+    rf"(?<![\w-])(?:{_VERBS}|{_CALLS}|{_CALLING})(?![\w-])"
+    r"|(?:[,;:—–]|(?<![\w-])(?:and|before|then|while|also|after|by))[ \t\u00a0]*[a-z]+ing(?![\w-])"
+)
 # the rest of an attribution: up to its sentence end, stepping over "U.S." and "Inc."
 _ATT_END = re.compile(
     r"(?:[^\n“”\"«».!?]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.(?=[ \t\u00a0]+[a-z(])"
@@ -87,6 +109,15 @@ _BEFORE_VERB = re.compile(
     rf"\b(?i:{_VERBS})[ \t\u00a0]+(?P<rest>[^\n“”\"]{{1,120}}?)[ \t\u00a0]*[:,][ \t\u00a0]*\Z"
 )
 _LEAD_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
+_CALL_ANY = re.compile(rf"(?<![\w-])(?:{_CALLS}|{_CALLING})(?![\w-])")
+# "X called it “...”", "X described the deal as “...”", "X praised the deal, calling it “...”"
+_BEFORE_CALL = re.compile(
+    rf"(?<![\w-])(?P<who>{NAME_PATTERN}|{_PRONOUN}){_NOISE}?(?:,[^,\n“”\"]{{1,80}},)?"
+    rf"[ \t\u00a0]+(?:also[ \t\u00a0]+|later[ \t\u00a0]+|then[ \t\u00a0]+|once[ \t\u00a0]+)?"
+    rf"(?:(?:{_CALLS})|[a-z]+ed(?![\w-])[^\n“”\".!?;:]{{0,80}}?,[ \t\u00a0]+(?:{_CALLING}))"
+    r"[ \t\u00a0]+(?:it|this|that|them|him|her|the|these|those|his|its|their|our|a|an)(?![\w-])"
+    r"(?:(?!so-called)[^\n“”\".!?:;,]){0,60}?[ \t\u00a0]*[:,]?[ \t\u00a0]*\Z"
+)
 
 
 @dataclass
@@ -135,30 +166,46 @@ def _name_in(ctx: Context, a: int, b: int, floor: int = 0) -> tuple[int, int] | 
     return None
 
 
-def _after(ctx: Context, pos: int, end: int) -> tuple[tuple[int, int] | None, bool, int] | None:
-    """Attribution right after a closing mark: (speaker span, is_pronoun, end of attribution)."""
+_After = tuple[tuple[int, int] | None, bool, int, int]
+
+
+def _after(ctx: Context, pos: int, end: int) -> _After | None:
+    """Attribution right after a closing mark: (speaker span, is_pronoun, end of its speaker and
+    verb, end of the attribution)."""
     text = ctx.text
     m = _AFTER_VERB.match(text, pos, end)
     if m:
         if m.group("pron"):
             tail = _ATT_END.match(text, m.end(), end)
-            return None, True, tail.end()
+            return None, True, m.end(), tail.end()
         sp = people.speaker_at(ctx, m.end(), end)
         if sp is None:
             return None
         tail = _ATT_END.match(text, sp[1], end)
-        return sp, False, tail.end()
+        return sp, False, sp[1], tail.end()
     m = _AFTER_PRON.match(text, pos, end)
     if m:
-        return None, True, _ATT_END.match(text, m.end(), end).end()
+        return None, True, m.end(), _ATT_END.match(text, m.end(), end).end()
     p = _LEAD_GAP.match(text, pos, end).end()
     if p < end and text[p].isupper():
         sp = people.speaker_at(ctx, p, end)
         if sp is not None:
             t = _AFTER_NAME_TAIL.match(text, sp[1], end)
             if t:
-                return sp, False, _ATT_END.match(text, t.end(), end).end()
+                return sp, False, t.end(), _ATT_END.match(text, t.end(), end).end()
     return None
+
+
+def _interrupts(text: str, att: _After, nxt: _Seg) -> bool:
+    """The attribution only interrupts the quote, whose next part follows it (see the module
+    docstring): no words run into the next part and none introduce it."""
+    _, _, core_end, att_end = att
+    if not _SPLIT_GAP.match(text, att_end, nxt.start):
+        return False
+    tail = text[core_end : nxt.start].rstrip(" \t\u00a0")
+    if tail and tail[-1] not in ",.;:!?—–-":
+        return False  # "..., adding that the work would stay “B”": B is part of this sentence
+    return not _INTRODUCES.search(tail)
 
 
 def _dash_after(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
@@ -168,12 +215,13 @@ def _dash_after(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
     return people.speaker_at(ctx, m.end(), end)
 
 
-def _before(ctx: Context, seg: _Seg, floor: int) -> tuple[tuple[int, int] | None, bool] | None:
+def _before(ctx: Context, seg: _Seg, floor: int, known: set[str]
+            ) -> tuple[tuple[int, int] | None, bool] | None:
     text = ctx.text
     lo = max(floor, seg.start - 250)
     lo = max(lo, text.rfind("\n", lo, seg.start) + 1)
     if not _VERB_ANY.search(text, lo, seg.start):
-        return None
+        return _before_call(ctx, seg, lo, floor, known)
     pos = lo
     while (m := _BEFORE_WHO.search(text, pos, seg.start)) is not None:
         who = m.group("who")
@@ -188,7 +236,39 @@ def _before(ctx: Context, seg: _Seg, floor: int) -> tuple[tuple[int, int] | None
         sp = people.speaker_at(ctx, m.start("rest"), m.end("rest"))
         if sp is not None:
             return sp, False
+    return _before_call(ctx, seg, lo, floor, known)
+
+
+def _before_call(ctx: Context, seg: _Seg, lo: int, floor: int, known: set[str]
+                 ) -> tuple[tuple[int, int] | None, bool] | None:
+    """``X called it “...”``: only a person is a speaker here (see the module docstring)."""
+    text = ctx.text
+    if not _CALL_ANY.search(text, lo, seg.start):
+        return None
+    pos = lo
+    while (m := _BEFORE_CALL.search(text, pos, seg.start)) is not None:
+        who = m.group("who")
+        if who in ("he", "she", "He", "She"):
+            return None, True
+        if who in ("they", "we", "I", "They", "We"):
+            return None
+        sp = _name_in(ctx, *m.span("who"), floor=lo)
+        if sp is not None and _is_person(ctx, sp, floor, known):
+            return sp, False
+        pos = m.end("who")
     return None
+
+
+def _is_person(ctx: Context, sp: tuple[int, int], floor: int, known: set[str]) -> bool:
+    """A titled name, a name of two or more words, or the surname of a person named before."""
+    text = ctx.text
+    words = text[sp[0] : sp[1]].split()
+    if len(words) >= 2:
+        return True
+    for c in people.extract(ctx, max(floor, sp[0] - 2000), sp[1]):
+        if c.value["name"].split()[-1] == words[-1]:
+            return True
+    return words[-1] in {k.split()[-1] for k in known}
 
 
 _WHO_VERB = re.compile(
@@ -217,6 +297,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     segs = _segments(text, start, end)
     n = len(segs)
     last_speaker: tuple[int, str] | None = None
+    known: set[str] = set()  # speakers met so far
     i = 0
     while i < n:
         group = [segs[i]]
@@ -228,9 +309,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         pronoun = False
         att = _after(ctx, segs[j].end, end)
         if att is not None:
-            speaker, pronoun, att_end = att
+            speaker, pronoun = att[0], att[1]
             k = j + 1
-            if k < n and _SPLIT_GAP.match(text, att_end, segs[k].start):
+            if k < n and _interrupts(text, att, segs[k]):
                 j = k
                 group.append(segs[j])
                 while j + 1 < n and _continues(text, segs[j], segs[j + 1]):
@@ -242,7 +323,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         else:
             speaker = _dash_after(ctx, segs[j].end, end)
             if speaker is None:
-                before = _before(ctx, segs[i], start)
+                before = _before(ctx, segs[i], start, known)
                 if before is not None:
                     speaker, pronoun = before
         i = j + 1
@@ -254,6 +335,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if speaker is not None:
             speaker_name = " ".join(text[speaker[0] : speaker[1]].split())
             last_speaker = (speaker[0], speaker_name)
+            known.add(speaker_name)
         elif pronoun:
             cands = [
                 x for x in (last_speaker, _last_person_before(ctx, group[0].start, start)) if x
