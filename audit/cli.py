@@ -530,6 +530,7 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
         _do_extract(cfg, store, quiet, clock, full)
         with clock.stage("check"):
             checked = _do_check(cfg, store, fail_on, inputs, full, judge)
+        judge.release()  # the worker exits while the reports are written
         with clock.stage("report"):
             written = _do_report(cfg, store, checked, formats, out)
     _summary(checked, written)

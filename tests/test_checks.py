@@ -318,6 +318,9 @@ def test_a_judge_in_a_worker_process_judges_like_one_in_process():
         assert sorted(worker(_judged_rows()), key=lambda j: j.cid) == expected
         assert worker([]) == []  # a second chunk on the same session
         proc = worker._proc
+        worker.release()  # audit run lets it exit while the reports are written
+        with pytest.raises(RuntimeError):
+            worker(_judged_rows())
     assert not proc.is_alive()
 
 

@@ -195,6 +195,7 @@ class Judge:
         self.suite_data, self.suite_path = suite_data, suite_path
         self._session: _Session | None = None
         self._conn = self._proc = None
+        self._released = False
         if worker:
             import multiprocessing as mp
 
@@ -206,6 +207,8 @@ class Judge:
             child.close()
 
     def __call__(self, rows: list[dict]) -> list[Judgement]:
+        if self._released:
+            raise RuntimeError("the judging process was released")
         if self._proc is None:
             if self._session is None:
                 self._session = _Session(self.suite_data, self.suite_path)
@@ -222,12 +225,18 @@ class Judge:
             raise ConfigError(payload[0])
         raise RuntimeError(f"the judging process failed:\n{payload[0]}")
 
-    def close(self) -> None:
-        if self._proc is not None:
+    def release(self) -> None:
+        """Tell the worker to exit, without waiting: its exit overlaps whatever comes next."""
+        if self._proc is not None and not self._released:
+            self._released = True
             try:
                 self._conn.send(None)
             except (OSError, ValueError):
                 pass
+
+    def close(self) -> None:
+        if self._proc is not None:
+            self.release()
             self._proc.join(5)
             if self._proc.is_alive():
                 self._proc.kill()
