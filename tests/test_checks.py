@@ -414,5 +414,5 @@ def test_magnitude_groups(nums, ratio):
     lows = [min(v["num"] for v in g) for g in groups]
     for g, low in zip(groups, lows, strict=True):
         assert all(v["num"] <= low * ratio if low else v["num"] == 0 for v in g)
-    for prev, nxt in zip(lows, lows[1:]):
+    for prev, nxt in zip(lows, lows[1:], strict=False):
         assert nxt > prev * ratio or (prev == 0 and nxt > 0)

@@ -137,7 +137,8 @@ def test_money_formats(text, exact, amount, currency):
     c = only(money, text)
     assert spans(c, text, "value") == [exact]
     assert c.value == {"amount": amount, "currency": currency, "approx": "exact"}
-    assert (c.kind, c.predicate, c.extractor, c.version) == ("money", "amount", "money", "1")
+    assert (c.kind, c.predicate, c.extractor, c.version) == ("money", "amount", "money",
+                                                             money.VERSION)
 
 
 @pytest.mark.parametrize(

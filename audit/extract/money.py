@@ -7,6 +7,9 @@ they count only with a scale word or a thousands separator ("£" and "KRW" alway
 Spans: role="value" covers currency + number + scale; a preceding approximation word ("about",
 "more than") gets its own role="context" span. A range ("$5-10 million", "$5 to $10m") is one
 claim: the low end with approx "at_least", and the high end in an extra value key "max".
+A scale word may be hyphenated to the number, as in compound adjectives ("a $1.2-billion campus",
+"USD 3.5-billion", "a 45-million-euro fund"); a bare "billion-dollar company" has no number and
+never fires.
 
 Approximations map to: about (about, around, approximately, roughly, some, an estimated),
 more_than (more than, over, upwards of ...), less_than (nearly, almost, under, less than ...),

@@ -18,6 +18,15 @@ Forms:
 - appositive: Name, [the|a] [Org] title [and title] [of|at|for Org]
 A title needs a name right after it (pre-name) or must not be followed by one (appositive), so
 "Gina Raimondo, CMU President Farnam Jahanian" gives CMU's president, not Raimondo's title.
+
+Department words written right before a title are part of it ("planning director", "Health
+Minister"; not "Google Research Director"), and a lone place noun names no organisation ("City
+planning director X", "X, the city's planning director": org None). The appositive head may hold
+a generic possessive and adjectives ("X, its long-serving finance director").
+In "title of X Y" nothing but an org suffix, department word, place or acronym shows where the
+organisation ends; unless one does, "Y" is read as the organisation's last words, not a name,
+when it is one word, when the title is lower case, or when "Name, " comes before the title
+("Amara Osei, chief executive of Verdant Cell Recovery" gives no person "Cell Recovery").
 """
 
 from __future__ import annotations
@@ -28,10 +37,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from audit.extract.vocab import (
+    COUNTRIES,
     DEPARTMENT_WORDS,
     MODIFIER_WORDS,
     MODIFIERS_BEFORE_RE,
     MONTHS,
+    NAME_PARTICLE,
     NAME_PATTERN,
     NATIONALITIES,
     ORG_PHRASE,
@@ -48,7 +59,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "people"
-VERSION = "1"
+VERSION = "2"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -62,6 +73,7 @@ _OF_PART = (
 _ABBREV_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:Inc|Corp|Co|Ltd|St|Jr|Sr|Bros|Mt)\.")
 _ORGTOK_RE = re.compile(ORG_TOKEN)
 _ALPHA_RE = re.compile(r"[A-Za-z]+")
+_PARTICLE_RE = re.compile(NAME_PARTICLE)
 _CONNECTORS = frozenset({"of", "for", "de", "du", "&", "the"})
 # Capitalised at a sentence start, these are verbs or adverbs, never an organisation:
 # "Said Professor X", "Added Mayor Y", "Meanwhile Governor Z".
@@ -86,10 +98,27 @@ class _Patterns:
     speaker: re.Pattern[str]  # "[org] title name" anchored at a position
 
 
-_APPOS_HEAD = re.compile(
-    rf"(?<![\w-])(?P<name>{NAME_PATTERN}){_NOISE}?,{WS}(?:\d{{1,3}},{WS})?(?:(?:the|a|an){WS})?"
-    rf"(?:(?P<pre>{ORG_TOKEN}(?:{WS}{ORG_TOKEN}){{0,3}}?)(?P<poss>['’]s)?{WS})?\Z"
+# Lowercase words allowed between "Name, the" and a title: a generic possessive ("the city's",
+# "the company's": no organisation named) and up to two adjectives ("its long-serving"); never a
+# function word, so "Name, who met the director" or "Name, a friend of the director" don't fire.
+_HEAD_STOP = (
+    r"(?:of|the|a|an|and|or|but|nor|to|for|with|at|by|in|on|from|as|than|who|whom|whose|which"
+    r"|that|when|where|while|if|said|says|told|tells|added|met|meets|thanked|called|asked|is|are"
+    r"|was|were|be|been|has|have|had|not|no|this|these|those|there|here|then|also)"
 )
+_LOWER_WORD = rf"(?!{_HEAD_STOP}\b)[a-z]+(?:-[a-z]+)*"
+_APPOS_HEAD = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME_PATTERN}){_NOISE}?,{WS}(?:\d{{1,3}},{WS})?"
+    rf"(?:(?:the|a|an|its|their|his|her){WS})?"
+    rf"(?:(?P<pre>{ORG_TOKEN}(?:{WS}{ORG_TOKEN}){{0,3}}?)(?P<poss>['’]s)?{WS})?"
+    rf"(?:{_LOWER_WORD}['’]s{WS})?(?:{_LOWER_WORD}{WS}){{0,2}}\Z"
+)
+# Place-type nouns that name no organisation: "City planning director X" has no org.
+_GENERIC_ORGS = frozenset(
+    "city town county village borough district state province region municipality country "
+    "nation".split()
+)
+_WORD_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>[A-Za-z]+){WS}\Z")
 
 
 @lru_cache(maxsize=32)
@@ -149,6 +178,8 @@ def _org_before(text: str, ts: int, floor: int) -> tuple[int, int, bool] | None:
     if not toks:
         return None
     a, b = toks[0][0], toks[-1][1]
+    if len(toks) == 1 and re.sub(r"['’]s\Z", "", text[a:b]).lower() in _GENERIC_ORGS:
+        return None
     poss = text[b - 2 : b] in ("'s", "’s")
     if poss:
         b -= 2
@@ -235,9 +266,14 @@ def _claim(
 
 def _split_name_from_of(
     text: str, lex: Lexicon, of_span: tuple[int, int], name_span: tuple[int, int]
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
+) -> tuple[tuple[int, int], tuple[int, int], bool] | None:
     """Move organisation/portfolio words that the lazy of-part left in front of the name
-    ("of Keio | University Kohei Itoh" -> "of Keio University | Kohei Itoh")."""
+    ("of Keio | University Kohei Itoh" -> "of Keio University | Kohei Itoh"). The flag tells
+    whether a word marked where the organisation ends (an org suffix, a department word).
+
+    Without such a word, a name keeps two words (plus initials and particles) and the words
+    before them go to the organisation ("of Kestrel | Metals Tomasz Brenner" -> "of Kestrel
+    Metals | Tomasz Brenner")."""
     toks = [m.span() for m in TOKEN_RE.finditer(text, name_span[0], name_span[1])]
     cut = -1
     for i, (a, b) in enumerate(toks):
@@ -245,10 +281,31 @@ def _split_name_from_of(
         if w.rstrip(".").lower() in lex.org_suffixes or w in DEPARTMENT_WORDS:
             cut = i
     if cut < 0:
-        return of_span, name_span
+        core = [
+            i
+            for i, (a, b) in enumerate(toks)
+            if text[b - 1] != "." and not _PARTICLE_RE.fullmatch(text, a, b)
+        ]
+        if len(core) <= 2:
+            return of_span, name_span, False
+        cut = core[-3]
+        return (of_span[0], toks[cut][1]), (toks[cut + 1][0], name_span[1]), False
     if cut == len(toks) - 1:
         return None
-    return (of_span[0], toks[cut][1]), (toks[cut + 1][0], name_span[1])
+    return (of_span[0], toks[cut][1]), (toks[cut + 1][0], name_span[1]), True
+
+
+def _of_org_evident(lex: Lexicon, of_text: str) -> bool:
+    """Whether an of-part plainly ends where it does: a place ("Governor of Ohio"), an acronym
+    ("Director of NASA"), an organisation suffix or a department word as its last word."""
+    if of_text in lex.places or of_text in COUNTRIES or of_text in NATIONALITIES:
+        return True
+    last = of_text.split()[-1].rstrip(".,")
+    return (
+        last.lower() in lex.org_suffixes
+        or last in DEPARTMENT_WORDS
+        or (last.isupper() and len(last) > 1 and last.isalpha())
+    )
 
 
 def _titles_of(t1: tuple[int, int], m: re.Match[str]) -> list[tuple[int, int]]:
@@ -261,10 +318,16 @@ def _titles_of(t1: tuple[int, int], m: re.Match[str]) -> list[tuple[int, int]]:
 def _extend_title_lower(text: str, lex: Lexicon, t: tuple[int, int], end: int) -> tuple[int, int]:
     """'minister of foreign affairs' written in lower case: take the portfolio into the title."""
     m = _LOWER_OF_DEPT.match(text, t[1], end)
-    if m and _is_dept(m.group("dept")) and m.group("dept")[:1].islower():
-        words = _ALPHA_RE.findall(m.group("dept"))
-        if all(w.capitalize() in DEPARTMENT_WORDS or w == "and" for w in words):
-            return t[0], m.end()
+    if m and m.group("dept")[:1].islower():
+        # the leading department words: "director of planning, said" -> "director of planning"
+        stop = -1
+        for w in _ALPHA_RE.finditer(text, *m.span("dept")):
+            if w.group().capitalize() in DEPARTMENT_WORDS:
+                stop = w.end()
+            elif w.group() != "and":
+                break
+        if stop > 0:
+            return t[0], stop
     return t
 
 
@@ -302,6 +365,7 @@ def _pre_name(
     org_value: str | None = None
     titles = _titles_of(t1, m)
     texts = [_canon_title(lex, text[a:b]) for a, b in titles]
+    marked = False
     if m.group("of"):
         of_a, of_b = m.span("of")
         if text[of_a:of_b].startswith("the "):
@@ -309,7 +373,7 @@ def _pre_name(
         split = _split_name_from_of(text, lex, (of_a, of_b), raw_name)
         if split is None:
             return None
-        (of_a, of_b), raw_name = split
+        (of_a, of_b), raw_name, marked = split
     name = clean_name(text, *raw_name, lex)
     if name is None:
         return None
@@ -317,6 +381,10 @@ def _pre_name(
         of_a, of_b = _trim_org(text, of_a, of_b)
         of_text = text[of_a:of_b]
         if _has_org_suffix(lex, of_text) or not _is_dept(of_text):
+            if not (marked or _of_org_evident(lex, of_text)) and _org_tail_not_name(
+                text, lex, t1, name, start
+            ):
+                return None
             org_span, org_value = (of_a, of_b), _norm_org(of_text)
         else:
             texts[-1] = f"{texts[-1]} {m.group('ofkw')} {' '.join(of_text.split())}"
@@ -335,6 +403,36 @@ def _pre_name(
     return name, titles, texts, org_span, org_value
 
 
+def _appos_head(
+    text: str, lex: Lexicon, ts: int, start: int
+) -> tuple[re.Match[str], tuple[int, int]] | None:
+    """ "Name, [the] [Org] " right before a title at ``ts``: the match and the cleaned name."""
+    if text.rfind(",", max(start, ts - 60), ts) < 0:
+        return None
+    head = _APPOS_HEAD.search(text, max(start, ts - 120), ts)
+    if not head:
+        return None
+    name = clean_name(text, *head.span("name"), lex)
+    if name is None or len(text[name[0] : name[1]].split()) < 2:
+        return None
+    return head, name
+
+
+def _org_tail_not_name(
+    text: str, lex: Lexicon, t1: tuple[int, int], name: tuple[int, int], start: int
+) -> bool:
+    """After "title of X", nothing marks where the organisation ends, so the "name" read after it
+    may be the organisation's last words ("of Verdant | Cell Recovery", "of Kestrel | Metals").
+    Read so when the name is one word, when the title is lower case (a title before a name is
+    capitalised: "the chief executive of Verdant Cell Recovery said"), or when a name and comma
+    come before the title ("Amara Osei, chief executive of Verdant Cell Recovery")."""
+    if len(text[name[0] : name[1]].split()) < 2:
+        return True
+    if text[t1[0] : t1[1]][:1].islower():
+        return True
+    return _appos_head(text, lex, t1[0], start) is not None
+
+
 def _appositive(
     text: str, lex: Lexicon, pats: _Patterns, t1: tuple[int, int], start: int, end: int
 ) -> (
@@ -342,14 +440,10 @@ def _appositive(
     | None
 ):
     """Name, [the] [Org] title [and title] [of/at Org], with the title at ``t1``."""
-    if text.rfind(",", max(start, t1[0] - 60), t1[0]) < 0:
+    found = _appos_head(text, lex, t1[0], start)
+    if found is None:
         return None
-    head = _APPOS_HEAD.search(text, max(start, t1[0] - 120), t1[0])
-    if not head:
-        return None
-    name = clean_name(text, *head.span("name"), lex)
-    if name is None or len(text[name[0] : name[1]].split()) < 2:
-        return None
+    head, name = found
     m = pats.appos_tail.match(text, t1[1], end)
     if m is None:
         return None
@@ -377,10 +471,40 @@ def _appositive(
         pre_text = text[pa:pb]
         if any(w in STOP_WORDS for w in pre_text.split()):
             return None
-        if org_span is None:
+        if org_span is None and pre_text.lower() not in _GENERIC_ORGS:
             org_span, org_value = (pa, pb), _norm_org(pre_text)
     texts = [_canon_title(lex, text[a:b]) for a, b in titles]
     return name, titles, texts, org_span, org_value
+
+
+def _dept_before(text: str, ta: int, floor: int) -> int:
+    """Start of a title with the department words written right before it: "planning director",
+    "human resources director", "Health Minister". Lower-case words always belong to the title;
+    capitalised ones only when no other capitalised word (an organisation's name: "Google
+    Research Director") comes before them, unless that is a nationality, country or generic
+    place noun ("Brazilian Health Minister", "City Planning Director")."""
+    pos = ta
+    words: list[str] = []
+    while len(words) < 3:
+        m = _WORD_BEFORE.search(text, max(floor, pos - 40), pos)
+        if not m or m.group("w").capitalize() not in DEPARTMENT_WORDS:
+            break
+        words.append(m.group("w"))
+        pos = m.start()
+    if not words:
+        return ta
+    if any(w[:1].isupper() for w in words):
+        m = _WORD_BEFORE.search(text, max(floor, pos - 40), pos)
+        w = m.group("w") if m else ""
+        if (
+            w[:1].isupper()
+            and w not in NATIONALITIES
+            and w not in COUNTRIES
+            and w.lower() not in _GENERIC_ORGS
+            and w not in _NOT_ORG
+        ):
+            return ta
+    return pos
 
 
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
@@ -394,13 +518,20 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         ta, tb = hit.span()
         if ta < done:
             continue
+        ta = _dept_before(text, ta, start)
         prev = text[max(start, ta - 16) : ta].split()
         if prev and prev[-1].lower().rstrip("-") in MODIFIER_WORDS:
             mods = MODIFIERS_BEFORE_RE.search(text, max(start, ta - 60), ta)
             if mods:
                 ta = mods.start()
-        for reader in (_pre_name, _appositive):
-            found = reader(text, lex, pats, (ta, tb), start, end)
+        pre = _pre_name(text, lex, pats, (ta, tb), start, end)
+        app = _appositive(text, lex, pats, (ta, tb), start, end)
+        if pre is not None and app is not None and app[3] is not None:
+            # "Kaito Mori, Governor of Ohio Ann Walsh": the appositive's organisation would
+            # swallow the pre-name reading's name; the pre-name reading passed its checks
+            if app[3][0] < pre[0][1] and pre[0][0] < app[3][1]:
+                app = None
+        for found in (pre, app):
             if found is not None:
                 name, titles, texts, org_span, org_value = found
                 _emit(claims, seen, text, lex, name, titles, texts, org_span, org_value)
