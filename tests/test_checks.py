@@ -235,6 +235,11 @@ def test_word_diff_ignores_punctuation_and_trimming():
     b = "build on U.S.-Japan cooperation. Today's plan works"
     assert word_diff(a, b)[1] == 0
     assert word_diff("we will build here and now", "we will build here")[1] == 0  # trimmed
+    # a trimmed quote with its last word changed: one word changed, not the whole tail
+    full = "the port will turn old hulls into new ferries and it will happen in our own harbour"
+    assert word_diff("the port will turn old hulls into new boats", full)[1] == 1
+    assert word_diff("turn old hulls into new boats.", full)[1] == 1
+    assert word_diff("Our port will turn old hulls", full)[1] == 1  # start: 'our' for 'the'
     diff, changed = word_diff("we will build here", "we shall build here")
     assert changed == 1 and ["delete", "will"] in diff and ["insert", "shall"] in diff
 

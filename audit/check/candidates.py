@@ -448,7 +448,8 @@ def words(text: str) -> list[str]:
 
 def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
     """Word-level diff of two wordings and the number of changed words, ignoring words cut
-    from either end (a shortened quote is not a reworded one)."""
+    from either end (a shortened quote is not a reworded one): where the wordings differ at an
+    end, as many words as the shorter side has there count as changed, the rest as trimmed."""
     wa, wb = words(a), words(b)
     ra, rb = _WORD.findall(fold(a)), _WORD.findall(fold(b))
     ops = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes()
@@ -463,7 +464,9 @@ def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
             diff.append(["delete", " ".join(ra[i1:i2])])
         if tag in ("insert", "replace") and j2 > j1:
             diff.append(["insert", " ".join(rb[j1:j2])])
-        if not (edge and tag in ("delete", "insert")):
+        if edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
+            changed += min(i2 - i1, j2 - j1)
+        elif not (edge and tag in ("delete", "insert")):
             changed += max(i2 - i1, j2 - j1)
     return diff, changed
 
