@@ -505,7 +505,8 @@ def quote_drift(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
                     check="quote-drift",
                     judged={"changed_words": changed},
                     key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
-                    headline=f"quote by {a[3]} worded differently ({changed} words changed)",
+                    headline=f"quote by {a[3]} worded differently ({changed} "
+                             f"word{'' if changed == 1 else 's'} changed)",
                     values=[{"value": a[2], "claims": [(a[0], ("quote",))]},
                             {"value": b[2], "claims": [(b[0], ("quote",))]}],
                     details={"diff": diff, "speaker": a[3]},

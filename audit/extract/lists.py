@@ -10,6 +10,18 @@ marks the list as partial. subject and qualifiers["scope"]: the recipient the se
 its grammatical subject ("CMU will receive funding from ..." -> "CMU"; "Keio's share is backed
 by ..." -> "Keio"; span role="scope"), else "programme".
 
+A list set off after a plural relation noun (the nouns of the vocabulary's cues: "funders are",
+"backers:", "partners include", "members are" -> funders, backers, partners, members, ...):
+"The funders — A, B, and C — signed" (an em or en dash, "--", or parentheses, closed by the same
+mark or, for a dash, by the sentence end), and after a comma when the noun phrase opens the
+sentence ("The backers, A and B, signed") or names a part of the group. A part ("two of the
+funders, A and B, said", "backed by two of the original funders, A and B, in ...", "some of its
+backers (A and B)") is a subset of the same scope: ``complete`` is False, so a list that lacks
+members is never reported against it; so is a group qualified as "other", "some", "several",
+"many", "most", "additional" or "new" ("Several other backers — A and B — ..."). The scope is
+an organisation owning the group ("Keio's funders (A and B)" -> "Keio"), else found as for
+cues. A list of one member is not read this way ("The funders (Contoso) ..." is an alias).
+
 Between the cue and the list a short lead-in of lower-case words, amounts and nationality
 adjectives is skipped ("funded by $110 million from private sector companies NVIDIA, ...").
 Separators: "," ";" "and" "as well as" "plus" "along with", any mix ("Arm and SoftBank Group,
@@ -21,18 +33,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from audit.extract.vocab import (
     COUNTRIES,
     MONTHS,
     NATIONALITIES,
     NUMBER_WORDS_RE,
+    ORG_PHRASE,
     SENTENCE_DOT,
     STOP_WORDS,
     UP,
     WEEKDAYS,
     WS,
     Lexicon,
+    case_variants,
     find_scope,
     lexicon,
     parse_small_number,
@@ -42,7 +57,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "lists"
-VERSION = "2"
+VERSION = "3"
 
 _NAT = "|".join(
     sorted((re.escape(k) for k in NATIONALITIES if " " not in k), key=len, reverse=True)
@@ -249,6 +264,96 @@ def _claim(
     )
 
 
+# --- lists set off after a relation noun ---------------------------------------------------------
+
+_GROUP_CUE = re.compile(
+    r"(?:the )?(?P<noun>[a-z]+(?: [a-z]+)?s)(?: (?:are|were|include|includes|including|such as)|:)"
+)
+_QTY = (
+    rf"(?:(?i:{NUMBER_WORDS_RE})|\d+|[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Ff]ew|[Aa]{WS}few"
+    rf"|[Aa]ll{WS}but{WS}\w+)"
+)
+_DET = r"(?:[Tt]he|[Tt]hose|[Tt]hese|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er|[Aa]ll|[Bb]oth)"
+# the words before the noun: "two of the original ", "The ", "Keio’s ", "several other "
+_NP_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:(?P<part>{_QTY}){WS}of{WS})?"
+    rf"(?:(?P<det>{_DET})(?:{WS}(?:(?i:{NUMBER_WORDS_RE})|\d+))?{WS}"
+    rf"|(?P<owner>{ORG_PHRASE})['’]s{WS})?"
+    rf"(?P<adj>(?:(?:{_QTY}|[a-z][\w-]*){WS}){{0,2}})\Z"
+)
+_SUBSET_WORDS = frozenset("other some several many most few additional new".split())
+_CLOSERS = {"—": ("—", "–", "--"), "–": ("—", "–", "--"), "--": ("—", "–", "--"), "(": (")",),
+            ",": (",",)}
+_PARTIAL_LEAD = re.compile(
+    r"(?:including|among[ \t\u00a0]+them|such[ \t\u00a0]+as|notably|namely)[ \t\u00a0,:]+"
+)
+_SENT_END = re.compile(r"[ \t\u00a0]*(?:[.;!?](?=\s|\Z)|\n|\Z)")
+_PART_OF = re.compile(rf"\b{_QTY}{WS}of\b")
+
+
+@lru_cache(maxsize=16)
+def _group_re(lex: Lexicon) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The plural relation nouns of the cues ("funders are" -> funders) and their relations."""
+    nouns: dict[str, str] = {}
+    for cue, rel in lex.cue_relation.items():
+        m = _GROUP_CUE.fullmatch(cue)
+        if m:
+            nouns.setdefault(m.group("noun"), rel)
+    if not nouns:
+        return None, nouns
+    return re.compile(
+        rf"(?<![\w-])(?P<noun>{trie_pattern(sorted(case_variants(nouns)))})"
+        r"(?P<open>[ \t\u00a0]*(?:—|–|--|\()|,)[ \t\u00a0]*"
+    ), nouns
+
+
+def _set_off(text: str, start: int, end: int, lex: Lexicon, taken: list[tuple[int, int]]
+             ) -> Iterator[ClaimDraft]:
+    """"The funders — A, B and C — signed", "Two of the funders, A and B, said" (see above)."""
+    pattern, nouns = _group_re(lex)
+    if pattern is None:
+        return
+    for g in pattern.finditer(text, start, end):
+        opener = g.group("open").strip(" \t\u00a0")
+        s0 = sentence_start(text, g.start(), start)
+        if g.group("noun")[0].isupper() and text[s0 : g.start()].strip():
+            continue  # "Marrow Street Partners (MSP)": part of a name
+        np = _NP_BEFORE.search(text, max(s0, g.start() - 80), g.start())
+        part = bool(np and np.group("part"))
+        if opener == ",":  # "The backers, A and B, signed", not "Unlike the backers, A and B"
+            opens = np is not None and np.group("det") and not text[s0 : np.start()].strip()
+            if not (part or opens):
+                continue
+        pos = g.end()
+        complete = not part
+        lead = _PARTIAL_LEAD.match(text, pos, end)
+        if lead:
+            pos, complete = lead.end(), False
+        members, tail, list_end = _parse_list(text, pos, end, lex)
+        if len(members) + (tail is not None) < 2 or _only_places(text, members, lex):
+            continue
+        if any(a < list_end and g.start() < b for a, b in taken):
+            continue  # overlaps a list read from a cue
+        others = _AMONG_OTHERS.match(text, list_end, end)
+        if others:
+            complete, list_end = False, others.end()
+        closed = text[list_end:end].lstrip(" \t\u00a0").startswith(_CLOSERS[opener])
+        if not closed and (opener in ("—", "–", "--") or (opener == "," and part)):
+            closed = bool(_SENT_END.match(text, list_end, end))  # "Its backers — A and B."
+        if not closed:
+            continue
+        if np is not None and (_SUBSET_WORDS & set(np.group("adj").lower().split())):
+            complete = False
+        scope = None
+        if np is not None and np.group("owner"):
+            scope = np.span("owner")
+        if scope is None:
+            scope = find_scope(text, s0, np.start() if np is not None else g.start())
+        relation = nouns[" ".join(g.group("noun").lower().split())]
+        taken.append((g.start(), list_end))
+        yield _claim(text, relation, members, tail, complete, scope)
+
+
 def _only_places(text: str, members: list[tuple[int, int]], lex: Lexicon) -> bool:
     names = [" ".join(text[a:b].split()) for a, b in members]
     return all(n in lex.places and n not in COUNTRIES for n in names)
@@ -289,6 +394,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         consumed = list_end
         cue_lists.append((cue.start(), list_end))
 
+    out.extend(_set_off(text, start, end, lex, cue_lists))
+    cue_lists.sort()
+
     # "Contoso, Fabrikam and Tailspin will fund ..."
     ci = 0
     for v in _VERB.finditer(text, start, end):
@@ -318,7 +426,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             if members and list_end == vs:
                 if _only_places(text, members, lex):
                     break
-                out.append(_claim(text, "funder", members, tail, True, None))
+                # "Two of the funders, A and B will ...": a part of the funders
+                part = begin != s0 and bool(_PART_OF.search(text, s0, begin))
+                out.append(_claim(text, "funder", members, tail, not part, None))
                 break
 
     out.sort(key=lambda c: c.spans[0].start)

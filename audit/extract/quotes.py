@@ -14,13 +14,15 @@ quote mark continues the same quote (the old convention for multi-paragraph quot
 Attribution, tried in this order:
 - after: ``,” said X.`` / ``,” X said.`` / ``,” X, the CEO, said.`` / ``,” according to X.``;
 - a trailing ``— Name, title`` line;
-- before: ``X said: “...”`` / ``said X: “...”`` / ``X said the plan was “...”``, and the naming
-  verbs ``X called it “...”`` / ``X called the deal “...”`` / ``X described it as “...”`` /
-  ``X termed it “...”`` / ``X praised the deal, calling it “...”``. With a naming verb the
-  subject must be a person: a titled name ("Mayor Whitcombe"), a name of two or more words
-  ("Lorraine K. Whitcombe"), a surname of a person named earlier in the range, or "he"/"she";
-  "Critics called it “...”", "Contoso called it “...”" and "They called it “...”" give no
-  speaker (so a short one stays a skipped scare quote).
+- before: ``X said: “...”`` / ``said X: “...”`` / ``X said the plan was “...”``;
+- before, with a verb that names what the quote is: ``X called it “...”`` / ``X called the deal
+  “...”`` / ``X described it as “...”`` / ``X termed it “...”`` / ``X praised the deal, calling
+  it “...”`` / ``X, who called it “...”``. Here the subject must be a person: a titled name
+  ("Mayor Whitcombe"), a name of two or more words ("Lorraine K. Whitcombe"; an organisation
+  of two plain words such as "Northwind Traders" is taken for one), the surname of a person
+  named earlier in the range, or "he"/"she". "Critics called it “...”", "Contoso called it
+  “...”", "They called it “...”" and "X called for “...”" give no speaker, so a short one stays
+  a skipped scare quote.
 The speaker may carry a title ("said U.S. Secretary of Commerce Gina Raimondo" -> "Gina
 Raimondo") or be a surname ("said Jahanian"). A pronoun ("he said") takes the person named last
 before the quote in the same range (an earlier quote's speaker, a role-holder, or "Name said"),
@@ -32,8 +34,8 @@ such as ", the CEO of Contoso", a phrase such as "on Tuesday") and its closing p
 between the two parts: ``“A,” said X. “B.”``, ``“A,” she said, “and B.”``. A part introduced by
 other words is a separate claim (a partial quote, attributed by the before-rules): the words run
 straight into it (``“A,” X said, adding that the work would stay “B.”``, ``..., who called it
-“B.”``) or they hold a second verb of saying or an "-ing" clause (``“A,” X said, adding: “B.”``,
-``“A,” said X, who added: “B.”``).
+“B.”``), or they hold an "-ing" verb of saying or a second verb of saying (``“A,” X said,
+adding: “B.”``, ``“A,” said X, who added: “B.”``).
 Quotes under 4 words without a speaker (scare quotes, titles) are skipped.
 """
 
@@ -85,11 +87,19 @@ _SPLIT_GAP = re.compile(r"[ \t\u00a0]*\Z")
 # verbs that name what the quote is ("called it", "described the deal as", "termed it")
 _CALLS = r"called|calls|termed|terms|described|describes|dubbed|dubs"
 _CALLING = r"calling|describing|terming|dubbing"
+_SAYING = (
+    r"adding|noting|saying|explaining|stating|telling|remarking|commenting|continuing|writing|"
+    r"declaring|observing|arguing|insisting|recalling|emphasi[sz]ing|stressing|asking|replying|"
+    r"concluding|acknowledging|predicting|warning|announcing|agreeing|pointing|urging|promising|"
+    r"vowing|praising|joking|quipping|suggesting|admitting|conceding|cautioning|maintaining|"
+    rf"affirming|{_CALLING}"
+)
 # Between an after-attribution and the next part: what makes the next part a new quote rather
-# than the rest of the interrupted one (a second verb of saying or naming, an "-ing" clause).
+# than the rest of the interrupted one: an "-ing" clause of saying or naming ("adding:"), or a
+# second verb of saying or naming ("and added:", "who called it").
 _INTRODUCES = re.compile(
-    rf"(?<![\w-])(?:{_VERBS}|{_CALLS}|{_CALLING})(?![\w-])"
-    r"|(?:[,;:—–]|(?<![\w-])(?:and|before|then|while|also|after|by))[ \t\u00a0]*[a-z]+ing(?![\w-])"
+    rf"(?<![\w-])(?:(?:{_SAYING})|(?:and|but|then|who|which|before|later|also)[ \t\u00a0]+"
+    rf"(?:[a-z]+[ \t\u00a0]+)?(?:{_VERBS}|{_CALLS}))(?![\w-])"
 )
 # the rest of an attribution: up to its sentence end, stepping over "U.S." and "Inc."
 _ATT_END = re.compile(
@@ -110,9 +120,11 @@ _BEFORE_VERB = re.compile(
 )
 _LEAD_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
 _CALL_ANY = re.compile(rf"(?<![\w-])(?:{_CALLS}|{_CALLING})(?![\w-])")
-# "X called it “...”", "X described the deal as “...”", "X praised the deal, calling it “...”"
+# "X called it “...”", "X described the deal as “...”", "X praised the deal, calling it “...”",
+# "X, who called it “...”"
 _BEFORE_CALL = re.compile(
     rf"(?<![\w-])(?P<who>{NAME_PATTERN}|{_PRONOUN}){_NOISE}?(?:,[^,\n“”\"]{{1,80}},)?"
+    rf"(?:,[ \t\u00a0]+who)?"
     rf"[ \t\u00a0]+(?:also[ \t\u00a0]+|later[ \t\u00a0]+|then[ \t\u00a0]+|once[ \t\u00a0]+)?"
     rf"(?:(?:{_CALLS})|[a-z]+ed(?![\w-])[^\n“”\".!?;:]{{0,80}}?,[ \t\u00a0]+(?:{_CALLING}))"
     r"[ \t\u00a0]+(?:it|this|that|them|him|her|the|these|those|his|its|their|our|a|an)(?![\w-])"
