@@ -421,3 +421,31 @@ def test_magnitude_groups(nums, ratio):
         assert all(v["num"] <= low * ratio if low else v["num"] == 0 for v in g)
     for prev, nxt in zip(lows, lows[1:], strict=False):
         assert nxt > prev * ratio or (prev == 0 and nxt > 0)
+
+
+KILN = ["""Kiln museum opens in Orvik
+
+The museum is funded by Tessel Bank, Marrow Glassworks, the Orvik Arts Trust and Halden Clay.
+""", """Orvik gets a ceramics museum
+
+The ceramics museum is funded by Tessel Bank, Marrow Glassworks and the Orvik Arts Trust.
+""", """Museum backers speak
+
+Two of the funders, Tessel Bank and Marrow Glassworks, said they would also pay for school visits.
+""", """A museum of clay
+
+Two of those backers, Tessel Bank and the Orvik Arts Trust, have funded the town before.
+"""]
+
+
+def test_partial_lists_do_not_outvote_a_complete_one(tmp_path):
+    """Two partial lists ('two of the funders, A and B') do not hide that one complete list
+    lacks the member another complete list names."""
+    invoke("init", tmp_path, "--force")
+    for i, text in enumerate(KILN):
+        (tmp_path / "sources" / f"doc{i}.txt").write_text(text)
+    _, bundle, _ = audit(tmp_path)
+    warnings = [f for f in by_class(bundle, "list-mismatch") if f["severity"] == "warning"]
+    assert len(warnings) == 1, [f["message"] for f in by_class(bundle, "list-mismatch")]
+    assert "Halden Clay missing" in warnings[0]["message"]
+    assert {e["path"] for e in warnings[0]["evidence"]} == {"sources/doc0.txt", "sources/doc1.txt"}

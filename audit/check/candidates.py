@@ -321,20 +321,24 @@ def _pair(rel: str, a: dict, b: dict, comparison: str, missing: set, scope_note:
 
 
 def _same_scope(rel: str, scope: str, lists: list[dict]) -> list[Candidate]:
-    """A complete list lacks members that most other lists of the same scope name."""
+    """A complete list lacks members that the other lists of the same scope name more often
+    than complete ones leave them out."""
     out = []
     for lst in lists:
         others = [o for o in lists if o is not lst and set(o["ids"]) != set(lst["ids"])]
         if not lst["complete"] or not others:
             continue
-        total = len([o for o in lists if o is not lst])
+        # a member is missing when more lists name it than complete lists leave it out (a
+        # partial list, "two of the funders, A and B", speaks only for the members it names)
+        complete = [o for o in lists if o is not lst and o["complete"]]
         support: dict[str, int] = {}
         for o in lists:
             if o is lst:
                 continue
             for m in o["ids"]:
                 support[m] = support.get(m, 0) + 1
-        missing = {m for m, n in support.items() if n * 2 > total} - set(lst["ids"])
+        missing = {m for m, n in support.items()
+                   if n > sum(1 for o in complete if m not in o["ids"])} - set(lst["ids"])
         if not missing:
             continue
         ref = max(others, key=lambda o: (len(missing & set(o["ids"])), o["complete"],
