@@ -10,6 +10,10 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from audit.extract import quotes
 from audit.extract.numbers import word_trie
 from audit.extract.pipeline import _disjoint_starts, _zone_at
@@ -72,3 +76,56 @@ def test_zone_at_bisect_equals_linear():
         for pos in range(-1, 32):
             assert _zone_at(zones, pos, starts) == _zone_at(zones, pos)
     assert _disjoint_starts([Zone("body", 0, 5), Zone("title", 3, 8)]) is None
+
+
+# --- hard-wrapped text -------------------------------------------------------------------------
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n\n".join(textwrap.fill(p, width) if len(p) > width else p
+                       for p in text.split("\n\n"))
+
+
+def test_unwrapped_view_keeps_length_bullets_and_breaks():
+    from audit.extract.pipeline import unwrapped
+    from audit.model import Zone
+
+    text = ("The hall is funded by Tessel Bank, Marrow Glassworks, the Orvik\n"
+            "Arts Trust and Halden Clay, the council said on Monday.\n\n"
+            "Short heading\nNext line\n"
+            "The backers of the new hall are listed in full below:\n- Tessel Bank\n- Halden Clay")
+    view = unwrapped(text, [Zone("body", 0, len(text))])
+    assert len(view) == len(text)
+    assert [i for i, (a, b) in enumerate(zip(text, view, strict=True)) if a != b] == [
+        text.index("Orvik\n") + 5]
+    assert "Orvik Arts Trust" in view and "\n\nShort heading\nNext line\n" in view
+    assert ":\n- Tessel Bank\n- Halden Clay" in view
+
+
+@given(st.text(alphabet=st.sampled_from("ab .,\n-1"), max_size=300))
+def test_unwrapped_only_turns_line_breaks_into_spaces(text):
+    from audit.extract.pipeline import unwrapped
+    from audit.model import Zone
+
+    view = unwrapped(text, [Zone("body", 0, len(text))])
+    assert len(view) == len(text)
+    assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, view, strict=True))
+
+
+@pytest.mark.parametrize("width", [48, 61, 72])
+def test_hard_wrapped_sources_give_the_same_findings(tmp_path, width):
+    """A wire story wrapped at any width is audited like the same story on long lines."""
+    from tests.conftest import invoke
+    from tests.test_checks import KILN, A, B, audit
+
+    ids = {}
+    for wrapped in (False, True):
+        root = tmp_path / str(wrapped)
+        invoke("init", root, "--force")
+        for i, text in enumerate([A, B, *KILN]):
+            body = "\n\n".join(" ".join(p.split("\n")) for p in text.split("\n\n"))
+            (root / "sources" / f"d{i}.txt").write_text(_wrap(body, width) if wrapped else body)
+        _, bundle, _ = audit(root)
+        ids[wrapped] = sorted((f["id"], f["severity"]) for f in bundle["findings"])
+    assert ids[True] == ids[False] and ids[False]

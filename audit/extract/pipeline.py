@@ -3,6 +3,12 @@
 Extraction is a pure function of (document text, zones, document date, vocabulary), so a
 document is re-extracted only when it is new or the extractor set or vocabulary changed
 (its signature). Claims read in boilerplate are stored with ``compared = false``.
+
+Extractors read an unwrapped view of the text: a line break that wraps a paragraph (a
+hard-wrapped plain-text wire story, a soft break in Markdown: the line before is long and ends
+mid-sentence, the next is not a bullet) is a space there. The view has the same length, so
+every offset still indexes the stored text, and spans keep the stored characters (line breaks
+included).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,8 +36,41 @@ COMPARED_ZONES = {"title", "body", "quote", "caption"}
 _RUNS = {"body": "text", "quote": "text"}
 
 
+# How extractors see the text (see the module docstring); part of the extraction signature.
+VIEW_VERSION = "unwrap-2"
+# A single line break between two non-blank lines ...
+_NL = re.compile(r"(?<=\S)[^\S\n]*\n(?=[^\S\n]*\S)")
+# ... is a wrap when the line before runs on (long, no sentence end: the reader's rule for a
+# hard-wrapped paragraph) and the next line does not start a bullet or a numbered item.
+_WRAPS_AFTER = 40
+_SENT_END = re.compile(r"[.!?:;”\"’)]\s*$")
+_ITEM = re.compile(r"[^\S\n]*(?:[-*+•·▪◦‣–—]|\d{1,3}[.)])\s")
+
+
+def unwrapped(text: str, zones: list[Zone]) -> str:
+    """``text`` with the line breaks that wrap a paragraph turned into spaces (same length)."""
+    cut: list[int] = []
+    for z in zones:
+        for m in _NL.finditer(text, z.start, z.end):
+            nl = m.end() - 1
+            line = text[text.rfind("\n", 0, nl) + 1:nl]
+            if (len(line.strip()) >= _WRAPS_AFTER and not _SENT_END.search(line)
+                    and not _ITEM.match(text, nl + 1)):
+                cut.append(nl)
+    if not cut:
+        return text
+    parts, pos = [], 0
+    for i in sorted(set(cut)):
+        parts.append(text[pos:i])
+        parts.append(" ")
+        pos = i + 1
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def signature(vocab: Vocabulary) -> str:
     parts = [f"{m.NAME}:{m.VERSION}" for m in extractors()]
+    parts.append(VIEW_VERSION)
     parts.append(hashlib.sha256(repr(vocab).encode()).hexdigest()[:12])
     return "|".join(parts)
 
@@ -55,8 +95,9 @@ def extract_document(text: str, zones: list[Zone], doc_date: dt.date | None,
     out: list[tuple[ClaimDraft, str]] = []
     mods = extractors()
     starts = _disjoint_starts(zones)
+    view = unwrapped(text, zones)
     for start, end, kind in ranges(zones):
-        ctx = Context(text=text, doc_date=doc_date, vocab=vocab, zone_kind=kind)
+        ctx = Context(text=view, doc_date=doc_date, vocab=vocab, zone_kind=kind)
         for mod in mods:
             for claim in mod.extract(ctx, start, end):
                 zone_kind = _zone_at(zones, claim.spans[0].start, starts) if claim.spans else kind
