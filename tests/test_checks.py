@@ -449,3 +449,28 @@ def test_partial_lists_do_not_outvote_a_complete_one(tmp_path):
     assert len(warnings) == 1, [f["message"] for f in by_class(bundle, "list-mismatch")]
     assert "Halden Clay missing" in warnings[0]["message"]
     assert {e["path"] for e in warnings[0]["evidence"]} == {"sources/doc0.txt", "sources/doc1.txt"}
+
+
+TABLE_PAGE = """<html><body><h1>Where the museum money comes from</h1>
+<p>The Orvik ceramics museum opened on Friday, 6 June 2025 with funding from four backers.</p>
+<table><tr><th>Funder</th><th>Funding</th></tr>
+<tr><td>Tessel Bank</td><td>€20 million</td></tr>
+<tr><td>Marrow Glassworks</td><td>€15 million</td></tr>
+<tr><td>Orvik Arts Trust</td><td>€10 million</td></tr>
+<tr><td>Total</td><td>€45 million</td></tr></table>
+</body></html>"""
+
+TABLE_TEXT = """Orvik museum opens
+
+The Orvik ceramics museum opened on Friday, 6 June 2025. Its funding totals €45 million.
+"""
+
+
+def test_table_rows_are_parts_not_conflicting_values(tmp_path):
+    """The rows of a funding table are a breakdown: no value-conflict between them."""
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "table.html").write_text(TABLE_PAGE)
+    (tmp_path / "sources" / "story.txt").write_text(TABLE_TEXT)
+    _, bundle, _ = audit(tmp_path)
+    money = [f for f in by_class(bundle, "value-conflict") if f["details"]["kind"] == "money"]
+    assert money == [], [f["message"] for f in money]

@@ -417,3 +417,58 @@ def test_interrupted_extraction_resumes_where_it_stopped(project: Path, monkeypa
     monkeypatch.setattr(pipeline, "_extract_job", real)
     r = invoke("extract", project)
     assert r.exit_code == 0 and "2 document(s) extracted" in r.output
+
+
+RELEASE = """Tarnby ferry terminal gets a new pier
+
+TARNBY - The port of Tarnby opened its new ferry pier on Friday, 6 June 2025, with 14.5 million
+euros from the regional council and the harbour board.
+
+"The pier doubles our capacity," said harbour master Lena Voss.
+
+About the partnership: the council and the harbour board have worked together since 2019.
+
+- ENDS -
+
+Notes to editors
+
+1. The Tarnby Harbour Board was founded in 1887 and manages 6 piers. In 2023 it invested
+   3 million euros in dredging.
+
+About Tarnby Harbour Board
+
+The board employs 240 people and handled 1.2 million passengers last year.
+"""
+
+
+def test_press_release_back_matter_is_boilerplate(project: Path):
+    (project / "sources" / "release.txt").write_text(RELEASE)
+    assert invoke("ingest", project).exit_code == 0
+    zones = zones_of(db_of(project), "release.txt")
+    assert kind_of(zones, "opened its new ferry pier") == "body"
+    assert kind_of(zones, "About the partnership") == "body"  # a sentence, not a heading
+    for needle in ("- ENDS -", "Notes to editors", "invested", "employs 240 people"):
+        assert kind_of(zones, needle) == "boilerplate", needle
+
+
+def test_a_new_zoner_rezones_stored_documents(project: Path):
+    """A database written by an older zoner is re-zoned (and re-extracted) by the next run."""
+    (project / "sources" / "release.txt").write_text(RELEASE)
+    assert invoke("run", project, "--fail-on", "never").exit_code == 0
+    db = db_of(project)
+    fresh = zones_of(db, "release.txt")
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE zones SET kind = 'body'")  # what an older zoner might have said
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'zoner_version'")
+    con.execute("UPDATE extractions SET signature = 'older'")
+    con.close()
+    assert kind_of(zones_of(db, "release.txt"), "employs 240 people") == "body"
+    r = invoke("run", project, "--fail-on", "never")
+    assert r.exit_code == 0, r.output
+    assert zones_of(db, "release.txt") == fresh
+    con = duckdb.connect(str(db), read_only=True)
+    compared = con.execute("SELECT count(*) FROM claims WHERE compared AND value_text LIKE "
+                           "'%240%'").fetchone()[0]
+    version = con.execute("SELECT value FROM meta WHERE key = 'zoner_version'").fetchone()[0]
+    con.close()
+    assert compared == 0 and version == "2"

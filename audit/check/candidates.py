@@ -99,8 +99,10 @@ def name_variants(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 MONEY_RATIO = 2.0
 COUNT_RATIO = 3.0
 # Amounts this close with no sentence or paragraph end between them are parts or alternatives
-# of one statement, not one fact restated.
+# of one statement, not one fact restated; so are amounts on consecutive short lines that end
+# no sentence (at most FRAGMENT_CHARS: table rows, "Funder: $20m" lines).
 LISTED_WITHIN = 250
+FRAGMENT_CHARS = 80
 
 
 def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = None
@@ -108,17 +110,32 @@ def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = 
     """Keys (kind, predicate, subject, qualifiers) that carry more than one value."""
     scope_sql = scoped_claims(stories)
     rows = con.execute(rf"""
-        WITH mv AS (
+        WITH mv0 AS (
           SELECT c.claim_id, c.document_id, min(s.start_char) AS s0, max(s.end_char) AS s1
           FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
           WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL),
-        -- several amounts in one sentence are parts or alternatives, not one fact restated
+        -- the line an amount stands on is a fragment (a table cell, a headline, a short
+        -- "Funder: $20m" line) when it is short and ends no sentence
+        mv AS (
+          SELECT mv0.*, length(lb) + (s1 - s0) + length(la) <= {FRAGMENT_CHARS}
+                        AND NOT regexp_matches(lb || la, '[.!?](\s|$)') AS fragment
+          FROM (SELECT mv0.*,
+                  regexp_extract(substr(d.text, greatest(s0 - {FRAGMENT_CHARS}, 0) + 1,
+                                        s0 - greatest(s0 - {FRAGMENT_CHARS}, 0)),
+                                 '[^\n]*$') AS lb,
+                  regexp_extract(substr(d.text, s1 + 1, {FRAGMENT_CHARS}), '^[^\n]*') AS la
+                FROM mv0 JOIN documents d USING (document_id)) mv0),
+        -- several amounts in one statement are parts or alternatives, not one fact restated:
+        -- one sentence, or a run of fragments (the rows of a table); a paragraph break ends a
+        -- statement otherwise (a headline's amount is not a part of the body's)
         listed AS (
           SELECT DISTINCT a.claim_id FROM mv a JOIN mv b USING (document_id)
           JOIN documents d USING (document_id)
           WHERE a.claim_id <> b.claim_id AND abs(a.s0 - b.s0) < {LISTED_WITHIN}
             AND NOT regexp_matches(substr(d.text, least(a.s1, b.s1) + 1,
-                greatest(a.s0, b.s0) - least(a.s1, b.s1)), '[.!?](\s|$)|\n\s*\n')),
+                greatest(a.s0, b.s0) - least(a.s1, b.s1)),
+                CASE WHEN a.fragment AND b.fragment THEN '[.!?](\s|$)'
+                     ELSE '[.!?](\s|$)|\n\s*\n' END)),
         -- an amount with no cue word ("amount") takes the story's one money subject, if it
         -- has exactly one: "$53 million has been set aside" is the funding the others state
         money_subject AS (

@@ -69,8 +69,11 @@ def unwrapped(text: str, zones: list[Zone]) -> str:
 
 
 def signature(vocab: Vocabulary) -> str:
+    from audit.ingest.zones import ZONER_VERSION
+
     parts = [f"{m.NAME}:{m.VERSION}" for m in extractors()]
     parts.append(VIEW_VERSION)
+    parts.append(f"zoner:{ZONER_VERSION}")
     parts.append(hashlib.sha256(repr(vocab).encode()).hexdigest()[:12])
     return "|".join(parts)
 

@@ -21,7 +21,7 @@ from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_
 from audit.ingest.normalize import fold
 from audit.ingest.paths import Resolver, relative
 from audit.ingest.readers import MEDIA_TYPES, READERS
-from audit.ingest.zones import classify, merge_runs
+from audit.ingest.zones import ZONER_VERSION, classify, merge_runs
 from audit.model import Zone
 from audit.store import Store
 from audit.store.rows import insert_rows
@@ -249,6 +249,14 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
     versions = dict(con.execute("SELECT path, max(version) FROM document_versions GROUP BY path")
                     .fetchall())
     known = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
+    # zoning changed since these documents were read: read every file again and replace the
+    # zones of documents whose text is unchanged
+    row = con.execute("SELECT value FROM meta WHERE key = 'zoner_version'").fetchone()
+    rezone = bool(known) and (row[0] if row else "1") != ZONER_VERSION
+    stored_text = dict(con.execute("SELECT document_id, md5(text) FROM documents")
+                       .fetchall()) if rezone else {}
+    rezoned: list[tuple[str, list[dict]]] = []  # committed with each batch: harmless if the
+    # ingest fails later (same text, newer zones), and the version is recorded only at the end
     seen_paths: set[str] = set()
     committed: list[str] = []  # new documents already committed by this ingest
     doc_rows: list[dict] = []
@@ -261,12 +269,14 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
         with store.transaction():
             insert_rows(con, "documents", doc_rows)
             insert_rows(con, "zones", zone_rows)
+            _replace_zones(con, rezoned)
+        rezoned.clear()
         committed.extend(r["document_id"] for r in doc_rows)
         doc_rows.clear()
         zone_rows.clear()
 
     try:
-        same = _unchanged(files, root, current)
+        same = {} if rezone else _unchanged(files, root, current)
         for i in sorted(same):
             seen_paths.add(same[i])
             result.unchanged.append(same[i])
@@ -274,6 +284,13 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
         for doc, warns in _read_all(changed, root):
             result.warnings.extend(warns)
             seen_paths.add(doc.path)
+            if doc.document_id in known and rezone:
+                if stored_text.get(doc.document_id) == hashlib.md5(doc.text.encode()).hexdigest():
+                    rezoned.append((doc.document_id, _zone_rows(doc)))
+                    pending_chars += len(doc.text)
+                else:  # a reader change altered the text: the stored document stays as read
+                    result.warnings.append(f"{doc.path}: read differently by this version; "
+                                           "delete the database to re-read it")
             if doc.document_id not in known:
                 known.add(doc.document_id)
                 if len(doc.text) >= LARGE_DOC_CHARS:
@@ -295,7 +312,7 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
                 version_rows.append({"path": doc.path, "version": version,
                                      "document_id": doc.document_id, "ingested_at": now})
                 (result.updated if old else result.added).append(doc.path)
-            if (len(doc_rows) >= BATCH_DOCS or pending_chars >= 20_000_000
+            if (len(doc_rows) + len(rezoned) >= BATCH_DOCS or pending_chars >= 20_000_000
                     or len(zone_rows) >= 50_000):
                 flush()
                 pending_chars = 0
@@ -311,6 +328,9 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
                             "(SELECT unnest(?::VARCHAR[]))", [replaced])
             insert_rows(con, "document_paths", path_rows)
             insert_rows(con, "document_versions", version_rows)
+            _replace_zones(con, rezoned)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('zoner_version', ?)",
+                        [ZONER_VERSION])
             result.removed.extend(gone)
     except BaseException:
         if committed:
@@ -320,6 +340,21 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
                                 "(SELECT unnest(?::VARCHAR[]))", [committed])
         raise
     return result
+
+
+def _replace_zones(con, rezoned: list[tuple[str, list[dict]]]) -> None:
+    """New zones for documents read again after a zoning change (same bytes, same text)."""
+    if not rezoned:
+        return
+    ids = sorted({doc_id for doc_id, _ in rezoned})
+    con.execute("DELETE FROM zones WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    seen: set[str] = set()
+    rows = []
+    for doc_id, zone_rows in rezoned:
+        if doc_id not in seen:  # one document read from two paths
+            seen.add(doc_id)
+            rows.extend(zone_rows)
+    insert_rows(con, "zones", rows)
 
 
 def _zone_rows(doc: Document) -> list[dict]:

@@ -2,7 +2,8 @@
 
 Signals are general, not tuned to any one site: structural hints from HTML (nav, aside, footer,
 figcaption, class names), headings that open a sidebar of teasers ("Featured", "Related
-stories", "More from ..."), author boxes, media-contact blocks, navigation phrases, copyright
+stories", "More from ..."), press-release back matter ("ENDS", "Notes to editors", "About
+<Organisation>"), author boxes, media-contact blocks, navigation phrases, copyright
 lines, and captions repeated verbatim elsewhere on the page. Claims found in boilerplate are kept
 but never compared.
 """
@@ -15,6 +16,10 @@ from collections import Counter
 from audit.ingest.normalize import fold
 from audit.ingest.readers import BlockSpan
 from audit.model import Zone
+
+# Bump when zoning changes: ingest then re-zones every stored document (and extraction, whose
+# signature includes it, re-reads them).
+ZONER_VERSION = "2"
 
 _SIDEBAR_HEAD = re.compile(
     r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|to read|like this)\b.*|"
@@ -32,6 +37,14 @@ _AUTHOR_HEAD = re.compile(
     r"about this (?:author|writer)|the author|written by\b.*)[\W_]*$",
     re.I,
 )
+# Press-release back matter: what follows "ENDS" / "###" / "Notes to editors" (and an
+# "About <Organisation>" box in the second half of a page) describes the organisations, not the
+# event: founding years, staff counts, other grants. Kept, never compared.
+_END_MARK = re.compile(r"^[\W_]*(?:-*\s*ends?\s*-*|#{3,}|\*{3,}\s*ends?\s*\*{3,})[\W_]*$", re.I)
+_NOTES_HEAD = re.compile(
+    r"^[\W_]*(?:notes? (?:to|for) editors?|editor'?s'? notes?|editorial notes?|"
+    r"background (?:information|notes?))[\W_]*$", re.I)
+_ABOUT_HEAD = re.compile(r"^[\W_]*about (?:the )?[A-Z0-9][\w&.'’-]*(?: [\w&.'’-]+){0,7}[\W_]*$")
 _CONTACT_HEAD = re.compile(
     r"^[\W_]*(?:media (?:inquiries|enquiries|contacts?|relations)|press (?:contacts?|inquiries|"
     r"enquiries|office)|for (?:media|press|more) (?:information|inquiries)|contacts?)\b", re.I
@@ -119,7 +132,8 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) 
         elif b.hint == "contact":
             mark(i, "boilerplate", "media-contact block")
 
-    # heading-opened regions: sidebars run to the end, author/contact boxes to the next heading
+    # heading-opened regions: sidebars and back matter run to the end, author/contact boxes to
+    # the next heading
     i = 0
     n = len(blocks)
     while i < n:
@@ -128,6 +142,12 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) 
         if _SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line):
             for j in range(i, n):
                 mark(j, "boilerplate", f"sidebar after heading '{first_line[:40]}'")
+            break
+        if len(first_line) <= 60 and (
+                _END_MARK.match(first_line) or _NOTES_HEAD.match(first_line)
+                or (_ABOUT_HEAD.match(first_line) and i >= n // 2 and i > 0)):
+            for j in range(i, n):
+                mark(j, "boilerplate", f"back matter after '{first_line[:40]}'")
             break
         if _AUTHOR_HEAD.match(first_line) and len(first_line) <= 60:
             mark(i, "boilerplate", "author box")
