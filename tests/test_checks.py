@@ -474,3 +474,30 @@ def test_table_rows_are_parts_not_conflicting_values(tmp_path):
     _, bundle, _ = audit(tmp_path)
     money = [f for f in by_class(bundle, "value-conflict") if f["details"]["kind"] == "money"]
     assert money == [], [f["message"] for f in money]
+
+
+PIER_A = """Tarnby opens its ferry pier
+
+The port of Tarnby opened its new ferry pier on Friday, 6 June 2025. "The pier doubles our
+capacity and keeps the island connected through the winter," said Lena Voss, the harbour
+master.
+"""
+
+PIER_B = """A new pier for Tarnby
+
+The new ferry pier in Tarnby opened on Friday, 6 June 2025.
+
+"The pier doubles our capacity and keeps the island connected through the storms."
+
+The regional council paid for most of the work.
+"""
+
+
+def test_a_quote_without_speaker_is_compared_with_the_attributed_one(tmp_path):
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(PIER_A)
+    (tmp_path / "sources" / "b.txt").write_text(PIER_B)
+    _, bundle, _ = audit(tmp_path)
+    drift = by_class(bundle, "quote-drift")
+    assert len(drift) == 1 and drift[0]["severity"] == "warning", drift
+    assert "Lena Voss" in drift[0]["message"] and "1 word changed" in drift[0]["message"]

@@ -461,6 +461,7 @@ def count_vs_list(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 _WORD = re.compile(r"[\w'’]+")  # hyphens and dashes separate words: 'U.S.-Japan' = 'U.S. — Japan'
 MIN_SHARED = 0.5  # two quotes sharing less than this share of words are different quotes
+UNKNOWN_SPEAKER = "unknown"  # the subject of a quote whose speaker was not found
 
 
 def words(text: str) -> list[str]:
@@ -507,10 +508,16 @@ def quote_drift(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
     for r in rows:
         by_speaker.setdefault(f"{r[4]}|{r[3].lower()}", []).append(r)
     out = []
-    for _speaker, quotes in sorted(by_speaker.items()):
+    for group, quotes in sorted(by_speaker.items()):
+        story, _, speaker = group.partition("|")
+        # a quote whose speaker was not found is compared with every speaker's quotes of its
+        # story too: the same words are the same quote, however the sources attributed it
+        n = len(quotes)
+        if speaker != UNKNOWN_SPEAKER:
+            quotes = quotes + by_speaker.get(f"{story}|{UNKNOWN_SPEAKER}", [])
         toks = [words(q[2]) for q in quotes]
         sets = [set(t) for t in toks]
-        for i, a in enumerate(quotes):
+        for i, a in enumerate(quotes[:n]):
             wa = sets[i]
             for j in range(i + 1, len(quotes)):
                 b, wb = quotes[j], sets[j]
