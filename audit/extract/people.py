@@ -27,6 +27,17 @@ In "title of X Y" nothing but an org suffix, department word, place or acronym s
 organisation ends; unless one does, "Y" is read as the organisation's last words, not a name,
 when it is one word, when the title is lower case, or when "Name, " comes before the title
 ("Amara Osei, chief executive of Verdant Cell Recovery" gives no person "Cell Recovery").
+
+Names: tokens may hold any Latin letter ("Søren Kjærgaard", "Łukasz Żak", "Nguyễn Thị Lan"), and
+up to three lower-case surname particles may stand between tokens ("Ana María de la Fuente",
+"Jan van der Berg", "Ursula von der Leyen", "Maria dos Santos"; see NAME_PARTICLE). A bare
+surname with its particles ("de la Fuente") is a name only right after a title or a verb of
+saying ("Professor de la Fuente", "said van der Berg"). An honorific may lack its full stop
+("Dr Jan van der Berg", "Prof Ana Ruiz"). In "the Minister for Health, Karin Veldhuis" the comma
+ends the portfolio: name words after the of-part's last comma begin the name (not "Health,
+Karin"); "the/its/their [former] title, Name" is a role, a bare "title, Name" a list. When
+"Name, title of X Y" could also read "Y" as a name, a lower-case title keeps the appositive
+reading ("Leonardo da Silva, mayor of Porto Alegre").
 """
 
 from __future__ import annotations
@@ -39,11 +50,10 @@ from functools import lru_cache
 from audit.extract.vocab import (
     COUNTRIES,
     DEPARTMENT_WORDS,
+    HONORIFIC,
     MODIFIER_WORDS,
     MODIFIERS_BEFORE_RE,
     MONTHS,
-    NAME_PARTICLE,
-    NAME_PATTERN,
     NATIONALITIES,
     ORG_PHRASE,
     ORG_TOKEN,
@@ -59,13 +69,41 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "people"
-VERSION = "2"
+VERSION = "3"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
     r"pictured|left|right|center|centre|above|below|file photo)\))"
 )
-_NAME_PAT = NAME_PATTERN
+# Letters of European names: Latin-1, Latin Extended-A/B and Latin Extended Additional (Vietnamese
+# and Welsh letters), so "Søren Kjærgaard", "Łukasz Żak" and "Zoë" are names.
+_LATIN = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]
+_UP = "[" + "".join(c for c in map(chr, _LATIN) if c.isalpha() and c.isupper()) + "]"
+_LOW = "[" + "".join(c for c in map(chr, _LATIN) if c.isalpha() and c.islower()) + "]"
+# One name token: Smith, McDonald, Jean-Luc, O'Brien, an initial "J."; "al-Rashid", "d'Almeida".
+_NAME_TOKEN = (
+    rf"(?:(?:(?:al|el)-|d['’])?{_UP}{_LOW}+(?:{_UP}{_LOW}+)?(?:-{_UP}?{_LOW}+)*"
+    rf"|{_UP}['’]{_UP}{_LOW}+(?:-{_UP}{_LOW}+)*"
+    rf"|{_UP}\.(?:[ ]?{_UP}\.)?)"
+)
+# Lower-case surname particles, up to three in a row: "de la Fuente", "van der Berg", "von der
+# Leyen", "da Silva", "dos Santos", "Ortega y Gasset", and the Irish "Ó" ("Ronan Ó Súilleabháin").
+# Written capitalised ("Van der Berg") the first one is an ordinary name token.
+NAME_PARTICLE = (
+    r"(?:de|del|della|delle|dei|degli|di|da|das|dos|du|des|van|vom|von|der|den|ten|ter|zu|la|le"
+    r"|las|los|bin|bint|ibn|y|Ó)"
+)
+_PARTICLES = rf"(?:(?:{NAME_PARTICLE}{WS}){{1,3}})"
+# A person's name: an optional honorific (with or without its full stop: "Dr", "Prof."), then
+# one to four name tokens, particles between them not counted.
+PERSON_NAME = (
+    rf"(?:{HONORIFIC}{WS})?{_NAME_TOKEN}(?:{WS}{_PARTICLES}?{_NAME_TOKEN}){{0,3}}(?![\w-])"
+)
+# A surname that opens with its particles ("de la Fuente"): only where a title or a verb of
+# saying marks it as a person ("Professor de la Fuente", "said van der Berg").
+PARTICLE_SURNAME = rf"{_PARTICLES}{_NAME_TOKEN}(?:{WS}{_NAME_TOKEN})?(?![\w-])"
+NAME_PATTERN = rf"(?:{PERSON_NAME}|{PARTICLE_SURNAME})"
+_LEADING_PARTICLES = re.compile(_PARTICLES)
 _OF_PART = (
     rf"(?:the{WS})?{ORG_TOKEN}"
     rf"(?:(?:,{WS}|{WS}and{WS}|{WS}&{WS}|{WS}(?:of|for|the|de){WS}|{WS}){ORG_TOKEN}){{0,9}}?"
@@ -87,7 +125,12 @@ _LOWER_OF_DEPT = re.compile(
     rf"{WS}(?:of|for){WS}(?P<dept>[A-Za-z]+(?:(?:,{WS}|{WS}and{WS}|{WS}){{1}}[A-Za-z]+){{0,5}})"
 )
 _CAP_AFTER = re.compile(rf"{WS}[A-Z][a-z]")
-_THE_BEFORE = re.compile(rf"\b[Tt]he{WS}\Z")
+# "the title, Name" / "its title, Name" / "the former title, Name": an article or possessive
+# determiner before the title
+_THE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur){WS}"
+    rf"(?:(?:former|then|new|current|outgoing|incoming|late){WS})?\Z"
+)
 _POSS_WORD = re.compile(rf"\w['’]s{WS}\Z")
 
 
@@ -108,7 +151,7 @@ _HEAD_STOP = (
 )
 _LOWER_WORD = rf"(?!{_HEAD_STOP}\b)[a-z]+(?:-[a-z]+)*"
 _APPOS_HEAD = re.compile(
-    rf"(?<![\w-])(?P<name>{NAME_PATTERN}){_NOISE}?,{WS}(?:\d{{1,3}},{WS})?"
+    rf"(?<![\w-])(?P<name>{PERSON_NAME}){_NOISE}?,{WS}(?:\d{{1,3}},{WS})?"
     rf"(?:(?:the|a|an|its|their|his|her){WS})?"
     rf"(?:(?P<pre>{ORG_TOKEN}(?:{WS}{ORG_TOKEN}){{0,3}}?)(?P<poss>['’]s)?{WS})?"
     rf"(?:{_LOWER_WORD}['’]s{WS})?(?:{_LOWER_WORD}{WS}){{0,2}}\Z"
@@ -137,6 +180,18 @@ def _patterns(lex: Lexicon) -> _Patterns:
         rf"(?P<t1>{t}){t2}(?:{WS}(?:of|for){WS}{_OF_PART})?,?{WS}(?P<name>{NAME_PATTERN})"
     )
     return _Patterns(pre_tail, appos_tail, speaker)
+
+
+def _clean_name(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
+    """``clean_name`` that keeps a surname's leading particles ("de la Fuente"): the words after
+    them are cleaned, and the particles stay only when the cleaned name starts right there."""
+    m = _LEADING_PARTICLES.match(text, a, b)
+    if m is None or m.end() >= b:
+        return clean_name(text, a, b, lex)
+    rest = clean_name(text, m.end(), b, lex)
+    if rest is None or rest[0] != m.end():
+        return None
+    return a, rest[1]
 
 
 def _org_token_ok(tok: str) -> bool:
@@ -295,6 +350,45 @@ def _split_name_from_of(
     return (of_span[0], toks[cut][1]), (toks[cut + 1][0], name_span[1]), True
 
 
+_NAME_WORD_RE = re.compile(rf"{_NAME_TOKEN}|{NAME_PARTICLE}")
+
+
+def _comma_name(
+    text: str, lex: Lexicon, of_span: tuple[int, int], name_span: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ "Minister for Health, Karin Veldhuis": the lazy of-part ran over the comma and took the
+    given name ("Health, Karin" + "Veldhuis"). When the words after the of-part's last comma
+    are name words only (no department word, organisation suffix, acronym or place), they
+    begin the name: ("Health", "Karin Veldhuis")."""
+    of_a, of_b = of_span
+    k = text.rfind(",", of_a, of_b)
+    if k <= of_a:
+        return None
+    seg = [t.span() for t in TOKEN_RE.finditer(text, k + 1, of_b)]
+    if not seg:
+        return None
+    words = [text[a:b] for a, b in seg]
+    if not re.fullmatch(_NAME_TOKEN, words[0]) or words[0].endswith("."):
+        return None
+    for w in words:
+        if (
+            not _NAME_WORD_RE.fullmatch(w)
+            or w in DEPARTMENT_WORDS
+            or w.lower() in lex.org_suffixes
+            or w in _NOT_ORG
+            or w in lex.title_words
+        ):
+            return None
+    seg_text = " ".join(words)
+    if seg_text in lex.places or seg_text in COUNTRIES or seg_text in NATIONALITIES:
+        return None
+    core = [w for w in (*words, *text[name_span[0] : name_span[1]].split())
+            if not _PARTICLE_RE.fullmatch(w)]
+    if len(core) > 4:
+        return None
+    return (of_a, k), (seg[0][0], name_span[1])
+
+
 def _of_org_evident(lex: Lexicon, of_text: str) -> bool:
     """Whether an of-part plainly ends where it does: a place ("Governor of Ohio"), an acronym
     ("Director of NASA"), an organisation suffix or a department word as its last word."""
@@ -366,15 +460,22 @@ def _pre_name(
     titles = _titles_of(t1, m)
     texts = [_canon_title(lex, text[a:b]) for a, b in titles]
     marked = False
+    comma = bool(m.group("comma"))
     if m.group("of"):
         of_a, of_b = m.span("of")
         if text[of_a:of_b].startswith("the "):
             of_a += 4
-        split = _split_name_from_of(text, lex, (of_a, of_b), raw_name)
-        if split is None:
-            return None
-        (of_a, of_b), raw_name, marked = split
-    name = clean_name(text, *raw_name, lex)
+        by_comma = _comma_name(text, lex, (of_a, of_b), raw_name)
+        if by_comma is not None:
+            # "the Minister for Health, Karin Veldhuis": the comma ends the portfolio
+            (of_a, of_b), raw_name = by_comma
+            marked = comma = True
+        else:
+            split = _split_name_from_of(text, lex, (of_a, of_b), raw_name)
+            if split is None:
+                return None
+            (of_a, of_b), raw_name, marked = split
+    name = _clean_name(text, *raw_name, lex)
     if name is None:
         return None
     if m.group("of"):
@@ -391,10 +492,10 @@ def _pre_name(
             titles[-1] = (titles[-1][0], of_b)
     before = _org_before(text, t1[0], start)
     if (
-        m.group("comma")
+        comma
         and not (before and before[2])
         and not _POSS_WORD.search(text, max(start, t1[0] - 40), t1[0])
-        and not _THE_BEFORE.search(text, max(start, (before or t1)[0] - 6), (before or t1)[0])
+        and not _THE_BEFORE.search(text, max(start, (before or t1)[0] - 18), (before or t1)[0])
     ):
         return None  # "Org's title, Name", "the title, Name"; else "title, Name" is a list
     if before is not None and org_span is None:
@@ -412,7 +513,7 @@ def _appos_head(
     head = _APPOS_HEAD.search(text, max(start, ts - 120), ts)
     if not head:
         return None
-    name = clean_name(text, *head.span("name"), lex)
+    name = _clean_name(text, *head.span("name"), lex)
     if name is None or len(text[name[0] : name[1]].split()) < 2:
         return None
     return head, name
@@ -528,9 +629,14 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         app = _appositive(text, lex, pats, (ta, tb), start, end)
         if pre is not None and app is not None and app[3] is not None:
             # "Kaito Mori, Governor of Ohio Ann Walsh": the appositive's organisation would
-            # swallow the pre-name reading's name; the pre-name reading passed its checks
+            # swallow the pre-name reading's name; the pre-name reading passed its checks,
+            # unless the title is lower case ("Leonardo da Silva, mayor of Porto Alegre": a
+            # title written before a name is capitalised)
             if app[3][0] < pre[0][1] and pre[0][0] < app[3][1]:
-                app = None
+                if text[ta:tb][:1].islower():
+                    pre = None
+                else:
+                    app = None
         for found in (pre, app):
             if found is not None:
                 name, titles, texts, org_span, org_value = found
@@ -548,13 +654,13 @@ def speaker_at(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
     speaker_re = _patterns(lex).speaker
     m = speaker_re.match(text, pos, end)
     if m:
-        span = clean_name(text, *m.span("name"), lex)
+        span = _clean_name(text, *m.span("name"), lex)
         if span is not None:
             return span
     m2 = _NAME_ONLY.match(text, pos, end)
     if m2:
-        return clean_name(text, *m2.span(), lex)
+        return _clean_name(text, *m2.span(), lex)
     return None
 
 
-_NAME_ONLY = re.compile(_NAME_PAT)
+_NAME_ONLY = re.compile(NAME_PATTERN)

@@ -11,14 +11,16 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from audit.resolve.names import (
     acronym,
     classify,
     clean_surface,
+    long_tokens,
     near_token,
     spelling_pair,
+    surname_only,
     tokens,
 )
 
@@ -96,6 +98,14 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     for group in by_sorted.values():
         for k in group[1:]:
             uf.union(group[0], k)
+    # one name transliterated two ways ("Müller"/"Mueller", "Kjærgård"/"Kjaergaard")
+    by_long: dict[tuple, list[tuple]] = defaultdict(list)
+    for k in keys:
+        for s in sorted(surfaces[k]):
+            by_long[long_tokens(s, etype)].append(k)
+    for group in by_long.values():
+        for k in group[1:]:
+            uf.union(group[0], k)
     key_by_surface = {s: k for k in keys for s in surfaces[k]}
     for short, long in sorted(aliases.items()):
         if short in key_by_surface and long in key_by_surface:
@@ -133,8 +143,20 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                 compared.add((a, b))
                 if _same_entity(a, b, roles, etype):
                     uf.union(a, b)
-    # surname-only mentions join the single fuller name that contains them
+    # surname-only mentions join the single fuller name that contains them; a surname with
+    # particles ("de la fuente") the single fuller name that ends with it, and first, so that
+    # a bare "Berg" counts "Jan van der Berg" and "van der Berg" as one candidate
     if etype == "person":
+        ending: dict[tuple, set] = defaultdict(set)
+        for k in keys:
+            if not surname_only(k):
+                for i in range(1, len(k) - 1):
+                    ending[k[i:]].add(k)
+        for k in keys:
+            if len(k) > 1 and surname_only(k):
+                roots = {uf.find(x) for x in ending.get(k, ())}
+                if len(roots) == 1:
+                    uf.union(k, next(iter(roots)))
         containing: dict[str, set] = defaultdict(set)
         for k in keys:
             if len(k) > 1:
@@ -156,8 +178,10 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
         counts = Counter()
         for k in gkeys:
             counts.update(surfaces[k])
-        # canonical: the fullest, most frequent spelling
-        canonical = sorted(counts, key=lambda s: (-len(tokens(s, etype)), -counts[s], s))[0]
+        # canonical: the fullest, most frequent spelling; of two transliterations as frequent,
+        # the one with the name's own letters ("Søren Kjærgaard", not "Soren Kjaergaard")
+        canonical = sorted(counts, key=lambda s: (-len(tokens(s, etype)), -counts[s],
+                                                  s.isascii(), s))[0]
         eid = "e" + hashlib.sha256(f"{scope}:{etype}:{canonical}".encode()).hexdigest()[:16]
         ent = Entity(eid, etype, canonical)
         kinds: dict[str, str] = {}
@@ -216,14 +240,26 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
         return False  # people with different roles are different people
     if spelling_pair(a, b):
         return True
-    if etype == "person" and (len(a) == 1 or len(b) == 1):
+    if etype == "person" and len(a) != len(b) and (surname_only(a) or surname_only(b)):
         # "Kishida" vs "Kishido Fumio": the surname matches a token one edit away, and the
-        # roles agree (both prime ministers), so it is the same person misspelt
-        short, long = (a, b) if len(a) == 1 else (b, a)
+        # roles agree (both prime ministers), so it is the same person misspelt. A surname
+        # with particles ("de la Feunte") must find them right before the matching token.
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        if not surname_only(short):
+            return False
+        parts, sur = short[:-1], short[-1]
+        n = len(parts)
+        if n:
+            cands = [long[i] for i in range(n, len(long)) if long[i - n:i] == parts]
+        elif agree:
+            cands = list(long)
+        else:
+            cands = [long[0], long[-1]]
         if agree:
-            return any(near_token(short[0], t) for t in long)
+            return any(near_token(sur, t) for t in cands)
         # no role to go by: a surname one letter off the full name's first or last token
-        if len(long) > 1 and len(short[0]) >= 5:
-            return any(near_token(short[0], t) and Levenshtein.distance(short[0], t) == 1
-                       for t in (long[0], long[-1]))
+        if n:
+            cands = cands[-1:] if cands and cands[-1] == long[-1] else []
+        if len(long) > 1 and len(sur) >= 5:
+            return any(near_token(sur, t) and OSA.distance(sur, t) == 1 for t in cands)
     return False

@@ -3,7 +3,15 @@
 The kinds, from harmless to suspicious: ``same``, ``case`` (only letter case or punctuation
 differ: "Softbank"/"SoftBank"), ``order`` (same tokens: "Kishida Fumio"/"Fumio Kishida"),
 ``partial`` (one is a subset: "Kishida"/"Fumio Kishida"), ``alias`` (a declared or defined
-acronym: "CMU"), ``spelling`` (a token one or two edits away: "Kishido"/"Kishida").
+acronym: "CMU"), ``spelling`` (a token one or two edits away: "Kishido"/"Kishida"; swapping two
+adjacent letters is one edit: "Feunte"/"Fuente").
+
+Tokens are compared folded: accents dropped and letters without a decomposition transliterated
+(æ -> ae, ø -> o, ß -> ss, ł -> l, ...), so "Soren Kjaergaard" and "Søren Kjærgaard" have the
+same tokens and differ only in ``case``; so do the German and Scandinavian spellings of umlauts
+and å ("Müller"/"Mueller", "Kjærgård"/"Kjaergaard"). Lower-case surname particles ("de la",
+"van der") are tokens of their own; :func:`surname_only` tells a bare surname with its particles
+("de la Fuente") from a full name.
 """
 
 from __future__ import annotations
@@ -12,13 +20,18 @@ import functools
 import re
 import unicodedata
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from audit.ingest.normalize import fold
 
 HONORIFICS = frozenset(
     "mr mrs ms miss dr prof professor sir dame lord lady rev reverend hon honorable "
     "the mx".split()
+)
+# Surname particles, as tokens (case-folded): "de la Fuente", "Van der Berg", "dos Santos".
+PARTICLES = frozenset(
+    "de del della delle dei degli di da das dos du des van vom von der den ten ter zu la le las "
+    "los bin bint ibn al el y o".split()
 )
 ORG_STOP = frozenset("the inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh sa".split())
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -35,19 +48,53 @@ def clean_surface(surface: str) -> str:
     return _POSSESSIVE.sub("", s).strip()
 
 
-def _strip_accents(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+# Letters that NFKD does not decompose, written the way English text transliterates them.
+_TRANSLIT = str.maketrans({
+    "æ": "ae", "ø": "o", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+    "ı": "i", "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n", "ſ": "s",
+})
+# The other common transliteration of German umlauts and Scandinavian å/ø: ü -> ue, å -> aa.
+_TRANSLIT_LONG = str.maketrans({
+    "ä": "ae", "ö": "oe", "ü": "ue", "å": "aa", "ø": "oe",
+})
 
 
-@functools.lru_cache(maxsize=200_000)
-def tokens(surface: str, etype: str = "person") -> tuple[str, ...]:
-    """Case-folded tokens, honorifics (people) or legal suffixes (organisations) dropped."""
-    s = _strip_accents(clean_surface(surface)).casefold()
+def _strip_accents(s: str, long: bool = False) -> str:
+    """Case-folded, without accents, transliterated: "Søren Kjærgaard" -> "soren kjaergaard"
+    ("soeren kjaergaard" with ``long``: the "ue"/"aa" spelling of ü, å and ø)."""
+    s = s.casefold()
+    if long:
+        s = unicodedata.normalize("NFC", s).translate(_TRANSLIT_LONG)
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return s.translate(_TRANSLIT)
+
+
+def _tokens(surface: str, etype: str, long: bool) -> tuple[str, ...]:
+    s = _strip_accents(clean_surface(surface), long)
     s = _NON_WORD.sub(" ", s.replace(".", ""))
     toks = [t for t in s.split() if t]
     stop = HONORIFICS if etype == "person" else ORG_STOP if etype == "org" else frozenset()
     kept = [t for t in toks if t not in stop]
     return tuple(kept or toks)
+
+
+@functools.lru_cache(maxsize=200_000)
+def tokens(surface: str, etype: str = "person") -> tuple[str, ...]:
+    """Case-folded, accent-folded tokens, honorifics (people) or legal suffixes (organisations)
+    dropped."""
+    return _tokens(surface, etype, False)
+
+
+@functools.lru_cache(maxsize=200_000)
+def long_tokens(surface: str, etype: str = "person") -> tuple[str, ...]:
+    """:func:`tokens` with ü, ä, ö, å and ø spelt ue, ae, oe, aa, oe ("Müller" -> "mueller"),
+    so that both transliterations of a name meet."""
+    return _tokens(surface, etype, True)
+
+
+def surname_only(toks: tuple[str, ...]) -> bool:
+    """One surname, possibly with its particles: ("fuente",), ("de", "la", "fuente")."""
+    return bool(toks) and toks[-1] not in PARTICLES and all(t in PARTICLES for t in toks[:-1])
 
 
 def acronym(surface: str) -> str:
@@ -57,10 +104,11 @@ def acronym(surface: str) -> str:
 
 
 def near_token(a: str, b: str) -> bool:
-    """Two tokens one or two edits apart that are plausibly the same word misspelt."""
+    """Two tokens one or two edits apart (an adjacent swap is one) that are plausibly the same
+    word misspelt."""
     if a == b or min(len(a), len(b)) < 4 or a[0] != b[0] and a[-1] != b[-1]:
         return False
-    dist = Levenshtein.distance(a, b)
+    dist = OSA.distance(a, b)  # a swap of two adjacent letters is one edit
     if dist == 1:
         return min(len(a), len(b)) >= 5 or JaroWinkler.similarity(a, b) >= 0.85
     return dist == 2 and min(len(a), len(b)) >= 7 and JaroWinkler.similarity(a, b) >= 0.85
@@ -84,6 +132,8 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
     if ca == cb:
         return "same"
     ta, tb = tokens(a, etype), tokens(b, etype)
+    if ta != tb and long_tokens(a, etype) == long_tokens(b, etype):
+        ta = tb  # "Müller"/"Mueller": one name transliterated two ways
     if ta == tb:
         # a headline or dateline in capitals ("WASHINGTON") is typography, not a variant
         return "same" if ca.isupper() or cb.isupper() else "case"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import tomllib
@@ -128,15 +129,24 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
             "stories": len(states), "stories_reused": len(kept)}
 
 
-# Bump when clustering changes, so that no story keeps entities clustered the old way.
-RESOLVER_VERSION = "2"
+# Bump when clustering changes, so that no story keeps entities clustered the old way (the
+# resolver's own code is hashed in too, so an edit between releases is never missed).
+RESOLVER_VERSION = "3"
+
+
+@functools.lru_cache(maxsize=1)
+def resolver_signature() -> str:
+    h = hashlib.sha256(RESOLVER_VERSION.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _story_state(docs: list[str], signature_of: dict[str, str], aliases: dict[str, str],
                  several: bool) -> str:
     """What a story's entities are computed from: its documents (content-hash ids) with their
     extraction signatures, the aliases in force, and whether the corpus has several stories."""
-    blob = json.dumps([RESOLVER_VERSION, several, sorted(aliases.items()),
+    blob = json.dumps([resolver_signature(), several, sorted(aliases.items()),
                        sorted((d, signature_of.get(d, "")) for d in docs)])
     return hashlib.sha256(blob.encode()).hexdigest()[:24]
 
