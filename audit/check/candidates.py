@@ -345,8 +345,9 @@ def _same_scope(rel: str, scope: str, lists: list[dict]) -> list[Candidate]:
         others = [o for o in lists if o is not lst and set(o["ids"]) != set(lst["ids"])]
         if not lst["complete"] or not others:
             continue
-        # a member is missing when more lists name it than complete lists leave it out (a
-        # partial list, "two of the funders, A and B", speaks only for the members it names)
+        # a member is missing when a complete list names it and more lists name it than
+        # complete lists leave it out (a partial list, "two of the funders, A and B", speaks
+        # only for the members it names, and alone never makes one missing)
         complete = [o for o in lists if o is not lst and o["complete"]]
         support: dict[str, int] = {}
         for o in lists:
@@ -354,13 +355,17 @@ def _same_scope(rel: str, scope: str, lists: list[dict]) -> list[Candidate]:
                 continue
             for m in o["ids"]:
                 support[m] = support.get(m, 0) + 1
+        named_complete = {m for o in complete for m in o["ids"]}
         missing = {m for m, n in support.items()
-                   if n > sum(1 for o in complete if m not in o["ids"])} - set(lst["ids"])
+                   if m in named_complete
+                   and n > sum(1 for o in complete if m not in o["ids"])} - set(lst["ids"])
         if not missing:
             continue
         ref = max(others, key=lambda o: (len(missing & set(o["ids"])), o["complete"],
                                          -len(o["path"]), o["path"]))
-        names = {**lst["name_of"], **ref["name_of"]}
+        names = {k: v for o in lists for k, v in o["name_of"].items()}
+        names.update(lst["name_of"])
+        names.update(ref["name_of"])
         note = (f"both lists are stated for '{lst['scope']}' and this one is presented as "
                 "complete, so a member named elsewhere is missing from it")
         out.append(_pair(rel, lst, ref, "same-scope", missing, note,
