@@ -345,9 +345,9 @@ def _same_scope(rel: str, scope: str, lists: list[dict]) -> list[Candidate]:
         others = [o for o in lists if o is not lst and set(o["ids"]) != set(lst["ids"])]
         if not lst["complete"] or not others:
             continue
-        # a member is missing when a complete list names it and more lists name it than
-        # complete lists leave it out (a partial list, "two of the funders, A and B", speaks
-        # only for the members it names, and alone never makes one missing)
+        # a member is missing when more lists name it than complete lists leave it out, and
+        # a complete list or at least two lists name it (a partial list, "two of the funders, A
+        # and B", speaks only for the members it names, and alone never makes one missing)
         complete = [o for o in lists if o is not lst and o["complete"]]
         support: dict[str, int] = {}
         for o in lists:
@@ -357,7 +357,7 @@ def _same_scope(rel: str, scope: str, lists: list[dict]) -> list[Candidate]:
                 support[m] = support.get(m, 0) + 1
         named_complete = {m for o in complete for m in o["ids"]}
         missing = {m for m, n in support.items()
-                   if m in named_complete
+                   if (m in named_complete or n >= 2)
                    and n > sum(1 for o in complete if m not in o["ids"])} - set(lst["ids"])
         if not missing:
             continue

@@ -14,7 +14,10 @@ span and qualifier {"approx": ...}, so an approximate count is never compared wi
 Skipped: money, years (4-digit numbers), dates, times, percentages, measures and durations
 ("two days"), ordinals, decimals, "one of/another/day", numbers glued to hyphens or inside phone
 numbers, and digits right after a capitalised word ("Apollo 11", "Windows 11") or a label word
-("page 3", "No. 5").
+("page 3", "No. 5"). Idioms built on "one" count nothing: "under one roof", "in one go", "at one
+point", "one by one", "one after another", "with one voice", "as one", "no one", "one time",
+"one day", "one another", "for one thing", "one way or another", "all in one", "one and the
+same"; so do "one"/"ones" used as a pronoun ("this one", "the one that").
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "1"
+VERSION = "2"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -89,6 +92,21 @@ _LABELS = frozenset(
     floor suite box lot flight bus""".split()
 )
 _AFTER_ONE = frozenset("the this that no any every each which a some another someone".split())
+# Idioms built on "one": the number is part of a set phrase, not a count ("under one roof").
+_ONE_IDIOM = re.compile(
+    r"(?i:(?:under|beneath)[ \t\u00a0]+one[ \t\u00a0]+(?:roof|banner|umbrella)"
+    r"|(?:in|at)[ \t\u00a0]+one[ \t\u00a0]+(?:go|sitting|stroke|breath|swoop|fell[ \t\u00a0]+"
+    r"swoop|piece|point|stage|time|place|blow|hit)"
+    r"|(?:with|in)[ \t\u00a0]+one[ \t\u00a0]+(?:voice|accord|mind)"
+    r"|(?:all|rolled)[ \t\u00a0]+(?:in)?to[ \t\u00a0]+one|all[ \t\u00a0]+in[ \t\u00a0]+one"
+    r"|for[ \t\u00a0]+one[ \t\u00a0]*(?:,|thing\b)"
+    r"|(?:as|no)[ \t\u00a0]+one(?=[ \t\u00a0]*[.,;:!?)]|\Z)"
+    r"|one[ \t\u00a0]+(?:by|after|at|on|to|or|and)[ \t\u00a0]+(?:one|another|the[ \t\u00a0]+"
+    r"other|a[ \t\u00a0]+time|the[ \t\u00a0]+same|all)(?![\w-])"
+    r"|one[ \t\u00a0]+(?:day|time|another|way|thing|hand|more[ \t\u00a0]+time|of[ \t\u00a0]+"
+    r"a[ \t\u00a0]+kind|size[ \t\u00a0]+fits[ \t\u00a0]+all|step[ \t\u00a0]+(?:closer|"
+    r"further|ahead|forward|at[ \t\u00a0]+a[ \t\u00a0]+time))(?![\w-]))"
+)
 _IRREGULAR_PLURALS = frozenset(
     """people children men women staff personnel police faculty data media alumni criteria
     cattle fish sheep deer aircraft offspring crew""".split()
@@ -187,6 +205,16 @@ def _skip_before(text: str, ns: int, lo: int, num: str, is_digits: bool) -> bool
     return False
 
 
+def _one_idiom(text: str, ns: int, ne: int, lo: int, hi: int) -> bool:
+    """Whether the "one" at text[ns:ne] is part of an idiom ("under one roof", "one by one")."""
+    for m in _ONE_IDIOM.finditer(text, max(lo, ns - 12), min(hi, ne + 24)):
+        if m.start() <= ns and ne <= m.end():
+            if m.start() > lo and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+                continue
+            return True
+    return False
+
+
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     for m in scan(_COUNT, text, start, end):
@@ -198,6 +226,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 continue  # years, ids, postcodes
         ns = m.start("b")
         if _skip_before(text, ns, start, num, is_digits):
+            continue
+        if num.lower() == "one" and _one_idiom(text, ns, m.end(), start, end):
             continue
         value: Decimal | None = parse_decimal(num)
         if value is None:

@@ -11,6 +11,24 @@ region None. subject: what the place is attached to, lowercased -
 - otherwise "place".
 Spans: role="place" (and role="org" for an organisation subject).
 
+Besides an unknown "City, Region" pair (below), places the gazetteer lacks are read in two
+positions only (their subject is found as for any place):
+- a dateline: a city in capitals at the start of a line before a dash, an agency in parentheses
+  or a date ("LEIDEN, 12 March 2025 –", "LEIDEN (Reuters) -", "LEIDEN – On Wednesday",
+  "LEIDEN, Tuesday 4 June 2024. The ..."; without an agency or a date the name needs 5+
+  letters, so "NASA –" stays out), or a capitalised city with a date or an agency before the
+  dash ("Leiden, Wednesday 12 March 2025 --"; a known city too). The name is given its usual
+  capitalisation ("HARLOW FALLS" -> "Harlow Falls", "ST. LOUIS" -> "St. Louis"); a dateline
+  "CITY, Region" is one place, its region is not read again;
+- after a verb of taking place or being based: "opened in Leiden", "was held in Leiden",
+  "took place in Leiden", "met in ...", "signed in ...", "based in Leiden", "headquartered
+  in ...", "located in ...". The name runs over capitalised words (and "de", "van", "upon" ...
+  inside); it is not a place when it holds an organisation or venue word ("Leiden
+  University", "Hall Seven"), a month, weekday or season ("in March"), a nationality or
+  language ("held in Dutch"), digits ("in Q3"), a word that starts a sentence, or is a
+  possessive ("in Contoso's offices").
+A dateline in capitals followed by a byline word ("JANE DOE — Staff reporter") is not read.
+
 Not places: a gazetteer word inside an organisation or other proper name ("University of
 Washington", "Washington Post", "Tokyo Electron", "Whitney Houston", "New England" unless listed),
 nor "U.S."/"UK" right before a capitalised word ("U.S. Navy"). An unknown "City, Region" needs a
@@ -25,6 +43,7 @@ from collections.abc import Iterator
 from audit.extract.vocab import (
     COUNTRIES,
     MONTHS,
+    NATIONALITIES,
     STATE_ABBREVIATIONS,
     STOP_WORDS,
     TOKEN_RE,
@@ -39,7 +58,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "places"
-VERSION = "1"
+VERSION = "2"
 
 _CITY_TOKEN = rf"{UP}[\w'’.-]*"
 _COMPASS = frozenset(
@@ -64,11 +83,54 @@ _CITY_BEFORE = re.compile(
 )
 
 
-_DATELINE = re.compile(
-    r"(?m)^[ \t\u00a0]*(?P<city>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,2})"
-    r"(?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?))?"
-    r"(?:[ \t\u00a0]+\([^()\n]{1,40}\))?[ \t\u00a0]*(?:—|–|-{1,2})[ \t\u00a0]"
+_UPPERS = UP[1:-1]
+_MONTH_RE = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_WEEKDAY_RE = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# "12 March 2025", "March 12, 2025", "Wednesday 12 March", "Wednesday", "2025-03-12"
+_DATE_RE = (
+    rf"(?:{_WEEKDAY_RE},?[ ]+)?(?:{_DAY}[ ]+{_MONTH_RE}\.?(?:,?[ ]+\d{{4}})?"
+    rf"|{_MONTH_RE}\.?[ ]+{_DAY}(?:,?[ ]+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})(?![\w-])"
+    rf"|{_WEEKDAY_RE}(?![\w-])"
+)
+# lower-case words inside a place name ("Rio de Janeiro", "Stratford upon Avon")
+_PARTICLES = r"(?:de|da|do|dos|das|del|della|di|du|la|le|les|van|von|der|den|ter|upon|sur)"
+_CAPS_WORD = rf"{UP}[{_UPPERS}.'’-]+"
+_TITLE_WORD = rf"{UP}[\w.'’-]*"
+_DATELINE = re.compile(
+    r"(?m)^[ \t\u00a0]*"
+    rf"(?P<city>{_CAPS_WORD}(?:[ ](?:(?i:{_PARTICLES})[ ])?{_CAPS_WORD}){{0,2}}"
+    rf"|{_TITLE_WORD}(?:[ ](?:{_PARTICLES}[ ])?{_TITLE_WORD}){{0,2}})"
+    rf"(?:,[ ](?!{_WEEKDAY_RE}\b|{_MONTH_RE}\b)"
+    r"(?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?))?"
+    rf"(?:,?[ \t\u00a0]+(?P<date>{_DATE_RE}))?"
+    r"(?:[ \t\u00a0]+\((?P<agency>[^()\n]{1,40})\))?"
+    r"(?:[ \t\u00a0]*(?:—|–|-{1,2})[ \t\u00a0]|(?P<stop>[.:])[ \t\u00a0]+(?=[A-Z“\"]))"
+)
+# Capitalised words that name no place: headings before a dash ("UPDATE –"), seasons and
+# languages after "in" ("opened in Spring", "held in Arabic").
+_NOT_PLACE = frozenset(
+    """update updated updates breaking exclusive correction corrections clarification note
+    editor editor's editors' analysis opinion comment commentary live watch video photos photo
+    faq press release news media contact contacts about summary background advisory alert
+    urgent flash review interview feature editorial letter letters statement announcement
+    embargoed immediate important warning notice disclaimer tip tips step chapter part section
+    episode question answer q a day week today tonight yesterday tomorrow abstract conclusion
+    introduction methods results overview highlights agenda programme program schedule
+    transcript sponsored advertisement promoted spring summer autumn fall winter christmas
+    easter person public private arabic mandarin cantonese hindi urdu swahili catalan basque
+    latin hebrew persian farsi""".split()
+)
+_BYLINE_WORDS = frozenset(
+    """staff reporter reporters correspondent correspondents editor editors writer writers
+    contributor contributing special senior photo photos photographer columnist by""".split()
+)
+_LOWER_INSIDE = frozenset(
+    "de da do dos das del della di du la le les van von der den ter am an on upon sur en".split()
+)  # wider than _PARTICLES: a word of a hyphenated name ("Frankfurt-am-Main")
 
 
 _ABBREV_PLACE = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
@@ -252,17 +314,90 @@ def _pair(text: str, lex: Lexicon, ra: int, start: int) -> tuple[int, str] | Non
     return chosen
 
 
+def _usual_case(lex: Lexicon, raw: str) -> str:
+    """A name written in capitals with its usual capitalisation ("HARLOW FALLS" -> "Harlow
+    Falls", "STRATFORD-UPON-AVON" -> "Stratford-upon-Avon"); the gazetteer's spelling wins."""
+    if not raw.isupper():
+        return raw
+    known = _upper_places(lex).get(raw)
+    if known is not None:
+        return known
+    out = []
+    for i, part in enumerate(re.split(r"([ \-])", raw)):
+        low = part.lower()
+        if i and low in _LOWER_INSIDE:
+            out.append(low)
+        elif re.fullmatch(r"[A-Z][’'][A-Z]\w+", part, re.A) or re.fullmatch(
+            r"[^\W\d_][’'][^\W\d_]+", part
+        ):  # "O'HARE" -> "O'Hare", "XI'AN" stays "Xi'an" below
+            out.append(part[:2] + part[2:].capitalize())
+        else:
+            out.append(part.capitalize())
+    return "".join(out)
+
+
+_UPPER_CACHE: dict[int, tuple[Lexicon, dict[str, str]]] = {}
+
+
+def _upper_places(lex: Lexicon) -> dict[str, str]:
+    hit = _UPPER_CACHE.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = (lex, {p.upper(): p for p in sorted(lex.places)})
+        _UPPER_CACHE[id(lex)] = hit
+    return hit[1]
+
+
+def _plain_words(lex: Lexicon, words: list[str]) -> bool:
+    """Words that may form an unknown place name (no sentence opener, month, organisation
+    word or heading word)."""
+    for i, w in enumerate(words):
+        bare = w.rstrip(".")
+        if i and bare.lower() in _LOWER_INSIDE:
+            continue  # "UPON" in "STRATFORD-UPON-AVON"
+        cap = bare[:1] + bare[1:].lower()
+        if i == 0 and len(words) > 1 and (cap in _COMPASS or cap in ("New", "Old", "Port")):
+            continue  # "New Amsterdam", "North Harlow"
+        if (
+            cap in STOP_WORDS
+            or cap in MONTHS
+            or cap in WEEKDAYS
+            or cap in NATIONALITIES
+            or bare.lower() in _NOT_PLACE
+            or bare.lower() in lex.org_suffixes
+            or bare.lower() in _VENUE_WORDS
+            or any(c.isdigit() for c in w)
+        ):
+            return False
+    return True
+
+
 def _datelines(
     text: str, lex: Lexicon, start: int, end: int
 ) -> list[tuple[int, int, str, str | None, str | None]]:
-    """ "BOSTON (Reuters) -", "SEATTLE, Wash. --" at the start of a line."""
+    """ "BOSTON (Reuters) -", "SEATTLE, Wash. --", "LEIDEN, 12 March 2025 –" at the start of a
+    line (see the module docstring)."""
     out = []
     for m in _DATELINE.finditer(text, start, end):
         raw_city = m.group("city")
-        city = " ".join(w.capitalize() for w in raw_city.split())
+        caps = raw_city.isupper()
+        dated = bool(m.group("date") or m.group("agency"))
+        if m.group("stop") and not (caps and m.group("date")):
+            continue  # "Leiden. The ..." / "NOTE: ...": only "CITY, 4 June 2024." ends so
+        if not caps and not dated:
+            continue  # "Leiden – ..." in mixed case may be any phrase before a dash
+        city = _usual_case(lex, raw_city)
         region = m.group("region")
-        if city not in lex.places and not (region and region in lex.regions):
-            continue
+        known = city in lex.places or bool(region and region in lex.regions)
+        if not known:
+            words = raw_city.replace("-", " ").split()
+            letters = sum(c.isalpha() for c in raw_city)
+            if region or not _plain_words(lex, words) or letters < 3:
+                continue
+            if not dated and (letters < 5 or len(raw_city) < 5):
+                continue  # "NASA –", "FAQ –": an acronym or heading, not a city
+            nxt = _NEXT_WORD.match(text, m.end() - 1, end)
+            if nxt and (nxt.group(1).lower() in _BYLINE_WORDS or nxt.group(1) in lex.title_words):
+                continue  # "JANE DOE — Staff reporter": a byline
         b = m.end("region") if region else m.end("city")
         name = f"{city}, {region}" if region else city
         if not region:
@@ -270,6 +405,46 @@ def _datelines(
             out.append((m.start("city"), b, name, c, r))
         else:
             out.append((m.start("city"), b, name, city, region))
+    return out
+
+
+# "opened in", "was held in", "took place in", "based in": what follows "in" is where
+_WHERE_WORD = rf"{UP}\w*(?:[-'’](?![sS](?!\w))\w+)*"  # not the "'s" of a possessive
+_WHERE_VERB = re.compile(
+    r"(?<![\w-])(?i:opened|opens|held|hosted|staged|convened|gathered|happened|occurred|met"
+    r"|signed"
+    r"|(?:took|takes|take|taking)[ \t\u00a0]+place|based|headquartered|located)"
+    r"(?:[ \t\u00a0]+(?:its|their)[ \t\u00a0]+doors)?"
+    r"(?:[ \t\u00a0]+(?:[a-z]+ly|yesterday|today|(?:on|last|this|next)[ \t\u00a0]+"
+    rf"{_WEEKDAY_RE}))?"
+    r"[ \t\u00a0]+in[ \t\u00a0]+(?:the[ \t\u00a0]+city[ \t\u00a0]+of[ \t\u00a0]+)?"
+    rf"(?P<city>{_WHERE_WORD}(?:[ \t\u00a0](?:{_PARTICLES}[ \t\u00a0])?"
+    rf"(?:St\.[ \t\u00a0])?{_WHERE_WORD}){{0,2}})"
+)
+_VENUE_WORDS = frozenset(
+    """hall halls arena stadium square park centre center building tower hotel campus street
+    road avenue plaza convention auditorium theatre theater church cathedral palace castle
+    airport station pavilion gallery room rooms chamber chambers headquarters hq""".split()
+)
+_AFTER_NAME = re.compile(rf"['’]s?(?![\w])|[ \t\u00a0]+(?:{UP}|\d)|-\w")
+
+
+def _where_places(
+    text: str, lex: Lexicon, start: int, end: int
+) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Unknown places after "opened in", "held in", "took place in", "based in"."""
+    out = []
+    for m in _WHERE_VERB.finditer(text, start, end):
+        a, b = m.span("city")
+        words = text[a:b].split()
+        if words[0] in lex.places or " ".join(words) in lex.places:
+            continue  # the gazetteer reads it
+        if _AFTER_NAME.match(text, b, end):
+            continue  # "in Contoso's offices", "in Leiden University" cut short, "in Q-3"
+        if not _plain_words(lex, words) or any(c.isupper() for w in words for c in w[1:]):
+            continue  # "in March", "in Dutch", "in Leiden University", "in NYC", "in McKinsey"
+        name = " ".join(words)
+        out.append((a, b, name, name, None))
     return out
 
 
@@ -290,6 +465,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if pair is None:
             continue
         ca, city = pair
+        if any(ta < rb and ca < tb for ta, tb in taken):
+            continue  # "HARLOW FALLS, Ohio –": the dateline is this place
         found.append((ca, rb, f"{city}, {region}", city, region))
         taken.append((ca, rb))
 
@@ -310,6 +487,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         city, region = _classify(lex, name)
         found.append((a, b, name, city, region))
 
+    for w in _where_places(text, lex, start, end):
+        if not any(ta < w[1] and w[0] < tb for ta, tb, *_ in found + datelines):
+            found.append(w)
     dateline_starts = {d[0] for d in datelines}
     found.extend(datelines)
     found.sort()

@@ -14,6 +14,13 @@ quote mark continues the same quote (the old convention for multi-paragraph quot
 Attribution, tried in this order:
 - after: ``,” said X.`` / ``,” X said.`` / ``,” X, the CEO, said.`` / ``,” according to X.``;
 - a trailing ``— Name, title`` line;
+- before, introduced by a colon, the quote on the same line or opening the next one (a ``<br>``
+  or a paragraph break between): ``X said:``, ``X told reporters:``, ``X put it this way:``,
+  ``X, the CEO of Y, said:``, ``In the words of X:``, ``According to X:``, ``As X put it:``.
+  The speaker is the whole capitalised name run just before the verb (or the comma, or the
+  colon), lower-case particles included ("Prof. Ana María de la Fuente" -> "Ana María de la
+  Fuente", "Mayor Jan van der Berg" -> "Jan van der Berg"); "He put it this way:" is a pronoun;
+  "The board put it this way:" has no speaker;
 - before: ``X said: “...”`` / ``said X: “...”`` / ``X said the plan was “...”``;
 - before, with a verb that names what the quote is: ``X called it “...”`` / ``X called the deal
   “...”`` / ``X described it as “...”`` / ``X termed it “...”`` / ``X praised the deal, calling
@@ -46,11 +53,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from audit.extract import people
-from audit.extract.vocab import NAME_PATTERN, TOKEN_RE, clean_name, lexicon
+from audit.extract.vocab import (
+    NAME_PARTICLE,
+    NAME_PATTERN,
+    NAME_TOKEN,
+    TOKEN_RE,
+    clean_name,
+    lexicon,
+    sentence_start,
+)
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "quotes"
-VERSION = "3"
+VERSION = "4"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -227,8 +242,124 @@ def _dash_after(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
     return people.speaker_at(ctx, m.end(), end)
 
 
+# "X put it this way:", "X told reporters:", "X, the CEO of Y, said:" right before the colon
+_PUT = (
+    r"put|puts|summed|sums|summari[sz]ed|summari[sz]es|phrased|phrases|framed|frames|described|"
+    r"describes|explained|explains"
+)
+_HAD_TO_SAY = (
+    r"(?:had|has)[ \t\u00a0]+(?:this|the[ \t\u00a0]+following|[a-z]+)[ \t\u00a0]+to"
+    r"[ \t\u00a0]+say"
+)
+_COLON_SAY = re.compile(
+    rf"(?P<app>,[^,\n“”\"«»]{{1,80}},)?[ \t\u00a0]+"
+    r"(?:(?:also|later|then|once|simply|recently|previously)[ \t\u00a0]+)?"
+    rf"(?:{_VERBS}|{_PUT}|{_HAD_TO_SAY})(?![\w-])[^\n“”\"«».!?;:]{{0,80}}:[ \t\u00a0]*\Z"
+)
+# "In the words of X:", "According to X, the CEO:", "As X put it:"
+_COLON_CUE = re.compile(
+    r"(?<![\w-])(?P<cue>[Ii]n[ \t\u00a0]+(?:the[ \t\u00a0]+)?words[ \t\u00a0]+of|[Aa]ccording"
+    r"[ \t\u00a0]+to|[Aa]s)[ \t\u00a0]+"
+)
+_CUE_NAME_END = re.compile(
+    rf",|[ \t\u00a0]+(?:{_VERBS}|{_PUT})(?![\w-])|[ \t\u00a0]*:[ \t\u00a0]*\Z"
+)
+_COLON_END = re.compile(r":[ \t\u00a0]*(?:<br[ \t\u00a0]*/?>[ \t\u00a0]*)?\Z")
+_NAME_TOKEN_RE = re.compile(NAME_TOKEN)
+_PARTICLE_RE = re.compile(NAME_PARTICLE)
+_HONORIFIC_WORDS = frozenset("Mr Mrs Ms Mx Dr Prof Rev Sir Dame".split())
+_PRONOUNS = frozenset("he she He She they we They We I".split())
+
+
+def _name_run_before(ctx: Context, pos: int, lo: int) -> tuple[int, int] | None:
+    """The person named by the capitalised words (and particles such as "de la", "van der")
+    that end at ``pos``, without a leading title or honorific."""
+    text = ctx.text
+    toks = list(TOKEN_RE.finditer(text, lo, pos))
+    if not toks or toks[-1].end() != pos:
+        return None
+    a = None
+    for t in reversed(toks):
+        w = t.group(0)
+        if _NAME_TOKEN_RE.fullmatch(w) or w.rstrip(".") in _HONORIFIC_WORDS:
+            a = t.start()
+        elif a is not None and _PARTICLE_RE.fullmatch(w):
+            continue  # "de", "la", "van", "der" inside the name
+        else:
+            break
+        if "\n" in text[t.start() : pos]:
+            break
+    if a is None:
+        return None
+    # a titled name the people extractor reads here ("Minister of Industry Tomas Roslund", where
+    # "Industry" belongs to the title), unless it cuts the name at a particle ("van der Berg")
+    for c in people.extract(ctx, max(lo, a - 80), pos):
+        ps = next((x for x in c.spans if x.role == "person"), None)
+        if ps is not None and ps.end == pos and a < ps.start:
+            prev = text[a : ps.start].split()
+            if prev and not _PARTICLE_RE.fullmatch(prev[-1]):
+                return ps.start, ps.end
+    lex = lexicon(ctx.vocab)
+    sp = clean_name(text, a, pos, lex)
+    if sp is None:
+        # "Lakeside University President Noor Haddad": the name follows the last title or
+        # organisation word
+        cut = None
+        for t in TOKEN_RE.finditer(text, a, pos):
+            w = t.group(0)
+            if w in lex.title_words or w.rstrip(".").lower() in lex.org_suffixes:
+                cut = t.end()
+        if cut is not None and cut < pos:
+            sp = clean_name(text, cut, pos, lex)
+    return sp  # (clean_name rejects a run that starts with a lower-case particle)
+
+
+def _colon_intro(ctx: Context, seg: _Seg, floor: int
+                 ) -> tuple[tuple[int, int] | None, bool] | None:
+    """``X put it this way: “...”`` with the quote on this line or opening the next one."""
+    text = ctx.text
+    ls = text.rfind("\n", floor, seg.start) + 1
+    intro_end = seg.start
+    if not text[ls : seg.start].strip(" \t\u00a0>"):  # the quote opens its line
+        p0 = max(floor, ls - 300)
+        stripped = text[p0:ls].rstrip(" \t\u00a0\n")
+        if text[p0 + len(stripped) : ls].count("\n") > 2:
+            return None  # more than one blank line between
+        intro_end = p0 + len(stripped)
+    m = _COLON_END.search(text, max(floor, intro_end - 20), intro_end)
+    if m is None:
+        return None
+    c = m.start()
+    lo = max(floor, text.rfind("\n", floor, c) + 1)
+    s0 = max(lo, sentence_start(text, c, floor))
+    # "In the words of X:", "As X put it:"
+    for q in _COLON_CUE.finditer(text, s0, c):
+        e = _CUE_NAME_END.search(text, q.end(), c + 1)
+        if e is None:
+            continue
+        if q.group("cue").lower() == "as" and e.group(0).strip(" \t\u00a0") in (",", ":"):
+            continue  # "As X:" is no attribution
+        sp = _name_run_before(ctx, e.start(), q.end())
+        if sp is not None:
+            return sp, False
+    pos = s0
+    while (m2 := _COLON_SAY.search(text, pos, c + 1)) is not None:
+        name_end = m2.start()
+        before = text[s0:name_end].split()
+        if before and before[-1] in _PRONOUNS and not m2.group("app"):
+            return None, True
+        sp = _name_run_before(ctx, name_end, s0)
+        if sp is not None:
+            return sp, False
+        pos = m2.start() + 1
+    return None
+
+
 def _before(ctx: Context, seg: _Seg, floor: int, known: set[str]
             ) -> tuple[tuple[int, int] | None, bool] | None:
+    colon = _colon_intro(ctx, seg, floor)
+    if colon is not None:
+        return colon
     text = ctx.text
     lo = max(floor, seg.start - 250)
     lo = max(lo, text.rfind("\n", lo, seg.start) + 1)
