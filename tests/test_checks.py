@@ -517,3 +517,22 @@ def test_members_named_only_by_partial_lists_are_not_missing(tmp_path):
     code, bundle, out = audit(tmp_path)
     assert code in (0, 1), out
     assert not [f for f in by_class(bundle, "list-mismatch") if f["severity"] == "warning"]
+
+
+def test_missing_members_from_different_lists_are_named(tmp_path):
+    """A complete list lacking members that different other lists name: one finding naming
+    all of them, whichever list it is paired with."""
+    invoke("init", tmp_path, "--force")
+    texts = ["Kiln news\n\nThe museum is funded by Tessel Bank and Marrow Glassworks.\n",
+             "Kiln notes\n\nThe museum is funded by Tessel Bank, Brann Foundry and Halden Clay.\n",
+             "Kiln notes\n\nThe museum is funded by Tessel Bank, Brann Foundry and Orvik Trust.\n",
+             "Kiln notes\n\nThe museum is funded by Tessel Bank, Halden Clay and Orvik Trust.\n"]
+    for i, text in enumerate(texts):
+        (tmp_path / "sources" / f"doc{i}.txt").write_text(text)
+    code, bundle, out = audit(tmp_path)
+    assert code in (0, 1), out
+    found = [f for f in by_class(bundle, "list-mismatch") if f["severity"] == "warning"
+             and f["evidence"][0]["path"].endswith("doc0.txt")]
+    assert len(found) == 1, [f["message"] for f in by_class(bundle, "list-mismatch")]
+    for name in ("Brann Foundry", "Halden Clay", "Orvik Trust"):
+        assert name in found[0]["message"]

@@ -314,8 +314,9 @@ def _relation_candidates(group: list[dict]) -> list[Candidate]:
 
 
 def _pair(rel: str, a: dict, b: dict, comparison: str, missing: set, scope_note: str,
-          key: list) -> Candidate:
-    names = {**a["name_of"], **b["name_of"]}
+          key: list, names: dict[str, str] | None = None) -> Candidate:
+    """``names``: member id -> name, when ``missing`` holds members neither list names."""
+    names = names or {**a["name_of"], **b["name_of"]}
     sa, sb = set(a["ids"]), set(b["ids"])
     return Candidate(
         check="list-mismatch",
@@ -371,7 +372,7 @@ def _same_scope(rel: str, scope: str, lists: list[dict]) -> list[Candidate]:
         out.append(_pair(rel, lst, ref, "same-scope", missing, note,
                          [rel, scope, sorted(names[x] for x in lst["ids"]),
                           sorted(names[x] for x in missing)]
-                         + ([lst["story"]] if lst["story"] else [])))
+                         + ([lst["story"]] if lst["story"] else []), names))
     return out
 
 
