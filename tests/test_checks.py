@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import invoke
@@ -538,6 +538,9 @@ def test_missing_members_from_different_lists_are_named(tmp_path):
         assert name in found[0]["message"]
 
 
+@settings(max_examples=300)
+@example([({0, 5}, True, ""), ({0, 1, 2}, True, ""), ({0, 1, 3}, True, ""),
+          ({0, 2, 3}, True, "")])  # missing members named by different lists
 @given(st.lists(st.tuples(st.sets(st.integers(0, 5), min_size=1), st.booleans(),
                           st.sampled_from(["", "programme", "Orvik", "the hall"])),
                 min_size=1, max_size=6))
