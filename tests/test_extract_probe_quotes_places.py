@@ -264,3 +264,22 @@ def test_end_to_end_place_and_colon_quote(tmp_path: Path):
     assert sorted(v["name"] for k, _, v in got if k == "place") == ["Port Ellis, Maine"] * 2
     assert [s for k, s, _ in got if k == "quote"] == ["odile de la croix"] * 2
     assert [v for k, _, v in got if k == "count"] == []
+
+
+# --- a lower-case role before the speaker's name ----------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The pier doubles our capacity," said harbour master Lena Voss.', "Lena Voss"),
+    ('"We open in May," port director Ann Lee said on Friday.', "Ann Lee"),
+    ('"Costs are on budget," said head of operations Marek Nowak.', "Marek Nowak"),
+    ('"The pier doubles our capacity," said the report. Lena Voss agreed.', None),
+    ('"The pier doubles our capacity," said in a statement. Lena Voss agreed.', None),
+])
+def test_speaker_after_a_lower_case_role(text, speaker):
+    from audit.extract.pipeline import extract_document
+    from audit.extract.vocab import default_vocabulary
+    from audit.model import Zone
+
+    claims = extract_document(text, [Zone("body", 0, len(text))], None, default_vocabulary())
+    quotes = [c for c, _ in claims if c.kind == "quote"]
+    assert [q.value.get("speaker") for q in quotes] == [speaker]

@@ -31,7 +31,8 @@ Attribution, tried in this order:
   “...”", "They called it “...”" and "X called for “...”" give no speaker, so a short one stays
   a skipped scare quote.
 The speaker may carry a title ("said U.S. Secretary of Commerce Gina Raimondo" -> "Gina
-Raimondo") or be a surname ("said Jahanian"). A pronoun ("he said") takes the person named last
+Raimondo"), a lower-case role ("said harbour master Lena Voss") or be a surname ("said
+Jahanian"). A pronoun ("he said") takes the person named last
 before the quote in the same range (an earlier quote's speaker, a role-holder, or "Name said"),
 without a speaker span (value["speaker_via"] = "pronoun").
 
@@ -65,7 +66,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "quotes"
-VERSION = "4"
+VERSION = "5"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -205,7 +206,7 @@ def _after(ctx: Context, pos: int, end: int) -> _After | None:
         if m.group("pron"):
             tail = _ATT_END.match(text, m.end(), end)
             return None, True, m.end(), tail.end()
-        sp = people.speaker_at(ctx, m.end(), end)
+        sp = people.speaker_at(ctx, m.end(), end) or _after_role(ctx, m.end(), end)
         if sp is None:
             return None
         tail = _ATT_END.match(text, sp[1], end)
@@ -214,13 +215,26 @@ def _after(ctx: Context, pos: int, end: int) -> _After | None:
     if m:
         return None, True, m.end(), _ATT_END.match(text, m.end(), end).end()
     p = _LEAD_GAP.match(text, pos, end).end()
-    if p < end and text[p].isupper():
-        sp = people.speaker_at(ctx, p, end)
+    if p < end and (text[p].isupper() or _ROLE_WORDS.match(text, p, end)):
+        sp = people.speaker_at(ctx, p, end) if text[p].isupper() else _after_role(ctx, p, end)
         if sp is not None:
             t = _AFTER_NAME_TAIL.match(text, sp[1], end)
             if t:
                 return sp, False, t.end(), _ATT_END.match(text, t.end(), end).end()
     return None
+
+
+# a lower-case role before a name: "said harbour master Lena Voss", "port director Ann Lee said"
+_ROLE_WORDS = re.compile(
+    r"(?:(?!(?:the|a|an|in|on|at|to|for|that|this|with|by|from|and|or|but|as|it|its|their|"
+    r"his|her|our|when|while|after|before|during|also|later|then|who|which)[ \t\u00a0])"
+    r"[a-z][a-z-]*[ \t\u00a0]+){1,3}(?=[A-Z])")
+
+
+def _after_role(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
+    """The speaker after a lower-case role (at most three words) at ``pos``."""
+    m = _ROLE_WORDS.match(ctx.text, pos, end)
+    return people.speaker_at(ctx, m.end(), end) if m else None
 
 
 def _interrupts(text: str, att: _After, nxt: _Seg) -> bool:
