@@ -408,19 +408,37 @@ def test_counts_far_apart_are_different_facts(orchard):
     assert counts == []
 
 
-@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=30),
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=10**9), st.integers(1, 4)),
+                min_size=1, max_size=30, unique_by=lambda t: t[0]),
        st.sampled_from([2.0, 3.0]))
 def test_magnitude_groups(nums, ratio):
     from audit.check.candidates import magnitude_groups
 
-    values = [{"num": n, "norm": str(n)} for n in nums]
+    values = [{"num": n, "norm": str(n), "claims": ["c"] * w} for n, w in nums]
     groups = magnitude_groups(values, ratio)
-    assert sorted(v["norm"] for g in groups for v in g) == sorted(str(n) for n in nums)
-    lows = [min(v["num"] for v in g) for g in groups]
-    for g, low in zip(groups, lows, strict=True):
-        assert all(v["num"] <= low * ratio if low else v["num"] == 0 for v in g)
-    for prev, nxt in zip(lows, lows[1:], strict=False):
-        assert nxt > prev * ratio or (prev == 0 and nxt > 0)
+    assert sorted(v["norm"] for g in groups for v in g) == sorted(str(n) for n, _ in nums)
+    for g in groups:
+        anchor = g[0]  # the most stated value of what was left; the others are near it
+        assert all(len(v["claims"]) <= len(anchor["claims"]) for v in g)
+        for v in g[1:]:
+            a, b = anchor["num"], v["num"]
+            assert (a == b) if min(a, b) == 0 else max(a, b) <= ratio * min(a, b)
+    # no value left out of a group is near that group's anchor
+    for i, g in enumerate(groups):
+        for later in groups[i + 1:]:
+            for v in later:
+                a, b = g[0]["num"], v["num"]
+                assert (a != b) if min(a, b) == 0 else max(a, b) > ratio * min(a, b)
+
+
+def test_amounts_are_compared_with_the_value_most_sources_state():
+    from audit.check.candidates import magnitude_groups
+
+    def val(n, docs):
+        return {"num": n, "norm": str(n), "claims": ["c"] * docs}
+
+    groups = magnitude_groups([val(40e6, 2), val(58e6, 1), val(85e6, 3)], 2.0)
+    assert [[v["num"] for v in g] for g in groups] == [[85e6, 58e6], [40e6]]
 
 
 KILN = ["""Kiln museum opens in Orvik

@@ -93,9 +93,9 @@ def name_variants(con: duckdb.DuckDBPyConnection) -> list[Candidate]:
 
 # Amounts (counts) further apart than this ratio are taken to be different facts that share a
 # generic subject ("funding", "people"), not one fact stated two ways: the values of a key are
-# split where one is more than RATIO times the smallest of its group, and each group is
-# compared on its own ($1.2 billion vs $1.25 billion conflict even when the story also
-# mentions a separate $45 million grant). A mistyped extra zero is missed, by design.
+# grouped around the value most sources state (its deviations within RATIO are the conflict),
+# and each group is compared on its own ($1.2 billion vs $1.25 billion conflict even when the
+# story also mentions a separate $45 million grant). A mistyped extra zero is missed, by design.
 MONEY_RATIO = 2.0
 COUNT_RATIO = 3.0
 # Amounts this close with no sentence or paragraph end between them are parts or alternatives
@@ -206,21 +206,30 @@ def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = 
 
 
 def magnitude_groups(values: list[dict], ratio: float | None) -> list[list[dict]]:
-    """Split values (dicts with ``num``) where one exceeds ``ratio`` times the smallest of the
-    current group; ``ratio`` None (dates) keeps them together."""
+    """Group values (dicts with ``num``, ``norm`` and ``claims``) around the value most claims
+    state: it and every value within ``ratio`` of it are one fact stated differently; the rest
+    is grouped the same way. ``ratio`` None (dates) keeps them together."""
     if ratio is None:
         return [list(values)]
+    rest = sorted(values, key=lambda v: (-len(v.get("claims") or ()), v["num"] is None,
+                                         -(v["num"] or 0), v["norm"]))
     out: list[list[dict]] = []
-    low = None
-    for v in sorted(values, key=lambda v: (v["num"] is None, v["num"] or 0, v["norm"])):
-        num = v["num"]
-        if out and num is not None and low is not None and (
-                num <= low * ratio if low > 0 else num == 0):
-            out[-1].append(v)
-        else:
-            out.append([v])
-            low = num
+    while rest:
+        anchor, rest = rest[0], rest[1:]
+        group, keep = [anchor], []
+        for v in rest:
+            (group if _near(anchor["num"], v["num"], ratio) else keep).append(v)
+        out.append(group)
+        rest = keep
     return out
+
+
+def _near(a, b, ratio: float) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a <= 0 or b <= 0:
+        return a == b
+    return max(a, b) <= ratio * min(a, b)
 
 
 # --- date-weekday -----------------------------------------------------------------------------
