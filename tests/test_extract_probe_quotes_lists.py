@@ -401,3 +401,37 @@ def test_end_to_end_no_reworded_quote_and_no_missing_members(tmp_path: Path):
         "right here in Harlow Falls."]
     assert sorted((len(v["members"]), v["complete"]) for k, v in values if k == "org_list") == [
         (2, False), (4, True)]
+
+
+# --- third probe: one funder is no list; "comprises"; harbour master ----------------------------
+
+def _kinds(text: str, kind: str) -> list:
+    from audit.extract.pipeline import extract_document
+    from audit.extract.vocab import default_vocabulary
+    from audit.model import Zone
+
+    claims = extract_document(text, [Zone("body", 0, len(text))], None, default_vocabulary())
+    return [c for c, _ in claims if c.kind == kind]
+
+
+def test_one_organisation_that_will_pay_is_not_a_list():
+    text = ("The quay will create 120 jobs. Tarn Shipping will contribute four million pounds and "
+            "the council two million pounds.")
+    assert _kinds(text, "org_list") == []
+    both = "Tarn Shipping and Orvik Council will contribute six million pounds."
+    assert [c.value["members"] for c in _kinds(both, "org_list")] == [
+        ["Tarn Shipping", "Orvik Council"]]
+
+
+def test_comprises_introduces_a_complete_list():
+    text = ("The consortium comprises Tarn Shipping, Orvik Council, the Halden Port Authority "
+            "and Brann Energy.")
+    lists = _kinds(text, "org_list")
+    assert [len(c.value["members"]) for c in lists] == [4] and lists[0].value["complete"]
+
+
+def test_harbour_master_is_a_title():
+    text = "Lena Voss, harbour master at the Halden Port Authority, said the berth opens in May."
+    people = _kinds(text, "person")
+    assert [(p.value["name"], p.value["title"]) for p in people] == [("Lena Voss",
+                                                                      "Harbour Master")]

@@ -25,6 +25,13 @@ EXPECTED = {
         ("list-mismatch", "Marrow Street Partners missing"),
         ("quote-drift", "Amara Osei"),
     ],
+    "port-agree": [],
+    "port-planted": [
+        ("date-weekday", "Thursday does not fit 2025-03-18"),
+        ("name-variant", "Tomasz Wierzbiki"),
+        ("value-conflict", "47,000,000 GBP"),
+        ("list-mismatch", "Kestrelmouth Harbour Authority missing"),
+    ],
     "institute-planted": [
         ("date-weekday", "Thursday does not fit 2025-03-12"),
         ("name-variant", "Kjærgarad"),

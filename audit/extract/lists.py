@@ -57,7 +57,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "lists"
-VERSION = "3"
+VERSION = "4"
 
 _NAT = "|".join(
     sorted((re.escape(k) for k in NATIONALITIES if " " not in k), key=len, reverse=True)
@@ -424,7 +424,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 begin = intro.end()
             members, tail, list_end = _parse_list(text, begin, vs, lex)
             if members and list_end == vs:
-                if _only_places(text, members, lex):
+                if len(members) + (tail is not None) < 2 or _only_places(text, members, lex):
+                    # "Halvard Shipping will contribute ...": one funder's statement, no list
                     break
                 # "Two of the funders, A and B will ...": a part of the funders
                 part = begin != s0 and bool(_PART_OF.search(text, s0, begin))
