@@ -9,29 +9,9 @@ from __future__ import annotations
 import pytest
 
 from audit.extract import money, people
-from audit.extract.pipeline import extract_document
-from audit.model import ClaimDraft, Context, Vocabulary, Zone
+from audit.model import ClaimDraft
 from audit.resolve.cluster import roles_agree
-
-
-def run(mod, text: str) -> list[ClaimDraft]:
-    found = list(mod.extract(Context(text=text, vocab=Vocabulary()), 0, len(text)))
-    for c in found:
-        assert c.extractor == mod.NAME and c.version == mod.VERSION
-        for s in c.spans:
-            exact = text[s.start : s.end]
-            assert 0 <= s.start < s.end <= len(text) and exact.strip() == exact
-    return found
-
-
-def spans(claim: ClaimDraft, text: str, role: str) -> list[str]:
-    return [text[s.start : s.end] for s in claim.spans if s.role == role]
-
-
-def pipeline(text: str, kind: str) -> list[ClaimDraft]:
-    """Every extractor over the text as one body zone, as the extract stage runs them."""
-    zones = [Zone("body", 0, len(text))]
-    return [c for c, _ in extract_document(text, zones, None, Vocabulary()) if c.kind == kind]
+from tests.extracting import pipeline, run, spans
 
 
 def names(text: str) -> list[str]:

@@ -14,24 +14,11 @@ from pathlib import Path
 import pytest
 
 from audit.extract import people, quotes
-from audit.model import ClaimDraft, Context, Vocabulary
+from audit.model import ClaimDraft
 from audit.resolve.cluster import Mention, cluster
 from audit.resolve.names import classify, near_token, surname_only, tokens
 from tests.conftest import invoke
-
-
-def run(mod, text: str) -> list[ClaimDraft]:
-    found = list(mod.extract(Context(text=text, vocab=Vocabulary()), 0, len(text)))
-    for c in found:
-        assert c.extractor == mod.NAME and c.version == mod.VERSION
-        for s in c.spans:
-            exact = text[s.start : s.end]
-            assert 0 <= s.start < s.end <= len(text) and exact.strip() == exact
-    return found
-
-
-def spans(claim: ClaimDraft, text: str, role: str) -> list[str]:
-    return [text[s.start : s.end] for s in claim.spans if s.role == role]
+from tests.extracting import run, spans
 
 
 def people_of(text: str) -> list[tuple[str, str]]:

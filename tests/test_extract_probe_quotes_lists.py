@@ -14,25 +14,9 @@ import duckdb
 import pytest
 
 from audit.extract import lists, quotes
-from audit.extract.vocab import load_vocabulary
-from audit.model import ClaimDraft, Context
+from audit.model import ClaimDraft
 from tests.conftest import invoke
-
-VOCAB = load_vocabulary()
-
-
-def run(mod, text: str) -> list[ClaimDraft]:
-    found = list(mod.extract(Context(text=text, vocab=VOCAB), 0, len(text)))
-    for c in found:
-        assert c.extractor == mod.NAME and c.version == mod.VERSION
-        for s in c.spans:
-            exact = text[s.start : s.end]
-            assert exact and exact.strip() == exact, repr(exact)
-    return found
-
-
-def spans(claim: ClaimDraft, text: str, role: str) -> list[str]:
-    return [text[s.start : s.end] for s in claim.spans if s.role == role]
+from tests.extracting import pipeline, run, spans
 
 
 def said(text: str) -> list[tuple[str, str | None]]:
@@ -405,33 +389,24 @@ def test_end_to_end_no_reworded_quote_and_no_missing_members(tmp_path: Path):
 
 # --- third probe: one funder is no list; "comprises"; harbour master ----------------------------
 
-def _kinds(text: str, kind: str) -> list:
-    from audit.extract.pipeline import extract_document
-    from audit.extract.vocab import default_vocabulary
-    from audit.model import Zone
-
-    claims = extract_document(text, [Zone("body", 0, len(text))], None, default_vocabulary())
-    return [c for c, _ in claims if c.kind == kind]
-
-
 def test_one_organisation_that_will_pay_is_not_a_list():
     text = ("The quay will create 120 jobs. Tarn Shipping will contribute four million pounds and "
             "the council two million pounds.")
-    assert _kinds(text, "org_list") == []
+    assert pipeline(text, "org_list") == []
     both = "Tarn Shipping and Orvik Council will contribute six million pounds."
-    assert [c.value["members"] for c in _kinds(both, "org_list")] == [
+    assert [c.value["members"] for c in pipeline(both, "org_list")] == [
         ["Tarn Shipping", "Orvik Council"]]
 
 
 def test_comprises_introduces_a_complete_list():
     text = ("The consortium comprises Tarn Shipping, Orvik Council, the Halden Port Authority "
             "and Brann Energy.")
-    lists = _kinds(text, "org_list")
+    lists = pipeline(text, "org_list")
     assert [len(c.value["members"]) for c in lists] == [4] and lists[0].value["complete"]
 
 
 def test_harbour_master_is_a_title():
     text = "Lena Voss, harbour master at the Halden Port Authority, said the berth opens in May."
-    people = _kinds(text, "person")
+    people = pipeline(text, "person")
     assert [(p.value["name"], p.value["title"]) for p in people] == [("Lena Voss",
                                                                       "Harbour Master")]

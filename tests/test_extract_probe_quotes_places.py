@@ -14,26 +14,8 @@ import duckdb
 import pytest
 
 from audit.extract import counts, places, quotes
-from audit.extract.vocab import load_vocabulary
-from audit.model import ClaimDraft, Context
 from tests.conftest import invoke
-
-VOCAB = load_vocabulary()
-
-
-def run(mod, text: str) -> list[ClaimDraft]:
-    found = list(mod.extract(Context(text=text, vocab=VOCAB), 0, len(text)))
-    for c in found:
-        assert c.extractor == mod.NAME and c.version == mod.VERSION
-        for s in c.spans:
-            exact = text[s.start : s.end]
-            assert exact and exact.strip() == exact, repr(exact)
-    return found
-
-
-def spans(claim: ClaimDraft, text: str, role: str) -> list[str]:
-    return [text[s.start : s.end] for s in claim.spans if s.role == role]
-
+from tests.extracting import pipeline, run, spans
 
 # --------------------------------------------------------------------------------------------
 # 1. a quote introduced by a colon
@@ -276,10 +258,4 @@ def test_end_to_end_place_and_colon_quote(tmp_path: Path):
     ('"The pier doubles our capacity," said in a statement. Lena Voss agreed.', None),
 ])
 def test_speaker_after_a_lower_case_role(text, speaker):
-    from audit.extract.pipeline import extract_document
-    from audit.extract.vocab import default_vocabulary
-    from audit.model import Zone
-
-    claims = extract_document(text, [Zone("body", 0, len(text))], None, default_vocabulary())
-    quotes = [c for c, _ in claims if c.kind == "quote"]
-    assert [q.value.get("speaker") for q in quotes] == [speaker]
+    assert [q.value.get("speaker") for q in pipeline(text, "quote")] == [speaker]
