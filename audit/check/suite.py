@@ -273,7 +273,3 @@ def _serve(conn, suite_data: dict, suite_path: Path | None) -> None:
         except Exception:
             conn.send(("crash", traceback.format_exc()))
 
-
-def judge(rows: list[dict], suite_data: dict, suite_path: Path | None) -> list[Judgement]:
-    """Run the suite through a GX Checkpoint over the candidate rows; return the rejections."""
-    return _Session(suite_data, suite_path).judge(rows)
