@@ -7,16 +7,13 @@ Every sentence here is written for these tests; spans are checked character-exac
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from audit.extract import lists, quotes
 from audit.model import ClaimDraft
-from tests.conftest import invoke
-from tests.extracting import pipeline, run, spans
+from tests.extracting import audit_texts, pipeline, run, spans
 
 
 def said(text: str) -> list[tuple[str, str | None]]:
@@ -363,23 +360,11 @@ work would stay “right here in Harlow Falls.”
 
 
 def test_end_to_end_no_reworded_quote_and_no_missing_members(tmp_path: Path):
-    root = tmp_path / "proj"
-    (root / "sources").mkdir(parents=True)
-    (root / "sources" / "full.txt").write_text(FULL, encoding="utf-8")
-    (root / "sources" / "part.txt").write_text(PART, encoding="utf-8")
-    (root / "audit.toml").write_text('[audit]\nsources = "sources"\n')
-    invoke("run", root, "--format", "json", "--fail-on", "never")
-    bundle = json.loads((root / "reports" / "findings.json").read_text(encoding="utf-8"))
-    loud = [(f.get("check"), f["message"]) for f in bundle["findings"]
+    findings, claims = audit_texts(tmp_path / "proj", {"full.txt": FULL, "part.txt": PART})
+    loud = [(f.get("check"), f["message"]) for f in findings
             if f["severity"] in ("error", "warning")]
     assert loud == []
-    con = duckdb.connect(str(root / ".audit" / "audit.duckdb"), read_only=True)
-    try:
-        rows = con.execute("SELECT kind, value FROM claims WHERE kind IN ('quote', 'org_list')"
-                           " ORDER BY claim_id").fetchall()
-    finally:
-        con.close()
-    values = [(k, json.loads(v)) for k, v in rows]
+    values = [(k, v) for k, _, v in claims if k in ("quote", "org_list")]
     texts = sorted(v["text"] for k, v in values if k == "quote")
     assert texts == ["This plant will turn yesterday’s batteries into tomorrow’s jobs"] * 2 + [
         "right here in Harlow Falls."]

@@ -7,15 +7,12 @@ Every sentence here is written for these tests; spans are checked character-exac
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from audit.extract import counts, places, quotes
-from tests.conftest import invoke
-from tests.extracting import pipeline, run, spans
+from tests.extracting import audit_texts, pipeline, run, spans
 
 # --------------------------------------------------------------------------------------------
 # 1. a quote introduced by a colon
@@ -226,23 +223,11 @@ In the words of plant manager Odile de la Croix: “We lost the roof, not the pe
 
 
 def test_end_to_end_place_and_colon_quote(tmp_path: Path):
-    root = tmp_path / "proj"
-    (root / "sources").mkdir(parents=True)
-    (root / "sources" / "wire.txt").write_text(WIRE, encoding="utf-8")
-    (root / "sources" / "local.txt").write_text(LOCAL, encoding="utf-8")
-    (root / "audit.toml").write_text('[audit]\nsources = "sources"\n')
-    invoke("run", root, "--format", "json", "--fail-on", "never")
-    bundle = json.loads((root / "reports" / "findings.json").read_text(encoding="utf-8"))
-    loud = [(f.get("check"), f["message"]) for f in bundle["findings"]
+    findings, claims = audit_texts(tmp_path / "proj", {"wire.txt": WIRE, "local.txt": LOCAL})
+    loud = [(f.get("check"), f["message"]) for f in findings
             if f["severity"] in ("error", "warning")]
     assert loud == []
-    con = duckdb.connect(str(root / ".audit" / "audit.duckdb"), read_only=True)
-    try:
-        rows = con.execute("SELECT kind, subject, value FROM claims WHERE kind IN "
-                           "('quote', 'place', 'count') ORDER BY claim_id").fetchall()
-    finally:
-        con.close()
-    got = [(k, s, json.loads(v)) for k, s, v in rows]
+    got = [c for c in claims if c[0] in ("quote", "place", "count")]
     assert sorted(v["name"] for k, _, v in got if k == "place") == ["Port Ellis, Maine"] * 2
     assert [s for k, s, _ in got if k == "quote"] == ["odile de la croix"] * 2
     assert [v for k, _, v in got if k == "count"] == []
