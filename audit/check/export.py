@@ -83,6 +83,9 @@ class FindingStream:
                   SELECT fe.finding_id, list({{
                       'document_id': fe.document_id, 'path': p.path,
                       'start': fe.start_char, 'end': fe.end_char, 'line': s.line,
+                      'page': CASE WHEN d.media_type = 'application/pdf' THEN 1 + length(
+                          substr(d.text, 1, fe.start_char)) - length(replace(
+                          substr(d.text, 1, fe.start_char), chr(12), '')) END,
                       'column': s.col, 'exact': fe.exact, 'value': fe.value,
                       'claim_id': fe.claim_id,
                       'before': substr(d.text, greatest(fe.start_char - {CONTEXT}, 0) + 1,

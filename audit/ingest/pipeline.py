@@ -17,14 +17,22 @@ from pathlib import Path
 
 from audit.errors import InputError
 from audit.ingest.decode import decode_bytes
+from audit.ingest.docx import read_docx
 from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
 from audit.ingest.normalize import fold
 from audit.ingest.paths import Resolver, relative
+from audit.ingest.pdf import read_pdf
 from audit.ingest.readers import MEDIA_TYPES, READERS
 from audit.ingest.zones import ZONER_VERSION, classify, merge_runs
 from audit.model import Zone
 from audit.store import Store
 from audit.store.rows import insert_rows
+
+# Formats whose bytes are not text: their readers decode and lay out the text themselves.
+BYTE_READERS = {
+    MEDIA_TYPES[".pdf"]: read_pdf,
+    MEDIA_TYPES[".docx"]: read_docx,
+}
 
 
 @dataclass
@@ -105,14 +113,18 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     sha = hashlib.sha256(raw).hexdigest()
     size = len(raw)
-    text, encoding = decode_bytes(raw, path)
-    del raw
     if media_type is None:
         raise InputError(
             f"unsupported file type '{path.suffix or '(none)'}' (supported: "
             f"{', '.join(sorted(MEDIA_TYPES))}); exclude it in {MANIFEST_NAME} [settings]", path)
-    parsed = READERS[media_type](text)
-    del text
+    if media_type in BYTE_READERS:  # binary formats decode their own text
+        parsed = BYTE_READERS[media_type](raw, path)
+        encoding = "binary"
+    else:
+        text, encoding = decode_bytes(raw, path)
+        parsed = READERS[media_type](text)
+        del text
+    del raw
     meta = {**parsed.meta, **sf.meta}
     zones = merge_runs(classify(parsed.text, parsed.blocks, meta.get("title")))
     parsed.blocks = []

@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from audit.report.fragments import FragmentCache, fragment_key
+from audit.report.location import where
 
 SEVERITIES = ("error", "warning", "info")
 CLASS_ORDER = (  # DESIGN.md's table order
@@ -331,7 +332,7 @@ def _evidence_view(ev: dict[str, Any], doc: dict | None, anchors: set[int]) -> d
     if doc is not None and start is not None and int(start) in anchors:
         href = f"#doc-{doc['id']}-{int(start)}"
     return {
-        "loc": f"{path}:{line}" if line is not None else path,
+        "loc": where({**ev, "path": path}) if line is not None or ev.get("page") else path,
         "href": href,
         "before": ("\u2026" if before_cut else "") + before,
         "exact": _WS.sub(" ", exact),
