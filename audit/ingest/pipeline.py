@@ -263,7 +263,8 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
     known = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
     # zoning changed since these documents were read: read every file again and replace the
     # zones of documents whose text is unchanged
-    row = con.execute("SELECT value FROM meta WHERE key = 'zoner_version'").fetchone()
+    row = next(iter(con.execute(
+        "SELECT value FROM meta WHERE key = 'zoner_version'").fetchall()), None)
     rezone = bool(known) and (row[0] if row else "1") != ZONER_VERSION
     stored_text = dict(con.execute("SELECT document_id, md5(text) FROM documents")
                        .fetchall()) if rezone else {}
