@@ -113,15 +113,16 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     sha = hashlib.sha256(raw).hexdigest()
     size = len(raw)
-    if media_type is None:
-        raise InputError(
-            f"unsupported file type '{path.suffix or '(none)'}' (supported: "
-            f"{', '.join(sorted(MEDIA_TYPES))}); exclude it in {MANIFEST_NAME} [settings]", path)
     if media_type in BYTE_READERS:  # binary formats decode their own text
         parsed = BYTE_READERS[media_type](raw, path)
         encoding = "binary"
     else:
-        text, encoding = decode_bytes(raw, path)
+        text, encoding = decode_bytes(raw, path)  # names binary content (images, archives) first
+        if media_type is None:
+            raise InputError(
+                f"unsupported file type '{path.suffix or '(none)'}' (supported: "
+                f"{', '.join(sorted(MEDIA_TYPES))}); exclude it in {MANIFEST_NAME} [settings]",
+                path)
         parsed = READERS[media_type](text)
         del text
     del raw
