@@ -105,7 +105,7 @@ def ingest(project: Path, db: str | None, sources: tuple[Path, ...], quiet: bool
 def _do_ingest(cfg, store, quiet: bool = False):
     from audit.ingest.pipeline import ingest as run_ingest
 
-    result = run_ingest(store, cfg.sources, cfg.root)
+    result = run_ingest(store, cfg.sources, cfg.root, tables=cfg.tables)
     for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
     if not quiet:
