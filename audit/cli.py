@@ -105,7 +105,7 @@ def ingest(project: Path, db: str | None, sources: tuple[Path, ...], quiet: bool
 def _do_ingest(cfg, store, quiet: bool = False):
     from audit.ingest.pipeline import ingest as run_ingest
 
-    result = run_ingest(store, cfg.sources, cfg.root)
+    result = run_ingest(store, cfg.sources, cfg.root, tables=cfg.tables)
     for w in result.warnings:
         click.echo(f"warning: {w}", err=True)
     if not quiet:
@@ -472,6 +472,32 @@ def findings(project: Path, db: str | None, run_id: str | None, since: str | Non
                               ensure_ascii=False))
     else:
         _table(records, keys, widths={"message": 110})
+
+
+@cli.command()
+@click.argument("fingerprint")
+@project_options
+@click.option("--reason", required=True, help="Why this finding is acceptable (stored with it).")
+@handle_errors
+def waive(fingerprint: str, project: Path, db: str | None, reason: str) -> None:
+    """Accept the finding FINGERPRINT of the latest run: append a waiver to checks/waivers.toml."""
+    from audit.check.export import latest_run
+    from audit.check.waive import add_waiver
+    from audit.errors import AuditError
+    from audit.store import open_store
+
+    cfg = _config(project, db=db)
+    with open_store(cfg.db_path, read_only=True) as store:
+        run_id = latest_run(store.con)
+        if not run_id:
+            raise AuditError("no check run yet; run 'audit run' first")
+        rows = store.query("SELECT class, message FROM findings WHERE run_id = ? AND "
+                           "finding_id = ?", [run_id, fingerprint])
+    if not rows:
+        raise AuditError(f"no finding {fingerprint} in the latest run {run_id} "
+                         "(see 'audit findings')")
+    path = add_waiver(cfg.checks_dir, fingerprint, reason, f"{rows[0][0]}: {rows[0][1]}")
+    click.echo(f"waived {fingerprint} in {path}; the next run counts it as accepted")
 
 
 @cli.command()

@@ -30,6 +30,7 @@ class Config:
     formats: tuple[str, ...] = ("json", "html")
     config_file: Path | None = None
     raw: dict = field(default_factory=dict)
+    tables: dict[str, str] = field(default_factory=dict)  # [audit.tables]: column mapping
 
     @property
     def db_path(self) -> str:
@@ -49,7 +50,8 @@ class Config:
         return hashlib.sha256(blob).hexdigest()[:16]
 
 
-KNOWN_KEYS = {"sources", "db", "out", "claims", "checks", "fail_on", "formats"}
+KNOWN_KEYS = {"sources", "db", "out", "claims", "checks", "fail_on", "formats", "tables"}
+TABLE_KEYS = ("text", "id", "title", "date", "url", "publisher")
 
 
 def find_config(root: Path) -> tuple[Path | None, dict]:
@@ -104,6 +106,16 @@ def load_config(root: Path | str = ".") -> Config:
     bad = [f for f in formats if f not in FORMATS] if isinstance(formats, list) else formats
     if bad:
         raise ConfigError(f"unknown format(s) {bad}; known: {', '.join(FORMATS)}", path)
+    tables = table.get("tables", {})
+    if not isinstance(tables, dict):
+        raise ConfigError("'tables' must be a table of column names (text = \"body\", ...)", path)
+    unknown = sorted(set(tables) - set(TABLE_KEYS))
+    if unknown:
+        raise ConfigError(f"unknown tables setting(s) {', '.join(unknown)}; known: "
+                          f"{', '.join(TABLE_KEYS)}", path)
+    for key, value in tables.items():
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"'tables.{key}' must be a column name (a non-empty string)", path)
     return Config(
         root=root,
         sources=tuple(root / s for s in sources),
@@ -115,4 +127,5 @@ def load_config(root: Path | str = ".") -> Config:
         formats=tuple(formats),
         config_file=path,
         raw=table,
+        tables=dict(tables),
     )

@@ -23,7 +23,8 @@ CONTEXT = 80
 
 
 def latest_run(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute("SELECT run_id FROM runs ORDER BY seq DESC LIMIT 1").fetchone()
+    row = next(iter(con.execute(
+        "SELECT run_id FROM runs ORDER BY seq DESC LIMIT 1").fetchall()), None)
     return row[0] if row else None
 
 
@@ -42,7 +43,7 @@ class FindingStream:
         self.con, self.run_id = con, run_id
         self._len, self._accepted = con.execute(
             "SELECT count(*), count(*) FILTER (WHERE accepted) FROM findings WHERE run_id = ?",
-            [run_id]).fetchone()
+            [run_id]).fetchall()[0]
         self._keep, self._kept = 0, None
 
     def __len__(self) -> int:
@@ -85,6 +86,9 @@ class FindingStream:
                   SELECT fe.finding_id, list({{
                       'document_id': fe.document_id, 'path': p.path,
                       'start': fe.start_char, 'end': fe.end_char, 'line': s.line,
+                      'page': CASE WHEN d.media_type = 'application/pdf' THEN 1 + length(
+                          substr(d.text, 1, fe.start_char)) - length(replace(
+                          substr(d.text, 1, fe.start_char), chr(12), '')) END,
                       'column': s.col, 'exact': fe.exact, 'value': fe.value,
                       'claim_id': fe.claim_id,
                       'before': substr(d.text, greatest(fe.start_char - {CONTEXT}, 0) + 1,
@@ -118,7 +122,8 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
     """The report bundle; ``findings`` is a :class:`FindingStream`, so the connection must stay
     open while the reports are written."""
     run = con.execute("SELECT run_id, started_at, tool_version, config_hash, fail_on, verdict, "
-                      "checks, stale_waivers FROM runs WHERE run_id = ?", [run_id]).fetchone()
+                      "checks, stale_waivers FROM runs WHERE run_id = ?", [run_id]).fetchall()
+    run = run[0] if run else None
     # what the run recorded (runs written before schema v3 have neither)
     checks = checks or run[6]
     stale_waivers = stale_waivers if stale_waivers is not None else json.loads(run[7] or "[]")

@@ -30,9 +30,11 @@ from typing import Any
 import duckdb
 
 from audit.check.findings import Evidence, Finding
+from audit.ingest.collections import MEDIA_TYPES as COLLECTIONS
+from audit.ingest.readers import MEDIA_TYPES as READABLE
 from audit.model import CLAIM_KINDS, ZONE_KINDS
 
-MEDIA_TYPES = ("text/plain", "text/markdown", "text/html")
+MEDIA_TYPES = tuple(sorted(set(READABLE.values()) | set(COLLECTIONS.values())))
 DOCUMENT_ID_PATTERN = r"^d[0-9a-f]{16}$"
 
 MAX_IDS = 50  # offending ids kept per finding (and hashed into its fingerprint)

@@ -181,8 +181,9 @@ def story_states(con) -> dict[str, str]:
 
 def _previous(con, signature: str) -> tuple[str | None, dict[str, str]]:
     """The latest run with the same inputs, and its story states."""
-    row = con.execute("SELECT run_id FROM runs WHERE inputs = ? ORDER BY seq DESC LIMIT 1",
-                      [signature]).fetchone()
+    rows = con.execute("SELECT run_id FROM runs WHERE inputs = ? ORDER BY seq DESC LIMIT 1",
+                       [signature]).fetchall()  # DuckDB 2 refuses new work after a half-read result
+    row = rows[0] if rows else None
     if not row:
         return None, {}
     return row[0], dict(con.execute(
@@ -222,7 +223,7 @@ class _Sink:
             "SELECT DISTINCT document_id FROM document_paths ORDER BY 1").fetchall()]
         self.n_docs = len(docs)
         self.doc_set = hashlib.sha256(",".join(docs).encode()).hexdigest()[:16]
-        self.seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchone()[0]
+        self.seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchall()[0][0]
         self.run_id = f"r{self.seq:05d}-{self.doc_set[:8]}"
         self.seen: set[str] = set()
         self.waived_seen: set[str] = set()

@@ -327,8 +327,8 @@ def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, 
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    stats["claims"] = con.execute("SELECT count(*) FROM claims").fetchone()[0]
-    stats["spans"] = con.execute("SELECT count(*) FROM spans").fetchone()[0]
+    stats["claims"] = con.execute("SELECT count(*) FROM claims").fetchall()[0][0]
+    stats["spans"] = con.execute("SELECT count(*) FROM spans").fetchall()[0][0]
     return stats
 
 

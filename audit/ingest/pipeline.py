@@ -16,15 +16,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit.errors import InputError
+from audit.ingest import collections
 from audit.ingest.decode import decode_bytes
+from audit.ingest.docx import read_docx
 from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
 from audit.ingest.normalize import fold
 from audit.ingest.paths import Resolver, relative
+from audit.ingest.pdf import read_pdf
 from audit.ingest.readers import MEDIA_TYPES, READERS
 from audit.ingest.zones import ZONER_VERSION, classify, merge_runs
 from audit.model import Zone
 from audit.store import Store
 from audit.store.rows import insert_rows
+
+# Formats whose bytes are not text: their readers decode and lay out the text themselves.
+BYTE_READERS = {
+    MEDIA_TYPES[".pdf"]: read_pdf,
+    MEDIA_TYPES[".docx"]: read_docx,
+}
 
 
 @dataclass
@@ -105,14 +114,20 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     sha = hashlib.sha256(raw).hexdigest()
     size = len(raw)
-    text, encoding = decode_bytes(raw, path)
+    if media_type in BYTE_READERS:  # binary formats decode their own text
+        parsed = BYTE_READERS[media_type](raw, path)
+        encoding = "binary"
+    else:
+        text, encoding = decode_bytes(raw, path)  # names binary content (images, archives) first
+        if media_type is None:
+            raise InputError(
+                f"unsupported file type '{path.suffix or '(none)'}' (supported: "
+                f"{', '.join(sorted(MEDIA_TYPES.keys() | collections.MEDIA_TYPES.keys()))}); "
+                f"exclude it in {MANIFEST_NAME} [settings]",
+                path)
+        parsed = READERS[media_type](text)
+        del text
     del raw
-    if media_type is None:
-        raise InputError(
-            f"unsupported file type '{path.suffix or '(none)'}' (supported: "
-            f"{', '.join(sorted(MEDIA_TYPES))}); exclude it in {MANIFEST_NAME} [settings]", path)
-    parsed = READERS[media_type](text)
-    del text
     meta = {**parsed.meta, **sf.meta}
     zones = merge_runs(classify(parsed.text, parsed.blocks, meta.get("title")))
     parsed.blocks = []
@@ -183,6 +198,48 @@ LARGE_DOC_CHARS = 2_000_000
 _SLICE = 2_000
 
 
+def read_collection(sf: SourceFile, root: Path,
+                    tables: dict[str, str] | None = None) -> Iterator[tuple[Document, list[str]]]:
+    """The documents of a feed or a table file: one per entry or row, path ``file#key``."""
+    path = sf.path
+    rel = relative(sf.real or path.resolve(), root)
+    if path.suffix.lower() in collections.TABLE_TYPES:
+        entries = collections.read_table(path, collections.TableMapping(**(tables or {})))
+    else:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror}", path) from None
+        entries = collections.read_feed(raw, path)
+    file_meta = {k: v for k, v in sf.meta.items() if k != "title"}  # the file's, not an entry's
+    for entry in entries:
+        meta = {**entry.meta, **file_meta}
+        parsed = entry.parsed
+        zones = merge_runs(classify(parsed.text, parsed.blocks, meta.get("title")))
+        parsed.blocks = []
+        warnings = [] if parsed.text.strip() else [f"{rel}#{entry.key}: empty entry"]
+        published = meta.get("date")
+        if not isinstance(published, dt.date):
+            published = parse_loose_date(published)
+        title = meta.get("title") or next(
+            (parsed.text[z.start:z.end] for z in zones if z.kind == "title"), None)
+        yield Document(
+            document_id="d" + entry.digest[:16],
+            sha256=entry.digest,
+            path=f"{rel}#{entry.key}",
+            title=str(title or entry.key)[:300],
+            publisher=meta.get("publisher"),
+            url=meta.get("url"),
+            published=published,
+            retrieved_at=None,
+            media_type=entry.media_type,
+            encoding="utf-8",
+            bytes=entry.size,
+            text=parsed.text,
+            zones=zones,
+        ), warnings
+
+
 def _read_job(job: tuple[SourceFile, Path]) -> tuple[Document, list[str]]:
     return read_document(*job)
 
@@ -207,9 +264,16 @@ def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str]) -> 
     return out
 
 
-def _read_all(files: list[SourceFile], root: Path) -> Iterator[tuple[Document, list[str]]]:
-    """Documents in file order; parsed in a process pool when there are many files."""
+def _read_all(files: list[SourceFile], root: Path,
+              tables: dict[str, str] | None = None) -> Iterator[tuple[Document, list[str]]]:
+    """Documents in file order; parsed in a process pool when there are many files. Feeds and
+    tables (many documents per file) are read here, in this process, first."""
     import os
+
+    for sf in files:
+        if collections.is_collection(sf.path):
+            yield from read_collection(sf, root, tables)
+    files = [sf for sf in files if not collections.is_collection(sf.path)]
 
     env = os.environ.get("AUDIT_WORKERS")
     workers = int(env) if env else (os.cpu_count() or 1)
@@ -231,7 +295,8 @@ def _read_all(files: list[SourceFile], root: Path) -> Iterator[tuple[Document, l
 BATCH_DOCS = 1000  # new documents per committed batch
 
 
-def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> IngestResult:
+def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
+           tables: dict[str, str] | None = None) -> IngestResult:
     """Read ``sources`` into the store: all or nothing.
 
     New documents and their zones are committed in batches (DuckDB holds a transaction's
@@ -251,7 +316,8 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
     known = {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
     # zoning changed since these documents were read: read every file again and replace the
     # zones of documents whose text is unchanged
-    row = con.execute("SELECT value FROM meta WHERE key = 'zoner_version'").fetchone()
+    row = next(iter(con.execute(
+        "SELECT value FROM meta WHERE key = 'zoner_version'").fetchall()), None)
     rezone = bool(known) and (row[0] if row else "1") != ZONER_VERSION
     stored_text = dict(con.execute("SELECT document_id, md5(text) FROM documents")
                        .fetchall()) if rezone else {}
@@ -281,7 +347,7 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None) -> 
             seen_paths.add(same[i])
             result.unchanged.append(same[i])
         changed = [sf for i, sf in enumerate(files) if i not in same]
-        for doc, warns in _read_all(changed, root):
+        for doc, warns in _read_all(changed, root, tables):
             result.warnings.extend(warns)
             seen_paths.add(doc.path)
             if doc.document_id in known and rezone:

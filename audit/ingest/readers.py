@@ -18,6 +18,8 @@ MEDIA_TYPES = {
     ".markdown": "text/markdown",
     ".html": "text/html",
     ".htm": "text/html",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
 _WS = re.compile(r"[ \t\n\r\f\v]+")  # not \s: no-break spaces are content and are kept

@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from audit.report.fragments import FragmentCache, fragment_key
+from audit.report.location import where
 from audit.severity import ordered
 
 # Findings past this many per section are rendered inside a closed <details>.
@@ -318,7 +319,7 @@ def _evidence_view(ev: dict[str, Any], doc: dict | None, anchors: set[int]) -> d
     if doc is not None and start is not None and int(start) in anchors:
         href = f"#doc-{doc['id']}-{int(start)}"
     return {
-        "loc": f"{path}:{line}" if line is not None else path,
+        "loc": where({**ev, "path": path}) if line is not None or ev.get("page") else path,
         "href": href,
         "before": ("\u2026" if before_cut else "") + before,
         "exact": _WS.sub(" ", exact),

@@ -21,6 +21,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from audit.report.location import where
 from audit.severity import SEVERITIES, at_least, rank
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -33,12 +34,10 @@ def _x(value: Any) -> str:
 def _describe(f: dict[str, Any]) -> str:
     lines = [f"[{f.get('severity', '')}] {f.get('id', '')} {f.get('message', '')}"]
     for ev in f.get("evidence") or []:
-        where = str(ev.get("path") or ev.get("document_id") or "")
-        if ev.get("line") is not None:
-            where += f":{ev['line']}"
-            if ev.get("column") is not None:
-                where += f":{ev['column']}"
-        lines.append(f"    {where}: {ev.get('exact', '')!r}")
+        loc = where(ev)
+        if ev.get("page") is None and ev.get("line") is not None and ev.get("column") is not None:
+            loc += f":{ev['column']}"
+        lines.append(f"    {loc}: {ev.get('exact', '')!r}")
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from audit.report import location
 from audit.report.rank import most_severe
 from audit.severity import ordered
 
@@ -80,9 +81,7 @@ def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
         for f in shown:
             where = []
             for ev in (f.get("evidence") or [])[:3]:
-                loc = str(ev.get("path") or ev.get("document_id") or "")
-                if ev.get("line") is not None:
-                    loc += f":{ev['line']}"
+                loc = location.where(ev)
                 where.append(md_escape(loc))
             more = len(f.get("evidence") or []) - 3
             if more > 0:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
+from audit.report import location
 from audit.severity import rank
 
 SARIF_SCHEMA = (
@@ -142,9 +143,7 @@ def _result(f: dict[str, Any], rule_index: dict[str, int]) -> dict[str, Any]:
         for i, ev in enumerate(evidence[1:], start=1):
             loc = _location(ev)
             loc["id"] = i
-            where = str(ev.get("path") or "")
-            if ev.get("line") is not None:
-                where += f" line {ev['line']}"
+            where = location.where(ev, sep=" line ")
             value = ev.get("value") if ev.get("value") is not None else ev.get("exact")
             loc["message"] = {"text": f"'{value}' ({where})" if value is not None else where}
             related.append(loc)

@@ -124,7 +124,7 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
                 {"mention_id": mid, "entity_id": e.entity_id, "variant": v, "variant_kind": k}
                 for _, e in entities for mid, v, k in e.members])
     n_entities, n_mentions = con.execute(
-        "SELECT count(DISTINCT entity_id), count(*) FROM entity_mentions").fetchone()
+        "SELECT count(DISTINCT entity_id), count(*) FROM entity_mentions").fetchall()[0]
     return {"entities": n_entities, "mentions": n_mentions,
             "stories": len(states), "stories_reused": len(kept)}
 

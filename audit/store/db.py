@@ -51,10 +51,11 @@ class Store:
 def _version(con: duckdb.DuckDBPyConnection) -> int:
     has_meta = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     if not has_meta:
         return 0
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    row = next(iter(con.execute(
+        "SELECT value FROM meta WHERE key = 'schema_version'").fetchall()), None)
     return int(row[0]) if row else 0
 
 

@@ -1,5 +1,42 @@
 (function () {
   "use strict";
+  // "Accept": a ready [[waiver]] entry for checks/waivers.toml, copied to the clipboard (no
+  // server); where the clipboard is refused, the entry is shown selected for copying by hand.
+  function tomlString(s) {
+    return JSON.stringify(String(s));
+  }
+  function waiver(fp, about) {
+    return "[[waiver]]\n# " + about.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ") +
+      "\nfingerprint = " + tomlString(fp) +
+      "\nreason = " + tomlString("TODO: why this finding is acceptable") + "\n";
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("p.accept"), function (p) {
+    p.hidden = false;
+    var button = p.querySelector("button");
+    var status = p.querySelector(".accept-status");
+    button.addEventListener("click", function () {
+      var entry = waiver(button.dataset.fingerprint, button.dataset.about || "");
+      function manual() {
+        var box = p.querySelector("textarea") || document.createElement("textarea");
+        box.readOnly = true;
+        box.rows = 5;
+        box.value = entry;
+        p.appendChild(box);
+        box.select();
+        status.textContent = "Copy this into checks/waivers.toml and fill in the reason " +
+          "(or run: audit waive " + button.dataset.fingerprint + " --reason \"...\").";
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(entry).then(function () {
+          status.textContent = "Waiver copied: paste it into checks/waivers.toml and fill in " +
+            "the reason (or run: audit waive " + button.dataset.fingerprint +
+            " --reason \"...\").";
+        }, manual);
+      } else {
+        manual();
+      }
+    });
+  });
   var nav = document.getElementById("filters");
   var form = document.getElementById("filter-form");
   if (!nav || !form) return;
