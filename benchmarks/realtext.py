@@ -8,18 +8,21 @@ the gold annotations are ``benchmarks/realtext/<event-slug>.toml`` (``--gold`` f
 folder; format in benchmarks/README.md). Each event is copied into a temporary project and
 audited with ``audit run``; findings are read from ``reports/findings.json``.
 
-Matching: a finding matches a gold item when one of its evidence spans overlaps one of the
-item's locations. Locations that overlap another item's location are *shared* (e.g. the
-majority value that both a real conflict and a legitimate variant are compared against); they
-only decide when no unshared location is touched. The item touched in the most documents wins;
-ties go to the item of the finding's class, then to a ``variant`` (precision first: a finding
-that pairs a legitimate variant is one an editor dismisses), then to ``must-report``.
+Matching: a finding matches a gold item when its evidence spans overlap the item's locations
+in two documents (one, for a finding whose evidence lies in one document): a finding that pairs
+two different items (two different quotes, say) matches neither. Locations that overlap another
+item's location are *shared* (e.g. the majority value that both a real conflict and a
+legitimate variant are compared with): the item touched in the most documents at unshared
+locations wins, then in the most documents at all; ties go to the item of the finding's class,
+then to a ``variant`` (precision first: a finding that pairs a legitimate variant is one an
+editor dismisses), then to ``must-report``.
 An error or warning is *false* when it matches no item or its item is a ``variant``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -96,6 +99,11 @@ def load_gold(path: Path) -> Gold:
         where = f"{path} documents[{i}]"
         for key in ("file", "outlet", "sha256"):
             _need(d, key, str, where)
+        if d.get("date") is not None:
+            try:
+                dt.date.fromisoformat(str(d["date"]))
+            except ValueError:
+                raise GoldError(f"{where}: date '{d['date']}' is not YYYY-MM-DD") from None
         if d["file"] in names or "/" in d["file"] or "\\" in d["file"]:
             raise GoldError(f"{where}: file '{d['file']}' repeated or not a plain file name")
         names.add(d["file"])
@@ -168,26 +176,26 @@ def spans(finding: dict) -> list[tuple[str, int, int]]:
     return out
 
 
-def _docs_touched(item: Item, sp: list[tuple[str, int, int]], shared: bool) -> set[str]:
-    return {loc.file for loc in item.locations if loc.shared == shared
+def _docs_touched(item: Item, sp: list[tuple[str, int, int]],
+                  unshared_only: bool) -> set[str]:
+    return {loc.file for loc in item.locations if not (unshared_only and loc.shared)
             for f, s, e in sp if f == loc.file and _overlap(s, e, loc.start, loc.end)}
 
 
 def match(finding: dict, items: list[Item]) -> Item | None:
     """The gold item a finding is about (see the module docstring), or None."""
     sp = spans(finding)
-    if not sp:
-        return None
-    for shared in (False, True):
-        scored = []
-        for it in items:
-            docs = _docs_touched(it, sp, shared)
-            if docs:
-                scored.append(((len(docs), it.check == finding.get("class"),
-                                it.kind == "variant", it.kind == "must-report"), it))
-        if scored:
-            return max(scored, key=lambda x: x[0])[1]
-    return None
+    need = min(2, len({f for f, _, _ in sp}))
+    best, best_key = None, None
+    for it in items:
+        every = _docs_touched(it, sp, False)
+        if len(every) < need:
+            continue
+        key = (len(_docs_touched(it, sp, True)), len(every), it.check == finding.get("class"),
+               it.kind == "variant", it.kind == "must-report")
+        if best_key is None or key > best_key:
+            best, best_key = it, key
+    return best
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -203,9 +211,10 @@ def score_event(gold: Gold, findings: list[dict]) -> dict:
         sev = f.get("severity")
         false = sev in GATED and (it is None or it.kind == "variant")
         docs = sorted({s[0] for s in spans(f)})
+        touched = [] if it else [o.id for o in gold.items if _docs_touched(o, spans(f), False)]
         v = {"severity": sev, "class": f.get("class"), "message": f.get("message", ""),
              "documents": docs, "item": it.id if it else None,
-             "item_kind": it.kind if it else None, "false": false,
+             "item_kind": it.kind if it else None, "touches": touched, "false": false,
              "same_class": bool(it and it.check == f.get("class"))}
         verdicts.append(v)
         if it is not None and it.kind != "variant":
@@ -313,7 +322,9 @@ def print_report(events: list[dict], total: dict, show: int) -> None:
         if false:
             print(f"  false findings ({len(false)}):")
             for v in false[:show]:
-                why = f"flags variant '{v['item']}'" if v["item"] else "matches no gold item"
+                why = (f"flags variant '{v['item']}'" if v["item"] else
+                       f"pairs {' + '.join(v['touches'])}" if v["touches"] else
+                       "matches no gold item")
                 print(f"  - [{v['severity']}] {v['class']} ({why}) in {', '.join(v['documents'])}")
                 print(f"      {v['message'][:220]}")
             if len(false) > show:
