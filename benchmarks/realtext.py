@@ -342,10 +342,10 @@ def print_report(events: list[dict], total: dict, show: int) -> None:
             print(f"  found: {i['id']} [{i['check']}]{cls}")
     print(f"\n== all: {total['events']} events, {total['documents']} documents, findings "
           f"{total['findings']}")
-    print(f"{'class':<18}{'must':>6}{'found':>7}{'missed':>7}{'errors':>8}{'false':>7}"
+    print(f"{'class':<22}{'must':>6}{'found':>7}{'missed':>7}{'errors':>8}{'false':>7}"
           f"{'warnings':>10}{'false':>7}")
     for cls, r in total["per_class"].items():
-        print(f"{cls:<18}{r['must_report']:>6}{r['found']:>7}{r['missed']:>7}{r['errors']:>8}"
+        print(f"{cls:<22}{r['must_report']:>6}{r['found']:>7}{r['missed']:>7}{r['errors']:>8}"
               f"{r['false_errors']:>7}{r['warnings']:>10}{r['false_warnings']:>7}")
     print(f"error precision            {_pct(total['error_precision'])}"
           f"   ({total['false_errors']} false errors)")
