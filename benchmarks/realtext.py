@@ -55,6 +55,7 @@ class Location:
     file: str
     start: int
     end: int
+    line: int | None = None
     shared: bool = False
 
 
@@ -123,7 +124,10 @@ def load_gold(path: Path) -> Gold:
             s, e = _need(loc, "start", int, lw), _need(loc, "end", int, lw)
             if f not in names or not 0 <= s < e:
                 raise GoldError(f"{lw}: unknown document '{f}' or empty range {s}..{e}")
-            locs.append(Location(f, s, e))
+            line = loc.get("line")
+            if line is not None and not isinstance(line, int):
+                raise GoldError(f"{lw}: 'line' must be an int")
+            locs.append(Location(f, s, e, line))
         if not locs:
             raise GoldError(f"{where}: no locations")
         gold.items.append(Item(iid, kind, _need(it, "check", str, where),
@@ -155,12 +159,17 @@ def check_texts(gold: Gold, folder: Path) -> list[str]:
         data = p.read_bytes()
         if hashlib.sha256(data).hexdigest() != d["sha256"]:
             warnings.append(f"{p}: sha256 differs from {gold.path.name}: offsets may not fit")
-        n = len(data.decode("utf-8", errors="replace"))
+        text = data.decode("utf-8", errors="replace")
         for it in gold.items:
             for loc in it.locations:
-                if loc.file == d["file"] and loc.end > n:
+                if loc.file != d["file"]:
+                    continue
+                if loc.end > len(text):
                     raise GoldError(f"{gold.path}: item '{it.id}' location {loc.start}..{loc.end}"
-                                    f" is past the end of {d['file']} ({n} characters)")
+                                    f" is past the end of {d['file']} ({len(text)} characters)")
+                if loc.line is not None and text.count("\n", 0, loc.start) + 1 != loc.line:
+                    warnings.append(f"{gold.path.name}: item '{it.id}' location {loc.start}.."
+                                    f"{loc.end} is not on line {loc.line} of {d['file']}")
     return warnings
 
 
@@ -268,6 +277,8 @@ def summarize(events: list[dict]) -> dict:
         "false_errors": sum(v["false"] for v in errors),
         "false_warnings": sum(v["false"] for v in gated) - sum(v["false"] for v in errors),
         "quote_drift_real_share": _ratio(sum(not v["false"] for v in qd), len(qd)),
+        "quote_drift_must_report_share": _ratio(
+            sum(v["item_kind"] == "must-report" for v in qd), len(qd)),
         "variants_flagged": len({(e["slug"], v["item"]) for e in events for v in e["findings"]
                                  if v["false"] and v["item_kind"] == "variant"}),
         "per_class": per_class,
@@ -354,7 +365,8 @@ def print_report(events: list[dict], total: dict, show: int) -> None:
     print(f"must-report recall         {_pct(total['must_report_recall'])}"
           f"   ({total['must_report_found']}/{total['must_report']}; any severity "
           f"{_pct(total['must_report_recall_any_severity'])})")
-    print(f"quote-drift real share     {_pct(total['quote_drift_real_share'])}")
+    print(f"quote-drift real share     {_pct(total['quote_drift_real_share'])}"
+          f"   (matching a must-report item: {_pct(total['quote_drift_must_report_share'])})")
     print(f"variants flagged           {total['variants_flagged']}")
 
 
