@@ -1,0 +1,178 @@
+"""benchmarks/realtext.py at toy size: an invented event (our own wording) with a gold file.
+
+The real development set lives outside the repository; this runs the same script, end to end
+through the real CLI, on three short invented documents and checks the scoring.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.realtext import load_gold, match, score_event, summarize  # noqa: E402
+
+DOCS = {
+    "release.txt": (
+        "Northfield College receives $12 million pledge\n\n"
+        "NORTHFIELD, June 3, 2021 - Northfield College said its alumna Marguerite Hollisfield "
+        "has pledged $12 million toward a new science library. The pledge must be matched, so the "
+        "library could draw $24 million in total.\n\n"
+        "\"This library will be open to every student, day and night,\" said college president "
+        "Tobias Brandauer.\n"),
+    "courier.txt": (
+        "Alumna pledges $12 million for Northfield science library\n\n"
+        "Marguerite Hollisfield, a chemist who graduated in 1979, pledged $12 million to "
+        "Northfield College on Thursday for a science library. With the matching money the project "
+        "may reach $24 million in total, the college said.\n\n"
+        "\"This library will be open to every student, day and night,\" president Tobias Brandaur "
+        "said.\n"),
+    "digest.txt": (
+        "Northfield College gets science library pledge\n\n"
+        "Chemist Marguerite Hollisfield pledged $12 million to Northfield College for a "
+        "science library, college president Tobias Brandauer said.\n"),
+}
+
+
+def _locs(file: str, find: str) -> list[dict]:
+    text = DOCS[file]
+    out, i = [], text.find(find)
+    while i >= 0:
+        out.append({"file": file, "start": i, "end": i + len(find)})
+        i = text.find(find, i + 1)
+    assert out, (file, find)
+    return out
+
+
+def _toml_items(items: list[dict]) -> str:
+    parts = []
+    for it in items:
+        locs = ", ".join(f'{{ file = "{x["file"]}", start = {x["start"]}, end = {x["end"]} }}'
+                         for x in it["locations"])
+        parts.append(f'[[items]]\nid = "{it["id"]}"\nkind = "{it["kind"]}"\n'
+                     f'check = "{it["check"]}"\nwhat = "{it["what"]}"\n'
+                     f'values = {json.dumps(it["values"])}\nlocations = [{locs}]\n')
+    return "\n".join(parts)
+
+
+ITEMS = [
+    {"id": "president-spelling", "kind": "must-report", "check": "name-variant",
+     "what": "The president's surname loses a letter in one paper.",
+     "values": ["Brandaur", "Brandauer"],
+     "locations": _locs("courier.txt", "Brandaur") + _locs("release.txt", "Brandauer")
+     + _locs("digest.txt", "Brandauer")},
+    {"id": "pledge-vs-matched-total", "kind": "variant", "check": "value-conflict",
+     "what": "The total includes the matching money; not a conflict with the pledge.",
+     "values": ["$12 million", "$24 million"],
+     "locations": _locs("release.txt", "$24 million") + _locs("courier.txt", "$24 million")
+     + _locs("release.txt", "$12 million") + _locs("courier.txt", "$12 million")
+     + _locs("digest.txt", "$12 million")},
+]
+
+
+def write_event(root: Path, docs: dict[str, str] = DOCS, items: list[dict] = ITEMS) -> Path:
+    texts, gold = root / "texts" / "toy-pledge", root / "gold"
+    texts.mkdir(parents=True)
+    gold.mkdir()
+    head = ('[event]\nslug = "toy-pledge"\nsummary = "An invented college pledge"\n'
+            'date = "2021-06-03"\ndomain = "philanthropic gift"\n')
+    docs_toml = ""
+    for name, text in docs.items():
+        (texts / name).write_text(text, encoding="utf-8")
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        docs_toml += (f'\n[[documents]]\nfile = "{name}"\noutlet = "Outlet {name}"\n'
+                      f'kind = "news"\nsha256 = "{sha}"\n')
+    (gold / "toy-pledge.toml").write_text(head + docs_toml + "\n" + _toml_items(items),
+                                          encoding="utf-8")
+    return root
+
+
+def run_script(root: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, GX_ANALYTICS_ENABLED="False")
+    return subprocess.run([sys.executable, str(REPO / "benchmarks" / "realtext.py"),
+                           str(root / "texts"), "--gold", str(root / "gold"), *extra],
+                          capture_output=True, text=True, env=env, cwd=str(REPO))
+
+
+def test_toy_event_scores_the_planted_misspelling(tmp_path):
+    root = write_event(tmp_path)
+    proc = run_script(root, "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    items = {i["id"]: i for i in out["events"][0]["items"]}
+    assert items["president-spelling"]["found"]
+    assert items["president-spelling"]["found_same_class"]
+    total = out["total"]
+    assert total["must_report"] == 1 and total["must_report_recall"] == 1.0
+    verdicts = out["events"][0]["findings"]
+    # Every gated finding that pairs the legitimate total with the pledge is counted false.
+    for v in verdicts:
+        if v["item"] == "pledge-vs-matched-total":
+            assert v["false"] == (v["severity"] in ("error", "warning"))
+        if v["item"] is None:
+            assert v["false"] == (v["severity"] in ("error", "warning"))
+    gated = [v for v in verdicts if v["severity"] in ("error", "warning")]
+    assert total["error_warning_precision"] == sum(not v["false"] for v in gated) / len(gated)
+    assert "warning" not in proc.stderr  # checksums match the saved texts
+
+
+def test_text_report_lists_found_and_warns_on_changed_text(tmp_path):
+    root = write_event(tmp_path)
+    path = root / "texts" / "toy-pledge" / "digest.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    proc = run_script(root)
+    assert proc.returncode == 0, proc.stderr
+    assert "found: president-spelling [name-variant]" in proc.stdout
+    assert "must-report recall" in proc.stdout
+    assert "digest.txt: sha256 differs" in proc.stderr
+
+
+def test_matching_prefers_unshared_locations_and_counts_variants_false(tmp_path):
+    gold = load_gold(write_event(tmp_path) / "gold" / "toy-pledge.toml")
+    rel = DOCS["release.txt"]
+    courier = DOCS["courier.txt"]
+
+    def ev(file: str, text: str, find: str) -> dict:
+        s = text.find(find)
+        return {"path": f"sources/{file}", "start": s, "end": s + len(find), "exact": find}
+
+    amount = {"severity": "error", "class": "value-conflict", "message": "amounts differ",
+              "evidence": [ev("release.txt", rel, "$24 million"),
+                           ev("courier.txt", courier, "$12 million")]}
+    name = {"severity": "error", "class": "name-variant", "message": "spelt two ways",
+            "evidence": [ev("courier.txt", courier, "Brandaur"),
+                         ev("release.txt", rel, "Brandauer")]}
+    stray = {"severity": "warning", "class": "quote-drift", "message": "quote differs",
+             "evidence": [ev("release.txt", rel, "This library")]}
+    assert match(amount, gold.items).id == "pledge-vs-matched-total"
+    assert match(name, gold.items).id == "president-spelling"
+    assert match(stray, gold.items) is None
+    res = score_event(gold, [amount, name, stray])
+    assert [v["false"] for v in res["findings"]] == [True, False, True]
+    total = summarize([{**res, "seconds": 0, "warnings": []}])
+    assert total["error_precision"] == 0.5
+    assert total["error_warning_precision"] == pytest.approx(1 / 3)
+    assert total["variants_flagged"] == 1
+    assert total["per_class"]["value-conflict"]["false_errors"] == 1
+
+
+@pytest.mark.parametrize("broken, needle", [
+    ('kind = "must-report"', 'kind = "must"'),
+    ("start = ", "start = -"),
+])
+def test_bad_gold_file_exits_2_naming_it(tmp_path, broken, needle):
+    root = write_event(tmp_path)
+    path = root / "gold" / "toy-pledge.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(broken, needle, 1),
+                    encoding="utf-8")
+    proc = run_script(root)
+    assert proc.returncode == 2
+    assert "toy-pledge.toml" in proc.stderr and "Traceback" not in proc.stderr
