@@ -8,18 +8,21 @@ the gold annotations are ``benchmarks/realtext/<event-slug>.toml`` (``--gold`` f
 folder; format in benchmarks/README.md). Each event is copied into a temporary project and
 audited with ``audit run``; findings are read from ``reports/findings.json``.
 
-Matching: a finding matches a gold item when one of its evidence spans overlaps one of the
-item's locations. Locations that overlap another item's location are *shared* (e.g. the
-majority value that both a real conflict and a legitimate variant are compared against); they
-only decide when no unshared location is touched. The item touched in the most documents wins;
-ties go to the item of the finding's class, then to a ``variant`` (precision first: a finding
-that pairs a legitimate variant is one an editor dismisses), then to ``must-report``.
+Matching: a finding matches a gold item when its evidence spans overlap the item's locations
+in two documents (one, for a finding whose evidence lies in one document): a finding that pairs
+two different items (two different quotes, say) matches neither. Locations that overlap another
+item's location are *shared* (e.g. the majority value that both a real conflict and a
+legitimate variant are compared with): the item touched in the most documents at unshared
+locations wins, then in the most documents at all; ties go to the item of the finding's class,
+then to a ``variant`` (precision first: a finding that pairs a legitimate variant is one an
+editor dismisses), then to ``must-report``.
 An error or warning is *false* when it matches no item or its item is a ``variant``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -52,6 +55,7 @@ class Location:
     file: str
     start: int
     end: int
+    line: int | None = None
     shared: bool = False
 
 
@@ -96,6 +100,11 @@ def load_gold(path: Path) -> Gold:
         where = f"{path} documents[{i}]"
         for key in ("file", "outlet", "sha256"):
             _need(d, key, str, where)
+        if d.get("date") is not None:
+            try:
+                dt.date.fromisoformat(str(d["date"]))
+            except ValueError:
+                raise GoldError(f"{where}: date '{d['date']}' is not YYYY-MM-DD") from None
         if d["file"] in names or "/" in d["file"] or "\\" in d["file"]:
             raise GoldError(f"{where}: file '{d['file']}' repeated or not a plain file name")
         names.add(d["file"])
@@ -115,7 +124,10 @@ def load_gold(path: Path) -> Gold:
             s, e = _need(loc, "start", int, lw), _need(loc, "end", int, lw)
             if f not in names or not 0 <= s < e:
                 raise GoldError(f"{lw}: unknown document '{f}' or empty range {s}..{e}")
-            locs.append(Location(f, s, e))
+            line = loc.get("line")
+            if line is not None and not isinstance(line, int):
+                raise GoldError(f"{lw}: 'line' must be an int")
+            locs.append(Location(f, s, e, line))
         if not locs:
             raise GoldError(f"{where}: no locations")
         gold.items.append(Item(iid, kind, _need(it, "check", str, where),
@@ -147,12 +159,17 @@ def check_texts(gold: Gold, folder: Path) -> list[str]:
         data = p.read_bytes()
         if hashlib.sha256(data).hexdigest() != d["sha256"]:
             warnings.append(f"{p}: sha256 differs from {gold.path.name}: offsets may not fit")
-        n = len(data.decode("utf-8", errors="replace"))
+        text = data.decode("utf-8", errors="replace")
         for it in gold.items:
             for loc in it.locations:
-                if loc.file == d["file"] and loc.end > n:
+                if loc.file != d["file"]:
+                    continue
+                if loc.end > len(text):
                     raise GoldError(f"{gold.path}: item '{it.id}' location {loc.start}..{loc.end}"
-                                    f" is past the end of {d['file']} ({n} characters)")
+                                    f" is past the end of {d['file']} ({len(text)} characters)")
+                if loc.line is not None and text.count("\n", 0, loc.start) + 1 != loc.line:
+                    warnings.append(f"{gold.path.name}: item '{it.id}' location {loc.start}.."
+                                    f"{loc.end} is not on line {loc.line} of {d['file']}")
     return warnings
 
 
@@ -168,26 +185,26 @@ def spans(finding: dict) -> list[tuple[str, int, int]]:
     return out
 
 
-def _docs_touched(item: Item, sp: list[tuple[str, int, int]], shared: bool) -> set[str]:
-    return {loc.file for loc in item.locations if loc.shared == shared
+def _docs_touched(item: Item, sp: list[tuple[str, int, int]],
+                  unshared_only: bool) -> set[str]:
+    return {loc.file for loc in item.locations if not (unshared_only and loc.shared)
             for f, s, e in sp if f == loc.file and _overlap(s, e, loc.start, loc.end)}
 
 
 def match(finding: dict, items: list[Item]) -> Item | None:
     """The gold item a finding is about (see the module docstring), or None."""
     sp = spans(finding)
-    if not sp:
-        return None
-    for shared in (False, True):
-        scored = []
-        for it in items:
-            docs = _docs_touched(it, sp, shared)
-            if docs:
-                scored.append(((len(docs), it.check == finding.get("class"),
-                                it.kind == "variant", it.kind == "must-report"), it))
-        if scored:
-            return max(scored, key=lambda x: x[0])[1]
-    return None
+    need = min(2, len({f for f, _, _ in sp}))
+    best, best_key = None, None
+    for it in items:
+        every = _docs_touched(it, sp, False)
+        if len(every) < need:
+            continue
+        key = (len(_docs_touched(it, sp, True)), len(every), it.check == finding.get("class"),
+               it.kind == "variant", it.kind == "must-report")
+        if best_key is None or key > best_key:
+            best, best_key = it, key
+    return best
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -203,9 +220,10 @@ def score_event(gold: Gold, findings: list[dict]) -> dict:
         sev = f.get("severity")
         false = sev in GATED and (it is None or it.kind == "variant")
         docs = sorted({s[0] for s in spans(f)})
+        touched = [] if it else [o.id for o in gold.items if _docs_touched(o, spans(f), False)]
         v = {"severity": sev, "class": f.get("class"), "message": f.get("message", ""),
              "documents": docs, "item": it.id if it else None,
-             "item_kind": it.kind if it else None, "false": false,
+             "item_kind": it.kind if it else None, "touches": touched, "false": false,
              "same_class": bool(it and it.check == f.get("class"))}
         verdicts.append(v)
         if it is not None and it.kind != "variant":
@@ -259,6 +277,8 @@ def summarize(events: list[dict]) -> dict:
         "false_errors": sum(v["false"] for v in errors),
         "false_warnings": sum(v["false"] for v in gated) - sum(v["false"] for v in errors),
         "quote_drift_real_share": _ratio(sum(not v["false"] for v in qd), len(qd)),
+        "quote_drift_must_report_share": _ratio(
+            sum(v["item_kind"] == "must-report" for v in qd), len(qd)),
         "variants_flagged": len({(e["slug"], v["item"]) for e in events for v in e["findings"]
                                  if v["false"] and v["item_kind"] == "variant"}),
         "per_class": per_class,
@@ -313,7 +333,9 @@ def print_report(events: list[dict], total: dict, show: int) -> None:
         if false:
             print(f"  false findings ({len(false)}):")
             for v in false[:show]:
-                why = f"flags variant '{v['item']}'" if v["item"] else "matches no gold item"
+                why = (f"flags variant '{v['item']}'" if v["item"] else
+                       f"pairs {' + '.join(v['touches'])}" if v["touches"] else
+                       "matches no gold item")
                 print(f"  - [{v['severity']}] {v['class']} ({why}) in {', '.join(v['documents'])}")
                 print(f"      {v['message'][:220]}")
             if len(false) > show:
@@ -331,10 +353,10 @@ def print_report(events: list[dict], total: dict, show: int) -> None:
             print(f"  found: {i['id']} [{i['check']}]{cls}")
     print(f"\n== all: {total['events']} events, {total['documents']} documents, findings "
           f"{total['findings']}")
-    print(f"{'class':<18}{'must':>6}{'found':>7}{'missed':>7}{'errors':>8}{'false':>7}"
+    print(f"{'class':<22}{'must':>6}{'found':>7}{'missed':>7}{'errors':>8}{'false':>7}"
           f"{'warnings':>10}{'false':>7}")
     for cls, r in total["per_class"].items():
-        print(f"{cls:<18}{r['must_report']:>6}{r['found']:>7}{r['missed']:>7}{r['errors']:>8}"
+        print(f"{cls:<22}{r['must_report']:>6}{r['found']:>7}{r['missed']:>7}{r['errors']:>8}"
               f"{r['false_errors']:>7}{r['warnings']:>10}{r['false_warnings']:>7}")
     print(f"error precision            {_pct(total['error_precision'])}"
           f"   ({total['false_errors']} false errors)")
@@ -343,7 +365,8 @@ def print_report(events: list[dict], total: dict, show: int) -> None:
     print(f"must-report recall         {_pct(total['must_report_recall'])}"
           f"   ({total['must_report_found']}/{total['must_report']}; any severity "
           f"{_pct(total['must_report_recall_any_severity'])})")
-    print(f"quote-drift real share     {_pct(total['quote_drift_real_share'])}")
+    print(f"quote-drift real share     {_pct(total['quote_drift_real_share'])}"
+          f"   (matching a must-report item: {_pct(total['quote_drift_must_report_share'])})")
     print(f"variants flagged           {total['variants_flagged']}")
 
 

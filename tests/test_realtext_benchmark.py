@@ -46,7 +46,8 @@ def _locs(file: str, find: str) -> list[dict]:
     text = DOCS[file]
     out, i = [], text.find(find)
     while i >= 0:
-        out.append({"file": file, "start": i, "end": i + len(find)})
+        out.append({"file": file, "line": text.count("\n", 0, i) + 1, "start": i,
+                    "end": i + len(find)})
         i = text.find(find, i + 1)
     assert out, (file, find)
     return out
@@ -55,8 +56,8 @@ def _locs(file: str, find: str) -> list[dict]:
 def _toml_items(items: list[dict]) -> str:
     parts = []
     for it in items:
-        locs = ", ".join(f'{{ file = "{x["file"]}", start = {x["start"]}, end = {x["end"]} }}'
-                         for x in it["locations"])
+        locs = ", ".join(f'{{ file = "{x["file"]}", line = {x["line"]}, start = {x["start"]}, '
+                         f'end = {x["end"]} }}' for x in it["locations"])
         parts.append(f'[[items]]\nid = "{it["id"]}"\nkind = "{it["kind"]}"\n'
                      f'check = "{it["check"]}"\nwhat = "{it["what"]}"\n'
                      f'values = {json.dumps(it["values"])}\nlocations = [{locs}]\n')
