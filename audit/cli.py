@@ -302,11 +302,11 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
 
 
 def _do_check(cfg, store, fail_on: str | None, inputs: tuple | None = None,
-              full: bool = False, judge=None):
+              full: bool = False, judge=None, min_confidence: float = 0.0):
     from audit.check.run import run_checks
 
     return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
-                      cfg.digest(), inputs, full, judge)
+                      cfg.digest(), inputs, full, judge, min_confidence)
 
 
 # `audit run` on a corpus of at least this many documents judges in a worker process started
@@ -331,6 +331,11 @@ def _judge_for(store, inputs: tuple):
             and "great_expectations" not in sys.modules
     return Judge(inputs[0], inputs[1], worker=worker)
 
+
+MIN_CONFIDENCE_OPT = click.option(
+    "--min-confidence", "min_confidence", type=click.FloatRange(0, 1), default=0.0,
+    show_default=True,
+    help="Leave out findings whose confidence (0-1) is below this (integrity findings never).")
 
 FULL_OPT = click.option(
     "--full", is_flag=True,
@@ -398,15 +403,16 @@ def _summary(result, written: list[Path]) -> None:
 @FORMAT_OPT
 @OUT_OPT
 @FULL_OPT
+@MIN_CONFIDENCE_OPT
 @handle_errors
 def check(project: Path, db: str | None, fail_on: str | None, formats: tuple[str, ...],
-          out: Path | None, full: bool) -> None:
+          out: Path | None, full: bool, min_confidence: float) -> None:
     """Run the integrity and consistency suites on the stored claims; exit 1 on failure."""
     from audit.store import open_store
 
     cfg = _config(project, db=db)
     with open_store(cfg.db_path) as store:
-        result = _do_check(cfg, store, fail_on, full=full)
+        result = _do_check(cfg, store, fail_on, full=full, min_confidence=min_confidence)
         written = _do_report(cfg, store, result, formats, out) if formats else []
     _summary(result, written)
     sys.exit(1 if result.failing else 0)
@@ -417,9 +423,10 @@ def check(project: Path, db: str | None, fail_on: str | None, formats: tuple[str
 @FORMAT_OPT
 @OUT_OPT
 @click.option("--run", "run_id", help="Report this run (default: the latest).")
+@MIN_CONFIDENCE_OPT
 @handle_errors
 def report(project: Path, db: str | None, formats: tuple[str, ...], out: Path | None,
-           run_id: str | None) -> None:
+           run_id: str | None, min_confidence: float) -> None:
     """Write reports for the latest (or a given) check run."""
     from audit.check.export import build_bundle, latest_run
     from audit.errors import AuditError
@@ -431,7 +438,8 @@ def report(project: Path, db: str | None, formats: tuple[str, ...], out: Path | 
         run_id = run_id or latest_run(store.con)
         if not run_id:
             raise AuditError("no check run yet; run 'audit check' or 'audit run' first")
-        bundle = build_bundle(store.con, run_id, with_documents="html" in formats)
+        bundle = build_bundle(store.con, run_id, with_documents="html" in formats,
+                              min_confidence=min_confidence)
         target = out or cfg.out
         target.mkdir(parents=True, exist_ok=True)
         written = _write(bundle, target, formats, store)  # findings are read while writing
@@ -538,10 +546,11 @@ def diff(project: Path, db: str | None, old: str | None, new: str | None) -> Non
 @click.option("--timings", is_flag=True,
               help="Print each stage's wall time and the peak memory (MiB) to stderr.")
 @FULL_OPT
+@MIN_CONFIDENCE_OPT
 @handle_errors
 def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | None,
         fail_on: str | None, formats: tuple[str, ...], quiet: bool, timings: bool,
-        full: bool) -> None:
+        full: bool, min_confidence: float) -> None:
     """Run the whole audit: ingest, extract, resolve, check, report. Exit 1 on failure."""
     from audit.check.run import load_inputs
     from audit.store import open_store
@@ -555,7 +564,7 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
             _do_ingest(cfg, store, quiet)
         _do_extract(cfg, store, quiet, clock, full)
         with clock.stage("check"):
-            checked = _do_check(cfg, store, fail_on, inputs, full, judge)
+            checked = _do_check(cfg, store, fail_on, inputs, full, judge, min_confidence)
         judge.release()  # the worker exits while the reports are written
         with clock.stage("report"):
             written = _do_report(cfg, store, checked, formats, out)

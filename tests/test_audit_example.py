@@ -28,7 +28,7 @@ def audited(tmp_path_factory) -> tuple[Path, dict, int]:
 def test_exit_code_and_reports(audited):
     root, bundle, code = audited
     assert code == 1  # planted errors fail the gate
-    assert bundle["schema_version"] == "1.0"
+    assert bundle["schema_version"] == "1.1"
     assert bundle["run"]["verdict"] == "fail"
     assert (root / "reports" / "report.html").stat().st_size > 1000
 

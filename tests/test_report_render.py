@@ -621,7 +621,7 @@ def test_markdown_escaping(bundle):
     table = [r for r in finding_rows if r.count("|") > 3 and not r.startswith("| Severity")]
     for row in table:
         if _cells(row) > 2:
-            assert _cells(row) == 4, row
+            assert _cells(row) == 5, row  # severity, check, confidence, finding, evidence
     row = next(r for r in table if "octocat" in r)
     assert "a \\| b \\`code\\` &lt;b&gt;bold&lt;/b&gt; \\*em\\* \\_u\\_ \\[link\\](x)" in row
     assert "@\u2060octocat next &amp; \\~s\\~" in row  # no mention, no line break
@@ -633,7 +633,7 @@ def test_markdown_top_twenty(bundle):
     md = render_markdown(_many(bundle, 30, "warning"))
     assert "### Top 20 of 36 findings" in md
     rows = [line for line in md.splitlines() if re.match(r"\| (error|warning|info) \| \S", line)]
-    rows = [r for r in rows if _cells(r) == 4]
+    rows = [r for r in rows if _cells(r) == 5]
     assert len(rows) == 20
     assert rows[0].startswith("| error |") and rows[1].startswith("| error |")
 

@@ -15,11 +15,13 @@ class EvidenceIndex:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, claim_ids: set[str]):
         self.by_claim: dict[str, list[tuple]] = defaultdict(list)
+        self.where: dict[str, tuple[str, int]] = {}
+        self.zone: dict[str, str] = {}  # claim id -> the zone kind it was read in
         if not claim_ids:
             return
         rows = con.execute("""
             SELECT cs.claim_id, cs.role, s.document_id, s.start_char, s.end_char, s.exact,
-                   s.span_id, c.value_text, p.path, s.line
+                   s.span_id, c.value_text, p.path, s.line, c.zone_kind
             FROM claim_spans cs
             JOIN spans s USING (span_id)
             JOIN claims c USING (claim_id)
@@ -27,10 +29,10 @@ class EvidenceIndex:
               ON p.document_id = s.document_id
             WHERE cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
             ORDER BY cs.claim_id, cs.seq""", [sorted(claim_ids)]).fetchall()
-        self.where: dict[str, tuple[str, int]] = {}
         for r in rows:
             self.by_claim[r[0]].append(r[1:8])
             self.where[r[6]] = (r[8], r[9])
+            self.zone[r[0]] = r[10]
 
     def locate(self, ev: Evidence) -> str:
         path, line = self.where.get(ev.span_id or "", ("?", 0))

@@ -18,7 +18,7 @@ from audit.check.checks import classes
 from audit.check.findings import SEVERITY_RANK_SQL, fails
 from audit.severity import SEVERITIES
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: each finding's confidence
 CONTEXT = 80
 
 
@@ -26,6 +26,15 @@ def latest_run(con: duckdb.DuckDBPyConnection) -> str | None:
     row = next(iter(con.execute(
         "SELECT run_id FROM runs ORDER BY seq DESC LIMIT 1").fetchall()), None)
     return row[0] if row else None
+
+
+def confidence_filter(min_confidence: float) -> str:
+    """SQL over ``findings f``: findings at or above ``min_confidence`` (integrity findings and
+    findings of runs that recorded no confidence always pass)."""
+    if not min_confidence:
+        return "TRUE"
+    return (f"(f.class = 'integrity' OR coalesce(TRY_CAST(json_extract_string(f.details, "
+            f"'$.confidence') AS DOUBLE), 1.0) >= {float(min_confidence)!r})")
 
 
 class FindingStream:
@@ -39,11 +48,13 @@ class FindingStream:
 
     PAGE = 1000
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str):
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str,
+                 min_confidence: float = 0.0):
         self.con, self.run_id = con, run_id
+        self.shown = confidence_filter(min_confidence)
         self._len, self._accepted = con.execute(
-            "SELECT count(*), count(*) FILTER (WHERE accepted) FROM findings WHERE run_id = ?",
-            [run_id]).fetchall()[0]
+            "SELECT count(*), count(*) FILTER (WHERE accepted) FROM findings f "
+            f"WHERE run_id = ? AND {self.shown}", [run_id]).fetchall()[0]
         self._keep, self._kept = 0, None
 
     def __len__(self) -> int:
@@ -80,7 +91,7 @@ class FindingStream:
         try:
             cur.execute(f"""
                 WITH f AS (
-                  SELECT * FROM findings f WHERE f.run_id = ? AND {where}
+                  SELECT * FROM findings f WHERE f.run_id = ? AND {where} AND {self.shown}
                   ORDER BY {order} {'LIMIT ' + str(int(limit)) if limit is not None else ''}),
                 ev AS (
                   SELECT fe.finding_id, list({{
@@ -109,16 +120,18 @@ class FindingStream:
                 for fid, check, cls, sev, msg, accepted, reason, details, evidence in rows:
                     det = json.loads(details)
                     values = det.pop("values", [])
+                    conf = det.pop("confidence", None)  # runs before schema 1.1 have none
                     yield {"id": fid, "check": check, "class": cls, "severity": sev,
                            "message": msg, "accepted": accepted, "waiver_reason": reason,
-                           "values": values, "details": det, "evidence": evidence}
+                           "confidence": conf, "values": values, "details": det,
+                           "evidence": evidence}
         finally:
             cur.close()
 
 
 def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bool = True,
-                 checks: list[str] | None = None, stale_waivers: list[dict] | None = None
-                 ) -> dict:
+                 checks: list[str] | None = None, stale_waivers: list[dict] | None = None,
+                 min_confidence: float = 0.0) -> dict:
     """The report bundle; ``findings`` is a :class:`FindingStream`, so the connection must stay
     open while the reports are written."""
     run = con.execute("SELECT run_id, started_at, tool_version, config_hash, fail_on, verdict, "
@@ -127,8 +140,9 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
     # what the run recorded (runs written before schema v3 have neither)
     checks = checks or run[6]
     stale_waivers = stale_waivers if stale_waivers is not None else json.loads(run[7] or "[]")
-    counts = con.execute("""
-        SELECT class, severity, accepted, count(*) FROM findings WHERE run_id = ?
+    counts = con.execute(f"""
+        SELECT class, severity, accepted, count(*) FROM findings f
+        WHERE run_id = ? AND {confidence_filter(min_confidence)}
         GROUP BY ALL ORDER BY ALL""", [run_id]).fetchall()
     by_sev: Counter = Counter()
     by_class: Counter = Counter()
@@ -153,7 +167,7 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
                 "fail_on": run[4], "verdict": run[5], "config_hash": run[3]},
         "summary": summary,
         "documents": _documents(con, with_documents, _evidence_docs(con, run_id)),
-        "findings": FindingStream(con, run_id),
+        "findings": FindingStream(con, run_id, min_confidence),
         # the report's classes in order with their descriptions, from the check modules (the
         # renderers stay pure functions of the bundle; not part of the findings JSON)
         "classes": classes(),

@@ -39,6 +39,7 @@ class Finding:
     details: dict = field(default_factory=dict)
     accepted: bool = False
     waiver_reason: str | None = None
+    confidence: float = 1.0  # see audit/check/confidence.py
 
     @functools.cached_property
     def fingerprint(self) -> str:

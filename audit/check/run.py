@@ -13,6 +13,7 @@ from pathlib import Path
 from audit import __version__
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import builders, story_scoped
+from audit.check.confidence import THRESHOLDS, Side, confidence, severity_for, thresholds
 from audit.check.evidence import EvidenceIndex
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
 from audit.check.reference import load_facts
@@ -70,7 +71,8 @@ def load_inputs(claims_dir: Path | None, checks_dir: Path | None):
 
 def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None,
-               full: bool = False, judge: Judge | None = None) -> CheckResult:
+               full: bool = False, judge: Judge | None = None,
+               min_confidence: float = 0.0) -> CheckResult:
     """Run every check and store the run; ``inputs`` is what :func:`load_inputs` returned, when
     the caller validated them early; ``judge``: a :class:`Judge` the caller started early
     (default: one in this process). All of it is one transaction: a failure stores nothing.
@@ -78,24 +80,27 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     Incremental unless ``full``: when an earlier run had the same inputs (suite, facts,
     waivers, tool), the findings of story-scoped checks for stories whose documents, extraction
     and entities are unchanged are copied from it, and only the other stories are recomputed.
+
+    ``min_confidence``: findings below it are left out of the run (integrity findings never).
     """
     suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
     if judge is None:
         with Judge(suite, suite_path) as local:
             return run_checks(store, claims_dir, checks_dir, fail_on, config_hash,
-                              (suite, suite_path, facts, waivers), full, local)
+                              (suite, suite_path, facts, waivers), full, local, min_confidence)
     con = store.con
     from audit.check.integrity import run_integrity
 
     checks = sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"})
     integrity = run_integrity(con)
-    signature = inputs_signature(suite, facts, waivers)
+    signature = inputs_signature(suite, facts, waivers, min_confidence)
+    limits = thresholds(suite)
     states = story_states(con)
     prev_id, prev_states = (None, {}) if full else _previous(con, signature)
     unchanged = sorted(s for s, state in states.items() if prev_states.get(s) == state)
     changed = sorted(set(states) - set(unchanged))
     with store.transaction():
-        sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers})
+        sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers}, min_confidence)
         if unchanged:
             sink.reuse(prev_id, unchanged)
         sink.add(integrity)
@@ -109,7 +114,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             else:
                 found = check.candidates(con, Inputs(None, facts))
             if pending and len(pending) + len(found) > CHUNK:
-                sink.add(_judged_findings(con, list(pending.values()), judge))
+                sink.add(_judged_findings(con, list(pending.values()), judge, limits))
                 pending, judged_any = {}, True
             for c in found:  # cids hash the check: duplicates come from one builder
                 if c.cid in pending:  # the same finding found twice: one finding, all evidence
@@ -120,11 +125,11 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             if len(pending) >= CHUNK:
                 cands = list(pending.values())
                 for lo in range(0, len(cands), CHUNK):
-                    sink.add(_judged_findings(con, cands[lo:lo + CHUNK], judge))
+                    sink.add(_judged_findings(con, cands[lo:lo + CHUNK], judge, limits))
                 pending, judged_any = {}, True
                 del cands
         if pending or not judged_any:  # an empty run still validates the suite
-            sink.add(_judged_findings(con, list(pending.values()), judge))
+            sink.add(_judged_findings(con, list(pending.values()), judge, limits))
             del pending
         result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
                              sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
@@ -135,12 +140,13 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     return result
 
 
-def inputs_signature(suite: dict, facts: dict, waivers: list) -> str:
+def inputs_signature(suite: dict, facts: dict, waivers: list, min_confidence: float = 0.0) -> str:
     """What every finding depends on besides the corpus: if it differs, nothing is reused."""
     import duckdb
 
     blob = json.dumps([__version__, duckdb.__version__, code_signature(), suite, facts,
-                       [(w.fingerprint, w.reason) for w in waivers]],
+                       [(w.fingerprint, w.reason) for w in waivers]]
+                      + ([min_confidence] if min_confidence else []),
                       sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:24]
 
@@ -195,7 +201,8 @@ def _order(f: Finding) -> tuple:
     return (rank(f.severity), f.cls, f.fingerprint)
 
 
-def _judged_findings(con, cands: list[Candidate], judge: Judge) -> list[Finding]:
+def _judged_findings(con, cands: list[Candidate], judge: Judge,
+                     limits: dict[str, float] | None = None) -> list[Finding]:
     """Judge candidates with the GX suite; one finding per rejected candidate, with the most
     severe expectation that rejected it."""
     rows = [{"cid": c.cid, "check": c.check, **c.judged} for c in cands]
@@ -208,7 +215,8 @@ def _judged_findings(con, cands: list[Candidate], judge: Judge) -> list[Finding]
             worst[j.cid] = j
     claim_ids = {cl for cid in worst for v in by_cid[cid].values for cl, _ in v["claims"]}
     ev = EvidenceIndex(con, claim_ids)
-    return [_finding(by_cid[cid], j.severity, j.cls, j.expectation, ev)
+    return [_finding(by_cid[cid], j.severity, j.cls, j.expectation, ev,
+                     THRESHOLDS if limits is None else limits)
             for cid, j in worst.items()]
 
 
@@ -216,9 +224,10 @@ class _Sink:
     """Writes findings of the run as they come (waivers applied, duplicates dropped), keeps the
     counts, and numbers them in report order at the end."""
 
-    def __init__(self, store: Store, fail_on: str, waived: dict):
+    def __init__(self, store: Store, fail_on: str, waived: dict, min_confidence: float = 0.0):
         con = store.con
         self.con, self.waived, self.fail_on = con, waived, fail_on
+        self.min_confidence = min_confidence
         docs = [r[0] for r in con.execute(
             "SELECT DISTINCT document_id FROM document_paths ORDER BY 1").fetchall()]
         self.n_docs = len(docs)
@@ -286,6 +295,8 @@ class _Sink:
         for f in sorted(findings, key=_order):
             if f.fingerprint in self.seen:
                 continue
+            if f.confidence < self.min_confidence and f.cls != "integrity":
+                continue
             self.seen.add(f.fingerprint)
             w = self.waived.get(f.fingerprint)
             if w:
@@ -305,7 +316,8 @@ class _Sink:
             "run_id": run_id, "finding_id": f.fingerprint, "seq": 0, "check_name": f.check,
             "class": f.cls, "severity": f.severity, "message": f.message,
             "accepted": f.accepted, "waiver_reason": f.waiver_reason,
-            "details": json.dumps({"values": f.values, **f.details}, sort_keys=True,
+            "details": json.dumps({"values": f.values, **f.details,
+                                   "confidence": f.confidence}, sort_keys=True,
                                   ensure_ascii=False, default=str),
         } for f in new])
         insert_rows(self.con, "finding_evidence", [{
@@ -352,16 +364,19 @@ def _merge(into: Candidate, other: Candidate) -> None:
 
 
 def _finding(cand: Candidate, severity: str, cls: str, expectation: str,
-             ev: EvidenceIndex) -> Finding:
+             ev: EvidenceIndex, limits: dict[str, float]) -> Finding:
     evidence = []
     values = []
     parts = []
+    sides = []
     for v in cand.values:
         items = []
         for claim_id, roles in v["claims"]:
             items.extend(ev.first(claim_id, roles, v["value"]))
         docs = sorted({e.document_id for e in items})
         values.append({"value": v["value"], "documents": docs})
+        sides.append(Side(frozenset(docs), frozenset(
+            ev.zone[c] for c, _ in v["claims"] if c in ev.zone)))
         evidence.extend(items[:MAX_EVIDENCE_PER_VALUE])
         where = "; ".join(dict.fromkeys(ev.locate(e) for e in items[:4]))
         more = f" and {len(items) - 4} more" if len(items) > 4 else ""
@@ -369,8 +384,13 @@ def _finding(cand: Candidate, severity: str, cls: str, expectation: str,
     message = f"{cand.headline}: " + " vs ".join(parts)
     details = dict(cand.details)
     details["expectation"] = expectation
-    return Finding(check=cand.check, cls=cls, severity=severity, message=message,
-                   key=cand.key, evidence=evidence, values=values, details=details)
+    score = confidence(cls, sides, details)
+    demoted = severity_for(severity, score, limits)
+    if demoted != severity:
+        details["judged_severity"] = severity  # what the suite said before confidence
+    return Finding(check=cand.check, cls=cls, severity=demoted, message=message,
+                   key=cand.key, evidence=evidence, values=values, details=details,
+                   confidence=score)
 
 
 def _short(s: str, n: int = 90) -> str:

@@ -52,7 +52,23 @@ def load_suite(checks_dir: Path | None) -> tuple[dict, Path | None]:
     for n, e in enumerate(data["expectations"], 1):
         if not isinstance(e, dict) or "type" not in e or not (e.get("meta") or {}).get("check"):
             raise ConfigError(f"expectation #{n} needs a 'type' and meta.check", path)
+    _check_confidence(data, path)
     return data, path
+
+
+def _check_confidence(data: dict, path: Path | None) -> None:
+    """``meta.confidence``: the lowest confidence for an error and for a warning, in [0, 1]."""
+    meta = data.get("meta")
+    given = meta.get("confidence") if isinstance(meta, dict) else None
+    if given is None:
+        return
+    if not isinstance(given, dict) or set(given) - {"error", "warning"} or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 1
+            for v in given.values()):
+        raise ConfigError("meta.confidence must map 'error' and/or 'warning' to numbers "
+                          "between 0 and 1", path)
+    if given.get("error", 0.6) < given.get("warning", 0.3):
+        raise ConfigError("meta.confidence: the error threshold is below the warning one", path)
 
 
 class _Session:

@@ -170,7 +170,8 @@ def _class_order(bundle: dict[str, Any]) -> Callable[[str], tuple[int, str]]:
 def _section(key: str, title: str, items: list[dict],
              class_key: Callable[[str], tuple[int, str]]) -> dict[str, Any]:
     """Findings grouped by class; those past INLINE_LIMIT go in a collapsed tail."""
-    items = sorted(items, key=lambda fv: class_key(fv["cls"]))  # stable: bundle order in class
+    # by class, then surest first (stable: bundle order among equals)
+    items = sorted(items, key=lambda fv: (class_key(fv["cls"]), -float(fv["conf"] or 1)))
     totals = _count(fv["cls"] for fv in items)
     return {
         "key": key,
@@ -210,6 +211,7 @@ def _finding_blocks(findings: list[dict], docs_by_id: dict[str, dict],
         out.append({"sev": str(f.get("severity", "")),
                     "cls": str(f.get("class") or f.get("check") or ""),
                     "accepted": bool(f.get("accepted")),
+                    "conf": _confidence(f.get("confidence")),
                     # rendered by finding.html.j2 with autoescaping, here or by an earlier run
                     "html": Markup(html)})
     if fragments:
@@ -277,6 +279,7 @@ def _finding_view(
         "check": str(f.get("check", "")),
         "cls": str(f.get("class") or f.get("check") or ""),
         "sev": str(f.get("severity", "")),
+        "conf": _confidence(f.get("confidence")),
         "msg": _text(f.get("message")),
         "accepted": bool(f.get("accepted")),
         "reason": _text(f.get("waiver_reason")) if f.get("waiver_reason") else "",
@@ -287,6 +290,13 @@ def _finding_view(
         "sets": sets,
         "scope": _text(scope) if scope else "",
     }
+
+
+def _confidence(value: Any) -> str:
+    """'0.85', or '' for findings of runs before confidence was recorded."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{float(value):.2f}"
+    return ""
 
 
 def _sets_view(sets: dict[str, Any], short) -> dict[str, Any]:

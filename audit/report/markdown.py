@@ -76,8 +76,8 @@ def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
 
     if shown:
         title = f"Top {len(shown)} of {n_open} findings" if n_open > top else "Findings"
-        out += [f"### {title}", "", "| Severity | Check | Finding | Evidence |"]
-        out.append("| --- | --- | --- | --- |")
+        out += [f"### {title}", "", "| Severity | Check | Confidence | Finding | Evidence |"]
+        out.append("| --- | --- | ---: | --- | --- |")
         for f in shown:
             where = []
             for ev in (f.get("evidence") or [])[:3]:
@@ -88,6 +88,7 @@ def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
                 where.append(f"+{more} more")
             out.append(
                 f"| {md_escape(f.get('severity'))} | {md_escape(f.get('check'))} "
+                f"| {_confidence(f.get('confidence'))} "
                 f"| {md_escape(f.get('message'), limit=300)} | {'<br>'.join(where)} |"
             )
         out.append("")
@@ -99,3 +100,9 @@ def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
             out.append(f"- {md_escape(w.get('fingerprint'))}: {md_escape(w.get('reason'))}")
         out.append("")
     return "\n".join(out)
+
+
+def _confidence(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{float(value):.2f}"
+    return ""

@@ -136,6 +136,8 @@ def _result(f: dict[str, Any], rule_index: dict[str, int]) -> dict[str, Any]:
         "partialFingerprints": {FINGERPRINT_KEY: str(f.get("id", ""))},
         "properties": {"class": str(f.get("class") or check)},
     }
+    if isinstance(f.get("confidence"), int | float):  # SARIF rank: 0-100, higher = surer
+        result["rank"] = round(float(f["confidence"]) * 100, 1)
     evidence = f.get("evidence") or []
     if evidence:
         result["locations"] = [_location(evidence[0])]

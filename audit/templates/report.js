@@ -62,13 +62,15 @@
     var cls = form.elements.cls.value;
     var doc = form.elements.doc.value;
     var q = form.elements.q.value.trim().toLowerCase();
+    var minConf = parseFloat(form.elements.conf.value) || 0;
     var shown = 0;
     arts.forEach(function (a) {
       var d = a.dataset;
       var ok = sev[d.severity] !== false &&
         (!cls || d["class"] === cls) &&
         (!doc || (" " + d.documents + " ").indexOf(" " + doc + " ") >= 0) &&
-        (!q || text(a).indexOf(q) >= 0);
+        (!q || text(a).indexOf(q) >= 0) &&
+        (d.confidence === "" || parseFloat(d.confidence) >= minConf);
       if (a.hidden === ok) a.hidden = !ok;
       if (ok) shown++;
     });
@@ -84,6 +86,7 @@
   }
   var timer = 0;
   form.addEventListener("change", apply);
+  form.elements.conf.addEventListener("input", apply);
   form.elements.q.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(apply, 150);

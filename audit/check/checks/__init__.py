@@ -31,7 +31,10 @@ from audit.severity import GX_NAMES, SEVERITIES
 SCOPES = ("story", "corpus")
 # The built-in suite's metadata (what GX wrote when the suite was first serialised).
 SUITE_NAME = "consistency"
-SUITE_META = {"great_expectations_version": "1.24.1"}
+SUITE_META = {"great_expectations_version": "1.24.1",
+              # severity follows confidence (audit/check/confidence.py): the lowest confidence
+              # of an error and of a warning
+              "confidence": {"error": 0.6, "warning": 0.3}}
 
 
 @dataclass(frozen=True)

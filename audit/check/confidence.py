@@ -1,0 +1,95 @@
+"""Confidence of a finding: how likely a careful editor is to agree it is a real discrepancy.
+
+A number in [0, 1], the product of a prior for the finding's class and a factor for each piece
+of evidence that makes a comparison weaker. Every feature is documented here and in README
+("Confidence"); the factors are deliberately few and coarse, measured on the real-text
+development set (``benchmarks/realtext.py``), not fitted to it.
+
+* **class prior**: how often a finding of this class is right when its inputs are right
+  (a weekday that does not fit its date is arithmetic; a reworded quote may be a second
+  statement).
+* **sides**: how many documents stand on each side of a disagreement. One document against
+  one is weaker than one against several independent ones.
+* **one document**: every piece of evidence in the same document (an internal inconsistency
+  is often two different facts that share a key).
+* **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
+  captions describe other pictures) weakens figure comparisons.
+* **passages**: for quotes, how much of the two passages is shared (details ``shared``, 0-1),
+  when the check reports it.
+
+Severity follows confidence: the suite's ``meta.confidence`` (``checks/consistency.json``)
+gives the lowest confidence for ``error`` and for ``warning``; a finding below either is
+demoted (never promoted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from audit.severity import SEVERITIES
+
+PRIOR = {
+    "integrity": 1.0,
+    "reference": 0.95,
+    "date-weekday": 0.95,
+    "name-variant": 0.9,
+    "value-conflict": 0.85,
+    "arithmetic": 0.75,
+    "list-mismatch": 0.75,
+    "count-vs-list": 0.7,
+    "quote-drift": 0.7,
+    "single-source": 0.6,
+}
+DEFAULT_PRIOR = 0.8
+ONE_AGAINST_ONE = 0.9
+ONE_DOCUMENT = 0.85
+HEADLINE_OR_CAPTION = 0.7
+WEAK_ZONES = frozenset({"title", "caption"})
+FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic"})
+# The defaults of the suite's meta.confidence.
+THRESHOLDS = {"error": 0.6, "warning": 0.3}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One value of a finding: the documents stating it and the zones it was read in."""
+
+    documents: frozenset[str]
+    zones: frozenset[str]
+
+
+def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) -> float:
+    """The finding's confidence, rounded to 2 decimals (stable output)."""
+    sides = [s for s in sides if s.documents]
+    score = PRIOR.get(cls, DEFAULT_PRIOR)
+    if len(sides) >= 2:
+        support = sorted(len(s.documents) for s in sides)
+        if support[-1] == 1:
+            score *= ONE_AGAINST_ONE
+    documents = set().union(*(s.documents for s in sides)) if sides else set()
+    if len(documents) == 1 and len(sides) >= 2:
+        score *= ONE_DOCUMENT
+    if cls in FIGURE_CLASSES and any(s.zones and s.zones <= WEAK_ZONES for s in sides):
+        score *= HEADLINE_OR_CAPTION
+    shared = (details or {}).get("shared")
+    if isinstance(shared, int | float) and 0 <= shared <= 1:
+        score *= 0.5 + 0.5 * float(shared)
+    return round(min(1.0, max(0.0, score)), 2)
+
+
+def thresholds(suite: Mapping) -> dict[str, float]:
+    """``meta.confidence`` of the suite, over the defaults; validated by the suite loader."""
+    meta = (suite.get("meta") or {}).get("confidence") or {}
+    return {**THRESHOLDS, **{k: float(v) for k, v in meta.items() if k in THRESHOLDS}}
+
+
+def severity_for(severity: str, score: float, limits: Mapping[str, float]) -> str:
+    """The judged severity, demoted until the confidence reaches its threshold (never
+    promoted; a severity this tool does not know is left alone)."""
+    if severity not in SEVERITIES:
+        return severity
+    i = SEVERITIES.index(severity)
+    while i < len(SEVERITIES) - 1 and score < limits.get(SEVERITIES[i], 0.0):
+        i += 1
+    return SEVERITIES[i]

@@ -1,0 +1,109 @@
+"""Confidence on every finding: the documented features, severity following it, and the
+--min-confidence option on run/check/report."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audit.check.confidence import PRIOR, Side, confidence, severity_for, thresholds
+from audit.severity import SEVERITIES, rank
+from tests.conftest import invoke
+
+
+def side(*docs: str, zones: tuple[str, ...] = ("body",)) -> Side:
+    return Side(frozenset(docs), frozenset(zones))
+
+
+def test_features_lower_confidence_in_documented_steps():
+    strong = confidence("value-conflict", [side("a", "b"), side("c")])
+    assert strong == PRIOR["value-conflict"]
+    one_one = confidence("value-conflict", [side("a"), side("b")])
+    assert one_one < strong
+    same_doc = confidence("value-conflict", [side("a"), side("a")])
+    assert same_doc < one_one
+    headline = confidence("value-conflict", [side("a", "b"), side("c", zones=("title",))])
+    assert headline < strong
+    # headlines weaken figures, not spellings
+    assert confidence("name-variant", [side("a", "b"), side("c", zones=("title",))]) == \
+        PRIOR["name-variant"]
+    assert confidence("quote-drift", [side("a"), side("b")], {"shared": 0.2}) < \
+        confidence("quote-drift", [side("a"), side("b")], {"shared": 0.9})
+
+
+@given(st.sampled_from(sorted(PRIOR) + ["unknown-class"]),
+       st.lists(st.tuples(st.sets(st.sampled_from("abcde"), max_size=4),
+                          st.sets(st.sampled_from(["title", "body", "caption", "quote"]))),
+                max_size=5),
+       st.one_of(st.none(), st.floats(min_value=-1, max_value=2)))
+def test_confidence_is_a_probability(cls, sides, shared):
+    score = confidence(cls, [Side(frozenset(d), frozenset(z)) for d, z in sides],
+                       {"shared": shared})
+    assert 0.0 <= score <= 1.0 and round(score, 2) == score
+
+
+@given(st.sampled_from(SEVERITIES + ("custom",)), st.floats(min_value=0, max_value=1),
+       st.floats(min_value=0, max_value=1), st.floats(min_value=0, max_value=1))
+def test_severity_never_rises_and_meets_thresholds(severity, score, error_at, warn_at):
+    limits = {"error": max(error_at, warn_at), "warning": min(error_at, warn_at)}
+    out = severity_for(severity, score, limits)
+    if severity == "custom":
+        assert out == "custom"
+        return
+    assert rank(out) >= rank(severity)
+    if out in limits and out != "info":
+        assert score >= limits[out]
+
+
+def test_suite_meta_sets_thresholds():
+    assert thresholds({}) == {"error": 0.6, "warning": 0.3}
+    assert thresholds({"meta": {"confidence": {"error": 0.8}}}) == {"error": 0.8, "warning": 0.3}
+
+
+def _write(project, files):
+    for name, text in files.items():
+        (project / "sources" / name).write_text(text, encoding="utf-8")
+
+
+def test_headline_only_figure_is_demoted_and_min_confidence_filters(project):
+    # one outlet's headline rounds the figure; the bodies of two others agree
+    _write(project, {
+        "a.md": "# Grant of $13 million for harbour cranes\n\nThe Westport harbour board approved "
+                "a grant for two electric cranes on Tuesday, May 7, 2024.\n",
+        "b.txt": "The Westport harbour board approved a $12 million grant for two electric "
+                 "cranes on Tuesday, May 7, 2024, board chair Lena Voss said.\n",
+        "c.txt": "Board chair Lena Voss said the $12 million grant for two electric cranes was "
+                 "approved by the Westport harbour board on Tuesday, May 7, 2024.\n",
+    })
+    assert invoke("run", project, "--format", "json", "--fail-on", "never").exit_code == 0
+    bundle = json.loads((project / "reports" / "findings.json").read_text())
+    assert bundle["schema_version"] == "1.1"
+    assert all(isinstance(f["confidence"], float) for f in bundle["findings"])
+    conflicts = [f for f in bundle["findings"] if f["class"] == "value-conflict"]
+    assert conflicts, bundle["findings"]
+    c = conflicts[0]
+    assert c["confidence"] < 0.6 and c["severity"] == "warning"
+    assert c["details"]["judged_severity"] == "error"
+    # the same stored run, reported above the finding's confidence: it is left out
+    assert invoke("report", project, "--format", "json", "--min-confidence",
+                  str(c["confidence"] + 0.01)).exit_code == 0
+    shown = json.loads((project / "reports" / "findings.json").read_text())
+    assert c["id"] not in {f["id"] for f in shown["findings"]}
+    assert shown["summary"]["total"] == len([f for f in shown["findings"] if not f["accepted"]])
+    # and a run with --min-confidence does not store it
+    assert invoke("run", project, "--format", "json", "--fail-on", "never",
+                  "--min-confidence", "0.9").exit_code == 0
+    rerun = json.loads((project / "reports" / "findings.json").read_text())
+    assert all(f["confidence"] >= 0.9 or f["class"] == "integrity" for f in rerun["findings"])
+
+
+def test_suite_confidence_meta_is_validated(project):
+    suite = project / "checks" / "consistency.json"
+    data = json.loads(suite.read_text())
+    data["meta"]["confidence"] = {"error": 1.5}
+    suite.write_text(json.dumps(data))
+    result = invoke("check", project)
+    assert result.exit_code == 2 and "meta.confidence" in result.output
+    assert "consistency.json" in result.output
