@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import ConfigError
+from audit.projectfiles import ProjectFileError, read_suite
 
 SUITE_FILE = "consistency.json"
 GX_TO_SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
@@ -98,18 +99,58 @@ def load_suite(checks_dir: Path | None) -> tuple[dict, Path | None]:
 
         text = files("audit").joinpath("data", SUITE_FILE).read_text(encoding="utf-8")
         return json.loads(text), None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"malformed suite JSON: {exc}", path) from None
-    if not isinstance(data, dict) or not isinstance(data.get("expectations"), list):
-        raise ConfigError("not a Great Expectations suite (no 'expectations' list)", path)
-    if not data["expectations"]:
-        raise ConfigError("the suite has no expectations; zero checks would run", path)
-    for n, e in enumerate(data["expectations"], 1):
-        if not isinstance(e, dict) or "type" not in e or not (e.get("meta") or {}).get("check"):
-            raise ConfigError(f"expectation #{n} needs a 'type' and meta.check", path)
+    data = read_suite(path)
+    validate_expectations(data, path)
     return data, path
+
+
+# The columns of the candidate frame an expectation may name (in kwargs or its row_condition).
+CANDIDATE_COLUMNS = ("cid", "check", *JUDGED_COLUMNS)
+_COLUMN_KWARGS = ("column", "column_A", "column_B")
+_OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "IN", "NOT_IN")
+
+
+def validate_expectations(data: dict, path: Path) -> None:
+    """Refuse expectations that GX would quietly turn off: a column the candidates do not
+    have, a row_condition that is a plain string or not a well-formed condition (GX then
+    judges nothing, and the check passes). Checked without importing GX, with a loop."""
+    for n, e in enumerate(data["expectations"], 1):
+        where = f"expectation #{n} ({e['type']}, {e['meta']['check']})"
+        kwargs = e.get("kwargs") or {}
+        named = [kwargs[k] for k in _COLUMN_KWARGS if k in kwargs]
+        if "column_list" in kwargs:
+            named += kwargs["column_list"] if isinstance(kwargs["column_list"], list) else [None]
+        cond = kwargs.get("row_condition")
+        if cond is None:
+            raise ProjectFileError(f"{where}: needs a row_condition selecting its check's rows "
+                                   f'(check == "{e["meta"]["check"]}")', path)
+        todo, depth = [(cond, 0)], 0
+        while todo:
+            c, depth = todo.pop()
+            if not isinstance(c, dict) or depth > 3:
+                raise ProjectFileError(f"{where}: row_condition must be a condition object "
+                                       "(type comparison, nullity, and, or), not "
+                                       f"{json.dumps(c)[:60]}", path)
+            kind = c.get("type")
+            if kind in ("and", "or"):
+                subs = c.get("conditions")
+                if not isinstance(subs, list) or not subs:
+                    raise ProjectFileError(f"{where}: a '{kind}' row_condition needs a list of "
+                                           "conditions", path)
+                todo.extend((s, depth + 1) for s in subs)
+                continue
+            col = c.get("column")
+            if kind not in ("comparison", "nullity") or not isinstance(col, dict):
+                raise ProjectFileError(f"{where}: row_condition type {kind!r} is not one of "
+                                       "comparison, nullity, and, or", path)
+            if kind == "comparison" and c.get("operator") not in _OPERATORS:
+                raise ProjectFileError(f"{where}: row_condition operator {c.get('operator')!r}"
+                                       f" is not one of {' '.join(_OPERATORS)}", path)
+            named.append(col.get("name"))
+        unknown = [c for c in named if c not in CANDIDATE_COLUMNS]
+        if unknown:
+            raise ProjectFileError(f"{where}: unknown column {unknown[0]!r}; the candidates "
+                                   f"have {', '.join(CANDIDATE_COLUMNS)}", path)
 
 
 class _Session:

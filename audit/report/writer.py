@@ -68,8 +68,10 @@ def _temp_write(path: Path, write: Callable[[IO[str]], Any]) -> str:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-    except BaseException:
+    except BaseException as exc:
         _unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # a full disk names the report it could not write
         raise
     return tmp
 
