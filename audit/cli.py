@@ -252,7 +252,8 @@ def _do_ingest(cfg, store, quiet: bool = False, found=None):
         _echo(f"warning: {printable(w)}", err=True)
     if not quiet:
         _echo(f"ingest: {len(result.added)} added, {len(result.updated)} updated, "
-                   f"{len(result.unchanged)} unchanged, {len(result.removed)} removed")
+                   f"{len(result.unchanged)} unchanged, {len(result.removed)} removed"
+              + (f"; new metadata for {len(result.relabelled)}" if result.relabelled else ""))
     return result
 
 

@@ -242,8 +242,8 @@ class Judge:
 
             ctx = mp.get_context("spawn")
             self._conn, child = ctx.Pipe()
-            self._proc = ctx.Process(target=_serve, args=(child, suite_data, suite_path),
-                                     name="audit-judge", daemon=True)
+            self._proc = ctx.Process(target=_serve, name="audit-judge", daemon=True,
+                                     args=(child, suite_data, suite_path, os.getpid()))
             self._proc.start()
             child.close()
 
@@ -291,10 +291,14 @@ class Judge:
         self.close()
 
 
-def _serve(conn, suite_data: dict, suite_path: Path | None) -> None:
+def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> None:
     """The worker: build the session at once (the point of the worker), then judge each list
     of rows received until ``None``. Errors go back as messages, never as a traceback here."""
     import traceback
+
+    from audit.workers import die_with_parent
+
+    die_with_parent(parent_pid)
 
     session = error = None
     try:

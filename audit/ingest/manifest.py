@@ -16,6 +16,7 @@ Documents without an entry still ingest, with what can be read from the file its
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class Manifest:
     path: Path | None = None
     entries: dict[Path, dict] = field(default_factory=dict)  # resolved file path -> metadata
     exclude: tuple[str, ...] = ()
+    digest: str = ""  # of the manifest's bytes: an edit re-reads the files it describes
 
 
 def load_manifest(folder: Path, project_root: Path, real: Resolver | None = None) -> Manifest:
@@ -51,7 +53,8 @@ def load_manifest(folder: Path, project_root: Path, real: Resolver | None = None
         if "date" in meta:
             meta["date"] = _parse_date(meta["date"], path, n)
         entries[target] = meta
-    return Manifest(path, entries, tuple(exclude))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return Manifest(path, entries, tuple(exclude), digest)
 
 
 def _parse_date(val, path: Path, n: int) -> dt.date:

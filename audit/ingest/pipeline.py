@@ -34,6 +34,8 @@ class SourceFile:
     path: Path
     meta: dict = field(default_factory=dict)
     real: Path | None = None  # the resolved path, when discover() knows it
+    manifest: str = ""  # the folder of the manifest that applies (relative to the root)
+    manifest_digest: str = ""  # that manifest's digest ("" when there is none)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class IngestResult:
     updated: list[str] = field(default_factory=list)     # paths whose content changed
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)     # paths that left the corpus
+    relabelled: list[str] = field(default_factory=list)  # same bytes, new manifest metadata
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -103,10 +106,12 @@ def discover(sources: Iterable[Path], root: Path, allow_external_links: bool = F
         if not src.exists():
             raise InputError("source path does not exist", src)
         if src.is_file():
-            manifest = load_manifest(src.parent, root, real)
+            folder = src.parent
+            manifest = load_manifest(folder, root, real)
             files = [src]
         elif src.is_dir():
-            manifest = load_manifest(src, root, real)
+            folder = src
+            manifest = load_manifest(folder, root, real)
             files = _walk(src, manifest, allow_external_links, warnings)
         else:
             raise InputError("not a regular file or folder (a device, pipe or socket?)", src)
@@ -115,7 +120,8 @@ def discover(sources: Iterable[Path], root: Path, allow_external_links: bool = F
             if rf in seen:
                 continue
             seen.add(rf)
-            yield SourceFile(f, manifest.entries.get(rf, {}), rf)
+            yield SourceFile(f, manifest.entries.get(rf, {}), rf,
+                             relative(real(folder), root.resolve()), manifest.digest)
 
 
 def _check_name(path: Path) -> None:
@@ -279,13 +285,17 @@ def _read_job(job: tuple[SourceFile, Path, bool]) -> tuple[Document, list[str]]:
     return read_document(*job)
 
 
-def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str]) -> dict[int, str]:
-    """Files whose bytes still hash to the document their path holds: index -> path.
+def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
+               manifests: dict[str, str]) -> dict[int, str]:
+    """Files whose bytes still hash to the document their path holds, under a manifest that
+    did not change since the last ingest (``manifests``: folder -> digest): index -> path.
 
     Hashing is far cheaper than parsing, so an incremental run only parses what changed.
     """
     out = {}
     for i, sf in enumerate(files):
+        if manifests.get(sf.manifest, "") != sf.manifest_digest:
+            continue  # read again: its metadata may have changed
         path = relative(sf.real or sf.path.resolve(), root)
         doc = current.get(path)
         if doc is None:
@@ -302,8 +312,6 @@ def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str]) -> 
 def _read_all(files: list[SourceFile], root: Path, strict: bool = False
               ) -> Iterator[tuple[Document, list[str]]]:
     """Documents in file order; parsed in a process pool when there are many files."""
-    import os
-
     env = os.environ.get("AUDIT_WORKERS")
     workers = int(env) if env else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < POOL_MIN_FILES:
@@ -313,7 +321,10 @@ def _read_all(files: list[SourceFile], root: Path, strict: bool = False
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+    from audit.workers import die_with_parent
+
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         # submit a slice at a time: parsed documents must not pile up faster than they are
         # written
         for i in range(0, len(files), _SLICE):
@@ -372,7 +383,11 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
         zone_rows.clear()
 
     try:
-        same = {} if rezone else _unchanged(files, root, current)
+        manifests = {k.removeprefix("manifest:"): v for k, v in con.execute(
+            "SELECT key, value FROM meta WHERE key LIKE 'manifest:%'").fetchall()}
+        same = {} if rezone else _unchanged(files, root, current, manifests)
+        before = set(known)
+        relabel: dict[str, dict] = {}
         for i in sorted(same):
             seen_paths.add(same[i])
             result.unchanged.append(same[i])
@@ -387,6 +402,11 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
                 else:  # a reader change altered the text: the stored document stays as read
                     result.warnings.append(f"{doc.path}: read differently by this version; "
                                            "delete the database to re-read it")
+            if doc.document_id in before:
+                fresh = _metadata(doc)
+                if _stored_metadata(con, doc.document_id) != fresh:
+                    relabel[doc.document_id] = fresh
+                    result.relabelled.append(doc.path)
             if doc.document_id not in known:
                 known.add(doc.document_id)
                 if len(doc.text) >= LARGE_DOC_CHARS:
@@ -425,6 +445,13 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
             insert_rows(con, "document_paths", path_rows)
             insert_rows(con, "document_versions", version_rows)
             _replace_zones(con, rezoned)
+            for doc_id, meta in relabel.items():
+                con.execute(f"UPDATE documents SET {', '.join(f'{k} = ?' for k in meta)} "
+                            "WHERE document_id = ?", [*meta.values(), doc_id])
+            for key, digest in {sf.manifest: sf.manifest_digest for sf in files}.items():
+                con.execute("DELETE FROM meta WHERE key = ?", [f"manifest:{key}"])
+                if digest:
+                    con.execute("INSERT INTO meta VALUES (?, ?)", [f"manifest:{key}", digest])
             con.execute("INSERT OR REPLACE INTO meta VALUES ('zoner_version', ?)",
                         [ZONER_VERSION])
             result.removed.extend(gone)
@@ -436,6 +463,19 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
                                 "(SELECT unnest(?::VARCHAR[]))", [committed])
         raise
     return result
+
+
+_METADATA = ("title", "publisher", "url", "published", "retrieved_at")
+
+
+def _metadata(doc: Document) -> dict:
+    return {k: getattr(doc, k) for k in _METADATA}
+
+
+def _stored_metadata(con, doc_id: str) -> dict:
+    row = con.execute(f"SELECT {', '.join(_METADATA)} FROM documents WHERE document_id = ?",
+                      [doc_id]).fetchone()
+    return dict(zip(_METADATA, row, strict=True)) if row else {}
 
 
 def _replace_zones(con, rezoned: list[tuple[str, list[dict]]]) -> None:
