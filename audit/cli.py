@@ -563,13 +563,14 @@ def _summary(result, written: list[Path]) -> None:
 def check(project: Path, db: str | None, fail_on: str | None, formats: tuple[str, ...],
           out: Path | None, full: bool, allow_empty: bool) -> None:
     """Run the integrity and consistency suites on the stored claims; exit 1 on failure."""
-    from audit.store import open_store
+    from audit.check.run import load_inputs
 
     cfg = _config(project, db=db, out=out, allow_empty=allow_empty)
+    inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)  # bad files fail before any write
     if formats:
         _prepare_out(cfg.out)
-    with open_store(cfg.db_path) as store:
-        result = _do_check(cfg, store, fail_on, full=full)
+    with _writable_store(cfg) as store:
+        result = _do_check(cfg, store, fail_on, inputs, full=full)
         written = _do_report(cfg, store, result, formats, out) if formats else []
     _summary(result, written)
     sys.exit(1 if result.failing else 0)

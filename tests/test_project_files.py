@@ -127,3 +127,17 @@ def test_valid_strict_files_are_accepted(tmp_path):
         "retrieved = 2023-05-03T10:00:00Z\n")
     r = invoke("run", root, "--fail-on", "never")
     assert r.exit_code == 0, r.output
+
+
+def test_check_command_validates_before_creating_a_database(tmp_path):
+    root = tmp_path / "bare"
+    root.mkdir()
+    r = invoke("check", root)
+    assert r.exit_code == 2 and "no documents" in r.output
+    assert not (root / ".audit").exists()
+    (root / "checks").mkdir()
+    (root / "checks" / "waivers.toml").write_text('[[waiver]]\nfingerprint = "f1"\nreason = "x"\n'
+                                                  "until = 3\n")
+    r = invoke("check", root)
+    assert r.exit_code == 2 and "waivers.toml" in r.output and "until" in r.output
+    assert not (root / ".audit").exists()
