@@ -6,6 +6,7 @@ them, so ``audit --help`` and ``audit --version`` stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -15,19 +16,72 @@ from pathlib import Path
 import click
 
 from audit import __version__
-from audit.errors import EXIT_INTERNAL, AuditError
+from audit.errors import EXIT_INTERNAL, AuditError, environment_fault
+from audit.escape import printable
 
 
 def _fail(exc: AuditError) -> None:
-    click.echo(f"error: {exc}", err=True)
+    _echo(f"error: {printable(exc)}", err=True)
     sys.exit(exc.exit_code)
 
 
+def _quiet(err: bool = False) -> None:
+    """The reader of stdout (or stderr) went away (``audit sources | head -1``): send the
+    rest of the output to /dev/null, so the command finishes its work and its exit code."""
+    stream = sys.stderr if err else sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _echo(message: object = "", err: bool = False) -> None:
+    """``click.echo`` that survives a closed pipe."""
+    try:
+        click.echo(message, err=err)
+    except BrokenPipeError:
+        _quiet(err)
+
+
+# What the current command has committed, for an honest message when it is interrupted.
+_PROGRESS: dict = {"stage": None, "done": []}
+_STAGE_NOTES = {
+    "ingest": "the ingest was rolled back",
+    "extract": "extraction keeps the batches it committed (up to 400 documents each) and the "
+               "next run resumes after them",
+    "resolve": "entity resolution was rolled back",
+    "check": "the check run was rolled back",
+    "report": "reports are replaced only once all are written: the previous ones are intact",
+}
+
+
+@contextlib.contextmanager
+def _stage(name: str, done: str | None = None):
+    _PROGRESS["stage"] = name
+    yield
+    _PROGRESS["stage"] = None
+    _PROGRESS["done"].append(done or name)
+
+
+def _interrupted() -> str:
+    stage, done = _PROGRESS["stage"], _PROGRESS["done"]
+    if stage is None and not done:
+        return "interrupted; nothing was written"
+    msg = "interrupted" + (f" during {stage}" if stage else "")
+    msg += f"; committed before that: {', '.join(done)}" if done else "; nothing else committed"
+    return msg + (f"; {_STAGE_NOTES[stage]}" if stage in _STAGE_NOTES else "")
+
+
 def handle_errors(fn):
-    """User errors -> one line on stderr and exit 2; bugs -> short message and exit 3."""
+    """User and environment errors -> one line on stderr and exit 2; bugs -> short message
+    and exit 3; a closed output pipe -> quiet; Ctrl-C -> what was committed, exit 130."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        _PROGRESS.update(stage=None, done=[])
         try:
             return fn(*args, **kwargs)
         except AuditError as exc:
@@ -35,13 +89,19 @@ def handle_errors(fn):
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo("interrupted; nothing was written", err=True)
+            _echo(_interrupted(), err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            _quiet()
+            sys.exit(0)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
+            fault = environment_fault(exc)
+            if fault is not None:
+                _fail(fault)
             if os.environ.get("AUDIT_DEBUG"):
                 raise
-            click.echo(f"internal error: {type(exc).__name__}: {exc} "
-                       "(this is a bug; rerun with AUDIT_DEBUG=1 for a traceback)", err=True)
+            _echo(f"internal error: {type(exc).__name__}: {printable(exc)} "
+                  "(this is a bug; rerun with AUDIT_DEBUG=1 for a traceback)", err=True)
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
@@ -61,6 +121,79 @@ def _config(project: Path, **overrides):
 
     cfg = load_config(project)
     return cfg.with_overrides(**overrides)
+
+
+@contextlib.contextmanager
+def _writable_store(cfg):
+    """The store for a writing command. A database this command creates is deleted again
+    when the command fails before any document was committed (a bad source file, an
+    empty corpus, Ctrl-C): a failed first run leaves no schema-only database behind."""
+    from audit.store import open_store
+
+    path = cfg.db_path
+    new = path != ":memory:" and not os.path.exists(path)
+    parent = Path(path).parent
+    made_parent = new and not parent.exists()
+    try:
+        with open_store(path) as store:
+            yield store
+    except BaseException:
+        if new:
+            _drop_if_empty(Path(path), parent if made_parent else None)
+        raise
+
+
+def _drop_if_empty(path: Path, parent: Path | None) -> None:
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            con.close()
+    except duckdb.Error:
+        return
+    if docs:
+        return
+    for p in (path, Path(f"{path}.wal")):
+        p.unlink(missing_ok=True)
+    if parent is not None:
+        with contextlib.suppress(OSError):
+            parent.rmdir()
+
+
+def _prepare_out(out: Path) -> Path:
+    """Make the reports folder now, before anything is committed: ``out`` naming a file, or
+    a folder that cannot be made, is an error up front, not after a run was stored."""
+    from audit.errors import ConfigError
+
+    if out.exists() and not out.is_dir():
+        raise ConfigError("'out' is a file, not a folder for the reports", out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ConfigError("cannot make the reports folder: part of its path is a file",
+                          out) from None
+    if not os.access(out, os.W_OK):
+        raise ConfigError("the reports folder is not writable", out)
+    return out
+
+
+def _find_sources(cfg):
+    """Discover the sources (and refuse bad ones) before the store is opened."""
+    from audit.ingest.pipeline import find_sources
+
+    return find_sources(cfg.sources, cfg.root, cfg.ingest_options())
+
+
+def _require_documents(cfg, store) -> None:
+    if cfg.allow_empty:
+        return
+    if not store.query("SELECT count(*) FROM document_paths")[0][0]:
+        raise AuditError("no documents in the corpus (an empty corpus would pass every "
+                         "check); run 'audit ingest' with documents, or set allow_empty = "
+                         "true in audit.toml (--allow-empty) to accept it", cfg.db_path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,8 +216,13 @@ def init(directory: Path, force: bool) -> None:
 
     written = init_project(directory, force=force)
     for p in written:
-        click.echo(f"created {p}")
-    click.echo(f"next: put documents in {directory / 'sources'} and run 'audit run {directory}'")
+        _echo(f"created {p}")
+    _echo(f"next: put documents in {directory / 'sources'} and run 'audit run {directory}'")
+
+
+ALLOW_EMPTY_OPT = click.option(
+    "--allow-empty", is_flag=True,
+    help="Accept a corpus with no documents (by default it is an error: it would pass).")
 
 
 @cli.command()
@@ -92,25 +230,30 @@ def init(directory: Path, force: bool) -> None:
 @click.option("--sources", "sources", multiple=True, type=click.Path(path_type=Path),
               help="Files or folders to read (repeatable); default from config.")
 @click.option("--quiet", "-q", is_flag=True)
+@ALLOW_EMPTY_OPT
 @handle_errors
-def ingest(project: Path, db: str | None, sources: tuple[Path, ...], quiet: bool) -> None:
+def ingest(project: Path, db: str | None, sources: tuple[Path, ...], quiet: bool,
+           allow_empty: bool) -> None:
     """Read source documents into the database (the corpus becomes exactly these sources)."""
-    from audit.store import open_store
 
-    cfg = _config(project, db=db, sources=tuple(sources))
-    with open_store(cfg.db_path) as store:
-        _do_ingest(cfg, store, quiet)
+    cfg = _config(project, db=db, sources=tuple(sources), allow_empty=allow_empty)
+    found = _find_sources(cfg)
+    with _writable_store(cfg) as store:
+        _do_ingest(cfg, store, quiet, found)
 
 
-def _do_ingest(cfg, store, quiet: bool = False):
+def _do_ingest(cfg, store, quiet: bool = False, found=None):
     from audit.ingest.pipeline import ingest as run_ingest
 
-    result = run_ingest(store, cfg.sources, cfg.root, tables=cfg.tables)
+    with _stage("ingest"):
+        result = run_ingest(store, cfg.sources, cfg.root, options=cfg.ingest_options(),
+                            found=found)
     for w in result.warnings:
-        click.echo(f"warning: {w}", err=True)
+        _echo(f"warning: {printable(w)}", err=True)
     if not quiet:
-        click.echo(f"ingest: {len(result.added)} added, {len(result.updated)} updated, "
-                   f"{len(result.unchanged)} unchanged, {len(result.removed)} removed")
+        _echo(f"ingest: {len(result.added)} added, {len(result.updated)} updated, "
+                   f"{len(result.unchanged)} unchanged, {len(result.removed)} removed"
+              + (f"; new metadata for {len(result.relabelled)}" if result.relabelled else ""))
     return result
 
 
@@ -134,7 +277,7 @@ def sources(project: Path, db: str | None, fmt: str) -> None:
     keys = ["id", "path", "title", "publisher", "date", "chars", "version", "zones"]
     records = [dict(zip(keys, r, strict=True)) for r in rows]
     if fmt == "json":
-        click.echo(json.dumps(records, default=str, indent=2, ensure_ascii=False))
+        _echo(json.dumps(records, default=str, indent=2, ensure_ascii=False))
         return
     _table(records, keys, widths={"title": 40, "publisher": 20})
 
@@ -143,15 +286,15 @@ def _table(records: list[dict], keys: list[str], widths: dict[str, int] | None =
     widths = widths or {}
 
     def cell(v, k):
-        s = "" if v is None else str(v)
+        s = "" if v is None else printable(v)
         lim = widths.get(k)
         return s if not lim or len(s) <= lim else s[: lim - 1] + "…"
 
     cols = [[cell(r[k], k) for r in records] for k in keys]
     w = [max([len(k)] + [len(c) for c in col]) for k, col in zip(keys, cols, strict=True)]
-    click.echo("  ".join(k.ljust(n) for k, n in zip(keys, w, strict=True)).rstrip())
+    _echo("  ".join(k.ljust(n) for k, n in zip(keys, w, strict=True)).rstrip())
     for i in range(len(records)):
-        click.echo("  ".join(col[i].ljust(n) for col, n in zip(cols, w, strict=True)).rstrip())
+        _echo("  ".join(col[i].ljust(n) for col, n in zip(cols, w, strict=True)).rstrip())
 
 
 FAIL_ON_OPT = click.option(
@@ -167,25 +310,36 @@ OUT_OPT = click.option("--out", type=click.Path(file_okay=False, path_type=Path)
 
 def _vocab(cfg):
     from audit.extract.vocab import load_vocabulary
+    from audit.projectfiles import read_vocabulary
 
     extra = cfg.claims_dir / "vocabulary.toml" if cfg.claims_dir else None
-    return load_vocabulary([extra] if extra and extra.is_file() else [])
+    if not extra or not extra.is_file():
+        return load_vocabulary()
+    return load_vocabulary(tables=[(str(extra), read_vocabulary(extra))])
 
 
-def _do_extract(cfg, store, quiet: bool = False, clock=None, full: bool = False) -> dict:
+def _extract_inputs(cfg) -> tuple:
+    """The vocabulary and aliases, read (and validated) before anything is written."""
+    from audit.resolve.pipeline import load_aliases
+
+    return _vocab(cfg), load_aliases(cfg.claims_dir)
+
+
+def _do_extract(cfg, store, quiet: bool = False, clock=None, full: bool = False,
+                inputs: tuple | None = None) -> dict:
     from audit.extract.pipeline import extract_corpus
-    from audit.resolve.pipeline import load_aliases, resolve_corpus
+    from audit.resolve.pipeline import resolve_corpus
     from audit.timings import Timings
 
     clock = clock or Timings(False)
-    aliases = load_aliases(cfg.claims_dir)
-    with clock.stage("extract"):
-        stats = extract_corpus(store, _vocab(cfg))
-    with clock.stage("resolve"):
+    vocab, aliases = inputs or _extract_inputs(cfg)
+    with clock.stage("extract"), _stage("extract", "extraction"):
+        stats = extract_corpus(store, vocab)
+    with clock.stage("resolve"), _stage("resolve", "entity resolution"):
         rstats = resolve_corpus(store, aliases, full)
     if not quiet:
         kept = rstats.get("stories_reused", 0)
-        click.echo(f"extract: {stats['documents']} document(s) extracted; "
+        _echo(f"extract: {stats['documents']} document(s) extracted; "
                    f"{stats['claims']} claims, {rstats['entities']} entities"
                    + (f" ({kept} of {rstats['stories']} stories unchanged: entities kept)"
                       if kept else ""))
@@ -197,11 +351,11 @@ def _do_extract(cfg, store, quiet: bool = False, clock=None, full: bool = False)
 @handle_errors
 def extract(project: Path, db: str | None) -> None:
     """Extract claims from documents not yet extracted, then resolve entities."""
-    from audit.store import open_store
 
     cfg = _config(project, db=db)
-    with open_store(cfg.db_path) as store:
-        _do_extract(cfg, store)
+    inputs = _extract_inputs(cfg)
+    with _writable_store(cfg) as store:
+        _do_extract(cfg, store, inputs=inputs)
 
 
 @cli.command()
@@ -245,7 +399,7 @@ def claims(project: Path, db: str | None, document: str | None, kind: str | None
         r["qualifiers"] = json.loads(r["qualifiers"])
         r["value_json"] = json.loads(r["value_json"])
     if fmt == "json":
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False, default=str))
+        _echo(json.dumps(records, indent=2, ensure_ascii=False, default=str))
     elif fmt == "csv":
         import csv
 
@@ -284,29 +438,34 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
         spans = store.query("""SELECT cs.role, s.start_char, s.end_char, s.exact, s.line, s.col
                                FROM claim_spans cs JOIN spans s USING (span_id)
                                WHERE cs.claim_id = ? ORDER BY cs.seq""", [claim_id])
-    click.echo(f"{claim_id}  {kind}  ({pred}, {subj}) -> {vtext}")
-    click.echo(f"  qualifiers {quals}; zone {zone}{'' if compared else ' (not compared)'}; "
+    _echo(printable(f"{claim_id}  {kind}  ({pred}, {subj}) -> {vtext}"))
+    _echo(f"  qualifiers {quals}; zone {zone}{'' if compared else ' (not compared)'}; "
                f"extractor {ext} v{ver}")
     lines = text.split("\n")
     for role, start, end, exact, line, col in spans:
         ok = verify_span(text, start, end, exact)
-        click.echo(f"\n  [{role}] {path}:{line}:{col}  chars {start}-{end}  "
+        _echo(f"\n  [{role}] {printable(path)}:{line}:{col}  chars {start}-{end}  "
                    f"{'ok' if ok else 'SPAN DOES NOT MATCH TEXT'}")
         for n in range(max(1, line - context), min(len(lines), line + context) + 1):
             src = lines[n - 1]
             if n == line:
                 a = col - 1
                 b = min(len(src), a + (end - start))
-                src = src[:a] + click.style(src[a:b], reverse=True, bold=True) + src[b:]
-            click.echo(f"  {n:>5} | {src}")
+                src = printable(src[:a]) + click.style(printable(src[a:b]), reverse=True,
+                                                       bold=True) + printable(src[b:])
+            else:
+                src = printable(src)
+            _echo(f"  {n:>5} | {src}")
 
 
 def _do_check(cfg, store, fail_on: str | None, inputs: tuple | None = None,
               full: bool = False, judge=None, min_confidence: float = 0.0):
     from audit.check.run import run_checks
 
-    return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
-                      cfg.digest(), inputs, full, judge, min_confidence)
+    _require_documents(cfg, store)
+    with _stage("check", "the check run"):
+        return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
+                          cfg.digest(), inputs, full, judge, min_confidence)
 
 
 # `audit run` on a corpus of at least this many documents judges in a worker process started
@@ -350,9 +509,9 @@ def _do_report(cfg, store, result, formats, out) -> list[Path]:
     formats = list(dict.fromkeys(formats or cfg.formats))
     bundle = build_bundle(store.con, result.run_id, with_documents="html" in formats,
                           checks=result.checks, stale_waivers=result.stale_waivers)
-    out = out or cfg.out
-    out.mkdir(parents=True, exist_ok=True)
-    return _write(bundle, out, formats, store)
+    out = _prepare_out(out or cfg.out)
+    with _stage("report", "reports"):
+        return _write(bundle, out, formats, store)
 
 
 # The HTML report shows at most this many findings (most severe first); the machine formats
@@ -373,7 +532,7 @@ def _write(bundle: dict, out: Path, formats: list[str], store) -> list[Path]:
     findings.keep_first(HTML_MAX_FINDINGS)  # read once for the JSON and the HTML
     written = write_reports(bundle, out, [f for f in formats if f != "html"])
     shown = findings.head(HTML_MAX_FINDINGS, open_only=False)
-    click.echo(f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "
+    _echo(f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "
                f"{len(findings):,} findings; findings.json has them all", err=True)
     return written + write_reports({**bundle, "findings": shown}, out, ["html"], fragments)
 
@@ -381,20 +540,21 @@ def _write(bundle: dict, out: Path, formats: list[str], store) -> list[Path]:
 def _summary(result, written: list[Path]) -> None:
     counts = result.by_severity
     if result.reused_from:
-        click.echo(f"check: {result.stories_reused} unchanged stor"
+        _echo(f"check: {result.stories_reused} unchanged stor"
                    f"{'y' if result.stories_reused == 1 else 'ies'}: {result.reused} finding(s) "
                    f"reused from run {result.reused_from} (--full recomputes them)")
-    click.echo(f"check: {result.total} finding(s): {counts.get('error', 0)} error, "
+    _echo(f"check: {result.total} finding(s): {counts.get('error', 0)} error, "
                f"{counts.get('warning', 0)} warning, {counts.get('info', 0)} info"
                + (f"; {result.accepted} accepted" if result.accepted else ""))
     for f in result.top:
-        click.echo(f"  {f.severity:<7} {f.cls:<15} {f.fingerprint}  {f.message[:160]}")
+        _echo(f"  {f.severity:<7} {f.cls:<15} {f.fingerprint}  {printable(f.message[:160])}")
     for w in result.stale_waivers:
-        click.echo(f"  stale waiver {w['fingerprint']} ({w['reason']}): no such finding now")
+        _echo(f"  stale waiver {w['fingerprint']} ({printable(w['reason'])}): no such "
+              "finding now")
     for p in written:
-        click.echo(f"wrote {p}")
+        _echo(f"wrote {printable(p)}")
     verdict = "FAIL" if result.failing else "PASS"
-    click.echo(f"verdict: {verdict} (fail-on {result.fail_on}; run {result.run_id})")
+    _echo(f"verdict: {verdict} (fail-on {result.fail_on}; run {result.run_id})")
 
 
 @cli.command()
@@ -403,16 +563,21 @@ def _summary(result, written: list[Path]) -> None:
 @FORMAT_OPT
 @OUT_OPT
 @FULL_OPT
+@ALLOW_EMPTY_OPT
 @MIN_CONFIDENCE_OPT
 @handle_errors
 def check(project: Path, db: str | None, fail_on: str | None, formats: tuple[str, ...],
-          out: Path | None, full: bool, min_confidence: float) -> None:
+          out: Path | None, full: bool, allow_empty: bool, min_confidence: float) -> None:
     """Run the integrity and consistency suites on the stored claims; exit 1 on failure."""
-    from audit.store import open_store
+    from audit.check.run import load_inputs
 
-    cfg = _config(project, db=db)
-    with open_store(cfg.db_path) as store:
-        result = _do_check(cfg, store, fail_on, full=full, min_confidence=min_confidence)
+    cfg = _config(project, db=db, out=out, allow_empty=allow_empty)
+    inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)  # bad files fail before any write
+    if formats:
+        _prepare_out(cfg.out)
+    with _writable_store(cfg) as store:
+        result = _do_check(cfg, store, fail_on, inputs, full=full,
+                           min_confidence=min_confidence)
         written = _do_report(cfg, store, result, formats, out) if formats else []
     _summary(result, written)
     sys.exit(1 if result.failing else 0)
@@ -440,11 +605,10 @@ def report(project: Path, db: str | None, formats: tuple[str, ...], out: Path | 
             raise AuditError("no check run yet; run 'audit check' or 'audit run' first")
         bundle = build_bundle(store.con, run_id, with_documents="html" in formats,
                               min_confidence=min_confidence)
-        target = out or cfg.out
-        target.mkdir(parents=True, exist_ok=True)
+        target = _prepare_out(out or cfg.out)
         written = _write(bundle, target, formats, store)  # findings are read while writing
     for p in written:
-        click.echo(f"wrote {p}")
+        _echo(f"wrote {printable(p)}")
 
 
 @cli.command()
@@ -476,7 +640,7 @@ def findings(project: Path, db: str | None, run_id: str | None, since: str | Non
     keys = ["id", "severity", "class", "accepted", "message"]
     records = [dict(zip(keys, r, strict=True)) for r in rows]
     if fmt == "json":
-        click.echo(json.dumps({"run": run_id, "since": since, "findings": records}, indent=2,
+        _echo(json.dumps({"run": run_id, "since": since, "findings": records}, indent=2,
                               ensure_ascii=False))
     else:
         _table(records, keys, widths={"message": 110})
@@ -529,10 +693,10 @@ def diff(project: Path, db: str | None, old: str | None, new: str | None) -> Non
                WHERE run_id = ? AND finding_id NOT IN
                      (SELECT finding_id FROM findings WHERE run_id = ?) ORDER BY seq"""
         added, fixed = store.query(q, [new, old]), store.query(q, [old, new])
-    click.echo(f"{old} -> {new}: {len(added)} new, {len(fixed)} fixed")
+    _echo(f"{old} -> {new}: {len(added)} new, {len(fixed)} fixed")
     for mark, rows in (("+", added), ("-", fixed)):
         for fid, sev, cls, msg in rows:
-            click.echo(f"{mark} {sev:<7} {cls:<15} {fid}  {msg[:140]}")
+            _echo(f"{mark} {sev:<7} {cls:<15} {fid}  {printable(msg[:140])}")
 
 
 @cli.command()
@@ -546,23 +710,27 @@ def diff(project: Path, db: str | None, old: str | None, new: str | None) -> Non
 @click.option("--timings", is_flag=True,
               help="Print each stage's wall time and the peak memory (MiB) to stderr.")
 @FULL_OPT
+@ALLOW_EMPTY_OPT
 @MIN_CONFIDENCE_OPT
 @handle_errors
 def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | None,
         fail_on: str | None, formats: tuple[str, ...], quiet: bool, timings: bool,
-        full: bool, min_confidence: float) -> None:
+        full: bool, allow_empty: bool, min_confidence: float) -> None:
     """Run the whole audit: ingest, extract, resolve, check, report. Exit 1 on failure."""
     from audit.check.run import load_inputs
-    from audit.store import open_store
     from audit.timings import Timings
 
     clock = Timings(timings)
-    cfg = _config(project, db=db, sources=tuple(sources), out=out)
-    inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)  # bad files fail before any write
-    with open_store(cfg.db_path) as store, _judge_for(store, inputs) as judge:
+    cfg = _config(project, db=db, sources=tuple(sources), out=out, allow_empty=allow_empty)
+    # bad files, sources and settings fail before anything is written
+    extract_inputs = _extract_inputs(cfg)
+    inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)
+    _prepare_out(cfg.out)
+    found = _find_sources(cfg)
+    with _writable_store(cfg) as store, _judge_for(store, inputs) as judge:
         with clock.stage("ingest"):
-            _do_ingest(cfg, store, quiet)
-        _do_extract(cfg, store, quiet, clock, full)
+            _do_ingest(cfg, store, quiet, found)
+        _do_extract(cfg, store, quiet, clock, full, extract_inputs)
         with clock.stage("check"):
             checked = _do_check(cfg, store, fail_on, inputs, full, judge, min_confidence)
         judge.release()  # the worker exits while the reports are written
@@ -570,7 +738,7 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
             written = _do_report(cfg, store, checked, formats, out)
     _summary(checked, written)
     if timings:
-        click.echo(clock.line(), err=True)
+        _echo(clock.line(), err=True)
     sys.exit(1 if checked.failing else 0)
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from audit.errors import ConfigError
+from audit.projectfiles import find_config
 
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -28,6 +28,9 @@ class Config:
     checks_dir: Path | None = None
     fail_on: str = "error"
     formats: tuple[str, ...] = ("json", "html")
+    allow_empty: bool = False
+    strict_encoding: bool = False
+    allow_external_links: bool = False
     config_file: Path | None = None
     raw: dict = field(default_factory=dict)
     tables: dict[str, str] = field(default_factory=dict)  # [audit.tables]: column mapping
@@ -40,7 +43,13 @@ class Config:
         return str(p if p.is_absolute() else self.root / p)
 
     def with_overrides(self, **kw) -> Config:
-        return replace(self, **{k: v for k, v in kw.items() if v not in (None, ())})
+        return replace(self, **{k: v for k, v in kw.items() if v not in (None, (), False)})
+
+    def ingest_options(self):
+        from audit.ingest.pipeline import IngestOptions
+
+        return IngestOptions(self.allow_empty, self.strict_encoding, self.allow_external_links,
+                             dict(self.tables))
 
     def digest(self) -> str:
         """A hash of the settings that change results (for the runs table)."""
@@ -50,28 +59,10 @@ class Config:
         return hashlib.sha256(blob).hexdigest()[:16]
 
 
-KNOWN_KEYS = {"sources", "db", "out", "claims", "checks", "fail_on", "formats", "tables"}
+KNOWN_KEYS = {"sources", "db", "out", "claims", "checks", "fail_on", "formats", "tables",
+              "allow_empty", "strict_encoding", "allow_external_links"}
 TABLE_KEYS = ("text", "id", "title", "date", "url", "publisher")
-
-
-def find_config(root: Path) -> tuple[Path | None, dict]:
-    """Return the config file and its ``audit`` table (empty when there is none)."""
-    for name, section in (("audit.toml", None), ("pyproject.toml", ("tool", "audit"))):
-        path = root / name
-        if not path.is_file():
-            continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"malformed TOML: {exc}", path) from None
-        if section is None:
-            return path, data.get("audit", data)
-        table = data
-        for key in section:
-            table = table.get(key, {}) if isinstance(table, dict) else {}
-        if table:
-            return path, table
-    return None, {}
+BOOL_KEYS = ("allow_empty", "strict_encoding", "allow_external_links")
 
 
 def load_config(root: Path | str = ".") -> Config:
@@ -116,7 +107,13 @@ def load_config(root: Path | str = ".") -> Config:
     for key, value in tables.items():
         if not isinstance(value, str) or not value:
             raise ConfigError(f"'tables.{key}' must be a column name (a non-empty string)", path)
+    flags = {}
+    for key in BOOL_KEYS:
+        flags[key] = table.get(key, False)
+        if not isinstance(flags[key], bool):
+            raise ConfigError(f"'{key}' must be true or false", path)
     return Config(
+        **flags,
         root=root,
         sources=tuple(root / s for s in sources),
         db=_str("db", ".audit/audit.duckdb"),

@@ -16,6 +16,9 @@ claims = "claims"            # reference facts, aliases, extra vocabulary
 checks = "checks"            # suites, severities, waivers
 fail_on = "error"            # error | warning | info | never
 formats = ["json", "html"]   # json html junit sarif md github
+# allow_empty = false          # accept a corpus with no documents (else: exit 2)
+# strict_encoding = false      # invalid bytes in a UTF-8 file: an error, not a warning
+# allow_external_links = false # follow symbolic links out of the sources folder
 """
 
 MANIFEST = """\

@@ -162,7 +162,7 @@ def test_fingerprints_survive_unrelated_edits(tmp_path):
 
 
 @pytest.mark.parametrize("content,needle", [
-    ("{not json", "malformed suite JSON"),
+    ("{not json", "malformed JSON"),
     ('{"name": "consistency", "expectations": []}', "no expectations"),
     ('{"name": "x", "expectations": [{"kwargs": {}}]}', "needs a 'type'"),
 ])

@@ -224,7 +224,7 @@ def test_manifest_errors(project: Path):
     assert r.exit_code == 2 and "outside the project" in r.output
     (src / "manifest.toml").write_text('[[document]\npath = "a.txt"\n')
     r = invoke("ingest", project)
-    assert r.exit_code == 2 and "malformed manifest" in r.output
+    assert r.exit_code == 2 and "manifest.toml:1: malformed TOML" in r.output
     assert _count_docs(project) == 0
 
 

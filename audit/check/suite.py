@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import ConfigError
+from audit.projectfiles import ProjectFileError, read_suite
 from audit.severity import GX_NAMES
 
 SUITE_FILE = "consistency.json"
@@ -41,17 +42,8 @@ def load_suite(checks_dir: Path | None) -> tuple[dict, Path | None]:
         from audit.check.checks import default_suite
 
         return default_suite(), None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"malformed suite JSON: {exc}", path) from None
-    if not isinstance(data, dict) or not isinstance(data.get("expectations"), list):
-        raise ConfigError("not a Great Expectations suite (no 'expectations' list)", path)
-    if not data["expectations"]:
-        raise ConfigError("the suite has no expectations; zero checks would run", path)
-    for n, e in enumerate(data["expectations"], 1):
-        if not isinstance(e, dict) or "type" not in e or not (e.get("meta") or {}).get("check"):
-            raise ConfigError(f"expectation #{n} needs a 'type' and meta.check", path)
+    data = read_suite(path)
+    validate_expectations(data, path)
     _check_confidence(data, path)
     return data, path
 
@@ -69,6 +61,61 @@ def _check_confidence(data: dict, path: Path | None) -> None:
                           "between 0 and 1", path)
     if given.get("error", 0.6) < given.get("warning", 0.3):
         raise ConfigError("meta.confidence: the error threshold is below the warning one", path)
+
+
+_COLUMN_KWARGS = ("column", "column_A", "column_B")
+
+
+def candidate_columns() -> tuple[str, ...]:
+    """The columns of the candidate frame an expectation may name (kwargs or row_condition)."""
+    from audit.check.checks import judged_columns
+
+    return ("cid", "check", *judged_columns())
+_OPERATORS = ("==", "!=", "<", "<=", ">", ">=", "IN", "NOT_IN")
+
+
+def validate_expectations(data: dict, path: Path) -> None:
+    """Refuse expectations that GX would quietly turn off: a column the candidates do not
+    have, a row_condition that is a plain string or not a well-formed condition (GX then
+    judges nothing, and the check passes). Checked without importing GX, with a loop."""
+    for n, e in enumerate(data["expectations"], 1):
+        where = f"expectation #{n} ({e['type']}, {e['meta']['check']})"
+        kwargs = e.get("kwargs") or {}
+        named = [kwargs[k] for k in _COLUMN_KWARGS if k in kwargs]
+        if "column_list" in kwargs:
+            named += kwargs["column_list"] if isinstance(kwargs["column_list"], list) else [None]
+        cond = kwargs.get("row_condition")
+        if cond is None:
+            raise ProjectFileError(f"{where}: needs a row_condition selecting its check's rows "
+                                   f'(check == "{e["meta"]["check"]}")', path)
+        todo, depth = [(cond, 0)], 0
+        while todo:
+            c, depth = todo.pop()
+            if not isinstance(c, dict) or depth > 3:
+                raise ProjectFileError(f"{where}: row_condition must be a condition object "
+                                       "(type comparison, nullity, and, or), not "
+                                       f"{json.dumps(c)[:60]}", path)
+            kind = c.get("type")
+            if kind in ("and", "or"):
+                subs = c.get("conditions")
+                if not isinstance(subs, list) or not subs:
+                    raise ProjectFileError(f"{where}: a '{kind}' row_condition needs a list of "
+                                           "conditions", path)
+                todo.extend((s, depth + 1) for s in subs)
+                continue
+            col = c.get("column")
+            if kind not in ("comparison", "nullity") or not isinstance(col, dict):
+                raise ProjectFileError(f"{where}: row_condition type {kind!r} is not one of "
+                                       "comparison, nullity, and, or", path)
+            if kind == "comparison" and c.get("operator") not in _OPERATORS:
+                raise ProjectFileError(f"{where}: row_condition operator {c.get('operator')!r}"
+                                       f" is not one of {' '.join(_OPERATORS)}", path)
+            named.append(col.get("name"))
+        columns = candidate_columns()
+        unknown = [c for c in named if c not in columns]
+        if unknown:
+            raise ProjectFileError(f"{where}: unknown column {unknown[0]!r}; the candidates "
+                                   f"have {', '.join(columns)}", path)
 
 
 class _Session:
@@ -162,8 +209,8 @@ class Judge:
 
             ctx = mp.get_context("spawn")
             self._conn, child = ctx.Pipe()
-            self._proc = ctx.Process(target=_serve, args=(child, suite_data, suite_path),
-                                     name="audit-judge", daemon=True)
+            self._proc = ctx.Process(target=_serve, name="audit-judge", daemon=True,
+                                     args=(child, suite_data, suite_path, os.getpid()))
             self._proc.start()
             child.close()
 
@@ -211,10 +258,14 @@ class Judge:
         self.close()
 
 
-def _serve(conn, suite_data: dict, suite_path: Path | None) -> None:
+def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> None:
     """The worker: build the session at once (the point of the worker), then judge each list
     of rows received until ``None``. Errors go back as messages, never as a traceback here."""
     import traceback
+
+    from audit.workers import die_with_parent
+
+    die_with_parent(parent_pid)
 
     session = error = None
     try:

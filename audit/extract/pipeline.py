@@ -246,9 +246,13 @@ BATCH_DOCS = 400
 _worker_vocab: Vocabulary | None = None
 
 
-def _init_worker(vocab: Vocabulary) -> None:
+def _init_worker(vocab: Vocabulary, parent_pid: int | None = None) -> None:
     global _worker_vocab
     _worker_vocab = vocab
+    if parent_pid is not None:  # a pool worker: it must not outlive the audit process
+        from audit.workers import die_with_parent
+
+        die_with_parent(parent_pid)
 
 
 def _extract_job(job: tuple) -> Rows:
@@ -301,7 +305,7 @@ def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, 
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(n_workers, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(vocab,))
+                                   initializer=_init_worker, initargs=(vocab, os.getpid()))
     else:
         _init_worker(vocab)
     try:

@@ -77,8 +77,10 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def load_vocabulary(extra_paths: Iterable[Path | str] = ()) -> Vocabulary:
-    """The packaged vocabulary with each of ``extra_paths`` (TOML, same shape) appended.
+def load_vocabulary(extra_paths: Iterable[Path | str] = (),
+                    tables: Iterable[tuple[str, Mapping[str, Any]]] = ()) -> Vocabulary:
+    """The packaged vocabulary with each of ``extra_paths`` (TOML, same shape) appended, then
+    each of ``tables`` (``(origin, parsed TOML)``, as ``audit.projectfiles`` validated them).
 
     Raises ``ValueError`` when a known key has the wrong shape, ``OSError`` when a file can't be
     read and ``tomllib.TOMLDecodeError`` (a ``ValueError``) when it isn't TOML.
@@ -89,6 +91,8 @@ def load_vocabulary(extra_paths: Iterable[Path | str] = ()) -> Vocabulary:
     for p in extra_paths:
         with open(p, "rb") as fh:
             _merge(acc, tomllib.load(fh), str(p))
+    for origin, data in tables:
+        _merge(acc, data, origin)
     return Vocabulary(
         titles=_dedupe(acc["titles"]),
         relations={k: _dedupe(v) for k, v in acc["relations"].items()},

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit.errors import InputError
+from audit.escape import printable
 from audit.ingest import collections
 from audit.ingest.decode import decode_bytes
 from audit.ingest.docx import read_docx
@@ -41,6 +43,8 @@ class SourceFile:
     path: Path
     meta: dict = field(default_factory=dict)
     real: Path | None = None  # the resolved path, when discover() knows it
+    manifest: str = ""  # the folder of the manifest that applies (relative to the root)
+    manifest_digest: str = ""  # that manifest's digest ("" when there is none)
 
 
 @dataclass
@@ -66,6 +70,7 @@ class IngestResult:
     updated: list[str] = field(default_factory=list)     # paths whose content changed
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)     # paths that left the corpus
+    relabelled: list[str] = field(default_factory=list)  # same bytes, new manifest metadata
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -73,26 +78,119 @@ class IngestResult:
         return bool(self.added or self.updated or self.removed)
 
 
-def discover(sources: Iterable[Path], root: Path) -> Iterator[SourceFile]:
+@dataclass(frozen=True)
+class IngestOptions:
+    """Settings of ``audit.toml`` that change what ingest accepts (README: Configuration)."""
+
+    allow_empty: bool = False           # a corpus of no documents is not an error
+    strict_encoding: bool = False       # invalid bytes in a UTF-8 file are an error
+    allow_external_links: bool = False  # follow symbolic links out of the sources folder
+    tables: dict[str, str] = field(default_factory=dict)  # [audit.tables] column mapping
+
+
+def find_sources(sources: Iterable[Path], root: Path, options: IngestOptions = IngestOptions()
+                 ) -> tuple[list[SourceFile], list[str]]:
+    """Every source file with its manifest metadata, and warnings; raises :class:`InputError`
+    for what must stop an ingest before it writes (no documents, a link out of the sources, a
+    file name that is not UTF-8, a device file)."""
+    warnings: list[str] = []
+    sources = list(sources)
+    files = list(discover(sources, root, options.allow_external_links, warnings))
+    if not files and not options.allow_empty:
+        raise InputError("no documents to audit (an empty corpus would pass every check); "
+                         "add documents, or set allow_empty = true in audit.toml "
+                         "(--allow-empty) to accept it",
+                         ", ".join(str(s) for s in sources) or "sources")
+    return files, warnings
+
+
+def discover(sources: Iterable[Path], root: Path, allow_external_links: bool = False,
+             warnings: list[str] | None = None) -> Iterator[SourceFile]:
     """Yield source files in a stable order, with manifest metadata attached."""
     seen: set[Path] = set()
     real = Resolver()
+    warnings = [] if warnings is None else warnings
     for src in sources:
         src = Path(src)
+        _check_name(src)
         if not src.exists():
             raise InputError("source path does not exist", src)
         if src.is_file():
-            manifest = load_manifest(src.parent, root, real)
+            folder = src.parent
+            manifest = load_manifest(folder, root, real)
             files = [src]
+        elif src.is_dir():
+            folder = src
+            manifest = load_manifest(folder, root, real)
+            files = _walk(src, manifest, allow_external_links, warnings)
         else:
-            manifest = load_manifest(src, root, real)
-            files = sorted(p for p in src.rglob("*") if p.is_file() and _wanted(p, src, manifest))
+            raise InputError("not a regular file or folder (a device, pipe or socket?)", src)
         for f in files:
             rf = real(f)
             if rf in seen:
                 continue
             seen.add(rf)
-            yield SourceFile(f, manifest.entries.get(rf, {}), rf)
+            yield SourceFile(f, manifest.entries.get(rf, {}), rf,
+                             relative(real(folder), root.resolve()), manifest.digest)
+
+
+def _check_name(path: Path) -> None:
+    """A file name must be text: the path is stored, shown and reported as UTF-8."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("file name is not valid UTF-8; rename the file",
+                         printable(name)) from None
+
+
+def _walk(folder: Path, manifest: Manifest, allow_external: bool, warnings: list[str]
+          ) -> list[Path]:
+    """The wanted files under ``folder``, by a loop over folders (no recursion).
+
+    A symbolic link whose target is outside ``folder`` is refused unless ``allow_external``
+    (then a linked folder is walked too, each real folder once, so a loop ends); a link that
+    stays inside is skipped when it names a folder (its files are found where they are), and
+    broken or looping links are skipped with a warning."""
+    base = Path(os.path.realpath(folder))
+    out: list[Path] = []
+    visited = {base}
+    todo = [folder]
+    while todo:
+        here = todo.pop()
+        try:
+            entries = list(os.scandir(here))
+        except OSError as exc:
+            raise InputError(f"cannot read folder: {exc.strerror}", here) from None
+        for entry in entries:
+            p = Path(entry.path)
+            if not _wanted(p, folder, manifest):
+                continue
+            _check_name(p)
+            if entry.is_symlink():
+                if not os.path.exists(p):
+                    warnings.append(f"{p}: broken or looping symbolic link, skipped")
+                    continue
+                target = Path(os.path.realpath(p))
+                if not target.is_relative_to(base):
+                    if not allow_external:
+                        raise InputError(
+                            f"symbolic link to {target}, outside the sources folder {folder}; "
+                            "remove it, or set allow_external_links = true in audit.toml", p)
+                    if target.is_dir() and target not in visited:
+                        visited.add(target)
+                        todo.append(p)
+                    elif target.is_file():
+                        out.append(p)
+                    continue
+                if target.is_file():
+                    out.append(p)
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                todo.append(p)
+            elif entry.is_file(follow_symlinks=False):
+                out.append(p)
+    return sorted(out)
 
 
 def _wanted(p: Path, folder: Path, manifest: Manifest) -> bool:
@@ -103,7 +201,8 @@ def _wanted(p: Path, folder: Path, manifest: Manifest) -> bool:
                    for pat in manifest.exclude)
 
 
-def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
+def read_document(sf: SourceFile, root: Path, strict_encoding: bool = False
+                  ) -> tuple[Document, list[str]]:
     """Read one file into a :class:`Document`; pure apart from reading the file."""
     path = sf.path
     warnings: list[str] = []
@@ -118,7 +217,7 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
         parsed = BYTE_READERS[media_type](raw, path)
         encoding = "binary"
     else:
-        text, encoding = decode_bytes(raw, path)  # names binary content (images, archives) first
+        text, encoding = decode_bytes(raw, path, strict_encoding, warnings)  # names images first
         if media_type is None:
             raise InputError(
                 f"unsupported file type '{path.suffix or '(none)'}' (supported: "
@@ -240,17 +339,21 @@ def read_collection(sf: SourceFile, root: Path,
         ), warnings
 
 
-def _read_job(job: tuple[SourceFile, Path]) -> tuple[Document, list[str]]:
+def _read_job(job: tuple[SourceFile, Path, bool]) -> tuple[Document, list[str]]:
     return read_document(*job)
 
 
-def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str]) -> dict[int, str]:
-    """Files whose bytes still hash to the document their path holds: index -> path.
+def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
+               manifests: dict[str, str]) -> dict[int, str]:
+    """Files whose bytes still hash to the document their path holds, under a manifest that
+    did not change since the last ingest (``manifests``: folder -> digest): index -> path.
 
     Hashing is far cheaper than parsing, so an incremental run only parses what changed.
     """
     out = {}
     for i, sf in enumerate(files):
+        if manifests.get(sf.manifest, "") != sf.manifest_digest:
+            continue  # read again: its metadata may have changed
         path = relative(sf.real or sf.path.resolve(), root)
         doc = current.get(path)
         if doc is None:
@@ -264,31 +367,31 @@ def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str]) -> 
     return out
 
 
-def _read_all(files: list[SourceFile], root: Path,
+def _read_all(files: list[SourceFile], root: Path, strict: bool = False,
               tables: dict[str, str] | None = None) -> Iterator[tuple[Document, list[str]]]:
     """Documents in file order; parsed in a process pool when there are many files. Feeds and
     tables (many documents per file) are read here, in this process, first."""
-    import os
-
     for sf in files:
         if collections.is_collection(sf.path):
             yield from read_collection(sf, root, tables)
     files = [sf for sf in files if not collections.is_collection(sf.path)]
-
     env = os.environ.get("AUDIT_WORKERS")
     workers = int(env) if env else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < POOL_MIN_FILES:
         for sf in files:
-            yield read_document(sf, root)
+            yield read_document(sf, root, strict)
         return
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+    from audit.workers import die_with_parent
+
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         # submit a slice at a time: parsed documents must not pile up faster than they are
         # written
         for i in range(0, len(files), _SLICE):
-            jobs = [(sf, root) for sf in files[i:i + _SLICE]]
+            jobs = [(sf, root, strict) for sf in files[i:i + _SLICE]]
             yield from pool.map(_read_job, jobs, chunksize=32)
 
 
@@ -296,18 +399,20 @@ BATCH_DOCS = 1000  # new documents per committed batch
 
 
 def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
-           tables: dict[str, str] | None = None) -> IngestResult:
+           options: IngestOptions = IngestOptions(),
+           found: tuple[list[SourceFile], list[str]] | None = None) -> IngestResult:
     """Read ``sources`` into the store: all or nothing.
 
     New documents and their zones are committed in batches (DuckDB holds a transaction's
     appends in memory; one transaction for 100,000 documents needed 2 GB). They are
     content-addressed and belong to the corpus only once ``document_paths`` points at them,
     which happens in one final transaction; if reading fails, the batches already committed are
-    deleted again, so a bad file leaves the database as it was.
+    deleted again, so a bad file leaves the database as it was. ``found``: what
+    :func:`find_sources` returned, when the caller looked before opening the store.
     """
     root = root.resolve()
-    files = list(discover(sources, root))
-    result = IngestResult()
+    files, found_warnings = found or find_sources(sources, root, options)
+    result = IngestResult(warnings=list(found_warnings))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     con = store.con
     current = dict(con.execute("SELECT path, document_id FROM document_paths").fetchall())
@@ -342,12 +447,16 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
         zone_rows.clear()
 
     try:
-        same = {} if rezone else _unchanged(files, root, current)
+        manifests = {k.removeprefix("manifest:"): v for k, v in con.execute(
+            "SELECT key, value FROM meta WHERE key LIKE 'manifest:%'").fetchall()}
+        same = {} if rezone else _unchanged(files, root, current, manifests)
+        before = set(known)
+        relabel: dict[str, dict] = {}
         for i in sorted(same):
             seen_paths.add(same[i])
             result.unchanged.append(same[i])
         changed = [sf for i, sf in enumerate(files) if i not in same]
-        for doc, warns in _read_all(changed, root, tables):
+        for doc, warns in _read_all(changed, root, options.strict_encoding, options.tables):
             result.warnings.extend(warns)
             seen_paths.add(doc.path)
             if doc.document_id in known and rezone:
@@ -357,6 +466,11 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
                 else:  # a reader change altered the text: the stored document stays as read
                     result.warnings.append(f"{doc.path}: read differently by this version; "
                                            "delete the database to re-read it")
+            if doc.document_id in before:
+                fresh = _metadata(doc)
+                if _stored_metadata(con, doc.document_id) != fresh:
+                    relabel[doc.document_id] = fresh
+                    result.relabelled.append(doc.path)
             if doc.document_id not in known:
                 known.add(doc.document_id)
                 if len(doc.text) >= LARGE_DOC_CHARS:
@@ -395,6 +509,13 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
             insert_rows(con, "document_paths", path_rows)
             insert_rows(con, "document_versions", version_rows)
             _replace_zones(con, rezoned)
+            for doc_id, meta in relabel.items():
+                con.execute(f"UPDATE documents SET {', '.join(f'{k} = ?' for k in meta)} "
+                            "WHERE document_id = ?", [*meta.values(), doc_id])
+            for key, digest in {sf.manifest: sf.manifest_digest for sf in files}.items():
+                con.execute("DELETE FROM meta WHERE key = ?", [f"manifest:{key}"])
+                if digest:
+                    con.execute("INSERT INTO meta VALUES (?, ?)", [f"manifest:{key}", digest])
             con.execute("INSERT OR REPLACE INTO meta VALUES ('zoner_version', ?)",
                         [ZONER_VERSION])
             result.removed.extend(gone)
@@ -406,6 +527,19 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
                                 "(SELECT unnest(?::VARCHAR[]))", [committed])
         raise
     return result
+
+
+_METADATA = ("title", "publisher", "url", "published", "retrieved_at")
+
+
+def _metadata(doc: Document) -> dict:
+    return {k: getattr(doc, k) for k in _METADATA}
+
+
+def _stored_metadata(con, doc_id: str) -> dict:
+    row = con.execute(f"SELECT {', '.join(_METADATA)} FROM documents WHERE document_id = ?",
+                      [doc_id]).fetchone()
+    return dict(zip(_METADATA, row, strict=True)) if row else {}
 
 
 def _replace_zones(con, rezoned: list[tuple[str, list[dict]]]) -> None:

@@ -194,6 +194,11 @@ _ATTR_HINTS = (
 )
 
 
+# Block elements that only wrap others: their blocks take the enclosing block's tag.
+_WRAPPER_TAGS = frozenset({"div", "section", "article", "main", "figure", "ul", "ol", "table",
+                           "tbody", "thead", "tr", "body", "html", "dl", "form"})
+
+
 def _element_hint(node) -> str:
     tag = node.tag
     if tag == "nav":
@@ -244,37 +249,41 @@ def _parse_html(html: str):
         if text:
             pieces.append((text, state["tag"], state["hint"]))
 
-    def walk(node, hint: str, block_tag: str):
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                buf.append(child.text_content or "")
-                continue
-            if tag in ("-comment", "!doctype"):
-                continue
-            if tag == "br":
-                buf.append("\n")
-                continue
-            if tag == "img":
-                continue
-            if tag in _BLOCK_TAGS:
-                flush()
-                child_hint = _element_hint(child) or hint
-                # boilerplate wrappers win over inner semantic hints
-                if hint in ("nav", "aside", "footer"):
-                    child_hint = hint
-                child_tag = tag if tag not in ("div", "section", "article", "main", "figure",
-                                               "ul", "ol", "table", "tbody", "thead", "tr",
-                                               "body", "html", "dl", "form") else block_tag
-                prev = dict(state)
-                state["tag"], state["hint"] = child_tag, child_hint
-                walk(child, child_hint, child_tag)
+    # An explicit stack, not recursion: a page nested thousands of elements deep is input,
+    # and must not raise RecursionError. A frame: children left, hint, block tag, and the
+    # state to restore when a block element ends (None for inline elements).
+    stack = [(root.iter(include_text=True), "", "p", None)]
+    while stack:
+        children, hint, block_tag, prev = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if prev is not None:
                 flush()
                 state.update(prev)
-            else:
-                walk(child, hint, block_tag)
+            continue
+        tag = child.tag
+        if tag == "-text":
+            buf.append(child.text_content or "")
+            continue
+        if tag in ("-comment", "!doctype", "img"):
+            continue
+        if tag == "br":
+            buf.append("\n")
+            continue
+        if tag in _BLOCK_TAGS:
+            flush()
+            child_hint = _element_hint(child) or hint
+            # boilerplate wrappers win over inner semantic hints
+            if hint in ("nav", "aside", "footer"):
+                child_hint = hint
+            child_tag = tag if tag not in _WRAPPER_TAGS else block_tag
+            prev = dict(state)
+            state["tag"], state["hint"] = child_tag, child_hint
+            stack.append((child.iter(include_text=True), child_hint, child_tag, prev))
+        else:
+            stack.append((child.iter(include_text=True), hint, block_tag, None))
 
-    walk(root, "", "p")
     flush()
     return pieces, meta
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from audit.escape import printable
 from audit.report.rank import most_severe
 
 ANNOTATION_CAP = 50
@@ -18,8 +19,10 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: Any) -> str:
+    """GitHub's escapes, then every other control character (from a file name or a
+    document) as ``\\xNN``, so one finding is one line and cannot act on the runner."""
     text = "" if value is None else str(value)
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from audit.escape import printable
 from audit.report import location
 from audit.report.rank import most_severe
 from audit.severity import ordered
@@ -25,7 +26,7 @@ _MENTION = re.compile(r"@(?=[A-Za-z0-9])")
 def md_escape(value: Any, limit: int | None = None) -> str:
     """Escape text for use inside a Markdown paragraph or table cell (one line)."""
     text = "" if value is None else str(value)
-    text = " ".join(text.split())  # newlines, tabs and runs of spaces -> one space
+    text = printable(" ".join(text.split()))  # one line; other controls as \\xNN escapes
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "\u2026"
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -61,17 +61,46 @@ FORMATS: dict[str, tuple[Callable[[dict[str, Any], IO[str]], None], str]] = {
 
 def _temp_write(path: Path, write: Callable[[IO[str]], Any]) -> str:
     """Write through ``write`` into a temp file beside ``path``; return the temp file's name."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+                               suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-    except BaseException:
+    except BaseException as exc:
         _unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # a full disk names the report it could not write
         raise
     return tmp
+
+
+def _remove_stale_temps(out: Path) -> None:
+    """Delete temp reports left by a writer that was killed (kill -9, power loss): those whose
+    process is gone, and those of the old naming without a process id. A temp file of a
+    writer still running (``audit report`` beside ``audit run``) is left alone."""
+    names = {filename for _, filename in FORMATS.values()}
+    for tmp in out.glob(".*.tmp"):
+        parts = tmp.name[1:-len(".tmp")].split(".")
+        report = next((n for n in names if tmp.name.startswith(f".{n}.")), None)
+        if report is None:
+            continue
+        pid = parts[-2] if len(parts) >= 2 and parts[-2].isdigit() else None
+        if pid is not None and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        _unlink(str(tmp))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _unlink(name: str) -> None:
@@ -99,6 +128,7 @@ def write_reports(
         )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(out)
     temps: list[tuple[str, Path]] = []
     try:
         for name in names:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import tomllib
 from collections import defaultdict
 from pathlib import Path
 
-from audit.errors import ConfigError
+from audit.projectfiles import read_aliases
 from audit.resolve.cluster import Mention, cluster
 from audit.resolve.names import tokens
 from audit.resolve.stories import assign_stories
@@ -24,14 +23,7 @@ def load_aliases(claims_dir: Path | None) -> dict[str, str]:
     path = claims_dir / "aliases.toml"
     if not path.is_file():
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"malformed TOML: {exc}", path) from None
-    table = data.get("aliases", {})
-    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-        raise ConfigError("[aliases] must map a short form to a long form string", path)
-    return dict(table)
+    return read_aliases(path)
 
 
 # Stories are clustered in groups covering about this many documents, so that the mentions of
