@@ -196,7 +196,8 @@ def test_bad_file_after_committed_batches_leaves_nothing(project: Path, monkeypa
         ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
         ("nul.txt", b"hello\x00world\x00\x00", "NUL bytes"),
         ("garbage.txt", bytes(range(128, 256)) * 40 + b"\x01\x02\x03\x04" * 50, "not"),
-        ("notes.docx", b"PK\x03\x04rest", "ZIP"),
+        ("notes.zip", b"PK\x03\x04rest", "ZIP"),
+        ("notes.docx", b"PK\x03\x04rest", "not a Word .docx file"),  # a .docx is read as Word
     ],
 )
 def test_bad_files_exit_2_and_write_nothing(project: Path, name, content, needle):
