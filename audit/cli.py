@@ -149,7 +149,7 @@ def _drop_if_empty(path: Path, parent: Path | None) -> None:
     try:
         con = duckdb.connect(str(path), read_only=True)
         try:
-            docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            docs = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
         finally:
             con.close()
     except duckdb.Error:
@@ -598,15 +598,15 @@ def report(project: Path, db: str | None, formats: tuple[str, ...], out: Path | 
     from audit.store import open_store
 
     cfg = _config(project, db=db)
-    formats = list(dict.fromkeys(formats or cfg.formats))
+    names = list(dict.fromkeys(formats or cfg.formats))
     with open_store(cfg.db_path, read_only=True) as store:
         run_id = run_id or latest_run(store.con)
         if not run_id:
             raise AuditError("no check run yet; run 'audit check' or 'audit run' first")
-        bundle = build_bundle(store.con, run_id, with_documents="html" in formats,
+        bundle = build_bundle(store.con, run_id, with_documents="html" in names,
                               min_confidence=min_confidence)
         target = _prepare_out(out or cfg.out)
-        written = _write(bundle, target, formats, store)  # findings are read while writing
+        written = _write(bundle, target, names, store)  # findings are read while writing
     for p in written:
         _echo(f"wrote {printable(p)}")
 

@@ -6,6 +6,8 @@ may name one) ranks after all of them: it never fails a gate and sorts last.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 # Great Expectations' names for ours (the suite's ``severity`` field).
 GX_NAMES: dict[str, str] = {"error": "critical", "warning": "warning", "info": "info"}
@@ -29,6 +31,6 @@ def rank_sql(column: str) -> str:
     return f"CASE {column} {cases} ELSE {len(SEVERITIES)} END"
 
 
-def ordered(present: object) -> list[str]:
+def ordered(present: Iterable[object]) -> list[str]:
     """The known severities in order, then any others in ``present`` sorted by name."""
     return list(SEVERITIES) + sorted({str(s) for s in present} - set(SEVERITIES))

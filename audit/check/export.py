@@ -55,7 +55,8 @@ class FindingStream:
         self._len, self._accepted = con.execute(
             "SELECT count(*), count(*) FILTER (WHERE accepted) FROM findings f "
             f"WHERE run_id = ? AND {self.shown}", [run_id]).fetchall()[0]
-        self._keep, self._kept = 0, None
+        self._keep = 0
+        self._kept: list[dict] | None = None
 
     def __len__(self) -> int:
         return self._len
@@ -134,9 +135,12 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
                  min_confidence: float = 0.0) -> dict:
     """The report bundle; ``findings`` is a :class:`FindingStream`, so the connection must stay
     open while the reports are written."""
-    run = con.execute("SELECT run_id, started_at, tool_version, config_hash, fail_on, verdict, "
-                      "checks, stale_waivers FROM runs WHERE run_id = ?", [run_id]).fetchall()
-    run = run[0] if run else None
+    rows = con.execute("SELECT run_id, started_at, tool_version, config_hash, fail_on, "
+                       "verdict, checks, stale_waivers FROM runs WHERE run_id = ?",
+                       [run_id]).fetchall()
+    if not rows:
+        raise ValueError(f"no run {run_id!r}")
+    run = rows[0]
     # what the run recorded (runs written before schema v3 have neither)
     checks = checks or run[6]
     stale_waivers = stale_waivers if stale_waivers is not None else json.loads(run[7] or "[]")
@@ -155,7 +159,7 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
         "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES},
         "by_class": dict(sorted(by_class.items())),
         "accepted": sum(n for _, _, accepted, n in counts if accepted),
-        "failing": sum(n for sev, n in by_sev.items() if fails(sev, run[4])),
+        "failing": sum(int(n) for sev, n in by_sev.items() if fails(sev, str(run[4]))),
         "stale_waivers": stale_waivers or [],
         "checks": checks or sorted({r[0] for r in con.execute(
             "SELECT DISTINCT check_name FROM findings WHERE run_id = ?", [run_id]).fetchall()}),

@@ -557,7 +557,7 @@ def _validate_ibis(
             raw = [r[column] if isinstance(r, dict) else r for r in fc["failure_case"]]
             count = len(raw)
             values = sorted({_plain(v) for v in raw}, key=lambda v: (str(type(v)), v))
-            ids = _rows_holding(con, table, column, values)
+            ids = _rows_holding(con, table, str(column), values)
         failures.append(_Failure(table, column, rule, description, count, ids, values, "ibis"))
     return failures
 

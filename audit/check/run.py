@@ -17,7 +17,7 @@ from audit.check.confidence import THRESHOLDS, Side, confidence, severity_for, t
 from audit.check.evidence import EvidenceIndex
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
 from audit.check.reference import load_facts
-from audit.check.suite import Judge, load_suite
+from audit.check.suite import Judge, Judgement, load_suite
 from audit.check.waivers import load_waivers
 from audit.severity import rank
 from audit.store import Store
@@ -101,18 +101,20 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     changed = sorted(set(states) - set(unchanged))
     with store.transaction():
         sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers}, min_confidence)
-        if unchanged:
+        if unchanged and prev_id is not None:
             sink.reuse(prev_id, unchanged)
         sink.add(integrity)
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
         for check in builders():
+            build = check.candidates
+            assert build is not None  # builders() keeps only checks that build candidates
             if unchanged and check.scope == "story":
                 if not changed:
                     continue
-                found = check.candidates(con, Inputs(changed, facts))
+                found = build(con, Inputs(changed, facts))
             else:
-                found = check.candidates(con, Inputs(None, facts))
+                found = build(con, Inputs(None, facts))
             if pending and len(pending) + len(found) > CHUNK:
                 sink.add(_judged_findings(con, list(pending.values()), judge, limits))
                 pending, judged_any = {}, True
@@ -208,7 +210,7 @@ def _judged_findings(con, cands: list[Candidate], judge: Judge,
     rows = [{"cid": c.cid, "check": c.check, **c.judged} for c in cands]
     rejected = judge(rows)
     by_cid = {c.cid: c for c in cands}
-    worst: dict[str, object] = {}
+    worst: dict[str, Judgement] = {}
     for j in rejected:
         prev = worst.get(j.cid)
         if prev is None or rank(j.severity) < rank(prev.severity):

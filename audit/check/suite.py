@@ -15,6 +15,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from audit.errors import ConfigError
 from audit.projectfiles import ProjectFileError, read_suite
@@ -169,6 +170,8 @@ class _Session:
         for vr in result.run_results.values():
             for r in vr.results:
                 cfg = r.expectation_config
+                if cfg is None:  # GX reports every result with its configuration
+                    continue
                 meta = cfg.meta or {}
                 ran += 1
                 if r.exception_info and r.exception_info.get("raised_exception"):
@@ -182,7 +185,7 @@ class _Session:
                                          "error")
                 for item in r.result.get("unexpected_index_list") or []:
                     cid = item["cid"] if isinstance(item, dict) else frame["cid"].iloc[item]
-                    out.append(Judgement(cid, meta.get("check", check_of.get(cid, "?")),
+                    out.append(Judgement(cid, str(meta.get("check", check_of.get(cid, "?"))),
                                          meta.get("class", meta.get("check", "?")), sev,
                                          cfg.description or cfg.type))
         if ran == 0:
@@ -202,7 +205,8 @@ class Judge:
     def __init__(self, suite_data: dict, suite_path: Path | None, worker: bool = False):
         self.suite_data, self.suite_path = suite_data, suite_path
         self._session: _Session | None = None
-        self._conn = self._proc = None
+        self._conn: Any = None  # a multiprocessing Connection while a worker runs
+        self._proc: Any = None
         self._released = False
         if worker:
             import multiprocessing as mp
@@ -267,7 +271,8 @@ def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> 
 
     die_with_parent(parent_pid)
 
-    session = error = None
+    session: _Session | None = None
+    error: tuple[str, str] | None = None
     try:
         session = _Session(suite_data, suite_path)
     except ConfigError as exc:
@@ -275,8 +280,8 @@ def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> 
     except Exception:
         error = ("crash", traceback.format_exc())
     while (rows := conn.recv()) is not None:
-        if error:
-            conn.send(error)
+        if error or session is None:
+            conn.send(error or ("crash", "no session"))
             continue
         try:
             conn.send(("ok", session.judge(rows)))

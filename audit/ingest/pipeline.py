@@ -281,6 +281,8 @@ def _byline_date(text: str, zones: list[Zone]) -> dt.date | None:
         if m["iso"]:
             return parse_loose_date(m["iso"])
         mon = _MONTHS.get((m["mon"] or m["mon2"]).lower())
+        if mon is None:
+            continue
         try:
             return dt.date(int(m["year"] or m["year2"]), mon, int(m["day"] or m["day2"]))
         except (TypeError, ValueError):

@@ -199,7 +199,7 @@ def _finding_blocks(findings: list[dict], docs_by_id: dict[str, dict],
     ``fragments`` where an identical one was rendered before."""
     keys = [fragment_key(f, _doc_facts(f, docs_by_id)) for f in findings] if fragments else []
     cached = fragments.get(keys) if fragments else {}
-    macro = _env().get_template("finding.html.j2").module.finding
+    macro = getattr(_env().get_template("finding.html.j2").module, "finding")  # noqa: B009
     new: dict[str, str] = {}
     out = []
     for i, f in enumerate(findings):

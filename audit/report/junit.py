@@ -93,13 +93,13 @@ def render_junit(bundle: dict[str, Any]) -> str:
     tests = failures = skipped = 0
     for check, item in cases.items():
         cls = item.cls or check
-        case = ET.SubElement(suite, "testcase", classname=_x(f"audit.{cls}"), name=_x(check))
-        case.set("time", "0")
+        element = ET.SubElement(suite, "testcase", classname=_x(f"audit.{cls}"), name=_x(check))
+        element.set("time", "0")
         tests += 1
         if item.failing:
             failures += 1
             failure = ET.SubElement(
-                case,
+                element,
                 "failure",
                 message=_x(
                     f"{len(item.failing)} finding(s) at or above "
@@ -109,7 +109,7 @@ def render_junit(bundle: dict[str, Any]) -> str:
             )
             failure.text = _x("\n".join(item.failing))
         if item.below:
-            out = ET.SubElement(case, "system-out")
+            out = ET.SubElement(element, "system-out")
             out.text = _x("\n".join(item.below))
         for fid, reason, description in item.accepted:
             tests += 1

@@ -35,7 +35,7 @@ def _text(render: Callable[[dict[str, Any]], str], top: int | None = None
     """A writer for a renderer that returns text; ``top``: it shows only that many open findings,
     so a streamed run hands it just those (its counts come from the bundle's summary)."""
     def write(bundle: dict[str, Any], fh: IO[str]) -> None:
-        findings = bundle.get("findings")
+        findings: Any = bundle.get("findings")
         if top is not None and hasattr(findings, "head") and "total" in bundle.get("summary", {}):
             bundle = {**bundle, "findings": findings.head(top)}
         fh.write(render(bundle))
@@ -135,8 +135,11 @@ def write_reports(
             write, filename = FORMATS[name]
             path = out / filename
             extra = {"fragments": fragments} if name == "html" and fragments else {}
-            temps.append((_temp_write(path, lambda fh, w=write, kw=extra: w(bundle, fh, **kw)),
-                          path))
+
+            def emit(fh: IO[str], w: Any = write, kw: dict = extra) -> None:
+                w(bundle, fh, **kw)
+
+            temps.append((_temp_write(path, emit), path))
     except BaseException:
         for tmp, _ in temps:
             _unlink(tmp)

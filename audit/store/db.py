@@ -59,7 +59,7 @@ def _version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
-def _config() -> dict[str, str]:
+def _config() -> dict[str, str | bool | int | float | list[str]]:
     """DuckDB caches freely up to most of the RAM; an audit caps it (spilling to disk beyond)
     so that a large corpus stays within a predictable footprint. AUDIT_DB_MEMORY overrides."""
     return {"memory_limit": os.environ.get("AUDIT_DB_MEMORY", "1GB")}

@@ -198,7 +198,9 @@ BULK_TABLES = ("spans", "claims", "claim_spans", "mentions", "entities", "entity
 
 
 def _rebuilt_without_keys(table: str) -> str:
-    ddl = re.search(rf"CREATE TABLE {table} \(.*?\n    \);", MIGRATIONS[0], re.S).group(0)
+    found = re.search(rf"CREATE TABLE {table} \(.*?\n    \);", MIGRATIONS[0], re.S)
+    assert found is not None, f"table {table} is not in the first migration"
+    ddl = found.group(0)
     ddl = re.sub(r",\s*PRIMARY KEY \([^)]*\)", "", ddl).replace(" PRIMARY KEY", " NOT NULL")
     return (ddl.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}__new (")
             + f"\nINSERT INTO {table}__new SELECT * FROM {table};"
