@@ -20,7 +20,7 @@ from audit.ingest.decode import decode_bytes
 from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
 from audit.ingest.normalize import fold
 from audit.ingest.paths import Resolver, relative
-from audit.ingest.readers import MEDIA_TYPES, READERS
+from audit.ingest.readers import MEDIA_TYPES, READERS, Parsed
 from audit.ingest.zones import ZONER_VERSION, classify, merge_runs
 from audit.model import Zone
 from audit.store import Store
@@ -94,6 +94,19 @@ def _wanted(p: Path, folder: Path, manifest: Manifest) -> bool:
                    for pat in manifest.exclude)
 
 
+def read_and_zone(text: str, media_type: str, meta: dict | None = None
+                  ) -> tuple[Parsed, list[Zone]]:
+    """Stored text and its zones for decoded ``text`` (pure; what the zoning benchmark runs).
+
+    ``meta`` (from a manifest) overrides what the page says about itself, e.g. its title.
+    """
+    parsed = READERS[media_type](text)
+    title = (meta or {}).get("title") or parsed.meta.get("title")
+    zones = merge_runs(classify(parsed.text, parsed.blocks, title))
+    parsed.blocks = []
+    return parsed, zones
+
+
 def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
     """Read one file into a :class:`Document`; pure apart from reading the file."""
     path = sf.path
@@ -111,11 +124,9 @@ def read_document(sf: SourceFile, root: Path) -> tuple[Document, list[str]]:
         raise InputError(
             f"unsupported file type '{path.suffix or '(none)'}' (supported: "
             f"{', '.join(sorted(MEDIA_TYPES))}); exclude it in {MANIFEST_NAME} [settings]", path)
-    parsed = READERS[media_type](text)
+    parsed, zones = read_and_zone(text, media_type, sf.meta)
     del text
     meta = {**parsed.meta, **sf.meta}
-    zones = merge_runs(classify(parsed.text, parsed.blocks, meta.get("title")))
-    parsed.blocks = []
     if not parsed.text.strip():
         warnings.append(f"{path}: empty document (no text to audit)")
     title = meta.get("title")
