@@ -102,7 +102,7 @@ def read_and_zone(text: str, media_type: str, meta: dict | None = None
     """
     parsed = READERS[media_type](text)
     title = (meta or {}).get("title") or parsed.meta.get("title")
-    zones = merge_runs(classify(parsed.text, parsed.blocks, title))
+    zones = merge_runs(classify(parsed.text, parsed.blocks, title, parsed.main))
     parsed.blocks = []
     return parsed, zones
 

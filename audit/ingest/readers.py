@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from audit.ingest.maincontent import library_text, main_flags
 from audit.ingest.normalize import to_stored
 
 MEDIA_TYPES = {
@@ -37,6 +38,8 @@ class Parsed:
     text: str
     blocks: list[BlockSpan]
     meta: dict[str, str] = field(default_factory=dict)
+    # per block: part of the page's main content by a library (HTML only); None: no decision
+    main: list[bool] | None = None
 
 
 def _join(pieces: list[tuple[str, str, str]]) -> Parsed:
@@ -210,12 +213,20 @@ def _element_hint(node) -> str:
         return "nav" if role in ("navigation", "search", "banner") else "aside"
     label = " ".join(str(attrs.get(k) or "") for k in ("class", "id"))
     if label.strip():
-        if _BOILER_ATTR.search(label):
-            return "aside"
-        for rx, hint in _ATTR_HINTS:
-            if rx.search(label):
-                return hint
+        hint = "aside" if _BOILER_ATTR.search(label) else next(
+            (h for rx, h in _ATTR_HINTS if rx.search(label)), "")
+        if hint and _is_article_wrapper(node):
+            return ""
+        return hint
     return ""
+
+
+def _is_article_wrapper(node) -> bool:
+    """The article's own wrapper (or a layout wrapper around it) carries class words such as
+    ``tag-<slug>``, ``author-<slug>``, ``content-with-sidebar``: they describe the article, not
+    a sidebar or byline inside it. An <article>/<main> element or one holding the page's <h1>
+    is such a wrapper."""
+    return node.tag in ("article", "main", "body") or node.css_first("h1") is not None
 
 
 def _html_pieces(html: str) -> list[tuple[str, str, str]]:
@@ -235,18 +246,27 @@ def _parse_html(html: str):
         return pieces, meta
     buf: list[str] = []
     state = {"tag": "p", "hint": ""}
+    linked = [0, False]  # characters of the block inside <a>; inside <a> now
 
     def flush():
-        text = _WS.sub(" ", "".join(buf)).strip(" ")
+        raw = "".join(buf)
+        text = _WS.sub(" ", raw).strip(" ")
         buf.clear()
+        link_chars, linked[0] = linked[0], 0
         if text:
-            pieces.append((text, state["tag"], state["hint"]))
+            hint = state["hint"]
+            if not hint and link_chars and link_chars >= 0.9 * _visible(raw):
+                hint = "link"  # the whole block is link text: a menu entry, headline, teaser
+            pieces.append((text, state["tag"], hint))
 
     def walk(node, hint: str, block_tag: str):
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                buf.append(child.text_content or "")
+                t = child.text_content or ""
+                buf.append(t)
+                if linked[1]:
+                    linked[0] += _visible(t)
                 continue
             if tag in ("-comment", "!doctype"):
                 continue
@@ -269,12 +289,21 @@ def _parse_html(html: str):
                 walk(child, child_hint, child_tag)
                 flush()
                 state.update(prev)
+            elif tag == "a" and not linked[1]:
+                linked[1] = True
+                walk(child, hint, block_tag)
+                linked[1] = False
             else:
                 walk(child, hint, block_tag)
 
     walk(root, "", "p")
     flush()
     return pieces, meta
+
+
+def _visible(s: str) -> int:
+    """Characters that are not white space."""
+    return len(s) - sum(s.count(c) for c in " \t\n\r\f\v")
 
 
 def _html_meta(tree) -> dict[str, str]:
@@ -309,6 +338,8 @@ def read_html(text: str) -> Parsed:
         pieces.insert(0, (meta["title"], "h1", "title"))
     parsed = _join(pieces)
     parsed.meta = meta
+    parsed.main = main_flags(library_text(text),
+                             [parsed.text[b.start:b.end] for b in parsed.blocks])
     return parsed
 
 
