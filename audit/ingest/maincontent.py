@@ -15,10 +15,9 @@ from __future__ import annotations
 import logging
 import re
 
-from audit.ingest.normalize import fold
-
 _WORD = re.compile(r"\w+")
 _MAX_CANDIDATES = 64  # occurrences considered per block (short blocks of common words)
+_FUZZY_MIN = 8  # words in a block before it may match the library's text only in part
 
 
 def library_text(html: str) -> str:
@@ -37,7 +36,7 @@ def library_text(html: str) -> str:
 
 
 def _words(s: str) -> list[str]:
-    return _WORD.findall(fold(s).lower())
+    return _WORD.findall(s)  # quotes, dashes and spaces are not words: no folding needed
 
 
 def main_flags(main_text: str, block_texts: list[str]) -> list[bool] | None:
@@ -94,28 +93,28 @@ def main_flags(main_text: str, block_texts: list[str]) -> list[bool] | None:
             scores.append(score)
             update(p + n, score, len(cands) - 1)
     flags = [False] * len(block_texts)
-    if not cands:
-        return None
-    best = max(range(len(cands)), key=lambda c: (scores[c], -c))
     matched = 0
-    c = best
-    while c != -1:
-        b, start, end, prev = cands[c]
-        flags[b] = True
-        matched += end - start
-        c = prev
-    if matched < 0.5 * len(m):
-        return None
-
-    # blocks trimmed by the library (an inline ad or link list removed from a paragraph): most
-    # of their trigrams are in its text, and they sit between the first and last matched block
-    hit = [i for i, f in enumerate(flags) if f]
-    grams = {tuple(m[i:i + 3]) for i in range(len(m) - 2)}
-    for b in range(hit[0], hit[-1] + 1):
-        ws = words[b]
-        if flags[b] or len(ws) < 4:
-            continue
-        tri = [tuple(ws[i:i + 3]) for i in range(len(ws) - 2)]
-        if sum(t in grams for t in tri) >= 0.5 * len(tri):
+    if cands:
+        c = max(range(len(cands)), key=lambda c: (scores[c], -c))
+        while c != -1:
+            b, start, end, c = cands[c]
             flags[b] = True
-    return flags
+            matched += end - start
+
+    # blocks trimmed by the library (an inline ad or link list removed from a paragraph): long
+    # enough, most of their trigrams in its text, and between the first and last matched block
+    hit = [i for i, f in enumerate(flags) if f]
+    lo, hi = (hit[0], hit[-1]) if hit else (0, len(words) - 1)
+    grams: set[tuple[str, ...]] | None = None
+    for b in range(lo, hi + 1):
+        ws = words[b]
+        if flags[b] or len(ws) < _FUZZY_MIN:
+            continue
+        if grams is None:
+            grams = {tuple(m[i:i + 3]) for i in range(len(m) - 2)}
+        tri = [tuple(ws[i:i + 3]) for i in range(len(ws) - 2)]
+        found = sum(t in grams for t in tri)
+        if found >= 0.6 * len(tri):
+            flags[b] = True
+            matched += found
+    return flags if matched >= 0.5 * len(m) else None

@@ -249,13 +249,14 @@ def _parse_html(html: str):
     linked = [0, False]  # characters of the block inside <a>; inside <a> now
 
     def flush():
-        raw = "".join(buf)
-        text = _WS.sub(" ", raw).strip(" ")
-        buf.clear()
         link_chars, linked[0] = linked[0], 0
+        if not buf:
+            return
+        text = _WS.sub(" ", "".join(buf)).strip(" ")
+        buf.clear()
         if text:
             hint = state["hint"]
-            if not hint and link_chars and link_chars >= 0.9 * _visible(raw):
+            if not hint and link_chars >= 0.9 * len(text):
                 hint = "link"  # the whole block is link text: a menu entry, headline, teaser
             pieces.append((text, state["tag"], hint))
 
@@ -266,7 +267,7 @@ def _parse_html(html: str):
                 t = child.text_content or ""
                 buf.append(t)
                 if linked[1]:
-                    linked[0] += _visible(t)
+                    linked[0] += len(t.strip())
                 continue
             if tag in ("-comment", "!doctype"):
                 continue
@@ -277,10 +278,9 @@ def _parse_html(html: str):
                 continue
             if tag in _BLOCK_TAGS:
                 flush()
-                child_hint = _element_hint(child) or hint
                 # boilerplate wrappers win over inner semantic hints
-                if hint in ("nav", "aside", "footer"):
-                    child_hint = hint
+                child_hint = hint if hint in ("nav", "aside", "footer") else (
+                    _element_hint(child) or hint)
                 child_tag = tag if tag not in ("div", "section", "article", "main", "figure",
                                                "ul", "ol", "table", "tbody", "thead", "tr",
                                                "body", "html", "dl", "form") else block_tag
@@ -299,11 +299,6 @@ def _parse_html(html: str):
     walk(root, "", "p")
     flush()
     return pieces, meta
-
-
-def _visible(s: str) -> int:
-    """Characters that are not white space."""
-    return len(s) - sum(s.count(c) for c in " \t\n\r\f\v")
 
 
 def _html_meta(tree) -> dict[str, str]:

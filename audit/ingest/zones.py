@@ -128,7 +128,10 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
 
     # captions (or any long block) repeated elsewhere on the page: furniture, every copy
     # captions and other short blocks repeated on a page; long paragraphs are never furniture
-    keys = [_key(s) if 40 <= len(s) <= 600 else "" for s in strs]
+    # (with a library's decision, blocks outside the article are boilerplate anyway; captions
+    # are keyed so that a copy outside it still marks the one inside)
+    keys = [_key(s) if 40 <= len(s) <= 600 and (
+        main is None or main[i] or blocks[i].hint == "caption") else "" for i, s in enumerate(strs)]
     counts = Counter(k for k in keys if len(k) >= 40)
     for i, k in enumerate(keys):
         # (text the library found in the article twice, e.g. a recipe step, is the article's)
@@ -144,28 +147,32 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "media-contact block")
 
     # heading-opened regions: sidebars and back matter run to the end, author/contact boxes to
-    # the next heading. A menu entry is no heading: cues inside navigation (already marked) or
-    # in a list item open nothing; a back-matter cue before any article prose opens nothing; a
-    # sidebar heading with more article prose after it than before it (a teaser box inside the
-    # article; in HTML, one inside the library's main content) runs to the next prose only.
+    # the next heading. A menu entry is no heading: cues inside navigation (already marked), in
+    # a list item or before any article prose open nothing; a sidebar heading with more article
+    # prose after it than before it (a teaser box inside the article; in HTML, any inside the
+    # library's main content) runs to the next prose only.
     prose = [_is_prose(s, b) and (main is None or main[i])
              for i, (s, b) in enumerate(zip(strs, blocks, strict=True))]
-    prose_after = sum(len(strs[i]) for i, p in enumerate(prose) if p)
-    prose_before = 0
+    upto = [0]  # prose characters before each block
+    for s, p in zip(strs, prose, strict=True):
+        upto.append(upto[-1] + (len(s) if p else 0))
     i = 0
     n = len(blocks)
     while i < n:
-        if prose[i]:
-            prose_before += len(strs[i])
-            prose_after -= len(strs[i])
         if kinds[i] is not None or blocks[i].tag == "li":
             i += 1
             continue
         s = strs[i].strip()
         first_line = s.split("\n", 1)[0]
-        if _SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line):
+        before, after = upto[i], upto[n] - upto[i + 1]
+        cue = len(first_line) <= 60 and (
+            (_SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line))
+            or _END_MARK.match(first_line) or _NOTES_HEAD.match(first_line))
+        if cue and before == 0 and after > 0:
+            mark(i, "boilerplate", "menu entry (before any article text)")
+        elif _SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line):
             reason = f"sidebar after heading '{first_line[:40]}'"
-            if main is None and prose_after <= prose_before:
+            if main is None and after <= before:
                 for j in range(i, n):
                     mark(j, "boilerplate", reason)
                 break
@@ -176,7 +183,7 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
                 j += 1
             i = j
             continue
-        if len(first_line) <= 60 and prose_before > 0 and (
+        elif len(first_line) <= 60 and (
                 _END_MARK.match(first_line) or _NOTES_HEAD.match(first_line)
                 or (_ABOUT_HEAD.match(first_line) and i >= n // 2 and i > 0)):
             for j in range(i, n):
@@ -200,8 +207,10 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             continue
         i += 1
 
-    title_at, title_reason = _find_title(strs, blocks, kinds, meta_title,
-                                         headings_only=main is not None)
+    title_at, title_reason = None, ""
+    if "title" not in kinds:
+        title_at, title_reason = _find_title(strs, blocks, kinds, meta_title,
+                                             headings_only=main is not None)
     links = _link_runs(blocks)
     for i, b in enumerate(blocks):
         s = strs[i].strip()
@@ -315,16 +324,23 @@ def _find_title(strs, blocks, kinds, meta_title, headings_only: bool = False
     free = [i for i, k in enumerate(kinds) if k is None]
     if meta_title:
         want = _key(meta_title)
-        for i in free:
-            k = _key(strs[i])
-            if k and (k == want or (len(k) >= 12 and (want.startswith(k) or k.startswith(want)))):
-                return i, "matches the document's title metadata"
+        # cheap pre-filter: a matching block holds the title's first word
+        first = want.split(" ", 1)[0]
+        hits = [i for i in free if first in strs[i].lower() and (k := _key(strs[i])) and (
+            k == want or (len(k) >= 12 and (want.startswith(k) or k.startswith(want))))]
+        # a page's own heading before a copy of its title in a header or menu
+        heads = [i for i in hits if blocks[i].tag in ("h1", "h2") or blocks[i].hint == "title"]
+        if heads and headings_only:
+            return heads[0], "matches the document's title metadata"
+        if hits:
+            return hits[0], "matches the document's title metadata"
     for i in free:
         if blocks[i].tag == "h1" or blocks[i].hint == "title":
             return i, "first top-level heading"
     for i in free if not headings_only else ():
         s = strs[i].strip()
-        if _is_menu(s) or _NAV.fullmatch(s) or _BYLINE.match(s) or _DATELINE_ONLY.match(s):
+        if _is_menu(s) or _NAV.fullmatch(s) or _BYLINE.match(s) or _DATELINE_ONLY.match(s) \
+                or _TEASER_LEAD.match(s):
             continue
         if _is_heading_like(s, 160) and len(s) >= 12 and " " in s:
             return i, "first heading-like line"
