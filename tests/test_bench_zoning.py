@@ -72,9 +72,9 @@ def test_script_limit_and_bad_folder(tmp_path: Path) -> None:
     _write(tmp_path / "b")
     out = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "zoning.py"), str(tmp_path / "b"),
-         "--limit", "1", "--bootstrap", "5"],
+         "--limit", "1", "--bootstrap", "5", "--kinds", "body,quote"],
         capture_output=True, text=True, check=True, cwd=REPO, timeout=300).stdout
-    assert "1 pages from" in out
+    assert "1 pages from" in out and "ours = zones body, quote" in out
     bad = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "zoning.py"), str(tmp_path / "missing")],
         capture_output=True, text=True, cwd=REPO, timeout=60)

@@ -230,11 +230,13 @@ def _is_article_wrapper(node) -> bool:
 
 
 def _html_pieces(html: str) -> list[tuple[str, str, str]]:
-    parsed, _ = _parse_html(html)
+    parsed, _, _ = _parse_html(html)
     return parsed
 
 
 def _parse_html(html: str):
+    """Blocks ``(text, tag, hint)``, metadata, and the page without scripts, styles and forms
+    (what the main-content library reads: the same decision, less to parse)."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
@@ -243,7 +245,7 @@ def _parse_html(html: str):
     pieces: list[tuple[str, str, str]] = []
     root = tree.body or tree.root
     if root is None:
-        return pieces, meta
+        return pieces, meta, ""
     buf: list[str] = []
     state = {"tag": "p", "hint": ""}
     linked = [0, False]  # characters of the block inside <a>; inside <a> now
@@ -252,8 +254,11 @@ def _parse_html(html: str):
         link_chars, linked[0] = linked[0], 0
         if not buf:
             return
-        text = _WS.sub(" ", "".join(buf)).strip(" ")
+        raw = "".join(buf)
         buf.clear()
+        if not raw.strip(" \t\n\r\f\v"):  # (no-break spaces are content: not isspace())
+            return
+        text = _WS.sub(" ", raw).strip(" ")
         if text:
             hint = state["hint"]
             if not hint and link_chars >= 0.9 * len(text):
@@ -298,7 +303,7 @@ def _parse_html(html: str):
 
     walk(root, "", "p")
     flush()
-    return pieces, meta
+    return pieces, meta, tree.html or ""
 
 
 def _html_meta(tree) -> dict[str, str]:
@@ -328,12 +333,12 @@ def _html_meta(tree) -> dict[str, str]:
 
 
 def read_html(text: str) -> Parsed:
-    pieces, meta = _parse_html(text)
+    pieces, meta, cleaned = _parse_html(text)
     if meta.get("title") and not any(tag == "h1" for _, tag, _ in pieces):
         pieces.insert(0, (meta["title"], "h1", "title"))
     parsed = _join(pieces)
     parsed.meta = meta
-    parsed.main = main_flags(library_text(text),
+    parsed.main = main_flags(library_text(cleaned),
                              [parsed.text[b.start:b.end] for b in parsed.blocks])
     return parsed
 
