@@ -229,3 +229,21 @@ def test_main_flags_keep_a_paragraph_the_library_trimmed():
     flags = main_flags("The new pier is 240 metres long and has berths for 30 boats. "
                        "It opens to the public on the first weekend of June.", blocks)
     assert flags == [True, False]
+
+
+def test_a_list_of_linked_names_in_the_article_stays_article_text():
+    """Short linked items (organisation names) are no headline list: a funder list can be the
+    article's own and is compared."""
+    html = ("<html><head><title>New pier for Nordby</title></head><body><article>"
+            "<h1>New pier for Nordby</h1>"
+            "<p>The new pier in Nordby opened on Saturday after eleven months of building work, "
+            "and it cost 3.1 million euros in total, the harbour office said.</p>"
+            "<p>It was paid for by three backers:</p><ul>"
+            "<li><a href='/a'>Volta Harbour Trust</a></li><li><a href='/b'>Nordby Council</a></li>"
+            "<li><a href='/c'>Keel Savings Bank</a></li></ul>"
+            "<p>The harbour master said the pier will take boats of up to 24 metres from next "
+            "month, once the last safety checks on the new ladders are done.</p>"
+            "</article></body></html>")
+    for zones in (_rule_zones(html), _zones_via_reader(html)):
+        assert kind_of(zones, "Nordby Council") == "body"
+        assert kind_of(zones, "Keel Savings Bank") == "body"

@@ -211,7 +211,7 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
     if "title" not in kinds:
         title_at, title_reason = _find_title(strs, blocks, kinds, meta_title,
                                              headings_only=main is not None)
-    links = _link_runs(blocks)
+    links = _link_runs(blocks, strs)
     for i, b in enumerate(blocks):
         s = strs[i].strip()
         if kinds[i] is not None:
@@ -239,7 +239,7 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "masthead before the title")
         elif i in links:
             mark(i, "boilerplate", "list of links (menu, headlines of other stories)")
-        elif b.hint == "link" and _is_heading_like(s, 200):
+        elif b.hint == "link" and _is_headline(s):
             mark(i, "boilerplate", "a link to another page (teaser headline)")
         elif _TEASER_LEAD.match(s) and _is_heading_like(s, 200):
             mark(i, "boilerplate", "a teaser for another story")
@@ -253,13 +253,25 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
 
 def _outside_main(strs, blocks, main, meta_title, mark) -> None:
     """Blocks outside the library's main content are boilerplate; the title stays the title,
-    and bylines between the title and the article's last block stay bylines (a date source)."""
+    bylines between the title and the article's last block stay bylines (a date source), and a
+    list the article introduces with a colon is left to the rules."""
     free = [None if b.hint not in ("nav", "aside", "footer") else "x" for b in blocks]
     title_at, title_reason = _find_title(strs, blocks, free, meta_title, headings_only=True)
     hits = [i for i, f in enumerate(main) if f]
     first = hits[0] if title_at is None else min(hits[0], title_at)
+    # list items the article's own sentence introduces ("... paid for by three backers:"):
+    # the library drops a list of links, but a list of linked names can be the article's
+    introduced: set[int] = set()
+    for i in hits:
+        s = strs[i].strip()
+        if s.endswith(":") and len(s.split()) >= 4 and not (
+                _SIDEBAR_HEAD.match(s) or _TEASER_LEAD.match(s)):
+            j = i + 1
+            while j < hits[-1] and not main[j] and blocks[j].tag == "li":
+                introduced.add(j)
+                j += 1
     for i, b in enumerate(blocks):
-        if main[i]:
+        if main[i] or i in introduced:
             continue
         s = strs[i].strip()
         if i == title_at:
@@ -282,19 +294,25 @@ def _is_prose(s: str, b: BlockSpan) -> bool:
             and b.hint not in ("link", "nav", "aside", "footer", "caption"))
 
 
-def _link_runs(blocks: list[BlockSpan]) -> set[int]:
-    """Blocks in runs of two or more blocks that are wholly link text (menus, headline lists,
-    tag clouds): they point to other pages and state nothing about this one."""
+def _link_runs(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
+    """Blocks in runs of two or more blocks that are wholly link text, most of them shaped like
+    headlines (4+ words): lists of other stories, whose figures are not this page's. Runs of
+    short links (menus, tag clouds, a list of linked organisation names) are left to the other
+    rules: a list of names can be the article's own."""
     out: set[int] = set()
     i, n = 0, len(blocks)
     while i < n:
         j = i
         while j < n and blocks[j].hint == "link" and blocks[j].end - blocks[j].start <= 300:
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and 2 * sum(_is_headline(strs[k]) for k in range(i, j)) > j - i:
             out.update(range(i, j))
         i = max(j, i + 1)
     return out
+
+
+def _is_headline(s: str) -> bool:
+    return len(s.split()) >= 4 and _is_heading_like(s, 200)
 
 
 # "Read more: <headline>", "RELATED: <headline>": a pointer to another story inside the body
