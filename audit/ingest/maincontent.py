@@ -2,12 +2,12 @@
 
 Our reader's stored text and blocks stay exactly as they are (offsets index them); trafilatura
 only says which blocks are the article. Its extracted text is mapped back onto our blocks by
-their normalised word sequences: a block is main content when its words occur, in page order,
-in trafilatura's text (a weighted longest chain of non-overlapping exact matches, so a short
-block such as "Reuters" in a header cannot claim a word of the third paragraph), or, for a
-block trafilatura trimmed, when most of its word trigrams occur there and it sits among the
-matched blocks. trafilatura runs on the page's own markup only: no URL is passed, nothing is
-fetched.
+their word sequences (runs of word characters): a block is main content when its words occur,
+in page order, in trafilatura's text (a weighted longest chain of non-overlapping exact
+matches, so a short block such as "Reuters" in a header cannot claim a word of the third
+paragraph), or, for a block of 8+ words trafilatura trimmed, when 60 % of its word trigrams
+occur there and it sits among the matched blocks. trafilatura runs on the page's own markup
+only: no URL is passed, nothing is fetched.
 """
 
 from __future__ import annotations

@@ -295,24 +295,24 @@ def _is_prose(s: str, b: BlockSpan) -> bool:
 
 
 def _link_runs(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
-    """Blocks in runs of two or more blocks that are wholly link text, most of them shaped like
-    headlines (4+ words): lists of other stories, whose figures are not this page's. Runs of
-    short links (menus, tag clouds, a list of linked organisation names) are left to the other
-    rules: a list of names can be the article's own."""
+    """Blocks in runs of two or more blocks that are wholly link text, most of them of 5+ words
+    (headlines, teaser excerpts): lists of other stories, whose figures are not this page's.
+    Runs of short links (menus, tag clouds, a list of linked organisation names) are left to the
+    other rules: a list of names can be the article's own."""
     out: set[int] = set()
     i, n = 0, len(blocks)
     while i < n:
         j = i
         while j < n and blocks[j].hint == "link" and blocks[j].end - blocks[j].start <= 300:
             j += 1
-        if j - i >= 2 and 2 * sum(_is_headline(strs[k]) for k in range(i, j)) > j - i:
+        if j - i >= 2 and 2 * sum(len(strs[k].split()) >= 5 for k in range(i, j)) > j - i:
             out.update(range(i, j))
         i = max(j, i + 1)
     return out
 
 
 def _is_headline(s: str) -> bool:
-    return len(s.split()) >= 4 and _is_heading_like(s, 200)
+    return len(s.split()) >= 5 and _is_heading_like(s, 200)
 
 
 # "Read more: <headline>", "RELATED: <headline>": a pointer to another story inside the body
