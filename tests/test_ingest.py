@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from audit.ingest.zones import ZONER_VERSION
 from audit.store.schema import SCHEMA_VERSION
 from tests.conftest import invoke
 
@@ -472,4 +473,4 @@ def test_a_new_zoner_rezones_stored_documents(project: Path):
                            "'%240%'").fetchone()[0]
     version = con.execute("SELECT value FROM meta WHERE key = 'zoner_version'").fetchone()[0]
     con.close()
-    assert compared == 0 and version == "2"
+    assert compared == 0 and version == ZONER_VERSION

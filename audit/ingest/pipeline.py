@@ -25,7 +25,7 @@ from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_
 from audit.ingest.normalize import fold
 from audit.ingest.paths import Resolver, relative
 from audit.ingest.pdf import read_pdf
-from audit.ingest.readers import MEDIA_TYPES, READERS
+from audit.ingest.readers import MEDIA_TYPES, READERS, Parsed
 from audit.ingest.zones import ZONER_VERSION, classify, merge_runs
 from audit.model import Zone
 from audit.store import Store
@@ -201,6 +201,24 @@ def _wanted(p: Path, folder: Path, manifest: Manifest) -> bool:
                    for pat in manifest.exclude)
 
 
+def read_and_zone(text: str, media_type: str, meta: dict | None = None
+                  ) -> tuple[Parsed, list[Zone]]:
+    """Stored text and its zones for decoded ``text`` (pure; what the zoning benchmark runs).
+
+    ``meta`` (from a manifest) overrides what the page says about itself, e.g. its title.
+    """
+    parsed = READERS[media_type](text)
+    return parsed, zone(parsed, meta)
+
+
+def zone(parsed: Parsed, meta: dict | None = None) -> list[Zone]:
+    """Zones of a parsed document; ``meta`` (from a manifest) overrides its title."""
+    title = (meta or {}).get("title") or parsed.meta.get("title")
+    zones = merge_runs(classify(parsed.text, parsed.blocks, title, parsed.main))
+    parsed.blocks = []
+    return zones
+
+
 def read_document(sf: SourceFile, root: Path, strict_encoding: bool = False
                   ) -> tuple[Document, list[str]]:
     """Read one file into a :class:`Document`; pure apart from reading the file."""
@@ -227,9 +245,8 @@ def read_document(sf: SourceFile, root: Path, strict_encoding: bool = False
         parsed = READERS[media_type](text)
         del text
     del raw
+    zones = zone(parsed, sf.meta)
     meta = {**parsed.meta, **sf.meta}
-    zones = merge_runs(classify(parsed.text, parsed.blocks, meta.get("title")))
-    parsed.blocks = []
     if not parsed.text.strip():
         warnings.append(f"{path}: empty document (no text to audit)")
     title = meta.get("title")
@@ -316,8 +333,7 @@ def read_collection(sf: SourceFile, root: Path,
     for entry in entries:
         meta = {**entry.meta, **file_meta}
         parsed = entry.parsed
-        zones = merge_runs(classify(parsed.text, parsed.blocks, meta.get("title")))
-        parsed.blocks = []
+        zones = zone(parsed, meta)
         warnings = [] if parsed.text.strip() else [f"{rel}#{entry.key}: empty entry"]
         published = meta.get("date")
         if not isinstance(published, dt.date):

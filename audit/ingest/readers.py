@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from audit.ingest.maincontent import library_text, main_flags
 from audit.ingest.normalize import to_stored
 
 MEDIA_TYPES = {
@@ -39,6 +40,8 @@ class Parsed:
     text: str
     blocks: list[BlockSpan]
     meta: dict[str, str] = field(default_factory=dict)
+    # per block: part of the page's main content by a library (HTML only); None: no decision
+    main: list[bool] | None = None
 
 
 def _join(pieces: list[tuple[str, str, str]]) -> Parsed:
@@ -217,20 +220,30 @@ def _element_hint(node) -> str:
         return "nav" if role in ("navigation", "search", "banner") else "aside"
     label = " ".join(str(attrs.get(k) or "") for k in ("class", "id"))
     if label.strip():
-        if _BOILER_ATTR.search(label):
-            return "aside"
-        for rx, hint in _ATTR_HINTS:
-            if rx.search(label):
-                return hint
+        hint = "aside" if _BOILER_ATTR.search(label) else next(
+            (h for rx, h in _ATTR_HINTS if rx.search(label)), "")
+        if hint and _is_article_wrapper(node):
+            return ""
+        return hint
     return ""
 
 
+def _is_article_wrapper(node) -> bool:
+    """The article's own wrapper (or a layout wrapper around it) carries class words such as
+    ``tag-<slug>``, ``author-<slug>``, ``content-with-sidebar``: they describe the article, not
+    a sidebar or byline inside it. An <article>/<main> element or one holding the page's <h1>
+    is such a wrapper."""
+    return node.tag in ("article", "main", "body") or node.css_first("h1") is not None
+
+
 def _html_pieces(html: str) -> list[tuple[str, str, str]]:
-    parsed, _ = _parse_html(html)
+    parsed, _, _ = _parse_html(html)
     return parsed
 
 
 def _parse_html(html: str):
+    """Blocks ``(text, tag, hint)``, metadata, and the page without scripts, styles and forms
+    (what the main-content library reads: the same decision, less to parse)."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
@@ -239,32 +252,48 @@ def _parse_html(html: str):
     pieces: list[tuple[str, str, str]] = []
     root = tree.body or tree.root
     if root is None:
-        return pieces, meta
+        return pieces, meta, ""
     buf: list[str] = []
     state = {"tag": "p", "hint": ""}
+    linked = [0, False]  # characters of the block inside <a>; inside <a> now
 
     def flush():
-        text = _WS.sub(" ", "".join(buf)).strip(" ")
+        link_chars, linked[0] = linked[0], 0
+        if not buf:
+            return
+        raw = "".join(buf)
         buf.clear()
+        if not raw.strip(" \t\n\r\f\v"):  # (no-break spaces are content: not isspace())
+            return
+        text = _WS.sub(" ", raw).strip(" ")
         if text:
-            pieces.append((text, state["tag"], state["hint"]))
+            hint = state["hint"]
+            if not hint and link_chars >= 0.9 * len(text):
+                hint = "link"  # the whole block is link text: a menu entry, headline, teaser
+            pieces.append((text, state["tag"], hint))
 
     # An explicit stack, not recursion: a page nested thousands of elements deep is input,
-    # and must not raise RecursionError. A frame: children left, hint, block tag, and the
-    # state to restore when a block element ends (None for inline elements).
-    stack = [(root.iter(include_text=True), "", "p", None)]
+    # and must not raise RecursionError. A frame: children left, hint, block tag, the state
+    # to restore when a block element ends (None for inline elements), and whether the frame
+    # opened a link.
+    stack: list[tuple] = [(root.iter(include_text=True), "", "p", None, False)]
     while stack:
-        children, hint, block_tag, prev = stack[-1]
+        children, hint, block_tag, prev, is_link = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
             if prev is not None:
                 flush()
                 state.update(prev)
+            if is_link:
+                linked[1] = False
             continue
         tag = child.tag
         if tag == "-text":
-            buf.append(child.text_content or "")
+            t = child.text_content or ""
+            buf.append(t)
+            if linked[1]:
+                linked[0] += len(t.strip())
             continue
         if tag in ("-comment", "!doctype", "img"):
             continue
@@ -273,19 +302,20 @@ def _parse_html(html: str):
             continue
         if tag in _BLOCK_TAGS:
             flush()
-            child_hint = _element_hint(child) or hint
             # boilerplate wrappers win over inner semantic hints
-            if hint in ("nav", "aside", "footer"):
-                child_hint = hint
+            child_hint = hint if hint in ("nav", "aside", "footer") else (
+                _element_hint(child) or hint)
             child_tag = tag if tag not in _WRAPPER_TAGS else block_tag
             prev = dict(state)
             state["tag"], state["hint"] = child_tag, child_hint
-            stack.append((child.iter(include_text=True), child_hint, child_tag, prev))
+            stack.append((child.iter(include_text=True), child_hint, child_tag, prev, False))
+        elif tag == "a" and not linked[1]:
+            linked[1] = True
+            stack.append((child.iter(include_text=True), hint, block_tag, None, True))
         else:
-            stack.append((child.iter(include_text=True), hint, block_tag, None))
-
+            stack.append((child.iter(include_text=True), hint, block_tag, None, False))
     flush()
-    return pieces, meta
+    return pieces, meta, tree.html or ""
 
 
 def _html_meta(tree) -> dict[str, str]:
@@ -315,11 +345,13 @@ def _html_meta(tree) -> dict[str, str]:
 
 
 def read_html(text: str) -> Parsed:
-    pieces, meta = _parse_html(text)
+    pieces, meta, cleaned = _parse_html(text)
     if meta.get("title") and not any(tag == "h1" for _, tag, _ in pieces):
         pieces.insert(0, (meta["title"], "h1", "title"))
     parsed = _join(pieces)
     parsed.meta = meta
+    parsed.main = main_flags(library_text(cleaned),
+                             [parsed.text[b.start:b.end] for b in parsed.blocks])
     return parsed
 
 

@@ -19,7 +19,7 @@ from audit.model import Zone
 
 # Bump when zoning changes: ingest then re-zones every stored document (and extraction, whose
 # signature includes it, re-reads them).
-ZONER_VERSION = "2"
+ZONER_VERSION = "3"
 
 _SIDEBAR_HEAD = re.compile(
     r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|to read|like this)\b.*|"
@@ -106,8 +106,14 @@ def merge_runs(zones: list[Zone]) -> list[Zone]:
     return out
 
 
-def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) -> list[Zone]:
-    """One zone per block, in order. Pure: the same text and blocks give the same zones."""
+def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
+             main: list[bool] | None = None) -> list[Zone]:
+    """One zone per block, in order. Pure: the same text and blocks give the same zones.
+
+    ``main`` (HTML: which blocks a library found to be the page's article) makes every other
+    block boilerplate, except the title and the bylines among the article's blocks; the rules
+    below then classify the article's blocks.
+    """
     # the rules read a block's beginning only; capping the copies keeps memory flat on huge files
     strs = [text[b.start:min(b.end, b.start + _PEEK)] for b in blocks]
     kinds: list[str | None] = [None] * len(blocks)
@@ -117,33 +123,67 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) 
         if kinds[i] is None:
             kinds[i], reasons[i] = kind, reason
 
+    if main is not None and any(main):
+        _outside_main(strs, blocks, main, meta_title, mark)
+
     # captions (or any long block) repeated elsewhere on the page: furniture, every copy
     # captions and other short blocks repeated on a page; long paragraphs are never furniture
-    keys = [_key(s) if 40 <= len(s) <= 600 else "" for s in strs]
+    # (with a library's decision, blocks outside the article are boilerplate anyway; captions
+    # are keyed so that a copy outside it still marks the one inside)
+    keys = [_key(s) if 40 <= len(s) <= 600 and (
+        main is None or main[i] or blocks[i].hint == "caption") else "" for i, s in enumerate(strs)]
     counts = Counter(k for k in keys if len(k) >= 40)
     for i, k in enumerate(keys):
-        if counts.get(k, 0) > 1:
+        # (text the library found in the article twice, e.g. a recipe step, is the article's)
+        if counts.get(k, 0) > 1 and (main is None or not main[i] or blocks[i].hint == "caption"
+                                     or _is_caption(strs[i])):
             mark(i, "boilerplate", "repeated block (e.g. a caption shown twice)")
 
-    # structural hints from HTML
-    for i, b in enumerate(blocks):
+    # structural hints from HTML (where no library decided what the article is)
+    for i, b in enumerate(blocks if main is None else ()):
         if b.hint in ("nav", "aside", "footer"):
             mark(i, "boilerplate", f"inside <{b.hint}> or a {b.hint}-like container")
         elif b.hint == "contact":
             mark(i, "boilerplate", "media-contact block")
 
     # heading-opened regions: sidebars and back matter run to the end, author/contact boxes to
-    # the next heading
+    # the next heading. A menu entry is no heading: cues inside navigation (already marked), in
+    # a list item or before any article prose open nothing; a sidebar heading with more article
+    # prose after it than before it (a teaser box inside the article; in HTML, any inside the
+    # library's main content) runs to the next prose only.
+    prose = [_is_prose(s, b) and (main is None or main[i])
+             for i, (s, b) in enumerate(zip(strs, blocks, strict=True))]
+    upto = [0]  # prose characters before each block
+    for s, p in zip(strs, prose, strict=True):
+        upto.append(upto[-1] + (len(s) if p else 0))
     i = 0
     n = len(blocks)
     while i < n:
+        if kinds[i] is not None or blocks[i].tag == "li":
+            i += 1
+            continue
         s = strs[i].strip()
         first_line = s.split("\n", 1)[0]
-        if _SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line):
-            for j in range(i, n):
-                mark(j, "boilerplate", f"sidebar after heading '{first_line[:40]}'")
-            break
-        if len(first_line) <= 60 and (
+        before, after = upto[i], upto[n] - upto[i + 1]
+        cue = len(first_line) <= 60 and (
+            (_SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line))
+            or _END_MARK.match(first_line) or _NOTES_HEAD.match(first_line))
+        if cue and before == 0 and after > 0:
+            mark(i, "boilerplate", "menu entry (before any article text)")
+        elif _SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line):
+            reason = f"sidebar after heading '{first_line[:40]}'"
+            if main is None and after <= before:
+                for j in range(i, n):
+                    mark(j, "boilerplate", reason)
+                break
+            mark(i, "boilerplate", reason)
+            j = i + 1
+            while j < n and not prose[j]:
+                mark(j, "boilerplate", reason)
+                j += 1
+            i = j
+            continue
+        elif len(first_line) <= 60 and (
                 _END_MARK.match(first_line) or _NOTES_HEAD.match(first_line)
                 or (_ABOUT_HEAD.match(first_line) and i >= n // 2 and i > 0)):
             for j in range(i, n):
@@ -167,7 +207,11 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) 
             continue
         i += 1
 
-    title_at, title_reason = _find_title(strs, blocks, kinds, meta_title)
+    title_at, title_reason = None, ""
+    if "title" not in kinds:
+        title_at, title_reason = _find_title(strs, blocks, kinds, meta_title,
+                                             headings_only=main is not None)
+    links = _link_runs(blocks, strs)
     for i, b in enumerate(blocks):
         s = strs[i].strip()
         if kinds[i] is not None:
@@ -184,21 +228,97 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None) 
             mark(i, "byline", "reporting credit")
         elif _LEGAL.search(s) and len(s) <= 300:
             mark(i, "boilerplate", "copyright/legal line")
-        elif b.hint == "caption" or (len(s) < 600 and _CAPTION_CUE.search(s)
-                                     and (_CAPTION_LEAD.match(s) or _caption_tail(s))):
+        elif b.hint == "caption" or _is_caption(s):
             mark(i, "caption", "photo caption")
-        elif b.hint == "byline" or (len(s) <= 80 and (_BYLINE.match(s) or _DATELINE_ONLY.match(s))):
+        elif (b.hint == "byline" and len(s) <= 300) or (
+                len(s) <= 80 and (_BYLINE.match(s) or _DATELINE_ONLY.match(s))):
             mark(i, "byline", "byline or dateline")
         elif i == title_at:
             mark(i, "title", title_reason)
         elif title_at is not None and i < title_at and _is_heading_like(s):
             mark(i, "boilerplate", "masthead before the title")
+        elif i in links:
+            mark(i, "boilerplate", "list of links (menu, headlines of other stories)")
+        elif b.hint == "link" and _is_headline(s):
+            mark(i, "boilerplate", "a link to another page (teaser headline)")
+        elif _TEASER_LEAD.match(s) and _is_heading_like(s, 200):
+            mark(i, "boilerplate", "a teaser for another story")
         elif b.hint == "quote" or (s[:1] in _QUOTE_OPEN and _is_attributed_quote(s)):
             mark(i, "quote", "block quote")
         else:
             mark(i, "body", "article text")
     return [Zone(k or "body", b.start, b.end, r) for k, b, r in zip(kinds, blocks, reasons,
                                                                      strict=True)]
+
+
+def _outside_main(strs, blocks, main, meta_title, mark) -> None:
+    """Blocks outside the library's main content are boilerplate; the title stays the title,
+    bylines between the title and the article's last block stay bylines (a date source), and a
+    list the article introduces with a colon is left to the rules."""
+    free = [None if b.hint not in ("nav", "aside", "footer") else "x" for b in blocks]
+    title_at, title_reason = _find_title(strs, blocks, free, meta_title, headings_only=True)
+    hits = [i for i, f in enumerate(main) if f]
+    first = hits[0] if title_at is None else min(hits[0], title_at)
+    # list items the article's own sentence introduces ("... paid for by three backers:"):
+    # the library drops a list of links, but a list of linked names can be the article's
+    introduced: set[int] = set()
+    for i in hits:
+        s = strs[i].strip()
+        if s.endswith(":") and len(s.split()) >= 4 and not (
+                _SIDEBAR_HEAD.match(s) or _TEASER_LEAD.match(s)):
+            j = i + 1
+            while j < hits[-1] and not main[j] and blocks[j].tag == "li":
+                introduced.add(j)
+                j += 1
+    for i, b in enumerate(blocks):
+        if main[i] or i in introduced:
+            continue
+        s = strs[i].strip()
+        if i == title_at:
+            mark(i, "title", title_reason)
+        elif first <= i <= hits[-1] and len(s) <= 120 and (
+                b.hint == "byline" or _BYLINE.match(s) or _DATELINE_ONLY.match(s)):
+            mark(i, "byline", "byline or dateline")
+        else:
+            mark(i, "boilerplate", "outside the page's main content")
+
+
+def _is_caption(s: str) -> bool:
+    return len(s) < 600 and _CAPTION_CUE.search(s) is not None and (
+        _CAPTION_LEAD.match(s) is not None or _caption_tail(s))
+
+
+def _is_prose(s: str, b: BlockSpan) -> bool:
+    """A paragraph of article text: long enough, ends a sentence, not a link or furniture."""
+    return (len(s) >= 80 and _SENTENCE_END.search(s) is not None
+            and b.hint not in ("link", "nav", "aside", "footer", "caption"))
+
+
+def _link_runs(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
+    """Blocks in runs of two or more blocks that are wholly link text, most of them of 5+ words
+    (headlines, teaser excerpts): lists of other stories, whose figures are not this page's.
+    Runs of short links (menus, tag clouds, a list of linked organisation names) are left to the
+    other rules: a list of names can be the article's own."""
+    out: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n:
+        j = i
+        while j < n and blocks[j].hint == "link" and blocks[j].end - blocks[j].start <= 300:
+            j += 1
+        if j - i >= 2 and 2 * sum(len(strs[k].split()) >= 5 for k in range(i, j)) > j - i:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _is_headline(s: str) -> bool:
+    return len(s.split()) >= 5 and _is_heading_like(s, 200)
+
+
+# "Read more: <headline>", "RELATED: <headline>": a pointer to another story inside the body
+_TEASER_LEAD = re.compile(
+    r"^[\W_]*(?:read (?:more|also|next)|also read|related(?: (?:story|article|coverage))?|"
+    r"see also|more on this|watch|listen|recommended|don'?t miss)\s*[:|»>–—-]\s*\S", re.I)
 
 
 _PHONE_OR_MAIL = re.compile(r"@|\+?\d[\d ().-]{7,}\d")
@@ -215,22 +335,30 @@ def _is_menu(s: str) -> bool:
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
-def _find_title(strs, blocks, kinds, meta_title) -> tuple[int | None, str]:
+def _find_title(strs, blocks, kinds, meta_title, headings_only: bool = False
+                ) -> tuple[int | None, str]:
     """The title block: the one matching the metadata title, else the first <h1>, else the
-    first heading-like line (plain text)."""
+    first heading-like line (plain text; not when ``headings_only``)."""
     free = [i for i, k in enumerate(kinds) if k is None]
     if meta_title:
         want = _key(meta_title)
-        for i in free:
-            k = _key(strs[i])
-            if k and (k == want or (len(k) >= 12 and (want.startswith(k) or k.startswith(want)))):
-                return i, "matches the document's title metadata"
+        # cheap pre-filter: a matching block holds the title's first word
+        first = want.split(" ", 1)[0]
+        hits = [i for i in free if first in strs[i].lower() and (k := _key(strs[i])) and (
+            k == want or (len(k) >= 12 and (want.startswith(k) or k.startswith(want))))]
+        # a page's own heading before a copy of its title in a header or menu
+        heads = [i for i in hits if blocks[i].tag in ("h1", "h2") or blocks[i].hint == "title"]
+        if heads and headings_only:
+            return heads[0], "matches the document's title metadata"
+        if hits:
+            return hits[0], "matches the document's title metadata"
     for i in free:
         if blocks[i].tag == "h1" or blocks[i].hint == "title":
             return i, "first top-level heading"
-    for i in free:
+    for i in free if not headings_only else ():
         s = strs[i].strip()
-        if _is_menu(s) or _NAV.fullmatch(s) or _BYLINE.match(s) or _DATELINE_ONLY.match(s):
+        if _is_menu(s) or _NAV.fullmatch(s) or _BYLINE.match(s) or _DATELINE_ONLY.match(s) \
+                or _TEASER_LEAD.match(s):
             continue
         if _is_heading_like(s, 160) and len(s) >= 12 and " " in s:
             return i, "first heading-like line"
