@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from audit.resolve.countries import country_key
 from audit.resolve.names import (
     acronym,
     classify,
@@ -110,7 +111,20 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     for short, long in sorted(aliases.items()):
         if short in key_by_surface and long in key_by_surface:
             uf.union(key_by_surface[short], key_by_surface[long])
+    country_of: dict[tuple, str] = {}
     if etype != "person":
+        # one country however written ("U.K.", "United Kingdom", "Britain"); two countries are
+        # never one entity ("Austria"/"Australia"), see _same_entity
+        by_country: dict[str, list[tuple]] = defaultdict(list)
+        for k in keys:
+            for s in sorted(surfaces[k]):
+                c = country_key(s)
+                if c is not None:
+                    country_of.setdefault(k, c)
+                    by_country[c].append(k)
+        for group in by_country.values():
+            for k in group[1:]:
+                uf.union(group[0], k)
         acr: dict[str, list[tuple]] = defaultdict(list)
         for k in keys:
             for s in surfaces[k]:
@@ -120,7 +134,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
         for k in keys:
             for s in surfaces[k]:
                 # an acronym joins its long form only when exactly one long form fits it
-                if s.isupper() and len(set(acr.get(s, ()))) == 1:
+                if s.isupper() and k not in country_of and len(set(acr.get(s, ()))) == 1:
                     uf.union(k, acr[s][0])
     # near-miss spellings, within blocks
     blocks: dict[str, list[tuple]] = defaultdict(list)
@@ -141,6 +155,8 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                 if (a, b) in compared:
                     continue
                 compared.add((a, b))
+                if country_of.get(a) and country_of.get(b):
+                    continue  # two countries (the same one is already joined)
                 if _same_entity(a, b, roles, etype):
                     uf.union(a, b)
     # surname-only mentions join the single fuller name that contains them; a surname with
