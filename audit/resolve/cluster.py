@@ -78,8 +78,50 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
     return entities
 
 
+# The role key of a side mention (a name read outside any role or quote: see
+# ``audit.extract.mentions``).
+SIDE = "mention"
+
+
+def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
+    """The person mentions to cluster: every mention read with a role or as a speaker, and the
+    side mentions that spell one of those people or a near miss of exactly one of them (a
+    given name and surname with one token one letter off: "Anna Hartmann" / "Anna Hartman"; a
+    surname alone, five letters or more, one letter off a full name's surname: "Hartmann's").
+    Precision first: any other side mention (a company, a street, a common word) is dropped."""
+    if not any(m.role_key == SIDE for m in ms):
+        return ms
+    known = sorted({tokens(m.surface, "person") for m in ms if m.role_key != SIDE} - {()})
+    known_set = set(known)
+    known_tokens = {t for k in known for t in k}
+    full = [k for k in known if len(k) >= 2 and not surname_only(k)]
+    out = []
+    for m in ms:
+        if m.role_key != SIDE:
+            out.append(m)
+            continue
+        k = tokens(m.surface, "person")
+        if k in known_set:
+            keep = True
+        elif len(k) >= 2:
+            keep = len([f for f in full if _one_letter_pair(spelling_pair(k, f))]) == 1
+        else:
+            keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
+                    and len([f for f in full if near_token(k[0], f[-1])
+                             and OSA.distance(k[0], f[-1]) == 1]) == 1)
+        if keep:
+            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
+    return out
+
+
+def _one_letter_pair(pair: tuple[str, str] | None) -> bool:
+    return pair is not None and OSA.distance(*pair) == 1
+
+
 def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                   scope: str = "") -> list[Entity]:
+    if etype == "person":
+        ms = side_mentions_kept(ms)
     key_of = {m.mention_id: tokens(m.surface, etype) for m in ms}
     roles: dict[tuple, set[str]] = defaultdict(set)
     surfaces: dict[tuple, Counter] = defaultdict(Counter)
