@@ -2,8 +2,9 @@
 and no speech, so that their spelling is still checked against the people of the story
 ("Hartmann's lab", a caption "Anna Hartmann at the ceremony", "a study led by Anna Hartmann").
 
-kind="person", predicate="mention", subject="mention", value = {"name": the name as written,
-"form": "possessive" | "name"}. Span: role="person" (the name only, no possessive ending).
+kind="mention", predicate="person", subject="mention" (the role key resolve knows them by),
+value = {"name": the name as written, "form": "possessive" | "name"}.
+Span: role="person" (the name only, no possessive ending).
 
 Read: one to three capitalised name tokens before a possessive "'s" ("Hartmann's"), and runs of
 two or three name tokens ("Anna Hartmann") that stand alone (no capitalised word right before
@@ -81,8 +82,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if name in COUNTRIES or name in lex.places:
             continue
         yield ClaimDraft(
-            kind="person",
-            predicate="mention",
+            kind="mention",
+            predicate="person",
             subject=SIDE,
             value={"name": name, "form": "possessive" if poss else "name"},
             spans=[SpanRef(a, b, "person")],
