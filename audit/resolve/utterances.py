@@ -1,0 +1,116 @@
+"""Quote identity: whether two quoted passages are one utterance, and how their wording differs.
+Pure functions.
+
+Typography is not wording: curly and straight quotes and apostrophes (’ ‘ ʼ ′ ` ´), dashes and
+hyphens, ellipses and letter case compare equal, and quote marks nested inside a quote are not
+part of its words ("‘historic’" = "historic"). Editorial marks are not changes: a bracketed
+insertion ("[the company]", "[It]") and an ellipsis ("…", "...") stand for words the quoting
+source left out or replaced, so whatever the other source has in their place is not counted,
+and neither are words cut from either end (a trimmed quote).
+
+Two quotes are the same utterance only when they share a substantial run of words in order
+(SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
+(SAME_SHARE, in order). Two statements of one speaker on one subject share words ("the",
+"our", the subject's name), not whole passages, so they are never paired as a reworded quote.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from audit.ingest.normalize import fold
+
+GAP = "\x00"  # a token standing for words the source left out or replaced ([...] or …)
+SAME_RUN = 4  # words in a row two quotes of one utterance share at least
+SAME_SHARE = 0.6  # share of the shorter quote's words (in order) they share at least
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ′`´＇‛"})
+_EDITORIAL = re.compile(r"\[[^\[\]\n]{0,80}\]|\.{3,}|…|\. \. \.")
+_TOKEN = re.compile(rf"{GAP}|[\w']+")
+
+
+def _normalise(text: str) -> str:
+    text = _EDITORIAL.sub(f" {GAP} ", text.translate(_APOSTROPHES))
+    return fold(text).translate(_APOSTROPHES)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a quote as compared (lower case, apostrophes straight, nested quote marks
+    dropped), with GAP for each editorial insertion or ellipsis."""
+    out = []
+    for t in _TOKEN.findall(_normalise(text)):
+        if t != GAP:
+            t = t.strip("'").lower()
+            if not t:
+                continue
+        out.append(t)
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The words of a quote as compared, without editorial gaps."""
+    return [t for t in tokens(text) if t != GAP]
+
+
+def _raw(text: str) -> list[str]:
+    """The words as written (for showing a diff), aligned with :func:`tokens`."""
+    out = []
+    for t in _TOKEN.findall(_EDITORIAL.sub(f" {GAP} ", text.translate(_APOSTROPHES))):
+        if t != GAP:
+            t = t.strip("'")
+            if not t:
+                continue
+        out.append("[…]" if t == GAP else t)
+    return out
+
+
+def same_utterance(a: str, b: str) -> bool:
+    """Whether two quoted passages are one utterance (see the module docstring)."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return False
+    sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    blocks = sm.get_matching_blocks()
+    shared = sum(b.size for b in blocks)
+    longest = max(b.size for b in blocks)
+    shorter = min(len(wa), len(wb))
+    return longest >= min(SAME_RUN, shorter) and shared >= SAME_SHARE * shorter
+
+
+def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
+    """Word-level diff of two wordings of one utterance and the number of changed words.
+    Not counted: words cut from either end (where the wordings differ at an end, as many words
+    as the shorter side has there count as changed, the rest as trimmed), and whatever stands
+    opposite an editorial gap ("[the company]", "…") on the other side."""
+    ta, tb = tokens(a), tokens(b)
+    ra, rb = _raw(a), _raw(b)
+    if len(ra) != len(ta) or len(rb) != len(tb):  # folding changed the tokens: show them
+        ra, rb = list(ta), list(tb)
+    ops = difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes()
+    diff: list[list[str]] = []
+    changed = 0
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        edge = n == 0 or n == len(ops) - 1
+        if tag == "equal":
+            diff.append(["equal", " ".join(ra[i1:i2])])
+            continue
+        if tag in ("delete", "replace") and i2 > i1:
+            diff.append(["delete", " ".join(ra[i1:i2])])
+        if tag in ("insert", "replace") and j2 > j1:
+            diff.append(["insert", " ".join(rb[j1:j2])])
+        na = sum(t != GAP for t in ta[i1:i2])
+        nb = sum(t != GAP for t in tb[j1:j2])
+        if GAP in ta[i1:i2] or GAP in tb[j1:j2] or _next_to_gap(ta, i1, i2) \
+                or _next_to_gap(tb, j1, j2):
+            continue  # the source marked words left out or replaced here
+        if edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
+            changed += min(na, nb)
+        elif not (edge and tag in ("delete", "insert")):
+            changed += max(na, nb)
+    return diff, changed
+
+
+def _next_to_gap(toks: list[str], i1: int, i2: int) -> bool:
+    """An insertion or deletion right at a gap of that side ("we … will" vs "we all will")."""
+    return i1 == i2 and ((i1 > 0 and toks[i1 - 1] == GAP) or (i1 < len(toks) and toks[i1] == GAP))
