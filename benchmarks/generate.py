@@ -543,6 +543,7 @@ OFFICIAL_QUOTE_T = [
     "In a statement, {TITLE} {NAME} said: {OQ}{Q}.{CQ}",
     "{OQ}{Q},{CQ} {TITLE} {NAME} told reporters.",
     "{OQ}{Q},{CQ} {SURNAME} said.",
+    "{OQ}{Q},{CQ} {ROLEREF} said.",   # a role reference: the holder is named in the intro
 ]
 HEAD_T = [
     "{P1} {T1} {N1} signed the agreement for the {P1KIND}.",
@@ -594,7 +595,12 @@ FILLER_T = [
     "Local officials in {CITY} welcomed the attention the {field} deal brings.",
     "Intellectual property from the {PROG} will be shared under terms not yet published.",
     "A public lecture series on {field} is planned for {CITY} as part of the deal.",
+    "Observers from {CTRY} attended the {field} signing.",
 ]
+# One country written the ways the press writes it: one entity, never a misspelling.
+COUNTRY_FORMS = [["the United Kingdom", "the U.K.", "Britain", "the UK"],
+                 ["the United States", "the U.S.", "the US", "America"],
+                 ["the Netherlands", "Holland"], ["South Korea", "the Republic of Korea"]]
 TITLE_T = [
     "{P1} and {P2} launch {AMTS} {field} partnership",
     "{PROG} signed in {CITY}",
@@ -779,8 +785,9 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
     doc.quote_text = quote
     p2_name = ev.p2
     p2_later = ev.p2_acronym if ev.p2_acronym and rng.random() < 0.5 else ev.p2
+    forms = COUNTRY_FORMS[sum(map(ord, ev.eid)) % len(COUNTRY_FORMS)]
     common = dict(P1=ev.p1, P2=p2_name, PROG=ev.programme, LEAD=ev.lead, CITY=ev.city,
-                  REGION=ev.region, field=ev.field_)
+                  REGION=ev.region, field=ev.field_, CTRY=rng.choice(forms))
 
     paras: list[str] = []
     # 1. lead with the date
@@ -828,7 +835,7 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
     # 5. the official's quote
     qt = pools["oquote"].take()
     intro = ""
-    if "{SURNAME}" in qt or rng.random() < 0.4:
+    if "{SURNAME}" in qt or "{ROLEREF}" in qt or rng.random() < 0.4:
         intro = fill(pools["intro"].take(), TITLE=off.title, NAME=oname, ROLE=off.role, **common)
     r = rng.random()
     style = "pull" if doc.fmt == "html" and r < 0.2 else "split" if r < 0.4 else "inline"
@@ -870,7 +877,7 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
                 break
     if style == "inline":
         qs = fill(qt, OQ=oq, CQ=cq, Q=quote, TITLE=off.title, NAME=oname, ROLE=off.role,
-                  SURNAME=fam, **common)
+                  SURNAME=fam, ROLEREF=off.role, **common)
         paras.append((intro + " " + qs).strip())
     # 6. people
     h1, h2, ex = ev.head1, ev.head2, ev.exec1
@@ -888,6 +895,11 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
         hq = ev.head_quote.replace("{other}", ev.p2).replace("{field}", ev.field_)
         paras.append(fill(pools["hquote"].take(), OQ=oq, CQ=cq, Q=hq, N=h1.name(), R=h1.role,
                           T=h1.title, P=ev.p1, **common))
+        if rng.random() < 0.35:
+            # a second, different statement of the same speaker: not a reworded quote
+            hq2 = HEAD_QUOTES[(HEAD_QUOTES.index(ev.head_quote) + 1) % len(HEAD_QUOTES)]
+            hq2 = hq2.replace("{other}", ev.p2).replace("{field}", ev.field_)
+            paras.append(f"{oq}{hq2},{cq} {h1.name()} added.")
     # 8. background
     for _ in range(rng.randint(2, 3)):
         paras.append(fill(pools["filler"].take(), **common))

@@ -58,3 +58,55 @@ def refers_to(phrase: str, title: str) -> bool:
 # A title with one of these is another rank than its last word: a vice president is not "the
 # president".
 _RANKS = {"vice", "deputy", "assistant", "associate", "co", "under", "sub", "pro"}
+
+
+# Words too common in organisation names to tell two organisations apart or join them.
+_GENERIC_ORG_WORDS = frozenset(
+    """the of and for at in university college institute school company group corporation
+    corp inc ltd llc plc co department ministry office council board trust foundation bank
+    agency national international system systems association society centre center""".split()
+)
+
+
+def _org_words(org: str) -> set[str]:
+    from audit.resolve.names import tokens
+
+    return set(tokens(org, "org"))
+
+
+def orgs_agree(a: str | None, b: str | None) -> bool:
+    """Two organisations named for one role are the same one (or may be): either is unnamed,
+    they are one country however written, they share a distinctive word ("Keio" / "Keio
+    University"), or one holds the other's initials ("UH" / "University of Houston", "UH
+    System")."""
+    from audit.resolve.countries import country_key
+    from audit.resolve.names import acronym
+
+    if not a or not b:
+        return True
+    ka, kb = country_key(a), country_key(b)
+    if ka or kb:
+        return ka == kb
+    wa, wb = _org_words(a), _org_words(b)
+    if (wa & wb) - _GENERIC_ORG_WORDS or wa == wb:
+        return True
+    ia, ib = acronym(a).lower(), acronym(b).lower()
+    return (len(ia) >= 2 and ia in wb) or (len(ib) >= 2 and ib in wa)
+
+
+def compare_roles(a: tuple[str, str | None, str], b: tuple[str, str | None, str]
+                  ) -> str | None:
+    """How two statements of one person's role, (title, organisation, status), differ:
+    "status" (the same title, held now in one and formerly in the other), "organisation" (the
+    same title at two different organisations), "title" (different titles: people hold
+    several) or None (they agree: "CEO" / "chief executive", "Keio" / "Keio University")."""
+    (ta, oa, sa), (tb, ob, sb) = a, b
+    ka, kb = title_key(ta), title_key(tb)
+    sa, sb = sa or ka[0], sb or kb[0]
+    if ka[1] != kb[1]:
+        return "title"
+    if not orgs_agree(oa, ob):
+        return "organisation"
+    if (sa == "former") != (sb == "former"):
+        return "status"
+    return None
