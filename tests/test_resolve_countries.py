@@ -91,3 +91,8 @@ def test_a_legal_form_variant_joins_its_organisation_quietly():
           Mention("c", "org", "Tessel Robotics")]
     ents = cluster(ms)
     assert len(ents) == 1 and kinds(ents)["Tessel Robotics Inc."] == "legal"
+
+
+def test_a_letter_prefixed_short_form_is_not_a_misspelling():
+    ents = cluster([Mention("a", "org", "UMarsk"), Mention("b", "org", "Marsk")])
+    assert len(ents) == 2

@@ -124,6 +124,8 @@ def near_token(a: str, b: str) -> bool:
     word misspelt."""
     if a == b or min(len(a), len(b)) < 4 or a[0] != b[0] and a[-1] != b[-1]:
         return False
+    if len(a) != len(b) and (a.endswith(b) or b.endswith(a)):
+        return False  # a prefix is a short form, not a typo: "UChicago" / "Chicago"
     dist = OSA.distance(a, b)  # a swap of two adjacent letters is one edit
     if dist == 1:
         return min(len(a), len(b)) >= 5 or JaroWinkler.similarity(a, b) >= 0.85
