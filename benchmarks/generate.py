@@ -899,7 +899,12 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
             # a second, different statement of the same speaker: not a reworded quote
             hq2 = HEAD_QUOTES[(HEAD_QUOTES.index(ev.head_quote) + 1) % len(HEAD_QUOTES)]
             hq2 = hq2.replace("{other}", ev.p2).replace("{field}", ev.field_)
-            paras.append(f"{oq}{hq2},{cq} {h1.name()} added.")
+            for t in rng.sample(HEAD_QUOTE_T, len(HEAD_QUOTE_T)):
+                second = fill(t, OQ=oq, CQ=cq, Q=hq2, N=h1.name(), R=h1.role, T=h1.title,
+                              P=ev.p1, **common)
+                if not any(x in used for x in _sentences(second)):
+                    paras.append(second)
+                    break
     # 8. background
     for _ in range(rng.randint(2, 3)):
         paras.append(fill(pools["filler"].take(), **common))
