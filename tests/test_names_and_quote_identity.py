@@ -150,6 +150,10 @@ def test_title_key_reads_status_and_synonyms():
     ("We will build it … and open it in May",
      "We will build it this winter and open it in May"),
     ("will build it and open it in May", "We will build it and open it in May, she said"),
+    ("My feet were hanging over the side and the glass broke under", "My feet were hanging "
+     "over the side and the glass broke under us, which is how we got out"),
+    ("My feet were hanging over the side and the glass bro", "My feet were hanging over the "
+     "side and the glass broke under us"),
 ])
 def test_typography_and_editorial_marks_are_not_changes(a, b):
     assert same_utterance(a, b)

@@ -105,10 +105,23 @@ def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
                 or _next_to_gap(tb, j1, j2):
             continue  # the source marked words left out or replaced here
         if edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
+            if _cut_word(ta[i1:i2], tb[j1:j2], at_end=n > 0):
+                continue  # a quote cut off inside a word: "... down be" / "... down below"
             changed += min(na, nb)
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
     return diff, changed
+
+
+def _cut_word(xa: list[str], xb: list[str], at_end: bool) -> bool:
+    """At an end, one side's single word is a part of the other's word there (a quote cut off
+    mid-word by the page, or its first word cut): trimmed, not changed."""
+    for x, y in ((xa, xb), (xb, xa)):
+        if len(x) == 1 and y and y[0 if at_end else -1] != x[0]:
+            w = y[0 if at_end else -1]
+            if (w.startswith(x[0]) if at_end else w.endswith(x[0])):
+                return True
+    return False
 
 
 def _next_to_gap(toks: list[str], i1: int, i2: int) -> bool:
