@@ -10,7 +10,8 @@ and neither are words cut from either end (a trimmed quote).
 
 Two quotes are the same utterance only when they share a substantial run of words in order
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
-(SAME_SHARE, in order). Two statements of one speaker on one subject share words ("the",
+(SAME_SHARE, in order, counting runs of two words or more), and those runs are not scattered
+over a long stretch (SAME_WINDOW). Two statements of one speaker on one subject share words ("the",
 "our", the subject's name), not whole passages, so they are never paired as a reworded quote.
 """
 
@@ -24,6 +25,7 @@ from audit.ingest.normalize import fold
 GAP = "\x00"  # a token standing for words the source left out or replaced ([...] or …)
 SAME_RUN = 4  # words in a row two quotes of one utterance share at least
 SAME_SHARE = 0.6  # share of the shorter quote's words (in order) they share at least
+SAME_WINDOW = 0.5  # share of the stretch those shared words span in either quote
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ′`´＇‛"})
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{0,80}\]|\.{3,}|…|\. \. \.")
@@ -71,11 +73,17 @@ def same_utterance(a: str, b: str) -> bool:
     if not wa or not wb:
         return False
     sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
-    blocks = sm.get_matching_blocks()
-    shared = sum(b.size for b in blocks)
-    longest = max(b.size for b in blocks)
     shorter = min(len(wa), len(wb))
-    return longest >= min(SAME_RUN, shorter) and shared >= SAME_SHARE * shorter
+    # words shared in runs of two or more (a lone shared "the" or "is" is no evidence)
+    blocks = [x for x in sm.get_matching_blocks() if x.size >= min(2, shorter)]
+    if not blocks or max(x.size for x in blocks) < min(SAME_RUN, shorter):
+        return False
+    shared = sum(x.size for x in blocks)
+    # the stretch of each quote the shared runs cover: a phrase two statements share ("believe
+    # in the potential of the university") covers little of either
+    window = max(blocks[-1].a + blocks[-1].size - blocks[0].a,
+                 blocks[-1].b + blocks[-1].size - blocks[0].b)
+    return shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window
 
 
 def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
