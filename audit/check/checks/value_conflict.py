@@ -1,0 +1,163 @@
+"""value-conflict: one key (kind, predicate, subject, qualifiers) stated with several values."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.checks import expect
+
+NAME = "value-conflict"
+CLASS = "value-conflict"
+SCOPE = "story"
+JUDGED = ("n_values",)
+DESCRIPTION = "Same claim key, different values (amount, count, date, place)."
+SEVERITY = "error"
+ORDER = 20
+EXPECTATIONS = (
+    expect("expect_column_values_to_be_between", "error",
+           "An amount, count or date has one value for one key",
+           column="n_values", max_value=1.0),
+)
+
+
+# Amounts (counts) further apart than this ratio are taken to be different facts that share a
+# generic subject ("funding", "people"), not one fact stated two ways: the values of a key are
+# grouped around the value most sources state (its deviations within RATIO are the conflict),
+# and each group is compared on its own ($1.2 billion vs $1.25 billion conflict even when the
+# story also mentions a separate $45 million grant). A mistyped extra zero is missed, by design.
+MONEY_RATIO = 2.0
+COUNT_RATIO = 3.0
+# Amounts this close with no sentence or paragraph end between them are parts or alternatives
+# of one statement, not one fact restated; so are amounts on consecutive short lines that end
+# no sentence (at most FRAGMENT_CHARS: table rows, "Funder: $20m" lines).
+LISTED_WITHIN = 250
+FRAGMENT_CHARS = 80
+
+
+def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
+    """Keys (kind, predicate, subject, qualifiers) that carry more than one value."""
+    scope_sql = scoped_claims(inputs.stories)
+    rows = con.execute(rf"""
+        WITH mv0 AS (
+          SELECT c.claim_id, c.document_id, min(s.start_char) AS s0, max(s.end_char) AS s1
+          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
+          WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL),
+        -- the line an amount stands on is a fragment (a table cell, a headline, a short
+        -- "Funder: $20m" line) when it is short and ends no sentence
+        mv AS (
+          SELECT mv0.*, length(lb) + (s1 - s0) + length(la) <= {FRAGMENT_CHARS}
+                        AND NOT regexp_matches(lb || la, '[.!?](\s|$)') AS fragment
+          FROM (SELECT mv0.*,
+                  regexp_extract(substr(d.text, greatest(s0 - {FRAGMENT_CHARS}, 0) + 1,
+                                        s0 - greatest(s0 - {FRAGMENT_CHARS}, 0)),
+                                 '[^\n]*$') AS lb,
+                  regexp_extract(substr(d.text, s1 + 1, {FRAGMENT_CHARS}), '^[^\n]*') AS la
+                FROM mv0 JOIN documents d USING (document_id)) mv0),
+        -- several amounts in one statement are parts or alternatives, not one fact restated:
+        -- one sentence, or a run of fragments (the rows of a table); a paragraph break ends a
+        -- statement otherwise (a headline's amount is not a part of the body's)
+        listed AS (
+          SELECT DISTINCT a.claim_id FROM mv a JOIN mv b USING (document_id)
+          JOIN documents d USING (document_id)
+          WHERE a.claim_id <> b.claim_id AND abs(a.s0 - b.s0) < {LISTED_WITHIN}
+            AND NOT regexp_matches(substr(d.text, least(a.s1, b.s1) + 1,
+                greatest(a.s0, b.s0) - least(a.s1, b.s1)),
+                CASE WHEN a.fragment AND b.fragment THEN '[.!?](\s|$)'
+                     ELSE '[.!?](\s|$)|\n\s*\n' END)),
+        -- an amount with no cue word ("amount") takes the story's one money subject, if it
+        -- has exactly one: "$53 million has been set aside" is the funding the others state
+        money_subject AS (
+          SELECT story, value->>'currency' AS currency, min(subject) AS only_subject
+          FROM {scope_sql} WHERE kind = 'money' AND subject <> 'amount'
+            AND qualifiers->>'per' IS NULL
+          GROUP BY ALL HAVING count(DISTINCT subject) = 1),
+        v AS (
+          SELECT claim_id, story, kind, predicate,
+            CASE WHEN kind = 'money' AND subject = 'amount'
+                 THEN coalesce((SELECT only_subject FROM money_subject ms
+                                WHERE ms.story = c.story
+                                  AND ms.currency = c.value->>'currency'), subject)
+                 ELSE subject END AS subject,
+            qualifiers, path,
+            CASE kind
+              WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
+              WHEN 'count' THEN CAST(value_num AS VARCHAR)
+              WHEN 'date' THEN value->>'iso'
+              WHEN 'place' THEN lower(value->>'name')
+            END AS norm,
+            value_num, value->>'currency' AS currency, value->>'approx' AS approx,
+            value->>'precision' AS precision, value_text
+          FROM {scope_sql} c
+          WHERE kind IN ('money', 'count', 'date')
+            AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
+                                        OR value->>'iso' LIKE 'X%'))
+            AND coalesce(value->>'approx', 'exact') = 'exact'
+            AND coalesce(qualifiers->>'approx', 'exact') = 'exact'
+            AND claim_id NOT IN (SELECT claim_id FROM listed)
+        ),
+        groups AS (
+          SELECT story, kind, predicate, subject, qualifiers, count(DISTINCT norm) AS n_values,
+                 max(value_num) / nullif(min(value_num), 0) AS ratio,
+                 count(DISTINCT currency) AS currencies
+          FROM v WHERE norm IS NOT NULL GROUP BY ALL HAVING count(DISTINCT norm) > 1
+        )
+        SELECT g.story, g.kind, g.predicate, g.subject, g.qualifiers, g.currencies, v.norm,
+               any_value(v.value_num), any_value(v.value_text ORDER BY v.claim_id),
+               list(v.claim_id ORDER BY v.path, v.claim_id)
+        FROM groups g JOIN v USING (story, kind, predicate, subject, qualifiers)
+        GROUP BY ALL ORDER BY g.story, g.kind, g.subject, v.norm""").fetchall()
+    groups: dict[tuple, dict] = {}
+    for story, kind, pred, subj, quals, currencies, norm, num, label, claims in rows:
+        g = groups.setdefault((story, kind, pred, subj, quals),
+                              {"currencies": currencies, "values": []})
+        g["values"].append({"value": label, "norm": norm, "num": num,
+                            "claims": [(c, ("value",)) for c in claims]})
+    out = []
+    for (story, kind, pred, subj, quals), g in groups.items():
+        if kind == "money" and g["currencies"] > 1:
+            continue
+        ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO}.get(kind)
+        for values in magnitude_groups(g["values"], ratio):
+            if len(values) < 2:
+                continue
+            values.sort(key=lambda v: v["norm"])
+            out.append(Candidate(
+                check="value-conflict",
+                judged={"n_values": len(values)},
+                key=[kind, pred, subj, quals, [v["norm"] for v in values]]
+                + ([story] if story else []),
+                headline=f"{kind} of '{subj}' differs",
+                values=[{"value": v["value"], "claims": v["claims"]} for v in values],
+                details={"kind": kind, "subject": subj, "qualifiers": json.loads(quals)},
+            ))
+    return out
+
+
+def magnitude_groups(values: list[dict], ratio: float | None) -> list[list[dict]]:
+    """Group values (dicts with ``num``, ``norm`` and ``claims``) around the value most claims
+    state: it and every value within ``ratio`` of it are one fact stated differently; the rest
+    is grouped the same way. ``ratio`` None (dates) keeps them together."""
+    if ratio is None:
+        return [list(values)]
+    rest = sorted(values, key=lambda v: (-len(v.get("claims") or ()), v["num"] is None,
+                                         -(v["num"] or 0), v["norm"]))
+    out: list[list[dict]] = []
+    while rest:
+        anchor, rest = rest[0], rest[1:]
+        group, keep = [anchor], []
+        for v in rest:
+            (group if _near(anchor["num"], v["num"], ratio) else keep).append(v)
+        out.append(group)
+        rest = keep
+    return out
+
+
+def _near(a, b, ratio: float) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a <= 0 or b <= 0:
+        return a == b
+    return max(a, b) <= ratio * min(a, b)
