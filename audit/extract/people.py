@@ -439,6 +439,8 @@ def _emit(
     org_value: str | None,
 ) -> None:
     status = _status_before(text, titles[0][0])
+    if status is None and org_span is not None and org_span[1] <= titles[0][0]:
+        status = _status_before(text, org_span[0])  # "former Halden Clay chief executive"
     for (ta, tb), title_text in zip(titles, title_texts, strict=True):
         key = (name[0], name[1], title_text.lower())
         if key in seen:
