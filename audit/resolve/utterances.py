@@ -135,3 +135,17 @@ def _cut_word(xa: list[str], xb: list[str], at_end: bool) -> bool:
 def _next_to_gap(toks: list[str], i1: int, i2: int) -> bool:
     """An insertion or deletion right at a gap of that side ("we … will" vs "we all will")."""
     return i1 == i2 and ((i1 > 0 and toks[i1 - 1] == GAP) or (i1 < len(toks) and toks[i1] == GAP))
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Two speaker names that may be one person: equal, one a part of the other ("Whitcombe" /
+    "Lorraine K. Whitcombe"), or one spelling a letter or two off the other ("Solbergh")."""
+    from audit.resolve.names import near_token, tokens
+
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    sa, sb = set(ta), set(tb)
+    if sa <= sb or sb <= sa:
+        return True
+    return ta[-1] == tb[-1] or near_token(ta[-1], tb[-1]) and (ta[0] == tb[0] or len(sa & sb) > 0)

@@ -5,7 +5,8 @@ Only quotes whose speaker the source names next to them count (not one found thr
 said" or "the president said": those are the audit's own inference), only quotes of two
 documents, and only when the wording is nearly the same: most of the shorter quote's words in
 order (ATTRIBUTION_SHARE) with a run of ATTRIBUTION_RUN words. Two people who are one entity
-(a misspelt name) are the same speaker.
+(a misspelt name), or whose names may be one person's (a surname and the full name; a
+spelling a letter off), are the same speaker.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import duckdb
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.checks.quote_drift import UNKNOWN_SPEAKER, quotes_by_story
-from audit.resolve.utterances import words
+from audit.resolve.utterances import same_speaker, words
 
 NAME = "attribution-change"
 CLASS = "attribution-change"
@@ -51,7 +52,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         for i, a in enumerate(named):
             for j in range(i + 1, len(named)):
                 b = named[j]
-                if a[4] == b[4] or a[3].lower() == b[3].lower():
+                if a[4] == b[4] or same_speaker(a[3], b[3]):
                     continue
                 if not _same_words(toks[i], toks[j]):
                     continue

@@ -14,7 +14,7 @@ import duckdb
 
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
-from audit.resolve.utterances import same_utterance, word_diff, words
+from audit.resolve.utterances import same_speaker, same_utterance, word_diff, words
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
 
@@ -76,8 +76,8 @@ def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
             b = quotes[j]
             if a[4] == b[4] or toks[i] == toks[j] or not toks[i] or not toks[j]:
                 continue
-            if a[3].lower() != b[3].lower() and UNKNOWN_SPEAKER not in (a[3].lower(),
-                                                                      b[3].lower()):
+            if UNKNOWN_SPEAKER not in (a[3].lower(), b[3].lower()) and \
+                    not same_speaker(a[3], b[3]):
                 continue
             if same_utterance(a[2], b[2]):
                 yield a, b
