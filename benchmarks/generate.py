@@ -248,6 +248,7 @@ class Doc:
     camel_text: str = ""
     narrow_text: str = ""
     head_quote_used: bool = False
+    country_text: str = ""          # the country form this document wrote, if any
     name_orders: set[bool] = field(default_factory=set)
     boilerplate: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
@@ -595,7 +596,15 @@ FILLER_T = [
     "Local officials in {CITY} welcomed the attention the {field} deal brings.",
     "Intellectual property from the {PROG} will be shared under terms not yet published.",
     "A public lecture series on {field} is planned for {CITY} as part of the deal.",
+]
+# A sentence naming a country (COUNTRY_FORMS: each document writes the event's country its own
+# way, a legitimate variant).
+COUNTRY_T = [
     "Observers from {CTRY} attended the {field} signing.",
+    "A delegation from {CTRY} followed the {field} talks.",
+    "Officials from {CTRY} sent a message of support.",
+    "Companies from {CTRY} are expected to join the {field} work later.",
+    "Researchers from {CTRY} will be invited to the first {field} workshop.",
 ]
 # One country written the ways the press writes it: one entity, never a misspelling.
 COUNTRY_FORMS = [["the United Kingdom", "the U.K.", "Britain", "the UK"],
@@ -908,9 +917,16 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
     # 8. background
     for _ in range(rng.randint(2, 3)):
         paras.append(fill(pools["filler"].take(), **common))
+    if rng.random() < 0.6:
+        for t in rng.sample(COUNTRY_T, len(COUNTRY_T)):
+            sent = fill(t, **common)
+            if sent not in used:
+                paras.append(sent)
+                break
     doc.sentences = [s for p in paras for s in _sentences(_flat(p))]
     body = "\n".join(_flat(p) if not isinstance(p, tuple) or p[0] != "bullets"
                      else p[1] + " " + " ".join(p[2]) + " " + p[3] for p in paras)
+    doc.country_text = next((f for f in forms if f"from {f} " in body), "")
     for attr in ("amount_text", "count_text", "date_text", "quote_text", "list_text",
                  "narrow_text", "official_name"):
         v = getattr(doc, attr)
@@ -1147,6 +1163,15 @@ def truth_items(ev: Event, docs: list[Doc]) -> tuple[list[dict], list[dict], lis
             legit.append(dict(id=f"{ev.eid}-L-order", **{"class": "name-variant"},
                               severity="none", documents=[da.name, db.name], values=[a, b],
                               note="Given-name-first vs family-name-first."))
+    countries = {}
+    for d in docs:
+        if d.country_text:
+            countries.setdefault(d.country_text.removeprefix("the "), d)
+    if len(countries) > 1:
+        (a, da), (b, db) = list(countries.items())[:2]
+        legit.append(dict(id=f"{ev.eid}-L-country", **{"class": "name-variant"},
+                          severity="none", documents=[da.name, db.name], values=[a, b],
+                          note="One country written two ways (name, abbreviation, nickname)."))
     years = [d for d in docs if "weekday" not in d.plant]
     no_year = next((d for d in years if str(ev.date.year) not in d.date_text), None)
     with_year = next((d for d in years if str(ev.date.year) in d.date_text), None)

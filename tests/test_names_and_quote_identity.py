@@ -131,6 +131,19 @@ def test_role_reference_fits_title(phrase, title, fits):
     assert refers_to(phrase, title) is fits
 
 
+@pytest.mark.parametrize("a,b,agree", [
+    ("Keio", "Keio University", True), ("CMU", "Carnegie Mellon", True),
+    ("UH", "University of Houston", True), ("U.K.", "Britain", True),
+    ("Tessel Robotics Inc.", "Tessel Robotics", True), (None, "Orvik Bank", True),
+    ("Tessel Robotics", "Orvik Bank", False), ("France", "Germany", False),
+    ("Marsk University", "Marsk City Council", True),  # shares a distinctive word: may be one
+])
+def test_organisations_of_a_role_agree(a, b, agree):
+    from audit.resolve.roles import orgs_agree
+
+    assert orgs_agree(a, b) is agree
+
+
 def test_title_key_reads_status_and_synonyms():
     assert title_key("Former CEO") == ("former", "chief executive")
     assert title_key("chief executive officer") == ("", "chief executive")

@@ -91,7 +91,9 @@ def orgs_agree(a: str | None, b: str | None) -> bool:
     if (wa & wb) - _GENERIC_ORG_WORDS or wa == wb:
         return True
     ia, ib = acronym(a).lower(), acronym(b).lower()
-    return (len(ia) >= 2 and ia in wb) or (len(ib) >= 2 and ib in wa)
+    # "UH" / "University of Houston"; "CMU" / "Carnegie Mellon" (initials of the words named)
+    return (len(ia) >= 2 and any(t.startswith(ia) for t in wb)) or \
+        (len(ib) >= 2 and any(t.startswith(ib) for t in wa))
 
 
 def compare_roles(a: tuple[str, str | None, str], b: tuple[str, str | None, str]
