@@ -198,3 +198,19 @@ def test_a_quote_is_its_own_utterance_whatever_its_typography(ws):
     curly = text.replace("'", "’")
     assert words(text) == words(curly)
     assert same_utterance(text, curly) and word_diff(text, curly)[1] == 0
+
+
+@pytest.mark.parametrize("a,b,kind", [
+    (("CEO", "Halden Clay", ""), ("Chief Executive Officer", "Halden Clay Inc.", ""), None),
+    (("Chairman", "Orvik Bank", ""), ("chairwoman", None, ""), None),
+    (("Director", "Marsk Museum", "former"), ("Director", "Marsk Museum", ""), "status"),
+    (("Ex-CEO", "Halden Clay", ""), ("CEO", "Halden Clay", ""), "status"),
+    (("Mayor", "Marsk", "outgoing"), ("Mayor", "Marsk", ""), None),  # still in office
+    (("CEO", "Tessel Robotics", ""), ("CEO", "Orvik Bank", ""), "organisation"),
+    (("President", "University of Marsk", ""), ("Chancellor", "University of Marsk", ""),
+     "title"),
+])
+def test_compare_roles(a, b, kind):
+    from audit.resolve.roles import compare_roles
+
+    assert compare_roles(a, b) == kind
