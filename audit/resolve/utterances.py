@@ -74,15 +74,19 @@ def same_utterance(a: str, b: str) -> bool:
         return False
     sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
     shorter = min(len(wa), len(wb))
-    # words shared in runs of two or more (a lone shared "the" or "is" is no evidence)
-    blocks = [x for x in sm.get_matching_blocks() if x.size >= min(2, shorter)]
+    # words shared in runs of two or more (a lone shared "the" or "is" is no evidence), and
+    # lone words between such runs (aligned inside the same passage)
+    matched = [x for x in sm.get_matching_blocks() if x.size]
+    blocks = [x for x in matched if x.size >= min(2, shorter)]
     if not blocks or max(x.size for x in blocks) < min(SAME_RUN, shorter):
         return False
-    shared = sum(x.size for x in blocks)
+    a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
+    b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
+    shared = sum(x.size for x in matched if a0 <= x.a and x.a + x.size <= a1
+                 and b0 <= x.b and x.b + x.size <= b1)
     # the stretch of each quote the shared runs cover: a phrase two statements share ("believe
     # in the potential of the university") covers little of either
-    window = max(blocks[-1].a + blocks[-1].size - blocks[0].a,
-                 blocks[-1].b + blocks[-1].size - blocks[0].b)
+    window = max(a1 - a0, b1 - b0)
     return shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window
 
 
