@@ -21,6 +21,7 @@ CLAIM_KINDS = (
     "quote",
     "topic_list",
     "alias",
+    "mention",
 )
 # Span roles that name an entity; resolve clusters the text of these spans.
 ENTITY_ROLES = {"person": "person", "org": "org", "place": "place"}

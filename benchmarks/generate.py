@@ -248,6 +248,7 @@ class Doc:
     camel_text: str = ""
     narrow_text: str = ""
     head_quote_used: bool = False
+    country_text: str = ""          # the country form this document wrote, if any
     name_orders: set[bool] = field(default_factory=set)
     boilerplate: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
@@ -543,6 +544,7 @@ OFFICIAL_QUOTE_T = [
     "In a statement, {TITLE} {NAME} said: {OQ}{Q}.{CQ}",
     "{OQ}{Q},{CQ} {TITLE} {NAME} told reporters.",
     "{OQ}{Q},{CQ} {SURNAME} said.",
+    "{OQ}{Q},{CQ} {ROLEREF} said.",   # a role reference: the holder is named in the intro
 ]
 HEAD_T = [
     "{P1} {T1} {N1} signed the agreement for the {P1KIND}.",
@@ -595,6 +597,19 @@ FILLER_T = [
     "Intellectual property from the {PROG} will be shared under terms not yet published.",
     "A public lecture series on {field} is planned for {CITY} as part of the deal.",
 ]
+# A sentence naming a country (COUNTRY_FORMS: each document writes the event's country its own
+# way, a legitimate variant).
+COUNTRY_T = [
+    "Observers from {CTRY} attended the {field} signing.",
+    "A delegation from {CTRY} followed the {field} talks.",
+    "Officials from {CTRY} sent a message of support.",
+    "Companies from {CTRY} are expected to join the {field} work later.",
+    "Researchers from {CTRY} will be invited to the first {field} workshop.",
+]
+# One country written the ways the press writes it: one entity, never a misspelling.
+COUNTRY_FORMS = [["the United Kingdom", "the U.K.", "Britain", "the UK"],
+                 ["the United States", "the U.S.", "the US", "America"],
+                 ["the Netherlands", "Holland"], ["South Korea", "the Republic of Korea"]]
 TITLE_T = [
     "{P1} and {P2} launch {AMTS} {field} partnership",
     "{PROG} signed in {CITY}",
@@ -779,8 +794,9 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
     doc.quote_text = quote
     p2_name = ev.p2
     p2_later = ev.p2_acronym if ev.p2_acronym and rng.random() < 0.5 else ev.p2
+    forms = COUNTRY_FORMS[sum(map(ord, ev.eid)) % len(COUNTRY_FORMS)]
     common = dict(P1=ev.p1, P2=p2_name, PROG=ev.programme, LEAD=ev.lead, CITY=ev.city,
-                  REGION=ev.region, field=ev.field_)
+                  REGION=ev.region, field=ev.field_, CTRY=rng.choice(forms))
 
     paras: list[str] = []
     # 1. lead with the date
@@ -828,7 +844,7 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
     # 5. the official's quote
     qt = pools["oquote"].take()
     intro = ""
-    if "{SURNAME}" in qt or rng.random() < 0.4:
+    if "{SURNAME}" in qt or "{ROLEREF}" in qt or rng.random() < 0.4:
         intro = fill(pools["intro"].take(), TITLE=off.title, NAME=oname, ROLE=off.role, **common)
     r = rng.random()
     style = "pull" if doc.fmt == "html" and r < 0.2 else "split" if r < 0.4 else "inline"
@@ -870,7 +886,7 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
                 break
     if style == "inline":
         qs = fill(qt, OQ=oq, CQ=cq, Q=quote, TITLE=off.title, NAME=oname, ROLE=off.role,
-                  SURNAME=fam, **common)
+                  SURNAME=fam, ROLEREF=off.role, **common)
         paras.append((intro + " " + qs).strip())
     # 6. people
     h1, h2, ex = ev.head1, ev.head2, ev.exec1
@@ -888,12 +904,29 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
         hq = ev.head_quote.replace("{other}", ev.p2).replace("{field}", ev.field_)
         paras.append(fill(pools["hquote"].take(), OQ=oq, CQ=cq, Q=hq, N=h1.name(), R=h1.role,
                           T=h1.title, P=ev.p1, **common))
+        if rng.random() < 0.35:
+            # a second, different statement of the same speaker: not a reworded quote
+            hq2 = HEAD_QUOTES[(HEAD_QUOTES.index(ev.head_quote) + 1) % len(HEAD_QUOTES)]
+            hq2 = hq2.replace("{other}", ev.p2).replace("{field}", ev.field_)
+            for t in rng.sample(HEAD_QUOTE_T, len(HEAD_QUOTE_T)):
+                second = fill(t, OQ=oq, CQ=cq, Q=hq2, N=h1.name(), R=h1.role, T=h1.title,
+                              P=ev.p1, **common)
+                if not any(x in used for x in _sentences(second)):
+                    paras.append(second)
+                    break
     # 8. background
     for _ in range(rng.randint(2, 3)):
         paras.append(fill(pools["filler"].take(), **common))
+    if rng.random() < 0.6:
+        for t in rng.sample(COUNTRY_T, len(COUNTRY_T)):
+            sent = fill(t, **common)
+            if sent not in used:
+                paras.append(sent)
+                break
     doc.sentences = [s for p in paras for s in _sentences(_flat(p))]
     body = "\n".join(_flat(p) if not isinstance(p, tuple) or p[0] != "bullets"
                      else p[1] + " " + " ".join(p[2]) + " " + p[3] for p in paras)
+    doc.country_text = next((f for f in forms if f"from {f} " in body), "")
     for attr in ("amount_text", "count_text", "date_text", "quote_text", "list_text",
                  "narrow_text", "official_name"):
         v = getattr(doc, attr)
@@ -1130,6 +1163,15 @@ def truth_items(ev: Event, docs: list[Doc]) -> tuple[list[dict], list[dict], lis
             legit.append(dict(id=f"{ev.eid}-L-order", **{"class": "name-variant"},
                               severity="none", documents=[da.name, db.name], values=[a, b],
                               note="Given-name-first vs family-name-first."))
+    countries = {}
+    for d in docs:
+        if d.country_text:
+            countries.setdefault(d.country_text.removeprefix("the "), d)
+    if len(countries) > 1:
+        (a, da), (b, db) = list(countries.items())[:2]
+        legit.append(dict(id=f"{ev.eid}-L-country", **{"class": "name-variant"},
+                          severity="none", documents=[da.name, db.name], values=[a, b],
+                          note="One country written two ways (name, abbreviation, nickname)."))
     years = [d for d in docs if "weekday" not in d.plant]
     no_year = next((d for d in years if str(ev.date.year) not in d.date_text), None)
     with_year = next((d for d in years if str(ev.date.year) in d.date_text), None)

@@ -4,7 +4,9 @@ University", "Rene Haas, the Arm CEO", "Japan's prime minister, Fumio Kishida".
 kind="person", predicate="role_holder". One claim per title: "vice chair and president of
 Microsoft" gives two claims (vice chair|microsoft, president|microsoft) sharing the name span.
 
-value = {"name", "title", "org", "tokens"}; ``org`` is the organisation or country the role
+value = {"name", "title", "org", "tokens"} and "status" when the title is no longer or not yet
+held ("former", "outgoing", "incoming", "interim", "acting": "the former director", "ex-CEO",
+"then-mayor", "Acting Mayor"); ``org`` is the organisation or country the role
 belongs to (nationality adjectives normalised: Japanese -> Japan, U.S. -> United States) or None.
 subject = "<title>|<org>" lowercased ("prime minister|japan", "president|").
 Spans: role="person" (the name only: no possessive, no "(opens in new window)"), role="title",
@@ -69,7 +71,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "people"
-VERSION = "3"
+VERSION = "4"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -436,12 +438,36 @@ def _emit(
     org_span: tuple[int, int] | None,
     org_value: str | None,
 ) -> None:
+    status = _status_before(text, titles[0][0])
+    if status is None and org_span is not None and org_span[1] <= titles[0][0]:
+        status = _status_before(text, org_span[0])  # "former Halden Clay chief executive"
     for (ta, tb), title_text in zip(titles, title_texts, strict=True):
         key = (name[0], name[1], title_text.lower())
         if key in seen:
             continue
         seen.add(key)
-        claims.append(_claim(text, name, (ta, tb), title_text, org_span, org_value))
+        claim = _claim(text, name, (ta, tb), title_text, org_span, org_value)
+        if status:
+            claim.value["status"] = status
+        claims.append(claim)
+
+
+# A word right before a title that says the role is no longer (or not yet) held: "the former
+# director", "ex-CEO", "then-mayor", "the outgoing chair".
+_STATUS_BEFORE = re.compile(
+    r"(?<![\w-])(?P<s>[Ff]ormer|[Ee]x|[Tt]hen|[Oo]utgoing|[Ii]ncoming|[Ll]ate|[Ii]nterim|"
+    r"[Aa]cting)(?:[ \t\u00a0]+|-)\Z"
+)
+
+
+def _status_before(text: str, ta: int) -> str | None:
+    """"former", "outgoing", "incoming", "interim" or "acting" when written before the title
+    (or as part of it: "Acting Mayor"); "ex-" and "then" are "former"; "late" is "former"."""
+    m = _STATUS_BEFORE.search(text, max(0, ta - 12), ta)
+    word = m.group("s").lower() if m else text[ta : ta + 12].split(" ")[0].lower()
+    return {"former": "former", "ex": "former", "then": "former", "late": "former",
+            "outgoing": "outgoing", "incoming": "incoming", "interim": "interim",
+            "acting": "acting"}.get(word.rstrip("-"))
 
 
 def _pre_name(

@@ -179,7 +179,8 @@ def claim_rows(document_id: str, text: str, drafts: Iterable[tuple[ClaimDraft, s
                     "mention_id": f"m{claim_id[1:]}-{i}", "document_id": document_id,
                     "claim_id": claim_id, "span_id": span["span_id"], "etype": etype,
                     "surface": span["exact"], "norm": "",
-                    "role_key": claim.subject if claim.kind == "person" and etype == "person"
+                    "role_key": claim.subject
+                    if claim.kind in ("person", "mention") and etype == "person"
                     else "",
                     "compared": compared,
                 })
@@ -218,6 +219,8 @@ def value_text(claim: ClaimDraft) -> str:
             return "; ".join(v.get("items", []))
         if k == "alias":
             return f"{v.get('alias')} = {v.get('name')}"
+        if k == "mention":
+            return v.get("name", "")
     except (KeyError, TypeError, ValueError):
         pass
     return json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)

@@ -53,7 +53,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from audit.extract import people
+from audit.extract import mentions, people
 from audit.extract.vocab import (
     NAME_PARTICLE,
     NAME_PATTERN,
@@ -64,9 +64,10 @@ from audit.extract.vocab import (
     sentence_start,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.resolve.roles import STATUS_WORDS, refers_to
 
 NAME = "quotes"
-VERSION = "5"
+VERSION = "6"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -194,7 +195,9 @@ def _name_in(ctx: Context, a: int, b: int, floor: int = 0) -> tuple[int, int] | 
     return None
 
 
-_After = tuple[tuple[int, int] | None, bool, int, int]
+# (speaker span, via: False, True for a pronoun or "role:<phrase>", end of speaker and verb,
+# end of the attribution)
+_After = tuple[tuple[int, int] | None, bool | str, int, int]
 
 
 def _after(ctx: Context, pos: int, end: int) -> _After | None:
@@ -208,7 +211,7 @@ def _after(ctx: Context, pos: int, end: int) -> _After | None:
             return None, True, m.end(), tail.end()
         sp = people.speaker_at(ctx, m.end(), end) or _after_role(ctx, m.end(), end)
         if sp is None:
-            return None
+            return _role_after(ctx, pos, end)
         tail = _ATT_END.match(text, sp[1], end)
         return sp, False, sp[1], tail.end()
     m = _AFTER_PRON.match(text, pos, end)
@@ -221,7 +224,51 @@ def _after(ctx: Context, pos: int, end: int) -> _After | None:
             t = _AFTER_NAME_TAIL.match(text, sp[1], end)
             if t:
                 return sp, False, t.end(), _ATT_END.match(text, t.end(), end).end()
+    return _role_after(ctx, pos, end)
+
+
+# a role reference after the quote: ",” the president said." / ",” said the company's chief
+# executive." / ",” its founder added." (resolved to the holder named earlier: _role_holder)
+_DET = r"(?:the|its|their|his|her|[Tt]he[ \t\u00a0]+[a-z]+['’]s)"
+_ROLE_PHRASE = r"(?P<role>[A-Za-z][a-z-]*(?:[ \t\u00a0]+[A-Za-z][a-z-]*){0,3}?)"
+_AFTER_ROLE = re.compile(
+    rf"[ \t\u00a0]*,?[ \t\u00a0]*{_DET}[ \t\u00a0]+{_ROLE_PHRASE}[ \t\u00a0]+"
+    rf"(?:also[ \t\u00a0]+|later[ \t\u00a0]+)?(?:{_VERBS})\b"
+)
+_AFTER_VERB_ROLE = re.compile(
+    rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:{_VERBS})[ \t\u00a0]+{_DET}[ \t\u00a0]+{_ROLE_PHRASE}"
+    r"(?=[ \t\u00a0]*(?:[.,;!?]|$)|[ \t\u00a0]+(?:of|at|for|in|on)\b)"
+)
+
+
+def _role_after(ctx: Context, pos: int, end: int) -> _After | None:
+    """",” the president said." : (None, "role:<phrase>", end of the verb, attribution end)."""
+    text = ctx.text
+    lex = lexicon(ctx.vocab)
+    for rx in (_AFTER_ROLE, _AFTER_VERB_ROLE):
+        m = rx.match(text, pos, end)
+        if m is None:
+            continue
+        phrase = " ".join(m.group("role").split())
+        words = phrase.lower().split()
+        while words and words[0] in STATUS_WORDS:
+            words.pop(0)
+        if " ".join(words) not in lex.title_canon:
+            continue
+        return None, "role:" + " ".join(words), m.end(), _ATT_END.match(text, m.end(), end).end()
     return None
+
+
+def _role_holder(ctx: Context, pos: int, floor: int, phrase: str) -> tuple[int, str] | None:
+    """The person named last before ``pos`` with a title the role reference fits."""
+    best: tuple[int, str] | None = None
+    for c in people.extract(ctx, max(floor, pos - 3000), pos):
+        if c.predicate != "role_holder" or not refers_to(phrase, c.value["title"]):
+            continue
+        s = next(x for x in c.spans if x.role == "person")
+        if best is None or s.start > best[0]:
+            best = (s.start, c.value["name"])
+    return best
 
 
 # a lower-case role before a name: "said harbour master Lena Voss", "port director Ann Lee said"
@@ -446,6 +493,38 @@ def _last_person_before(ctx: Context, pos: int, floor: int) -> tuple[int, str] |
         span = _name_in(ctx, *m.span("who"), floor=lo)
         if span is not None and (best is None or span[0] > best[0]):
             best = (span[0], " ".join(text[span[0] : span[1]].split()))
+    side = _named_person_before(ctx, pos, floor)
+    if side is not None and (best is None or side[0] > best[0]):
+        best = side
+    return best
+
+
+_PERSON_CUE = re.compile(r",[ \t\u00a0]+(?:who|whose|aged[ \t\u00a0]+\d|\d{1,3},)")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sir|Dame)\.?[ \t\u00a0]+\Z")
+
+
+def _named_person_before(ctx: Context, pos: int, floor: int) -> tuple[int, str] | None:
+    """A name written outside any role or quote that is plainly a person ("Anna Hartman, who
+    ...", "Dr. Anna Hartman", or later called by the surname alone: "Hartman was there"): the
+    last place it is named before ``pos``, with its full name (for "she said")."""
+    text = ctx.text
+    lo = max(floor, pos - 1500)
+    best: tuple[int, str] | None = None
+    for c in mentions.extract(ctx, lo, pos):
+        a, b = c.spans[0].start, c.spans[0].end
+        words = c.value["name"].split()
+        if len(words) < 2:
+            continue
+        at = a
+        sur = re.compile(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])(?![ \t\u00a0]+[A-Z])")
+        later = [m.start() for m in sur.finditer(text, b, pos)]
+        if later:
+            at = later[-1]
+        elif not (_PERSON_CUE.match(text, b, pos)
+                  or _HONORIFIC_BEFORE.search(text, max(lo, a - 8), a)):
+            continue
+        if best is None or at > best[0]:
+            best = (at, c.value["name"])
     return best
 
 
@@ -493,6 +572,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             speaker_name = " ".join(text[speaker[0] : speaker[1]].split())
             last_speaker = (speaker[0], speaker_name)
             known.add(speaker_name)
+        elif isinstance(pronoun, str):
+            holder = _role_holder(ctx, group[0].start, start, pronoun[5:])
+            if holder is not None:
+                speaker_name, via = holder[1], "role"
         elif pronoun:
             cands = [
                 x for x in (last_speaker, _last_person_before(ctx, group[0].start, start)) if x

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from audit.resolve.countries import country_key
 from audit.resolve.names import (
     acronym,
     classify,
@@ -77,8 +78,50 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
     return entities
 
 
+# The role key of a side mention (a name read outside any role or quote: see
+# ``audit.extract.mentions``).
+SIDE = "mention"
+
+
+def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
+    """The person mentions to cluster: every mention read with a role or as a speaker, and the
+    side mentions that spell one of those people or a near miss of exactly one of them (a
+    given name and surname with one token one letter off: "Anna Hartmann" / "Anna Hartman"; a
+    surname alone, five letters or more, one letter off a full name's surname: "Hartmann's").
+    Precision first: any other side mention (a company, a street, a common word) is dropped."""
+    if not any(m.role_key == SIDE for m in ms):
+        return ms
+    known = sorted({tokens(m.surface, "person") for m in ms if m.role_key != SIDE} - {()})
+    known_set = set(known)
+    known_tokens = {t for k in known for t in k}
+    full = [k for k in known if len(k) >= 2 and not surname_only(k)]
+    out = []
+    for m in ms:
+        if m.role_key != SIDE:
+            out.append(m)
+            continue
+        k = tokens(m.surface, "person")
+        if k in known_set:
+            keep = True
+        elif len(k) >= 2:
+            keep = len([f for f in full if _one_letter_pair(spelling_pair(k, f))]) == 1
+        else:
+            keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
+                    and len([f for f in full if near_token(k[0], f[-1])
+                             and OSA.distance(k[0], f[-1]) == 1]) == 1)
+        if keep:
+            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
+    return out
+
+
+def _one_letter_pair(pair: tuple[str, str] | None) -> bool:
+    return pair is not None and OSA.distance(*pair) == 1
+
+
 def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                   scope: str = "") -> list[Entity]:
+    if etype == "person":
+        ms = side_mentions_kept(ms)
     key_of = {m.mention_id: tokens(m.surface, etype) for m in ms}
     roles: dict[tuple, set[str]] = defaultdict(set)
     surfaces: dict[tuple, Counter] = defaultdict(Counter)
@@ -110,7 +153,20 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     for short, long in sorted(aliases.items()):
         if short in key_by_surface and long in key_by_surface:
             uf.union(key_by_surface[short], key_by_surface[long])
+    country_of: dict[tuple, str] = {}
     if etype != "person":
+        # one country however written ("U.K.", "United Kingdom", "Britain"); two countries are
+        # never one entity ("Austria"/"Australia"), see _same_entity
+        by_country: dict[str, list[tuple]] = defaultdict(list)
+        for k in keys:
+            for s in sorted(surfaces[k]):
+                c = country_key(s)
+                if c is not None:
+                    country_of.setdefault(k, c)
+                    by_country[c].append(k)
+        for group in by_country.values():
+            for k in group[1:]:
+                uf.union(group[0], k)
         acr: dict[str, list[tuple]] = defaultdict(list)
         for k in keys:
             for s in surfaces[k]:
@@ -120,7 +176,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
         for k in keys:
             for s in surfaces[k]:
                 # an acronym joins its long form only when exactly one long form fits it
-                if s.isupper() and len(set(acr.get(s, ()))) == 1:
+                if s.isupper() and k not in country_of and len(set(acr.get(s, ()))) == 1:
                     uf.union(k, acr[s][0])
     # near-miss spellings, within blocks
     blocks: dict[str, list[tuple]] = defaultdict(list)
@@ -141,6 +197,8 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                 if (a, b) in compared:
                     continue
                 compared.add((a, b))
+                if country_of.get(a) and country_of.get(b):
+                    continue  # two countries (the same one is already joined)
                 if _same_entity(a, b, roles, etype):
                     uf.union(a, b)
     # surname-only mentions join the single fuller name that contains them; a surname with

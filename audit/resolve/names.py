@@ -3,7 +3,10 @@
 The kinds, from harmless to suspicious: ``same``, ``case`` (only letter case or punctuation
 differ: "Softbank"/"SoftBank"), ``order`` (same tokens: "Kishida Fumio"/"Fumio Kishida"),
 ``partial`` (one is a subset: "Kishida"/"Fumio Kishida"), ``alias`` (a declared or defined
-acronym: "CMU"), ``spelling`` (a token one or two edits away: "Kishido"/"Kishida"; swapping two
+acronym: "CMU"), ``country`` (one country written two ways: "U.K."/"United Kingdom"/"Britain",
+also inside a longer name: "U.S. Department of Commerce"/"United States Department of
+Commerce"), ``legal`` (an organisation with and without its legal form: "Acme Inc."/"Acme"),
+``spelling`` (a token one or two edits away: "Kishido"/"Kishida"; swapping two
 adjacent letters is one edit: "Feunte"/"Fuente").
 
 Tokens are compared folded: accents dropped and letters without a decomposition transliterated
@@ -23,6 +26,7 @@ import unicodedata
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from audit.ingest.normalize import fold
+from audit.resolve.countries import countries_in, country_key, strip_legal
 
 HONORIFICS = frozenset(
     "mr mrs ms miss dr prof professor sir dame lord lady rev reverend hon honorable "
@@ -38,7 +42,8 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
 
-KIND_RANK = {"same": 0, "case": 1, "order": 2, "partial": 3, "alias": 4, "spelling": 5}
+KIND_RANK = {"same": 0, "case": 1, "order": 2, "partial": 3, "country": 4, "legal": 4,
+             "alias": 4, "spelling": 5}
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -74,8 +79,19 @@ def _tokens(surface: str, etype: str, long: bool) -> tuple[str, ...]:
     s = _NON_WORD.sub(" ", s.replace(".", ""))
     toks = [t for t in s.split() if t]
     stop = HONORIFICS if etype == "person" else ORG_STOP if etype == "org" else frozenset()
-    kept = [t for t in toks if t not in stop]
-    return tuple(kept or toks)
+    kept = tuple(t for t in toks if t not in stop) or tuple(toks)
+    if etype == "org":
+        kept = strip_legal(kept)
+    if etype != "person":
+        kept = countries_in(kept, surface)
+    return kept
+
+
+@functools.lru_cache(maxsize=200_000)
+def plain_tokens(surface: str) -> tuple[str, ...]:
+    """Folded tokens as written: no honorific, legal form or country spelling taken out."""
+    s = _strip_accents(clean_surface(surface))
+    return tuple(t for t in _NON_WORD.sub(" ", s.replace(".", "")).split() if t)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -108,6 +124,8 @@ def near_token(a: str, b: str) -> bool:
     word misspelt."""
     if a == b or min(len(a), len(b)) < 4 or a[0] != b[0] and a[-1] != b[-1]:
         return False
+    if len(a) != len(b) and (a.endswith(b) or b.endswith(a)):
+        return False  # a prefix is a short form, not a typo: "UChicago" / "Chicago"
     dist = OSA.distance(a, b)  # a swap of two adjacent letters is one edit
     if dist == 1:
         return min(len(a), len(b)) >= 5 or JaroWinkler.similarity(a, b) >= 0.85
@@ -131,10 +149,19 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
     ca, cb = clean_surface(a), clean_surface(b)
     if ca == cb:
         return "same"
+    if etype != "person" and country_key(ca) is not None and country_key(ca) == country_key(cb):
+        return "country"
     ta, tb = tokens(a, etype), tokens(b, etype)
     if ta != tb and long_tokens(a, etype) == long_tokens(b, etype):
         ta = tb  # "Müller"/"Mueller": one name transliterated two ways
     if ta == tb:
+        if etype != "person" and plain_tokens(ca) != plain_tokens(cb):
+            stripped = [tuple(t for t in plain_tokens(x) if t != "the") for x in (ca, cb)]
+            if etype == "org" and strip_legal(stripped[0]) != stripped[0] or \
+                    etype == "org" and strip_legal(stripped[1]) != stripped[1]:
+                return "legal"
+            if any(t.startswith("@") for t in ta):
+                return "country"
         # a headline or dateline in capitals ("WASHINGTON") is typography, not a variant
         return "same" if ca.isupper() or cb.isupper() else "case"
     if sorted(ta) == sorted(tb):

@@ -45,7 +45,8 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
         cur.execute("""SELECT m.etype, m.surface, m.document_id
                        FROM mentions m JOIN (SELECT DISTINCT document_id FROM document_paths) p
                          USING (document_id)
-                       WHERE m.compared AND m.etype IN ('org', 'person')""")
+                       WHERE m.compared AND m.etype IN ('org', 'person')
+                         AND m.role_key <> 'mention'  -- side mentions shape no story""")
         while rows := cur.fetchmany(50_000):
             for etype, surface, doc in rows:
                 toks = tokens(surface, etype)

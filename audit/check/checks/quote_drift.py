@@ -1,15 +1,22 @@
-"""quote-drift: one speaker's quote worded differently in two places."""
+"""quote-drift: one utterance quoted with different words in two places.
+
+Two quotes are compared only when they are the same utterance (``audit.resolve.utterances``:
+a substantial shared run and most words in order) from two documents, and their speakers agree
+or one is unknown. So two different statements of one speaker are never paired, a quote whose
+speaker was not found pairs only with a quote it substantially overlaps, and typography,
+editorial brackets and ellipses and trimmed ends are not changes."""
 
 from __future__ import annotations
 
-import difflib
-import re
+from collections.abc import Iterator
 
 import duckdb
 
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
-from audit.ingest.normalize import fold
+from audit.resolve.utterances import same_speaker, same_utterance, word_diff, words
+
+__all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
 
 NAME = "quote-drift"
 CLASS = "quote-drift"
@@ -25,84 +32,74 @@ EXPECTATIONS = (
 )
 
 
-_WORD = re.compile(r"[\w'’]+")  # hyphens and dashes separate words: 'U.S.-Japan' = 'U.S. — Japan'
-MIN_SHARED = 0.5  # two quotes sharing less than this share of words are different quotes
 UNKNOWN_SPEAKER = "unknown"  # the subject of a quote whose speaker was not found
 
 
-def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(fold(text))]
-
-
-def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
-    """Word-level diff of two wordings and the number of changed words, ignoring words cut
-    from either end (a shortened quote is not a reworded one): where the wordings differ at an
-    end, as many words as the shorter side has there count as changed, the rest as trimmed."""
-    wa, wb = words(a), words(b)
-    ra, rb = _WORD.findall(fold(a)), _WORD.findall(fold(b))
-    ops = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes()
-    diff: list[list[str]] = []
-    changed = 0
-    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
-        edge = n == 0 or n == len(ops) - 1
-        if tag == "equal":
-            diff.append(["equal", " ".join(ra[i1:i2])])
-            continue
-        if tag in ("delete", "replace") and i2 > i1:
-            diff.append(["delete", " ".join(ra[i1:i2])])
-        if tag in ("insert", "replace") and j2 > j1:
-            diff.append(["insert", " ".join(rb[j1:j2])])
-        if edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
-            changed += min(i2 - i1, j2 - j1)
-        elif not (edge and tag in ("delete", "insert")):
-            changed += max(i2 - i1, j2 - j1)
-    return diff, changed
-
-
-def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
+def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
+                    ) -> dict[str, list[tuple]]:
+    """Each story's quotes as (claim_id, path, text, speaker, document_id), the speaker as its
+    person entity's canonical name: from the speaker span's entity, or, for a speaker found
+    through a pronoun or a role reference (no span), the entity one of whose spellings it is
+    (``explicit_only``: such a speaker counts as unknown)."""
     rows = con.execute(f"""
         SELECT c.claim_id, c.path, c.value->>'text' AS text,
-               coalesce(e.canonical, c.subject) AS speaker, c.story
+               coalesce(e.canonical, c.subject) AS speaker, c.story, c.document_id,
+               c.value->>'speaker_via' AS via
         FROM {CUR} c
         LEFT JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         LEFT JOIN entity_mentions em USING (mention_id)
         LEFT JOIN entities e USING (entity_id)
         WHERE c.kind = 'quote'
         QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY m.mention_id) = 1
-        ORDER BY speaker, c.path, c.claim_id""").fetchall()
-    by_speaker: dict[str, list[tuple]] = {}
-    for r in rows:
-        by_speaker.setdefault(f"{r[4]}|{r[3].lower()}", []).append(r)
+        ORDER BY c.story, speaker, c.path, c.claim_id""").fetchall()
+    spelled: dict[tuple[str, str], str] = {}
+    for story, variant, canonical in con.execute("""
+            SELECT DISTINCT coalesce(e.story_id, ''), lower(em.variant), e.canonical
+            FROM entities e JOIN entity_mentions em USING (entity_id)
+            WHERE e.etype = 'person' ORDER BY 1, 2, 3""").fetchall():
+        spelled.setdefault((story, variant), canonical)
+    out: dict[str, list[tuple]] = {}
+    for cid, path, text, speaker, story, doc, via in rows:
+        if via and explicit_only:
+            speaker = UNKNOWN_SPEAKER
+        speaker = spelled.get((story, speaker.lower()), speaker)
+        out.setdefault(story, []).append((cid, path, text, speaker, doc))
+    return out
+
+
+def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
+    """Pairs of quotes from two documents that are one utterance (``same_utterance``) and
+    whose speakers agree or one is unknown. Two statements of one speaker are not paired."""
+    toks = [words(q[2]) for q in quotes]
+    for i, a in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            b = quotes[j]
+            if a[4] == b[4] or toks[i] == toks[j] or not toks[i] or not toks[j]:
+                continue
+            if UNKNOWN_SPEAKER not in (a[3].lower(), b[3].lower()) and \
+                    not same_speaker(a[3], b[3]):
+                continue
+            if same_utterance(a[2], b[2]):
+                yield a, b
+
+
+def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     out = []
-    for group, quotes in sorted(by_speaker.items()):
-        story, _, speaker = group.partition("|")
-        # a quote whose speaker was not found is compared with every speaker's quotes of its
-        # story too: the same words are the same quote, however the sources attributed it
-        n = len(quotes)
-        if speaker != UNKNOWN_SPEAKER:
-            quotes = quotes + by_speaker.get(f"{story}|{UNKNOWN_SPEAKER}", [])
-        toks = [words(q[2]) for q in quotes]
-        sets = [set(t) for t in toks]
-        for i, a in enumerate(quotes[:n]):
-            wa = sets[i]
-            for j in range(i + 1, len(quotes)):
-                b, wb = quotes[j], sets[j]
-                if not wa or not wb:
-                    continue
-                shared = len(wa & wb) / min(len(wa), len(wb))
-                if shared < MIN_SHARED or toks[i] == toks[j]:
-                    continue
-                diff, changed = word_diff(a[2], b[2])
-                if changed == 0:
-                    continue  # one is a trimmed copy of the other
-                out.append(Candidate(
-                    check="quote-drift",
-                    judged={"changed_words": changed},
-                    key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
-                    headline=f"quote by {a[3]} worded differently ({changed} "
-                             f"word{'' if changed == 1 else 's'} changed)",
-                    values=[{"value": a[2], "claims": [(a[0], ("quote",))]},
-                            {"value": b[2], "claims": [(b[0], ("quote",))]}],
-                    details={"diff": diff, "speaker": a[3]},
-                ))
+    for _story, quotes in sorted(quotes_by_story(con).items()):
+        for a, b in utterance_pairs(quotes):
+            if a[3].lower() == UNKNOWN_SPEAKER:
+                a, b = b, a  # name the finding after the known speaker
+            diff, changed = word_diff(a[2], b[2])
+            if changed == 0:
+                continue  # a trimmed copy, or typography and editorial marks only
+            out.append(Candidate(
+                check="quote-drift",
+                judged={"changed_words": changed},
+                key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
+                headline=f"quote by {a[3]} worded differently ({changed} "
+                         f"word{'' if changed == 1 else 's'} changed)",
+                values=[{"value": a[2], "claims": [(a[0], ("quote",))]},
+                        {"value": b[2], "claims": [(b[0], ("quote",))]}],
+                details={"diff": diff, "speaker": a[3]},
+            ))
     return out

@@ -1,0 +1,71 @@
+"""attribution-change: the same words quoted as one person's in one source and as another's in
+another.
+
+Only quotes whose speaker the source names next to them count (not one found through "she
+said" or "the president said": those are the audit's own inference), only quotes of two
+documents, and only when the wording is nearly the same: most of the shorter quote's words in
+order (ATTRIBUTION_SHARE) with a run of ATTRIBUTION_RUN words. Two people who are one entity
+(a misspelt name), or whose names may be one person's (a surname and the full name; a
+spelling a letter off), are the same speaker.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import duckdb
+
+from audit.check.candidates import Candidate, Inputs
+from audit.check.checks import expect
+from audit.check.checks.quote_drift import UNKNOWN_SPEAKER, quotes_by_story
+from audit.resolve.utterances import same_speaker, words
+
+NAME = "attribution-change"
+CLASS = "attribution-change"
+SCOPE = "corpus"
+JUDGED = ("same_speaker",)
+DESCRIPTION = "The same quoted words credited to different people in different sources."
+SEVERITY = "warning"
+ORDER = 55
+EXPECTATIONS = (
+    expect("expect_column_values_to_be_in_set", "warning",
+           "Quoted words are credited to the same person in every source",
+           column="same_speaker", value_set=[True]),
+)
+ATTRIBUTION_SHARE = 0.8
+ATTRIBUTION_RUN = 6
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    if min(len(a), len(b)) < ATTRIBUTION_RUN:
+        return False
+    blocks = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks()
+    return (max(x.size for x in blocks) >= ATTRIBUTION_RUN
+            and sum(x.size for x in blocks) >= ATTRIBUTION_SHARE * min(len(a), len(b)))
+
+
+def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
+    out = []
+    for _story, quotes in sorted(quotes_by_story(con, explicit_only=True).items()):
+        named = [q for q in quotes if q[3].lower() != UNKNOWN_SPEAKER]
+        toks = [words(q[2]) for q in named]
+        for i, a in enumerate(named):
+            for j in range(i + 1, len(named)):
+                b = named[j]
+                if a[4] == b[4] or same_speaker(a[3], b[3]):
+                    continue
+                if not _same_words(toks[i], toks[j]):
+                    continue
+                first, second = sorted([a, b], key=lambda q: (q[3], q[0]))
+                out.append(Candidate(
+                    check=NAME,
+                    judged={"same_speaker": False},
+                    key=[sorted([first[3], second[3]]), " ".join(words(first[2]))],
+                    headline=f"the same words credited to {first[3]} and to {second[3]}",
+                    values=[{"value": f"{first[3]}: {first[2]}",
+                             "claims": [(first[0], ("quote", "speaker"))]},
+                            {"value": f"{second[3]}: {second[2]}",
+                             "claims": [(second[0], ("quote", "speaker"))]}],
+                    details={"speakers": [first[3], second[3]]},
+                ))
+    return out

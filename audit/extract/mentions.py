@@ -1,0 +1,92 @@
+"""Side mentions of people: names written where the people and quote extractors read no role
+and no speech, so that their spelling is still checked against the people of the story
+("Hartmann's lab", a caption "Anna Hartmann at the ceremony", "a study led by Anna Hartmann").
+
+kind="mention", predicate="person", subject="mention" (the role key resolve knows them by),
+value = {"name": the name as written, "form": "possessive" | "name"}.
+Span: role="person" (the name only, no possessive ending).
+
+Read: one to three capitalised name tokens before a possessive "'s" ("Hartmann's"), and runs of
+two or three name tokens ("Anna Hartmann") that stand alone (no capitalised word right before
+or after: "New Harbour Bridge Authority" is not read). Tokens that are stop words, months,
+weekdays, nationalities, title words or organisation suffixes end a run; runs that are places
+or countries are skipped.
+
+These mentions are evidence only: resolve keeps one only when it spells a person the story
+names elsewhere, or a near miss of one (see ``audit.resolve.cluster``), and they never shape
+stories. So a company or a street written like a name costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.extract.vocab import (
+    COUNTRIES,
+    MONTHS,
+    NAME_TOKEN,
+    NATIONALITIES,
+    STOP_WORDS,
+    WEEKDAYS,
+    Lexicon,
+    lexicon,
+)
+from audit.model import ClaimDraft, Context, SpanRef
+
+NAME = "mentions"
+VERSION = "1"
+SIDE = "mention"  # the subject (and so the role key) of a side mention
+
+_RUN = re.compile(
+    rf"(?<![\w.’'-])(?P<name>{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{0,2}})"
+    r"(?P<poss>['’]s(?![\w-]))?"
+)
+_CAP_BEFORE = re.compile(r"[A-Z][\w.’'&-]*[ \u00a0]\Z")
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\Z")
+_HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Rev Sir Dame".split())
+_CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
+
+
+def _bad(w: str, lex: Lexicon) -> bool:
+    bare = w.rstrip(".")
+    return (
+        w in STOP_WORDS or w in MONTHS or w in WEEKDAYS or w in NATIONALITIES
+        or w in lex.title_words or bare.lower() in lex.org_suffixes or len(bare) < 2
+    )
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    lex = lexicon(ctx.vocab)
+    for m in _RUN.finditer(text, start, end):
+        a, b = m.span("name")
+        before = _CAP_BEFORE.search(text, max(start, a - 40), a)
+        w0 = before.group(0).split()[0] if before else ""
+        if before and w0.rstrip(".") not in _HONORIFICS and not _SENTENCE_END.search(w0):
+            continue  # part of a longer capitalised run
+        toks = [t.span() for t in _TOKEN.finditer(text, a, b)]
+        while toks and _bad(text[toks[0][0]:toks[0][1]], lex):
+            toks.pop(0)  # "Yesterday Anna Hartmann", "President Anna Hartmann"
+        if not toks:
+            continue
+        a = toks[0][0]
+        words = text[a:b].split()
+        if any(_bad(w, lex) for w in words) or words[-1].endswith("."):
+            continue
+        poss = bool(m.group("poss"))
+        if not poss and (len(words) < 2 or _CAP_AFTER.match(text, b, end)):
+            continue
+        name = " ".join(words)
+        if name in COUNTRIES or name in lex.places:
+            continue
+        yield ClaimDraft(
+            kind="mention",
+            predicate="person",
+            subject=SIDE,
+            value={"name": name, "form": "possessive" if poss else "name"},
+            spans=[SpanRef(a, b, "person")],
+            extractor=NAME,
+            version=VERSION,
+        )

@@ -1,0 +1,155 @@
+"""Quote identity: whether two quoted passages are one utterance, and how their wording differs.
+Pure functions.
+
+Typography is not wording: curly and straight quotes and apostrophes (’ ‘ ʼ ′ ` ´), dashes and
+hyphens, ellipses and letter case compare equal, and quote marks nested inside a quote are not
+part of its words ("‘historic’" = "historic"). Editorial marks are not changes: a bracketed
+insertion ("[the company]", "[It]") and an ellipsis ("…", "...") stand for words the quoting
+source left out or replaced, so whatever the other source has in their place is not counted,
+and neither are words cut from either end (a trimmed quote).
+
+Two quotes are the same utterance only when they share a substantial run of words in order
+(SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
+(SAME_SHARE, in order, counting runs of two words or more), and those runs are not scattered
+over a long stretch (SAME_WINDOW). Two statements of one speaker on one subject share words ("the",
+"our", the subject's name), not whole passages, so they are never paired as a reworded quote.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from audit.ingest.normalize import fold
+
+GAP = "\x00"  # a token standing for words the source left out or replaced ([...] or …)
+SAME_RUN = 4  # words in a row two quotes of one utterance share at least
+SAME_SHARE = 0.6  # share of the shorter quote's words (in order) they share at least
+SAME_WINDOW = 0.5  # share of the stretch those shared words span in either quote
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ′`´＇‛"})
+_EDITORIAL = re.compile(r"\[[^\[\]\n]{0,80}\]|\.{3,}|…|\. \. \.")
+_TOKEN = re.compile(rf"{GAP}|[\w']+")
+
+
+def _normalise(text: str) -> str:
+    text = _EDITORIAL.sub(f" {GAP} ", text.translate(_APOSTROPHES))
+    return fold(text).translate(_APOSTROPHES)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a quote as compared (lower case, apostrophes straight, nested quote marks
+    dropped), with GAP for each editorial insertion or ellipsis."""
+    out = []
+    for t in _TOKEN.findall(_normalise(text)):
+        if t != GAP:
+            t = t.strip("'").lower()
+            if not t:
+                continue
+        out.append(t)
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The words of a quote as compared, without editorial gaps."""
+    return [t for t in tokens(text) if t != GAP]
+
+
+def _raw(text: str) -> list[str]:
+    """The words as written (for showing a diff), aligned with :func:`tokens`."""
+    out = []
+    for t in _TOKEN.findall(_EDITORIAL.sub(f" {GAP} ", text.translate(_APOSTROPHES))):
+        if t != GAP:
+            t = t.strip("'")
+            if not t:
+                continue
+        out.append("[…]" if t == GAP else t)
+    return out
+
+
+def same_utterance(a: str, b: str) -> bool:
+    """Whether two quoted passages are one utterance (see the module docstring)."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return False
+    sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    shorter = min(len(wa), len(wb))
+    # words shared in runs of two or more (a lone shared "the" or "is" is no evidence), and
+    # lone words between such runs (aligned inside the same passage)
+    matched = [x for x in sm.get_matching_blocks() if x.size]
+    blocks = [x for x in matched if x.size >= min(2, shorter)]
+    if not blocks or max(x.size for x in blocks) < min(SAME_RUN, shorter):
+        return False
+    a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
+    b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
+    shared = sum(x.size for x in matched if a0 <= x.a and x.a + x.size <= a1
+                 and b0 <= x.b and x.b + x.size <= b1)
+    # the stretch of each quote the shared runs cover: a phrase two statements share ("believe
+    # in the potential of the university") covers little of either
+    window = max(a1 - a0, b1 - b0)
+    return shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window
+
+
+def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
+    """Word-level diff of two wordings of one utterance and the number of changed words.
+    Not counted: words cut from either end (where the wordings differ at an end, as many words
+    as the shorter side has there count as changed, the rest as trimmed), and whatever stands
+    opposite an editorial gap ("[the company]", "…") on the other side."""
+    ta, tb = tokens(a), tokens(b)
+    ra, rb = _raw(a), _raw(b)
+    if len(ra) != len(ta) or len(rb) != len(tb):  # folding changed the tokens: show them
+        ra, rb = list(ta), list(tb)
+    ops = difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes()
+    diff: list[list[str]] = []
+    changed = 0
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        edge = n == 0 or n == len(ops) - 1
+        if tag == "equal":
+            diff.append(["equal", " ".join(ra[i1:i2])])
+            continue
+        if tag in ("delete", "replace") and i2 > i1:
+            diff.append(["delete", " ".join(ra[i1:i2])])
+        if tag in ("insert", "replace") and j2 > j1:
+            diff.append(["insert", " ".join(rb[j1:j2])])
+        na = sum(t != GAP for t in ta[i1:i2])
+        nb = sum(t != GAP for t in tb[j1:j2])
+        if GAP in ta[i1:i2] or GAP in tb[j1:j2] or _next_to_gap(ta, i1, i2) \
+                or _next_to_gap(tb, j1, j2):
+            continue  # the source marked words left out or replaced here
+        if edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
+            if _cut_word(ta[i1:i2], tb[j1:j2], at_end=n > 0):
+                continue  # a quote cut off inside a word: "... down be" / "... down below"
+            changed += min(na, nb)
+        elif not (edge and tag in ("delete", "insert")):
+            changed += max(na, nb)
+    return diff, changed
+
+
+def _cut_word(xa: list[str], xb: list[str], at_end: bool) -> bool:
+    """At an end, one side's single word is a part of the other's word there (a quote cut off
+    mid-word by the page, or its first word cut): trimmed, not changed."""
+    for x, y in ((xa, xb), (xb, xa)):
+        if len(x) == 1 and y and y[0 if at_end else -1] != x[0]:
+            w = y[0 if at_end else -1]
+            if (w.startswith(x[0]) if at_end else w.endswith(x[0])):
+                return True
+    return False
+
+
+def _next_to_gap(toks: list[str], i1: int, i2: int) -> bool:
+    """An insertion or deletion right at a gap of that side ("we … will" vs "we all will")."""
+    return i1 == i2 and ((i1 > 0 and toks[i1 - 1] == GAP) or (i1 < len(toks) and toks[i1] == GAP))
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Two speaker names that may be one person: equal, one a part of the other ("Whitcombe" /
+    "Lorraine K. Whitcombe"), or one spelling a letter or two off the other ("Solbergh")."""
+    from audit.resolve.names import near_token, tokens
+
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    sa, sb = set(ta), set(tb)
+    if sa <= sb or sb <= sa:
+        return True
+    return ta[-1] == tb[-1] or near_token(ta[-1], tb[-1]) and (ta[0] == tb[0] or len(sa & sb) > 0)

@@ -1,0 +1,181 @@
+"""Quote-drift pairs only one utterance with itself; attribution changes; role-conflict. End to
+end through the CLI, in our own wording, with the legitimate variants that must stay quiet."""
+
+from __future__ import annotations
+
+from tests.extracting import audit_texts
+
+FERRY_A = """Tarnby ferry pier opens
+
+The new ferry pier in Tarnby opened on Friday. Lena Voss, the harbour master, cut the ribbon.
+
+“The pier doubles our capacity and keeps the island connected through the winter,” Voss said.
+
+“We waited eleven years for this day, and the whole island turned out,” she added.
+"""
+
+FERRY_B = """Pier opens in Tarnby
+
+Harbour master Lena Voss opened the new pier in Tarnby on Friday.
+
+“The pier doubles our capacity and keeps the island linked through the winter,” said Voss.
+
+“Our crews trained all summer for the new berths,” Voss said.
+"""
+
+FERRY_C = """Tarnby gets its pier
+
+“The pier doubles our capacity and keeps the island connected through the winter…”
+
+“We waited eleven years for this day, and the whole island turned out,” said harbour master
+Lena Voss.
+
+Councillor Per Holm said the town paid for the road. “Ferries will run every hour in summer
+and every two hours in the dark months,” he said.
+"""
+
+
+def drift(findings):
+    return [f for f in findings if f["check"] == "quote-drift"]
+
+
+def test_one_utterance_reworded_is_drift_and_two_statements_are_not(tmp_path):
+    findings, _ = audit_texts(tmp_path, {"a.txt": FERRY_A, "b.txt": FERRY_B, "c.txt": FERRY_C})
+    qd = drift(findings)
+    assert len(qd) == 1, [f["message"] for f in qd]
+    assert qd[0]["severity"] == "warning" and "1 word changed" in qd[0]["message"]
+    assert ["insert", "linked"] in qd[0]["details"]["diff"] or \
+        ["delete", "linked"] in qd[0]["details"]["diff"]
+
+
+TYPO_A = """Museum reopens
+
+“It’s the museum’s best year, and we’re only in May,” said director Ann Lee of the Kiln Museum.
+"""
+
+TYPO_B = """Kiln Museum reopens
+
+"It's the museum's best year - and we're only in May," said Ann Lee, director of the Kiln Museum.
+
+"[The Kiln Museum] has never had so many school visits," Lee said.
+"""
+
+TYPO_C = """Kiln Museum news
+
+“It’s the museum’s best year…” Ann Lee said.
+
+“The museum has never had so many school visits,” Lee said.
+"""
+
+
+def test_typography_brackets_ellipses_and_trims_are_not_drift(tmp_path):
+    findings, _ = audit_texts(tmp_path, {"a.txt": TYPO_A, "b.txt": TYPO_B, "c.txt": TYPO_C})
+    assert not drift(findings), [f["message"] for f in drift(findings)]
+
+
+ROLE_A = """Halden Clay appoints a chief
+
+Ingrid Solberg, the chief executive of Halden Clay, opened the plant. Marsk Mayor Jan Voss
+was there.
+"""
+
+ROLE_B = """New plant for Halden Clay
+
+Halden Clay CEO Ingrid Solberg opened the plant, with Mayor Jan Voss of Marsk.
+"""
+
+ROLE_C = """Plant opens in Marsk
+
+Former Halden Clay chief executive Ingrid Solberg opened the plant. Jan Voss, the mayor of
+Marsk, spoke.
+"""
+
+
+def roles(findings):
+    return [f for f in findings if f["check"] == "role-conflict"]
+
+
+def test_role_conflict_status_is_a_warning_and_wording_variants_are_quiet(tmp_path):
+    findings, _ = audit_texts(tmp_path, {"a.txt": ROLE_A, "b.txt": ROLE_B, "c.txt": ROLE_C})
+    loud = [f for f in roles(findings) if f["severity"] in ("error", "warning")]
+    assert len(loud) == 1, [f["message"] for f in roles(findings)]
+    assert "Ingrid Solberg" in loud[0]["message"] and loud[0]["details"]["comparison"] == "status"
+    assert not [f for f in roles(findings) if "Voss" in f["message"]]
+
+
+ORG_A = """Robotics chief visits
+
+Tessel Robotics CEO Ola Dahl toured the new lab on Monday.
+"""
+
+ORG_B = """Lab tour
+
+Ola Dahl, chief executive of Orvik Bank, toured the new lab on Monday.
+"""
+
+ORG_C = """Lab visitors
+
+Ola Dahl, the chief executive of Tessel Robotics Inc., and the rector met on Monday.
+"""
+
+
+def test_role_conflict_organisation(tmp_path):
+    findings, _ = audit_texts(tmp_path, {"a.txt": ORG_A, "b.txt": ORG_B, "c.txt": ORG_C})
+    loud = [f for f in roles(findings) if f["severity"] == "warning"]
+    assert len(loud) == 1 and loud[0]["details"]["comparison"] == "organisation", \
+        [f["message"] for f in roles(findings)]
+
+
+TWO_POSTS_A = """University gift
+
+Anna Hartman, president of Marsk University, announced the gift.
+"""
+
+TWO_POSTS_B = """Gift to Marsk
+
+Marsk University President and Chancellor Anna Hartman thanked the donor.
+"""
+
+TWO_POSTS_C = """Donor thanked
+
+Anna Hartman, chancellor of Marsk University, thanked the donor.
+"""
+
+
+def test_two_posts_held_together_are_not_a_role_conflict(tmp_path):
+    findings, _ = audit_texts(tmp_path, {"a.txt": TWO_POSTS_A, "b.txt": TWO_POSTS_B,
+                                         "c.txt": TWO_POSTS_C})
+    assert not [f for f in roles(findings) if f["severity"] in ("error", "warning")]
+
+
+CREDIT_A = """Bridge reopens
+
+“The bridge carries twice the traffic it was built for and needs a new deck,” said Mayor
+Jan Voss of Marsk.
+"""
+
+CREDIT_B = """Marsk bridge
+
+“The bridge carries twice the traffic it was built for and needs a new deck,” said Tessel
+Robotics chief executive Ola Dahl.
+"""
+
+CREDIT_C = """Bridge works
+
+Ola Dahl runs Tessel Robotics. “The bridge carries twice the traffic it was built for and
+needs a new deck,” he said.
+"""
+
+
+def test_the_same_words_credited_to_two_people_is_an_attribution_change(tmp_path):
+    findings, _ = audit_texts(tmp_path, {"a.txt": CREDIT_A, "b.txt": CREDIT_B})
+    ac = [f for f in findings if f["check"] == "attribution-change"]
+    assert len(ac) == 1 and ac[0]["severity"] == "warning", [f["message"] for f in findings]
+    assert "Jan Voss" in ac[0]["message"] and "Ola Dahl" in ac[0]["message"]
+    assert not drift(findings)  # not a reworded quote: the same words
+
+
+def test_a_speaker_the_audit_inferred_is_no_attribution_change(tmp_path):
+    """'he said' is the audit's own reading; only speakers the sources name count."""
+    findings, _ = audit_texts(tmp_path, {"a.txt": CREDIT_A, "c.txt": CREDIT_C})
+    assert not [f for f in findings if f["check"] == "attribution-change"]
