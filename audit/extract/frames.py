@@ -60,9 +60,20 @@ _MODIFIERS = {"average": "average", "mean": "average", "median": "median", "star
               "base": "base", "minimum": "minimum", "maximum": "maximum", "initial": "initial",
               "annual": "annual", "yearly": "annual", "monthly": "monthly",
               "weekly": "weekly"}
-# Cue words the money extractor keys amounts by ("subject"), as measure families.
+# Coarse classes of families: an amount whose measure was not read from its phrase takes the
+# class of the money extractor's cue word ("subject": funding / revenue / cost / valuation)
+# and is compared with every family of that class.
+COARSE = {"funding": "funding", "grant": "funding", "gift": "funding", "budget": "cost",
+          "cost": "cost", "revenue": "revenue", "profit": "revenue", "valuation": "valuation",
+          "deal": "valuation"}
 SUBJECT_FAMILY = {"funding": "funding", "revenue": "revenue", "cost": "cost",
                   "valuation": "valuation"}
+
+
+def coarse(measure: str) -> str:
+    """The class of a measure ("average salary" -> "average salary", "grant" -> "funding")."""
+    *mods, fam = measure.split()
+    return " ".join([*mods, COARSE.get(fam, fam)])
 
 _WORD = r"[a-z][a-z'’-]*"
 # "$5m in tuition", "$110M of private investment", "$2m in new grants"
@@ -72,16 +83,19 @@ _AFTER_IN_OF = re.compile(rf"[ \t]+(?:in|of|worth\s+of)[ \t]+(?:(?:the|a|an|its|
 _AFTER_NOUN = re.compile(rf"(?:[ \t]+|-)(?P<np>{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
 # "tuition of $45,210", "average salary is $80,000", "funding for the X Programme totals $110M",
 # "the value of the package at $5m" (the window ends where the figure starts)
+_LINK = (r"(?:is|was|are|were|be|been|will|would|has|have|had|now|currently|reportedly"
+         r"|expected[ \t]+to|set[ \t]+to|likely[ \t]+to)")
 _BEFORE = re.compile(
     rf"(?P<np>(?i:{_WORD})(?:[ \t]+{_WORD}){{0,2}})"
     r"(?:[ \t]+(?:for|of|at|in|from|to)[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*"
     r"|[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*)?))?"
-    r"[ \t]*(?:,[ \t]*)?(?:(?:is|was|are|were|will[ \t]+be|would[ \t]+be|has[ \t]+been|of|at|to"
+    rf"[ \t]*(?:,[ \t]*)?(?:{_LINK}[ \t]+)*"
+    r"(?:(?:is|was|are|were|be|been|of|at|to"
     r"|totals?|totalled|totaled|totaling|totalling|stands[ \t]+at|stood[ \t]+at|reached|reaches"
     r"|rose[ \t]+to|rises[ \t]+to|fell[ \t]+to|falls[ \t]+to|came[ \t]+to|comes[ \t]+to"
     r"|amounts?[ \t]+to|amounted[ \t]+to|worth|valued[ \t]+at|set[ \t]+at|of[ \t]+up[ \t]+to"
-    r"|costs?|costing|runs?[ \t]+(?:to|at)"
+    r"|costs?|costing|runs?[ \t]+(?:to|at)|rise[ \t]+to|fall[ \t]+to|reach|total"
     r"|:)[ \t]+)(?:(?:about|around|roughly|some|nearly|almost|more[ \t]+than|over|less[ \t]+than"
     r"|under|up[ \t]+to|at[ \t]+least|approximately|an[ \t]+estimated|a[ \t]+combined"
     r"|a[ \t]+total[ \t]+of|just|a|an)[ \t]+)*$")
@@ -410,3 +424,34 @@ def approx_bound_kind(text: str, approx: tuple[str, int, int]) -> str:
     if _JUST_OVER.fullmatch(text[s:e]):
         return "just_over"
     return kind
+
+
+def describe(value: dict[str, Any]) -> str:
+    """A one-line summary of a figure's frame for `audit claims` and `audit trace`
+    ("measure tuition; gives acme; each; frame other (last year); bound 40500-49500")."""
+    if "bound" not in value:
+        return ""
+    parts = []
+    if value.get("measure"):
+        parts.append(f"measure {value['measure']}")
+    h = value.get("holder") or {}
+    for role in ("gives", "gets"):
+        if h.get(role):
+            parts.append(f"{role} {' + '.join(h[role])}")
+    if h.get("distributive"):
+        parts.append("each")
+    if h.get("total"):
+        parts.append("total")
+    frame = value.get("frame", "event")
+    cue = value.get("frame_cue")
+    parts.append(f"frame {frame}" + (f" ({cue})" if cue else ""))
+    if value.get("year") is not None:
+        parts.append(f"year {value['year']}")
+    lo, hi = value["bound"]
+    parts.append(f"bound {_num(lo)}" if lo == hi else
+                 f"bound {_num(lo)} to {'unbounded' if hi is None else _num(hi)}")
+    return "; ".join(parts)
+
+
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"

@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from audit.extract.frames import SUBJECT_FAMILY, approx_bound_kind, bound, read_frame
+from audit.extract.frames import approx_bound_kind, bound, read_frame
 from audit.extract.numbers import (
     DIGITS_RE,
     SCALE_WORD_RE,
@@ -302,8 +302,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             amount["approx"] = approx[0]
         first = approx[1] if approx else h.start
         amount.update(read_frame(text, ss, se, h.start, h.end, "money",
-                                 ctx.doc_date.year if ctx.doc_date else None, first,
-                                 SUBJECT_FAMILY.get(subject)))
+                                 ctx.doc_date.year if ctx.doc_date else None, first))
         if qualifiers.get("per") == "each":
             amount["holder"]["distributive"] = True
             amount["holder"]["total"] = False
