@@ -58,8 +58,7 @@ _FAMILY_OF = {w: fam for fam, words in _FAMILIES.items() for w in words}
 # Modifiers that make a different measure of one family: an average salary is not a salary.
 _MODIFIERS = {"average": "average", "mean": "average", "median": "median", "starting": "starting",
               "base": "base", "minimum": "minimum", "maximum": "maximum", "initial": "initial",
-              "annual": "annual", "yearly": "annual", "monthly": "monthly",
-              "weekly": "weekly"}
+              "entry": "starting", "net": "net", "gross": "gross"}
 # Coarse classes of families: an amount whose measure was not read from its phrase takes the
 # class of the money extractor's cue word ("subject": funding / revenue / cost / valuation)
 # and is compared with every family of that class.
@@ -87,15 +86,14 @@ _LINK = (r"(?:is|was|are|were|be|been|will|would|has|have|had|now|currently|repo
          r"|expected[ \t]+to|set[ \t]+to|likely[ \t]+to)")
 _BEFORE = re.compile(
     rf"(?P<np>(?i:{_WORD})(?:[ \t]+{_WORD}){{0,2}})"
-    r"(?:[ \t]+(?:for|of|at|in|from|to)[ \t]+(?:the[ \t]+)?"
-    r"(?:[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)*"
-    r"|[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*)?))?"
+    # a short complement: "for the X Programme", "of Pellham College graduates"
+    r"(?:[ \t]+(?:for|of|at|in|from|to)[ \t]+(?:[\w.&'’-]+[ \t]+){0,3}[\w.&'’-]+)?"
     rf"[ \t]*(?:,[ \t]*)?(?:{_LINK}[ \t]+)*"
     r"(?:(?:is|was|are|were|be|been|of|at|to"
     r"|totals?|totalled|totaled|totaling|totalling|stands[ \t]+at|stood[ \t]+at|reached|reaches"
     r"|rose[ \t]+to|rises[ \t]+to|fell[ \t]+to|falls[ \t]+to|came[ \t]+to|comes[ \t]+to"
     r"|amounts?[ \t]+to|amounted[ \t]+to|worth|valued[ \t]+at|set[ \t]+at|of[ \t]+up[ \t]+to"
-    r"|costs?|costing|runs?[ \t]+(?:to|at)|rise[ \t]+to|fall[ \t]+to|reach|total"
+    r"|(?P<cost>costs?|costing)|runs?[ \t]+(?:to|at)|rise[ \t]+to|fall[ \t]+to|reach|total"
     r"|:)[ \t]+)(?:(?:about|around|roughly|some|nearly|almost|more[ \t]+than|over|less[ \t]+than"
     r"|under|up[ \t]+to|at[ \t]+least|approximately|an[ \t]+estimated|a[ \t]+combined"
     r"|a[ \t]+total[ \t]+of|just|a|an)[ \t]+)*$")
@@ -141,7 +139,7 @@ def measure(text: str, ss: int, se: int, vs: int, ve: int, kind: str) -> str | N
                 return got
     m = _BEFORE.search(text, max(ss, vs - 110), vs)
     if m:
-        return _measure_of_np(m["np"], forward=False)
+        return _measure_of_np(m["np"], forward=False) or ("cost" if m["cost"] else None)
     return None
 
 
