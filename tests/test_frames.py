@@ -147,7 +147,8 @@ def test_background_counts():
 # --- bound -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, low, high", [
-    ("Tuition is $45,210.", 45210, 45210),
+    ("Tuition is $45,213.", 45213, 45213),
+    ("The deal is worth $70 billion.", 68.25e9, 71.75e9),  # written round: may round 2.5 %
     ("Tuition is about $45,000.", 40500, 49500),
     ("Roughly 2 million dollars was raised.", 1500000, 2500000),  # rounding wider than 10 %
     ("The fee is more than $48,000.", 48000, None),
@@ -179,8 +180,8 @@ def test_bound_properties(a, ka, b, kb):
     assert lo <= a and (hi is None or a <= hi)  # a figure's own value is inside its bound
     assert intersects(ba, bb) == intersects(bb, ba)
     assert intersects(ba, ba)
-    if ka is None and kb is None:
-        assert intersects(ba, bb) == (a == b)
+    if ka is None and kb is None and abs(a - b) > 1e-9 * max(a, b):
+        assert not intersects(ba, bb)  # exact figures agree only when equal (up to float noise)
     if ka == "about":
         assert intersects(ba, bound(a * 1.09, None)) and not intersects(ba, bound(a * 1.2, None))
     if ka in ("more_than", "at_least"):

@@ -180,7 +180,7 @@ def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = 
             continue
         buckets.setdefault(key, []).append(
             (fr, Figure(claim_id, norm, label, num, bound, exact=fr["exact"]), subj))
-    out: dict[str, Candidate] = {}
+    out: dict[tuple, Candidate] = {}
     for key, items in buckets.items():
         story, kind, pred = key[0], key[1], key[2]
         quals = key[4]
@@ -215,7 +215,10 @@ def value_conflicts(con: duckdb.DuckDBPyConnection, stories: list[str] | None = 
                              "holder": {"gives": sorted(sig[2] or ()),
                                         "gets": sorted(sig[3] or ())}},
                 )
-                out.setdefault(cand.cid, cand)
+                # one conflict found from several signatures is reported once
+                same = (story, kind, tuple(v.norm for v in values))
+                if same not in out or len(cand.values) > len(out[same].values):
+                    out[same] = cand
     return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
 
 

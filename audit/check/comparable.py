@@ -81,6 +81,8 @@ def frame_of(kind: str, subject: str, value: dict[str, Any], qualifiers: dict[st
         "year": value.get("year"),
         "bound": value.get("bound"),
         "exact": approx == "exact" and "max" not in value,
+        "state": value.get("state"),
+        "part": bool(value.get("part")),
     }
 
 
@@ -96,7 +98,7 @@ def bucket_key(story: str, kind: str, predicate: str, subject: str, currency: st
         # amounts are keyed by currency; what they measure is compared by signature
         return (story, kind, predicate, currency or "", quals, frame, fr["distributive"])
     total = kind == "count" and fr["total"]
-    return (story, kind, predicate, subject, quals, frame, fr["distributive"], total)
+    return (story, kind, predicate, subject, quals, frame, fr["distributive"], total, fr["part"])
 
 
 def _acronym(name: str) -> str:
@@ -141,8 +143,8 @@ def signature(fr: dict[str, Any], kind: str, canon: dict[str, str]) -> Signature
     gets = frozenset(canon.get(n, n) for n in fr["gets"]) or None
     if kind == "money" and fr["total"] and gives is None:
         gives = frozenset([ALL_GIVERS])  # a total over givers is no one giver's part
-    if kind != "money":
-        return (None, None, gives, gets, fr["year"] if fr["frame"] == "event" else None)
+    if kind != "money":  # counts: what happened to the group ("killed", "injured")
+        return (fr["state"], None, gives, gets, fr["year"] if fr["frame"] == "event" else None)
     return (fr["class"], fr["measure"], gives, gets,
             fr["year"] if fr["frame"] == "event" else None)
 

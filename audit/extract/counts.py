@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from audit.extract.frames import approx_bound_kind, bound, read_frame
+from audit.extract.frames import approx_bound_kind, bound, count_state, read_frame
 from audit.extract.numbers import (
     APPROX,
     NUMBER_START_RE,
@@ -113,6 +113,7 @@ _IRREGULAR_PLURALS = frozenset(
     """people children men women staff personnel police faculty data media alumni criteria
     cattle fish sheep deer aircraft offspring crew""".split()
 )
+_PART_OF_GROUP = re.compile(r"(?i)\b(?:other|additional|more|further|remaining|extra)\b")
 _APPROX_WORDS = frozenset(w for phrase in APPROX for w in phrase.split())
 
 
@@ -254,7 +255,12 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                            approx[1] if approx else ns, subject)
         frame["bound"] = bound(float(value), approx_bound_kind(text, approx) if approx else None,
                                num if is_digits else None, int(parse_decimal(m["scale"]) or 1)
-                               if m["scale"] else 1)
+                               if m["scale"] else 1, rounded=value >= 1000)
+        if _PART_OF_GROUP.search(text, m.end(), cs):
+            frame["part"] = True  # "21 other women": the group without someone named
+        state = count_state(text, ns, ce, ss, se)
+        if state:
+            frame["state"] = state
         yield ClaimDraft(
             kind="count",
             predicate="count",

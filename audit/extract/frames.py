@@ -58,7 +58,8 @@ _FAMILY_OF = {w: fam for fam, words in _FAMILIES.items() for w in words}
 # Modifiers that make a different measure of one family: an average salary is not a salary.
 _MODIFIERS = {"average": "average", "mean": "average", "median": "median", "starting": "starting",
               "base": "base", "minimum": "minimum", "maximum": "maximum", "initial": "initial",
-              "entry": "starting", "net": "net", "gross": "gross"}
+              "entry": "starting", "net": "net", "gross": "gross", "punitive": "punitive",
+              "compensatory": "compensatory", "matching": "matching", "match": "matching"}
 # Coarse classes of families: an amount whose measure was not read from its phrase takes the
 # class of the money extractor's cue word ("subject": funding / revenue / cost / valuation)
 # and is compared with every family of that class.
@@ -85,7 +86,7 @@ _AFTER_NOUN = re.compile(rf"(?:[ \t]+|-)(?P<np>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
 _LINK = (r"(?:is|was|are|were|be|been|will|would|has|have|had|now|currently|reportedly"
          r"|expected[ \t]+to|set[ \t]+to|likely[ \t]+to)")
 _BEFORE = re.compile(
-    rf"(?P<np>(?i:{_WORD})(?:[ \t]+{_WORD}){{0,2}})"
+    rf"\b(?P<np>(?i:{_WORD})(?:[ \t]+{_WORD}){{0,2}})\b"
     # a short complement: "for the X Programme", "of Pellham College graduates"
     r"(?:[ \t]+(?:for|of|at|in|from|to)[ \t]+(?:[\w.&'’-]+[ \t]+){0,3}[\w.&'’-]+)?"
     rf"[ \t]*(?:,[ \t]*)?(?:{_LINK}[ \t]+)*"
@@ -183,6 +184,12 @@ _FROM_AFTER = re.compile(
     rf"(?:[ \t]+(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}})?"
     rf"(?:[ \t]+(?:each|apiece|combined|in[ \t]+total|together|between[ \t]+them))?"
     rf"[ \t]+(?P<prep>from|by|to|for|at|of)[ \t]+(?:the[ \t]+)?{_NAMES}")
+# "... from the state", "... by an anonymous donor": a common-noun giver
+_FROM_COMMON_AFTER = re.compile(
+    r"(?:[ \t]+(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})?"
+    r"[ \t]+(?:from|by)[ \t]+(?:the|a|an|its|their)[ \t]+"
+    r"(?P<np>(?:[a-z][\w-]*[ \t]+){0,2}?[a-z][\w-]*)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:to|for|and"
+    r"|in|on|at|over|through|as|which|that|who|will|would|is|was)\b))")
 _LEADING = frozenset({"the", "a", "an", "and"})
 _NOT_NAMES = frozenset(
     """the a an it its they their he she his her we our you this that these those there here
@@ -287,12 +294,56 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
     if a:
         into = gives if a["prep"] in ("from", "by") else gets
         into += [n for n in _names(a["names"], text, a.start("names"), ss) if n not in into]
+    elif not gives and (a := _FROM_COMMON_AFTER.match(text, ve, hi)):
+        gives.append(a["np"].lower())
     distributive = bool(_DISTRIBUTIVE_AFTER.match(text, ve, hi)) or bool(
         _DISTRIBUTIVE_BEFORE.search(text, max(lo, first - 50), first))
     total = bool(_TOTAL.search(text, max(lo, first - 60), first)) or bool(
         _TOTAL.search(text, ve, min(hi, ve + 40)))
     return {"gives": gives, "gets": gets, "distributive": distributive,
             "total": total and not distributive}
+
+
+# --- what happened to the counted group ---------------------------------------------------------
+
+_STATES = {
+    "killed": ("killed", "died", "dead", "die", "dies", "perished", "fatalities", "slain",
+               "murdered", "drowned"),
+    "injured": ("injured", "hurt", "wounded", "hospitalized", "hospitalised", "treated",
+                "hospital", "injuries"),
+    "missing": ("missing", "unaccounted"),
+    "rescued": ("rescued", "saved", "evacuated"),
+    "arrested": ("arrested", "detained", "charged", "convicted"),
+}
+_STATE_OF = {w: k for k, ws in _STATES.items() for w in ws}
+# "three people who died", "five people were still hospitalized", "leaving three people dead"
+_STATE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|will|be"
+    r"|still|later|reportedly|remain|remained|remains|seriously|critically|fatally|badly"
+    r"|also|all|in|taken|to|were)[ \t]+){0,4}(?P<w>[a-z]+)")
+_STATE_BEFORE = re.compile(r"(?i)\b(?P<w>killing|killed|injuring|injured|wounding|hurting"
+                           r"|left|leaving)[ \t]+(?:at[ \t]+least[ \t]+|about[ \t]+)?$")
+
+
+def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
+    """What happened to the counted group ("killed", "injured", ...) when the words right after
+    it (or a participle right before the number) say so: three people killed and five people
+    in hospital are different groups. A participle not listed is kept as written."""
+    m = _STATE_AFTER.match(text, ce, min(se, ce + 60))
+    if m:
+        w = m["w"].lower()
+        if w in _STATE_OF:
+            return _STATE_OF[w]
+        if len(w) > 4 and w.endswith("ed") and w != "need":
+            return w
+    b = _STATE_BEFORE.search(text, max(ss, ns - 24), ns)
+    if b:
+        w = b["w"].lower()
+        if w in ("left", "leaving"):
+            a = re.match(r"[ \t]+(?P<w>dead|injured|hurt|wounded|homeless|missing)\b", text[ce:])
+            return _STATE_OF.get(a["w"].lower(), a["w"].lower()) if a else None
+        return "killed" if w.startswith("kill") else "injured"
+    return None
 
 
 # --- time frame --------------------------------------------------------------------------------
@@ -312,6 +363,10 @@ _BACKGROUND = re.compile(
     r"|\b(?:average|median)[ \t]+(?:\w+[ \t]+){0,2}(?:nationally|nationwide|across[ \t]+the"
     r"[ \t]+(?:country|industry|sector|state|nation))\b"
     r"|\b(?:up|down|rising|falling|increased?|decreased?|rose|fell)[ \t]+from[ \t]*$"
+    # market prices around the event: "shares closed at $90", "the stock was up 3% at $90"
+    r"|\b(?:closed|closing|trading|traded|trade|opened|ended|finished)[ \t]+(?:\w+[ \t]+){0,3}?"
+    r"at[ \t]*$|\b(?:up|down|higher|lower)[ \t]+(?:about[ \t]+|nearly[ \t]+)?[\d.]+[ \t]*%"
+    r"[ \t]+at[ \t]*$"
     r"|\b(?:compared[ \t]+(?:with|to)|versus|vs\.?|than)[ \t]*(?:the[ \t]+)?$")
 
 
@@ -361,15 +416,25 @@ def _unit(num: str, scale: int) -> Decimal:
 ABOUT = 0.10  # "about", "around", "roughly", "some": within 10 %, or the rounding as written
 
 
+ROUNDING = 0.025  # an exact figure written round ("$70 billion") may round by this much
+
+
 def bound(value: float, approx: str | None, num: str | None = None, scale: int = 1,
-          high: float | None = None) -> list[float | None]:
-    """The interval [low, high] (high None: unbounded) the figure's words allow."""
+          high: float | None = None, rounded: bool = False) -> list[float | None]:
+    """The interval [low, high] (high None: unbounded) the figure's words allow. ``rounded``:
+    an exact figure may be a rounding of the true one, by half its last digit (at most
+    ``ROUNDING``): "$70 billion" for $68.7 billion."""
     if high is not None:
         return [value, high]
+    written = num is not None and num[:1].isdigit()
     if not approx or approx == "exact":
-        return [value, value]
+        plain = (num or "").replace(",", "")
+        if not (rounded and written and plain.isdigit() and (plain.endswith("0") or scale > 1)):
+            return [value, value]  # "$45,213", "$68.7 billion": as precise as written
+        slack = min(float(_unit(num, scale)) * 0.49, ROUNDING * value)
+        return [value - slack, value + slack]
     slack = ABOUT * value
-    if num is not None and num[:1].isdigit():
+    if written:
         slack = max(slack, float(_unit(num, scale)) / 2)
     if approx == "about":
         return [max(0.0, value - slack), value + slack]

@@ -308,7 +308,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             amount["holder"]["total"] = False
         amount["bound"] = bound(
             amount["amount"], approx_bound_kind(text, approx) if approx else None, h.num, scale,
-            amount.get("max"))
+            amount.get("max"), rounded=True)
         spans = [SpanRef(h.start, h.end, "value")]
         if approx:
             spans.append(SpanRef(approx[1], approx[2], "context"))
