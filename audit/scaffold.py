@@ -4,11 +4,8 @@ from __future__ import annotations
 
 
 def scaffold_files() -> dict[str, str]:
-    from importlib.resources import files
-
-    suite = files("audit").joinpath("data/consistency.json").read_text(encoding="utf-8")
     return {
-        "checks/consistency.json": suite,
+        "checks/consistency.json": suite_text(),
         "claims/facts.toml": "# Reference facts the audit checks claims against.\n",
         "claims/aliases.toml": (
             "# Entity aliases: [aliases]\n# CMU = \"Carnegie Mellon University\"\n"
@@ -18,3 +15,12 @@ def scaffold_files() -> dict[str, str]:
             "# Accepted findings:\n# [[waiver]]\n# fingerprint = \"f...\"\n# reason = \"...\"\n"
         ),
     }
+
+
+def suite_text() -> str:
+    """The built-in suite as ``checks/consistency.json`` holds it (made from the check modules)."""
+    import json
+
+    from audit.check.checks import default_suite
+
+    return json.dumps(default_suite(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

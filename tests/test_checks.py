@@ -229,7 +229,7 @@ def test_arithmetic_parts_exceeding_the_total(tmp_path):
 
 
 def test_word_diff_ignores_punctuation_and_trimming():
-    from audit.check.candidates import word_diff
+    from audit.check.checks.quote_drift import word_diff
 
     a = "build on U.S. — Japan cooperation, “Today’s plan works”"
     b = "build on U.S.-Japan cooperation. Today's plan works"
@@ -412,7 +412,7 @@ def test_counts_far_apart_are_different_facts(orchard):
                 min_size=1, max_size=30, unique_by=lambda t: t[0]),
        st.sampled_from([2.0, 3.0]))
 def test_magnitude_groups(nums, ratio):
-    from audit.check.candidates import magnitude_groups
+    from audit.check.checks.value_conflict import magnitude_groups
 
     values = [{"num": n, "norm": str(n), "claims": ["c"] * w} for n, w in nums]
     groups = magnitude_groups(values, ratio)
@@ -432,7 +432,7 @@ def test_magnitude_groups(nums, ratio):
 
 
 def test_amounts_are_compared_with_the_value_most_sources_state():
-    from audit.check.candidates import magnitude_groups
+    from audit.check.checks.value_conflict import magnitude_groups
 
     def val(n, docs):
         return {"num": n, "norm": str(n), "claims": ["c"] * docs}
@@ -565,7 +565,7 @@ def test_missing_members_from_different_lists_are_named(tmp_path):
 def test_list_comparison_never_fails_and_reports_only_real_gaps(specs):
     """Any mix of complete/partial lists and scopes: candidates are built without error, and a
     reported missing member is named by another list and absent from the list itself."""
-    from audit.check.candidates import _relation_candidates
+    from audit.check.checks.list_mismatch import _relation_candidates
 
     group = [{"rel": "funder", "scope": scope, "complete": complete, "story": "",
               "ids": [f"m{i}" for i in sorted(ids)], "name_of": {f"m{i}": f"Member {i}"

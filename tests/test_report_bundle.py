@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 
+from audit.check.checks import classes
+
 WIRE = (
     "Harbor City and Lakeside University launch $45 million quantum partnership\n"
     "\n"
@@ -423,6 +425,7 @@ def make_bundle() -> dict:
         },
         "documents": documents,
         "findings": findings,
+        "classes": classes(),  # the check modules' classes, in report order
     }
 
 

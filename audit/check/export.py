@@ -14,7 +14,9 @@ from collections.abc import Iterator
 import duckdb
 
 from audit import __version__
+from audit.check.checks import classes
 from audit.check.findings import SEVERITY_RANK_SQL, fails
+from audit.severity import SEVERITIES
 
 SCHEMA_VERSION = "1.0"
 CONTEXT = 80
@@ -131,7 +133,7 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
             by_class[cls] += n
     summary = {
         "total": sum(by_sev.values()),
-        "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
+        "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES},
         "by_class": dict(sorted(by_class.items())),
         "accepted": sum(n for _, _, accepted, n in counts if accepted),
         "failing": sum(n for sev, n in by_sev.items() if fails(sev, run[4])),
@@ -147,6 +149,9 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
         "summary": summary,
         "documents": _documents(con, with_documents, _evidence_docs(con, run_id)),
         "findings": FindingStream(con, run_id),
+        # the report's classes in order with their descriptions, from the check modules (the
+        # renderers stay pure functions of the bundle; not part of the findings JSON)
+        "classes": classes(),
     }
 
 

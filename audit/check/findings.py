@@ -8,15 +8,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
-# The same order in SQL over ``findings f``: most severe first, unknown severities last.
-SEVERITY_RANK_SQL = ("CASE f.severity "
-                     + " ".join(f"WHEN '{s}' THEN {-n}" for s, n in SEVERITY_ORDER.items())
-                     + " ELSE 0 END")
-CLASSES = (
-    "name-variant", "value-conflict", "list-mismatch", "count-vs-list", "quote-drift",
-    "date-weekday", "arithmetic", "reference", "single-source", "integrity",
-)
+from audit.severity import at_least, rank_sql
+
+# Severity order in SQL over ``findings f``: most severe first, unknown severities last.
+SEVERITY_RANK_SQL = rank_sql("f.severity")
 
 
 @dataclass
@@ -56,6 +51,4 @@ class Finding:
 
 def fails(severity: str, fail_on: str) -> bool:
     """Whether a finding of ``severity`` reaches the ``--fail-on`` threshold."""
-    if fail_on == "never":
-        return False
-    return SEVERITY_ORDER.get(severity, 0) >= SEVERITY_ORDER[fail_on]
+    return fail_on != "never" and at_least(severity, fail_on)

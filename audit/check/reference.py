@@ -1,4 +1,5 @@
-"""Reference facts declared in ``claims/facts.toml``, and the candidates they produce.
+"""Reference facts declared in ``claims/facts.toml`` (the `reference` check, in
+``checks/reference.py``, compares claims with them).
 
     [[name]]                       # the canonical spelling of a name
     canonical = "Fumio Kishida"
@@ -16,11 +17,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import duckdb
-
-from audit.check.candidates import CUR, Candidate
 from audit.errors import ConfigError
-from audit.resolve.names import classify, clean_surface, near_token, tokens
 
 
 def load_facts(claims_dir: Path | None) -> dict:
@@ -43,56 +40,3 @@ def load_facts(claims_dir: Path | None) -> dict:
         if not isinstance(item.get(field), (int, float)):
             raise ConfigError(f"[[fact]] #{n} needs a number '{field}'", path)
     return {"name": names, "fact": facts}
-
-
-def reference_candidates(con: duckdb.DuckDBPyConnection, facts: dict) -> list[Candidate]:
-    out: list[Candidate] = []
-    if facts["name"]:
-        rows = con.execute(f"""
-            SELECT m.etype, m.surface, list(m.claim_id ORDER BY m.claim_id)
-            FROM mentions m JOIN {CUR} c USING (claim_id)
-            GROUP BY ALL ORDER BY 1, 2""").fetchall()
-        for item in facts["name"]:
-            etype = item.get("type", "person")
-            canon = item["canonical"]
-            ctoks = tokens(canon, etype)
-            for m_etype, surface, claims in rows:
-                if m_etype != etype:
-                    continue
-                variant = clean_surface(surface)
-                vtoks = tokens(variant, etype)
-                if not any(near_token(v, c) for v in vtoks for c in ctoks):
-                    continue
-                kind = classify(canon, variant, etype)
-                if kind != "spelling":
-                    continue
-                out.append(Candidate(
-                    check="reference", judged={"matches_reference": False},
-                    key=["name", canon, variant],
-                    headline=f"name differs from the declared spelling '{canon}'",
-                    values=[{"value": variant, "claims": [(c, ("person", "org", "place",
-                                                               "speaker")) for c in claims]},
-                            {"value": f"{canon} (declared in claims/facts.toml)", "claims": []}],
-                ))
-    for item in facts["fact"]:
-        kind, subject = item["kind"], item["subject"]
-        want = float(item["amount"] if kind == "money" else item["n"])
-        params = [kind, subject, want]
-        cur_filter = ""
-        if kind == "money" and item.get("currency"):
-            cur_filter = "AND value->>'currency' = ?"
-            params.append(item["currency"])
-        rows = con.execute(f"""
-            SELECT value_text, list(claim_id ORDER BY claim_id) FROM {CUR}
-            WHERE kind = ? AND subject = ? AND value_num IS NOT NULL AND value_num <> ?
-              AND coalesce(value->>'approx', 'exact') = 'exact' {cur_filter}
-            GROUP BY ALL ORDER BY 1""", params).fetchall()
-        for label, claims in rows:
-            out.append(Candidate(
-                check="reference", judged={"matches_reference": False},
-                key=["fact", kind, subject, want, label],
-                headline=f"{kind} of '{subject}' differs from the declared reference",
-                values=[{"value": label, "claims": [(c, ("value",)) for c in claims]},
-                        {"value": f"{want:,.0f} (declared in claims/facts.toml)", "claims": []}],
-            ))
-    return out

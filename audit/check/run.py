@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit import __version__
-from audit.check.candidates import BUILDERS, STORY_SCOPED, Candidate
+from audit.check.candidates import Candidate, Inputs
+from audit.check.checks import builders, story_scoped
 from audit.check.evidence import EvidenceIndex
-from audit.check.findings import SEVERITY_ORDER, SEVERITY_RANK_SQL, Finding, fails
-from audit.check.reference import load_facts, reference_candidates
+from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
+from audit.check.reference import load_facts
 from audit.check.suite import Judge, load_suite
 from audit.check.waivers import load_waivers
+from audit.severity import rank
 from audit.store import Store
 from audit.store.rows import insert_rows
 
@@ -97,17 +99,15 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         if unchanged:
             sink.reuse(prev_id, unchanged)
         sink.add(integrity)
-        builders = list(BUILDERS.items())
-        builders.append(("reference", lambda c: reference_candidates(c, facts)))
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
-        for name, build in builders:
-            if unchanged and name in STORY_SCOPED:
+        for check in builders():
+            if unchanged and check.scope == "story":
                 if not changed:
                     continue
-                found = build(con, changed)
+                found = check.candidates(con, Inputs(changed, facts))
             else:
-                found = build(con)
+                found = check.candidates(con, Inputs(None, facts))
             if pending and len(pending) + len(found) > CHUNK:
                 sink.add(_judged_findings(con, list(pending.values()), judge))
                 pending, judged_any = {}, True
@@ -150,8 +150,9 @@ def code_signature() -> str:
     """A hash of the check code itself, so that a changed rule (an edit between releases, or a
     development install) never reuses findings computed by the old one."""
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -190,7 +191,7 @@ def _previous(con, signature: str) -> tuple[str | None, dict[str, str]]:
 
 def _order(f: Finding) -> tuple:
     """Report order: most severe first, then class, then fingerprint."""
-    return (-SEVERITY_ORDER.get(f.severity, 0), f.cls, f.fingerprint)
+    return (rank(f.severity), f.cls, f.fingerprint)
 
 
 def _judged_findings(con, cands: list[Candidate], judge: Judge) -> list[Finding]:
@@ -202,7 +203,7 @@ def _judged_findings(con, cands: list[Candidate], judge: Judge) -> list[Finding]
     worst: dict[str, object] = {}
     for j in rejected:
         prev = worst.get(j.cid)
-        if prev is None or SEVERITY_ORDER[j.severity] > SEVERITY_ORDER[prev.severity]:
+        if prev is None or rank(j.severity) < rank(prev.severity):
             worst[j.cid] = j
     claim_ids = {cl for cid in worst for v in by_cid[cid].values for cl, _ in v["claims"]}
     ev = EvidenceIndex(con, claim_ids)
@@ -245,7 +246,7 @@ class _Sink:
                               WHERE fe.run_id = f.run_id AND fe.finding_id = f.finding_id
                                 AND fe.document_id NOT IN (SELECT document_id
                                                            FROM _reuse_docs))""",
-                    [prev_run, sorted(STORY_SCOPED)])
+                    [prev_run, sorted(story_scoped())])
         con.execute("""
             INSERT INTO findings (run_id, finding_id, seq, check_name, class, severity, message,
                                   accepted, waiver_reason, details)

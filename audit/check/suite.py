@@ -1,9 +1,11 @@
 """The consistency suite: a Great Expectations Expectation Suite over candidate rows.
 
-DuckDB computes the candidates (``candidates.py``); they are put into one pandas DataFrame with a
-``check`` column, and each expectation judges the rows of its check (a GX ``row_condition``).
-The suite lives in ``checks/consistency.json`` in GX's own serialised form, so severities
-(GX's critical / warning / info) and thresholds (``max_value`` ...) are edited there.
+DuckDB computes the candidates (one module per check in ``checks/``); they are put into one
+pandas DataFrame with a ``check`` column, and each expectation judges the rows of its check (a
+GX ``row_condition``).
+A project's suite lives in ``checks/consistency.json`` in GX's own serialised form, so
+severities (GX's critical / warning / info) and thresholds (``max_value`` ...) are edited
+there; without one, the built-in suite is made from the check modules' ``EXPECTATIONS``.
 """
 
 from __future__ import annotations
@@ -15,70 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.errors import ConfigError
+from audit.severity import GX_NAMES
 
 SUITE_FILE = "consistency.json"
-GX_TO_SEVERITY = {"critical": "error", "warning": "warning", "info": "info"}
-JUDGED_COLUMNS = (
-    "variant_kind", "n_values", "weekday_ok", "list_comparison", "missing_members",
-    "stated_count", "listed_count", "changed_words", "n_documents", "matches_reference",
-    "parts_total", "stated_total",
-)
-
-
-def default_suite_dict() -> dict:
-    """The built-in suite, as GX serialises it (what ``audit init`` writes to checks/)."""
-    from great_expectations import expectations as gxe
-    from great_expectations.expectations.row_conditions import Column
-
-    def exp(cls, check, klass, severity, description, cond=None, **kw):
-        row_condition = Column("check") == check
-        if cond is not None:
-            row_condition = row_condition & cond
-        return cls(row_condition=row_condition, severity=severity, description=description,
-                   meta={"check": check, "class": klass}, **kw)
-
-    items = [
-        exp(gxe.ExpectColumnValuesToNotBeInSet, "name-variant", "name-variant", "critical",
-            "An entity's name is not misspelt (one or two letters off) anywhere",
-            column="variant_kind", value_set=["spelling"]),
-        exp(gxe.ExpectColumnValuesToNotBeInSet, "name-variant", "name-variant", "info",
-            "An entity's name is written with the same letter case everywhere",
-            column="variant_kind", value_set=["case"]),
-        exp(gxe.ExpectColumnValuesToBeBetween, "value-conflict", "value-conflict", "critical",
-            "An amount, count or date has one value for one key",
-            column="n_values", max_value=1),
-        exp(gxe.ExpectColumnValuesToBeInSet, "date-weekday", "date-weekday", "critical",
-            "A stated weekday fits its date", column="weekday_ok", value_set=[True]),
-        exp(gxe.ExpectColumnValuesToBeBetween, "list-mismatch", "list-mismatch", "warning",
-            "No member is missing from a list presented as complete for the same scope",
-            cond=Column("list_comparison") == "same-scope", column="missing_members", max_value=0),
-        exp(gxe.ExpectColumnValuesToNotBeInSet, "list-mismatch", "list-mismatch", "info",
-            "Lists stated for a narrower scope are reported for information",
-            column="list_comparison", value_set=["narrower-scope", "narrower-scope-extra"]),
-        exp(gxe.ExpectColumnPairValuesToBeEqual, "count-vs-list", "count-vs-list", "warning",
-            "A stated count matches the number of items listed with it",
-            column_A="stated_count", column_B="listed_count"),
-        exp(gxe.ExpectColumnValuesToBeBetween, "quote-drift", "quote-drift", "warning",
-            "A speaker's quote is worded the same in every source",
-            column="changed_words", max_value=0),
-        exp(gxe.ExpectColumnPairValuesAToBeGreaterThanB, "arithmetic", "arithmetic", "warning",
-            "Parts do not add up to more than the stated total",
-            column_A="stated_total", column_B="parts_total", or_equal=True),
-        exp(gxe.ExpectColumnValuesToBeInSet, "reference", "reference", "critical",
-            "Claims agree with the reference facts declared in claims/",
-            column="matches_reference", value_set=[True]),
-        exp(gxe.ExpectColumnValuesToBeBetween, "single-source", "single-source", "info",
-            "Amounts and counts are stated by more than one source",
-            column="n_documents", min_value=2),
-    ]
-    import great_expectations as gx
-
-    suite = gx.ExpectationSuite(name="consistency", expectations=items)
-    data = suite.to_json_dict()
-    data.pop("id", None)
-    for e in data["expectations"]:
-        e.pop("id", None)
-    return data
+# Great Expectations' severity names -> ours.
+GX_TO_SEVERITY = {gx: ours for ours, gx in GX_NAMES.items()}
 
 
 @dataclass(frozen=True)
@@ -91,13 +34,13 @@ class Judgement:
 
 
 def load_suite(checks_dir: Path | None) -> tuple[dict, Path | None]:
-    """The suite from ``checks/consistency.json``, or the built-in one when there is none."""
+    """The suite from ``checks/consistency.json``, or the built-in one (each check module's
+    expectations) when there is none."""
     path = checks_dir / SUITE_FILE if checks_dir else None
     if path is None or not path.is_file():
-        from importlib.resources import files
+        from audit.check.checks import default_suite
 
-        text = files("audit").joinpath("data", SUITE_FILE).read_text(encoding="utf-8")
-        return json.loads(text), None
+        return default_suite(), None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -151,7 +94,9 @@ class _Session:
         """Run the checkpoint over ``rows``; return the rejections."""
         import pandas as pd
 
-        columns = ["cid", "check", *JUDGED_COLUMNS]
+        from audit.check.checks import judged_columns
+
+        columns = ["cid", "check", *judged_columns()]
         frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
         frame = frame.astype(object).where(frame.notna(), None)
         result = self.checkpoint.run(batch_parameters={"dataframe": frame})

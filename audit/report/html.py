@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import zip_longest
 from typing import Any
@@ -21,27 +22,13 @@ import jinja2
 from markupsafe import Markup
 
 from audit.report.fragments import FragmentCache, fragment_key
+from audit.severity import ordered
 
-SEVERITIES = ("error", "warning", "info")
-CLASS_ORDER = (  # DESIGN.md's table order
-    "name-variant",
-    "value-conflict",
-    "list-mismatch",
-    "count-vs-list",
-    "quote-drift",
-    "date-weekday",
-    "arithmetic",
-    "reference",
-    "single-source",
-    "integrity",
-)
 # Findings past this many per section are rendered inside a closed <details>.
 INLINE_LIMIT = 500
 # Evidence context shown around each <mark>: the sentence, at most this many characters a side.
 CONTEXT_CHARS = 64
 
-_CLASS_RANK = {c: i for i, c in enumerate(CLASS_ORDER)}
-_SEV_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 # A sentence boundary: terminal punctuation (plus closing quotes/brackets) before whitespace, or a
 # line break.
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n")
@@ -123,21 +110,21 @@ def build_view(bundle: dict[str, Any], fragments: FragmentCache | None = None
     open_views = [fv for fv in finding_views if not fv["accepted"]]
     accepted_views = [fv for fv in finding_views if fv["accepted"]]
 
+    class_key = _class_order(bundle)
     sections = []
-    for sev in SEVERITIES + tuple(
-        sorted({fv["sev"] for fv in open_views} - set(SEVERITIES))
-    ):  # unknown severities last, so nothing is dropped
+    for sev in ordered(fv["sev"] for fv in open_views):  # unknown severities last: none dropped
         items = [fv for fv in open_views if fv["sev"] == sev]
         if items:
-            sections.append(_section(sev, sev.capitalize(), items))
-    accepted = _section("accepted", "Accepted (waived)", accepted_views) if accepted_views else None
+            sections.append(_section(sev, sev.capitalize(), items, class_key))
+    accepted = (_section("accepted", "Accepted (waived)", accepted_views, class_key)
+                if accepted_views else None)
 
     summary = bundle.get("summary") or {}
     by_severity = summary.get("by_severity") or _count(fv["sev"] for fv in open_views)
     by_class = summary.get("by_class") or _count(fv["cls"] for fv in open_views)
     run = bundle.get("run") or {}
     tool = bundle.get("tool") or {}
-    classes = sorted({fv["cls"] for fv in finding_views}, key=_class_key)
+    classes = sorted({fv["cls"] for fv in finding_views}, key=class_key)
     return {
         "tool": {"name": tool.get("name", "claim-audit"), "version": tool.get("version", "")},
         "run": {
@@ -150,11 +137,8 @@ def build_view(bundle: dict[str, Any], fragments: FragmentCache | None = None
         "schema_version": bundle.get("schema_version", ""),
         "total": summary.get("total", len(open_views)),
         "accepted_count": summary.get("accepted", len(accepted_views)),
-        "by_severity": [
-            (s, by_severity.get(s, 0))
-            for s in SEVERITIES + tuple(sorted(set(by_severity) - set(SEVERITIES)))
-        ],
-        "by_class": sorted(by_class.items(), key=lambda kv: _class_key(kv[0])),
+        "by_severity": [(s, by_severity.get(s, 0)) for s in ordered(by_severity)],
+        "by_class": sorted(by_class.items(), key=lambda kv: class_key(kv[0])),
         "stale_waivers": [
             {"fingerprint": str(w.get("fingerprint", "")), "reason": str(w.get("reason") or "")}
             for w in summary.get("stale_waivers") or []
@@ -163,8 +147,7 @@ def build_view(bundle: dict[str, Any], fragments: FragmentCache | None = None
         "sections": sections,
         "accepted": accepted,
         "classes": classes,
-        "severities": list(SEVERITIES)
-        + sorted({fv["sev"] for fv in finding_views} - set(SEVERITIES)),
+        "severities": ordered(fv["sev"] for fv in finding_views),
         "finding_count": len(finding_views),
     }
 
@@ -176,13 +159,17 @@ def _count(values) -> dict[str, int]:
     return out
 
 
-def _class_key(cls: str) -> tuple[int, str]:
-    return (_CLASS_RANK.get(cls, len(CLASS_ORDER)), cls)
+def _class_order(bundle: dict[str, Any]) -> Callable[[str], tuple[int, str]]:
+    """Sort key for classes: the order of the bundle's ``classes`` (the check modules' order),
+    then classes it does not list by name."""
+    rank = {str(c.get("name")): i for i, c in enumerate(bundle.get("classes") or [])}
+    return lambda cls: (rank.get(cls, len(rank)), cls)
 
 
-def _section(key: str, title: str, items: list[dict]) -> dict[str, Any]:
+def _section(key: str, title: str, items: list[dict],
+             class_key: Callable[[str], tuple[int, str]]) -> dict[str, Any]:
     """Findings grouped by class; those past INLINE_LIMIT go in a collapsed tail."""
-    items = sorted(items, key=lambda fv: _class_key(fv["cls"]))  # stable: bundle order in class
+    items = sorted(items, key=lambda fv: class_key(fv["cls"]))  # stable: bundle order in class
     totals = _count(fv["cls"] for fv in items)
     return {
         "key": key,

@@ -11,8 +11,9 @@ DOCUMENT_KEYS = ("id", "path", "title", "publisher", "url", "published", "chars"
 
 
 def findings_document(bundle: dict[str, Any]) -> dict[str, Any]:
-    """A shallow copy of the bundle whose documents keep only their metadata."""
-    out = dict(bundle)
+    """A shallow copy of the bundle whose documents keep only their metadata (and without the
+    class catalogue, which only guides the renderers)."""
+    out = {k: v for k, v in bundle.items() if k != "classes"}
     out["documents"] = [
         {k: d[k] for k in DOCUMENT_KEYS if k in d} for d in bundle.get("documents") or []
     ]

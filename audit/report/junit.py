@@ -21,7 +21,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-_RANK = {"info": 1, "warning": 2, "error": 3}
+from audit.severity import SEVERITIES, at_least, rank
+
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -48,7 +49,7 @@ class _Case:
         self.cls: str | None = None
         self.failing: list[str] = []
         self.first_failing = ""
-        self.top_rank = 0
+        self.top_rank = len(SEVERITIES)  # the rank of the most severe failing finding
         self.top_severity = ""
         self.below: list[str] = []
         self.accepted: list[tuple[str, str, str]] = []  # (id, reason, description)
@@ -58,7 +59,9 @@ def render_junit(bundle: dict[str, Any]) -> str:
     """Return the JUnit XML document as a string (with XML declaration)."""
     findings = bundle.get("findings") or []
     run = bundle.get("run") or {}
-    fail_rank = _RANK.get(str(run.get("fail_on") or "error"), 3)
+    fail_on = str(run.get("fail_on") or "error")
+    if fail_on not in SEVERITIES:  # "never" still shows errors as failures here
+        fail_on = "error"
 
     checks: list[str] = [str(c) for c in (bundle.get("summary") or {}).get("checks") or []]
     cases: dict[str, _Case] = {c: _Case() for c in checks}
@@ -71,12 +74,11 @@ def render_junit(bundle: dict[str, Any]) -> str:
             case.accepted.append((str(f.get("id", "")), f.get("waiver_reason") or "",
                                   _describe(f)))
             continue
-        rank = _RANK.get(str(f.get("severity")), 0)
-        if rank >= fail_rank:
+        if at_least(f.get("severity"), fail_on):
             if not case.failing:
                 case.first_failing = str(f.get("message", ""))[:200]
-            if rank > case.top_rank:
-                case.top_rank, case.top_severity = rank, str(f.get("severity", ""))
+            if rank(f.get("severity")) < case.top_rank:
+                case.top_rank, case.top_severity = rank(f.get("severity")), str(f.get("severity"))
             case.failing.append(_describe(f))
         else:
             case.below.append(_describe(f))

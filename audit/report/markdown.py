@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 from audit.report.rank import most_severe
+from audit.severity import ordered
 
 TOP = 20
-_SEVERITIES = ("error", "warning", "info")
 # inline syntax: code, emphasis, links/images (no "[" means no link), tables, strikethrough
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # block syntax that only counts at the start of a line: headings, lists, setext underlines
@@ -58,7 +58,7 @@ def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
             if not f.get("accepted"):
                 by_sev[f.get("severity")] = by_sev.get(f.get("severity"), 0) + 1
     out += ["| Severity | Findings |", "| --- | ---: |"]
-    for sev in list(_SEVERITIES) + sorted(set(by_sev) - set(_SEVERITIES), key=str):
+    for sev in ordered(by_sev):
         out.append(f"| {md_escape(sev)} | {int(by_sev.get(sev, 0))} |")
     out.append(f"| **total** | **{int(summary.get('total', n_open))}** |")
     accepted = int(summary.get("accepted", len(findings) - n_open))

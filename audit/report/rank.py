@@ -6,7 +6,7 @@ import heapq
 from collections.abc import Iterable
 from typing import Any
 
-RANK = {"error": 0, "warning": 1, "info": 2}
+from audit.severity import rank
 
 
 def most_severe(findings: Iterable[dict[str, Any]], n: int) -> tuple[list[dict[str, Any]], int]:
@@ -23,7 +23,7 @@ def most_severe(findings: Iterable[dict[str, Any]], n: int) -> tuple[list[dict[s
             if f.get("accepted"):
                 continue
             seen += 1
-            yield RANK.get(str(f.get("severity")), 3), i, f
+            yield rank(f.get("severity")), i, f
 
     top = heapq.nsmallest(max(0, n), ranked(), key=lambda t: (t[0], t[1]))
     if n <= 0:  # nsmallest(0) does not consume the stream: count it

@@ -12,26 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
+from audit.severity import rank
+
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 FINGERPRINT_KEY = "claimAudit/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_RANK = {"error": 3, "warning": 2, "info": 1}
-
-CLASS_DESCRIPTIONS = {
-    "name-variant": "One entity spelled several ways across or within sources.",
-    "value-conflict": "Same claim key, different values (amount, count, date, place).",
-    "list-mismatch": "Differing sets for the same relation and scope.",
-    "count-vs-list": "A stated count disagrees with the items listed.",
-    "quote-drift": "The same speaker's quote worded differently across sources.",
-    "date-weekday": "A weekday that does not fit its date.",
-    "arithmetic": "Parts that exceed or do not add up to a stated total.",
-    "reference": "A claim that contradicts a declared reference fact.",
-    "single-source": "A claim only one source makes.",
-    "integrity": "Broken provenance: a span that no longer matches its text, or orphan rows.",
-}
-
 
 def render_sarif(bundle: dict[str, Any]) -> dict[str, Any]:
     """Return the SARIF log as a JSON-ready dict."""
@@ -49,6 +36,8 @@ def sarif_log(bundle: dict[str, Any]) -> tuple[dict[str, Any], Iterator[dict[str
     findings = bundle.get("findings") or []
     summary = bundle.get("summary") or {}
 
+    descriptions = {str(c.get("name")): str(c.get("description"))
+                    for c in bundle.get("classes") or []}
     checks: list[str] = [str(c) for c in summary.get("checks") or []]
     check_class: dict[str, str] = {}
     check_level: dict[str, str] = {}
@@ -58,7 +47,7 @@ def sarif_log(bundle: dict[str, Any]) -> tuple[dict[str, Any], Iterator[dict[str
             checks.append(check)
         check_class.setdefault(check, str(f.get("class") or check))
         sev = str(f.get("severity", "warning"))
-        if _RANK.get(sev, 0) > _RANK.get(check_level.get(check, ""), 0):
+        if rank(sev) < rank(check_level.get(check, "")):
             check_level[check] = sev
     rule_index = {check: i for i, check in enumerate(checks)}
     rules = []
@@ -69,7 +58,7 @@ def sarif_log(bundle: dict[str, Any]) -> tuple[dict[str, Any], Iterator[dict[str
                 "id": check,
                 "name": _rule_name(check),
                 "shortDescription": {
-                    "text": CLASS_DESCRIPTIONS.get(cls, f"claim-audit check {check}")
+                    "text": descriptions.get(cls, f"claim-audit check {check}")
                 },
                 "defaultConfiguration": {
                     "level": LEVELS.get(check_level.get(check, ""), "warning")

@@ -1,0 +1,43 @@
+"""single-source: amounts and counts only one document states (when there are several)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.checks import expect
+
+NAME = "single-source"
+CLASS = "single-source"
+SCOPE = "story"
+JUDGED = ("n_documents",)
+DESCRIPTION = "A claim only one source makes."
+SEVERITY = "info"
+ORDER = 90
+EXPECTATIONS = (
+    expect("expect_column_values_to_be_between", "info",
+           "Amounts and counts are stated by more than one source",
+           column="n_documents", min_value=2.0),
+)
+
+
+def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
+    """Amounts and counts that only one document states (when there are several documents)."""
+    scope_sql = scoped_claims(inputs.stories)
+    rows = con.execute(f"""
+        WITH sized AS (SELECT story, count(DISTINCT document_id) AS docs FROM {scope_sql}
+                       GROUP BY story HAVING count(DISTINCT document_id) > 1)
+        SELECT kind, CASE kind WHEN 'money' THEN value->>'currency' ELSE subject END AS subject,
+               value_num, count(DISTINCT document_id) AS n_documents,
+               any_value(value_text ORDER BY claim_id), list(claim_id ORDER BY claim_id), story
+        FROM {scope_sql} JOIN sized USING (story)
+        WHERE kind IN ('money', 'count') AND value_num IS NOT NULL
+        GROUP BY ALL HAVING count(DISTINCT document_id) = 1
+        ORDER BY story, kind, subject, value_num""").fetchall()
+    return [Candidate(
+        check="single-source",
+        judged={"n_documents": n},
+        key=[kind, subject, num] + ([story] if story else []),
+        headline=f"only one document states this {kind}",
+        values=[{"value": label, "claims": [(c, ("value",)) for c in claims]}],
+    ) for kind, subject, num, n, label, claims, story in rows]

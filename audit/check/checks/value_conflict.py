@@ -1,0 +1,189 @@
+"""value-conflict: figures that state the same thing (same measure, holder and frame; see
+``audit/check/comparable.py``) with values whose bounds do not intersect."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.checks import expect
+from audit.check.comparable import (
+    Figure,
+    bucket_key,
+    canonical_names,
+    comparable_sets,
+    conflicting,
+    frame_of,
+    signature,
+    values_of,
+)
+
+NAME = "value-conflict"
+CLASS = "value-conflict"
+SCOPE = "story"
+JUDGED = ("n_values",)
+DESCRIPTION = ("Same figure (what it measures, whose it is, when), values that cannot both be "
+               "true (amount, count, date).")
+SEVERITY = "error"
+ORDER = 20
+EXPECTATIONS = (
+    expect("expect_column_values_to_be_between", "error",
+           "An amount, count or date has one value for one key",
+           column="n_values", max_value=1.0),
+)
+
+
+# Amounts (counts) further apart than this ratio are taken to be different facts that share a
+# generic subject ("funding", "people"), not one fact stated two ways: the values of a key are
+# grouped around the value most sources state (its deviations within RATIO are the conflict),
+# and each group is compared on its own ($1.2 billion vs $1.25 billion conflict even when the
+# story also mentions a separate $45 million grant). A mistyped extra zero is missed, by design.
+MONEY_RATIO = 2.0
+COUNT_RATIO = 3.0
+# Amounts this close with no sentence or paragraph end between them are parts or alternatives
+# of one statement, not one fact restated; so are amounts on consecutive short lines that end
+# no sentence (at most FRAGMENT_CHARS: table rows, "Funder: $20m" lines).
+LISTED_WITHIN = 250
+FRAGMENT_CHARS = 80
+
+
+def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
+    """Figures that state the same thing (same measure, holder and frame; see
+    ``comparable.py``) with values whose bounds do not intersect."""
+    scope_sql = scoped_claims(inputs.stories)
+    rows = con.execute(rf"""
+        WITH mv0 AS (
+          SELECT c.claim_id, c.document_id, min(s.start_char) AS s0, max(s.end_char) AS s1
+          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
+          WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL),
+        -- the line an amount stands on is a fragment (a table cell, a headline, a short
+        -- "Funder: $20m" line) when it is short and ends no sentence
+        mv AS (
+          SELECT mv0.*, length(lb) + (s1 - s0) + length(la) <= {FRAGMENT_CHARS}
+                        AND NOT regexp_matches(lb || la, '[.!?](\s|$)') AS fragment
+          FROM (SELECT mv0.*,
+                  regexp_extract(substr(d.text, greatest(s0 - {FRAGMENT_CHARS}, 0) + 1,
+                                        s0 - greatest(s0 - {FRAGMENT_CHARS}, 0)),
+                                 '[^\n]*$') AS lb,
+                  regexp_extract(substr(d.text, s1 + 1, {FRAGMENT_CHARS}), '^[^\n]*') AS la
+                FROM mv0 JOIN documents d USING (document_id)) mv0),
+        -- several amounts in one statement are parts or alternatives, not one fact restated:
+        -- one sentence, or a run of fragments (the rows of a table); a paragraph break ends a
+        -- statement otherwise (a headline's amount is not a part of the body's)
+        listed AS (
+          SELECT DISTINCT a.claim_id FROM mv a JOIN mv b USING (document_id)
+          JOIN documents d USING (document_id)
+          WHERE a.claim_id <> b.claim_id AND abs(a.s0 - b.s0) < {LISTED_WITHIN}
+            AND NOT regexp_matches(substr(d.text, least(a.s1, b.s1) + 1,
+                greatest(a.s0, b.s0) - least(a.s1, b.s1)),
+                CASE WHEN a.fragment AND b.fragment THEN '[.!?](\s|$)'
+                     ELSE '[.!?](\s|$)|\n\s*\n' END))
+        SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
+            CASE kind
+              WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
+              WHEN 'count' THEN CAST(value_num AS VARCHAR)
+              WHEN 'date' THEN value->>'iso'
+            END AS norm,
+            value_num, value->>'currency' AS currency, value_text
+        FROM {scope_sql} c
+        WHERE kind IN ('money', 'count', 'date')
+          AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
+                                      OR value->>'iso' LIKE 'X%'))
+          AND claim_id NOT IN (SELECT claim_id FROM listed)
+        ORDER BY story, kind, path, claim_id""").fetchall()
+    buckets: dict[tuple, list[tuple[dict, Figure, str]]] = {}
+    for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
+         label) in rows:
+        if norm is None:
+            continue
+        v = json.loads(value) if isinstance(value, str) else (value or {})
+        q = json.loads(quals) if isinstance(quals, str) else (quals or {})
+        fr = frame_of(kind, subj, v, q)
+        bound = None
+        if kind != "date":
+            bound = fr["bound"] or ([num, num] if fr["exact"] and num is not None else None)
+            if bound is None:
+                continue
+            if not fr["exact"]:
+                norm = f"{label} ({norm})"  # a bounded figure is its own value
+        key = bucket_key(story, kind, pred, subj, currency, q, fr)
+        if key is None:
+            continue
+        buckets.setdefault(key, []).append(
+            (fr, Figure(claim_id, norm, label, num, bound, exact=fr["exact"]), subj))
+    out: dict[tuple, Candidate] = {}
+    for key, items in buckets.items():
+        story, kind, pred = key[0], key[1], key[2]
+        quals = key[4]
+        canon = canonical_names(fr for fr, _, _ in items)
+        ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO}.get(kind)
+        subjects: dict[str, str] = {f.claim_id: s for _, f, s in items}
+        for sig, figs in comparable_sets([(signature(fr, kind, canon), f)
+                                          for fr, f, _ in items]):
+            vals = values_of(figs)
+            if len(vals) < 2:
+                continue
+            groups = magnitude_groups([{"num": v.num, "norm": v.norm, "claims": v.claims,
+                                        "v": v} for v in vals], ratio)
+            for group in groups:
+                values = conflicting([g["v"] for g in group])
+                if not values:
+                    continue
+                values.sort(key=lambda v: v.norm)
+                subj = key[3] if kind != "money" else (
+                    sig[1] or sig[0]
+                    or _most_common(subjects[c] for v in values for c in v.claims))
+                cand = Candidate(
+                    check="value-conflict",
+                    judged={"n_values": len(values)},
+                    key=[kind, pred, subj, quals, [v.norm for v in values]]
+                    + ([story] if story else []),
+                    headline=f"{kind} of '{subj}' differs",
+                    values=[{"value": v.label, "claims": [(c, ("value",)) for c in v.claims]}
+                            for v in values],
+                    details={"kind": kind, "subject": subj, "qualifiers": json.loads(quals),
+                             "frame": key[5], "measure": sig[1] or sig[0],
+                             "holder": {"gives": sorted(sig[2] or ()),
+                                        "gets": sorted(sig[3] or ())}},
+                )
+                # one conflict found from several signatures is reported once
+                same = (story, kind, tuple(v.norm for v in values))
+                if same not in out or len(cand.values) > len(out[same].values):
+                    out[same] = cand
+    return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
+
+
+def _most_common(items) -> str:
+    counts: dict[str, int] = {}
+    for x in items:
+        counts[x] = counts.get(x, 0) + 1
+    return min(counts, key=lambda x: (-counts[x], x)) if counts else "amount"
+
+
+def magnitude_groups(values: list[dict], ratio: float | None) -> list[list[dict]]:
+    """Group values (dicts with ``num``, ``norm`` and ``claims``) around the value most claims
+    state: it and every value within ``ratio`` of it are one fact stated differently; the rest
+    is grouped the same way. ``ratio`` None (dates) keeps them together."""
+    if ratio is None:
+        return [list(values)]
+    rest = sorted(values, key=lambda v: (-len(v.get("claims") or ()), v["num"] is None,
+                                         -(v["num"] or 0), v["norm"]))
+    out: list[list[dict]] = []
+    while rest:
+        anchor, rest = rest[0], rest[1:]
+        group, keep = [anchor], []
+        for v in rest:
+            (group if _near(anchor["num"], v["num"], ratio) else keep).append(v)
+        out.append(group)
+        rest = keep
+    return out
+
+
+def _near(a, b, ratio: float) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a <= 0 or b <= 0:
+        return a == b
+    return max(a, b) <= ratio * min(a, b)
