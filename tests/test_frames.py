@@ -294,3 +294,21 @@ def test_same_frame_conflicts_are_reported(tmp_path, case):
     assert len(found) == 1 and found[0]["severity"] == "error", found
     assert needle in found[0]["message"] or any(needle in e["exact"]
                                                 for e in found[0]["evidence"]), found
+
+
+def test_background_amounts_are_no_parts_of_the_event_total(tmp_path):
+    found, _ = audit_texts(tmp_path, {
+        "a.txt": "Wing opens\n\nThe new wing of the Arlen Museum cost $50 million.\n",
+        "b.txt": "Wing opens\n\nThe new wing of the Arlen Museum cost $50 million. Last year "
+                 "Corvane gave $30 million and Telluric $40 million to an earlier appeal.\n",
+    })
+    assert [f for f in found if f["class"] in ("arithmetic", "value-conflict")] == []
+
+
+def test_event_parts_beyond_the_total_are_still_reported(tmp_path):
+    found, _ = audit_texts(tmp_path, {
+        "a.txt": "Wing opens\n\nThe new wing of the Arlen Museum cost $50 million.\n",
+        "b.txt": "Wing opens\n\nThe new wing of the Arlen Museum cost $50 million. Corvane "
+                 "gave $30 million and Telluric $40 million toward it.\n",
+    })
+    assert [f["class"] for f in found if f["class"] == "arithmetic"] == ["arithmetic"]
