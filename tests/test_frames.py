@@ -139,6 +139,30 @@ def test_a_year_without_a_document_date_is_recorded_not_judged():
     assert v["frame"] == "event" and v["year"] == 2019
 
 
+@pytest.mark.parametrize("text, state", [
+    ("The storm killed 12 people.", "killed"),
+    ("Twelve people died in the storm.", "killed"),
+    ("It left 12 people dead.", "killed"),
+    ("Twelve people have lost their lives.", "killed"),
+    ("Twelve people were taken to hospital.", "injured"),
+    ("Twelve people were injured.", "injured"),
+    ("Twelve people were evacuated.", "rescued"),
+    ("Twelve people attended the meeting.", "attended"),  # kept as written
+    ("Twelve people attend the meeting.", None),
+])
+def test_what_happened_to_the_counted_group(text, state):
+    assert one(counts, text).get("state") == state
+
+
+def test_a_group_with_other_members_is_a_part():
+    assert one(counts, "Ana Ruiz and 14 other workers sued.")["part"] is True
+
+
+def test_projections_are_not_the_event():
+    v = one(money, "That could bring the total to $80 million.")
+    assert v["frame"] == "other"
+
+
 def test_background_counts():
     v = one(counts, "Since 1998 the shelter has housed 4,000 families.")
     assert v["frame"] == "other"
@@ -156,6 +180,7 @@ def test_background_counts():
     ("The fee is under $48,000.", 0, 48000),
     ("The fee is up to $48,000.", 0, 48000),
     ("Nearly $50 million was raised.", 45000000, 50000000),
+    ("The fine is $2.4 billion.", 2.351e9, 2.449e9),  # 2.38 or 2.44 rounds to 2.4
     ("The plan costs $5-10 million.", 5000000, 10000000),
 ])
 def test_bounds(text, low, high):
@@ -259,6 +284,18 @@ QUIET = {
     "counts-of-different-groups": (
         "The school admitted 85 nursing students this year.",
         "The school admitted 240 first-year students this year."),
+    "rounded-decimal": (
+        "The court ordered the chemical firm to pay $2.38 billion.",
+        "The court ordered the chemical firm to pay $2.4 billion."),
+    "projection": (
+        "The trust's gift is $40 million, to be matched by other donors.",
+        "If donors respond, that would mean $80 million in all for new labs."),
+    "killed-vs-hospitalised": (
+        "Four passengers lost their lives when the ferry capsized.",
+        "Seven passengers were still hospitalized on Monday after the ferry capsized."),
+    "one-plus-others": (
+        "The court heard from Ana Ruiz and 14 other workers who sued the mill.",
+        "The court heard from the 15 workers who sued the mill."),
     "count-of-a-part-vs-all": (
         "The partnership joins two universities in the north.",
         "Four universities in all have joined the network."),

@@ -321,6 +321,8 @@ _STATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|will|be"
     r"|still|later|reportedly|remain|remained|remains|seriously|critically|fatally|badly"
     r"|also|all|in|taken|to|were)[ \t]+){0,4}(?P<w>[a-z]+)")
+_LOST_LIVES = re.compile(r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)"
+                         r"[ \t]+lives?\b")
 _STATE_BEFORE = re.compile(r"(?i)\b(?P<w>killing|killed|injuring|injured|wounding|hurting"
                            r"|left|leaving)[ \t]+(?:at[ \t]+least[ \t]+|about[ \t]+)?$")
 
@@ -329,6 +331,8 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     """What happened to the counted group ("killed", "injured", ...) when the words right after
     it (or a participle right before the number) say so: three people killed and five people
     in hospital are different groups. A participle not listed is kept as written."""
+    if _LOST_LIVES.match(text, ce, min(se, ce + 60)):
+        return "killed"
     m = _STATE_AFTER.match(text, ce, min(se, ce + 60))
     if m:
         w = m["w"].lower()
@@ -363,6 +367,8 @@ _BACKGROUND = re.compile(
     r"|\b(?:average|median)[ \t]+(?:\w+[ \t]+){0,2}(?:nationally|nationwide|across[ \t]+the"
     r"[ \t]+(?:country|industry|sector|state|nation))\b"
     r"|\b(?:up|down|rising|falling|increased?|decreased?|rose|fell)[ \t]+from[ \t]*$"
+    # a projection, not a figure of the event: "that would mean $100 million in total"
+    r"|\b(?:would|could|might)[ \t]+(?:\w+[ \t]+)?(?:mean|bring|push|take|lift|raise|reach)\b"
     # market prices around the event: "shares closed at $90", "the stock was up 3% at $90"
     r"|\b(?:closed|closing|trading|traded|trade|opened|ended|finished)[ \t]+(?:\w+[ \t]+){0,3}?"
     r"at[ \t]*$|\b(?:up|down|higher|lower)[ \t]+(?:about[ \t]+|nearly[ \t]+)?[\d.]+[ \t]*%"
@@ -429,8 +435,8 @@ def bound(value: float, approx: str | None, num: str | None = None, scale: int =
     written = num is not None and num[:1].isdigit()
     if not approx or approx == "exact":
         plain = (num or "").replace(",", "")
-        if not (rounded and written and plain.isdigit() and (plain.endswith("0") or scale > 1)):
-            return [value, value]  # "$45,213", "$68.7 billion": as precise as written
+        if not (rounded and written and (plain.endswith("0") or scale > 1 or "." in plain)):
+            return [value, value]  # "$45,213": as precise as written
         slack = min(float(_unit(num, scale)) * 0.49, ROUNDING * value)
         return [value - slack, value + slack]
     slack = ABOUT * value
