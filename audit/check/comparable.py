@@ -154,16 +154,31 @@ def _below(a: Signature, b: Signature) -> bool:
     return all(x is None or x == y for x, y in zip(a, b, strict=True))
 
 
+def _compatible(a: Signature, b: Signature) -> bool:
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
+def _join(a: Signature, b: Signature) -> Signature:
+    return tuple(x if x is not None else y for x, y in zip(a, b, strict=True))  # type: ignore
+
+
 def comparable_sets(figures: list[tuple[Signature, Figure]]) -> list[tuple[Signature,
                                                                             list[Figure]]]:
-    """Sets of figures that all state the same thing: for each most specific signature, the
-    figures whose signature it extends."""
-    sigs = sorted({s for s, _ in figures}, key=_sig_order)
+    """Sets of figures that all state the same thing: for each most specific signature (the
+    signatures stated, and the joins of compatible ones: "$511M to the Programme" and "a
+    combined $399M" may be one fact), the figures whose signature it extends."""
+    sigs = set(s for s, _ in figures)
     if len(sigs) > MAX_SIGNATURES:
         blank: Signature = (None, None, None, None, None)
-        tops = [s for s in sigs if s != blank] or [blank]
+        tops = sorted((s for s in sigs if s != blank), key=_sig_order) or [blank]
         return [(s, [f for t, f in figures if t == s or t == blank]) for s in tops]
-    tops = [s for s in sigs if not any(s != t and _below(s, t) for t in sigs)]
+    grown = True
+    while grown and len(sigs) <= MAX_SIGNATURES:
+        joins = {_join(a, b) for a in sigs for b in sigs if a != b and _compatible(a, b)}
+        grown = not joins <= sigs
+        sigs |= joins
+    ordered = sorted(sigs, key=_sig_order)
+    tops = [s for s in ordered if not any(s != t and _below(s, t) for t in ordered)]
     return [(s, [f for t, f in figures if _below(t, s)]) for s in tops]
 
 

@@ -251,7 +251,8 @@ _DISTRIBUTIVE_BEFORE = re.compile(
     r"(?i)\b(?:each|every)\b(?![ \t]+(?:year|month|week|day)\b)(?![ \t]+of[ \t]+(?:the[ \t]+)?$)")
 _TOTAL = re.compile(
     r"(?i)\b(?:combined|in[ \t]+total|a[ \t]+total[ \t]+of|totals?|totalled|totaled|totall?ing"
-    r"|together|altogether|in[ \t]+all|all[ \t]+told|collectively|jointly|between[ \t]+them"
+    r"|together(?![ \t]+with)|altogether|in[ \t]+all|all[ \t]+told|collectively|jointly"
+    r"|between[ \t]+them"
     r"|in[ \t]+aggregate|overall|cumulative(?:ly)?|all[ \t]+together)\b")
 _CLAUSE_END = re.compile(r"[;:()\u2014]|\s[\u2013-]\s")
 
