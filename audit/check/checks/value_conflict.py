@@ -79,19 +79,27 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             AND NOT regexp_matches(substr(d.text, least(a.s1, b.s1) + 1,
                 greatest(a.s0, b.s0) - least(a.s1, b.s1)),
                 CASE WHEN a.fragment AND b.fragment THEN '[.!?](\s|$)'
-                     ELSE '[.!?](\s|$)|\n\s*\n' END))
-        SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
+                     ELSE '[.!?](\s|$)|\n\s*\n' END)),
+        fig AS (
+          SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
             CASE kind
               WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
               WHEN 'count' THEN CAST(value_num AS VARCHAR)
               WHEN 'date' THEN value->>'iso'
             END AS norm,
             value_num, value->>'currency' AS currency, value_text
-        FROM {scope_sql} c
-        WHERE kind IN ('money', 'count', 'date')
-          AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
-                                      OR value->>'iso' LIKE 'X%'))
-          AND claim_id NOT IN (SELECT claim_id FROM listed)
+          FROM {scope_sql} c
+          WHERE kind IN ('money', 'count', 'date')
+            AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
+                                        OR value->>'iso' LIKE 'X%'))
+            AND claim_id NOT IN (SELECT claim_id FROM listed))
+        -- only figures whose coarse group (currency; counted group) has two values can conflict
+        SELECT * EXCLUDE (lo, hi) FROM (
+          SELECT fig.*, min(norm) OVER w AS lo, max(norm) OVER w AS hi FROM fig
+          WHERE norm IS NOT NULL
+          WINDOW w AS (PARTITION BY story, kind, predicate,
+                       CASE kind WHEN 'money' THEN currency ELSE subject END))
+        WHERE lo <> hi
         ORDER BY story, kind, path, claim_id""").fetchall()
     buckets: dict[tuple, list[tuple[dict, Figure, str]]] = {}
     for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
