@@ -349,3 +349,11 @@ def test_event_parts_beyond_the_total_are_still_reported(tmp_path):
                  "gave $30 million and Telluric $40 million toward it.\n",
     })
     assert [f["class"] for f in found if f["class"] == "arithmetic"] == ["arithmetic"]
+
+
+@pytest.mark.parametrize("text, gives", [
+    ("A court ordered Brandt & Lowe to pay $9 million.", ["brandt lowe"]),
+    ("The fund gets $9 million from Brandt & Lowe and Corvane Inc.", ["brandt lowe", "corvane"]),
+])
+def test_an_ampersand_joins_one_name(text, gives):
+    assert one(money, text)["holder"]["gives"] == gives

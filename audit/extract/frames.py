@@ -147,9 +147,10 @@ def measure(text: str, ss: int, se: int, vs: int, ve: int, kind: str) -> str | N
 # --- holder ------------------------------------------------------------------------------------
 
 _CAP = r"(?:[A-Z][\w.&'’-]*|[A-Z]\.)"
-_NAME = (rf"(?:{_CAP}(?:[ \t]+(?:of|for|de|du|und|the|and[ \t]+(?=[A-Z]\w*[ \t]+[A-Z]))?"
+# "&" joins one name ("Johnson & Johnson", "Procter & Gamble"); "and" joins two
+_NAME = (rf"(?:{_CAP}(?:[ \t]+(?:of|for|de|du|und|the|&|and[ \t]+(?=[A-Z]\w*[ \t]+[A-Z]))?"
          rf"[ \t]*{_CAP})*)")
-_NAMES = rf"(?P<names>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+(?:and|&)[ \t]+{_NAME})?)"
+_NAMES = rf"(?P<names>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?)"
 _GIVE = (r"(?:invest|contribut|put|putting|give|giving|gave|provid|pledg|commit|donat|spend|spent"
          r"|pay|paid|offer|fund|award|grant|lend|lent|loan|back|chip|kick|add|supply|suppli)")
 _GET = (r"(?:receiv|get|got|win|won|gain|rais|secur|land|earn|collect|obtain|accept|bag|net"
@@ -202,7 +203,7 @@ _MONTHS = frozenset(
 _LEGAL = re.compile(
     r"(?i)[,\s]+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv|group"
     r"|holdings)\.?$")
-_SPLIT_NAMES = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|,?[ \t]+(?:and|&)[ \t]+")
+_SPLIT_NAMES = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|,?[ \t]+and[ \t]+")
 
 
 def norm_name(name: str) -> str:
@@ -212,7 +213,7 @@ def norm_name(name: str) -> str:
     prev = None
     while prev != n:
         prev, n = n, _LEGAL.sub("", n)
-    return re.sub(r"[^\w ]+", "", n.lower()).strip()
+    return " ".join(re.sub(r"[^\w ]+", " ", n.lower().replace(".", "")).split())
 
 
 def _names(raw: str, text: str, pos: int, ss: int, strong: bool = False) -> list[str]:
