@@ -357,3 +357,33 @@ def test_event_parts_beyond_the_total_are_still_reported(tmp_path):
 ])
 def test_an_ampersand_joins_one_name(text, gives):
     assert one(money, text)["holder"]["gives"] == gives
+
+
+def test_many_signatures_fall_back_to_equal_ones():
+    """Above MAX_SIGNATURES distinct signatures in a bucket, only equal signatures (and figures
+    that say nothing) are compared, so the cost stays near-linear."""
+    from audit.check.comparable import MAX_SIGNATURES, Figure, comparable_sets
+
+    def fig(i: int) -> Figure:
+        return Figure(f"c{i}", "n", "l", 1.0, [1.0, 1.0])
+
+    blank = (None, None, None, None, None)
+    sigs = [(None, None, frozenset([f"giver {i}"]), None, None)
+            for i in range(MAX_SIGNATURES + 6)]
+    sets = comparable_sets([(s, fig(i)) for i, s in enumerate(sigs)] + [(blank, fig(-1))])
+    assert len(sets) == len(sigs)
+    assert all(len(members) == 2 for _, members in sets)
+
+
+def test_compatible_signatures_are_joined():
+    from audit.check.comparable import Figure, comparable_sets
+
+    def fig(i: int) -> Figure:
+        return Figure(f"c{i}", "n", "l", 1.0, [1.0, 1.0])
+
+    to_programme = (None, None, None, frozenset(["bridge programme"]), None)
+    combined = ("funding", "funding", frozenset(["*all*"]), None, None)
+    other_giver = ("funding", "funding", frozenset(["corvane"]), None, None)
+    sets = comparable_sets([(to_programme, fig(1)), (combined, fig(2)), (other_giver, fig(3))])
+    ids = sorted(sorted(f.claim_id for f in members) for _, members in sets)
+    assert ids == [["c1", "c2"], ["c1", "c3"]]  # the two givers' amounts are never compared
