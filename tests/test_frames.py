@@ -48,6 +48,8 @@ def one(mod, text: str, **kw) -> dict:
     ("The foundation's gift of $25 million is its largest.", "gift"),
     ("The bridge will cost $410 million.", "cost"),
     ("Revenue rose to $7.5 million.", "revenue"),
+    ("The province will match that $20 million from its own budget.", "matching funding"),
+    ("The gift carries $3 million in matching funds.", "matching funding"),
 ])
 def test_measure_is_read_from_the_phrase_of_the_figure(text, measure):
     assert one(money, text)["measure"] == measure
@@ -287,6 +289,9 @@ QUIET = {
     "rounded-decimal": (
         "The court ordered the chemical firm to pay $2.38 billion.",
         "The court ordered the chemical firm to pay $2.4 billion."),
+    "matched-vs-gift": (
+        "An anonymous donor has given the college a $20 million gift.",
+        "The province will try to match that $40 million from its own budget."),
     "projection": (
         "The trust's gift is $40 million, to be matched by other donors.",
         "If donors respond, that would mean $80 million in all for new labs."),

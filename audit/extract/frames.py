@@ -98,6 +98,8 @@ _BEFORE = re.compile(
     r"|:)[ \t]+)(?:(?:about|around|roughly|some|nearly|almost|more[ \t]+than|over|less[ \t]+than"
     r"|under|up[ \t]+to|at[ \t]+least|approximately|an[ \t]+estimated|a[ \t]+combined"
     r"|a[ \t]+total[ \t]+of|just|a|an)[ \t]+)*$")
+_MATCH_BEFORE = re.compile(r"(?i)\bmatch(?:ed|es|ing)?[ \t]+(?:(?:that|the|this|those|its|their"
+                           r"|a|an|another|up[ \t]+to|with)[ \t]+)*$")
 _NP_STOP = frozenset(
     """a an the of in on at by for with from to into and or but is are was were be been will
     would has have had each per this that these those its their his her our which who as than
@@ -140,7 +142,11 @@ def measure(text: str, ss: int, se: int, vs: int, ve: int, kind: str) -> str | N
                 return got
     m = _BEFORE.search(text, max(ss, vs - 110), vs)
     if m:
-        return _measure_of_np(m["np"], forward=False) or ("cost" if m["cost"] else None)
+        got = _measure_of_np(m["np"], forward=False) or ("cost" if m["cost"] else None)
+        if got:
+            return got
+    if _MATCH_BEFORE.search(text, max(ss, vs - 30), vs):
+        return "matching funding"  # "the state will match that $100 million"
     return None
 
 
