@@ -17,8 +17,8 @@ and store its result in the claim's value JSON:
   "the national average"); ``frame_cue`` says which words decided it and ``year`` the year
   named in the figure's clause, if any.
 - ``bound``: the interval the words allow, [low, high] (high None = unbounded): exact [v, v];
-  about/around/roughly/some ±10 % or half the last stated digit, whichever is wider ("about
-  $45,000" allows $45,210); nearly/almost [v - that, v]; more than/over/at least [v, None];
+  about/around/roughly/some ±10 % ("about $45,000" allows $45,210, "about 200" does not allow
+  "about 150"); nearly/almost [v - 10 %, v]; more than/over/at least [v, None];
   less than/under/up to [0, v]; a range its two ends.
 
 Everything here reads a bounded window around the figure inside its sentence, so the cost per
@@ -427,7 +427,7 @@ def _unit(num: str, scale: int) -> Decimal:
     return Decimal(10) ** zeros * scale
 
 
-ABOUT = 0.10  # "about", "around", "roughly", "some": within 10 %, or the rounding as written
+ABOUT = 0.10  # "about", "around", "roughly", "some": within 10 %
 
 
 ROUNDING = 0.025  # an exact figure written round ("$70 billion") may round by this much
@@ -447,9 +447,7 @@ def bound(value: float, approx: str | None, num: str | None = None, scale: int =
             return [value, value]  # "$45,213": as precise as written
         slack = min(float(_unit(num, scale)) * 0.49, ROUNDING * value)
         return [value - slack, value + slack]
-    slack = ABOUT * value
-    if written:
-        slack = max(slack, float(_unit(num, scale)) / 2)
+    slack = ABOUT * value  # not widened by trailing zeros: "about 200" is not "about 150"
     if approx == "about":
         return [max(0.0, value - slack), value + slack]
     if approx == "nearly":
