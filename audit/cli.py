@@ -395,9 +395,13 @@ def claims(project: Path, db: str | None, document: str | None, kind: str | None
     keys = ["id", "path", "line", "kind", "predicate", "subject", "value", "qualifiers",
             "value_json", "zone", "compared", "extractor", "version"]
     records = [dict(zip(keys, r, strict=True)) for r in rows]
+    from audit.extract.frames import describe
+
     for r in records:
         r["qualifiers"] = json.loads(r["qualifiers"])
         r["value_json"] = json.loads(r["value_json"])
+        r["frame"] = describe(r["value_json"]) if isinstance(r["value_json"], dict) else ""
+    keys.append("frame")
     if fmt == "json":
         _echo(json.dumps(records, indent=2, ensure_ascii=False, default=str))
     elif fmt == "csv":
@@ -409,8 +413,10 @@ def claims(project: Path, db: str | None, document: str | None, kind: str | None
             w.writerow([json.dumps(r[k], ensure_ascii=False) if isinstance(r[k], dict)
                         else r[k] for k in keys])
     else:
-        _table(records, ["id", "path", "line", "kind", "subject", "value"],
-               widths={"path": 28, "subject": 28, "value": 60})
+        cols = ["id", "path", "line", "kind", "subject", "value"]
+        if any(r["frame"] for r in records):
+            cols.append("frame")
+        _table(records, cols, widths={"path": 28, "subject": 28, "value": 60, "frame": 90})
 
 
 @cli.command()
@@ -429,18 +435,23 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
     with open_store(cfg.db_path, read_only=True) as store:
         row = store.query("""SELECT c.kind, c.predicate, c.subject, c.value_text, c.qualifiers,
                                     c.zone_kind, c.compared, c.extractor, c.extractor_version,
-                                    d.text, d.path
+                                    d.text, d.path, c.value
                              FROM claims c JOIN documents d USING (document_id)
                              WHERE c.claim_id = ?""", [claim_id])
         if not row:
             raise AuditError(f"no claim with id '{claim_id}' (see 'audit claims')")
-        kind, pred, subj, vtext, quals, zone, compared, ext, ver, text, path = row[0]
+        kind, pred, subj, vtext, quals, zone, compared, ext, ver, text, path, value = row[0]
         spans = store.query("""SELECT cs.role, s.start_char, s.end_char, s.exact, s.line, s.col
                                FROM claim_spans cs JOIN spans s USING (span_id)
                                WHERE cs.claim_id = ? ORDER BY cs.seq""", [claim_id])
     _echo(printable(f"{claim_id}  {kind}  ({pred}, {subj}) -> {vtext}"))
     _echo(f"  qualifiers {quals}; zone {zone}{'' if compared else ' (not compared)'}; "
                f"extractor {ext} v{ver}")
+    from audit.extract.frames import describe
+
+    value = json.loads(value) if isinstance(value, str) else value
+    if isinstance(value, dict) and describe(value):
+        click.echo(f"  frame: {describe(value)}")
     lines = text.split("\n")
     for role, start, end, exact, line, col in spans:
         ok = verify_span(text, start, end, exact)

@@ -247,6 +247,8 @@ class Doc:
     official_name: str = ""
     camel_text: str = ""
     narrow_text: str = ""
+    frame_text: str = ""  # an amount in another frame (each / background / bounded): legitimate
+    frame_kind: str = ""
     head_quote_used: bool = False
     country_text: str = ""          # the country form this document wrote, if any
     name_orders: set[bool] = field(default_factory=set)
@@ -756,6 +758,45 @@ def render_event(ev: Event, docs: list[Doc], rng: random.Random) -> list[tuple[D
     return out
 
 
+# Amounts in another frame than the event's total (legitimate, never a value-conflict): a
+# per-company share, an earlier programme, last year's scheme, a bounded or rounded total.
+FRAME_T = {
+    "each": ["The two lead companies are each putting in {EACH}.",
+             "Its two largest backers will contribute {EACH} apiece."],
+    "earlier": ["An earlier {field} programme received {OLD} in {YEAR}.",
+                "A previous {field} scheme in the region was worth {OLD}."],
+    "last-year": ["Last year a separate {field} effort received {OLD}."],
+    "bounded": ["Backers have promised more than {LOWER} for the {field} work.",
+                "The {field} package is worth about {ROUND}, officials said."],
+}
+
+
+def frame_sentence(ev: Event, doc: Doc, common: dict[str, str], used: set[str]) -> str:
+    """An amount in another frame, in about 40 % of the documents (its own random stream, so
+    the rest of the corpus does not change); never a sentence another document has."""
+    rng = random.Random(f"{ev.eid}|{doc.name}|frames")
+    if rng.random() >= 0.4:
+        return ""
+    m = ev.amount_m
+    values = {
+        "EACH": money_text(max(1, m // 2), rng),
+        "OLD": money_text(max(1, round(m * rng.uniform(0.6, 0.85))), rng),
+        "LOWER": money_text(max(1, m - max(1, m // 10)), rng),
+        "ROUND": money_text(max(10, int(round(m, -1))), rng),
+    }
+    year = str(ev.date.year - rng.randint(2, 6))
+    options = [(kind, t) for kind in sorted(FRAME_T) for t in FRAME_T[kind]]
+    rng.shuffle(options)
+    for kind, tmpl in options:
+        text = fill(tmpl, YEAR=year, **values, **common)
+        if text in used:
+            continue
+        key = next(k for k in ("EACH", "OLD", "LOWER", "ROUND") if "{" + k + "}" in tmpl)
+        doc.frame_text, doc.frame_kind = values[key], kind
+        return text
+    return ""
+
+
 _CUT_BEFORE = frozenset("and while because but so which when".split())
 
 
@@ -808,6 +849,11 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
     # 2. the amount
     first.append(fill(pools["amount"].take(), AMT=amt, **common))
     paras.append(" ".join(first))
+    # 2b. sometimes a second amount that states something else (never a conflict)
+    if "amount" not in doc.plant:
+        frame = frame_sentence(ev, doc, common, used)
+        if frame:
+            paras.append(frame)
     # 3. the funder list with the count tail
     complete_only = "list-drop" in doc.plant or rng.random() < 0.8
     tmpl = pools["list"].take() if complete_only else pools["plist"].take()
@@ -1147,6 +1193,14 @@ def truth_items(ev: Event, docs: list[Doc]) -> tuple[list[dict], list[dict], lis
         legit.append(dict(id=f"{ev.eid}-L-money", **{"class": "value-conflict"}, severity="none",
                           documents=[da.name, db.name], values=[a, b],
                           note="Same amount written two ways."))
+    for d in docs:
+        if d.frame_text and ok:
+            good = next((x for x in ok if x is not d), d)
+            legit.append(dict(id=f"{ev.eid}-L-frame-{d.name}", **{"class": "value-conflict"},
+                              severity="none", documents=[d.name, good.name],
+                              values=[d.frame_text, good.amount_text],
+                              note=f"An amount in another frame ({d.frame_kind}), not the "
+                                   "event's total."))
     for d in docs:
         if d.narrow_text:
             legit.append(dict(id=f"{ev.eid}-L-narrow-{d.name}", **{"class": "list-mismatch"},

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from audit.extract.frames import approx_bound_kind, bound, count_state, read_frame
 from audit.extract.numbers import (
     APPROX,
     NUMBER_START_RE,
@@ -36,11 +37,12 @@ from audit.extract.numbers import (
     parse_decimal,
     scan,
     scanner,
+    sentences,
 )
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "2"
+VERSION = "3"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -111,6 +113,7 @@ _IRREGULAR_PLURALS = frozenset(
     """people children men women staff personnel police faculty data media alumni criteria
     cattle fish sheep deer aircraft offspring crew""".split()
 )
+_PART_OF_GROUP = re.compile(r"(?i)\b(?:other|additional|more|further|remaining|extra)\b")
 _APPROX_WORDS = frozenset(w for phrase in APPROX for w in phrase.split())
 
 
@@ -217,6 +220,8 @@ def _one_idiom(text: str, ns: int, ne: int, lo: int, hi: int) -> bool:
 
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
+    sents = sentences(text, start, end)
+    doc_year = ctx.doc_date.year if ctx.doc_date else None
     for m in scan(_COUNT, text, start, end):
         num = m["num"]
         is_digits = num[0].isdigit()
@@ -244,11 +249,23 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if approx:
             qualifiers["approx"] = approx[0]
             spans.append(SpanRef(approx[1], approx[2], "context"))
+        subject = " ".join(t["tok"].lower() for t in kept)
+        ss, se = sents.bounds(ns, m.end())
+        frame = read_frame(text, ss, se, ns, ce, "count", doc_year,
+                           approx[1] if approx else ns, subject)
+        frame["bound"] = bound(float(value), approx_bound_kind(text, approx) if approx else None,
+                               num if is_digits else None, int(parse_decimal(m["scale"]) or 1)
+                               if m["scale"] else 1, rounded=value >= 1000)
+        if _PART_OF_GROUP.search(text, m.end(), cs):
+            frame["part"] = True  # "21 other women": the group without someone named
+        state = count_state(text, ns, ce, ss, se)
+        if state:
+            frame["state"] = state
         yield ClaimDraft(
             kind="count",
             predicate="count",
-            subject=" ".join(t["tok"].lower() for t in kept),
-            value={"n": as_number(value)},
+            subject=subject,
+            value={"n": as_number(value), **frame},
             spans=spans,
             qualifiers=qualifiers,
             extractor=NAME,

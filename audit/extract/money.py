@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from audit.extract.frames import approx_bound_kind, bound, read_frame
 from audit.extract.numbers import (
     DIGITS_RE,
     SCALE_WORD_RE,
@@ -43,7 +44,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "money"
-VERSION = "2"
+VERSION = "3"
 
 _SYMBOLS = {
     "$": "USD",
@@ -299,6 +300,15 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             amount["max"] = float(high * scale)
         elif approx:
             amount["approx"] = approx[0]
+        first = approx[1] if approx else h.start
+        amount.update(read_frame(text, ss, se, h.start, h.end, "money",
+                                 ctx.doc_date.year if ctx.doc_date else None, first))
+        if qualifiers.get("per") == "each":
+            amount["holder"]["distributive"] = True
+            amount["holder"]["total"] = False
+        amount["bound"] = bound(
+            amount["amount"], approx_bound_kind(text, approx) if approx else None, h.num, scale,
+            amount.get("max"), rounded=True)
         spans = [SpanRef(h.start, h.end, "value")]
         if approx:
             spans.append(SpanRef(approx[1], approx[2], "context"))

@@ -1,4 +1,5 @@
-"""value-conflict: one key (kind, predicate, subject, qualifiers) stated with several values."""
+"""value-conflict: figures that state the same thing (same measure, holder and frame; see
+``audit/check/comparable.py``) with values whose bounds do not intersect."""
 
 from __future__ import annotations
 
@@ -8,12 +9,23 @@ import duckdb
 
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
+from audit.check.comparable import (
+    Figure,
+    bucket_key,
+    canonical_names,
+    comparable_sets,
+    conflicting,
+    frame_of,
+    signature,
+    values_of,
+)
 
 NAME = "value-conflict"
 CLASS = "value-conflict"
 SCOPE = "story"
 JUDGED = ("n_values",)
-DESCRIPTION = "Same claim key, different values (amount, count, date, place)."
+DESCRIPTION = ("Same figure (what it measures, whose it is, when), values that cannot both be "
+               "true (amount, count, date).")
 SEVERITY = "error"
 ORDER = 20
 EXPECTATIONS = (
@@ -38,7 +50,8 @@ FRAGMENT_CHARS = 80
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
-    """Keys (kind, predicate, subject, qualifiers) that carry more than one value."""
+    """Figures that state the same thing (same measure, holder and frame; see
+    ``comparable.py``) with values whose bounds do not intersect."""
     scope_sql = scoped_claims(inputs.stories)
     rows = con.execute(rf"""
         WITH mv0 AS (
@@ -67,73 +80,94 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 greatest(a.s0, b.s0) - least(a.s1, b.s1)),
                 CASE WHEN a.fragment AND b.fragment THEN '[.!?](\s|$)'
                      ELSE '[.!?](\s|$)|\n\s*\n' END)),
-        -- an amount with no cue word ("amount") takes the story's one money subject, if it
-        -- has exactly one: "$53 million has been set aside" is the funding the others state
-        money_subject AS (
-          SELECT story, value->>'currency' AS currency, min(subject) AS only_subject
-          FROM {scope_sql} WHERE kind = 'money' AND subject <> 'amount'
-            AND qualifiers->>'per' IS NULL
-          GROUP BY ALL HAVING count(DISTINCT subject) = 1),
-        v AS (
-          SELECT claim_id, story, kind, predicate,
-            CASE WHEN kind = 'money' AND subject = 'amount'
-                 THEN coalesce((SELECT only_subject FROM money_subject ms
-                                WHERE ms.story = c.story
-                                  AND ms.currency = c.value->>'currency'), subject)
-                 ELSE subject END AS subject,
-            qualifiers, path,
+        fig AS (
+          SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
             CASE kind
               WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
               WHEN 'count' THEN CAST(value_num AS VARCHAR)
               WHEN 'date' THEN value->>'iso'
-              WHEN 'place' THEN lower(value->>'name')
             END AS norm,
-            value_num, value->>'currency' AS currency, value->>'approx' AS approx,
-            value->>'precision' AS precision, value_text
+            value_num, value->>'currency' AS currency, value_text
           FROM {scope_sql} c
           WHERE kind IN ('money', 'count', 'date')
             AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
                                         OR value->>'iso' LIKE 'X%'))
-            AND coalesce(value->>'approx', 'exact') = 'exact'
-            AND coalesce(qualifiers->>'approx', 'exact') = 'exact'
-            AND claim_id NOT IN (SELECT claim_id FROM listed)
-        ),
-        groups AS (
-          SELECT story, kind, predicate, subject, qualifiers, count(DISTINCT norm) AS n_values,
-                 max(value_num) / nullif(min(value_num), 0) AS ratio,
-                 count(DISTINCT currency) AS currencies
-          FROM v WHERE norm IS NOT NULL GROUP BY ALL HAVING count(DISTINCT norm) > 1
-        )
-        SELECT g.story, g.kind, g.predicate, g.subject, g.qualifiers, g.currencies, v.norm,
-               any_value(v.value_num), any_value(v.value_text ORDER BY v.claim_id),
-               list(v.claim_id ORDER BY v.path, v.claim_id)
-        FROM groups g JOIN v USING (story, kind, predicate, subject, qualifiers)
-        GROUP BY ALL ORDER BY g.story, g.kind, g.subject, v.norm""").fetchall()
-    groups: dict[tuple, dict] = {}
-    for story, kind, pred, subj, quals, currencies, norm, num, label, claims in rows:
-        g = groups.setdefault((story, kind, pred, subj, quals),
-                              {"currencies": currencies, "values": []})
-        g["values"].append({"value": label, "norm": norm, "num": num,
-                            "claims": [(c, ("value",)) for c in claims]})
-    out = []
-    for (story, kind, pred, subj, quals), g in groups.items():
-        if kind == "money" and g["currencies"] > 1:
+            AND claim_id NOT IN (SELECT claim_id FROM listed))
+        -- only figures whose coarse group (currency; counted group) has two values can conflict
+        SELECT * EXCLUDE (lo, hi) FROM (
+          SELECT fig.*, min(norm) OVER w AS lo, max(norm) OVER w AS hi FROM fig
+          WHERE norm IS NOT NULL
+          WINDOW w AS (PARTITION BY story, kind, predicate,
+                       CASE kind WHEN 'money' THEN currency ELSE subject END))
+        WHERE lo <> hi
+        ORDER BY story, kind, path, claim_id""").fetchall()
+    buckets: dict[tuple, list[tuple[dict, Figure, str]]] = {}
+    for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
+         label) in rows:
+        if norm is None:
             continue
-        ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO}.get(kind)
-        for values in magnitude_groups(g["values"], ratio):
-            if len(values) < 2:
+        v = json.loads(value) if isinstance(value, str) else (value or {})
+        q = json.loads(quals) if isinstance(quals, str) else (quals or {})
+        fr = frame_of(kind, subj, v, q)
+        bound = None
+        if kind != "date":
+            bound = fr["bound"] or ([num, num] if fr["exact"] and num is not None else None)
+            if bound is None:
                 continue
-            values.sort(key=lambda v: v["norm"])
-            out.append(Candidate(
-                check="value-conflict",
-                judged={"n_values": len(values)},
-                key=[kind, pred, subj, quals, [v["norm"] for v in values]]
-                + ([story] if story else []),
-                headline=f"{kind} of '{subj}' differs",
-                values=[{"value": v["value"], "claims": v["claims"]} for v in values],
-                details={"kind": kind, "subject": subj, "qualifiers": json.loads(quals)},
-            ))
-    return out
+            if not fr["exact"]:
+                norm = f"{label} ({norm})"  # a bounded figure is its own value
+        key = bucket_key(story, kind, pred, subj, currency, q, fr)
+        if key is None:
+            continue
+        buckets.setdefault(key, []).append(
+            (fr, Figure(claim_id, norm, label, num, bound, exact=fr["exact"]), subj))
+    out: dict[tuple, Candidate] = {}
+    for key, items in buckets.items():
+        story, kind, pred = key[0], key[1], key[2]
+        quals = key[4]
+        canon = canonical_names(fr for fr, _, _ in items)
+        ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO}.get(kind)
+        subjects: dict[str, str] = {f.claim_id: s for _, f, s in items}
+        for sig, figs in comparable_sets([(signature(fr, kind, canon), f)
+                                          for fr, f, _ in items]):
+            vals = values_of(figs)
+            if len(vals) < 2:
+                continue
+            groups = magnitude_groups([{"num": v.num, "norm": v.norm, "claims": v.claims,
+                                        "v": v} for v in vals], ratio)
+            for group in groups:
+                values = conflicting([g["v"] for g in group])
+                if not values:
+                    continue
+                values.sort(key=lambda v: v.norm)
+                subj = key[3] if kind != "money" else (
+                    sig[1] or sig[0]
+                    or _most_common(subjects[c] for v in values for c in v.claims))
+                cand = Candidate(
+                    check="value-conflict",
+                    judged={"n_values": len(values)},
+                    key=[kind, pred, subj, quals, [v.norm for v in values]]
+                    + ([story] if story else []),
+                    headline=f"{kind} of '{subj}' differs",
+                    values=[{"value": v.label, "claims": [(c, ("value",)) for c in v.claims]}
+                            for v in values],
+                    details={"kind": kind, "subject": subj, "qualifiers": json.loads(quals),
+                             "frame": key[5], "measure": sig[1] or sig[0],
+                             "holder": {"gives": sorted(sig[2] or ()),
+                                        "gets": sorted(sig[3] or ())}},
+                )
+                # one conflict found from several signatures is reported once
+                same = (story, kind, tuple(v.norm for v in values))
+                if same not in out or len(cand.values) > len(out[same].values):
+                    out[same] = cand
+    return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
+
+
+def _most_common(items) -> str:
+    counts: dict[str, int] = {}
+    for x in items:
+        counts[x] = counts.get(x, 0) + 1
+    return min(counts, key=lambda x: (-counts[x], x)) if counts else "amount"
 
 
 def magnitude_groups(values: list[dict], ratio: float | None) -> list[list[dict]]:

@@ -1,0 +1,532 @@
+"""The frame of an amount or a count: what it measures, whose it is, when it holds, how exact it is.
+
+Two figures only contradict each other when they state the same thing: "$30 million each" and "a
+combined $60 million" do not, nor do last year's programme and this one, nor a national average
+and one company's figure. The money and count extractors call :func:`read_frame` for every figure
+and store its result in the claim's value JSON:
+
+- ``measure``: what the figure quantifies, read from the phrase it heads or modifies ("$5m in
+  tuition", "a $2 million grant", "the average salary of $80,000"), as a family name
+  ("funding", "grant", "tuition", "average salary"); None when the text does not say.
+- ``holder``: who gives (``gives``) or receives / has (``gets``) it, as the proper names that
+  stand in that relation ("from Acme and Borealis", "Acme will invest", "Stanford received",
+  "Acme's"); ``distributive`` for "each"/"apiece"/"per company" (one value per holder) and
+  ``total`` for "combined"/"in total"/"together"/"between them" (a sum over holders).
+- ``frame``: "event", or "other" for background figures ("last year", "in 2010" when the
+  document is dated later, "previously", "an earlier programme", "since 1998", "up from",
+  "the national average"); ``frame_cue`` says which words decided it and ``year`` the year
+  named in the figure's clause, if any.
+- ``bound``: the interval the words allow, [low, high] (high None = unbounded): exact [v, v];
+  about/around/roughly/some ±10 % ("about $45,000" allows $45,210, "about 200" does not allow
+  "about 150"); nearly/almost [v - 10 %, v]; more than/over/at least [v, None];
+  less than/under/up to [0, v]; a range its two ends.
+
+Everything here reads a bounded window around the figure inside its sentence, so the cost per
+figure is constant.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+# --- measure -----------------------------------------------------------------------------------
+
+# Words naming what an amount quantifies, by family: figures of one family may be compared;
+# figures of two families never are. Words not listed leave the measure unknown.
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "funding": ("funding", "fund", "funds", "investment", "investments", "financing", "backing",
+                "money", "commitment", "commitments", "pledge", "pledges", "contribution",
+                "contributions", "support", "capital", "injection", "package"),
+    "grant": ("grant", "grants", "award", "awards", "prize"),
+    "gift": ("gift", "gifts", "donation", "donations", "bequest", "endowment"),
+    "cost": ("cost", "costs", "price", "prices", "price tag", "bill", "expense", "expenses"),
+    "budget": ("budget", "budgets", "spending", "outlay"),
+    "salary": ("salary", "salaries", "pay", "wage", "wages", "compensation", "earnings",
+               "income"),
+    "tuition": ("tuition", "fee", "fees"),
+    "revenue": ("revenue", "revenues", "sales", "turnover"),
+    "profit": ("profit", "profits", "loss", "losses"),
+    "valuation": ("valuation", "market value", "market capitalisation",
+                  "market capitalization"),
+    "debt": ("debt", "debts", "loan", "loans"),
+    "damages": ("damages", "fine", "fines", "penalty", "penalties", "settlement"),
+    "deal": ("deal", "acquisition", "takeover", "purchase", "sale", "transfer"),
+}
+_FAMILY_OF = {w: fam for fam, words in _FAMILIES.items() for w in words}
+# Modifiers that make a different measure of one family: an average salary is not a salary.
+_MODIFIERS = {"average": "average", "mean": "average", "median": "median", "starting": "starting",
+              "base": "base", "minimum": "minimum", "maximum": "maximum", "initial": "initial",
+              "entry": "starting", "net": "net", "gross": "gross", "punitive": "punitive",
+              "compensatory": "compensatory", "matching": "matching", "match": "matching"}
+# Coarse classes of families: an amount whose measure was not read from its phrase takes the
+# class of the money extractor's cue word ("subject": funding / revenue / cost / valuation)
+# and is compared with every family of that class.
+COARSE = {"funding": "funding", "grant": "funding", "gift": "funding", "budget": "cost",
+          "cost": "cost", "revenue": "revenue", "profit": "revenue", "valuation": "valuation",
+          "deal": "valuation"}
+SUBJECT_FAMILY = {"funding": "funding", "revenue": "revenue", "cost": "cost",
+                  "valuation": "valuation"}
+
+
+def coarse(measure: str) -> str:
+    """The class of a measure ("average salary" -> "average salary", "grant" -> "funding")."""
+    *mods, fam = measure.split()
+    return " ".join([*mods, COARSE.get(fam, fam)])
+
+_WORD = r"[a-z][a-z'’-]*"
+# "$5m in tuition", "$110M of private investment", "$2m in new grants"
+_AFTER_IN_OF = re.compile(rf"[ \t]+(?:in|of|worth\s+of)[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?"
+                          rf"(?P<np>{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
+# "a $5 million grant", "a $45,000 average salary", "the $2bn deal"
+_AFTER_NOUN = re.compile(rf"(?:[ \t]+|-)(?P<np>{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
+# "tuition of $45,210", "average salary is $80,000", "funding for the X Programme totals $110M",
+# "the value of the package at $5m" (the window ends where the figure starts)
+_LINK = (r"(?:is|was|are|were|be|been|will|would|has|have|had|now|currently|reportedly"
+         r"|expected[ \t]+to|set[ \t]+to|likely[ \t]+to)")
+_BEFORE = re.compile(
+    rf"\b(?P<np>(?i:{_WORD})(?:[ \t]+{_WORD}){{0,2}})\b"
+    # a short complement: "for the X Programme", "of Pellham College graduates"
+    r"(?:[ \t]+(?:for|of|at|in|from|to)[ \t]+(?:[\w.&'’-]+[ \t]+){0,3}[\w.&'’-]+)?"
+    rf"[ \t]*(?:,[ \t]*)?(?:{_LINK}[ \t]+)*"
+    r"(?:(?:is|was|are|were|be|been|of|at|to"
+    r"|totals?|totalled|totaled|totaling|totalling|stands[ \t]+at|stood[ \t]+at|reached|reaches"
+    r"|rose[ \t]+to|rises[ \t]+to|fell[ \t]+to|falls[ \t]+to|came[ \t]+to|comes[ \t]+to"
+    r"|amounts?[ \t]+to|amounted[ \t]+to|worth|valued[ \t]+at|set[ \t]+at|of[ \t]+up[ \t]+to"
+    r"|(?P<cost>costs?|costing)|runs?[ \t]+(?:to|at)|rise[ \t]+to|fall[ \t]+to|reach|total"
+    r"|:)[ \t]+)(?:(?:about|around|roughly|some|nearly|almost|more[ \t]+than|over|less[ \t]+than"
+    r"|under|up[ \t]+to|at[ \t]+least|approximately|an[ \t]+estimated|a[ \t]+combined"
+    r"|a[ \t]+total[ \t]+of|just|a|an)[ \t]+)*$")
+_MATCH_BEFORE = re.compile(r"(?i)\bmatch(?:ed|es|ing)?[ \t]+(?:(?:that|the|this|those|its|their"
+                           r"|a|an|another|up[ \t]+to|with)[ \t]+)*$")
+_NP_STOP = frozenset(
+    """a an the of in on at by for with from to into and or but is are was were be been will
+    would has have had each per this that these those its their his her our which who as than
+    year years month months week weeks day days""".split())
+
+
+def _measure_of_np(np: str, forward: bool = True) -> str | None:
+    """The measure a short noun phrase names ("new research grants" -> "grant", "average
+    salary" -> "average salary"), or None. ``forward``: the phrase follows the figure and runs
+    until a function word; else it precedes the figure and runs back to one."""
+    toks = [t.lower().replace("’", "'") for t in np.split()]
+    run: list[str] = []
+    for t in toks if forward else reversed(toks):
+        if t in _NP_STOP:
+            break
+        run.append(t)
+    if not forward:
+        run.reverse()
+    for i in range(len(run) - 1, -1, -1):  # the last family word heads the phrase
+        pair = _FAMILY_OF.get(" ".join(run[i - 1 : i + 1])) if i else None
+        fam = pair or _FAMILY_OF.get(run[i])
+        if fam:
+            mods = [_MODIFIERS[t] for t in run[:i] if t in _MODIFIERS]
+            return " ".join(dict.fromkeys([*mods, fam]))
+    mods = [_MODIFIERS[t] for t in run if t in _MODIFIERS]
+    if mods and run[-1] not in _MODIFIERS:  # "average rent": a measure we do not list
+        return " ".join(dict.fromkeys([*mods, run[-1].rstrip("s")]))
+    return None
+
+
+def measure(text: str, ss: int, se: int, vs: int, ve: int, kind: str) -> str | None:
+    """What the amount at text[vs:ve] quantifies, read in its sentence text[ss:se]."""
+    if kind != "money":
+        return None
+    for pat in (_AFTER_IN_OF, _AFTER_NOUN):
+        m = pat.match(text, ve, min(se, ve + 50))
+        if m:
+            got = _measure_of_np(m["np"])
+            if got:
+                return got
+    m = _BEFORE.search(text, max(ss, vs - 110), vs)
+    if m:
+        got = _measure_of_np(m["np"], forward=False) or ("cost" if m["cost"] else None)
+        if got:
+            return got
+    if _MATCH_BEFORE.search(text, max(ss, vs - 30), vs):
+        return "matching funding"  # "the state will match that $100 million"
+    return None
+
+
+# --- holder ------------------------------------------------------------------------------------
+
+_CAP = r"(?:[A-Z][\w.&'’-]*|[A-Z]\.)"
+# "&" joins one name ("Johnson & Johnson", "Procter & Gamble"); "and" joins two
+_NAME = (rf"(?:{_CAP}(?:[ \t]+(?:of|for|de|du|und|the|&|and[ \t]+(?=[A-Z]\w*[ \t]+[A-Z]))?"
+         rf"[ \t]*{_CAP})*)")
+_NAMES = rf"(?P<names>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:,?[ \t]+and[ \t]+{_NAME})?)"
+_GIVE = (r"(?:invest|contribut|put|putting|give|giving|gave|provid|pledg|commit|donat|spend|spent"
+         r"|pay|paid|offer|fund|award|grant|lend|lent|loan|back|chip|kick|add|supply|suppli)")
+_GET = (r"(?:receiv|get|got|win|won|gain|rais|secur|land|earn|collect|obtain|accept|bag|net"
+        r"|attract|draw|drew)")
+_AUX = (r"(?:(?:will|would|has|have|had|is|are|was|were|be|been|to|also|each|jointly|together"
+        r"|already|now|recently|just|only|collectively|reportedly)[ \t]+)*")
+# "<names> will (each) invest / put in / have committed", right before the figure
+_GIVER_BEFORE = re.compile(
+    rf"{_NAMES}[ \t]+{_AUX}{_GIVE}\w*(?:[ \t]+(?:in|up|out|forward))?[ \t]+"
+    rf"(?:(?:a|an|the|about|around|some|roughly|nearly|almost|over|more[ \t]+than|up[ \t]+to"
+    rf"|at[ \t]+least|a[ \t]+combined|a[ \t]+total[ \t]+of|another|an[ \t]+additional)[ \t]+)*$")
+_GETTER_BEFORE = re.compile(
+    rf"{_NAMES}[ \t]+{_AUX}{_GET}\w*[ \t]+"
+    rf"(?:(?:a|an|the|about|around|some|roughly|nearly|almost|over|more[ \t]+than|up[ \t]+to"
+    rf"|at[ \t]+least|a[ \t]+combined|a[ \t]+total[ \t]+of|another|an[ \t]+additional)[ \t]+)*$")
+# "<giver> awarded <receiver> $5m"
+_GIVER_TO_BEFORE = re.compile(
+    rf"(?P<giver>{_NAME})[ \t]+{_AUX}(?:award|grant|give|gave|pay|paid|offer|lend|lent)\w*[ \t]+"
+    rf"(?:the[ \t]+)?{_NAMES}[ \t]+(?:(?:a|an|about|around|some|nearly|almost|over|more[ \t]+than"
+    rf"|up[ \t]+to)[ \t]+)*$")
+# "Acme's $5 million", "Acme’s 500 employees"
+_POSSESSIVE_BEFORE = re.compile(
+    rf"{_NAMES}['’]s?[ \t]+(?:(?:a|an|about|around|some|nearly|almost|over|more[ \t]+than"
+    rf"|up[ \t]+to|[a-z]+)[ \t]+)?$")
+# "Acme has / employs / enrols 500 ..."
+_HAS_BEFORE = re.compile(
+    rf"{_NAMES}[ \t]+{_AUX}(?:has|have|had|employ|enrol|enroll|count|number|operat|run|serv)\w*"
+    rf"[ \t]+(?:(?:about|around|some|nearly|almost|over|more[ \t]+than|up[ \t]+to|at[ \t]+least"
+    rf"|roughly)[ \t]+)*$")
+# "... from Acme and Borealis", "... by Acme", "... to Stanford", "... at Stanford"
+_FROM_AFTER = re.compile(
+    rf"(?:[ \t]+(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}})?"
+    rf"(?:[ \t]+(?:each|apiece|combined|in[ \t]+total|together|between[ \t]+them))?"
+    rf"[ \t]+(?P<prep>from|by|to|for|at|of)[ \t]+(?:the[ \t]+)?{_NAMES}")
+# "... from the state", "... by an anonymous donor": a common-noun giver
+_FROM_COMMON_AFTER = re.compile(
+    r"(?:[ \t]+(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})?"
+    r"[ \t]+(?:from|by)[ \t]+(?:the|a|an|its|their)[ \t]+"
+    r"(?P<np>(?:[a-z][\w-]*[ \t]+){0,2}?[a-z][\w-]*)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:to|for|and"
+    r"|in|on|at|over|through|as|which|that|who|will|would|is|was)\b))")
+_LEADING = frozenset({"the", "a", "an", "and"})
+_NOT_NAMES = frozenset(
+    """the a an it its they their he she his her we our you this that these those there here
+    in on at of for by to from with and but or if as when while after before since during
+    officials organisers organizers critics investors backers funders companies industry
+    private public government""".split())
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+_LEGAL = re.compile(
+    r"(?i)[,\s]+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv|group"
+    r"|holdings)\.?$")
+_SPLIT_NAMES = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|,?[ \t]+and[ \t]+")
+
+
+def norm_name(name: str) -> str:
+    """A loose key for a holder name: no article, possessive, legal form or punctuation."""
+    n = re.sub(r"['’]s$", "", name.strip())
+    n = re.sub(r"^(?i:the)\s+", "", n)
+    prev = None
+    while prev != n:
+        prev, n = n, _LEGAL.sub("", n)
+    return " ".join(re.sub(r"[^\w ]+", " ", n.lower().replace(".", "")).split())
+
+
+def _names(raw: str, text: str, pos: int, ss: int, strong: bool = False) -> list[str]:
+    """Loose keys of the names in a list of names ("Acme, Borealis and the NSF")."""
+    parts = [p.strip() for p in _SPLIT_NAMES.split(raw) if p.strip()]
+    strong = strong or len(parts) > 1
+    out = []
+    for part in parts:
+        words = part.split()
+        while words and words[0].lower() in _LEADING:
+            words = words[1:]
+        if not words or all(w.lower() in _NOT_NAMES or w.lower() in _MONTHS for w in words):
+            continue
+        part = " ".join(words)
+        at = text.find(part, pos)
+        if (len(words) == 1 and at == ss and not strong
+                and not _capitalised_elsewhere(text, part)
+                and re.search(rf"\b{re.escape(part.lower())}\b", text) is not None):
+            continue  # a common word opening the sentence: "Donors gave ...", "donors" elsewhere
+        key = norm_name(part)
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
+def _capitalised_elsewhere(text: str, word: str) -> bool:
+    """Whether ``word`` is written capitalised inside a sentence somewhere in the text, so it
+    reads as a name even when it opens this sentence."""
+    return re.search(rf"[\w,;)][ \t]+{re.escape(word)}\b", text) is not None
+
+
+_DISTRIBUTIVE_AFTER = re.compile(
+    r"(?i)[ \t]*(?:(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?[ \t]+)?"
+    r"(?:each|apiece|per[ \t]+(?!year|annum|month|week|day|cent|capita|hour)[a-z]+|a[ \t]+piece)\b")
+_DISTRIBUTIVE_BEFORE = re.compile(
+    r"(?i)\b(?:each|every)\b(?![ \t]+(?:year|month|week|day)\b)(?![ \t]+of[ \t]+(?:the[ \t]+)?$)")
+_TOTAL = re.compile(
+    r"(?i)\b(?:combined|in[ \t]+total|a[ \t]+total[ \t]+of|totals?|totalled|totaled|totall?ing"
+    r"|together(?![ \t]+with)|altogether|in[ \t]+all|all[ \t]+told|collectively|jointly"
+    r"|between[ \t]+them"
+    r"|in[ \t]+aggregate|overall|cumulative(?:ly)?|all[ \t]+together)\b")
+_CLAUSE_END = re.compile(r"[;:()\u2014]|\s[\u2013-]\s")
+
+
+def _clause(text: str, ss: int, se: int, vs: int, ve: int, left: int, right: int
+            ) -> tuple[int, int]:
+    """A window around the figure inside its sentence, cut at the nearest semicolon, colon,
+    parenthesis or dash on either side (commas stay: they join lists of names)."""
+    lo, hi = max(ss, vs - left), min(se, ve + right)
+    for m in _CLAUSE_END.finditer(text, lo, vs):
+        lo = m.end()
+    m = _CLAUSE_END.search(text, ve, hi)
+    if m:
+        hi = m.start()
+    return lo, hi
+
+
+def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None = None
+           ) -> dict[str, Any]:
+    """Who gives and who gets / has the figure at text[vs:ve], with its distributive and total
+    markers. ``span_start`` is where the figure's words begin (an "about" before it)."""
+    first = vs if span_start is None else span_start
+    lo, hi = _clause(text, ss, se, first, ve, 110, 80)
+    gives: list[str] = []
+    gets: list[str] = []
+    before = text[lo:first]
+    m = _GIVER_TO_BEFORE.search(before)
+    if m:
+        gives += _names(m["giver"], text, lo + m.start("giver"), ss)
+        gets += _names(m["names"], text, lo + m.start("names"), ss)
+    else:
+        for pat, into in ((_GIVER_BEFORE, gives), (_GETTER_BEFORE, gets),
+                          (_POSSESSIVE_BEFORE, gets), (_HAS_BEFORE, gets)):
+            m = pat.search(before)
+            if m:
+                into += _names(m["names"], text, lo + m.start("names"), ss,
+                               strong=pat is _POSSESSIVE_BEFORE)
+                break
+    a = _FROM_AFTER.match(text, ve, hi)
+    if a:
+        into = gives if a["prep"] in ("from", "by") else gets
+        into += [n for n in _names(a["names"], text, a.start("names"), ss) if n not in into]
+    elif not gives and (a := _FROM_COMMON_AFTER.match(text, ve, hi)):
+        gives.append(a["np"].lower())
+    distributive = bool(_DISTRIBUTIVE_AFTER.match(text, ve, hi)) or bool(
+        _DISTRIBUTIVE_BEFORE.search(text, max(lo, first - 50), first))
+    total = bool(_TOTAL.search(text, max(lo, first - 60), first)) or bool(
+        _TOTAL.search(text, ve, min(hi, ve + 40)))
+    return {"gives": gives, "gets": gets, "distributive": distributive,
+            "total": total and not distributive}
+
+
+# --- what happened to the counted group ---------------------------------------------------------
+
+_STATES = {
+    "killed": ("killed", "died", "dead", "die", "dies", "perished", "fatalities", "slain",
+               "murdered", "drowned"),
+    "injured": ("injured", "hurt", "wounded", "hospitalized", "hospitalised", "treated",
+                "hospital", "injuries"),
+    "missing": ("missing", "unaccounted"),
+    "rescued": ("rescued", "saved", "evacuated"),
+    "arrested": ("arrested", "detained", "charged", "convicted"),
+}
+_STATE_OF = {w: k for k, ws in _STATES.items() for w in ws}
+# "three people who died", "five people were still hospitalized", "leaving three people dead"
+_STATE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|will|be"
+    r"|still|later|reportedly|remain|remained|remains|seriously|critically|fatally|badly"
+    r"|also|all|in|taken|to|were)[ \t]+){0,4}(?P<w>[a-z]+)")
+_LOST_LIVES = re.compile(r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)"
+                         r"[ \t]+lives?\b")
+_STATE_BEFORE = re.compile(r"(?i)\b(?P<w>killing|killed|injuring|injured|wounding|hurting"
+                           r"|left|leaving)[ \t]+(?:at[ \t]+least[ \t]+|about[ \t]+)?$")
+
+
+def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
+    """What happened to the counted group ("killed", "injured", ...) when the words right after
+    it (or a participle right before the number) say so: three people killed and five people
+    in hospital are different groups. A participle not listed is kept as written."""
+    if _LOST_LIVES.match(text, ce, min(se, ce + 60)):
+        return "killed"
+    m = _STATE_AFTER.match(text, ce, min(se, ce + 60))
+    if m:
+        w = m["w"].lower()
+        if w in _STATE_OF:
+            return _STATE_OF[w]
+        if len(w) > 4 and w.endswith("ed") and w != "need":
+            return w
+    b = _STATE_BEFORE.search(text, max(ss, ns - 24), ns)
+    if b:
+        w = b["w"].lower()
+        if w in ("left", "leaving"):
+            a = re.match(r"[ \t]+(?P<w>dead|injured|hurt|wounded|homeless|missing)\b", text[ce:])
+            return _STATE_OF.get(a["w"].lower(), a["w"].lower()) if a else None
+        return "killed" if w.startswith("kill") else "injured"
+    return None
+
+
+# --- time frame --------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\w$€£¥.,])(?:in|of|for|during|since|from|by|until|through|between|,)?"
+                   r"[ \t]*(?:fiscal[ \t]+(?:year[ \t]+)?|FY[ \t]*)?(?P<y>(?:19|20)\d\d)(?![\w,])")
+_BACKGROUND = re.compile(
+    r"(?i)\b(?:last|previous|prior|preceding|past)[ \t]+(?:year|season|month|week|quarter|decade"
+    r"|round|programme|program|scheme|grant|award|budget|deal|initiative|phase|partnership"
+    r"|funding|term|year['’]s|season['’]s)\b"
+    r"|\b(?:previously|formerly|earlier[ \t]+(?:programme|program|scheme|grant|round|phase"
+    r"|partnership|deal|initiative|project|award|budget)|an[ \t]+earlier|the[ \t]+earlier"
+    r"|a[ \t]+previous|the[ \t]+previous|in[ \t]+the[ \t]+past|years?[ \t]+ago|decades?[ \t]+ago"
+    r"|since[ \t]+(?:19|20)\d\d|historically|once)\b"
+    r"|\b(?:national|nationwide|industry|state|statewide|sector|global|worldwide|regional"
+    r"|countrywide|market|industry-wide|OECD|EU|U\.?S\.?)[ \t-]+(?:average|median|norm|mean)\b"
+    r"|\b(?:average|median)[ \t]+(?:\w+[ \t]+){0,2}(?:nationally|nationwide|across[ \t]+the"
+    r"[ \t]+(?:country|industry|sector|state|nation))\b"
+    r"|\b(?:up|down|rising|falling|increased?|decreased?|rose|fell)[ \t]+from[ \t]*$"
+    # a projection, not a figure of the event: "that would mean $100 million in total"
+    r"|\b(?:would|could|might)[ \t]+(?:\w+[ \t]+)?(?:mean|bring|push|take|lift|raise|reach)\b"
+    # market prices around the event: "shares closed at $90", "the stock was up 3% at $90"
+    r"|\b(?:closed|closing|trading|traded|trade|opened|ended|finished)[ \t]+(?:\w+[ \t]+){0,3}?"
+    r"at[ \t]*$|\b(?:up|down|higher|lower)[ \t]+(?:about[ \t]+|nearly[ \t]+)?[\d.]+[ \t]*%"
+    r"[ \t]+at[ \t]*$"
+    r"|\b(?:compared[ \t]+(?:with|to)|versus|vs\.?|than)[ \t]*(?:the[ \t]+)?$")
+
+
+def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | None,
+               span_start: int | None = None) -> tuple[str, str | None, int | None]:
+    """("event" | "other", the deciding words, the year named in the figure's clause)."""
+    first = vs if span_start is None else span_start
+    lo, hi = _clause(text, ss, se, first, ve, 90, 60)
+    # a comma ends the clause for the time frame: "$5m, up from $3m last year"
+    c = text.rfind(",", lo, first)
+    clo = c + 1 if c >= 0 else lo
+    c = text.find(",", ve, hi)
+    chi = c if c >= 0 else hi
+    year = None
+    for m in _YEAR.finditer(text, clo, chi):
+        if vs <= m.start("y") < ve:
+            continue
+        year = int(m["y"])
+        break
+    m = _BACKGROUND.search(text, clo, first)
+    if m is None:
+        m = _BACKGROUND.search(text, ve, chi)
+        if m is not None and re.search(r"(?i)(?:from|with|to|versus|vs\.?|than)[ \t]*$", m[0]):
+            m = None  # "up from" / "compared with" after the figure frame the next one
+    if m is not None:
+        return "other", re.sub(r"\s+", " ", m[0].strip()).lower(), year
+    if year is not None and doc_year is not None and year < doc_year:
+        return "other", str(year), year
+    return "event", None, year
+
+
+# --- bound -------------------------------------------------------------------------------------
+
+def _unit(num: str, scale: int) -> Decimal:
+    """The place value of the last significant digit as written: "45,000" -> 1000,
+    "1.2" (billion) -> 0.1 billion, "110" -> 10."""
+    digits = num.replace(",", "").strip()
+    if "." in digits:
+        frac = digits.split(".", 1)[1].rstrip("0")
+        return Decimal(1).scaleb(-len(frac)) * scale if frac else Decimal(scale)
+    if not digits.isdigit():
+        return Decimal(scale)
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return Decimal(10) ** zeros * scale
+
+
+ABOUT = 0.10  # "about", "around", "roughly", "some": within 10 %
+
+
+ROUNDING = 0.025  # an exact figure written round ("$70 billion") may round by this much
+
+
+def bound(value: float, approx: str | None, num: str | None = None, scale: int = 1,
+          high: float | None = None, rounded: bool = False) -> list[float | None]:
+    """The interval [low, high] (high None: unbounded) the figure's words allow. ``rounded``:
+    an exact figure may be a rounding of the true one, by half its last digit (at most
+    ``ROUNDING``): "$70 billion" for $68.7 billion."""
+    if high is not None:
+        return [value, high]
+    written = num is not None and num[:1].isdigit()
+    if not approx or approx == "exact":
+        plain = (num or "").replace(",", "")
+        if not (rounded and written and (plain.endswith("0") or scale > 1 or "." in plain)):
+            return [value, value]  # "$45,213": as precise as written
+        slack = min(float(_unit(num, scale)) * 0.49, ROUNDING * value)
+        return [value - slack, value + slack]
+    slack = ABOUT * value  # not widened by trailing zeros: "about 200" is not "about 150"
+    if approx == "about":
+        return [max(0.0, value - slack), value + slack]
+    if approx == "nearly":
+        return [max(0.0, value - slack), value]
+    if approx == "just_over":
+        return [value, value + slack]
+    if approx in ("more_than", "at_least"):
+        return [value, None]
+    return [0.0, value]  # less_than, up_to
+
+
+def intersects(a: list[float | None], b: list[float | None]) -> bool:
+    """Whether two bounds share a value (None as a high end is unbounded)."""
+    lo = max(a[0] or 0.0, b[0] or 0.0)
+    highs = [h for h in (a[1], b[1]) if h is not None]
+    return not highs or lo <= min(highs) * (1 + 1e-12)
+
+
+# --- all together ------------------------------------------------------------------------------
+
+def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
+               doc_year: int | None, span_start: int | None = None,
+               fallback_measure: str | None = None) -> dict[str, Any]:
+    """``measure``, ``holder``, ``frame`` (+ ``frame_cue``, ``year``) of the figure at
+    text[vs:ve] in the sentence text[ss:se]; the caller adds ``bound``."""
+    frame, cue, year = time_frame(text, ss, se, vs, ve, doc_year, span_start)
+    out: dict[str, Any] = {
+        "measure": measure(text, ss, se, vs, ve, kind) or fallback_measure,
+        "holder": holder(text, ss, se, vs, ve, span_start),
+        "frame": frame,
+    }
+    if cue:
+        out["frame_cue"] = cue
+    if year is not None:
+        out["year"] = year
+    return out
+
+
+_NEARLY = re.compile(r"(?i)nearly|almost|just[ \t]+(?:under|below|short[ \t]+of)")
+_JUST_OVER = re.compile(r"(?i)just[ \t]+(?:over|above)")
+
+
+def approx_bound_kind(text: str, approx: tuple[str, int, int]) -> str:
+    """The bound kind of an approximation found by ``numbers.approx_before``: "nearly" and
+    "almost" are just below the figure, not anywhere under it."""
+    kind, s, e = approx
+    if _NEARLY.fullmatch(text[s:e]):
+        return "nearly"
+    if _JUST_OVER.fullmatch(text[s:e]):
+        return "just_over"
+    return kind
+
+
+def describe(value: dict[str, Any]) -> str:
+    """A one-line summary of a figure's frame for `audit claims` and `audit trace`
+    ("measure tuition; gives acme; each; frame other (last year); bound 40500-49500")."""
+    if "bound" not in value:
+        return ""
+    parts = []
+    if value.get("measure"):
+        parts.append(f"measure {value['measure']}")
+    h = value.get("holder") or {}
+    for role in ("gives", "gets"):
+        if h.get(role):
+            parts.append(f"{role} {' + '.join(h[role])}")
+    if h.get("distributive"):
+        parts.append("each")
+    if h.get("total"):
+        parts.append("total")
+    frame = value.get("frame", "event")
+    cue = value.get("frame_cue")
+    parts.append(f"frame {frame}" + (f" ({cue})" if cue else ""))
+    if value.get("year") is not None:
+        parts.append(f"year {value['year']}")
+    lo, hi = value["bound"]
+    parts.append(f"bound {_num(lo)}" if lo == hi else
+                 f"bound {_num(lo)} to {'unbounded' if hi is None else _num(hi)}")
+    return "; ".join(parts)
+
+
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
