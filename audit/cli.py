@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from audit import __version__
+from audit import __version__, interrupt
 from audit.errors import EXIT_INTERNAL, AuditError
 
 
@@ -35,9 +35,12 @@ def handle_errors(fn):
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo("interrupted; nothing was written", err=True)
+            click.echo(interrupt.message(), err=True)
             sys.exit(130)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if interrupt.requested():  # an interrupted query raises an ordinary error
+                click.echo(interrupt.message(), err=True)
+                sys.exit(130)
             if os.environ.get("AUDIT_DEBUG"):
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc} "
@@ -386,6 +389,8 @@ def _summary(result, written: list[Path]) -> None:
         click.echo(f"  {f.severity:<7} {f.cls:<15} {f.fingerprint}  {f.message[:160]}")
     for w in result.stale_waivers:
         click.echo(f"  stale waiver {w['fingerprint']} ({w['reason']}): no such finding now")
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
     for p in written:
         click.echo(f"wrote {p}")
     verdict = "FAIL" if result.failing else "PASS"

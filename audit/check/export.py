@@ -1,4 +1,5 @@
-"""The report bundle: one run's findings with the documents they point into, as a plain dict.
+"""The report bundle: one run's findings with the documents they point into (a
+``ReportBundle``, ``audit/report/bundle.py``).
 
 The renderers in ``audit.report`` are pure functions of this dict; its shape is the findings
 JSON contract (``schema_version``) plus each document's text, zones and claim spans for the
@@ -16,6 +17,7 @@ import duckdb
 from audit import __version__
 from audit.check.checks import classes
 from audit.check.findings import SEVERITY_RANK_SQL, fails
+from audit.report.bundle import ReportBundle
 from audit.severity import SEVERITIES
 
 SCHEMA_VERSION = "1.0"
@@ -114,7 +116,7 @@ class FindingStream:
 
 def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bool = True,
                  checks: list[str] | None = None, stale_waivers: list[dict] | None = None
-                 ) -> dict:
+                 ) -> ReportBundle:
     """The report bundle; ``findings`` is a :class:`FindingStream`, so the connection must stay
     open while the reports are written."""
     run = con.execute("SELECT run_id, started_at, tool_version, config_hash, fail_on, verdict, "

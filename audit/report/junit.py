@@ -21,6 +21,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from audit.report.bundle import ReportBundle
 from audit.severity import SEVERITIES, at_least, rank
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -55,7 +56,7 @@ class _Case:
         self.accepted: list[tuple[str, str, str]] = []  # (id, reason, description)
 
 
-def render_junit(bundle: dict[str, Any]) -> str:
+def render_junit(bundle: ReportBundle) -> str:
     """Return the JUnit XML document as a string (with XML declaration)."""
     findings = bundle.get("findings") or []
     run = bundle.get("run") or {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from audit.report.bundle import ReportBundle
 from audit.report.rank import most_severe
 from audit.severity import ordered
 
@@ -33,7 +34,7 @@ def md_escape(value: Any, limit: int | None = None) -> str:
     return _MENTION.sub("@\u2060", text)  # word joiner: GitHub does not link it as a mention
 
 
-def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
+def render_markdown(bundle: ReportBundle, top: int = TOP) -> str:
     run = bundle.get("run") or {}
     tool = bundle.get("tool") or {}
     summary = bundle.get("summary") or {}

@@ -9,6 +9,7 @@ import duckdb
 
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
+from audit.check.limits import limit
 from audit.ingest.normalize import fold
 
 NAME = "quote-drift"
@@ -70,6 +71,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         WHERE c.kind = 'quote'
         QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY m.mention_id) = 1
         ORDER BY speaker, c.path, c.claim_id""").fetchall()
+    cap = limit("AUDIT_MAX_QUOTES_PER_SPEAKER")
     by_speaker: dict[str, list[tuple]] = {}
     for r in rows:
         by_speaker.setdefault(f"{r[4]}|{r[3].lower()}", []).append(r)
@@ -81,6 +83,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         n = len(quotes)
         if speaker != UNKNOWN_SPEAKER:
             quotes = quotes + by_speaker.get(f"{story}|{UNKNOWN_SPEAKER}", [])
+        if len(quotes) > cap:  # pairwise: bounded so that one group cannot stall the run
+            inputs.warnings.append(
+                f"quote-drift: {len(quotes):,} quotes of {speaker!r}"
+                f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
+                "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
+            quotes, n = quotes[:cap], min(n, cap)
         toks = [words(q[2]) for q in quotes]
         sets = [set(t) for t in toks]
         for i, a in enumerate(quotes[:n]):
