@@ -144,3 +144,37 @@ def test_ctrl_c_after_extraction_says_what_was_committed(tmp_path: Path):
     again = _audit("run", str(proj), "--fail-on", "never")
     assert again.returncode == 0, again.stderr
 
+
+
+def test_findings_stream_of_a_long_page_stays_within_the_memory_limit(tmp_path: Path):
+    """Evidence context is cut before other joins: a long page's whole text must not travel
+    with each evidence row (3 MB x 400 rows ran DuckDB out of its memory limit)."""
+    from audit.check.export import FindingStream
+    from audit.store import open_store
+
+    text = "Item é costs $5 million.\n\n" * 40_000  # about 1 MB, not ASCII
+    step = len("Item é costs $5 million.\n\n")
+    with open_store(tmp_path / "a.duckdb") as store:
+        con = store.con
+        con.execute("SET memory_limit = '64MB'")
+        con.execute("INSERT INTO documents (document_id, sha256, path, media_type, encoding, "
+                    "bytes, chars, text, norm_text, ingested_at) VALUES ('d1', 'x', "
+                    "'sources/a.txt', 'text/plain', 'utf-8', ?, ?, ?, ?, now())",
+                    [len(text.encode()), len(text), text, text])
+        con.execute("INSERT INTO document_paths VALUES ('sources/a.txt', 'd1', 1, now())")
+        con.execute(f"INSERT INTO spans SELECT 's' || i, 'd1', i * {step} + 13, "
+                    f"i * {step} + 15, '$5', '', '', 2 * i + 1, 14 FROM range(40000) t(i)")
+        con.execute("INSERT INTO findings (run_id, finding_id, seq, check_name, class, "
+                    "severity, message, accepted, details) SELECT 'r1', 'f' || i, i, "
+                    "'value-conflict', 'value-conflict', 'error', 'm', false, '{}' "
+                    "FROM range(40) t(i)")
+        con.execute(f"""INSERT INTO finding_evidence (run_id, finding_id, seq, document_id,
+                        span_id, start_char, end_char, exact)
+                        SELECT 'r1', 'f' || (i // 10), i % 10, 'd1', 's' || (i * 97 % 40000),
+                        (i * 97 % 40000) * {step} + 13, (i * 97 % 40000) * {step} + 15, '$5'
+                        FROM range(400) t(i)""")
+        rows = list(FindingStream(con, "r1"))
+    assert len(rows) == 40 and all(len(r["evidence"]) == 10 for r in rows)
+    ev = rows[0]["evidence"][1]
+    assert text[ev["start"] - len(ev["before"]):ev["start"]] == ev["before"]
+    assert ev["line"] == 2 * 97 + 1 and ev["exact"] == "$5"

@@ -83,26 +83,35 @@ class FindingStream:
                 WITH f AS (
                   SELECT * FROM findings f WHERE f.run_id = ? AND {where}
                   ORDER BY {order} {'LIMIT ' + str(int(limit)) if limit is not None else ''}),
+                -- the context is cut first, materialised, so that no later join carries a
+                -- document's whole text on each of its evidence rows (a 3 MB page with 400
+                -- evidence rows ran DuckDB out of memory)
+                ctx AS MATERIALIZED (
+                  SELECT fe.finding_id, fe.seq,
+                      substr(d.text, greatest(fe.start_char - {CONTEXT}, 0) + 1,
+                             fe.start_char - greatest(fe.start_char - {CONTEXT}, 0)) AS before,
+                      substr(d.text, fe.end_char + 1, {CONTEXT}) AS after
+                  FROM finding_evidence fe
+                  JOIN documents d ON d.document_id = fe.document_id
+                  WHERE fe.run_id = ? AND fe.finding_id IN (SELECT finding_id FROM f)),
                 ev AS (
                   SELECT fe.finding_id, list({{
                       'document_id': fe.document_id, 'path': p.path,
                       'start': fe.start_char, 'end': fe.end_char, 'line': s.line,
                       'column': s.col, 'exact': fe.exact, 'value': fe.value,
-                      'claim_id': fe.claim_id,
-                      'before': substr(d.text, greatest(fe.start_char - {CONTEXT}, 0) + 1,
-                                       fe.start_char - greatest(fe.start_char - {CONTEXT}, 0)),
-                      'after': substr(d.text, fe.end_char + 1, {CONTEXT})}}
+                      'claim_id': fe.claim_id, 'before': ctx.before, 'after': ctx.after}}
                       ORDER BY fe.seq) AS evidence
                   FROM finding_evidence fe
                   JOIN f ON f.finding_id = fe.finding_id AND fe.run_id = f.run_id
-                  JOIN documents d ON d.document_id = fe.document_id
+                  JOIN ctx ON ctx.finding_id = fe.finding_id AND ctx.seq = fe.seq
                   LEFT JOIN spans s ON s.span_id = fe.span_id
                   LEFT JOIN (SELECT document_id, min(path) AS path FROM document_paths
                              GROUP BY ALL) p ON p.document_id = fe.document_id
                   GROUP BY fe.finding_id)
                 SELECT f.finding_id, f.check_name, f.class, f.severity, f.message, f.accepted,
                        f.waiver_reason, f.details, coalesce(ev.evidence, [])
-                FROM f LEFT JOIN ev USING (finding_id) ORDER BY {order}""", [self.run_id])
+                FROM f LEFT JOIN ev USING (finding_id) ORDER BY {order}""",
+                        [self.run_id, self.run_id])
             while rows := cur.fetchmany(self.PAGE):
                 for fid, check, cls, sev, msg, accepted, reason, details, evidence in rows:
                     det = json.loads(details)
