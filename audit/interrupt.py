@@ -5,10 +5,11 @@ Kept free of heavy imports: the CLI imports it at start.
 
 Python runs signal handlers only between bytecodes of the main thread, so a long DuckDB query
 ignored Ctrl-C until it ended (minutes, on a hostile document). While a store is open,
-:func:`watching` has the C-level handler also write to a socket (``signal.set_wakeup_fd``) that a
-thread reads at once: it interrupts the store's running query. The main thread then unwinds
-(the open transaction rolls back) and, before the store closes, :func:`watching` compares what
-the database holds with what it held when opened; the CLI prints :func:`message`.
+:func:`watching` has the C-level handler also write to a socket (``signal.set_wakeup_fd``, set
+once per process) that a thread reads at once: it interrupts the open stores' running
+queries. The main thread then unwinds (the open transaction rolls back) and, before the store
+closes, :func:`watching` compares what the database holds with what it held when opened; the
+CLI prints :func:`message`.
 """
 
 from __future__ import annotations
@@ -39,30 +40,26 @@ def message() -> str:
     return _message[-1] if _message else "interrupted; nothing was committed"
 
 
-@contextlib.contextmanager
-def watching(con: Any) -> Iterator[None]:
-    """Interrupt ``con``'s running query on Ctrl-C; on the way out after an interrupt, record
-    what had been committed since ``con`` was opened."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+_active: list[Any] = []  # connections of the stores open now (innermost last)
+_installed: list[bool] = []
+
+
+def _install() -> bool:
+    """Once per process, from the main thread: the wake-up socket and the thread reading it
+    (kept for the process's life, so stores opened and closed in any order share it)."""
+    if _installed:
+        return _installed[0]
     import socket
 
-    import duckdb
-
-    try:
-        before = con.execute(_PROGRESS).fetchone()
-    except duckdb.Error:  # no schema yet (a read-only probe of a foreign file)
-        before = None
     reader, writer = socket.socketpair()
     writer.setblocking(False)
     try:
-        old = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
     except ValueError:  # not the main thread of the main interpreter
         reader.close()
         writer.close()
-        yield
-        return
+        _installed.append(False)
+        return False
 
     def watch() -> None:
         while True:
@@ -74,11 +71,33 @@ def watching(con: Any) -> Iterator[None]:
                 return
             if signal.SIGINT in data:
                 _requested.set()
-                with contextlib.suppress(Exception):
-                    con.interrupt()
+                for con in list(_active):
+                    with contextlib.suppress(Exception):
+                        con.interrupt()
 
-    thread = threading.Thread(target=watch, name="audit-interrupt", daemon=True)
-    thread.start()
+    threading.Thread(target=watch, name="audit-interrupt", daemon=True).start()
+    _sockets.extend((reader, writer))
+    _installed.append(True)
+    return True
+
+
+_sockets: list[Any] = []
+
+
+@contextlib.contextmanager
+def watching(con: Any) -> Iterator[None]:
+    """Interrupt ``con``'s running query on Ctrl-C; on the way out after an interrupt, record
+    what had been committed since ``con`` was opened."""
+    if threading.current_thread() is not threading.main_thread() or not _install():
+        yield
+        return
+    import duckdb
+
+    try:
+        before = con.execute(_PROGRESS).fetchone()
+    except duckdb.Error:  # no schema yet (a read-only probe of a foreign file)
+        before = None
+    _active.append(con)
     try:
         yield
     except BaseException as exc:
@@ -87,9 +106,8 @@ def watching(con: Any) -> Iterator[None]:
             _message.append(_account(con, before))
         raise
     finally:
-        signal.set_wakeup_fd(old)
-        writer.close()
-        reader.close()
+        with contextlib.suppress(ValueError):
+            _active.remove(con)
 
 
 def _account(con: Any, before: tuple | None) -> str:
