@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from audit import __version__
+from audit import __version__, interrupt
 from audit.errors import EXIT_INTERNAL, AuditError, environment_fault
 from audit.escape import printable
 
@@ -75,6 +75,14 @@ def _interrupted() -> str:
     return msg + (f"; {_STAGE_NOTES[stage]}" if stage in _STAGE_NOTES else "")
 
 
+def _interrupt_message() -> str:
+    """What Ctrl-C stopped: the CLI's stages committed so far, or, outside a command's stages,
+    what the open store saw committed (audit/interrupt.py)."""
+    if _PROGRESS["stage"] is None and not _PROGRESS["done"]:
+        return interrupt.message()
+    return _interrupted()
+
+
 def handle_errors(fn):
     """User and environment errors -> one line on stderr and exit 2; bugs -> short message
     and exit 3; a closed output pipe -> quiet; Ctrl-C -> what was committed, exit 130."""
@@ -89,12 +97,15 @@ def handle_errors(fn):
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            _echo(_interrupted(), err=True)
+            _echo(_interrupt_message(), err=True)
             sys.exit(130)
         except BrokenPipeError:
             _quiet()
             sys.exit(0)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if interrupt.requested():  # an interrupted query raises an ordinary error
+                _echo(_interrupt_message(), err=True)
+                sys.exit(130)
             fault = environment_fault(exc)
             if fault is not None:
                 _fail(fault)
@@ -562,6 +573,8 @@ def _summary(result, written: list[Path]) -> None:
     for w in result.stale_waivers:
         _echo(f"  stale waiver {w['fingerprint']} ({printable(w['reason'])}): no such "
               "finding now")
+    for w in result.warnings:
+        _echo(f"warning: {printable(w)}", err=True)
     for p in written:
         _echo(f"wrote {printable(p)}")
     verdict = "FAIL" if result.failing else "PASS"

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import json
@@ -326,8 +327,10 @@ def build(path: Path, n_claims: int, stories: bool) -> dict:
 @contextlib.contextmanager
 def breakdown(times: dict[str, float], counts: dict[str, int]):
     """Time the parts of run_checks by wrapping what it calls (restored afterwards)."""
+    import audit.check.checks as checks
     import audit.check.integrity as integrity
     import audit.check.run as run
+    import audit.check.suite as suite
 
     saved = []
 
@@ -346,28 +349,30 @@ def breakdown(times: dict[str, float], counts: dict[str, int]):
         setattr(owner, name, timed)
 
     wrap(integrity, "run_integrity", "integrity", len)
-    wrap(run, "judge", "gx judge (candidates)", len)
+    wrap(suite.Judge, "__call__", "gx judge (candidates)", len)
     wrap(run, "EvidenceIndex", "evidence")
     wrap(run._Sink, "add", "store findings")
     wrap(run._Sink, "finish", "number findings + store run")
-    wrap(run, "reference_candidates", "reference", len)
-    builders = dict(run.BUILDERS)
-    for name, fn in builders.items():
-        def make(fn=fn, name=name):
-            def timed(*a, **kw):
+
+    def timed_builders():
+        out = []
+        for check in checks.builders():
+            def timed(con, inputs, fn=check.candidates, name=check.name):
                 t0 = time.perf_counter()
-                out = fn(*a, **kw)
+                found = fn(con, inputs)
                 times[f"candidates: {name}"] = time.perf_counter() - t0
-                counts[f"candidates: {name}"] = len(out)
-                return out
-            return timed
-        run.BUILDERS[name] = make()
+                counts[f"candidates: {name}"] = len(found)
+                return found
+            out.append(dataclasses.replace(check, candidates=timed))
+        return out
+
+    saved.append((run, "builders", run.builders))
+    run.builders = timed_builders
     try:
         yield
     finally:
         for owner, name, fn in saved:
             setattr(owner, name, fn)
-        run.BUILDERS.update(builders)
 
 
 def time_check(path: Path) -> dict:

@@ -254,7 +254,7 @@ def test_html_findings_grouped_by_severity_then_class(bundle):
     assert pos["error"] < pos["warning"] < pos["info"] < pos["accepted"]
     warning = html[pos["warning"] : pos["info"]]
     classes = re.findall(r'<div class="group" data-class="([^"]+)">', warning)
-    assert classes == ["list-mismatch", "count-vs-list", "quote-drift"]  # DESIGN.md order
+    assert classes == ["list-mismatch", "count-vs-list", "quote-drift"]  # the check modules' order
     arts = _articles(html)
     assert set(arts) == {f["id"] for f in bundle["findings"]}
     err = arts[ERROR_ID]

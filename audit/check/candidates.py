@@ -50,7 +50,9 @@ class Candidate:
 @dataclass(frozen=True)
 class Inputs:
     """What a builder may read besides the database: the stories to recompute (None: all; only
-    story-scoped checks are limited) and the reference facts declared in ``claims/``."""
+    story-scoped checks are limited) and the reference facts declared in ``claims/``; where it
+    reports a limit it reached (``warnings``, printed by the run)."""
 
     stories: list[str] | None = None
     facts: dict = field(default_factory=lambda: {"name": [], "fact": []})
+    warnings: list[str] = field(default_factory=list)

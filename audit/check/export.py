@@ -1,4 +1,5 @@
-"""The report bundle: one run's findings with the documents they point into, as a plain dict.
+"""The report bundle: one run's findings with the documents they point into (a
+``ReportBundle``, ``audit/report/bundle.py``).
 
 The renderers in ``audit.report`` are pure functions of this dict; its shape is the findings
 JSON contract (``schema_version``) plus each document's text, zones and claim spans for the
@@ -16,6 +17,7 @@ import duckdb
 from audit import __version__
 from audit.check.checks import classes
 from audit.check.findings import SEVERITY_RANK_SQL, fails
+from audit.report.bundle import ReportBundle
 from audit.severity import SEVERITIES
 
 SCHEMA_VERSION = "1.1"  # 1.1: each finding's confidence
@@ -94,6 +96,17 @@ class FindingStream:
                 WITH f AS (
                   SELECT * FROM findings f WHERE f.run_id = ? AND {where} AND {self.shown}
                   ORDER BY {order} {'LIMIT ' + str(int(limit)) if limit is not None else ''}),
+                -- the context is cut first, materialised, so that no later join carries a
+                -- document's whole text on each of its evidence rows (a 3 MB page with 400
+                -- evidence rows ran DuckDB out of memory)
+                ctx AS MATERIALIZED (
+                  SELECT fe.finding_id, fe.seq,
+                      substr(d.text, greatest(fe.start_char - {CONTEXT}, 0) + 1,
+                             fe.start_char - greatest(fe.start_char - {CONTEXT}, 0)) AS before,
+                      substr(d.text, fe.end_char + 1, {CONTEXT}) AS after
+                  FROM finding_evidence fe
+                  JOIN documents d ON d.document_id = fe.document_id
+                  WHERE fe.run_id = ? AND fe.finding_id IN (SELECT finding_id FROM f)),
                 ev AS (
                   SELECT fe.finding_id, list({{
                       'document_id': fe.document_id, 'path': p.path,
@@ -102,21 +115,19 @@ class FindingStream:
                           substr(d.text, 1, fe.start_char)) - length(replace(
                           substr(d.text, 1, fe.start_char), chr(12), '')) END,
                       'column': s.col, 'exact': fe.exact, 'value': fe.value,
-                      'claim_id': fe.claim_id,
-                      'before': substr(d.text, greatest(fe.start_char - {CONTEXT}, 0) + 1,
-                                       fe.start_char - greatest(fe.start_char - {CONTEXT}, 0)),
-                      'after': substr(d.text, fe.end_char + 1, {CONTEXT})}}
+                      'claim_id': fe.claim_id, 'before': ctx.before, 'after': ctx.after}}
                       ORDER BY fe.seq) AS evidence
                   FROM finding_evidence fe
                   JOIN f ON f.finding_id = fe.finding_id AND fe.run_id = f.run_id
-                  JOIN documents d ON d.document_id = fe.document_id
+                  JOIN ctx ON ctx.finding_id = fe.finding_id AND ctx.seq = fe.seq
                   LEFT JOIN spans s ON s.span_id = fe.span_id
                   LEFT JOIN (SELECT document_id, min(path) AS path FROM document_paths
                              GROUP BY ALL) p ON p.document_id = fe.document_id
                   GROUP BY fe.finding_id)
                 SELECT f.finding_id, f.check_name, f.class, f.severity, f.message, f.accepted,
                        f.waiver_reason, f.details, coalesce(ev.evidence, [])
-                FROM f LEFT JOIN ev USING (finding_id) ORDER BY {order}""", [self.run_id])
+                FROM f LEFT JOIN ev USING (finding_id) ORDER BY {order}""",
+                        [self.run_id, self.run_id])
             while rows := cur.fetchmany(self.PAGE):
                 for fid, check, cls, sev, msg, accepted, reason, details, evidence in rows:
                     det = json.loads(details)
@@ -132,7 +143,7 @@ class FindingStream:
 
 def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bool = True,
                  checks: list[str] | None = None, stale_waivers: list[dict] | None = None,
-                 min_confidence: float = 0.0) -> dict:
+                 min_confidence: float = 0.0) -> ReportBundle:
     """The report bundle; ``findings`` is a :class:`FindingStream`, so the connection must stay
     open while the reports are written."""
     rows = con.execute("SELECT run_id, started_at, tool_version, config_hash, fail_on, "

@@ -49,6 +49,7 @@ class CheckResult:
     reused_from: str | None = None  # the run whose findings of unchanged stories were reused
     reused: int = 0
     stories_reused: int = 0
+    warnings: list[str] = field(default_factory=list)  # limits a check reached
 
     @property
     def total(self) -> int:
@@ -106,15 +107,16 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         sink.add(integrity)
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
+        warnings: list[str] = []
         for check in builders():
             build = check.candidates
             assert build is not None  # builders() keeps only checks that build candidates
             if unchanged and check.scope == "story":
                 if not changed:
                     continue
-                found = build(con, Inputs(changed, facts))
+                found = build(con, Inputs(changed, facts, warnings))
             else:
-                found = build(con, Inputs(None, facts))
+                found = build(con, Inputs(None, facts, warnings))
             if pending and len(pending) + len(found) > CHUNK:
                 sink.add(_judged_findings(con, list(pending.values()), judge, limits))
                 pending, judged_any = {}, True
@@ -135,7 +137,8 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             del pending
         result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
                              sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
-                             prev_id if unchanged else None, sink.reused, len(unchanged))
+                             prev_id if unchanged else None, sink.reused, len(unchanged),
+                             warnings)
         result.stale_waivers = [{"fingerprint": w.fingerprint, "reason": w.reason}
                                 for w in waivers if w.fingerprint not in sink.waived_seen]
         result.run_id = sink.finish(result, config_hash, signature, states)

@@ -1,4 +1,5 @@
-"""Report renderers: pure functions over the report bundle (see DESIGN.md "report")."""
+"""Report renderers: pure functions over the report bundle (`audit/check/export.py` builds it;
+ARCHITECTURE.md, `audit/report/`)."""
 
 from audit.report.writer import FORMATS, write_reports
 

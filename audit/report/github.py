@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from audit.escape import printable
+from audit.report.bundle import ReportBundle
 from audit.report.rank import most_severe
 
 ANNOTATION_CAP = 50
@@ -35,7 +36,7 @@ def annotation(command: str, message: Any, **props: Any) -> str:
 
 
 def render_github(
-    bundle: dict[str, Any], cap: int = ANNOTATION_CAP, report_path: str = "reports/report.html"
+    bundle: ReportBundle, cap: int = ANNOTATION_CAP, report_path: str = "reports/report.html"
 ) -> str:
     shown, n_open = most_severe(bundle.get("findings") or [], cap)
     # findings may be only the top ones: the summary has the full count

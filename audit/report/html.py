@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from audit.report.bundle import ReportBundle
 from audit.report.fragments import FragmentCache, fragment_key
 from audit.report.location import where
 from audit.severity import ordered
@@ -78,7 +79,7 @@ def _csp() -> str:
     )
 
 
-def render_html(bundle: dict[str, Any], fragments: FragmentCache | None = None) -> str:
+def render_html(bundle: ReportBundle, fragments: FragmentCache | None = None) -> str:
     """Render the bundle as one self-contained HTML page (str); ``fragments``: a cache of
     finding blocks to reuse and refill (the page is the same with or without it)."""
     view = build_view(bundle, fragments)
@@ -89,7 +90,7 @@ def render_html(bundle: dict[str, Any], fragments: FragmentCache | None = None) 
 # view model
 
 
-def build_view(bundle: dict[str, Any], fragments: FragmentCache | None = None
+def build_view(bundle: ReportBundle, fragments: FragmentCache | None = None
                ) -> dict[str, Any]:
     """Turn the bundle into the plain structure the template prints."""
     documents = bundle.get("documents") or []
@@ -160,7 +161,7 @@ def _count(values) -> dict[str, int]:
     return out
 
 
-def _class_order(bundle: dict[str, Any]) -> Callable[[str], tuple[int, str]]:
+def _class_order(bundle: ReportBundle) -> Callable[[str], tuple[int, str]]:
     """Sort key for classes: the order of the bundle's ``classes`` (the check modules' order),
     then classes it does not list by name."""
     rank = {str(c.get("name")): i for i, c in enumerate(bundle.get("classes") or [])}

@@ -21,6 +21,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from audit.report.bundle import ReportBundle
 from audit.report.location import where
 from audit.severity import SEVERITIES, at_least, rank
 
@@ -54,7 +55,7 @@ class _Case:
         self.accepted: list[tuple[str, str, str]] = []  # (id, reason, description)
 
 
-def render_junit(bundle: dict[str, Any]) -> str:
+def render_junit(bundle: ReportBundle) -> str:
     """Return the JUnit XML document as a string (with XML declaration)."""
     findings = bundle.get("findings") or []
     run = bundle.get("run") or {}

@@ -12,6 +12,7 @@ from typing import Any
 
 from audit.escape import printable
 from audit.report import location
+from audit.report.bundle import ReportBundle
 from audit.report.rank import most_severe
 from audit.severity import ordered
 
@@ -35,7 +36,7 @@ def md_escape(value: Any, limit: int | None = None) -> str:
     return _MENTION.sub("@\u2060", text)  # word joiner: GitHub does not link it as a mention
 
 
-def render_markdown(bundle: dict[str, Any], top: int = TOP) -> str:
+def render_markdown(bundle: ReportBundle, top: int = TOP) -> str:
     run = bundle.get("run") or {}
     tool = bundle.get("tool") or {}
     summary = bundle.get("summary") or {}

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from audit.report import location
+from audit.report.bundle import ReportBundle
 from audit.severity import rank
 
 SARIF_SCHEMA = (
@@ -21,14 +22,14 @@ SARIF_SCHEMA = (
 FINGERPRINT_KEY = "claimAudit/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
-def render_sarif(bundle: dict[str, Any]) -> dict[str, Any]:
+def render_sarif(bundle: ReportBundle) -> dict[str, Any]:
     """Return the SARIF log as a JSON-ready dict."""
     log, results = sarif_log(bundle)
     log["runs"][0]["results"] = list(results)
     return log
 
 
-def sarif_log(bundle: dict[str, Any]) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+def sarif_log(bundle: ReportBundle) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
     """The SARIF log with an empty ``results`` list, and the results as a lazy iterator (so a
     writer can stream a large run: the findings are read once for the rules, once for results).
     """

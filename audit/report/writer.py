@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from audit.report.bundle import ReportBundle
 from audit.report.fragments import FragmentCache
 from audit.report.github import ANNOTATION_CAP, render_github
 from audit.report.html import render_html
@@ -23,7 +24,7 @@ from audit.report.markdown import TOP, render_markdown
 from audit.report.sarif import sarif_log
 
 
-def _write_sarif(bundle: dict[str, Any], fh: IO[str]) -> None:
+def _write_sarif(bundle: ReportBundle, fh: IO[str]) -> None:
     log, results = sarif_log(bundle)
     token = stream_token()
     log["runs"][0]["results"] = token
@@ -34,7 +35,7 @@ def _text(render: Callable[[dict[str, Any]], str], top: int | None = None
           ) -> Callable[[dict[str, Any], IO[str]], None]:
     """A writer for a renderer that returns text; ``top``: it shows only that many open findings,
     so a streamed run hands it just those (its counts come from the bundle's summary)."""
-    def write(bundle: dict[str, Any], fh: IO[str]) -> None:
+    def write(bundle: ReportBundle, fh: IO[str]) -> None:
         findings: Any = bundle.get("findings")
         if top is not None and hasattr(findings, "head") and "total" in bundle.get("summary", {}):
             bundle = {**bundle, "findings": findings.head(top)}
@@ -43,7 +44,7 @@ def _text(render: Callable[[dict[str, Any]], str], top: int | None = None
     return write
 
 
-def _write_html(bundle: dict[str, Any], fh: IO[str], fragments: FragmentCache | None = None
+def _write_html(bundle: ReportBundle, fh: IO[str], fragments: FragmentCache | None = None
                 ) -> None:
     fh.write(render_html(bundle, fragments))
 
@@ -111,7 +112,7 @@ def _unlink(name: str) -> None:
 
 
 def write_reports(
-    bundle: dict[str, Any], out_dir: str | os.PathLike[str], formats: Iterable[str],
+    bundle: ReportBundle, out_dir: str | os.PathLike[str], formats: Iterable[str],
     fragments: FragmentCache | None = None,
 ) -> list[Path]:
     """Write ``formats`` (names from FORMATS) into ``out_dir``; ``fragments``: the cache of

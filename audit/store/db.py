@@ -25,10 +25,17 @@ class Store:
         self.con.close()
 
     def __enter__(self) -> Store:
+        from audit.interrupt import watching
+
+        self._watch = watching(self.con)  # Ctrl-C interrupts a running query at once
+        self._watch.__enter__()
         return self
 
     def __exit__(self, *exc) -> None:
-        self.close()
+        try:
+            self._watch.__exit__(*exc)
+        finally:
+            self.close()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

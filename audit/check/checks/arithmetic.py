@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+
 import duckdb
 
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
+from audit.check.texts import SENTENCE_END, between, by_document
 
 NAME = "arithmetic"
 CLASS = "arithmetic"
@@ -32,8 +35,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     $60 million").
     """
     scope_sql = scoped_claims(inputs.stories)
-    rows = con.execute(rf"""
-        WITH m AS (
+    money = rf"""
           SELECT c.claim_id, c.document_id, c.story,
                  c.story || '|' || (c.value->>'currency') AS currency,
                  c.value_num,
@@ -46,37 +48,38 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
             -- background figures (last year's, an earlier programme's) are no parts or totals
             AND coalesce(c.value->>'frame', 'event') = 'event'
-          GROUP BY ALL),
-        totals AS (
-          SELECT currency, value_num AS total, mode(nullif(fam, '')) AS fam FROM m
-          WHERE per IS NULL
-          GROUP BY currency, value_num QUALIFY row_number() OVER (PARTITION BY currency
-                   ORDER BY count(DISTINCT document_id) DESC, value_num DESC) = 1),
-        counts AS (
-          SELECT c.claim_id, c.document_id, c.value_num AS n, min(s.start_char) AS s0
-          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
-          WHERE c.kind = 'count' AND cs.role = 'value' GROUP BY ALL)
-        SELECT a.claim_id, a.document_id, a.value_num, a.currency, a.per, a.value_text,
-               b.claim_id, b.value_num, b.value_text, n.claim_id, n.n, t.total
-        FROM m a JOIN totals t ON t.currency = a.currency
-             AND (coalesce(a.fam, '') = '' OR t.fam IS NULL OR a.fam = t.fam)
-        JOIN documents d ON d.document_id = a.document_id
-        LEFT JOIN m b ON b.document_id = a.document_id AND b.currency = a.currency
-             AND b.s0 > a.s1 AND b.s0 - a.s1 < 200 AND b.per IS NULL AND a.per IS NULL
-             -- parts of one total measure the same thing
-             AND (coalesce(a.fam, '') = '' OR coalesce(b.fam, '') = '' OR a.fam = b.fam)
-             AND (coalesce(b.fam, '') = '' OR t.fam IS NULL OR b.fam = t.fam)
-             AND NOT regexp_matches(substr(d.text, a.s1 + 1, b.s0 - a.s1), '[.!?](\s|$)')
-        LEFT JOIN counts n ON n.document_id = a.document_id AND a.per = 'each'
-             AND abs(n.s0 - a.s0) < 120
-             AND NOT regexp_matches(substr(d.text, least(n.s0, a.s1) + 1,
-                                           abs(n.s0 - a.s1)), '[.!?](\s|$)')
-        WHERE a.value_num < t.total AND (b.claim_id IS NOT NULL OR n.claim_id IS NOT NULL)
-          AND coalesce(b.value_num, 0) < t.total
-        ORDER BY a.document_id, a.s0""").fetchall()
+          GROUP BY ALL"""
+    totals = {cur: (total, fam) for cur, total, fam in con.execute(f"""
+        WITH m AS ({money})
+        SELECT currency, value_num AS total, mode(nullif(fam, '')) AS fam FROM m
+        WHERE per IS NULL
+        GROUP BY currency, value_num QUALIFY row_number() OVER (PARTITION BY currency
+                 ORDER BY count(DISTINCT document_id) DESC, value_num DESC) = 1""").fetchall()}
+    if not totals:
+        return []
+    rows = []
+    # parts are paired within one document and a bounded window of characters: each amount
+    # with the amounts that follow it within PART_WITHIN, the counts within COUNT_WITHIN
+    for doc, text, items in by_document(con, f"""
+            WITH m AS ({money}),
+            counts AS (
+              SELECT c.claim_id, c.document_id, c.value_num AS n, min(s.start_char) AS s0
+              FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
+              JOIN spans s USING (span_id)
+              WHERE c.kind = 'count' AND cs.role = 'value' GROUP BY ALL)
+            SELECT document_id, 'm', claim_id, value_num, currency, per, value_text, s0, s1,
+                   nullif(fam, '')
+            FROM m WHERE document_id IN (SELECT document_id FROM m WHERE currency IN
+                                         (SELECT unnest(?::VARCHAR[])))
+            UNION ALL
+            SELECT document_id, 'n', claim_id, n, NULL, NULL, NULL, s0, NULL, NULL FROM counts
+            WHERE document_id IN (SELECT document_id FROM m WHERE per = 'each')
+            ORDER BY 1, 8, 3""", [sorted(totals)]):
+        rows.extend(_parts(doc, text, items, totals))
+    rows.sort(key=lambda r: r[-1])
     out = []
     for (a_id, _doc, a_val, story_cur, per, a_text, b_id, b_val, b_text, n_id, n,
-         total) in rows:
+         total, _order) in rows:
         story, _, cur = story_cur.rpartition("|")
         if per == "each" and n_id is not None:
             parts, label = a_val * n, f"{n:g} × {a_text}"
@@ -96,4 +99,44 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     {"value": f"{total:,.0f} {cur} (total stated most often)", "claims": []}],
             details={"parts": parts, "total": total, "currency": cur},
         ))
+    return out
+
+
+PART_WITHIN = 200  # characters from the end of one amount to the start of the next part
+COUNT_WITHIN = 120  # characters between a per-unit amount and its count
+
+
+def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]:
+    """One document's (amount, next part) and (per-unit amount, count) pairs below the total,
+    with no sentence end between them; each row ends with its sort key."""
+    money = [r for r in items if r[1] == "m"]
+    counts = [r for r in items if r[1] == "n"]
+    count_starts = [r[7] for r in counts]
+    out = []
+    for i, (_, _, a_id, a_val, cur, per, a_text, a0, a1, a_fam) in enumerate(money):
+        total, t_fam = totals.get(cur, (None, None))
+        if total is None or not a_val < total:
+            continue
+        if a_fam and t_fam and a_fam != t_fam:  # parts of one total measure the same thing
+            continue
+        if per is None:
+            for k in range(i + 1, len(money)):  # (an index: a slice would copy the rest)
+                b_id, b_val, b_cur, b_per, b_text, b0 = money[k][2:8]
+                b_fam = money[k][9]
+                if b0 - a1 >= PART_WITHIN:
+                    break
+                if (a_fam and b_fam and a_fam != b_fam) or (b_fam and t_fam and b_fam != t_fam):
+                    continue
+                if (b0 > a1 and b_cur == cur and b_per is None and b_val < total
+                        and not SENTENCE_END.search(text[a1:b0])):
+                    out.append((a_id, doc, a_val, cur, per, a_text, b_id, b_val, b_text,
+                                None, None, total, (doc, a0, 0, b0, b_id)))
+        elif per == "each" and 0 < total:
+            for k in range(bisect.bisect_right(count_starts, a0 - COUNT_WITHIN), len(counts)):
+                n_id, n_val, n0 = counts[k][2], counts[k][3], counts[k][7]
+                if n0 - a0 >= COUNT_WITHIN:
+                    break
+                if not SENTENCE_END.search(between(text, n0, a1)):
+                    out.append((a_id, doc, a_val, cur, per, a_text, None, None, None,
+                                n_id, n_val, total, (doc, a0, 1, n0, n_id)))
     return out

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+
 import duckdb
 
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
+from audit.check.texts import by_document
 
 NAME = "count-vs-list"
 CLASS = "count-vs-list"
@@ -22,16 +26,19 @@ EXPECTATIONS = (
 
 
 # What may stand between a count and the list it announces: "four backers: A, B and C",
-# "three areas - A; B; C", "five themes, namely A, B ...".
-_LIST_LEAD = (
-    r"(?s)[\s:,;.\-–—(]*"
-    r"(?:(?:are|were|include|including|namely|listed|as follows)\b[\s:,\-–—]*)?(?:the\s+)?"
-)
+# "three areas - A; B; C", "five themes, namely A, B ..." (ASCII \b and RE2's \s, as the SQL
+# this replaced matched).
+_LIST_LEAD = re.compile(
+    r"[\t\n\f\r :,;.\-–—(]*"
+    r"(?:(?:are|were|include|including|namely|listed|as follows)\b[\t\n\f\r :,\-–—]*)?"
+    r"(?:the[\t\n\f\r ]+)?", re.ASCII | re.DOTALL)
+LEAD_WITHIN = 40  # characters between a count and its list
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     """A count stated right before a list ("four backers: A, B, C and D") against the list."""
-    rows = con.execute(f"""
+    rows: list[tuple] = []
+    for _doc, text, items in by_document(con, f"""
         WITH spans_of AS (
           SELECT c.claim_id, c.document_id, c.kind, c.value, c.value_num, c.subject,
                  min(s.start_char) AS s0, max(s.end_char) AS s1
@@ -39,22 +46,35 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
           WHERE c.kind IN ('count', 'org_list', 'topic_list')
             AND cs.role IN ('value', 'context', 'org', 'item', 'tail')
           GROUP BY ALL)
-        SELECT n.claim_id, l.claim_id, n.value_num, n.subject, l.kind,
-               CASE l.kind WHEN 'topic_list' THEN json_array_length(l.value, '$.items')
-                 ELSE json_array_length(l.value, '$.members')
-                      + coalesce(TRY_CAST(json_extract_string(l.value, '$.others.n') AS INTEGER),
+        SELECT document_id, kind = 'count', claim_id, value_num, subject, kind,
+               CASE kind WHEN 'topic_list' THEN json_array_length(value, '$.items')
+                 ELSE json_array_length(value, '$.members')
+                      + coalesce(TRY_CAST(json_extract_string(value, '$.others.n') AS INTEGER),
                                  0) END AS listed,
-               (json_type(l.value, '$.others') = 'OBJECT'
-                AND TRY_CAST(json_extract_string(l.value, '$.others.n') AS INTEGER) IS NULL)
-                 AS open_tail
-        FROM spans_of n JOIN spans_of l USING (document_id)
-        JOIN documents d USING (document_id)
-        WHERE n.kind = 'count' AND l.kind <> 'count'
-          AND l.s0 >= n.s1 AND l.s0 - n.s1 <= 40
-          AND regexp_full_match(substr(d.text, n.s1 + 1, l.s0 - n.s1), ?)
-        ORDER BY n.claim_id""", [_LIST_LEAD]).fetchall()
+               (json_type(value, '$.others') = 'OBJECT'
+                AND TRY_CAST(json_extract_string(value, '$.others.n') AS INTEGER) IS NULL)
+                 AS open_tail, s0, s1
+        FROM spans_of
+        QUALIFY bool_or(kind = 'count') OVER (PARTITION BY document_id)
+            AND bool_or(kind <> 'count') OVER (PARTITION BY document_id)
+        ORDER BY document_id, s0, claim_id"""):
+        # each count is paired only with the lists that start within LEAD_WITHIN after it
+        lists = [r for r in items if not r[1]]
+        starts = [r[8] for r in lists]
+        for n in items:
+            if not n[1]:
+                continue
+            n1 = n[9]
+            for k in range(bisect.bisect_left(starts, n1), len(lists)):
+                lst = lists[k]
+                if lst[8] - n1 > LEAD_WITHIN:
+                    break
+                if _LIST_LEAD.fullmatch(text[n1:lst[8]]):
+                    rows.append((n[2], lst[2], n[3], n[4], lst[5], lst[6], lst[7],
+                                 (n[2], lst[8], lst[2])))
+    rows.sort(key=lambda r: r[-1])
     out = []
-    for count_id, list_id, stated, subject, _kind, listed, open_tail in rows:
+    for count_id, list_id, stated, subject, _kind, listed, open_tail, _order in rows:
         if open_tail or stated is None or listed is None:
             continue
         out.append(Candidate(

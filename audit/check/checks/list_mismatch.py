@@ -8,6 +8,7 @@ import duckdb
 
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
+from audit.check.limits import limit
 from audit.ingest.normalize import fold
 
 NAME = "list-mismatch"
@@ -31,6 +32,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     """Pairs of lists for the same relation: same scope (a member missing from a list given as
     complete) or a narrower scope (reported for information, never as an error)."""
     scope_sql = scoped_claims(inputs.stories)
+    cap = limit("AUDIT_MAX_LISTS_PER_RELATION")
     cur = con.cursor()  # streamed one relation at a time: a large corpus has 100,000s of lists
     cur.execute(f"""
         SELECT c.claim_id, c.document_id, c.path, c.story || '|' || c.predicate, c.subject,
@@ -49,7 +51,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         while rows := cur.fetchmany(2000):
             for claim, doc, path, story_rel, scope, complete, members in rows:
                 if story_rel != current:
-                    out.extend(_relation_candidates(group))
+                    out.extend(_relation_candidates(_bounded(group, cap, inputs)))
                     group, current = [], story_rel
                 name_of = {m["id"]: m["name"] for m in sorted(members, key=lambda m: m["id"])}
                 if len(name_of) < 2:  # one organisation named is a relation, not a list
@@ -58,10 +60,22 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 group.append({"claim": claim, "doc": doc, "path": path, "rel": rel,
                               "scope": scope, "story": story, "complete": complete,
                               "ids": sorted(name_of), "name_of": name_of})
-        out.extend(_relation_candidates(group))
+        out.extend(_relation_candidates(_bounded(group, cap, inputs)))
     finally:
         cur.close()
     return out
+
+
+def _bounded(group: list[dict], cap: int, inputs: Inputs) -> list[dict]:
+    """The lists of one relation are compared pairwise: at most ``cap`` of them (path order)."""
+    if len(group) <= cap:
+        return group
+    story = group[0]["story"]
+    inputs.warnings.append(
+        f"list-mismatch: {len(group):,} lists for '{group[0]['rel']}'"
+        f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
+        "(AUDIT_MAX_LISTS_PER_RELATION)")
+    return group[:cap]
 
 
 def _relation_candidates(group: list[dict]) -> list[Candidate]:

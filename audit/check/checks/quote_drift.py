@@ -8,12 +8,14 @@ editorial brackets and ellipses and trimmed ends are not changes."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import duckdb
 
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
+from audit.check.limits import limit
 from audit.resolve.utterances import same_speaker, same_utterance, word_diff, words
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
@@ -85,8 +87,22 @@ def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     out = []
-    for _story, quotes in sorted(quotes_by_story(con).items()):
-        for a, b in utterance_pairs(quotes):
+    cap = limit("AUDIT_MAX_QUOTES_PER_SPEAKER")
+    for story, quotes in sorted(quotes_by_story(con).items()):
+        # pairwise: one speaker's quotes are bounded, so that one group cannot stall the run
+        seen: Counter[str] = Counter()
+        kept = []
+        for q in quotes:
+            seen[q[3].lower()] += 1
+            if seen[q[3].lower()] <= cap:
+                kept.append(q)
+        for speaker, n in sorted(seen.items()):
+            if n > cap:
+                inputs.warnings.append(
+                    f"quote-drift: {n:,} quotes of {speaker!r}"
+                    f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
+                    "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
+        for a, b in utterance_pairs(kept):
             if a[3].lower() == UNKNOWN_SPEAKER:
                 a, b = b, a  # name the finding after the known speaker
             diff, changed = word_diff(a[2], b[2])

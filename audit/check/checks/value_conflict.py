@@ -19,6 +19,14 @@ from audit.check.comparable import (
     signature,
     values_of,
 )
+from audit.check.texts import (
+    SENTENCE_END,
+    SENTENCE_OR_PARAGRAPH_END,
+    between,
+    by_document,
+    line_around,
+    temp_ids,
+)
 
 NAME = "value-conflict"
 CLASS = "value-conflict"
@@ -53,34 +61,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     """Figures that state the same thing (same measure, holder and frame; see
     ``comparable.py``) with values whose bounds do not intersect."""
     scope_sql = scoped_claims(inputs.stories)
+    listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql))
     rows = con.execute(rf"""
-        WITH mv0 AS (
-          SELECT c.claim_id, c.document_id, min(s.start_char) AS s0, max(s.end_char) AS s1
-          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
-          WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL),
-        -- the line an amount stands on is a fragment (a table cell, a headline, a short
-        -- "Funder: $20m" line) when it is short and ends no sentence
-        mv AS (
-          SELECT mv0.*, length(lb) + (s1 - s0) + length(la) <= {FRAGMENT_CHARS}
-                        AND NOT regexp_matches(lb || la, '[.!?](\s|$)') AS fragment
-          FROM (SELECT mv0.*,
-                  regexp_extract(substr(d.text, greatest(s0 - {FRAGMENT_CHARS}, 0) + 1,
-                                        s0 - greatest(s0 - {FRAGMENT_CHARS}, 0)),
-                                 '[^\n]*$') AS lb,
-                  regexp_extract(substr(d.text, s1 + 1, {FRAGMENT_CHARS}), '^[^\n]*') AS la
-                FROM mv0 JOIN documents d USING (document_id)) mv0),
-        -- several amounts in one statement are parts or alternatives, not one fact restated:
-        -- one sentence, or a run of fragments (the rows of a table); a paragraph break ends a
-        -- statement otherwise (a headline's amount is not a part of the body's)
-        listed AS (
-          SELECT DISTINCT a.claim_id FROM mv a JOIN mv b USING (document_id)
-          JOIN documents d USING (document_id)
-          WHERE a.claim_id <> b.claim_id AND abs(a.s0 - b.s0) < {LISTED_WITHIN}
-            AND NOT regexp_matches(substr(d.text, least(a.s1, b.s1) + 1,
-                greatest(a.s0, b.s0) - least(a.s1, b.s1)),
-                CASE WHEN a.fragment AND b.fragment THEN '[.!?](\s|$)'
-                     ELSE '[.!?](\s|$)|\n\s*\n' END)),
-        fig AS (
+        WITH fig AS (
           SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
             CASE kind
               WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
@@ -92,7 +75,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
           WHERE kind IN ('money', 'count', 'date')
             AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
                                         OR value->>'iso' LIKE 'X%'))
-            AND claim_id NOT IN (SELECT claim_id FROM listed))
+            AND claim_id NOT IN (SELECT claim_id FROM {listed}))
         -- only figures whose coarse group (currency; counted group) has two values can conflict
         SELECT * EXCLUDE (lo, hi) FROM (
           SELECT fig.*, min(norm) OVER w AS lo, max(norm) OVER w AS hi FROM fig
@@ -168,6 +151,50 @@ def _most_common(items) -> str:
     for x in items:
         counts[x] = counts.get(x, 0) + 1
     return min(counts, key=lambda x: (-counts[x], x)) if counts else "amount"
+
+
+def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[str]:
+    """Amounts stated as parts or alternatives of one statement, not one fact restated: two
+    amounts less than LISTED_WITHIN apart with no sentence end between them, or a run of
+    fragments (the rows of a table); a paragraph break ends a statement otherwise (a
+    headline's amount is not a part of the body's). Each amount is paired only with the amounts
+    inside that window of its document, read in order: linear in the number of amounts."""
+    out: list[str] = []
+    for _doc, text, rows in by_document(con, f"""
+            SELECT * FROM (
+              SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1
+              FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
+              JOIN spans s USING (span_id)
+              WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL)
+            QUALIFY count(*) OVER (PARTITION BY document_id) > 1
+            ORDER BY document_id, s0, claim_id"""):
+        hit = listed_in(text, [(r[2], r[3]) for r in rows])
+        out.extend(r[1] for r, h in zip(rows, hit, strict=True) if h)
+    return out
+
+
+def listed_in(text: str, amounts: list[tuple[int, int]]) -> list[bool]:
+    """For amounts (start, end) of one document sorted by start, whether each is listed with
+    another (see :func:`listed_amounts`)."""
+    # the line an amount stands on is a fragment (a table cell, a headline, a short
+    # "Funder: $20m" line) when it is short and ends no sentence
+    frag = []
+    for s0, s1 in amounts:
+        before, after = line_around(text, s0, s1, FRAGMENT_CHARS)
+        frag.append(len(before) + (s1 - s0) + len(after) <= FRAGMENT_CHARS
+                    and not SENTENCE_END.search(before + after))
+    hit = [False] * len(amounts)
+    for i, (a0, a1) in enumerate(amounts):
+        for j in range(i + 1, len(amounts)):
+            b0, b1 = amounts[j]
+            if b0 - a0 >= LISTED_WITHIN:
+                break
+            if hit[i] and hit[j]:
+                continue
+            ends = SENTENCE_END if frag[i] and frag[j] else SENTENCE_OR_PARAGRAPH_END
+            if not ends.search(between(text, min(a1, b1), max(a0, b0))):
+                hit[i] = hit[j] = True
+    return hit
 
 
 def magnitude_groups(values: list[dict], ratio: float | None) -> list[list[dict]]:

@@ -1,0 +1,78 @@
+"""Documents' text for checks that look at what stands between two claims.
+
+DuckDB's ``substr`` on a long text that is not pure ASCII costs time in proportion to the
+offset (it counts code points from the start), so SQL that cuts a snippet per claim or per pair
+is quadratic in a long document: one 100 KB line repeating an amount took 90 s. Python strings
+index in constant time, so checks read each document's text once here and cut their snippets
+in Python, pairing claims only with their neighbours in a bounded window of characters.
+
+The patterns follow DuckDB's (RE2's) meaning: ``\\s`` there is ``[\\t\\n\\f\\r ]`` and ``$`` is
+the end of the text only, hence :data:`SPACE` and ``\\Z`` here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import duckdb
+
+SPACE = r"[\t\n\f\r ]"  # RE2's \s
+SENTENCE_END = re.compile(rf"[.!?](?:{SPACE}|\Z)")
+SENTENCE_OR_PARAGRAPH_END = re.compile(rf"[.!?](?:{SPACE}|\Z)|\n{SPACE}*\n")
+
+TEXT_BATCH = 256  # documents whose text is read with one query
+
+
+def by_document(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (),
+                ) -> Iterator[tuple[str, str, list[tuple]]]:
+    """Run ``sql`` (rows whose first column is a document id, ordered by it) and yield each
+    document's id, text and rows; rows and texts are read a batch of documents at a time."""
+    cur = con.cursor()
+    try:
+        cur.execute(sql, list(params))
+        pending: dict[str, list[tuple]] = {}
+        last = None
+        while rows := cur.fetchmany(5000):
+            for row in rows:
+                doc = row[0]
+                if doc != last and len(pending) >= TEXT_BATCH:
+                    yield from _with_text(con, pending)
+                    pending = {}
+                pending.setdefault(doc, []).append(row)
+                last = doc
+        if pending:
+            yield from _with_text(con, pending)
+    finally:
+        cur.close()
+
+
+def _with_text(con: duckdb.DuckDBPyConnection, pending: dict[str, list[tuple]]
+               ) -> Iterator[tuple[str, str, list[tuple]]]:
+    texts = dict(con.execute(
+        "SELECT document_id, text FROM documents "
+        "WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [list(pending)]).fetchall())
+    for doc, rows in pending.items():
+        yield doc, texts.get(doc) or "", rows
+
+
+def between(text: str, a: int, b: int) -> str:
+    """The text between two offsets in either order (what DuckDB's ``substr`` returns for a
+    negative length too)."""
+    return text[min(a, b):max(a, b)]
+
+
+def line_around(text: str, start: int, end: int, reach: int) -> tuple[str, str]:
+    """The rest of the line before ``start`` and after ``end``, each at most ``reach``
+    characters."""
+    before = text[max(start - reach, 0):start].rpartition("\n")[2]
+    after = text[end:end + reach].partition("\n")[0]
+    return before, after
+
+
+def temp_ids(con: duckdb.DuckDBPyConnection, name: str, ids: Sequence[str]) -> str:
+    """A temporary table ``name`` of ``claim_id``s; returns its name."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS "
+                "SELECT unnest(?::VARCHAR[]) AS claim_id", [sorted(set(ids))])
+    return name

@@ -1,0 +1,35 @@
+"""The check-stage benchmarks run at toy size (their figures are measured by hand: see
+benchmarks/README.md; these only keep the scripts working)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _bench(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], cwd=str(REPO), capture_output=True,
+                          text=True, timeout=900)
+
+
+def test_bench_check_runs_at_toy_size(tmp_path: Path):
+    out = tmp_path / "check.json"
+    r = _bench("benchmarks/bench_check.py", "--sizes", "400", "--no-gx-full", "--json",
+               str(out))
+    assert r.returncode == 0, r.stderr
+    assert "candidates: value-conflict" in r.stdout and "run_checks" in r.stdout
+
+
+def test_adversarial_benchmark_runs_at_toy_size(tmp_path: Path):
+    out = tmp_path / "adv.json"
+    r = _bench("benchmarks/bench_adversarial.py", "--toy", "--cases", "line", "table",
+               "--json", str(out))
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(out.read_text())
+    assert [x["case"] for x in rows] == ["line", "line", "table", "table"]
+    assert all(x["exit"] == 0 and x["builders"].get("value-conflict") is not None
+               for x in rows)
