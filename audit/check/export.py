@@ -103,7 +103,11 @@ class FindingStream:
                   SELECT fe.finding_id, fe.seq,
                       substr(d.text, greatest(fe.start_char - {CONTEXT}, 0) + 1,
                              fe.start_char - greatest(fe.start_char - {CONTEXT}, 0)) AS before,
-                      substr(d.text, fe.end_char + 1, {CONTEXT}) AS after
+                      substr(d.text, fe.end_char + 1, {CONTEXT}) AS after,
+                      -- a PDF's pages are split by form feeds (audit/ingest/pdf.py)
+                      CASE WHEN d.media_type = 'application/pdf' THEN 1 + length(
+                          substr(d.text, 1, fe.start_char)) - length(replace(
+                          substr(d.text, 1, fe.start_char), chr(12), '')) END AS page
                   FROM finding_evidence fe
                   JOIN documents d ON d.document_id = fe.document_id
                   WHERE fe.run_id = ? AND fe.finding_id IN (SELECT finding_id FROM f)),
@@ -111,9 +115,7 @@ class FindingStream:
                   SELECT fe.finding_id, list({{
                       'document_id': fe.document_id, 'path': p.path,
                       'start': fe.start_char, 'end': fe.end_char, 'line': s.line,
-                      'page': CASE WHEN d.media_type = 'application/pdf' THEN 1 + length(
-                          substr(d.text, 1, fe.start_char)) - length(replace(
-                          substr(d.text, 1, fe.start_char), chr(12), '')) END,
+                      'page': ctx.page,
                       'column': s.col, 'exact': fe.exact, 'value': fe.value,
                       'claim_id': fe.claim_id, 'before': ctx.before, 'after': ctx.after}}
                       ORDER BY fe.seq) AS evidence
