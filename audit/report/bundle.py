@@ -1,6 +1,6 @@
 """The report bundle's shape: what ``audit.check.export.build_bundle`` hands every renderer.
 
-Its keys are the findings JSON contract (``schema_version`` "1.0", README "The findings JSON")
+Its keys are the findings JSON contract (``schema_version`` "1.1", README "The findings JSON")
 plus, for the renderers only, each document's text, zones and claim spans (the HTML document
 view) and ``classes`` (the report's class order and descriptions, from the check modules).
 Renderers read it with ``.get`` and defaults, so a partial bundle (a test's) renders too.
@@ -54,6 +54,7 @@ class Evidence(TypedDict, total=False):
     start: int
     end: int
     line: int | None
+    page: int | None  # PDF sources only
     column: int | None
     exact: str
     value: str | None
@@ -65,7 +66,8 @@ class Evidence(TypedDict, total=False):
 # One finding as the stream yields it ("class" is a keyword, hence the functional form).
 Finding = TypedDict("Finding", {
     "id": str, "check": str, "class": str, "severity": str, "message": str, "accepted": bool,
-    "waiver_reason": str | None, "values": list[dict[str, Any]], "details": dict[str, Any],
+    "waiver_reason": str | None, "confidence": float | None,
+    "values": list[dict[str, Any]], "details": dict[str, Any],
     "evidence": list[Evidence]}, total=False)
 
 
