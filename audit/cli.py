@@ -80,6 +80,8 @@ def _interrupt_message() -> str:
     what the open store saw committed (audit/interrupt.py)."""
     if _PROGRESS["stage"] is None and not _PROGRESS["done"]:
         return interrupt.message()
+    if interrupt.requested():  # the store's own account: what its tables hold now
+        return f"{_interrupted()}\n{interrupt.message()}"
     return _interrupted()
 
 

@@ -251,7 +251,7 @@ def test_unknown_claim_kind(con, backend):
             [SPANS["count"]["span_id"]],
         ),
         (
-            "UPDATE documents SET media_type = 'application/pdf'",
+            "UPDATE documents SET media_type = 'application/x-unknown'",
             "integrity.documents.media_type-not-allowed",
             [DOC],
         ),

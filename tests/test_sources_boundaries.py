@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import invoke
 
 DOC_A = "Acme Corp raised $110 million from Beta Fund, the company said on Tuesday.\n"
-DOC_B = "Acme Corp raised $120 million from Beta Fund and Gamma Capital.\n"
+DOC_B = "Acme Corp raised $120 million from Beta Fund, its chief executive said.\n"
 
 
 def _project(tmp_path: Path) -> Path:
