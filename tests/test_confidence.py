@@ -24,6 +24,9 @@ def test_features_lower_confidence_in_documented_steps():
     assert one_one < strong
     same_doc = confidence("value-conflict", [side("a"), side("a")])
     assert same_doc < one_one
+    three = confidence("value-conflict", [side("a", "b"), side("c"), side("d")])
+    four = confidence("value-conflict", [side("a", "b"), side("c"), side("d"), side("e")])
+    assert four < three < strong  # several values: more often several facts than one misstated
     headline = confidence("value-conflict", [side("a", "b"), side("c", zones=("title",))])
     assert headline < strong
     # headlines weaken figures, not spellings

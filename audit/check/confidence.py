@@ -12,6 +12,8 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   one is weaker than one against several independent ones.
 * **one document**: every piece of evidence in the same document (an internal inconsistency
   is often two different facts that share a key).
+* **many values**: a disagreement with three or more different values is more often several
+  facts under one key than one fact misstated (a misstatement has one odd value).
 * **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
   captions describe other pictures) weakens figure comparisons.
 * **passages**: for quotes, how much of the two passages is shared (details ``shared``, 0-1),
@@ -43,7 +45,9 @@ PRIOR = {
 }
 DEFAULT_PRIOR = 0.8
 ONE_AGAINST_ONE = 0.9
-ONE_DOCUMENT = 0.85
+ONE_DOCUMENT = 0.7
+THREE_VALUES = 0.85  # three different values
+MORE_VALUES = 0.7  # four or more
 HEADLINE_OR_CAPTION = 0.7
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic"})
@@ -70,6 +74,10 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     documents = set().union(*(s.documents for s in sides)) if sides else set()
     if len(documents) == 1 and len(sides) >= 2:
         score *= ONE_DOCUMENT
+    if len(sides) == 3:
+        score *= THREE_VALUES
+    elif len(sides) >= 4:
+        score *= MORE_VALUES
     if cls in FIGURE_CLASSES and any(s.zones and s.zones <= WEAK_ZONES for s in sides):
         score *= HEADLINE_OR_CAPTION
     shared = (details or {}).get("shared")
