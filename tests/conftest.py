@@ -50,3 +50,21 @@ def example_project(tmp_path: Path) -> Path:
             shutil.copytree(REPO / sub, root / sub)
     (root / "audit.toml").write_text('[audit]\nsources = "sources"\n')
     return root
+
+
+# Two documents that disagree on one amount (a value-conflict error), for tests of what runs do
+# around a failing gate rather than of what is found.
+DOC_A = "Acme Corp raised $110 million from Beta Fund, the company said on Tuesday.\n"
+DOC_B = "Acme Corp raised $120 million from Beta Fund, its chief executive said.\n"
+
+
+def conflicting_project(tmp_path: Path, docs: int = 2) -> Path:
+    """A new project with DOC_A and DOC_B, plus ``docs - 2`` unrelated one-line notes."""
+    root = tmp_path / "p"
+    assert invoke("init", root).exit_code == 0
+    (root / "sources" / "a.txt").write_text(DOC_A)
+    (root / "sources" / "b.txt").write_text(DOC_B)
+    for i in range(docs - 2):
+        (root / "sources" / f"n{i:04d}.txt").write_text(
+            f"Note {i}: Widget Works hired {i + 3} engineers in Springfield this spring.\n")
+    return root

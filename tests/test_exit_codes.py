@@ -18,21 +18,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import invoke
+from tests.conftest import DOC_A, conflicting_project, invoke
 
-DOC_A = "Acme Corp raised $110 million from Beta Fund, the company said on Tuesday.\n"
-DOC_B = "Acme Corp raised $120 million from Beta Fund, its chief executive said.\n"
-
-
-def _project(tmp_path: Path, docs: int = 2) -> Path:
-    root = tmp_path / "p"
-    assert invoke("init", root).exit_code == 0
-    (root / "sources" / "a.txt").write_text(DOC_A)
-    (root / "sources" / "b.txt").write_text(DOC_B)
-    for i in range(docs - 2):
-        (root / "sources" / f"n{i:04d}.txt").write_text(
-            f"Note {i}: Widget Works hired {i + 3} engineers in Springfield this spring.\n")
-    return root
+_project = conflicting_project
 
 
 def _audit(*args, env=None, **kw) -> subprocess.CompletedProcess:

@@ -9,23 +9,13 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import psutil
 import pytest
 
-from tests.conftest import invoke
+from tests.conftest import conflicting_project, invoke
 
-DOC_A = "Acme Corp raised $110 million from Beta Fund, the company said on Tuesday.\n"
-DOC_B = "Acme Corp raised $120 million from Beta Fund, its chief executive said.\n"
-
-
-def _project(tmp_path: Path) -> Path:
-    root = tmp_path / "p"
-    assert invoke("init", root).exit_code == 0
-    (root / "sources" / "a.txt").write_text(DOC_A)
-    (root / "sources" / "b.txt").write_text(DOC_B)
-    return root
+_project = conflicting_project
 
 
 def _gone(p: psutil.Process) -> bool:

@@ -9,18 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import invoke
+from tests.conftest import DOC_A, DOC_B, conflicting_project, invoke
 
-DOC_A = "Acme Corp raised $110 million from Beta Fund, the company said on Tuesday.\n"
-DOC_B = "Acme Corp raised $120 million from Beta Fund, its chief executive said.\n"
-
-
-def _project(tmp_path: Path) -> Path:
-    root = tmp_path / "p"
-    assert invoke("init", root).exit_code == 0
-    (root / "sources" / "a.txt").write_text(DOC_A)
-    (root / "sources" / "b.txt").write_text(DOC_B)
-    return root
+_project = conflicting_project
 
 
 def _docs(root: Path) -> list[str]:
