@@ -110,3 +110,17 @@ def test_suite_confidence_meta_is_validated(project):
     result = invoke("check", project)
     assert result.exit_code == 2 and "meta.confidence" in result.output
     assert "consistency.json" in result.output
+
+
+def test_a_part_and_its_total_are_weaker_evidence():
+    from audit.check.checks.value_conflict import _difference_stated
+    from audit.check.comparable import Figure
+
+    one, both = (Figure("c1", "USD 100", "$100 million", 100e6, [100e6, 100e6]),
+                 Figure("c2", "USD 150", "$150 million", 150e6, [150e6, 150e6]))
+    # the story also states $50 million: 100 + 50 = 150, a part and a total
+    assert _difference_stated([one, both], {50e6, 100e6, 150e6}) == 50e6
+    assert _difference_stated([one, both], {100e6, 150e6, 20e6}) is None
+    plain = confidence("value-conflict", [side("a", "b"), side("c")])
+    assert confidence("value-conflict", [side("a", "b"), side("c")],
+                      {"difference_stated": 50e6}) < 0.6 <= plain

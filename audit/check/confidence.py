@@ -16,6 +16,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   facts under one key than one fact misstated (a misstatement has one odd value).
 * **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
   captions describe other pictures) weakens figure comparisons.
+* **part and total**: two amounts whose difference is itself an amount the story states
+  (details ``difference_stated``: "$100M from one company, $150M from both") are more likely a
+  part and a total than one figure misstated.
 * **passages**: for quotes, how much of the two passages is shared (details ``shared``, 0-1),
   when the check reports it.
 
@@ -49,6 +52,7 @@ ONE_DOCUMENT = 0.7
 THREE_VALUES = 0.85  # three different values
 MORE_VALUES = 0.7  # four or more
 HEADLINE_OR_CAPTION = 0.7
+PART_AND_TOTAL = 0.6
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic"})
 # The defaults of the suite's meta.confidence.
@@ -80,6 +84,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= MORE_VALUES
     if cls in FIGURE_CLASSES and any(s.zones and s.zones <= WEAK_ZONES for s in sides):
         score *= HEADLINE_OR_CAPTION
+    if (details or {}).get("difference_stated") is not None:
+        score *= PART_AND_TOTAL
     shared = (details or {}).get("shared")
     if isinstance(shared, int | float) and 0 <= shared <= 1:
         score *= 0.5 + 0.5 * float(shared)

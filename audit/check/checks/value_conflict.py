@@ -85,6 +85,10 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         WHERE lo <> hi
         ORDER BY story, kind, path, claim_id""").fetchall()
     buckets: dict[tuple, list[tuple[dict, Figure, str]]] = {}
+    stated: dict[tuple, set[float]] = {}  # exact amounts of each story and currency
+    for row in rows:
+        if row[2] == "money" and row[9] is not None:
+            stated.setdefault((row[1], row[10]), set()).add(float(row[9]))
     for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
          label) in rows:
         if norm is None:
@@ -139,11 +143,28 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                              "holder": {"gives": sorted(sig[2] or ()),
                                         "gets": sorted(sig[3] or ())}},
                 )
+                if kind == "money" and len(values) == 2:
+                    part = _difference_stated(values, stated.get((story, key[3]), set()))
+                    if part is not None:
+                        cand.details["difference_stated"] = part
                 # one conflict found from several signatures is reported once
                 same = (story, kind, tuple(v.norm for v in values))
                 if same not in out or len(cand.values) > len(out[same].values):
                     out[same] = cand
     return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
+
+
+def _difference_stated(values: list, amounts: set[float]) -> float | None:
+    """When the gap between two amounts is itself an amount the story states (within 2 %), the
+    two are more likely a part and a total ("$100M from one, $150M from both") than one figure
+    misstated: that amount, else None."""
+    if any(v.num is None for v in values):
+        return None
+    low, high = sorted(float(v.num) for v in values)
+    if low <= 0:
+        return None
+    gap = high - low
+    return next((x for x in sorted(amounts) if abs(x - gap) <= 0.02 * gap), None)
 
 
 def _most_common(items) -> str:
