@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from audit.extract.frames import SUBJECT_FAMILY, coarse, intersects
+from audit.unionfind import UnionFind
 
 ALL_GIVERS = "*all*"  # the givers of a total that names none: all of them
 MAX_SIGNATURES = 64
@@ -120,22 +121,13 @@ def _same_name(a: str, b: str) -> bool:
 def canonical_names(figures: Iterable[dict[str, Any]]) -> dict[str, str]:
     """One representative per name the loose match joins (few names per bucket)."""
     names = sorted({n for f in figures for n in (*f["gives"], *f["gets"])})
-    parent = {n: n for n in names}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind(names)
     if len(names) <= 200:
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
                 if _same_name(a, b):
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
-    return {n: find(n) for n in names}
+                    uf.union(a, b)
+    return {n: uf.find(n) for n in names}
 
 
 def signature(fr: dict[str, Any], kind: str, canon: dict[str, str]) -> Signature:

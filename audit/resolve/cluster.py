@@ -24,6 +24,7 @@ from audit.resolve.names import (
     surname_only,
     tokens,
 )
+from audit.unionfind import UnionFind
 
 MAX_BLOCK = 400  # a block larger than this is too generic a key to be evidence of anything
 
@@ -43,23 +44,6 @@ class Entity:
     etype: str
     canonical: str
     members: list[tuple[str, str, str]] = field(default_factory=list)  # (mention, variant, kind)
-
-
-class _UF:
-    def __init__(self):
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
@@ -131,7 +115,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
             roles[k].add(m.role_key)
         surfaces[k][clean_surface(m.surface)] += 1
     keys = sorted(surfaces)
-    uf = _UF()
+    uf = UnionFind()
     for k in keys:
         uf.find(k)
     # order-only variants and declared/defined aliases

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from audit.unionfind import UnionFind
+
 MIN_DOCS = 50
 MAX_DF = 200
 MIN_SHARED = 2
@@ -27,14 +29,7 @@ def assign_stories(doc_keys: dict[str, set[str]], min_docs: int = MIN_DOCS,
     for d in docs:
         for k in doc_keys[d]:
             by_key[k].append(d)
-    parent = {d: d for d in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind(docs)
     # one document at a time: counting every pair at once needs memory quadratic in the
     # documents a name appears in (gigabytes for 100,000 documents)
     for a in docs:
@@ -46,7 +41,5 @@ def assign_stories(doc_keys: dict[str, set[str]], min_docs: int = MIN_DOCS,
         for b, n in shared.items():
             smaller = min(len(doc_keys[a]), len(doc_keys[b])) or 1
             if n >= min_shared and n / smaller >= MIN_OVERLAP:
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    return {d: find(d) for d in docs}
+                uf.union(a, b)
+    return {d: uf.find(d) for d in docs}
