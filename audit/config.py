@@ -61,7 +61,6 @@ class Config:
 
 KNOWN_KEYS = {"sources", "db", "out", "claims", "checks", "fail_on", "formats", "tables",
               "allow_empty", "strict_encoding", "allow_external_links"}
-TABLE_KEYS = ("text", "id", "title", "date", "url", "publisher")
 BOOL_KEYS = ("allow_empty", "strict_encoding", "allow_external_links")
 
 
@@ -97,6 +96,8 @@ def load_config(root: Path | str = ".") -> Config:
     bad = [f for f in formats if f not in FORMATS] if isinstance(formats, list) else formats
     if bad:
         raise ConfigError(f"unknown format(s) {bad}; known: {', '.join(FORMATS)}", path)
+    from audit.ingest.collections import TABLE_KEYS  # the mapping's own fields
+
     tables = table.get("tables", {})
     if not isinstance(tables, dict):
         raise ConfigError("'tables' must be a table of column names (text = \"body\", ...)", path)

@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from audit.errors import InputError
@@ -40,6 +40,9 @@ class TableMapping:
     date: str | None = "date"
     url: str | None = "url"
     publisher: str | None = "publisher"
+
+
+TABLE_KEYS = tuple(f.name for f in fields(TableMapping))  # what [audit.tables] may set
 
 
 @dataclass
