@@ -79,6 +79,7 @@ def test_add_waiver_validates_and_keeps_file_on_error(tmp_path):
     (checks / "waivers.toml").write_text("# accepted findings\n")
     add_waiver(checks, "f0123456789abcdef", "the blog corrected it later")
     assert [w.fingerprint for w in load_waivers(checks)] == ["f0123456789abcdef"]
+    assert (checks / "waivers.toml").stat().st_mode & 0o777 == 0o644  # not a private temp's mode
     before = (checks / "waivers.toml").read_text()
     with pytest.raises(ConfigError, match="already waived"):
         add_waiver(checks, "f0123456789abcdef", "again")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 
@@ -51,11 +50,11 @@ def add_waiver(checks_dir: Path, fingerprint: str, reason: str, about: str = "")
     sep = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
     new = old + sep + waiver_entry(fingerprint, reason, about)
     tomllib.loads(new)  # what we write must parse
+    from audit.report.writer import temp_write
+
     checks_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{WAIVER_FILE}.", dir=checks_dir)
+    tmp = temp_write(path, lambda fh: fh.write(new))  # beside the file, synced, mode 644
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(new)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

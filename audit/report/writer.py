@@ -60,7 +60,7 @@ FORMATS: dict[str, tuple[Callable[[dict[str, Any], IO[str]], None], str]] = {
 }
 
 
-def _temp_write(path: Path, write: Callable[[IO[str]], Any]) -> str:
+def temp_write(path: Path, write: Callable[[IO[str]], Any]) -> str:
     """Write through ``write`` into a temp file beside ``path``; return the temp file's name."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
                                suffix=".tmp")
@@ -140,7 +140,7 @@ def write_reports(
             def emit(fh: IO[str], w: Any = write, kw: dict = extra) -> None:
                 w(bundle, fh, **kw)
 
-            temps.append((_temp_write(path, emit), path))
+            temps.append((temp_write(path, emit), path))
     except BaseException:
         for tmp, _ in temps:
             _unlink(tmp)
