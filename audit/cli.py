@@ -12,12 +12,16 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from audit import __version__, interrupt
 from audit.errors import EXIT_INTERNAL, AuditError, environment_fault
 from audit.escape import printable
+
+if TYPE_CHECKING:  # the report package imports jinja2: not for 'audit --help'
+    from audit.report.bundle import ReportBundle
 
 
 def _fail(exc: AuditError) -> None:
@@ -543,22 +547,24 @@ def _do_report(cfg, store, result, formats, out) -> list[Path]:
 HTML_MAX_FINDINGS = 10_000
 
 
-def _write(bundle: dict, out: Path, formats: list[str], store) -> list[Path]:
+def _write(bundle: ReportBundle, out: Path, formats: list[str], store) -> list[Path]:
     """Write the reports; the HTML reuses the blocks of findings unchanged since the store's
     last report (a read-only store only reads that cache)."""
+    from audit.check.export import FindingStream
     from audit.report import write_reports
     from audit.report.fragments import FragmentCache
 
     fragments = FragmentCache(store.con, writable=not store.read_only)
     findings = bundle["findings"]
-    if "html" not in formats or len(findings) <= HTML_MAX_FINDINGS:
+    if "html" not in formats or not isinstance(findings, FindingStream) \
+            or len(findings) <= HTML_MAX_FINDINGS:
         return write_reports(bundle, out, formats, fragments)
     findings.keep_first(HTML_MAX_FINDINGS)  # read once for the JSON and the HTML
     written = write_reports(bundle, out, [f for f in formats if f != "html"])
     shown = findings.head(HTML_MAX_FINDINGS, open_only=False)
     _echo(f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "
                f"{len(findings):,} findings; findings.json has them all", err=True)
-    return written + write_reports({**bundle, "findings": shown}, out, ["html"], fragments)
+    return written + write_reports(bundle | {"findings": shown}, out, ["html"], fragments)
 
 
 def _summary(result, written: list[Path]) -> None:

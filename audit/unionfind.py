@@ -21,4 +21,4 @@ class UnionFind:
     def union(self, a: Hashable, b: Hashable) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)  # type: ignore[type-var]
+            self.parent[max(ra, rb)] = min(ra, rb)

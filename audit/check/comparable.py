@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from audit.extract.frames import SUBJECT_FAMILY, coarse, intersects
 from audit.unionfind import UnionFind
@@ -31,6 +31,8 @@ from audit.unionfind import UnionFind
 ALL_GIVERS = "*all*"  # the givers of a total that names none: all of them
 MAX_SIGNATURES = 64
 _NAME_STOP = {"of", "for", "the", "and", "de", "du", "und", "&"}
+
+T = TypeVar("T")
 
 # (measure class, measure, givers, receivers, year); None where the figure does not say
 Signature = tuple[str | None, str | None, frozenset[str] | None, frozenset[str] | None,
@@ -151,7 +153,12 @@ def _compatible(a: Signature, b: Signature) -> bool:
 
 
 def _join(a: Signature, b: Signature) -> Signature:
-    return tuple(x if x is not None else y for x, y in zip(a, b, strict=True))  # type: ignore
+    return (_either(a[0], b[0]), _either(a[1], b[1]), _either(a[2], b[2]),
+            _either(a[3], b[3]), _either(a[4], b[4]))
+
+
+def _either(x: T | None, y: T | None) -> T | None:
+    return x if x is not None else y
 
 
 def comparable_sets(figures: list[tuple[Signature, Figure]]) -> list[tuple[Signature,

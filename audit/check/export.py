@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 import duckdb
 
 from audit import __version__
 from audit.check.checks import classes
 from audit.check.findings import SEVERITY_RANK_SQL, fails
-from audit.report.bundle import ReportBundle
+from audit.report.bundle import Document, Finding, ReportBundle, Summary
 from audit.severity import SEVERITIES
 
 SCHEMA_VERSION = "1.1"  # 1.1: each finding's confidence
@@ -58,7 +59,7 @@ class FindingStream:
             "SELECT count(*), count(*) FILTER (WHERE accepted) FROM findings f "
             f"WHERE run_id = ? AND {self.shown}", [run_id]).fetchall()[0]
         self._keep = 0
-        self._kept: list[dict] | None = None
+        self._kept: list[Finding] | None = None
 
     def __len__(self) -> int:
         return self._len
@@ -71,8 +72,8 @@ class FindingStream:
         it (the HTML after the JSON) needs no second query."""
         self._keep = n
 
-    def __iter__(self) -> Iterator[dict]:
-        kept: list[dict] = []
+    def __iter__(self) -> Iterator[Finding]:
+        kept: list[Finding] = []
         for i, row in enumerate(self._query("TRUE", "f.seq", None)):
             if i < self._keep:
                 kept.append(row)
@@ -80,7 +81,7 @@ class FindingStream:
         if self._keep:
             self._kept = kept
 
-    def head(self, n: int, open_only: bool = True) -> list[dict]:
+    def head(self, n: int, open_only: bool = True) -> list[Finding]:
         """The ``n`` most severe findings (open ones only, by default), in report order."""
         # seq is report order (severity, class, id); with nothing accepted, head is its start
         if not open_only and not self._accepted and self._kept is not None \
@@ -89,7 +90,7 @@ class FindingStream:
         return list(self._query("NOT f.accepted" if open_only else "TRUE",
                                 f"f.accepted, {SEVERITY_RANK_SQL}, f.seq", n))
 
-    def _query(self, where: str, order: str, limit: int | None) -> Iterator[dict]:
+    def _query(self, where: str, order: str, limit: int | None) -> Iterator[Finding]:
         cur = self.con.cursor()
         try:
             cur.execute(f"""
@@ -167,7 +168,7 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
         if not accepted:
             by_sev[sev] += n
             by_class[cls] += n
-    summary = {
+    summary: Summary = {
         "total": sum(by_sev.values()),
         "by_severity": {s: by_sev.get(s, 0) for s in SEVERITIES},
         "by_class": dict(sorted(by_class.items())),
@@ -210,7 +211,7 @@ def _evidence_docs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
 
 
 def _documents(con: duckdb.DuckDBPyConnection, with_text: bool,
-               evidence_docs: list[str] | None = None) -> list[dict]:
+               evidence_docs: list[str] | None = None) -> list[Document]:
     docs = con.execute("""
         SELECT d.document_id, min(p.path), d.title, d.publisher, d.url, d.published, d.chars
         FROM documents d JOIN document_paths p USING (document_id)
@@ -218,8 +219,8 @@ def _documents(con: duckdb.DuckDBPyConnection, with_text: bool,
     keep = [r[0] for r in docs] if len(docs) <= ALL_TEXT_UP_TO else \
         sorted(evidence_docs or ())
     texts: dict[str, str] = {}
-    zones = defaultdict(list)
-    claims = defaultdict(list)
+    zones: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+    claims: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
     if with_text and keep:
         con.execute("CREATE OR REPLACE TEMP TABLE _keep AS "
                     "SELECT unnest(?::VARCHAR[]) AS document_id", [keep])
@@ -241,9 +242,9 @@ def _documents(con: duckdb.DuckDBPyConnection, with_text: bool,
                                 "spans": spans})
     out = []
     for doc, path, title, publisher, url, published, chars in docs:
-        d = {"id": doc, "path": path, "title": title, "publisher": publisher, "url": url,
+        d: Document = {"id": doc, "path": path, "title": title, "publisher": publisher, "url": url,
              "published": published.isoformat() if published else None, "chars": chars}
         if doc in texts:
-            d.update(text=texts[doc], zones=zones[doc], claims=claims[doc])
+            d["text"], d["zones"], d["claims"] = texts[doc], zones[doc], claims[doc]
         out.append(d)
     return out

@@ -159,6 +159,14 @@ def _weekday(name: str | None) -> str | None:
     return _WEEKDAY_BY_PREFIX[name[:3].lower()] if name else None
 
 
+def _day_number(written: str) -> int:
+    """"9th" -> 9 (the date pattern's day groups start with digits)."""
+    m = _NUM.match(written)
+    if m is None:
+        raise ValueError(f"no day number in {written!r}")
+    return int(m[0])
+
+
 def _value(
     iso: str | None,
     precision: str,
@@ -216,7 +224,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             i = "1" if m["m1"] else "2"
             wd_group = f"wd{i}"
             month = _month(m[f"m{i}"])
-            day = int(_NUM.match(m[f"d{i}"])[0])
+            day = _day_number(m[f"d{i}"])
             value = _day_value(ctx, m[f"y{i}"], month, day, m[wd_group])
             vs = m.start(f"m{i}") if i == "1" else m.start("d2")
             spans.append(SpanRef(vs, m.end(), "value"))

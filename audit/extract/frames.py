@@ -269,8 +269,8 @@ def _clause(text: str, ss: int, se: int, vs: int, ve: int, left: int, right: int
     """A window around the figure inside its sentence, cut at the nearest semicolon, colon,
     parenthesis or dash on either side (commas stay: they join lists of names)."""
     lo, hi = max(ss, vs - left), min(se, ve + right)
-    for m in _CLAUSE_END.finditer(text, lo, vs):
-        lo = m.end()
+    for c in _CLAUSE_END.finditer(text, lo, vs):
+        lo = c.end()
     m = _CLAUSE_END.search(text, ve, hi)
     if m:
         hi = m.start()
@@ -395,10 +395,10 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     c = text.find(",", ve, hi)
     chi = c if c >= 0 else hi
     year = None
-    for m in _YEAR.finditer(text, clo, chi):
-        if vs <= m.start("y") < ve:
+    for y in _YEAR.finditer(text, clo, chi):
+        if vs <= y.start("y") < ve:
             continue
-        year = int(m["y"])
+        year = int(y["y"])
         break
     m = _BACKGROUND.search(text, clo, first)
     if m is None:
@@ -445,7 +445,7 @@ def bound(value: float, approx: str | None, num: str | None = None, scale: int =
         plain = (num or "").replace(",", "")
         if not (rounded and written and (plain.endswith("0") or scale > 1 or "." in plain)):
             return [value, value]  # "$45,213": as precise as written
-        slack = min(float(_unit(num, scale)) * 0.49, ROUNDING * value)
+        slack = min(float(_unit(plain, scale)) * 0.49, ROUNDING * value)
         return [value - slack, value + slack]
     slack = ABOUT * value  # not widened by trailing zeros: "about 200" is not "about 150"
     if approx == "about":

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from audit.extract.frames import approx_bound_kind, bound, read_frame
 from audit.extract.numbers import (
@@ -241,11 +242,11 @@ def _hits(text: str, start: int, end: int) -> list[_Hit]:
             hits.append(_Hit(m.start("b"), m.end(), m["n3"], scale, None, cur, amb, True))
     extra: list[_Hit] = []
     for c in scan(_CUR_WORD, text, start, end):
-        m = _WORD_AMOUNT_BEFORE.search(text, max(start, c.start("b") - 60), c.start("b"))
-        if not m:
+        w = _WORD_AMOUNT_BEFORE.search(text, max(start, c.start("b") - 60), c.start("b"))
+        if not w:
             continue
-        cur, amb = _word_currency(c["b"], m["adj4"])
-        extra.append(_Hit(m.start(), c.end(), m["n4"], m["sw4"], None, cur, amb, True))
+        cur, amb = _word_currency(c["b"], w["adj4"])
+        extra.append(_Hit(w.start(), c.end(), w["n4"], w["sw4"], None, cur, amb, True))
     if extra:
         starts = [h.start for h in hits]  # finditer order: sorted, non-overlapping
 
@@ -291,7 +292,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         subject = _CUES[cue[0].lower()] if cue else "amount"
         qualifiers = _qualifiers(text, h.start, h.end, ss, se)
         approx = approx_before(text, h.start, start)
-        amount = {"amount": float(value * scale), "currency": h.currency, "approx": "exact"}
+        amount: dict[str, Any] = {"amount": float(value * scale), "currency": h.currency,
+                                  "approx": "exact"}
         if h.high is not None:
             high = parse_decimal(h.high)
             if high is None:

@@ -92,7 +92,7 @@ def word_trie(
             guard = r"(?<!\w(?s:.))"  # at the second letter: the first is not after a word char
 
     def build(node: dict[str, Any], top: bool) -> str:
-        alts = []
+        alts: list[str] = []
         for ch in sorted(k for k in node if k):
             if top and guard:
                 rest = build(node[ch], False)

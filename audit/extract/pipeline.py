@@ -261,6 +261,7 @@ def _init_worker(vocab: Vocabulary, parent_pid: int | None = None) -> None:
 def _extract_job(job: tuple) -> Rows:
     """One document's rows; runs in a worker process (a pure function of its arguments)."""
     doc_id, text, published, zones = job
+    assert _worker_vocab is not None, "the pool's initializer sets the vocabulary"
     return claim_rows(doc_id, text, extract_document(text, zones, published, _worker_vocab))
 
 

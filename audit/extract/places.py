@@ -433,7 +433,7 @@ def _where_places(
     text: str, lex: Lexicon, start: int, end: int
 ) -> list[tuple[int, int, str, str | None, str | None]]:
     """Unknown places after "opened in", "held in", "took place in", "based in"."""
-    out = []
+    out: list[tuple[int, int, str, str | None, str | None]] = []
     for m in _WHERE_VERB.finditer(text, start, end):
         a, b = m.span("city")
         words = text[a:b].split()
@@ -454,6 +454,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     hits = [m.span() for m in lex.place_re.finditer(text, start, end)]
     found: list[tuple[int, int, str, str | None, str | None]] = []
     taken: list[tuple[int, int]] = []
+    city: str | None
+    region: str | None
     datelines = _datelines(text, lex, start, end)
     for d in datelines:
         taken.append((d[0], d[1]))

@@ -200,6 +200,13 @@ def _name_in(ctx: Context, a: int, b: int, floor: int = 0) -> tuple[int, int] | 
 _After = tuple[tuple[int, int] | None, bool | str, int, int]
 
 
+def _end_of(pattern: re.Pattern[str], text: str, pos: int, end: int) -> int:
+    """Where ``pattern`` matched at ``pos`` ends; the patterns it serves match the empty
+    string, so there is always a match (``pos`` stands in for none)."""
+    m = pattern.match(text, pos, end)
+    return m.end() if m else pos
+
+
 def _after(ctx: Context, pos: int, end: int) -> _After | None:
     """Attribution right after a closing mark: (speaker span, is_pronoun, end of its speaker and
     verb, end of the attribution)."""
@@ -207,23 +214,21 @@ def _after(ctx: Context, pos: int, end: int) -> _After | None:
     m = _AFTER_VERB.match(text, pos, end)
     if m:
         if m.group("pron"):
-            tail = _ATT_END.match(text, m.end(), end)
-            return None, True, m.end(), tail.end()
+            return None, True, m.end(), _end_of(_ATT_END, text, m.end(), end)
         sp = people.speaker_at(ctx, m.end(), end) or _after_role(ctx, m.end(), end)
         if sp is None:
             return _role_after(ctx, pos, end)
-        tail = _ATT_END.match(text, sp[1], end)
-        return sp, False, sp[1], tail.end()
+        return sp, False, sp[1], _end_of(_ATT_END, text, sp[1], end)
     m = _AFTER_PRON.match(text, pos, end)
     if m:
-        return None, True, m.end(), _ATT_END.match(text, m.end(), end).end()
-    p = _LEAD_GAP.match(text, pos, end).end()
+        return None, True, m.end(), _end_of(_ATT_END, text, m.end(), end)
+    p = _end_of(_LEAD_GAP, text, pos, end)
     if p < end and (text[p].isupper() or _ROLE_WORDS.match(text, p, end)):
         sp = people.speaker_at(ctx, p, end) if text[p].isupper() else _after_role(ctx, p, end)
         if sp is not None:
             t = _AFTER_NAME_TAIL.match(text, sp[1], end)
             if t:
-                return sp, False, t.end(), _ATT_END.match(text, t.end(), end).end()
+                return sp, False, t.end(), _end_of(_ATT_END, text, t.end(), end)
     return _role_after(ctx, pos, end)
 
 
@@ -255,7 +260,7 @@ def _role_after(ctx: Context, pos: int, end: int) -> _After | None:
             words.pop(0)
         if " ".join(words) not in lex.title_canon:
             continue
-        return None, "role:" + " ".join(words), m.end(), _ATT_END.match(text, m.end(), end).end()
+        return None, "role:" + " ".join(words), m.end(), _end_of(_ATT_END, text, m.end(), end)
     return None
 
 
@@ -542,7 +547,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             j += 1
             group.append(segs[j])
         speaker: tuple[int, int] | None = None
-        pronoun = False
+        pronoun: bool | str = False  # True, or "role:<phrase>" (see _After)
         att = _after(ctx, segs[j].end, end)
         if att is not None:
             speaker, pronoun = att[0], att[1]

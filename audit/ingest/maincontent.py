@@ -113,8 +113,8 @@ def main_flags(main_text: str, block_texts: list[str]) -> list[bool] | None:
         if grams is None:
             grams = {tuple(m[i:i + 3]) for i in range(len(m) - 2)}
         tri = [tuple(ws[i:i + 3]) for i in range(len(ws) - 2)]
-        found = sum(t in grams for t in tri)
-        if found >= 0.6 * len(tri):
+        n_found = sum(t in grams for t in tri)
+        if n_found >= 0.6 * len(tri):
             flags[b] = True
-            matched += found
+            matched += n_found
     return flags if matched >= 0.5 * len(m) else None

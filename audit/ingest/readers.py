@@ -67,7 +67,7 @@ def _join(pieces: list[tuple[str, str, str]]) -> Parsed:
 def read_text(text: str) -> Parsed:
     """Plain text is stored as written; paragraphs (blank-line separated) are the blocks."""
     text = to_stored(text)
-    blocks = []
+    blocks: list[BlockSpan] = []
     pos = 0
     for m in _PARA.finditer(text + "\n\n"):
         para_end = min(m.start(), len(text))

@@ -9,12 +9,13 @@ Renderers read it with ``.get`` and defaults, so a partial bundle (a test's) ren
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 
 class Tool(TypedDict):
     name: str
     version: str
+    information_uri: NotRequired[str]  # SARIF's driver.informationUri, when given
 
 
 class RunInfo(TypedDict, total=False):

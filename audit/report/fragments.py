@@ -15,9 +15,10 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import orjson
+
+from audit.report.bundle import Finding
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def renderer_version() -> str:
     return h.hexdigest()[:16]
 
 
-def fragment_key(finding: dict[str, Any], docs: list[tuple]) -> str:
+def fragment_key(finding: Finding, docs: list[tuple]) -> str:
     """The cache key of one finding's block; ``docs``: what the block shows of the documents
     the finding names (see ``html._doc_facts``)."""
     try:

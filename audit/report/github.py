@@ -46,10 +46,10 @@ def render_github(
         evidence = f.get("evidence") or []
         ev = evidence[0] if evidence else {}
         props: dict[str, Any] = {"file": ev.get("path")}
-        if ev.get("path") and ev.get("line") is not None:
-            props["line"] = int(ev["line"])
-            if ev.get("column") is not None:
-                props["col"] = int(ev["column"])
+        if ev.get("path") and (line := ev.get("line")) is not None:
+            props["line"] = int(line)
+            if (column := ev.get("column")) is not None:
+                props["col"] = int(column)
         props["title"] = f.get("check") or f.get("class") or "claim-audit"
         lines.append(
             annotation(COMMANDS.get(str(f.get("severity")), "warning"), f.get("message"), **props)

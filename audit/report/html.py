@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import zip_longest
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from audit.report.bundle import ReportBundle
+from audit.report.bundle import Document, Evidence, Finding, ReportBundle, Tool
 from audit.report.fragments import FragmentCache, fragment_key
 from audit.report.location import where
 from audit.severity import ordered
@@ -125,7 +125,7 @@ def build_view(bundle: ReportBundle, fragments: FragmentCache | None = None
     by_severity = summary.get("by_severity") or _count(fv["sev"] for fv in open_views)
     by_class = summary.get("by_class") or _count(fv["cls"] for fv in open_views)
     run = bundle.get("run") or {}
-    tool = bundle.get("tool") or {}
+    tool: Tool = bundle.get("tool") or {"name": "claim-audit", "version": ""}
     classes = sorted({fv["cls"] for fv in finding_views}, key=class_key)
     return {
         "tool": {"name": tool.get("name", "claim-audit"), "version": tool.get("version", "")},
@@ -193,7 +193,7 @@ def _groups(items: list[dict], totals: dict[str, int]) -> list[dict[str, Any]]:
     return groups
 
 
-def _finding_blocks(findings: list[dict], docs_by_id: dict[str, dict],
+def _finding_blocks(findings: list[Finding], docs_by_id: dict[str, Document],
                     anchors: dict[str, set[int]], fragments: FragmentCache | None
                     ) -> list[dict[str, Any]]:
     """Each finding's block of HTML, with what the page groups it by; blocks come from
@@ -220,7 +220,7 @@ def _finding_blocks(findings: list[dict], docs_by_id: dict[str, dict],
     return out
 
 
-def _doc_facts(f: dict[str, Any], docs_by_id: dict[str, dict]) -> list[tuple]:
+def _doc_facts(f: Finding, docs_by_id: dict[str, Document]) -> list[tuple]:
     """What a finding's block shows of the documents it names: path, length, text included."""
     ids = {str(d) for v in f.get("values") or [] for d in v.get("documents") or []}
     ids.update(str(ev.get("document_id")) for ev in f.get("evidence") or [])
@@ -234,7 +234,7 @@ def _doc_facts(f: dict[str, Any], docs_by_id: dict[str, dict]) -> list[tuple]:
 
 
 def _finding_view(
-    f: dict[str, Any], docs_by_id: dict[str, dict], anchors: dict[str, set[int]]
+    f: Finding, docs_by_id: dict[str, Document], anchors: dict[str, set[int]]
 ) -> dict[str, Any]:
     def short(doc_id: str) -> str:
         doc = docs_by_id.get(doc_id)
@@ -256,7 +256,7 @@ def _finding_view(
 
     evidence = []
     for ev in f.get("evidence") or []:
-        doc_id = ev.get("document_id")
+        doc_id = ev.get("document_id") or ""
         note(doc_id)
         evidence.append(_evidence_view(ev, docs_by_id.get(doc_id), anchors.get(doc_id, set())))
 
@@ -309,7 +309,7 @@ def _sets_view(sets: dict[str, Any], short) -> dict[str, Any]:
     return {"headers": headers, "rows": rows}
 
 
-def _evidence_view(ev: dict[str, Any], doc: dict | None, anchors: set[int]) -> dict[str, Any]:
+def _evidence_view(ev: Evidence, doc: Document | None, anchors: set[int]) -> dict[str, Any]:
     start = ev.get("start")
     exact = _text(ev.get("exact"))
     before = _text(ev.get("before"))
@@ -376,7 +376,7 @@ def _text(value: Any) -> str:
 # document view: non-overlapping segments
 
 
-def _doc_view(doc: dict[str, Any], evidence_starts: set[int]) -> dict[str, Any]:
+def _doc_view(doc: Document, evidence_starts: set[int]) -> dict[str, Any]:
     text = _text(doc.get("text"))
     n = len(text)
     zones = [
@@ -432,7 +432,8 @@ def segment(
     points = sorted(bounds)
 
     # sweep: intervals sorted by start; active set pruned as the sweep passes their end
-    def sweep(intervals):
+    def sweep(intervals: Sequence[tuple[Any, ...]]
+              ) -> Iterator[tuple[list[int], tuple[int, int]]]:
         order = sorted(range(len(intervals)), key=lambda i: intervals[i][0])
         active: list[int] = []
         j = 0
@@ -460,7 +461,7 @@ def segment(
             for i in covering:
                 if spans[i][3] and spans[i][3] not in labels:
                     labels.append(spans[i][3])
-            seg = {"t": text[a:b], "kind": inner[2], "title": "\n".join(labels)}
+            seg: dict[str, Any] = {"t": text[a:b], "kind": inner[2], "title": "\n".join(labels)}
         else:
             seg = {"t": text[a:b], "kind": None, "title": ""}
         seg["id"] = a if a in anchors else None

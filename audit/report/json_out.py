@@ -16,7 +16,7 @@ def findings_document(bundle: ReportBundle) -> dict[str, Any]:
     class catalogue, which only guides the renderers)."""
     out = {k: v for k, v in bundle.items() if k != "classes"}
     out["documents"] = [
-        {k: d[k] for k in DOCUMENT_KEYS if k in d} for d in bundle.get("documents") or []
+        {k: v for k, v in d.items() if k in DOCUMENT_KEYS} for d in bundle.get("documents") or []
     ]
     return out
 

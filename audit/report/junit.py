@@ -21,7 +21,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from audit.report.bundle import ReportBundle
+from audit.report.bundle import Finding, ReportBundle, Tool
 from audit.report.location import where
 from audit.severity import SEVERITIES, at_least, rank
 
@@ -32,7 +32,7 @@ def _x(value: Any) -> str:
     return _XML_INVALID.sub("\ufffd", "" if value is None else str(value))
 
 
-def _describe(f: dict[str, Any]) -> str:
+def _describe(f: Finding) -> str:
     lines = [f"[{f.get('severity', '')}] {f.get('id', '')} {f.get('message', '')}"]
     for ev in f.get("evidence") or []:
         loc = where(ev)
@@ -88,7 +88,7 @@ def render_junit(bundle: ReportBundle) -> str:
     for key in ("id", "started_at", "fail_on", "verdict", "config_hash"):
         if run.get(key) is not None:
             ET.SubElement(props, "property", name=f"run.{key}", value=_x(run[key]))
-    tool = bundle.get("tool") or {}
+    tool: Tool = bundle.get("tool") or {"name": "claim-audit", "version": ""}
     ET.SubElement(props, "property", name="tool.version", value=_x(tool.get("version", "")))
 
     tests = failures = skipped = 0

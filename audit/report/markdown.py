@@ -12,7 +12,7 @@ from typing import Any
 
 from audit.escape import printable
 from audit.report import location
-from audit.report.bundle import ReportBundle
+from audit.report.bundle import ReportBundle, Tool
 from audit.report.rank import most_severe
 from audit.severity import ordered
 
@@ -38,7 +38,7 @@ def md_escape(value: Any, limit: int | None = None) -> str:
 
 def render_markdown(bundle: ReportBundle, top: int = TOP) -> str:
     run = bundle.get("run") or {}
-    tool = bundle.get("tool") or {}
+    tool: Tool = bundle.get("tool") or {"name": "claim-audit", "version": ""}
     summary = bundle.get("summary") or {}
     findings = bundle.get("findings") or []
     shown, n_open = most_severe(findings, top)
@@ -59,12 +59,15 @@ def render_markdown(bundle: ReportBundle, top: int = TOP) -> str:
     if not by_sev:
         for f in findings:
             if not f.get("accepted"):
-                by_sev[f.get("severity")] = by_sev.get(f.get("severity"), 0) + 1
+                sev = f.get("severity") or ""
+                by_sev[sev] = by_sev.get(sev, 0) + 1
     out += ["| Severity | Findings |", "| --- | ---: |"]
     for sev in ordered(by_sev):
         out.append(f"| {md_escape(sev)} | {int(by_sev.get(sev, 0))} |")
     out.append(f"| **total** | **{int(summary.get('total', n_open))}** |")
-    accepted = int(summary.get("accepted", len(findings) - n_open))
+    accepted = summary.get("accepted")
+    if accepted is None:  # a partial bundle: count them (findings may be a stream)
+        accepted = sum(1 for f in findings if f.get("accepted"))
     stale = summary.get("stale_waivers") or []
     out += ["", f"Accepted (waived): {accepted} \u00b7 stale waivers: {len(stale)}", ""]
 

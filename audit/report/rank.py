@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from audit.severity import rank
 
+F = TypeVar("F", bound=Mapping[str, object])  # a finding: the bundle's or a plain dict
 
-def most_severe(findings: Iterable[dict[str, Any]], n: int) -> tuple[list[dict[str, Any]], int]:
+
+def most_severe(findings: Iterable[F], n: int) -> tuple[list[F], int]:
     """The ``n`` most severe open (not accepted) findings, ties in input order, and how many
     findings are open.
 

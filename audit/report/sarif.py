@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from audit.report import location
-from audit.report.bundle import ReportBundle
+from audit.report.bundle import Evidence, Finding, ReportBundle, Tool
 from audit.severity import rank
 
 SARIF_SCHEMA = (
@@ -33,7 +33,7 @@ def sarif_log(bundle: ReportBundle) -> tuple[dict[str, Any], Iterator[dict[str, 
     """The SARIF log with an empty ``results`` list, and the results as a lazy iterator (so a
     writer can stream a large run: the findings are read once for the rules, once for results).
     """
-    tool = bundle.get("tool") or {}
+    tool: Tool = bundle.get("tool") or {"name": "claim-audit", "version": ""}
     run_info = bundle.get("run") or {}
     findings = bundle.get("findings") or []
     summary = bundle.get("summary") or {}
@@ -74,8 +74,8 @@ def sarif_log(bundle: ReportBundle) -> tuple[dict[str, Any], Iterator[dict[str, 
         "version": str(tool.get("version") or "0"),
         "rules": rules,
     }
-    if tool.get("information_uri") or tool.get("informationUri"):
-        driver["informationUri"] = str(tool.get("information_uri") or tool.get("informationUri"))
+    if tool.get("information_uri"):
+        driver["informationUri"] = str(tool.get("information_uri"))
 
     results = (_result(f, rule_index) for f in findings)
     run: dict[str, Any] = {
@@ -106,12 +106,12 @@ def _rule_name(check: str) -> str:
     )
 
 
-def _location(ev: dict[str, Any]) -> dict[str, Any]:
+def _location(ev: Evidence) -> dict[str, Any]:
     region: dict[str, Any] = {}
-    if ev.get("line") is not None:
-        region["startLine"] = max(1, int(ev["line"]))
-        if ev.get("column") is not None:
-            region["startColumn"] = max(1, int(ev["column"]))
+    if (line := ev.get("line")) is not None:
+        region["startLine"] = max(1, int(line))
+        if (column := ev.get("column")) is not None:
+            region["startColumn"] = max(1, int(column))
     if ev.get("start") is not None:
         region["charOffset"] = max(0, int(ev["start"]))
         if ev.get("end") is not None:
@@ -127,7 +127,7 @@ def _location(ev: dict[str, Any]) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
-def _result(f: dict[str, Any], rule_index: dict[str, int]) -> dict[str, Any]:
+def _result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     check = str(f.get("check", ""))
     result: dict[str, Any] = {
         "ruleId": check,
@@ -137,8 +137,9 @@ def _result(f: dict[str, Any], rule_index: dict[str, int]) -> dict[str, Any]:
         "partialFingerprints": {FINGERPRINT_KEY: str(f.get("id", ""))},
         "properties": {"class": str(f.get("class") or check)},
     }
-    if isinstance(f.get("confidence"), int | float):  # SARIF rank: 0-100, higher = surer
-        result["rank"] = round(float(f["confidence"]) * 100, 1)
+    confidence = f.get("confidence")
+    if isinstance(confidence, int | float):  # SARIF rank: 0-100, higher = surer
+        result["rank"] = round(float(confidence) * 100, 1)
     evidence = f.get("evidence") or []
     if evidence:
         result["locations"] = [_location(evidence[0])]

@@ -11,7 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from audit.report.bundle import ReportBundle
 from audit.report.fragments import FragmentCache
@@ -24,6 +24,12 @@ from audit.report.markdown import TOP, render_markdown
 from audit.report.sarif import sarif_log
 
 
+class Writer(Protocol):
+    """Writes one format of the bundle into an open text file."""
+
+    def __call__(self, bundle: ReportBundle, fh: IO[str], /) -> None: ...
+
+
 def _write_sarif(bundle: ReportBundle, fh: IO[str]) -> None:
     log, results = sarif_log(bundle)
     token = stream_token()
@@ -31,8 +37,7 @@ def _write_sarif(bundle: ReportBundle, fh: IO[str]) -> None:
     write_json_streaming(log, token, results, fh, sort_keys=False)
 
 
-def _text(render: Callable[[dict[str, Any]], str], top: int | None = None
-          ) -> Callable[[dict[str, Any], IO[str]], None]:
+def _text(render: Callable[[ReportBundle], str], top: int | None = None) -> Writer:
     """A writer for a renderer that returns text; ``top``: it shows only that many open findings,
     so a streamed run hands it just those (its counts come from the bundle's summary)."""
     def write(bundle: ReportBundle, fh: IO[str]) -> None:
@@ -50,7 +55,7 @@ def _write_html(bundle: ReportBundle, fh: IO[str], fragments: FragmentCache | No
 
 
 # format name -> (writer of the format into an open text file, default file name)
-FORMATS: dict[str, tuple[Callable[[dict[str, Any], IO[str]], None], str]] = {
+FORMATS: dict[str, tuple[Writer, str]] = {
     "json": (write_json, "findings.json"),
     "html": (_write_html, "report.html"),
     "junit": (_text(render_junit), "junit.xml"),

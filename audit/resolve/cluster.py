@@ -176,15 +176,15 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
         members = sorted(set(blocks[bkey]))
         if len(members) > MAX_BLOCK:
             continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if (a, b) in compared:
+        for i, ka in enumerate(members):
+            for kb in members[i + 1:]:
+                if (ka, kb) in compared:
                     continue
-                compared.add((a, b))
-                if country_of.get(a) and country_of.get(b):
+                compared.add((ka, kb))
+                if country_of.get(ka) and country_of.get(kb):
                     continue  # two countries (the same one is already joined)
-                if _same_entity(a, b, roles, etype):
-                    uf.union(a, b)
+                if _same_entity(ka, kb, roles, etype):
+                    uf.union(ka, kb)
     # surname-only mentions join the single fuller name that contains them; a surname with
     # particles ("de la fuente") the single fuller name that ends with it, and first, so that
     # a bare "Berg" counts "Jan van der Berg" and "van der Berg" as one candidate
@@ -217,7 +217,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     out = []
     for root in sorted(groups):
         gkeys = groups[root]
-        counts = Counter()
+        counts: Counter[str] = Counter()
         for k in gkeys:
             counts.update(surfaces[k])
         # canonical: the fullest, most frequent spelling; of two transliterations as frequent,

@@ -70,9 +70,9 @@ def _table() -> dict[str, str]:
     for k, code in PRESS_FORMS.items():
         table[k] = code
     for demonym, country in NATIONALITIES.items():
-        code = table.get(_norm(country))
-        if code is not None:
-            table.setdefault(_norm(demonym), code)
+        country_code = table.get(_norm(country))
+        if country_code is not None:
+            table.setdefault(_norm(demonym), country_code)
     return table
 
 

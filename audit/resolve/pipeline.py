@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from audit.projectfiles import read_aliases
-from audit.resolve.cluster import Mention, cluster
+from audit.resolve.cluster import Entity, Mention, cluster
 from audit.resolve.names import tokens
 from audit.resolve.stories import assign_stories
 from audit.store import Store
@@ -104,7 +104,7 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
             for mid, etype, surface, role, compared, doc in rows:
                 by_story[story_of[doc]].append(Mention(mid, etype, surface, role, compared))
             del rows
-            entities = []
+            entities: list[tuple[str, Entity]] = []
             for story in sorted(by_story):
                 aliases = {**doc_aliases.get(story, {}), **declared}
                 entities.extend((story, e) for e in cluster(by_story[story], aliases,

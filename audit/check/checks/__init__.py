@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from audit.report.bundle import ClassInfo
 from audit.severity import GX_NAMES, SEVERITIES
 
 SCOPES = ("story", "corpus")
@@ -108,9 +109,9 @@ def judged_columns() -> tuple[str, ...]:
     return tuple(dict.fromkeys(col for c in registry() for col in c.judged))
 
 
-def classes() -> list[dict[str, str]]:
+def classes() -> list[ClassInfo]:
     """The report's classes in order, each with its description (the first check's)."""
-    out: dict[str, dict[str, str]] = {}
+    out: dict[str, ClassInfo] = {}
     for c in registry():
         out.setdefault(c.cls, {"name": c.cls, "description": c.description})
     return list(out.values())

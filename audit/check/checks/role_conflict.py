@@ -83,8 +83,8 @@ def _person(story: str, person: str, stated: list[tuple]) -> list[Candidate]:
                                         for f in former_of.values()):
                 continue
             la, lb = _label(a[2], a[3], a[4]), _label(b[2], b[3], b[4])
-            key = (kind, tuple(sorted({ka, kb})))  # one finding per title (pair)
-            entry = found.setdefault(key, {})
+            pair = (kind, tuple(sorted({ka, kb})))  # one finding per title (pair)
+            entry = found.setdefault(pair, {})
             entry.setdefault(la, set()).add(a[1])
             entry.setdefault(lb, set()).add(b[1])
     out = []

@@ -229,7 +229,8 @@ def magnitude_groups(values: list[dict], ratio: float | None) -> list[list[dict]
     out: list[list[dict]] = []
     while rest:
         anchor, rest = rest[0], rest[1:]
-        group, keep = [anchor], []
+        group: list[dict] = [anchor]
+        keep: list[dict] = []
         for v in rest:
             (group if _near(anchor["num"], v["num"], ratio) else keep).append(v)
         out.append(group)
