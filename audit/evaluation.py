@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audit.ingest.normalize import fold
+from audit.text import fold
 
 GATED = ("error", "warning")
 

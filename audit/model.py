@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from audit.text import Sentences
+
 ZONE_KINDS = ("title", "body", "quote", "caption", "byline", "boilerplate")
 CLAIM_KINDS = (
     "money",
@@ -80,9 +82,20 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Context:
-    """What an extractor may know besides the text: the document date and the vocabulary."""
+    """What an extractor may know besides the text: the document date and the vocabulary; and
+    the sentence bounds of the range it reads, shared by the extractors of that range."""
 
     text: str
     doc_date: date | None = None
     vocab: Vocabulary = field(default_factory=Vocabulary)
     zone_kind: str = "body"
+    # (start, end) -> its Sentences: the extractors that read one range share its bounds
+    _sentences: dict[tuple[int, int], Sentences] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def sentences(self, start: int, end: int) -> Sentences:
+        """The sentence bounds of text[start:end], found once for all extractors of a range."""
+        found = self._sentences.get((start, end))
+        if found is None:
+            found = self._sentences[(start, end)] = Sentences(self.text, start, end)
+        return found

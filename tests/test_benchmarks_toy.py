@@ -33,3 +33,17 @@ def test_adversarial_benchmark_runs_at_toy_size(tmp_path: Path):
     assert [x["case"] for x in rows] == ["line", "line", "table", "table"]
     assert all(x["exit"] == 0 and x["builders"].get("value-conflict") is not None
                for x in rows)
+
+
+def test_same_findings_runs_at_toy_size_and_compares(tmp_path: Path):
+    out = tmp_path / "digests.json"
+    r = _bench("benchmarks/same_findings.py", "--toy", "--json", str(out))
+    assert r.returncode == 0, r.stderr
+    first = json.loads(out.read_text())
+    assert list(first) == ["generated:2x3:seed7"] and first["generated:2x3:seed7"]["claims"] > 0
+    r = _bench("benchmarks/same_findings.py", "--toy", "--compare", str(out))
+    assert r.returncode == 0 and "same as" in r.stdout, r.stdout + r.stderr
+    first["generated:2x3:seed7"]["findings_digest"] = "0" * 16
+    out.write_text(json.dumps(first))
+    r = _bench("benchmarks/same_findings.py", "--toy", "--compare", str(out))
+    assert r.returncode == 1 and "DIFFERENT: generated:2x3:seed7" in r.stdout

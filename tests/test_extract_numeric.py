@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from audit.extract import counts, dates, money, numbers
 from audit.model import ClaimDraft, Context, Vocabulary
+from audit.text import Sentences
 
 EXTRACTORS = (money, counts, dates)
 
@@ -93,7 +94,7 @@ def test_number_re_ignores_words_containing_numbers(s):
 
 def test_sentence_bounds_keep_initials_together():
     text = "The U.S. agency met in D.C. on Monday. A second meeting followed."
-    sentences = numbers.Sentences(text, 0, len(text))
+    sentences = Sentences(text, 0, len(text))
     i = text.index("Monday")
     s, e = sentences.bounds(i, i + 6)
     assert text[s:e] == "The U.S. agency met in D.C. on Monday"

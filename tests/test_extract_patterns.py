@@ -15,10 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.extract import quotes
-from audit.extract.numbers import word_trie
 from audit.extract.pipeline import _disjoint_starts, _zone_at
-from audit.extract.vocab import trie_pattern
 from audit.model import Zone
+from audit.text import trie_pattern, unwrapped
 
 _PIECES = ["ab", "b", "Ab", "x", "a", " ", "-", ".", "_", "é", "\n", "1", '"', "“", "«", ","]
 
@@ -48,12 +47,15 @@ def test_trie_pattern_not_before_equals_lookbehind():
     assert trie_pattern([" a"], not_before=r"\w").startswith("(?<!")
 
 
-def test_word_trie_word_start_equals_boundary():
-    for words in (["ab", "b", "abab"], {"ab": "", "b": "(?:x)?"}):
-        slow = re.compile(rf"\b{word_trie(words)}\b")
-        fast = re.compile(rf"{word_trie(words, word_start=True)}\b")
+def test_trie_pattern_with_capitals_and_suffixes_at_word_start():
+    for words in (["ab", "b", "abab"], {"ab": "", "b": "(?:x)?", "ba": "x"}):
+        slow = re.compile(rf"\b{trie_pattern(words, cap=True)}\b")
+        fast = re.compile(trie_pattern(words, cap=True, not_before=r"\w") + r"\b")
         _same(slow, fast, 2)
-    assert word_trie([" a"], word_start=True).startswith(r"\b")
+    # cap accepts a capitalised first letter only; a required suffix is required
+    pattern = re.compile(rf"{trie_pattern({'ab': '', 'ba': 'x'}, cap=True)}\Z")
+    assert [bool(pattern.match(s)) for s in ("ab", "Ab", "aB", "bax", "Bax", "ba")] == [
+        True, True, False, True, True, False]
 
 
 def test_quote_segment_pattern():
@@ -88,9 +90,6 @@ def _wrap(text: str, width: int) -> str:
 
 
 def test_unwrapped_view_keeps_length_bullets_and_breaks():
-    from audit.extract.pipeline import unwrapped
-    from audit.model import Zone
-
     text = ("The hall is funded by Tessel Bank, Marrow Glassworks, the Orvik\n"
             "Arts Trust and Halden Clay, the council said on Monday.\n\n"
             "Short heading\nNext line\n"
@@ -105,9 +104,6 @@ def test_unwrapped_view_keeps_length_bullets_and_breaks():
 
 @given(st.text(alphabet=st.sampled_from("ab .,\n-1"), max_size=300))
 def test_unwrapped_only_turns_line_breaks_into_spaces(text):
-    from audit.extract.pipeline import unwrapped
-    from audit.model import Zone
-
     view = unwrapped(text, [Zone("body", 0, len(text))])
     assert len(view) == len(text)
     assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, view, strict=True))

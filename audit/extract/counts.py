@@ -37,7 +37,6 @@ from audit.extract.numbers import (
     parse_decimal,
     scan,
     scanner,
-    sentences,
 )
 from audit.model import ClaimDraft, Context, SpanRef
 
@@ -220,7 +219,7 @@ def _one_idiom(text: str, ns: int, ne: int, lo: int, hi: int) -> bool:
 
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
-    sents = sentences(text, start, end)
+    sents = ctx.sentences(start, end)
     doc_year = ctx.doc_date.year if ctx.doc_date else None
     for m in scan(_COUNT, text, start, end):
         num = m["num"]

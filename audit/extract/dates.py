@@ -28,8 +28,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from audit.extract.numbers import Cues, scan, scanner, sentences, word_trie
+from audit.extract.numbers import Cues, scan, scanner
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import trie_pattern
 
 NAME = "dates"
 VERSION = "1"
@@ -121,8 +122,8 @@ def _events(extra: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str]]:
     nouns = {*DEFAULT_EVENT_NOUNS, *(" ".join(n.lower().split()) for n in extra if n.strip())}
     forms = {f: "" for n in nouns for f in (n, n + "s", n + "es")}
     forms["ceremonies"] = ""
-    one = word_trie(forms)
-    first = word_trie(forms, word_start=True)  # = \b{one}, faster to scan for
+    one = trie_pattern(forms, cap=True)
+    first = trie_pattern(forms, cap=True, not_before=r"\w")  # = \b{one}, faster to scan for
     return re.compile(rf"(?P<first>{first})\b(?:[\s\-]+{one}\b)*"), frozenset(nouns)
 
 
@@ -216,7 +217,7 @@ def _lone_weekday_is_name(text: str, ms: int, lo: int) -> bool:
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     pattern, known = _events(tuple(ctx.vocab.event_nouns))
-    events = Cues(pattern, text, sentences(text, start, end))
+    events = Cues(pattern, text, ctx.sentences(start, end))
     for m in scan(_DATE, text, start, end):
         spans: list[SpanRef] = []
         value: dict[str, Any] | None

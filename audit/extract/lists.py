@@ -41,20 +41,17 @@ from audit.extract.vocab import (
     NATIONALITIES,
     NUMBER_WORDS_RE,
     ORG_PHRASE,
-    SENTENCE_DOT,
     STOP_WORDS,
     UP,
     WEEKDAYS,
     WS,
     Lexicon,
-    case_variants,
     find_scope,
     lexicon,
     parse_small_number,
-    sentence_start,
-    trie_pattern,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import SENTENCE_DOT, case_variants, sentence_start, trie_pattern
 
 NAME = "lists"
 VERSION = "4"

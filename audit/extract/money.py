@@ -39,10 +39,9 @@ from audit.extract.numbers import (
     parse_decimal,
     scan,
     scanner,
-    sentences,
-    word_trie,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import trie_pattern
 
 NAME = "money"
 VERSION = "3"
@@ -109,7 +108,7 @@ _ADJ_RE = (
     r"(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand"
     r"|New\s+Taiwan|Taiwan)"
 )
-_CUR_WORD_RE = word_trie(list(_WORDS))
+_CUR_WORD_RE = trie_pattern(list(_WORDS), cap=True)
 _ANY_SCALE = rf"{SCALE_WORD_RE}|bn|mn|mln|tn|[mMbBkK]"
 
 
@@ -183,7 +182,7 @@ _CUES = {
     "valuation": "valuation",
     "valued": "valuation",
 }
-_CUE_RE = re.compile(rf"{word_trie(list(_CUES), word_start=True)}\b")
+_CUE_RE = re.compile(trie_pattern(list(_CUES), cap=True, not_before=r"\w") + r"\b")
 _RATE_UNITS = {
     "year": "year",
     "annum": "year",
@@ -275,7 +274,7 @@ def _qualifiers(text: str, ms: int, me: int, ss: int, se: int) -> dict[str, str]
 
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
-    sents = sentences(text, start, end)
+    sents = ctx.sentences(start, end)
     cues = Cues(_CUE_RE, text, sents)
     for h in _hits(text, start, end):
         if h.scale is None and h.suffix:

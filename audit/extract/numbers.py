@@ -4,17 +4,18 @@ Numbers are parsed through ``Decimal`` so that "$1.1 billion" is exactly 1100000
 written two ways ("$110M", "110 million dollars") compares equal.
 
 Also here what the numeric extractors share, so they read text the same way and stay fast:
-approximation words ("about", "more than"), sentence bounds, nearest cue word, and a scanner that
-only tries a pattern after a separator character.
+approximation words ("about", "more than"), the nearest cue word in a sentence, and a scanner
+that only tries a pattern after a separator character.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any
+
+from audit.text import Sentences, trie_pattern
 
 _UNITS = {
     "zero": 0,
@@ -64,59 +65,10 @@ SCALES: dict[str, int] = {
 }
 
 
-def word_trie(
-    words: dict[str, str] | list[str] | tuple[str, ...], cap: bool = True, word_start: bool = False
-) -> str:
-    """One regex for many words, factored by shared prefixes ("s(?:even(?:teen)?|ix)").
-
-    Python's regex engine tries alternatives one by one; a trie tries each letter once, which
-    keeps the whole-text scans fast. A dict maps each word to a regex suffix allowed after
-    it. ``cap`` also accepts a capitalised first letter. Longer matches are tried first.
-
-    ``word_start`` gives the equivalent of ``\b`` + the trie, with the boundary test placed after
-    each first letter (a literal): a pattern that opens with literals lets the regex engine skip
-    in C to the next possible first letter instead of entering the matcher at every position.
-    """
-    trie: dict[str, Any] = {}
-    suffixes = words if isinstance(words, dict) else dict.fromkeys(words, "")
-    for w, suffix in suffixes.items():
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = suffix
-
-    guard = ""
-    if word_start and "" not in trie:  # (an empty word would match without a first letter)
-        firsts = "".join(f"{c.upper()}{c}" if cap and c.isalpha() else c for c in trie if c)
-        if firsts and all(re.fullmatch(r"\w", c) for c in firsts):
-            guard = r"(?<!\w(?s:.))"  # at the second letter: the first is not after a word char
-
-    def build(node: dict[str, Any], top: bool) -> str:
-        alts: list[str] = []
-        for ch in sorted(k for k in node if k):
-            if top and guard:
-                rest = build(node[ch], False)
-                heads = dict.fromkeys(f"{ch.upper()}{ch}" if cap and ch.isalpha() else ch)
-                alts.extend(re.escape(h) + guard + rest for h in heads)
-                continue
-            if top and cap and ch.isalpha():
-                head = f"[{ch.upper()}{ch}]"
-            else:
-                head = " " if ch == " " else re.escape(ch)
-            alts.append(head + build(node[ch], False))
-        if "" in node:
-            alts.append(node[""])
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    body = build(trie, True).replace(" ", r"\s+")
-    return body if guard or not word_start else rf"\b{body}"
-
-
-_ONE_TO_NINE = word_trie([w for w, v in _UNITS.items() if 1 <= v <= 9])
-_BELOW_100 = word_trie(
-    {**dict.fromkeys(_UNITS, ""), **dict.fromkeys(_TENS, rf"(?:[-\s]{_ONE_TO_NINE}\b)?")}
+_ONE_TO_NINE = trie_pattern([w for w, v in _UNITS.items() if 1 <= v <= 9], cap=True)
+_BELOW_100 = trie_pattern(
+    {**dict.fromkeys(_UNITS, ""), **dict.fromkeys(_TENS, rf"(?:[-\s]{_ONE_TO_NINE}\b)?")},
+    cap=True,
 )
 SCALE_WORD_RE = r"(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)"
 _HUNDRED = rf"[Hh]undred(?:\s+(?:and\s+)?{_BELOW_100}\b)?"
@@ -129,7 +81,8 @@ DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 WORDS_RE = rf"(?:\b{_WORDS}\b)"
 """Number words: "nine", "twenty-one", "a dozen", "two dozen", "two hundred", "a" (+ scale)."""
 NUMBER_RE = rf"(?:{DIGITS_RE}|{WORDS_RE})"
-NUMBER_START_RE = rf"(?:\d|[Aa]n?\s|{word_trie(sorted({w[:3] for w in (*_UNITS, *_TENS)}))})"
+_NUMBER_HEADS = trie_pattern(sorted({w[:3] for w in (*_UNITS, *_TENS)}), cap=True)
+NUMBER_START_RE = rf"(?:\d|[Aa]n?\s|{_NUMBER_HEADS})"
 """What every match of NUMBER_RE starts with (a digit, "a"/"an" + space, or the first three
 letters of a number word): a cheap look-ahead for scanners to reject other words at once."""
 SCALE_ABBR_RE = r"(?:bn|mn|mln|tn|[mMbBkK])"
@@ -273,58 +226,6 @@ def approx_before(text: str, pos: int, lo: int) -> tuple[str, int, int] | None:
         return None
     key = _WS.sub(" ", m["w"].lower())
     return APPROX[key], m.start("w"), m.end("w")
-
-
-# --- sentences -------------------------------------------------------------------------------
-
-# A sentence ends at . ! ? followed by space and a capital/digit/quote, unless the dot closes a
-# single-letter initial ("U.S.", "D.C.") or a common abbreviation; or at a blank line or bullet.
-# The pattern starts with a plain character class so the regex engine can skip ahead fast.
-_ABBREV = "Mr Ms Mrs Dr St No vs Jr Sr Inc Co Ltd Corp Prof Gov Sen Rep Gen Lt Col Sgt".split()
-_SENT_END = re.compile(
-    r"[.!?\n]"
-    r"(?:(?<=\n)[^\S\n]*(?:\n|(?=[\u2022*\-\u2013\u2014] ))"
-    r"|(?<=[.!?])(?:(?<=[!?])|(?<!\b[A-Z]\.)"
-    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREV)
-    + r")[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9]))"
-)
-
-
-class Sentences:
-    """Sentence bounds inside one zone, found in one pass the first time they are needed."""
-
-    def __init__(self, text: str, lo: int, hi: int) -> None:
-        self.text, self.lo, self.hi = text, lo, hi
-        self._starts: list[int] | None = None  # where each boundary match starts
-        self._ends: list[int] = []  # ... and ends (the next sentence starts there)
-
-    def bounds(self, start: int, end: int) -> tuple[int, int]:
-        """(start, end) of the sentence holding text[start:end]."""
-        if self._starts is None:
-            found = list(_SENT_END.finditer(self.text, self.lo, self.hi))
-            # complete lists only, ends before starts (the flag), as the object may be shared
-            self._ends = [m.end() for m in found]
-            self._starts = [m.start() for m in found]
-        i = bisect_right(self._ends, start)
-        s = self._ends[i - 1] if i else self.lo
-        j = bisect_left(self._starts, end)
-        e = self._starts[j] if j < len(self._starts) else self.hi
-        return s, max(e, end)
-
-
-_shared_sentences: tuple[str | None, int, int, Sentences | None] = (None, 0, 0, None)
-
-
-def sentences(text: str, lo: int, hi: int) -> Sentences:
-    """The :class:`Sentences` of one zone range, shared by the extractors that read the same
-    range one after the other (money, dates), so its bounds are found once."""
-    global _shared_sentences
-    t, a, b, s = _shared_sentences
-    if t is text and a == lo and b == hi and s is not None:
-        return s
-    s = Sentences(text, lo, hi)
-    _shared_sentences = (text, lo, hi, s)
-    return s
 
 
 _CLAUSE_PUNCT = re.compile(r"[,;:()\u2014\u2013]")

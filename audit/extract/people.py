@@ -59,7 +59,6 @@ from audit.extract.vocab import (
     NATIONALITIES,
     ORG_PHRASE,
     ORG_TOKEN,
-    SENTENCE_DOT,
     STOP_WORDS,
     TOKEN_RE,
     WEEKDAYS,
@@ -69,6 +68,7 @@ from audit.extract.vocab import (
     lexicon,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import SENTENCE_DOT
 
 NAME = "people"
 VERSION = "4"

@@ -17,7 +17,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from audit.model import ENTITY_ROLES, ClaimDraft, Context, Vocabulary, Zone
 from audit.spans import LineIndex, make_span
 from audit.store import Store
 from audit.store.rows import insert_rows
+from audit.text import unwrapped
 
 # Zones whose claims are compared across documents. Bylines hold publication dates and
 # reporters, not facts about the event; boilerplate is other stories and page furniture.
@@ -36,36 +36,9 @@ COMPARED_ZONES = {"title", "body", "quote", "caption"}
 _RUNS = {"body": "text", "quote": "text"}
 
 
-# How extractors see the text (see the module docstring); part of the extraction signature.
+# How extractors see the text (the module docstring, ``audit.text.unwrapped``); part of the
+# extraction signature.
 VIEW_VERSION = "unwrap-2"
-# A single line break between two non-blank lines ...
-_NL = re.compile(r"(?<=\S)[^\S\n]*\n(?=[^\S\n]*\S)")
-# ... is a wrap when the line before runs on (long, no sentence end: the reader's rule for a
-# hard-wrapped paragraph) and the next line does not start a bullet or a numbered item.
-_WRAPS_AFTER = 40
-_SENT_END = re.compile(r"[.!?:;”\"’)]\s*$")
-_ITEM = re.compile(r"[^\S\n]*(?:[-*+•·▪◦‣–—]|\d{1,3}[.)])\s")
-
-
-def unwrapped(text: str, zones: list[Zone]) -> str:
-    """``text`` with the line breaks that wrap a paragraph turned into spaces (same length)."""
-    cut: list[int] = []
-    for z in zones:
-        for m in _NL.finditer(text, z.start, z.end):
-            nl = m.end() - 1
-            line = text[text.rfind("\n", 0, nl) + 1:nl]
-            if (len(line.strip()) >= _WRAPS_AFTER and not _SENT_END.search(line)
-                    and not _ITEM.match(text, nl + 1)):
-                cut.append(nl)
-    if not cut:
-        return text
-    parts, pos = [], 0
-    for i in sorted(set(cut)):
-        parts.append(text[pos:i])
-        parts.append(" ")
-        pos = i + 1
-    parts.append(text[pos:])
-    return "".join(parts)
 
 
 def signature(vocab: Vocabulary) -> str:

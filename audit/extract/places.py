@@ -53,9 +53,9 @@ from audit.extract.vocab import (
     WS,
     Lexicon,
     lexicon,
-    sentence_start,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import sentence_start
 
 NAME = "places"
 VERSION = "2"

@@ -61,10 +61,10 @@ from audit.extract.vocab import (
     TOKEN_RE,
     clean_name,
     lexicon,
-    sentence_start,
 )
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.roles import STATUS_WORDS, refers_to
+from audit.text import AFTER_ABBREVIATION, sentence_start
 
 NAME = "quotes"
 VERSION = "6"
@@ -120,8 +120,8 @@ _INTRODUCES = re.compile(
 )
 # the rest of an attribution: up to its sentence end, stepping over "U.S." and "Inc."
 _ATT_END = re.compile(
-    r"(?:[^\n“”\"«».!?]|\.(?=[A-Za-z])|(?<=\b[A-Z])\.(?=[ \t\u00a0]+[a-z(])"
-    r"|(?:(?<=\bInc)|(?<=\bCorp)|(?<=\bLtd))\.(?=[ \t\u00a0]+[a-z(]))*[.!?,;:]?"
+    r"(?:[^\n“”\"«».!?]|\.(?=[A-Za-z])"
+    rf"|{AFTER_ABBREVIATION}\.(?=[ \t\u00a0]+[a-z(]))*[.!?,;:]?"
 )
 # the dash may open the next paragraph (a pull quote's attribution), also inside a "> " quote
 # (only a true dash there: "- Item" after a blank line is a bullet list)

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.extract.vocab import find_scope, lexicon, sentence_end, sentence_start, trie_pattern
+from audit.extract.vocab import find_scope, lexicon
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import sentence_end, sentence_start, trie_pattern
 
 NAME = "topics"
 VERSION = "1"

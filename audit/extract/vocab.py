@@ -8,8 +8,8 @@ An *empty* ``Vocabulary()`` (the ``Context`` default) stands for "not configured
 then use the packaged default vocabulary.
 
 The rest of this module holds what several extractors need: character classes for capitalised
-words in Latin scripts, the person-name pattern, stop words, nationality adjectives, sentence
-bounds and the "scope" (grammatical subject) of a clause.
+words in Latin scripts, the person-name pattern, stop words, nationality adjectives and the
+"scope" (grammatical subject) of a clause (sentence bounds and tries: ``audit.text``).
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from audit.model import Vocabulary
+from audit.text import case_variants, trie_pattern
 
 __all__ = [
     "Lexicon",
     "default_vocabulary",
     "lexicon",
     "load_vocabulary",
-    "trie_pattern",
 ]
 
 _LIST_KEYS = ("titles", "org_suffixes", "places", "event_nouns")
@@ -428,64 +428,7 @@ def parse_small_number(word: str) -> int | None:
 
 
 # --------------------------------------------------------------------------------------------
-# Regex construction
-
-
-def trie_pattern(
-    words: Iterable[str], *, flex_space: bool = True, not_before: str | None = None
-) -> str:
-    """An alternation for ``words`` shaped as a trie (much faster than a flat alternation).
-
-    Longer words win over their prefixes because every optional branch is greedy. With
-    ``flex_space`` a space in a word matches any run of whitespace.
-
-    ``not_before`` (the body of a character class, e.g. ``r"\\w-"``) makes the pattern
-    equivalent to ``(?<![not_before])(?:trie)``, but with the look-behind placed after the first
-    letter of each branch: a pattern that opens with literals lets the regex engine skip in C to
-    the next possible first letter instead of entering the matcher at every position, which
-    makes a scan for capitalised words (places) several times faster.
-    """
-    trie: dict[str, dict] = {}
-    for w in words:
-        if not w:
-            continue
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def esc(ch: str) -> str:
-        if ch == " " and flex_space:
-            return r"\s+"
-        return re.escape(ch)
-
-    def emit(node: dict[str, dict], after_first: str = "") -> str:
-        end = "" in node
-        alts = [esc(ch) + after_first + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        if len(alts) == 1:
-            body = alts[0]
-            return f"(?:{body})?" if end else body
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if end else body
-
-    if not_before is not None and trie and not (flex_space and " " in trie):
-        # the root never ends a word, so every top-level branch opens with one literal
-        return emit(trie, rf"(?<![{not_before}](?s:.))")
-    if not_before is not None:
-        return rf"(?<![{not_before}])(?:{emit(trie) or '(?!)'})"
-    return emit(trie) or "(?!)"
-
-
-def case_variants(words: Iterable[str]) -> set[str]:
-    """Each word as written, in lower case, capitalised, and in title case. Case-sensitive tries
-    of these scan several times faster than one case-insensitive pattern."""
-    out: set[str] = set()
-    for w in words:
-        out.update((w, w.lower(), w[:1].upper() + w[1:].lower(), w[:1].upper() + w[1:]))
-        out.add(" ".join(x[:1].upper() + x[1:] if len(x) > 3 else x for x in w.split(" ")))
-    return out
+# Compiled vocabulary
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per vocabulary
@@ -597,47 +540,6 @@ def lexicon(v: Vocabulary) -> Lexicon:
 
 # --------------------------------------------------------------------------------------------
 # Shared text helpers
-
-
-_NOT_SENTENCE_DOT = (
-    r"(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs|Lt)\.)(?<!\b(?:Mrs|Sen|Rep|Gov|Inc|Ltd"
-    r"|Gen|Col|Sgt|Adm|Ave|Rev|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Pty)\.)"
-    r"(?<!\b(?:Corp|Prof|Sept|Dept|Univ)\.)"
-)
-_SENT_BOUNDARY = re.compile(
-    rf"(?:\.{_NOT_SENTENCE_DOT}|[!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*"
-)
-
-
-def sentence_start(text: str, pos: int, floor: int = 0, reach: int = 300) -> int:
-    """Offset where the sentence containing ``pos`` begins (never before ``floor``)."""
-    lo = max(floor, pos - reach)
-    nl = text.rfind("\n", lo, pos)
-    if nl >= 0:
-        lo = nl + 1
-    best = lo
-    # the boundary's lookahead must see the character at ``pos``, so scan one past it
-    for m in _SENT_BOUNDARY.finditer(text, lo, min(len(text), pos + 2)):
-        if m.end() <= pos:
-            best = m.end()
-    return best
-
-
-_SENT_END = re.compile(rf"(?:\.{_NOT_SENTENCE_DOT}|[!?])(?=[\"”’)\]]*(?:\s|\Z))|\n")
-
-
-# A dot that ends a sentence inside a would-be name ("Tailspin Toys. Lakeside"), unlike the dots
-# of "U.S." or "Inc." before a capitalised word.
-SENTENCE_DOT = re.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Co|St|Jr|Sr|Mt|Dr|Mr|Ms))(?<!\b(?:Inc|Ltd|Mrs))(?<!\bCorp)\."
-    r"(?=[ \t\u00a0]+[A-Z0-9])"
-)
-
-
-def sentence_end(text: str, pos: int, ceil: int, reach: int = 800) -> int:
-    """Offset just past the end of the sentence containing ``pos`` (never after ``ceil``)."""
-    m = _SENT_END.search(text, pos, min(ceil, pos + reach))
-    return m.end() if m else min(ceil, pos + reach)
 
 
 TOKEN_RE = re.compile(r"\S+")

@@ -19,8 +19,8 @@ import re
 from collections import Counter
 
 from audit.errors import InputError
-from audit.ingest.normalize import to_stored
 from audit.ingest.readers import BlockSpan, Parsed
+from audit.text import to_stored
 
 PAGE_BREAK = "\n\f\n"
 # PDF pages above this many are not read (a bound on cost; the error names the file)

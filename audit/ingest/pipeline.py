@@ -22,7 +22,6 @@ from audit.ingest import collections
 from audit.ingest.decode import decode_bytes
 from audit.ingest.docx import read_docx
 from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
-from audit.ingest.normalize import fold
 from audit.ingest.paths import Resolver, relative
 from audit.ingest.pdf import read_pdf
 from audit.ingest.readers import MEDIA_TYPES, READERS, Parsed
@@ -30,6 +29,7 @@ from audit.ingest.zones import ZONER_VERSION, classify, merge_runs
 from audit.model import Zone
 from audit.store import Store
 from audit.store.rows import insert_rows
+from audit.text import fold
 
 # Formats whose bytes are not text: their readers decode and lay out the text themselves.
 BYTE_READERS = {

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from audit.ingest.maincontent import library_text, main_flags
-from audit.ingest.normalize import to_stored
+from audit.text import is_hard_wrapped, to_stored
 
 MEDIA_TYPES = {
     ".txt": "text/plain",
@@ -71,7 +71,7 @@ def read_text(text: str) -> Parsed:
     pos = 0
     for m in _PARA.finditer(text + "\n\n"):
         para_end = min(m.start(), len(text))
-        if _is_wrapped(text[pos:para_end]):
+        if is_hard_wrapped(text[pos:para_end]):
             _add_trimmed(blocks, text, pos, para_end)
         else:  # text copied from web pages puts one element per line
             line_start = pos
@@ -82,24 +82,6 @@ def read_text(text: str) -> Parsed:
                 line_start = line_end + 1
         pos = m.end()
     return Parsed(text, blocks)
-
-
-_RULE = re.compile(r"[\W_]{3,}")  # a separator line: ----, ****, ====
-_SENT_END = re.compile(r"[.!?:;”\"’)]$")
-
-
-def _is_wrapped(para: str) -> bool:
-    """True for a hard-wrapped paragraph (lines continue one sentence), not a list of lines."""
-    lines = [ln.strip() for ln in para.strip("\n").split("\n") if ln.strip()]
-    if len(lines) <= 1:
-        return True
-    if any(_RULE.fullmatch(ln) for ln in lines):
-        return False
-    continued = sum(
-        1 for a, b in zip(lines, lines[1:], strict=False)
-        if not _SENT_END.search(a) and len(a) >= 40 and b[:1].islower()
-    ) + sum(1 for a in lines[:-1] if len(a) >= 55 and not _SENT_END.search(a))
-    return continued >= (len(lines) - 1)
 
 
 def _add_trimmed(blocks: list[BlockSpan], text: str, start: int, end: int) -> None:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from audit.ingest.normalize import fold
 from audit.ingest.readers import BlockSpan
 from audit.model import Zone
+from audit.text import fold
 
 # Bump when zoning changes: ingest then re-zones every stored document (and extraction, whose
 # signature includes it, re-reads them).

@@ -25,6 +25,7 @@ from audit.report.bundle import Document, Evidence, Finding, ReportBundle, Tool
 from audit.report.fragments import FragmentCache, fragment_key
 from audit.report.location import where
 from audit.severity import ordered
+from audit.text import SENTENCE_BREAK
 
 # Findings past this many per section are rendered inside a closed <details>.
 INLINE_LIMIT = 500
@@ -33,7 +34,6 @@ CONTEXT_CHARS = 64
 
 # A sentence boundary: terminal punctuation (plus closing quotes/brackets) before whitespace, or a
 # line break.
-_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)|\n")
 _WS = re.compile(r"\s+")
 
 
@@ -342,7 +342,7 @@ def _sentence_tail(before: str, cut: bool) -> tuple[str, bool]:
     """The end of ``before`` in the same sentence as the evidence, at most CONTEXT_CHARS long,
     whitespace collapsed; ``cut`` says whether text was left out (shown as an ellipsis)."""
     last = None
-    for m in _BOUNDARY.finditer(before):
+    for m in SENTENCE_BREAK.finditer(before):
         last = m
     if last is not None:
         before, cut = before[last.end() :].lstrip(), False
@@ -355,7 +355,7 @@ def _sentence_tail(before: str, cut: bool) -> tuple[str, bool]:
 
 
 def _sentence_head(after: str, cut: bool) -> tuple[str, bool]:
-    m = _BOUNDARY.search(after)
+    m = SENTENCE_BREAK.search(after)
     if m is not None:
         after, cut = (after[: m.start()] if m.group() == "\n" else after[: m.end()]), False
     after = _WS.sub(" ", after)

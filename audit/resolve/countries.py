@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from audit.text import deaccent
 
 # Press forms ISO 3166 does not list, mapped to an ISO alpha-3 code (or "EU").
 PRESS_FORMS: dict[str, str] = {
@@ -38,8 +39,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])\Z")
 
 
 def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.casefold())
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = deaccent(s.casefold())
     s = s.replace(".", "").replace("’", "'")
     s = re.sub(r"[^\w' -]+", " ", s)
     return " ".join(s.split())

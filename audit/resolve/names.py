@@ -25,8 +25,8 @@ import unicodedata
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from audit.ingest.normalize import fold
 from audit.resolve.countries import countries_in, country_key, strip_legal
+from audit.text import deaccent, fold
 
 HONORIFICS = frozenset(
     "mr mrs ms miss dr prof professor sir dame lord lady rev reverend hon honorable "
@@ -70,8 +70,7 @@ def _strip_accents(s: str, long: bool = False) -> str:
     s = s.casefold()
     if long:
         s = unicodedata.normalize("NFC", s).translate(_TRANSLIT_LONG)
-    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    return s.translate(_TRANSLIT)
+    return deaccent(s).translate(_TRANSLIT)
 
 
 def _tokens(surface: str, etype: str, long: bool) -> tuple[str, ...]:

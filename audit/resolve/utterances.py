@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from audit.ingest.normalize import fold
+from audit.text import fold
 
 GAP = "\x00"  # a token standing for words the source left out or replaced ([...] or …)
 SAME_RUN = 4  # words in a row two quotes of one utterance share at least

@@ -9,7 +9,7 @@ import duckdb
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.limits import limit
-from audit.ingest.normalize import fold
+from audit.text import fold
 
 NAME = "list-mismatch"
 CLASS = "list-mismatch"
