@@ -378,7 +378,7 @@ class Project:
         if label is None:
             raise AuditError(f"no finding {fingerprint} in the latest run {run_id} "
                              "(see 'audit findings')")
-        return add_waiver(self.config.checks_dir, fingerprint, reason,
+        return add_waiver(self.config.checks_dir or self.root / "checks", fingerprint, reason,
                           f"{label[0]}: {label[1]}")
 
     # -- reading --
@@ -400,10 +400,12 @@ class Project:
         with self._reading_store() as store:
             rows = queries.claims(store.con, document, kind, include_all)
         out = []
-        for r in rows:
-            quals, value = json.loads(r[7]), json.loads(r[8])
-            frame = describe(value) if isinstance(value, dict) else ""
-            out.append(Claim(*r[:7], quals, value, *r[9:], frame))  # type: ignore[misc]
+        for cid, path, line, kind, pred, subj, vtext, quals, value, zone, compared, ext, ver \
+                in rows:
+            value = json.loads(value)
+            out.append(Claim(cid, path, line, kind, pred, subj, vtext, json.loads(quals), value,
+                             zone, compared, ext, ver,
+                             describe(value) if isinstance(value, dict) else ""))
         return out
 
     def trace(self, claim_id: str) -> Trace:
@@ -445,9 +447,10 @@ class Project:
         sevs = (None if severity is None else
                 (severity,) if isinstance(severity, str) else tuple(severity))
         with self._reading_store() as store:
-            run_id = run or (queries.runs(store.con) or [None])[0]
-            if not run_id:
+            runs = [run] if run else queries.runs(store.con)
+            if not runs:
                 raise AuditError(NO_RUN)
+            run_id = runs[0]
             for r in (run_id, since_run):
                 if r and not queries.run_exists(store.con, r):
                     raise AuditError(f"no run '{r}' (runs: see 'audit diff --help')")

@@ -68,8 +68,11 @@ def test_findings_are_frozen_and_carry_their_evidence(audited):
         assert f.fingerprint.startswith("f") and f.evidence
         for ev in f.evidence:
             assert texts[ev.document_id][ev.start:ev.end] == ev.exact
-            assert ev.where == f"{ev.path}:{ev.line}"
+            assert ev.where == (f"{ev.path} (page {ev.page})" if ev.path.endswith(".pdf")
+                                else f"{ev.path}:{ev.line}")
         hash(f)  # usable in sets
+    pdf_pages = {ev.page for f in found for ev in f.evidence if ev.path.endswith(".pdf")}
+    assert pdf_pages == {1, 2}
     # the same findings, in the same order, as the JSON report of that run
     bundle = json.loads((audited.root / "reports" / "findings.json").read_text())
     assert [f.fingerprint for f in found] == [f["id"] for f in bundle["findings"]]
