@@ -43,6 +43,32 @@ def test_planted_recall_and_precision(audited):
     assert sc.precision == 1.0, f"false findings {false}"
 
 
+def test_pdf_and_docx_discrepancies_are_found_with_their_place(audited):
+    """The two binary sources each carry one planted discrepancy; the PDF's is on page 2 and
+    the reports say so."""
+    from audit.evaluation import matches
+
+    root, bundle, _ = audited
+    planted = load_planted(EXAMPLE_SOURCES / "PLANTED.md")["planted"]
+    binary = {p["documents"][0].rsplit(".", 1)[-1]: p for p in planted
+              if p["documents"][0].endswith((".pdf", ".docx"))}
+    assert set(binary) == {"pdf", "docx"}
+    for ext, item in binary.items():
+        hits = [f for f in bundle["findings"] if matches(item, f)]
+        assert hits, f"planted item {item['id']} in the .{ext} file not found"
+        own = [e for f in hits for e in f["evidence"]
+               if e["path"].endswith(item["documents"][0])]
+        assert own and any(item["values"][0] in e["exact"] for e in own)
+        if ext == "pdf":
+            assert {e["page"] for e in own if item["values"][0] in e["exact"]} == {2}
+        else:
+            assert all(e["page"] is None and e["line"] for e in own)
+    pdf = binary["pdf"]["documents"][0]
+    assert f"{pdf} (page 2)" in (root / "reports" / "report.html").read_text()
+    assert invoke("report", root, "--format", "md", "--out", root / "md").exit_code == 0
+    assert f"{pdf} (page 2)" in (root / "md" / "summary.md").read_text()
+
+
 def test_no_error_from_legitimate_variants(audited):
     _, bundle, _ = audited
     legit = load_planted(EXAMPLE_SOURCES / "PLANTED.md").get("legitimate", [])

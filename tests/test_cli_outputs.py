@@ -140,9 +140,9 @@ def test_seeds_report_in_chromium(seeds_report, tmp_path):
 
 
 def test_html_caps_findings_but_json_keeps_all(example, tmp_path, monkeypatch):
-    import audit.cli
+    import audit.api
 
-    monkeypatch.setattr(audit.cli, "HTML_MAX_FINDINGS", 2)
+    monkeypatch.setattr(audit.api, "HTML_MAX_FINDINGS", 2)
     r = invoke("report", example, "--format", "json", "--format", "html", "--out", tmp_path)
     assert r.exit_code == 0 and "most severe" in r.output
     total = len(json.loads((tmp_path / "findings.json").read_text())["findings"])
@@ -163,9 +163,9 @@ def test_run_timings_name_every_stage(tmp_path):
 def test_capped_html_is_the_same_after_the_json(tmp_path, monkeypatch):
     """The capped HTML reuses the findings the JSON just read; it must show what a query for
     the most severe findings shows, with and without an accepted (waived) finding."""
-    import audit.cli
+    import audit.api
 
-    monkeypatch.setattr(audit.cli, "HTML_MAX_FINDINGS", 3)
+    monkeypatch.setattr(audit.api, "HTML_MAX_FINDINGS", 3)
     shutil.copytree(EXAMPLE_SOURCES, tmp_path / "sources")
     (tmp_path / "audit.toml").write_text('[audit]\nsources = "sources"\n')
     invoke("run", tmp_path, "--format", "json")

@@ -15,8 +15,7 @@ from typing import Any
 
 # The current corpus's claims that are compared (not read in boilerplate or bylines).
 CUR = """(SELECT c.*, p.path, coalesce(ds.story_id, '') AS story FROM claims c
-          JOIN (SELECT document_id, min(path) AS path FROM document_paths GROUP BY ALL) p
-            USING (document_id)
+          JOIN current_documents p USING (document_id)
           LEFT JOIN document_stories ds USING (document_id)
           WHERE c.compared)"""
 

@@ -25,8 +25,7 @@ class EvidenceIndex:
             FROM claim_spans cs
             JOIN spans s USING (span_id)
             JOIN claims c USING (claim_id)
-            JOIN (SELECT document_id, min(path) AS path FROM document_paths GROUP BY ALL) p
-              ON p.document_id = s.document_id
+            JOIN current_documents p ON p.document_id = s.document_id
             WHERE cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
             ORDER BY cs.claim_id, cs.seq""", [sorted(claim_ids)]).fetchall()
         for r in rows:

@@ -40,6 +40,10 @@ def confidence_filter(min_confidence: float) -> str:
             f"'$.confidence') AS DOUBLE), 1.0) >= {float(min_confidence)!r})")
 
 
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
 class FindingStream:
     """A run's findings in report order (most severe first), streamed from DuckDB.
 
@@ -52,9 +56,16 @@ class FindingStream:
     PAGE = 1000
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: str,
-                 min_confidence: float = 0.0):
+                 min_confidence: float = 0.0, since: str | None = None,
+                 severities: tuple[str, ...] | None = None):
         self.con, self.run_id = con, run_id
         self.shown = confidence_filter(min_confidence)
+        if since is not None:  # only findings new since that run (the Python API)
+            self.shown += (" AND f.finding_id NOT IN (SELECT finding_id FROM findings "
+                           f"WHERE run_id = {_sql_str(since)})")
+        if severities is not None:
+            self.shown += (f" AND f.severity IN ({', '.join(map(_sql_str, severities))})"
+                           if severities else " AND FALSE")
         self._len, self._accepted = con.execute(
             "SELECT count(*), count(*) FILTER (WHERE accepted) FROM findings f "
             f"WHERE run_id = ? AND {self.shown}", [run_id]).fetchall()[0]
@@ -124,8 +135,7 @@ class FindingStream:
                   JOIN f ON f.finding_id = fe.finding_id AND fe.run_id = f.run_id
                   JOIN ctx ON ctx.finding_id = fe.finding_id AND ctx.seq = fe.seq
                   LEFT JOIN spans s ON s.span_id = fe.span_id
-                  LEFT JOIN (SELECT document_id, min(path) AS path FROM document_paths
-                             GROUP BY ALL) p ON p.document_id = fe.document_id
+                  LEFT JOIN current_documents p ON p.document_id = fe.document_id
                   GROUP BY fe.finding_id)
                 SELECT f.finding_id, f.check_name, f.class, f.severity, f.message, f.accepted,
                        f.waiver_reason, f.details, coalesce(ev.evidence, [])
@@ -213,9 +223,9 @@ def _evidence_docs(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
 def _documents(con: duckdb.DuckDBPyConnection, with_text: bool,
                evidence_docs: list[str] | None = None) -> list[Document]:
     docs = con.execute("""
-        SELECT d.document_id, min(p.path), d.title, d.publisher, d.url, d.published, d.chars
-        FROM documents d JOIN document_paths p USING (document_id)
-        GROUP BY ALL ORDER BY 2""").fetchall()
+        SELECT d.document_id, p.path, d.title, d.publisher, d.url, d.published, d.chars
+        FROM documents d JOIN current_documents p USING (document_id)
+        ORDER BY 2""").fetchall()
     keep = [r[0] for r in docs] if len(docs) <= ALL_TEXT_UP_TO else \
         sorted(evidence_docs or ())
     texts: dict[str, str] = {}

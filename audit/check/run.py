@@ -173,7 +173,7 @@ def story_states(con) -> dict[str, str]:
     rows = con.execute("""
         WITH st AS (
           SELECT p.document_id, p.path, coalesce(ds.story_id, '') AS story
-          FROM (SELECT document_id, min(path) AS path FROM document_paths GROUP BY ALL) p
+          FROM current_documents p
           LEFT JOIN document_stories ds USING (document_id)),
         docs AS (
           SELECT st.story, count(*) AS n,
@@ -234,7 +234,7 @@ class _Sink:
         self.con, self.waived, self.fail_on = con, waived, fail_on
         self.min_confidence = min_confidence
         docs = [r[0] for r in con.execute(
-            "SELECT DISTINCT document_id FROM document_paths ORDER BY 1").fetchall()]
+            "SELECT document_id FROM current_documents ORDER BY 1").fetchall()]
         self.n_docs = len(docs)
         self.doc_set = hashlib.sha256(",".join(docs).encode()).hexdigest()[:16]
         self.seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchall()[0][0]

@@ -269,7 +269,7 @@ def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, 
     con = store.con
     sig = signature(vocab)
     todo = con.execute(
-        """SELECT DISTINCT p.document_id, d.chars FROM document_paths p
+        """SELECT p.document_id, d.chars FROM current_documents p
            JOIN documents d USING (document_id)
            LEFT JOIN extractions e ON e.document_id = p.document_id AND e.signature = ?
            WHERE e.document_id IS NULL ORDER BY 1""", [sig]).fetchall()

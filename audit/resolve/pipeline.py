@@ -38,12 +38,12 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
     documents, extraction and aliases are unchanged keep their entities unless ``full``."""
     con = store.con
     docs = [r[0] for r in con.execute(
-        "SELECT DISTINCT document_id FROM document_paths ORDER BY 1").fetchall()]
+        "SELECT document_id FROM current_documents ORDER BY 1").fetchall()]
     doc_keys: dict[str, set[str]] = {d: set() for d in docs}
     cur = con.cursor()  # streamed: only each document's distinctive names are kept
     try:
         cur.execute("""SELECT m.etype, m.surface, m.document_id
-                       FROM mentions m JOIN (SELECT DISTINCT document_id FROM document_paths) p
+                       FROM mentions m JOIN current_documents p
                          USING (document_id)
                        WHERE m.compared AND m.etype IN ('org', 'person')
                          AND m.role_key <> 'mention'  -- side mentions shape no story""")
@@ -59,7 +59,7 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
     doc_aliases: dict[str, dict[str, str]] = defaultdict(dict)
     for doc, value in con.execute(
             """SELECT c.document_id, c.value FROM claims c
-               JOIN (SELECT DISTINCT document_id FROM document_paths) p USING (document_id)
+               JOIN current_documents p USING (document_id)
                WHERE c.kind = 'alias' ORDER BY c.claim_id""").fetchall():
         v = json.loads(value)
         if v.get("alias") and v.get("name") and doc in story_of:
