@@ -563,7 +563,7 @@ def _write(bundle: dict, out: Path, formats: list[str], store) -> list[Path]:
 
 def _summary(result, written: list[Path]) -> None:
     counts = result.by_severity
-    if result.reused_from:
+    if result.reused_from and result.stories_reused:
         _echo(f"check: {result.stories_reused} unchanged stor"
                    f"{'y' if result.stories_reused == 1 else 'ies'}: {result.reused} finding(s) "
                    f"reused from run {result.reused_from} (--full recomputes them)")
@@ -752,20 +752,83 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
     extract_inputs = _extract_inputs(cfg)
     inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)
     _prepare_out(cfg.out)
-    found = _find_sources(cfg)
-    with _writable_store(cfg) as store, _judge_for(store, inputs) as judge:
-        with clock.stage("ingest"):
-            _do_ingest(cfg, store, quiet, found)
-        _do_extract(cfg, store, quiet, clock, full, extract_inputs)
-        with clock.stage("check"):
-            checked = _do_check(cfg, store, fail_on, inputs, full, judge, min_confidence)
-        judge.release()  # the worker exits while the reports are written
-        with clock.stage("report"):
-            written = _do_report(cfg, store, checked, formats, out)
+    key, stats, snapshot = _run_key(cfg, fail_on, formats, out, min_confidence)
+    reused = None if full else _reuse_last_run(cfg, key, stats, snapshot, formats, out, clock)
+    if reused is not None:
+        checked, written = reused
+    else:
+        found = _find_sources(cfg)
+        with _writable_store(cfg) as store, _judge_for(store, inputs) as judge:
+            with clock.stage("ingest"):
+                _do_ingest(cfg, store, quiet, found)
+            _do_extract(cfg, store, quiet, clock, full, extract_inputs)
+            with clock.stage("check"):
+                checked = _do_check(cfg, store, fail_on, inputs, full, judge, min_confidence)
+            judge.release()  # the worker exits while the reports are written
+            with clock.stage("report"):
+                written = _do_report(cfg, store, checked, formats, out)
+            _remember_run(store, key, checked.run_id, snapshot, written)
     _summary(checked, written)
     if timings:
         _echo(clock.line(), err=True)
     sys.exit(1 if checked.failing else 0)
+
+
+def _run_key(cfg, fail_on, formats, out, min_confidence):
+    """What `audit run` depends on (see audit/rerun.py), the sources' metadata from one walk of
+    their folders (nothing parsed), and the time of this snapshot (a file modified after it is
+    never vouched for by its metadata)."""
+    import time
+
+    from audit import rerun
+
+    snapshot = time.time_ns()
+    stats = rerun.source_stats(cfg.sources)
+    options = {"fail_on": fail_on, "formats": list(formats), "out": str(out or ""),
+               "min_confidence": min_confidence}
+    return rerun.run_key(cfg, cfg.claims_dir, cfg.checks_dir, stats, options), stats, snapshot
+
+
+def _reuse_last_run(cfg, key, stats, snapshot, formats, out, clock):
+    """(result, reports written) when nothing changed since the last run, else None (and
+    nothing written). Only an existing store can hold a last run."""
+    if cfg.db_path == ":memory:" or not os.path.exists(cfg.db_path):
+        return None
+    from audit import rerun
+
+    with clock.stage("reuse"), _writable_store(cfg) as store:
+        reuse = rerun.reusable(store.con, key, stats)
+        if reuse is None:
+            return None
+        return _record_reuse(cfg, store, reuse, formats, out, key, snapshot)
+
+
+def _record_reuse(cfg, store, reuse, formats, out, key, snapshot):
+    """Nothing changed since the last run: record a copy of it; rewrite reports only when the
+    files it wrote were changed or removed since."""
+    from audit import rerun
+    from audit.check.run import recorded_result
+
+    with store.transaction():
+        run_id = rerun.copy_run(store.con, reuse.run_id)
+    checked = recorded_result(store.con, run_id, reuse.run_id)
+    if reuse.reports_intact:
+        written: list[Path] = []
+        _echo(f"run: nothing changed since run {reuse.run_id}: its findings are recorded as "
+              f"run {run_id}; reports unchanged (--full recomputes)")
+    else:
+        written = _do_report(cfg, store, checked, formats, out)
+        _echo(f"run: nothing changed since run {reuse.run_id}: its findings are recorded as "
+              f"run {run_id} (--full recomputes)")
+    _remember_run(store, key, run_id, snapshot, written or [Path(p) for p in reuse.reports])
+    return checked, written
+
+
+def _remember_run(store, key, run_id, snapshot, written) -> None:
+    from audit import rerun
+
+    with store.transaction():
+        rerun.remember(store.con, key, run_id, snapshot, written)
 
 
 def main() -> None:

@@ -145,6 +145,34 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     return result
 
 
+def run_id_for(seq: int, doc_set: str) -> str:
+    """A run's id: its number and the start of its document-set hash."""
+    return f"r{seq:05d}-{doc_set[:8]}"
+
+
+def recorded_result(con, run_id: str, reused_from: str) -> CheckResult:
+    """The result of a run recorded as a copy of ``reused_from`` (nothing changed since it):
+    counts and the console's top findings read back from the store, as that run showed them."""
+    from audit.rerun import counts
+
+    fail_on, checks, stale = con.execute(
+        "SELECT fail_on, checks, stale_waivers FROM runs WHERE run_id = ?", [run_id]
+    ).fetchall()[0]
+    by_sev, by_cls, accepted = counts(con, run_id)
+    top = []
+    for fid, check, cls, sev, msg, details in con.execute(
+            "SELECT finding_id, check_name, class, severity, message, details FROM findings "
+            "WHERE run_id = ? AND NOT accepted AND severity <> 'info' ORDER BY seq LIMIT ?",
+            [run_id, SHOWN]).fetchall():
+        f = Finding(check, cls, sev, msg, None,
+                    confidence=float(json.loads(details).get("confidence", 1.0)))
+        f.__dict__["fingerprint"] = fid  # the stored fingerprint; the key is not kept
+        top.append(f)
+    n = con.execute("SELECT count(*) FROM findings WHERE run_id = ?", [run_id]).fetchall()[0][0]
+    return CheckResult(run_id, list(checks or []), json.loads(stale or "[]"), fail_on, by_sev,
+                       by_cls, accepted, top, reused_from, n, 0, [])
+
+
 def inputs_signature(suite: dict, facts: dict, waivers: list, min_confidence: float = 0.0) -> str:
     """What every finding depends on besides the corpus: if it differs, nothing is reused."""
     import duckdb
@@ -238,7 +266,7 @@ class _Sink:
         self.n_docs = len(docs)
         self.doc_set = hashlib.sha256(",".join(docs).encode()).hexdigest()[:16]
         self.seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchall()[0][0]
-        self.run_id = f"r{self.seq:05d}-{self.doc_set[:8]}"
+        self.run_id = run_id_for(self.seq, self.doc_set)
         self.seen: set[str] = set()
         self.waived_seen: set[str] = set()
         self.by_severity: Counter = Counter()
