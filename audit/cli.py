@@ -255,12 +255,18 @@ def ingest(project: Path, db: str | None, sources: tuple[Path, ...], quiet: bool
         _do_ingest(cfg, store, quiet, found)
 
 
+def _bars(quiet: bool = False):
+    from audit.progress import Progress
+
+    return Progress.for_command(quiet)
+
+
 def _do_ingest(cfg, store, quiet: bool = False, found=None):
     from audit.ingest.pipeline import ingest as run_ingest
 
-    with _stage("ingest"):
+    with _stage("ingest"), _bars(quiet).stage("ingest", "file") as bar:
         result = run_ingest(store, cfg.sources, cfg.root, options=cfg.ingest_options(),
-                            found=found)
+                            found=found, progress=bar)
     for w in result.warnings:
         _echo(f"warning: {printable(w)}", err=True)
     if not quiet:
@@ -346,10 +352,13 @@ def _do_extract(cfg, store, quiet: bool = False, clock=None, full: bool = False,
 
     clock = clock or Timings(False)
     vocab, aliases = inputs or _extract_inputs(cfg)
-    with clock.stage("extract"), _stage("extract", "extraction"):
-        stats = extract_corpus(store, vocab)
-    with clock.stage("resolve"), _stage("resolve", "entity resolution"):
-        rstats = resolve_corpus(store, aliases, full)
+    bars = _bars(quiet)
+    with clock.stage("extract"), _stage("extract", "extraction"), \
+            bars.stage("extract", "doc") as bar:
+        stats = extract_corpus(store, vocab, bar)
+    with clock.stage("resolve"), _stage("resolve", "entity resolution"), \
+            bars.stage("resolve", "story") as bar:
+        rstats = resolve_corpus(store, aliases, full, bar)
     if not quiet:
         kept = rstats.get("stories_reused", 0)
         _echo(f"extract: {stats['documents']} document(s) extracted; "
@@ -483,13 +492,14 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
 
 
 def _do_check(cfg, store, fail_on: str | None, inputs: tuple | None = None,
-              full: bool = False, judge=None, min_confidence: float = 0.0):
+              full: bool = False, judge=None, min_confidence: float = 0.0,
+              quiet: bool = False):
     from audit.check.run import run_checks
 
     _require_documents(cfg, store)
-    with _stage("check", "the check run"):
+    with _stage("check", "the check run"), _bars(quiet).stage("check", "check") as bar:
         return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
-                          cfg.digest(), inputs, full, judge, min_confidence)
+                          cfg.digest(), inputs, full, judge, min_confidence, bar)
 
 
 # `audit run` on a corpus of at least this many documents judges in a worker process started
@@ -763,7 +773,8 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
                 _do_ingest(cfg, store, quiet, found)
             _do_extract(cfg, store, quiet, clock, full, extract_inputs)
             with clock.stage("check"):
-                checked = _do_check(cfg, store, fail_on, inputs, full, judge, min_confidence)
+                checked = _do_check(cfg, store, fail_on, inputs, full, judge, min_confidence,
+                                    quiet)
             judge.release()  # the worker exits while the reports are written
             with clock.stage("report"):
                 written = _do_report(cfg, store, checked, formats, out)

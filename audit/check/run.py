@@ -19,6 +19,7 @@ from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
 from audit.check.reference import load_facts
 from audit.check.suite import Judge, Judgement, load_suite
 from audit.check.waivers import load_waivers
+from audit.progress import NO_PROGRESS, Bar
 from audit.severity import rank
 from audit.store import Store
 from audit.store.rows import insert_rows
@@ -73,7 +74,7 @@ def load_inputs(claims_dir: Path | None, checks_dir: Path | None):
 def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None,
                full: bool = False, judge: Judge | None = None,
-               min_confidence: float = 0.0) -> CheckResult:
+               min_confidence: float = 0.0, progress: Bar = NO_PROGRESS) -> CheckResult:
     """Run every check and store the run; ``inputs`` is what :func:`load_inputs` returned, when
     the caller validated them early; ``judge``: a :class:`Judge` the caller started early
     (default: one in this process). All of it is one transaction: a failure stores nothing.
@@ -88,7 +89,8 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     if judge is None:
         with Judge(suite, suite_path) as local:
             return run_checks(store, claims_dir, checks_dir, fail_on, config_hash,
-                              (suite, suite_path, facts, waivers), full, local, min_confidence)
+                              (suite, suite_path, facts, waivers), full, local, min_confidence,
+                              progress)
     con = store.con
     from audit.check.integrity import run_integrity
 
@@ -108,7 +110,10 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
         warnings: list[str] = []
-        for check in builders():
+        every = builders()
+        progress.start(len(every) + 1)  # each check's candidates, then the final judging
+        for check in every:
+            progress.advance()
             build = check.candidates
             assert build is not None  # builders() keeps only checks that build candidates
             if unchanged and check.scope == "story":
@@ -135,6 +140,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         if pending or not judged_any:  # an empty run still validates the suite
             sink.add(_judged_findings(con, list(pending.values()), judge, limits))
             del pending
+        progress.advance()
         result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
                              sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
                              prev_id if unchanged else None, sink.reused, len(unchanged),
