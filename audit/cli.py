@@ -820,26 +820,28 @@ def _record_reuse(cfg, store, reuse, formats, out, key, snapshot):
     from audit import rerun
     from audit.check.run import recorded_result
 
+    said = f"run: nothing changed since run {reuse.run_id}: its findings are recorded as run "
+    if reuse.reports_intact:
+        with store.transaction():  # the copy and the record of it: one commit
+            run_id = rerun.copy_run(store.con, reuse.run_id)
+            rerun.remember(store.con, key, run_id, snapshot,
+                           [Path(p) for p in reuse.reports], reuse.store)
+        _echo(said + f"{run_id}; reports unchanged (--full recomputes)")
+        return recorded_result(store.con, run_id, reuse.run_id), []
     with store.transaction():
         run_id = rerun.copy_run(store.con, reuse.run_id)
     checked = recorded_result(store.con, run_id, reuse.run_id)
-    if reuse.reports_intact:
-        written: list[Path] = []
-        _echo(f"run: nothing changed since run {reuse.run_id}: its findings are recorded as "
-              f"run {run_id}; reports unchanged (--full recomputes)")
-    else:
-        written = _do_report(cfg, store, checked, formats, out)
-        _echo(f"run: nothing changed since run {reuse.run_id}: its findings are recorded as "
-              f"run {run_id} (--full recomputes)")
-    _remember_run(store, key, run_id, snapshot, written or [Path(p) for p in reuse.reports])
+    written = _do_report(cfg, store, checked, formats, out)
+    _echo(said + f"{run_id} (--full recomputes)")
+    _remember_run(store, key, run_id, snapshot, written, reuse.store)
     return checked, written
 
 
-def _remember_run(store, key, run_id, snapshot, written) -> None:
+def _remember_run(store, key, run_id, snapshot, written, digest=None) -> None:
     from audit import rerun
 
     with store.transaction():
-        rerun.remember(store.con, key, run_id, snapshot, written)
+        rerun.remember(store.con, key, run_id, snapshot, written, digest)
 
 
 def main() -> None:

@@ -75,28 +75,25 @@ def source_stats(sources: Iterable[Path]) -> list[tuple[str, int, int, int]]:
     opened or parsed. A path that cannot be stated is recorded as such (the normal run then
     reports it)."""
     out = []
-    stack = [Path(s) for s in sources]
     seen: set[str] = set()  # folders walked (real paths): a link loop is walked once
-    while stack:
-        path = stack.pop()
-        try:
-            if path.is_dir():
-                real = os.path.realpath(path)
-                if real in seen:
-                    continue
-                seen.add(real)
-                with os.scandir(path) as it:
-                    for entry in it:
-                        if entry.is_dir(follow_symlinks=True):
-                            stack.append(Path(entry.path))
-                        else:
-                            st = entry.stat(follow_symlinks=True)
-                            out.append((entry.path, st.st_size, st.st_mtime_ns, st.st_ino))
+    for source in sources:
+        top = str(source)
+        if not os.path.isdir(top):
+            out.extend(file_stats([Path(top)]))
+            continue
+        for folder, dirs, files in os.walk(top, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:
+                dirs.clear()
                 continue
-            st = path.stat()
-            out.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
-        except OSError:
-            out.append((str(path), -1, -1, -1))
+            seen.add(real)
+            for name in files:
+                path = os.path.join(folder, name)
+                try:
+                    st = os.stat(path)
+                    out.append((path, st.st_size, st.st_mtime_ns, st.st_ino))
+                except OSError:
+                    out.append((path, -1, -1, -1))
     return sorted(out)
 
 
@@ -132,9 +129,10 @@ def last_run(con: duckdb.DuckDBPyConnection) -> dict | None:
 
 
 def remember(con: duckdb.DuckDBPyConnection, key: str, run_id: str, snapshot_ns: int,
-             reports: Iterable[Path]) -> None:
-    """Record what the run just finished saw, for the next run to compare with."""
-    record = {"key": key, "store": store_digest(con), "run_id": run_id,
+             reports: Iterable[Path], digest: str | None = None) -> None:
+    """Record what the run just finished saw, for the next run to compare with (``digest``:
+    the store's, when the caller knows it is unchanged)."""
+    record = {"key": key, "store": digest or store_digest(con), "run_id": run_id,
               "snapshot_ns": snapshot_ns,
               "reports": file_stats(reports)}
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
@@ -148,6 +146,7 @@ class Reuse:
     run_id: str
     reports_intact: bool
     reports: list[str]
+    store: str  # the store's digest, unchanged since that run
 
 
 def reusable(con: duckdb.DuckDBPyConnection, key: str,
@@ -160,12 +159,13 @@ def reusable(con: duckdb.DuckDBPyConnection, key: str,
         return None
     exists = con.execute("SELECT count(*) FROM runs WHERE run_id = ?",
                          [record["run_id"]]).fetchall()[0][0]
-    if not exists or store_digest(con) != record.get("store"):
+    digest = store_digest(con)
+    if not exists or digest != record.get("store"):
         return None
     recorded = [tuple(r) for r in record.get("reports", [])]
     paths = [r[0] for r in recorded]
     intact = bool(recorded) and file_stats(Path(p) for p in paths) == sorted(recorded)
-    return Reuse(record["run_id"], intact, paths)
+    return Reuse(record["run_id"], intact, paths, digest)
 
 
 def copy_run(con: duckdb.DuckDBPyConnection, prev: str) -> str:
