@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.errors import AuditError, ConfigError
+from audit.progress import ProgressBars
 
 if TYPE_CHECKING:
     from audit.check.run import CheckResult
@@ -188,6 +189,7 @@ class Outcome:
     notes: tuple[str, ...] = ()
     ingest: IngestResult | None = None
     extract: ExtractResult | None = None
+    reused_run: str | None = None  # nothing changed since this run: recorded as a copy of it
 
     @property
     def failing(self) -> bool:
@@ -260,22 +262,23 @@ def init_project(directory: str | Path, force: bool = False) -> list[Path]:
 class Project:
     """An audit project: its settings (``audit.toml`` or ``[tool.audit]``), sources and store."""
 
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, progress: ProgressBars | None = None):
         self.config = config
+        self.progress = progress or ProgressBars(False)  # bars only when asked (the CLI on a TTY)
 
     @classmethod
     def open(cls, path: str | Path = ".", *, db: str | None = None,
              sources: Iterable[str | Path] = (), out: str | Path | None = None,
-             allow_empty: bool = False) -> Project:
+             allow_empty: bool = False, progress: ProgressBars | None = None) -> Project:
         """The project in ``path``, its settings read and validated (a malformed config is a
         :class:`~audit.errors.ConfigError`). The keywords override the settings as the CLI's
-        options do."""
+        options do; ``progress``: bars for long stages (:class:`audit.progress.ProgressBars`)."""
         from audit.config import load_config
 
         cfg = load_config(Path(path))
         return cls(cfg.with_overrides(db=db, sources=tuple(Path(s) for s in sources),
                                       out=Path(out) if out is not None else None,
-                                      allow_empty=allow_empty))
+                                      allow_empty=allow_empty), progress)
 
     @property
     def root(self) -> Path:
@@ -330,6 +333,13 @@ class Project:
         extract_inputs = self._extract_inputs()
         inputs = load_inputs(self.config.claims_dir, self.config.checks_dir)
         self._prepare_out(self._out)
+        names = list(formats or ())
+        key, stats, snapshot = self._run_key(fail_on, names, target, min_confidence)
+        if not full:
+            with clock.stage("reuse"):
+                reused = self._reuse_last_run(key, stats, snapshot, names, target)
+            if reused is not None:
+                return reused
         found = self._find_sources()
         with self._writable_store() as store, self._judge_for(store, inputs) as judge:
             with clock.stage("ingest"):
@@ -343,8 +353,65 @@ class Project:
                 checked = self._check(store, fail_on, inputs, full, judge, min_confidence)
             judge.release()  # the worker exits while the reports are written
             with clock.stage("report"):
-                report = self._report(store, checked, list(formats or ()), target)
+                report = self._report(store, checked, names, target)
+            self._remember_run(store, key, checked.run_id, snapshot, report.written)
         return Outcome(checked, report.written, report.notes, ingested, extracted)
+
+    # -- whole-run reuse (audit/rerun.py) --
+
+    def _run_key(self, fail_on: str | None, formats: list[str], out: Path | None,
+                 min_confidence: float) -> tuple[str, list, int]:
+        """What a run depends on, the sources' metadata from one walk of their folders
+        (nothing parsed), and the time of this snapshot (a file modified after it is never
+        vouched for by its metadata)."""
+        import time
+
+        from audit import rerun
+
+        cfg = self.config
+        snapshot = time.time_ns()
+        stats = rerun.source_stats(cfg.sources)
+        options = {"fail_on": fail_on, "formats": formats, "out": str(out or ""),
+                   "min_confidence": min_confidence}
+        key = rerun.run_key(cfg, cfg.claims_dir, cfg.checks_dir, stats, options)
+        return key, stats, snapshot
+
+    def _reuse_last_run(self, key: str, stats: list, snapshot: int, formats: list[str],
+                        out: Path | None) -> Outcome | None:
+        """When nothing changed since the last run: a new run recorded as a copy of it, the
+        reports rewritten only if the files it wrote were changed or removed since.
+        Otherwise None, and nothing written. Only an existing store can hold a last run."""
+        from audit import rerun
+        from audit.check.run import recorded_result
+
+        path = self.config.db_path
+        if path == ":memory:" or not os.path.exists(path):
+            return None
+        with self._writable_store() as store:
+            reuse = rerun.reusable(store.con, key, stats)
+            if reuse is None:
+                return None
+            if reuse.reports_intact:
+                with store.transaction():  # the copy and the record of it: one commit
+                    run_id = rerun.copy_run(store.con, reuse.run_id)
+                    rerun.remember(store.con, key, run_id, snapshot,
+                                   [Path(p) for p in reuse.reports], reuse.store)
+                return Outcome(recorded_result(store.con, run_id, reuse.run_id),
+                               reused_run=reuse.run_id)
+            with store.transaction():
+                run_id = rerun.copy_run(store.con, reuse.run_id)
+            checked = recorded_result(store.con, run_id, reuse.run_id)
+            report = self._report(store, checked, formats, out)
+            self._remember_run(store, key, run_id, snapshot, report.written, reuse.store)
+        return Outcome(checked, report.written, report.notes, reused_run=reuse.run_id)
+
+    @staticmethod
+    def _remember_run(store: Store, key: str, run_id: str, snapshot: int,
+                      written: Iterable[Path], digest: str | None = None) -> None:
+        from audit import rerun
+
+        with store.transaction():
+            rerun.remember(store.con, key, run_id, snapshot, written, digest)
 
     def report(self, run: str | None = None, formats: Iterable[str] | None = None,
                out: str | Path | None = None, min_confidence: float = 0.0) -> ReportResult:
@@ -560,9 +627,9 @@ class Project:
         from audit.ingest.pipeline import ingest
 
         cfg = self.config
-        with PROGRESS.running("ingest"):
+        with PROGRESS.running("ingest"), self.progress.stage("ingest", "file") as bar:
             return ingest(store, cfg.sources, cfg.root, options=cfg.ingest_options(),
-                          found=found)
+                          found=found, progress=bar)
 
     def _extract(self, store: Store, inputs: tuple, full: bool = False,
                  clock: Timings | None = None) -> ExtractResult:
@@ -572,10 +639,13 @@ class Project:
 
         clock = clock or Timings(False)
         vocab, aliases = inputs
-        with clock.stage("extract"), PROGRESS.running("extract", "extraction"):
-            stats = extract_corpus(store, vocab)
-        with clock.stage("resolve"), PROGRESS.running("resolve", "entity resolution"):
-            rstats = resolve_corpus(store, aliases, full)
+        bars = self.progress
+        with clock.stage("extract"), PROGRESS.running("extract", "extraction"), \
+                bars.stage("extract", "doc") as bar:
+            stats = extract_corpus(store, vocab, bar)
+        with clock.stage("resolve"), PROGRESS.running("resolve", "entity resolution"), \
+                bars.stage("resolve", "story") as bar:
+            rstats = resolve_corpus(store, aliases, full, bar)
         return ExtractResult(stats["documents"], stats["claims"], rstats["entities"],
                              rstats.get("stories", 0), rstats.get("stories_reused", 0))
 
@@ -589,9 +659,10 @@ class Project:
             raise AuditError("no documents in the corpus (an empty corpus would pass every "
                              "check); run 'audit ingest' with documents, or set allow_empty "
                              "= true in audit.toml (--allow-empty) to accept it", cfg.db_path)
-        with PROGRESS.running("check", "the check run"):
+        with PROGRESS.running("check", "the check run"), \
+                self.progress.stage("check", "check") as bar:
             return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
-                              cfg.digest(), inputs, full, judge, min_confidence)
+                              cfg.digest(), inputs, full, judge, min_confidence, bar)
 
     def _judge_for(self, store: Store, inputs: tuple) -> Any:
         """A :class:`Judge` for ``run``: a worker process when it pays (a second core and a

@@ -107,10 +107,12 @@ def project_options(fn):
     return fn
 
 
-def _open(project: Path, **overrides):
+def _open(project: Path, quiet: bool = False, **overrides):
+    """The project, with progress bars for a person at a terminal (see audit/progress.py)."""
     from audit.api import Project
+    from audit.progress import ProgressBars
 
-    return Project.open(project, **overrides)
+    return Project.open(project, progress=ProgressBars.for_command(quiet), **overrides)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -152,7 +154,7 @@ ALLOW_EMPTY_OPT = click.option(
 def ingest(project: Path, db: str | None, sources: tuple[Path, ...], quiet: bool,
            allow_empty: bool) -> None:
     """Read source documents into the database (the corpus becomes exactly these sources)."""
-    result = _open(project, db=db, sources=sources, allow_empty=allow_empty).ingest()
+    result = _open(project, quiet, db=db, sources=sources, allow_empty=allow_empty).ingest()
     _show_ingest(result, quiet)
 
 
@@ -306,7 +308,11 @@ def _summary(outcome) -> None:
     counts = result.by_severity
     for note in outcome.notes:
         _echo(note, err=True)
-    if result.reused_from:
+    if outcome.reused_run:
+        _echo(f"run: nothing changed since run {outcome.reused_run}: its findings are recorded "
+              f"as run {result.run_id}"
+              + ("" if outcome.written else "; reports unchanged") + " (--full recomputes)")
+    elif result.reused_from:
         _echo(f"check: {result.stories_reused} unchanged stor"
               f"{'y' if result.stories_reused == 1 else 'ies'}: {result.reused} finding(s) "
               f"reused from run {result.reused_from} (--full recomputes them)")
@@ -437,7 +443,8 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
         elif not quiet:
             _show_extract(result)
 
-    outcome = _open(project, db=db, sources=sources, out=out, allow_empty=allow_empty).run(
+    outcome = _open(project, quiet, db=db, sources=sources, out=out,
+                    allow_empty=allow_empty).run(
         fail_on, formats, full=full, min_confidence=min_confidence, clock=clock,
         on_stage=progress)
     _summary(outcome)

@@ -9,19 +9,23 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit import __version__
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import builders, story_scoped
 from audit.check.confidence import THRESHOLDS, Side, confidence, severity_for, thresholds
-from audit.check.evidence import EvidenceIndex
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
 from audit.check.reference import load_facts
 from audit.check.suite import Judge, Judgement, load_suite
 from audit.check.waivers import load_waivers
+from audit.progress import NO_PROGRESS, Bar
 from audit.severity import rank
 from audit.store import Store
 from audit.store.rows import insert_rows
+
+if TYPE_CHECKING:
+    from audit.check.evidence import EvidenceIndex
 
 MAX_EVIDENCE_PER_VALUE = 8
 
@@ -73,7 +77,7 @@ def load_inputs(claims_dir: Path | None, checks_dir: Path | None):
 def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None,
                full: bool = False, judge: Judge | None = None,
-               min_confidence: float = 0.0) -> CheckResult:
+               min_confidence: float = 0.0, progress: Bar = NO_PROGRESS) -> CheckResult:
     """Run every check and store the run; ``inputs`` is what :func:`load_inputs` returned, when
     the caller validated them early; ``judge``: a :class:`Judge` the caller started early
     (default: one in this process). All of it is one transaction: a failure stores nothing.
@@ -88,7 +92,8 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     if judge is None:
         with Judge(suite, suite_path) as local:
             return run_checks(store, claims_dir, checks_dir, fail_on, config_hash,
-                              (suite, suite_path, facts, waivers), full, local, min_confidence)
+                              (suite, suite_path, facts, waivers), full, local, min_confidence,
+                              progress)
     con = store.con
     from audit.check.integrity import run_integrity
 
@@ -108,7 +113,10 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
         warnings: list[str] = []
-        for check in builders():
+        every = builders()
+        progress.start(len(every) + 1)  # each check's candidates, then the final judging
+        for check in every:
+            progress.advance()
             build = check.candidates
             assert build is not None  # builders() keeps only checks that build candidates
             if unchanged and check.scope == "story":
@@ -135,6 +143,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         if pending or not judged_any:  # an empty run still validates the suite
             sink.add(_judged_findings(con, list(pending.values()), judge, limits))
             del pending
+        progress.advance()
         result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
                              sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
                              prev_id if unchanged else None, sink.reused, len(unchanged),
@@ -143,6 +152,34 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                                 for w in waivers if w.fingerprint not in sink.waived_seen]
         result.run_id = sink.finish(result, config_hash, signature, states)
     return result
+
+
+def run_id_for(seq: int, doc_set: str) -> str:
+    """A run's id: its number and the start of its document-set hash."""
+    return f"r{seq:05d}-{doc_set[:8]}"
+
+
+def recorded_result(con, run_id: str, reused_from: str) -> CheckResult:
+    """The result of a run recorded as a copy of ``reused_from`` (nothing changed since it):
+    counts and the console's top findings read back from the store, as that run showed them."""
+    from audit.rerun import counts
+
+    fail_on, checks, stale = con.execute(
+        "SELECT fail_on, checks, stale_waivers FROM runs WHERE run_id = ?", [run_id]
+    ).fetchall()[0]
+    by_sev, by_cls, accepted = counts(con, run_id)
+    top = []
+    for fid, check, cls, sev, msg, details in con.execute(
+            "SELECT finding_id, check_name, class, severity, message, details FROM findings "
+            "WHERE run_id = ? AND NOT accepted AND severity <> 'info' ORDER BY seq LIMIT ?",
+            [run_id, SHOWN]).fetchall():
+        f = Finding(check, cls, sev, msg, None,
+                    confidence=float(json.loads(details).get("confidence", 1.0)))
+        f.__dict__["fingerprint"] = fid  # the stored fingerprint; the key is not kept
+        top.append(f)
+    n = con.execute("SELECT count(*) FROM findings WHERE run_id = ?", [run_id]).fetchall()[0][0]
+    return CheckResult(run_id, list(checks or []), json.loads(stale or "[]"), fail_on, by_sev,
+                       by_cls, accepted, top, reused_from, n, 0, [])
 
 
 def inputs_signature(suite: dict, facts: dict, waivers: list, min_confidence: float = 0.0) -> str:
@@ -218,6 +255,8 @@ def _judged_findings(con, cands: list[Candidate], judge: Judge,
         prev = worst.get(j.cid)
         if prev is None or rank(j.severity) < rank(prev.severity):
             worst[j.cid] = j
+    from audit.check.evidence import EvidenceIndex  # its patterns cost a no-op run 0.2 s
+
     claim_ids = {cl for cid in worst for v in by_cid[cid].values for cl, _ in v["claims"]}
     ev = EvidenceIndex(con, claim_ids)
     return [_finding(by_cid[cid], j.severity, j.cls, j.expectation, ev,
@@ -238,7 +277,7 @@ class _Sink:
         self.n_docs = len(docs)
         self.doc_set = hashlib.sha256(",".join(docs).encode()).hexdigest()[:16]
         self.seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchall()[0][0]
-        self.run_id = f"r{self.seq:05d}-{self.doc_set[:8]}"
+        self.run_id = run_id_for(self.seq, self.doc_set)
         self.seen: set[str] = set()
         self.waived_seen: set[str] = set()
         self.by_severity: Counter = Counter()

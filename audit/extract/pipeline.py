@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from audit.extract import extractors
 from audit.model import ENTITY_ROLES, ClaimDraft, Context, Vocabulary, Zone
+from audit.progress import NO_PROGRESS, Bar
 from audit.spans import LineIndex, make_span
 from audit.store import Store
 from audit.store.rows import insert_rows
@@ -259,7 +260,8 @@ def _jobs(con, ids: list[str]) -> list[tuple]:
     return [(d, text, pub, zones.get(d, [])) for d, text, pub in docs]
 
 
-def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, int]:
+def extract_corpus(store: Store, vocab: Vocabulary, progress: Bar = NO_PROGRESS
+                   ) -> dict[str, int]:
     """Extract every current document that has not been extracted with this signature.
 
     Documents are read, extracted and written in batches (memory stays flat as the corpus
@@ -274,6 +276,7 @@ def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, 
            LEFT JOIN extractions e ON e.document_id = p.document_id AND e.signature = ?
            WHERE e.document_id IS NULL ORDER BY 1""", [sig]).fetchall()
     stats = {"documents": len(todo), "claims": 0, "spans": 0}
+    progress.start(len(todo))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     n_workers = workers_wanted(sum(c for _, c in todo))
     pool = None
@@ -300,11 +303,10 @@ def extract_corpus(store: Store, vocab: Vocabulary, progress=None) -> dict[str, 
                 for rows in results:
                     for name in ("claims", "claim_spans", "spans", "mentions"):
                         getattr(batch, name).extend(getattr(rows, name))
+                    progress.advance()
                 done = [{"document_id": j[0], "signature": sig, "extracted_at": now}
                         for j in jobs]
                 _flush(con, batch, done)
-            if progress:
-                progress(len(jobs))
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)

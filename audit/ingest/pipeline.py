@@ -27,6 +27,7 @@ from audit.ingest.pdf import read_pdf
 from audit.ingest.readers import MEDIA_TYPES, READERS, Parsed
 from audit.ingest.zones import ZONER_VERSION, classify, merge_runs
 from audit.model import Zone
+from audit.progress import NO_PROGRESS, Bar
 from audit.store import Store
 from audit.store.rows import insert_rows
 from audit.text import fold
@@ -416,7 +417,7 @@ def _read_all(files: list[SourceFile], root: Path, strict: bool = False,
 BATCH_DOCS = 1000  # new documents per committed batch
 
 
-def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
+def ingest(store: Store, sources: Iterable[Path], root: Path, progress: Bar = NO_PROGRESS,
            options: IngestOptions = IngestOptions(),
            found: tuple[list[SourceFile], list[str]] | None = None) -> IngestResult:
     """Read ``sources`` into the store: all or nothing.
@@ -474,8 +475,14 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
             seen_paths.add(same[i])
             result.unchanged.append(same[i])
         changed = [sf for i, sf in enumerate(files) if i not in same]
+        progress.start(len(changed))  # files: a feed or table counts once, for all its rows
+        last_collection = ""
         for doc, warns in _read_all(changed, root, options.strict_encoding, options.tables):
             result.warnings.extend(warns)
+            collection = doc.path.partition("#")[0] if "#" in doc.path else ""
+            if not collection or collection != last_collection:
+                progress.advance()
+            last_collection = collection
             seen_paths.add(doc.path)
             if doc.document_id in known and rezone:
                 if stored_text.get(doc.document_id) == hashlib.md5(doc.text.encode()).hexdigest():
@@ -514,8 +521,6 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress=None,
                     or len(zone_rows) >= 50_000):
                 flush()
                 pending_chars = 0
-            if progress:
-                progress(doc.path)
         with store.transaction():  # the corpus switches to the new documents at once
             insert_rows(con, "documents", doc_rows)
             insert_rows(con, "zones", zone_rows)

@@ -8,6 +8,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from audit.progress import NO_PROGRESS, Bar
 from audit.projectfiles import read_aliases
 from audit.resolve.cluster import Entity, Mention, cluster
 from audit.resolve.names import tokens
@@ -31,8 +32,8 @@ def load_aliases(claims_dir: Path | None) -> dict[str, str]:
 GROUP_DOCS = 5_000
 
 
-def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
-                   ) -> dict[str, int]:
+def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
+                   progress: Bar = NO_PROGRESS) -> dict[str, int]:
     """Split the corpus into stories, then cluster each story's compared mentions into
     entities (cheap: the work follows distinct spellings, not mentions). Stories whose
     documents, extraction and aliases are unchanged keep their entities unless ``full``."""
@@ -92,7 +93,9 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False
                      for d, s in sorted(story_of.items())])
         insert_rows(con, "resolve_stories", [{"story_id": s, "state": states[s]}
                                              for s in sorted(states)])
+        progress.start(len(redo))
         for group in _groups(redo, docs_of):
+            progress.advance(len(group))
             rows = con.execute(
                 """SELECT m.mention_id, m.etype, m.surface, m.role_key, m.compared,
                           m.document_id

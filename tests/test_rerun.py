@@ -1,0 +1,146 @@
+"""`audit run` with nothing changed: recorded as a copy of the last run, reports left alone;
+anything it depends on changed: computed as usual (audit/rerun.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from tests.conftest import invoke
+
+PAST = 1_700_000_000  # a fixed time long ago: aging twice gives the same metadata
+
+
+def _age(root: Path) -> None:
+    """Date every project file back, so that its metadata can vouch for it (a file modified
+    within seconds of a run's snapshot never can)."""
+    past = PAST
+    for p in root.rglob("*"):
+        if p.is_file() and p.suffix != ".duckdb" and "reports" not in p.parts:
+            os.utime(p, (past, past))
+
+
+def _runs(root: Path) -> list[tuple[str, str]]:
+    with duckdb.connect(str(root / ".audit" / "audit.duckdb"), read_only=True) as con:
+        return con.execute("SELECT run_id, verdict FROM runs ORDER BY seq").fetchall()
+
+
+def _fingerprints(root: Path, run_id: str) -> list[tuple]:
+    with duckdb.connect(str(root / ".audit" / "audit.duckdb"), read_only=True) as con:
+        return con.execute(
+            "SELECT finding_id, severity, message, details FROM findings WHERE run_id = ? "
+            "ORDER BY seq", [run_id]).fetchall()
+
+
+def _evidence(root: Path, run_id: str) -> list[tuple]:
+    with duckdb.connect(str(root / ".audit" / "audit.duckdb"), read_only=True) as con:
+        return con.execute(
+            "SELECT finding_id, seq, document_id, start_char, end_char, exact "
+            "FROM finding_evidence WHERE run_id = ? ORDER BY ALL", [run_id]).fetchall()
+
+
+def _first_run(root: Path):
+    _age(root)
+    first = invoke("run", root, "--fail-on", "never")
+    assert first.exit_code == 0, first.output
+    assert "nothing changed" not in first.output
+    return first
+
+
+def test_unchanged_project_is_recorded_not_recomputed(example_project: Path):
+    root = example_project
+    _first_run(root)
+    report = root / "reports" / "report.html"
+    before = report.stat().st_mtime_ns
+    second = invoke("run", root, "--fail-on", "never")
+    assert second.exit_code == 0, second.output
+    assert "nothing changed since run" in second.output
+    assert "ingest:" not in second.output  # no stage ran
+    (r1, v1), (r2, v2) = _runs(root)
+    assert r1 != r2 and v1 == v2
+    assert _fingerprints(root, r2) == _fingerprints(root, r1)
+    assert _evidence(root, r2) == _evidence(root, r1)
+    assert report.stat().st_mtime_ns == before  # not rewritten
+    # the summary is the same as the computed run's
+    assert "check: " in second.output and "finding(s)" in second.output
+
+
+def test_failing_gate_keeps_failing_when_reused(tmp_path: Path):
+    from tests.conftest import conflicting_project
+
+    root = conflicting_project(tmp_path)
+    _age(root)
+    first = invoke("run", root)
+    assert first.exit_code == 1
+    second = invoke("run", root)
+    assert "nothing changed" in second.output
+    assert second.exit_code == 1 and "verdict: FAIL" in second.output
+
+
+def test_each_input_change_recomputes(example_project: Path):
+    root = example_project
+    _first_run(root)
+
+    def recomputed() -> bool:
+        _age(root)
+        out = invoke("run", root, "--fail-on", "never")
+        assert out.exit_code == 0, out.output
+        return "nothing changed" not in out.output
+
+    # a project file under checks/ (a comment: the bytes still differ)
+    with (root / "checks" / "waivers.toml").open("a") as fh:
+        fh.write("\n# reviewed\n")
+    assert recomputed()
+    assert not recomputed()  # and then it is unchanged again
+    # a source's content
+    src = sorted((root / "sources").glob("*.txt"))[0]
+    src.write_text(src.read_text() + "\nA new closing line.\n")
+    assert recomputed()
+    # an option that changes the output
+    out = invoke("run", root, "--fail-on", "never", "--min-confidence", "0.5")
+    assert "nothing changed" not in out.output
+    # --full always computes
+    out = invoke("run", root, "--fail-on", "never", "--full")
+    assert "nothing changed" not in out.output and "ingest:" in out.output
+    # a setting in the environment the checks read
+    os.environ["AUDIT_MAX_QUOTES_PER_SPEAKER"] = "77"
+    try:
+        out = invoke("run", root, "--fail-on", "never")
+        assert "nothing changed" not in out.output
+    finally:
+        del os.environ["AUDIT_MAX_QUOTES_PER_SPEAKER"]
+
+
+def test_store_changed_by_something_else_recomputes(example_project: Path):
+    root = example_project
+    _first_run(root)
+    with duckdb.connect(str(root / ".audit" / "audit.duckdb")) as con:
+        con.execute("DELETE FROM claims WHERE claim_id = (SELECT min(claim_id) FROM claims)")
+    out = invoke("run", root, "--fail-on", "never")
+    assert "nothing changed" not in out.output
+
+
+def test_removed_report_is_written_again(example_project: Path):
+    root = example_project
+    _first_run(root)
+    (root / "reports" / "report.html").unlink()
+    out = invoke("run", root, "--fail-on", "never")
+    assert "nothing changed" in out.output
+    assert (root / "reports" / "report.html").is_file()
+    assert "wrote" in out.output
+    # the rewritten report is the reused run's, and is vouched for on the next run
+    again = invoke("run", root, "--fail-on", "never")
+    assert "nothing changed" in again.output and "reports unchanged" in again.output
+
+
+def test_file_touched_just_before_the_run_is_not_trusted(example_project: Path):
+    """A file modified within seconds of the last snapshot may have changed again without its
+    size or time showing it: the run computes."""
+    root = example_project
+    _first_run(root)
+    src = sorted((root / "sources").glob("*.txt"))[0]
+    os.utime(src)  # now: as recent as the snapshot
+    out = invoke("run", root, "--fail-on", "never")
+    assert "nothing changed" not in out.output and "ingest:" in out.output
