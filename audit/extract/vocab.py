@@ -642,6 +642,11 @@ def sentence_end(text: str, pos: int, ceil: int, reach: int = 800) -> int:
 
 TOKEN_RE = re.compile(r"\S+")
 _PARTICLE_RE = re.compile(NAME_PARTICLE)
+# Nouns that end the names of streets and places, never a person's: "Regent Street" is not the
+# regent "Street", "King Street" no king ("Park", "Hall", "Lane" are also surnames: not here).
+STREET_NOUNS = frozenset(
+    "Street Road Rd Avenue Ave Boulevard Blvd Square Plaza Highway Parkway Stadium Airport".split()
+)
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sir", "Dame"})
 
 
@@ -686,6 +691,8 @@ def clean_name(
         ):
             return None
     if len(words) == 1 and (words[0] in MONTHS or words[0] in lex.places):
+        return None
+    if words[-1] in STREET_NOUNS:
         return None
     name = " ".join(words)
     if name in lex.places or name in COUNTRIES:
