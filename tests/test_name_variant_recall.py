@@ -35,33 +35,41 @@ def test_a_street_named_after_a_title_is_no_person():
 
 def test_one_person_with_two_posts_at_one_organisation_is_compared_for_spelling():
     ms = [Mention("a", "person", "Osric Delacourt", "regent|halvard"),
-          Mention("b", "person", "Osrick Delacourt", "chair|halvard system board of regents")]
-    assert _kinds(ms) == {"Osric Delacourt": "same", "Osrick Delacourt": "spelling"} or \
-        _kinds(ms) == {"Osrick Delacourt": "same", "Osric Delacourt": "spelling"}
+          Mention("b", "person", "Ossric Delacourt", "chair|halvard system board of regents")]
+    assert _kinds(ms) == {"Osric Delacourt": "same", "Ossric Delacourt": "spelling"} or \
+        _kinds(ms) == {"Ossric Delacourt": "same", "Osric Delacourt": "spelling"}
 
 
 def test_two_posts_at_unrelated_organisations_stay_two_people():
     ms = [Mention("a", "person", "Osric Delacourt", "regent|halvard"),
-          Mention("b", "person", "Osrick Delacourt", "mayor|brenmouth")]
+          Mention("b", "person", "Ossric Delacourt", "mayor|brenmouth")]
     assert len(cluster(ms)) == 2
 
 
 def test_short_or_far_tokens_with_two_posts_stay_two_people():
     # "Ana"/"Ina" is too short to call a misspelling; two tokens off is not one name
-    ms = [Mention("a", "person", "Ana Delacourt", "regent|"),
-          Mention("b", "person", "Ina Delacourt", "chair|")]
+    ms = [Mention("a", "person", "Ana Delacourt", "regent|halvard"),
+          Mention("b", "person", "Ina Delacourt", "chair|halvard")]
     assert len(cluster(ms)) == 2
-    ms2 = [Mention("a", "person", "Osric Delacourt", "regent|"),
-           Mention("b", "person", "Osrick Dellacourt", "chair|")]
+    ms2 = [Mention("a", "person", "Osric Delacourt", "regent|halvard"),
+           Mention("b", "person", "Ossric Dellacourt", "chair|halvard")]
     assert len(cluster(ms2)) == 2
+    # two titles with no organisation named tell nothing
+    # a final letter added is as often another surname ("Delacourt" / "Delacourte")
+    ms4 = [Mention("a", "person", "Osric Delacourt", "regent|halvard"),
+           Mention("b", "person", "Osric Delacourte", "chair|halvard")]
+    assert len(cluster(ms4)) == 2
+    ms3 = [Mention("a", "person", "Osric Delacourt", "regent|"),
+           Mention("b", "person", "Ossric Delacourt", "chair|")]
+    assert len(cluster(ms3)) == 2
 
 
 def test_a_regent_misspelt_in_one_source_is_reported(tmp_path):
     findings, _ = audit_texts(tmp_path, {
         "a.txt": "Halvard Regent Osric Delacourt said he met the donor twice.\n",
-        "b.txt": "Osrick Delacourt, chairman of the Halvard Board of Regents, said he was "
+        "b.txt": "Ossric Delacourt, chairman of the Halvard Board of Regents, said he was "
                  "grateful.\n",
     })
     nv = [f for f in findings if f["check"] == "name-variant"]
     assert nv and nv[0]["severity"] == "error"
-    assert {"Osric Delacourt", "Osrick Delacourt"} <= {v["value"] for v in nv[0]["values"]}
+    assert {"Osric Delacourt", "Ossric Delacourt"} <= {v["value"] for v in nv[0]["values"]}

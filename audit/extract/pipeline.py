@@ -179,8 +179,11 @@ def claim_rows(document_id: str, text: str, drafts: Iterable[tuple[ClaimDraft, s
                     "mention_id": f"m{claim_id[1:]}-{i}", "document_id": document_id,
                     "claim_id": claim_id, "span_id": span["span_id"], "etype": etype,
                     "surface": span["exact"], "norm": "",
+                    # a title (or "mention") sets people apart; a name read by another
+                    # cue ("named": an age, a list of victims) carries no role
                     "role_key": claim.subject
-                    if claim.kind in ("person", "mention") and etype == "person"
+                    if etype == "person" and (claim.kind == "mention" or (
+                        claim.kind == "person" and claim.predicate == "role_holder"))
                     else "",
                     "compared": compared,
                 })

@@ -313,10 +313,16 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
 
 def _posts_of_one(a: tuple, b: tuple, ra: set[str], rb: set[str]) -> bool:
     """Two full names of as many tokens (two or more) that differ in one token of five letters
-    or more by one letter, held with titles whose organisations agree (or are unnamed)."""
+    or more by one letter (not a final letter added), held with titles whose organisations
+    agree, one of them at least named (two titles with no organisation tell nothing: "CEO" /
+    "mayor")."""
     if len(a) != len(b) or len(a) < 2 or surname_only(a) or surname_only(b):
         return False
     pair = spelling_pair(a, b)
     if pair is None or min(map(len, pair)) < 5 or OSA.distance(*pair) != 1:
         return False
-    return any(orgs_agree(x.partition("|")[2], y.partition("|")[2]) for x in ra for y in rb)
+    short, long = sorted(pair, key=len)
+    if long[:-1] == short:
+        return False  # "Whitlock" / "Whitlocke", "Clark" / "Clarke": two surnames as often
+    orgs = [(x.partition("|")[2], y.partition("|")[2]) for x in ra for y in rb]
+    return any((ox or oy) and orgs_agree(ox, oy) for ox, oy in orgs)
