@@ -207,7 +207,10 @@ def value_text(claim: ClaimDraft) -> str:
             return f"{wd}{v.get('iso') or ''}".strip(", ")
         if k == "person":
             title = " ".join(x for x in (v.get("org"), v.get("title")) if x)
-            return f"{v['name']} ({title})" if title else v["name"]
+            attrs = ", ".join(x for x in (
+                title, f"age {v['age']}" if v.get("age") is not None else "",
+                f"of {v['home']}" if v.get("home") else "") if x)
+            return f"{v['name']} ({attrs})" if attrs else v["name"]
         if k == "org_list":
             members = ", ".join(v.get("members", []))
             others = v.get("others")

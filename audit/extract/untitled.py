@@ -4,8 +4,9 @@ says the capitalised words are a person, so their spellings are compared like an
 A capitalised run alone is not a person (it may be a club, a company, a street); one of these
 cues must stand next to it:
 - an age apposition: "Ada Brill, 41, of Tarnwick", "Ada Brill (41)", "Ada Brill, aged 41",
-  "41-year-old Ada Brill", "Ivo and Ada Brill, ages 44 and 41" (the age followed by a comma, a
-  full stop or a lower-case word, so "Club A, 14, Club B, 7" is no list of people);
+  "41-year-old Ada Brill", "Ivo and Ada Brill, ages 44 and 41" (the age followed by a full stop
+  or a lower-case word, with or without a comma, so "Club A, 14, Club B (7), ..." is no list
+  of people);
 - an identification or a list of victims: "identified as", "named the victims as", "the
   victims were", "the dead included", "among them was", followed by one or more names;
 - a common noun for a person's part in the event written right before the name: "witness Ada
@@ -38,7 +39,7 @@ _DEMONYM_NOUNS = "man|woman|boy|girl|resident|native|couple|teenager|mother|fath
 # After a name: ", 41," / " (41)" / ", aged 41", then maybe "of/from/a resident of Place".
 _AGE_AFTER = re.compile(
     rf"(?:,{WS}(?:aged{WS})?(?P<age>\d{{1,3}})(?=[.;)]|,{WS}(?:[a-z]|of\b|from\b)|{WS}[a-z])"
-    rf"|{WS}\((?P<age2>\d{{1,3}})\))"
+    rf"|{WS}\((?P<age2>\d{{1,3}})\)(?=[.;]|,{WS}[a-z]|{WS}[a-z]))"
     rf"(?:,?{WS}(?:of|from|(?:a|an){WS}(?:resident|native){WS}of){WS}(?P<home>{_PLACE})"
     rf"|,{WS}(?:a|an){WS}(?P<home2>{_PLACE}){WS}(?:{_DEMONYM_NOUNS})(?![\w-]))?"
 )
@@ -69,6 +70,7 @@ _PERSON_NOUNS = (
 _NOUN_BEFORE = re.compile(rf"(?<![\w-])(?i:(?P<noun>{_PERSON_NOUNS})),?{WS}(?=[A-Z])")
 # "Tarnwick resident Ada Brill": the place written right before the noun
 _PLACE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<home>{_PLACE}){WS}\Z")
+_NUMBER_ITEM_BEFORE = re.compile(rf"\d(?:,|\)[,;]?){WS}\Z")
 _LIST_SEP = re.compile(rf"(?:,{WS}(?:and{WS})?|{WS}and{WS}|;{WS})")
 
 
@@ -206,9 +208,13 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             home = _PLACE_BEFORE.search(text, max(start, m.start() - 40), m.start())
             if m.group("noun").lower() in ("resident", "native") and home is not None:
                 f = found[span]
-                words = home.group("home").split()
-                if f.home is None and not any(w in STOP_WORDS for w in words):
-                    f.home = home.span("home")
+                a, b = home.span("home")
+                for w in re.finditer(r"\S+", home.group("home")):
+                    if w.group() not in STOP_WORDS:
+                        break
+                    a = home.start("home") + w.end() + 1  # "The Brenmouth resident"
+                if f.home is None and a < b:
+                    f.home = (a, b)
     # "41-year-old Ada Brill"
     for m in _YEAR_OLD.finditer(text, start, end):
         span = _name_at(text, m.end(), end, lex)
@@ -223,6 +229,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         span = _clean_name(text, a, b, lex)
         if span is None or span[1] != b or len(text[span[0]:b].split()) < 2:
             continue
+        if _NUMBER_ITEM_BEFORE.search(text, max(start, span[0] - 12), span[0]):
+            continue  # "Rovers, 14, Athletic, 9.": a table of names and numbers
         am = _AGE_AFTER.match(text, b, end)
         if am is not None and (_age(am, "age") or _age(am, "age2")):
             _attach(found, span, found[span].cue if span in found else "age", text, end, lex)
