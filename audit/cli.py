@@ -465,6 +465,8 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
     value = json.loads(value) if isinstance(value, str) else value
     if isinstance(value, dict) and describe(value):
         click.echo(f"  frame: {describe(value)}")
+    if isinstance(value, dict) and value.get("incomplete"):
+        click.echo(f"  incomplete: {value['incomplete']} (compared only on the words it has)")
     lines = text.split("\n")
     for role, start, end, exact, line, col in spans:
         ok = verify_span(text, start, end, exact)

@@ -110,3 +110,25 @@ def test_one_age_everywhere_is_quiet(tmp_path):
         "b.txt": "Orla Vennick, 52, of Dunmore, died when the bus left the road.\n",
     })
     assert not [f for f in findings if f["check"] in ("attribute-conflict", "name-variant")]
+
+
+def test_claims_and_trace_show_the_attributes(tmp_path):
+    import json
+
+    from tests.conftest import invoke
+
+    _, claims = audit_texts(tmp_path, {
+        "a.txt": "Police identified the driver as Orla Vennick, 52, of Dunmore.\n\n"
+                 "Orla Vennick said: “We left the depot at six and the road was already "
+                 "flooded by the\n",
+    })
+    r = invoke("claims", tmp_path, "--format", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    [named] = [x for x in rows if x["predicate"] == "named"]
+    assert named["value"] == "Orla Vennick (age 52, of Dunmore)"
+    t = invoke("trace", named["id"], tmp_path)
+    assert "[age]" in t.output and "[home]" in t.output
+    [quote] = [x for x in rows if x["kind"] == "quote"]
+    t = invoke("trace", quote["id"], tmp_path)
+    assert "incomplete: unclosed" in t.output
