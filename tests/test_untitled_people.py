@@ -38,6 +38,7 @@ def _read(text: str) -> list[tuple]:
      [("Ivo", 44, None), ("Ada Brill", 41, None)]),
     ("A 19-year-old Keziah Lund was the youngest aboard.", [("Keziah Lund", 19, None)]),
     ("Witness Marit Osk said the roof fell first.", [("Marit Osk", None, None)]),
+    ("Student Keziah Lund, 19, of Dunmore, applied first.", [("Keziah Lund", 19, "Dunmore")]),
     ("He travelled with his wife, Linnea Rask, 30, who was unhurt.",
      [("Linnea Rask", 30, None)]),
     ("Halvor Teig, 61, a Brenmouth man, was treated at the scene.",
@@ -132,3 +133,10 @@ def test_claims_and_trace_show_the_attributes(tmp_path):
     [quote] = [x for x in rows if x["kind"] == "quote"]
     t = invoke("trace", quote["id"], tmp_path)
     assert "incomplete: unclosed" in t.output
+
+
+def test_a_person_noun_is_not_part_of_a_side_mention():
+    from audit.extract import mentions
+
+    found = run(mentions, "Eyewitness Marit Osk stood by the gate.")
+    assert [c.value["name"] for c in found] == ["Marit Osk"]

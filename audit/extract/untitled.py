@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from audit.extract.people import PERSON_NAME, _clean_name
-from audit.extract.vocab import NAME_TOKEN, STOP_WORDS, WS, Lexicon, lexicon
+from audit.extract.vocab import NAME_TOKEN, PERSON_NOUNS, STOP_WORDS, WS, Lexicon, lexicon
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "untitled_people"
@@ -60,13 +60,7 @@ _IDENT = re.compile(
     rf"{WS}(?:were|was|are|is|include|included|includes)"
     rf"|[Aa]mong{WS}(?:them|the{WS}[a-z]+)(?:{WS}(?:was|were|is|are))?)(?::|,)?{WS}"
 )
-_PERSON_NOUNS = (
-    "witness|passenger|victim|survivor|resident|neighbou?r|bystander|motorist|pedestrian|"
-    "driver|cyclist|hiker|student|worker|employee|customer|patient|nurse|teacher|firefighter|"
-    "farmer|friend|relative|cousin|brother|sister|son|daughter|wife|husband|mother|father|"
-    "uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|fiancée?|"
-    "girlfriend|boyfriend|widow|widower|colleague|classmate|roommate|eyewitness"
-)
+_PERSON_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 _NOUN_BEFORE = re.compile(rf"(?<![\w-])(?i:(?P<noun>{_PERSON_NOUNS})),?{WS}(?=[A-Z])")
 # "Tarnwick resident Ada Brill": the place written right before the noun
 _PLACE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<home>{_PLACE}){WS}\Z")
@@ -83,13 +77,24 @@ class _Found:
         self.home: tuple[int, int] | None = None
 
 
+_NOUN_FIRST = re.compile(rf"(?i:{_PERSON_NOUNS}){WS}")
+
+
+def _cleaned(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
+    """``_clean_name`` without a leading person noun ("Student Ada Brill" -> "Ada Brill")."""
+    n = _NOUN_FIRST.match(text, a, b)
+    if n is not None and text[a].isupper():
+        a = n.end()
+    return _clean_name(text, a, b, lex)
+
+
 def _name_at(text: str, pos: int, end: int, lex: Lexicon, *, single: bool = False
              ) -> tuple[int, int] | None:
     """The cleaned name starting at ``pos`` (two tokens or more, unless ``single``)."""
     m = re.compile(_NAME).match(text, pos, end)
     if m is None:
         return None
-    span = _clean_name(text, *m.span("name"), lex)
+    span = _cleaned(text, *m.span("name"), lex)
     if span is None or span[0] != m.start("name"):
         return None
     if len(text[span[0]:span[1]].split()) < (1 if single else 2):
@@ -226,7 +231,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                          text[start:end]):
         a = start + m.start("name")
         b = start + m.end("name")
-        span = _clean_name(text, a, b, lex)
+        span = _cleaned(text, a, b, lex)
         if span is None or span[1] != b or len(text[span[0]:b].split()) < 2:
             continue
         if _NUMBER_ITEM_BEFORE.search(text, max(start, span[0] - 12), span[0]):

@@ -642,6 +642,15 @@ def sentence_end(text: str, pos: int, ceil: int, reach: int = 800) -> int:
 
 TOKEN_RE = re.compile(r"\S+")
 _PARTICLE_RE = re.compile(NAME_PARTICLE)
+# Common nouns for a person's part in an event, written right before a name ("witness Ada
+# Brill", "his wife, Ada Brill"): a cue that the name is a person's, never part of it.
+PERSON_NOUNS = frozenset(
+    """witness eyewitness passenger victim survivor resident neighbor neighbour bystander
+    motorist pedestrian driver cyclist hiker student worker employee customer patient nurse
+    teacher firefighter farmer plaintiff friend relative cousin brother sister son daughter wife
+    husband mother father uncle aunt nephew niece grandson granddaughter grandmother grandfather
+    fiancé fiancée girlfriend boyfriend widow widower colleague classmate roommate""".split()
+)
 # Nouns that end the names of streets and places, never a person's: "Regent Street" is not the
 # regent "Street", "King Street" no king ("Park", "Hall", "Lane" are also surnames: not here).
 STREET_NOUNS = frozenset(

@@ -126,7 +126,8 @@ def _person(story: str, person: str, stated: list[tuple]) -> list[Candidate]:
             judged={"attribute_comparison": kind},
             key=["attribute", person, kind, sorted(sides)] + ([story] if story else []),
             headline=f"{person}'s {what} differs: " + " vs ".join(sorted(sides)),
-            values=[{"value": label, "claims": [(c, ("person", role)) for c in sorted(cl)]}
+            # the evidence is the stated values; the person is named in the message
+            values=[{"value": label, "claims": [(c, (role,)) for c in sorted(cl)]}
                     for label, cl in sorted(sides.items())],
             details={"person": person, "attribute": role, "comparison": kind},
         ))
