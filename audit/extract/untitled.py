@@ -192,10 +192,10 @@ def _pair_ages(found: dict, text: str, start: int, end: int, lex: Lexicon) -> No
                 if n1 and n2 and n2[1] == m.start() and len(text[n1[0]:n1[1]].split()) >= 2:
                     names = [n1, n2]
                     break
-        for span, g in zip(names, ("a1", "a2"), strict=False):
+        for span, group in zip(names, ("a1", "a2"), strict=False):
             f = found.setdefault(span, _Found(span, "age"))
-            if 0 < int(m.group(g)) < 120:
-                f.age = f.age or m.span(g)
+            if 0 < int(m.group(group)) < 120:
+                f.age = f.age or m.span(group)
 
 
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
