@@ -25,7 +25,15 @@ import re
 from collections.abc import Iterator
 
 from audit.extract.people import PERSON_NAME, _clean_name
-from audit.extract.vocab import NAME_TOKEN, PERSON_NOUNS, STOP_WORDS, WS, Lexicon, lexicon
+from audit.extract.vocab import (
+    NAME_TOKEN,
+    PERSON_NOUNS,
+    STOP_WORDS,
+    WS,
+    Lexicon,
+    lexicon,
+    trie_pattern,
+)
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "untitled_people"
@@ -61,9 +69,18 @@ _IDENT = re.compile(
     rf"|[Aa]mong{WS}(?:them|the{WS}[a-z]+)(?:{WS}(?:was|were|is|are))?)(?::|,)?{WS}"
 )
 _PERSON_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
-_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?i:(?P<noun>{_PERSON_NOUNS})),?{WS}(?=[A-Z])")
+# lower case or capitalised (a sentence start), as a trie: an alternation of 60 words tried at
+# every position was most of this extractor's time
+_NOUN_FORMS = trie_pattern(sorted({f for w in PERSON_NOUNS for f in (w, w.capitalize())}))
+_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?P<noun>{_NOUN_FORMS}),?{WS}(?=[A-Z])")
 # "Tarnwick resident Ada Brill": the place written right before the noun
 _PLACE_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<home>{_PLACE}){WS}\Z")
+_NAME_RE = re.compile(_NAME)
+_NAME_AND = re.compile(rf"{_NAME}{WS}and{WS}")
+_CAP_START = re.compile(r"(?<![\w'’.-])[A-Z]")
+# where an age apposition may follow a name (the name is then read backwards from here)
+_AGE_MARK = re.compile(rf"(?:,{WS}(?:aged{WS})?|{WS}\()\d")
+_NAME_ENDING = re.compile(rf"(?<![\w'’.-]){_NAME}\Z")
 _NUMBER_ITEM_BEFORE = re.compile(rf"\d(?:,|\)[,;]?){WS}\Z")
 _LIST_SEP = re.compile(rf"(?:,{WS}(?:and{WS})?|{WS}and{WS}|;{WS})")
 
@@ -91,7 +108,7 @@ def _cleaned(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
 def _name_at(text: str, pos: int, end: int, lex: Lexicon, *, single: bool = False
              ) -> tuple[int, int] | None:
     """The cleaned name starting at ``pos`` (two tokens or more, unless ``single``)."""
-    m = re.compile(_NAME).match(text, pos, end)
+    m = _NAME_RE.match(text, pos, end)
     if m is None:
         return None
     span = _cleaned(text, *m.span("name"), lex)
@@ -182,9 +199,8 @@ def _pair_ages(found: dict, text: str, start: int, end: int, lex: Lexicon) -> No
                 names = [pair[0], pair[1]]
                 break
         if not names:
-            two = re.compile(rf"{_NAME}{WS}and{WS}")
-            for a in re.finditer(r"(?<![\w'’.-])[A-Z]", text[line_start:m.start()]):
-                t = two.match(text, line_start + a.start(), m.start())
+            for a in _CAP_START.finditer(text, line_start, m.start()):
+                t = _NAME_AND.match(text, a.start(), m.start())
                 if t is None:
                     continue
                 n1 = _clean_name(text, *t.span("name"), lex)
@@ -227,10 +243,11 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             f = found.setdefault(span, _Found(span, "age"))
             f.age = f.age or m.span("age")
     # "Ada Brill, 41, of Tarnwick": any capitalised run with an age apposition
-    for m in re.finditer(rf"(?<![\w'’.-]){_NAME}(?=,{WS}(?:aged{WS})?\d|{WS}\(\d)",
-                         text[start:end]):
-        a = start + m.start("name")
-        b = start + m.end("name")
+    for mark in _AGE_MARK.finditer(text, start, end):
+        m = _NAME_ENDING.search(text, max(start, mark.start() - 90), mark.start())
+        if m is None:
+            continue
+        a, b = m.span("name")
         span = _cleaned(text, a, b, lex)
         if span is None or span[1] != b or len(text[span[0]:b].split()) < 2:
             continue
