@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.check.checks.person_attribute import ages_conflict, compare_homes
@@ -63,6 +63,7 @@ def test_an_employer_after_of_is_no_home_town():
         [("Orla Vennick", 52, None)]
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=120, max_value=999))
 def test_an_impossible_age_is_not_read(age):
     assert all(a is None for _, a, _ in _read(f"Orla Vennick, {age}, of Dunmore, was hurt."))
@@ -140,3 +141,17 @@ def test_a_person_noun_is_not_part_of_a_side_mention():
 
     found = run(mentions, "Eyewitness Marit Osk stood by the gate.")
     assert [c.value["name"] for c in found] == ["Marit Osk"]
+
+
+_GIVEN = st.sampled_from(["Orla", "Pim", "Sunniva", "Tobiah", "Keziah", "Halvor", "Ines"])
+_FAMILY = st.sampled_from(["Vennick", "Achterberg", "Holt", "Crane", "Lund", "Teig", "Rask"])
+_TOWN = st.sampled_from(["Dunmore", "Port Ellis", "Brenmouth", "Tarnwick, Ohio"])
+
+
+@settings(deadline=None)
+@given(_GIVEN, _FAMILY, st.integers(min_value=1, max_value=119), _TOWN,
+       st.sampled_from(["{N}, {A}, of {T}, was hurt.", "The victim was {N}, {A}, of {T}.",
+                        "Passenger {N}, {A}, of {T}, walked away."]))
+def test_any_age_apposition_is_read_with_exact_spans(g, f, age, town, form):
+    text = form.replace("{N}", f"{g} {f}").replace("{A}", str(age)).replace("{T}", town)
+    assert _read(text) == [(f"{g} {f}", age, town)]
