@@ -275,6 +275,8 @@ def trace(claim_id: str, project: Path, db: str | None, context: int) -> None:
           f"extractor {t.extractor} v{t.extractor_version}")
     if t.frame:
         click.echo(f"  frame: {t.frame}")
+    if isinstance(t.value, dict) and t.value.get("incomplete"):
+        click.echo(f"  incomplete: {t.value['incomplete']} (compared only on the words it has)")
     lines = t.text.split("\n")
     for sp in t.spans:
         _echo(f"\n  [{sp.role}] {printable(t.path)}:{sp.line}:{sp.col}  chars {sp.start}-{sp.end}  "

@@ -226,6 +226,10 @@ class Event:
     head_quote: str
     narrow: tuple[str, list[str]]  # (recipient, funders)
     exec_org: str                  # the funder whose executive is quoted by name
+    # a person named without a title, with an age and a home town (an early applicant)
+    applicant: Person | None = None
+    applicant_age: int = 0
+    applicant_home: str = ""
 
 
 @dataclass
@@ -245,6 +249,8 @@ class Doc:
     date_text: str = ""
     quote_text: str = ""
     official_name: str = ""
+    applicant_name: str = ""
+    applicant_age: int = 0
     camel_text: str = ""
     narrow_text: str = ""
     frame_text: str = ""  # an amount in another frame (each / background / bounded): legitimate
@@ -348,7 +354,17 @@ def make_event(seed: int, index: int, width: int) -> Event:
     date = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(0, 900))
     narrow_to = rng.choice([p1, p2])
     narrow_funders = rng.sample(funders, rng.choice([2, 2, 3]))
+    # the untitled applicant: drawn from its own stream, so every other draw stays as it was
+    rng2 = random.Random(f"claim-audit-applicant:{seed}:{index}")
+    while True:
+        fam = _family(rng2)
+        if not any(_near(fam.lower(), f.lower()) for f in families + EA_GIVEN + GIVEN):
+            break
+    applicant = Person(rng2.choice(GIVEN), fam, "", "")
+    applicant_age = rng2.randint(19, 68)
+    applicant_home = rng2.choice(APPLICANT_HOMES)
     return Event(
+        applicant=applicant, applicant_age=applicant_age, applicant_home=applicant_home,
         eid=eid, field_=field_, field_title=ftitle, programme=programme, lead=lead, p1=p1,
         p2=p2, p2_acronym=p2_acr, funders=funders, camel=camel,
         amount_m=rng.choice([rng.randint(12, 99), rng.randint(100, 480)]),
@@ -704,6 +720,19 @@ def teasers(ev: Event, rng: random.Random, n: int) -> list[tuple[str, str]]:
 STYLE_FORMATS = {"press": ["html"], "news": ["html", "txt"], "wire": ["txt"], "blog": ["md"]}
 PLANT_CLASSES = ["name-spelling", "name-case", "amount", "count", "list-drop", "weekday",
                  "quote-drift"]
+# Planted on the untitled applicant, from a stream of their own (the draws above are unchanged):
+# the surname misspelt, the age off by two or three years.
+APPLICANT_PLANTS = ["applicant-spelling", "applicant-age"]
+APPLICANT_HOMES = ["Brackenford", "Elmsworth", "Thornvale", "Ashcombe", "Wyndle Cross",
+                   "Kelby Moor", "Oakhurst", "Pellingham"]
+# The applicant's sentence: an age apposition, a list after "identified as", a person noun.
+APPLICANT_T = [
+    "{N}, {AGE}, of {HOME}, was the first student to apply.",
+    "Among the first applicants was {N}, {AGE}, of {HOME}, who hopes to stay in {CITY}.",
+    "One early applicant, {N}, {AGE}, of {HOME}, said the places filled within a week.",
+    "The first applicant was identified as {N}, {AGE}, of {HOME}.",
+    "Student {N}, {AGE}, of {HOME}, was among the first to apply.",
+]
 
 
 def plan_docs(ev: Event, k: int, rng: random.Random, errors: bool) -> list[Doc]:
@@ -737,6 +766,10 @@ def plan_docs(ev: Event, k: int, rng: random.Random, errors: bool) -> list[Doc]:
         for cls in PLANT_CLASSES:
             if rng.random() < 0.55:
                 docs[rng.randrange(1, k)].plant.add(cls)
+        rng2 = random.Random(f"claim-audit-applicant-plants:{ev.eid}:{k}")
+        for cls in APPLICANT_PLANTS:
+            if rng2.random() < 0.55:
+                docs[rng2.randrange(1, k)].plant.add(cls)
     return docs
 
 
@@ -944,6 +977,22 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
         people.append(fill(pools["exec"].take(), F=ev.exec_org, TE=ex.title, NE=ex.name(),
                            RE=ex.role, **common))
     paras.append(" ".join(people))
+    # 6b. the untitled applicant, with an age and a home town (its own random stream)
+    if ev.applicant is not None:
+        rng2 = random.Random(f"claim-audit-applicant-doc:{doc.name}")
+        ap = ev.applicant
+        afam = misspell(ap.family, rng2) if "applicant-spelling" in doc.plant else ap.family
+        age = ev.applicant_age
+        if "applicant-age" in doc.plant:
+            age += rng2.choice([-3, -2, 2, 3])
+        name = f"{ap.given} {afam}"
+        for t in rng2.sample(APPLICANT_T, len(APPLICANT_T)):
+            sent = fill(t, N=name, AGE=str(age), HOME=ev.applicant_home, **common)
+            if sent not in used:  # no sentence is shared by two documents of an event
+                used.add(sent)
+                paras.append(sent)
+                doc.applicant_name, doc.applicant_age = name, age
+                break
     # 7. the partner head's quote (same words everywhere: not a drift)
     if rng.random() < 0.6:
         doc.head_quote_used = True
@@ -1148,6 +1197,24 @@ def truth_items(ev: Event, docs: list[Doc]) -> tuple[list[dict], list[dict], lis
                     values=[d.official_name, ev.official.family],
                     note=f"Official's surname misspelt '{wrong_family}' (correct: "
                          f"'{ev.official.family}')."))
+            elif cls == "applicant-spelling":
+                good = other(lambda x: "applicant-spelling" not in x.plant and x.applicant_name)
+                if good is None or not d.applicant_name:
+                    continue  # the document had no applicant sentence left to write
+                planted.append(dict(
+                    id=pid, **{"class": "name-variant"}, severity="error",
+                    documents=[d.name, good.name],
+                    values=[d.applicant_name, good.applicant_name],
+                    note="An untitled person's surname misspelt."))
+            elif cls == "applicant-age":
+                good = other(lambda x: "applicant-age" not in x.plant and x.applicant_name)
+                if good is None or not d.applicant_name:
+                    continue  # the document had no applicant sentence left to write
+                planted.append(dict(
+                    id=pid, **{"class": "attribute-conflict"}, severity="warning",
+                    documents=[d.name, good.name],
+                    values=[str(d.applicant_age), str(good.applicant_age)],
+                    note="An untitled person's age differs from the other sources'."))
             elif cls == "name-case":
                 planted.append(dict(
                     id=pid, **{"class": "name-variant"}, severity="info",

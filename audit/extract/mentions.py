@@ -27,6 +27,7 @@ from audit.extract.vocab import (
     MONTHS,
     NAME_TOKEN,
     NATIONALITIES,
+    PERSON_NOUNS,
     STOP_WORDS,
     WEEKDAYS,
     Lexicon,
@@ -35,7 +36,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "mentions"
-VERSION = "1"
+VERSION = "2"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 _RUN = re.compile(
@@ -67,8 +68,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if before and w0.rstrip(".") not in _HONORIFICS and not _SENTENCE_END.search(w0):
             continue  # part of a longer capitalised run
         toks = [t.span() for t in _TOKEN.finditer(text, a, b)]
-        while toks and _bad(text[toks[0][0]:toks[0][1]], lex):
-            toks.pop(0)  # "Yesterday Anna Hartmann", "President Anna Hartmann"
+        while toks and (_bad(text[toks[0][0]:toks[0][1]], lex)
+                        or text[toks[0][0]:toks[0][1]].lower() in PERSON_NOUNS):
+            toks.pop(0)  # "Yesterday Anna Hartmann", "President Anna Hartmann", "Witness ..."
         if not toks:
             continue
         a = toks[0][0]

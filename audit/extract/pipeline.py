@@ -153,8 +153,11 @@ def claim_rows(document_id: str, text: str, drafts: Iterable[tuple[ClaimDraft, s
                     "mention_id": f"m{claim_id[1:]}-{i}", "document_id": document_id,
                     "claim_id": claim_id, "span_id": span["span_id"], "etype": etype,
                     "surface": span["exact"], "norm": "",
+                    # a title (or "mention") sets people apart; a name read by another
+                    # cue ("named": an age, a list of victims) carries no role
                     "role_key": claim.subject
-                    if claim.kind in ("person", "mention") and etype == "person"
+                    if etype == "person" and (claim.kind == "mention" or (
+                        claim.kind == "person" and claim.predicate == "role_holder"))
                     else "",
                     "compared": compared,
                 })
@@ -178,7 +181,10 @@ def value_text(claim: ClaimDraft) -> str:
             return f"{wd}{v.get('iso') or ''}".strip(", ")
         if k == "person":
             title = " ".join(x for x in (v.get("org"), v.get("title")) if x)
-            return f"{v['name']} ({title})" if title else v["name"]
+            attrs = ", ".join(x for x in (
+                title, f"age {v['age']}" if v.get("age") is not None else "",
+                f"of {v['home']}" if v.get("home") else "") if x)
+            return f"{v['name']} ({attrs})" if attrs else v["name"]
         if k == "org_list":
             members = ", ".join(v.get("members", []))
             others = v.get("others")

@@ -45,6 +45,9 @@ straight into it (``“A,” X said, adding that the work would stay “B.”``,
 “B.”``), or they hold an "-ing" verb of saying or a second verb of saying (``“A,” X said,
 adding: “B.”``, ``“A,” said X, who added: “B.”``).
 Quotes under 4 words without a speaker (scare quotes, titles) are skipped.
+A quote known to be a prefix of what was said carries value["incomplete"]: "unclosed" (its last
+part has no closing mark and the text ends after it: a page cut off) or "ellipsis" (it ends in
+one); quote-drift compares it only on the words it has.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ from audit.resolve.roles import STATUS_WORDS, refers_to
 from audit.text import AFTER_ABBREVIATION, sentence_start
 
 NAME = "quotes"
-VERSION = "6"
+VERSION = "7"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -533,6 +536,20 @@ def _named_person_before(ctx: Context, pos: int, floor: int) -> tuple[int, str] 
     return best
 
 
+_ELLIPSIS_END = re.compile(r"(?:…|\.{3}|\. \. \.)\W*\Z")
+
+
+def _incomplete(text: str, last: _Seg, end: int, quote_text: str) -> str | None:
+    """How a quote is known to be a prefix of what was said: "unclosed" (its last part has no
+    closing mark and nothing but space follows it in the range: the page was cut there) or
+    "ellipsis" (it ends in one); None when it is whole."""
+    if not last.closed and not text[last.end:end].strip():
+        return "unclosed"
+    if _ELLIPSIS_END.search(quote_text):
+        return "ellipsis"
+    return None
+
+
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     segs = _segments(text, start, end)
@@ -596,6 +613,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         value: dict = {"text": quote_text, "speaker": speaker_name}
         if via:
             value["speaker_via"] = via
+        cut = _incomplete(text, group[-1], end, quote_text)
+        if cut:
+            value["incomplete"] = cut
         yield ClaimDraft(
             kind="quote",
             predicate="quote",

@@ -544,6 +544,20 @@ def lexicon(v: Vocabulary) -> Lexicon:
 
 TOKEN_RE = re.compile(r"\S+")
 _PARTICLE_RE = re.compile(NAME_PARTICLE)
+# Common nouns for a person's part in an event, written right before a name ("witness Ada
+# Brill", "his wife, Ada Brill"): a cue that the name is a person's, never part of it.
+PERSON_NOUNS = frozenset(
+    """witness eyewitness passenger victim survivor resident neighbor neighbour bystander
+    motorist pedestrian driver cyclist hiker student worker employee customer patient nurse
+    teacher firefighter farmer plaintiff friend relative cousin brother sister son daughter wife
+    husband mother father uncle aunt nephew niece grandson granddaughter grandmother grandfather
+    fiancé fiancée girlfriend boyfriend widow widower colleague classmate roommate""".split()
+)
+# Nouns that end the names of streets and places, never a person's: "Regent Street" is not the
+# regent "Street", "King Street" no king ("Park", "Hall", "Lane" are also surnames: not here).
+STREET_NOUNS = frozenset(
+    "Street Road Rd Avenue Ave Boulevard Blvd Square Plaza Highway Parkway Stadium Airport".split()
+)
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sir", "Dame"})
 
 
@@ -588,6 +602,8 @@ def clean_name(
         ):
             return None
     if len(words) == 1 and (words[0] in MONTHS or words[0] in lex.places):
+        return None
+    if words[-1] in STREET_NOUNS:
         return None
     name = " ".join(words)
     if name in lex.places or name in COUNTRIES:

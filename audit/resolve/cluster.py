@@ -24,6 +24,7 @@ from audit.resolve.names import (
     surname_only,
     tokens,
 )
+from audit.resolve.roles import orgs_agree
 from audit.unionfind import UnionFind
 
 MAX_BLOCK = 400  # a block larger than this is too generic a key to be evidence of anything
@@ -279,7 +280,10 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
     ra, rb = roles.get(a, set()), roles.get(b, set())
     agree = roles_agree(ra, rb)
     if ra and rb and not agree:
-        return False  # people with different roles are different people
+        # people with different roles are different people, unless the names are one full
+        # name with one long token one letter off and the organisations agree: one person
+        # with two posts ("regent" of UH / "chair of the UH Board of Regents"), misspelt once
+        return etype == "person" and _posts_of_one(a, b, ra, rb)
     if spelling_pair(a, b):
         return True
     if etype == "person" and len(a) != len(b) and (surname_only(a) or surname_only(b)):
@@ -305,3 +309,20 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
         if len(long) > 1 and len(sur) >= 5:
             return any(near_token(sur, t) and OSA.distance(sur, t) == 1 for t in cands)
     return False
+
+
+def _posts_of_one(a: tuple, b: tuple, ra: set[str], rb: set[str]) -> bool:
+    """Two full names of as many tokens (two or more) that differ in one token of five letters
+    or more by one letter (not a final letter added), held with titles whose organisations
+    agree, one of them at least named (two titles with no organisation tell nothing: "CEO" /
+    "mayor")."""
+    if len(a) != len(b) or len(a) < 2 or surname_only(a) or surname_only(b):
+        return False
+    pair = spelling_pair(a, b)
+    if pair is None or min(map(len, pair)) < 5 or OSA.distance(*pair) != 1:
+        return False
+    short, long = sorted(pair, key=len)
+    if long[:-1] == short:
+        return False  # "Whitlock" / "Whitlocke", "Clark" / "Clarke": two surnames as often
+    orgs = [(x.partition("|")[2], y.partition("|")[2]) for x in ra for y in rb]
+    return any((ox or oy) and orgs_agree(ox, oy) for ox, oy in orgs)

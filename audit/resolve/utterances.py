@@ -90,11 +90,15 @@ def same_utterance(a: str, b: str) -> bool:
     return shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window
 
 
-def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
+def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
+              ) -> tuple[list[list[str]], int]:
     """Word-level diff of two wordings of one utterance and the number of changed words.
     Not counted: words cut from either end (where the wordings differ at an end, as many words
     as the shorter side has there count as changed, the rest as trimmed), and whatever stands
-    opposite an editorial gap ("[the company]", "…") on the other side."""
+    opposite an editorial gap ("[the company]", "…") on the other side. A side known to be a
+    prefix (``a_prefix``/``b_prefix``: a quote cut off where the page ends) is compared only on
+    the words it has: at its end, its words against as many of the other's, its last word cut
+    short or not."""
     ta, tb = tokens(a), tokens(b)
     ra, rb = _raw(a), _raw(b)
     if len(ra) != len(ta) or len(rb) != len(tb):  # folding changed the tokens: show them
@@ -116,13 +120,28 @@ def word_diff(a: str, b: str) -> tuple[list[list[str]], int]:
         if GAP in ta[i1:i2] or GAP in tb[j1:j2] or _next_to_gap(ta, i1, i2) \
                 or _next_to_gap(tb, j1, j2):
             continue  # the source marked words left out or replaced here
-        if edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
+        if edge and tag == "replace" and n > 0 and (a_prefix and i2 == len(ta)
+                                                    or b_prefix and j2 == len(tb)):
+            pa, pb = (ta[i1:i2], tb[j1:j2]) if a_prefix and i2 == len(ta) else \
+                (tb[j1:j2], ta[i1:i2])
+            changed += _prefix_changes(pa, pb)
+        elif edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
             if _cut_word(ta[i1:i2], tb[j1:j2], at_end=n > 0):
                 continue  # a quote cut off inside a word: "... down be" / "... down below"
             changed += min(na, nb)
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
     return diff, changed
+
+
+def _prefix_changes(prefix: list[str], other: list[str]) -> int:
+    """Changed words at the end of a prefix: each of its words against the other's word in
+    its place; its last word may be cut short ("hun" of "hundred")."""
+    n = 0
+    for k, (x, y) in enumerate(zip(prefix, other, strict=False)):
+        if x != y and not (k == len(prefix) - 1 and y.startswith(x)):
+            n += 1
+    return n + max(0, len(prefix) - len(other))
 
 
 def _cut_word(xa: list[str], xb: list[str], at_end: bool) -> bool:

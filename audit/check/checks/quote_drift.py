@@ -4,7 +4,9 @@ Two quotes are compared only when they are the same utterance (``audit.resolve.u
 a substantial shared run and most words in order) from two documents, and their speakers agree
 or one is unknown. So two different statements of one speaker are never paired, a quote whose
 speaker was not found pairs only with a quote it substantially overlaps, and typography,
-editorial brackets and ellipses and trimmed ends are not changes."""
+editorial brackets and ellipses and trimmed ends are not changes; a quote known to be a prefix
+(cut off unclosed where the page ends, or ending in an ellipsis) is compared only on the words
+it has."""
 
 from __future__ import annotations
 
@@ -39,14 +41,15 @@ UNKNOWN_SPEAKER = "unknown"  # the subject of a quote whose speaker was not foun
 
 def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
                     ) -> dict[str, list[tuple]]:
-    """Each story's quotes as (claim_id, path, text, speaker, document_id), the speaker as its
+    """Each story's quotes as (claim_id, path, text, speaker, document_id, incomplete: a known
+    prefix), the speaker as its
     person entity's canonical name: from the speaker span's entity, or, for a speaker found
     through a pronoun or a role reference (no span), the entity one of whose spellings it is
     (``explicit_only``: such a speaker counts as unknown)."""
     rows = con.execute(f"""
         SELECT c.claim_id, c.path, c.value->>'text' AS text,
                coalesce(e.canonical, c.subject) AS speaker, c.story, c.document_id,
-               c.value->>'speaker_via' AS via
+               c.value->>'speaker_via' AS via, c.value->>'incomplete' AS incomplete
         FROM {CUR} c
         LEFT JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         LEFT JOIN entity_mentions em USING (mention_id)
@@ -61,11 +64,11 @@ def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
             WHERE e.etype = 'person' ORDER BY 1, 2, 3""").fetchall():
         spelled.setdefault((story, variant), canonical)
     out: dict[str, list[tuple]] = {}
-    for cid, path, text, speaker, story, doc, via in rows:
+    for cid, path, text, speaker, story, doc, via, incomplete in rows:
         if via and explicit_only:
             speaker = UNKNOWN_SPEAKER
         speaker = spelled.get((story, speaker.lower()), speaker)
-        out.setdefault(story, []).append((cid, path, text, speaker, doc))
+        out.setdefault(story, []).append((cid, path, text, speaker, doc, bool(incomplete)))
     return out
 
 
@@ -105,7 +108,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         for a, b in utterance_pairs(kept):
             if a[3].lower() == UNKNOWN_SPEAKER:
                 a, b = b, a  # name the finding after the known speaker
-            diff, changed = word_diff(a[2], b[2])
+            diff, changed = word_diff(a[2], b[2], a_prefix=a[5], b_prefix=b[5])
             if changed == 0:
                 continue  # a trimmed copy, or typography and editorial marks only
             out.append(Candidate(

@@ -1,0 +1,75 @@
+"""Name-variant misses by cause, in our own words: a role word the vocabulary lacked, one person
+named with two posts, a street read as a person; and people named without any title."""
+
+from __future__ import annotations
+
+from audit.resolve.cluster import Mention, cluster
+from tests.extracting import audit_texts, pipeline
+
+
+def _kinds(ms: list[Mention]) -> dict[str, str]:
+    return {v: k for e in cluster(ms) for _, v, k in e.members}
+
+
+# --- role words -----------------------------------------------------------------------------
+
+
+def test_a_regent_and_a_designer_are_read_as_roles():
+    text = "Board Regent Osric Delacourt said the money came in March."
+    [p] = pipeline(text, "person")
+    assert p.value["name"] == "Osric Delacourt" and p.value["title"] == "Regent"
+    text2 = "The studio's lead designer, Wendel von Ackerholt, built the prototype."
+    [p2] = pipeline(text2, "person")
+    assert p2.value["name"] == "Wendel von Ackerholt"
+
+
+def test_a_street_named_after_a_title_is_no_person():
+    assert pipeline("Crowds filled Regent Street and King Street on Friday.", "person") == []
+    # a surname that is also a place noun stays a name
+    [p] = pipeline("Mayor Ilse Park opened the hall.", "person")
+    assert p.value["name"] == "Ilse Park"
+
+
+# --- one person, two posts ------------------------------------------------------------------
+
+
+def test_one_person_with_two_posts_at_one_organisation_is_compared_for_spelling():
+    ms = [Mention("a", "person", "Osric Delacourt", "regent|halvard"),
+          Mention("b", "person", "Ossric Delacourt", "chair|halvard system board of regents")]
+    assert _kinds(ms) == {"Osric Delacourt": "same", "Ossric Delacourt": "spelling"} or \
+        _kinds(ms) == {"Ossric Delacourt": "same", "Osric Delacourt": "spelling"}
+
+
+def test_two_posts_at_unrelated_organisations_stay_two_people():
+    ms = [Mention("a", "person", "Osric Delacourt", "regent|halvard"),
+          Mention("b", "person", "Ossric Delacourt", "mayor|brenmouth")]
+    assert len(cluster(ms)) == 2
+
+
+def test_short_or_far_tokens_with_two_posts_stay_two_people():
+    # "Ana"/"Ina" is too short to call a misspelling; two tokens off is not one name
+    ms = [Mention("a", "person", "Ana Delacourt", "regent|halvard"),
+          Mention("b", "person", "Ina Delacourt", "chair|halvard")]
+    assert len(cluster(ms)) == 2
+    ms2 = [Mention("a", "person", "Osric Delacourt", "regent|halvard"),
+           Mention("b", "person", "Ossric Dellacourt", "chair|halvard")]
+    assert len(cluster(ms2)) == 2
+    # two titles with no organisation named tell nothing
+    # a final letter added is as often another surname ("Delacourt" / "Delacourte")
+    ms4 = [Mention("a", "person", "Osric Delacourt", "regent|halvard"),
+           Mention("b", "person", "Osric Delacourte", "chair|halvard")]
+    assert len(cluster(ms4)) == 2
+    ms3 = [Mention("a", "person", "Osric Delacourt", "regent|"),
+           Mention("b", "person", "Ossric Delacourt", "chair|")]
+    assert len(cluster(ms3)) == 2
+
+
+def test_a_regent_misspelt_in_one_source_is_reported(tmp_path):
+    findings, _ = audit_texts(tmp_path, {
+        "a.txt": "Halvard Regent Osric Delacourt said he met the donor twice.\n",
+        "b.txt": "Ossric Delacourt, chairman of the Halvard Board of Regents, said he was "
+                 "grateful.\n",
+    })
+    nv = [f for f in findings if f["check"] == "name-variant"]
+    assert nv and nv[0]["severity"] == "error"
+    assert {"Osric Delacourt", "Ossric Delacourt"} <= {v["value"] for v in nv[0]["values"]}
