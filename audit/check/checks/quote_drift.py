@@ -8,6 +8,7 @@ editorial brackets and ellipses and trimmed ends are not changes."""
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Iterator
 
@@ -102,7 +103,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     f"quote-drift: {n:,} quotes of {speaker!r}"
                     f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
                     "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
-        for a, b in utterance_pairs(kept):
+        pairs = list(utterance_pairs(kept))
+        parts = _parts(con, {q[0] for pair in pairs for q in pair})
+        for a, b in pairs:
             if a[3].lower() == UNKNOWN_SPEAKER:
                 a, b = b, a  # name the finding after the known speaker
             diff, changed = word_diff(a[2], b[2])
@@ -114,8 +117,36 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
                 headline=f"quote by {a[3]} worded differently ({changed} "
                          f"word{'' if changed == 1 else 's'} changed)",
-                values=[{"value": a[2], "claims": [(a[0], ("quote",))]},
-                        {"value": b[2], "claims": [(b[0], ("quote",))]}],
+                values=[{"value": a[2], "claims": [(a[0], _part_role(parts, a[0], b[2]))]},
+                        {"value": b[2], "claims": [(b[0], _part_role(parts, b[0], a[2]))]}],
                 details={"diff": diff, "speaker": a[3]},
             ))
     return out
+
+
+def _parts(con: duckdb.DuckDBPyConnection, claim_ids: set[str]) -> dict[str, list[str]]:
+    """The quoted parts (in order) of those claims quoted in more than one part."""
+    if not claim_ids:
+        return {}
+    rows = con.execute("""
+        SELECT cs.claim_id, list(s.exact ORDER BY cs.seq)
+        FROM claim_spans cs JOIN spans s USING (span_id)
+        WHERE cs.role = 'quote' AND cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY ALL HAVING count(*) > 1""", [sorted(claim_ids)]).fetchall()
+    return {cid: list(texts) for cid, texts in rows}
+
+
+def _part_role(parts: dict[str, list[str]], claim_id: str, other: str) -> tuple[str, ...]:
+    """The evidence of a quote in several parts: the part that shares most words in order with
+    the other wording (the one the two sources have in common), not always the first."""
+    texts = parts.get(claim_id)
+    if not texts:
+        return ("quote",)
+    theirs = words(other)
+
+    def shared(t: str) -> int:
+        sm = difflib.SequenceMatcher(a=words(t), b=theirs, autojunk=False)
+        return sum(x.size for x in sm.get_matching_blocks() if x.size >= 2)
+
+    best = max(range(len(texts)), key=lambda k: (shared(texts[k]), -k))
+    return (f"quote:{best}",)
