@@ -92,3 +92,47 @@ def test_a_nationality_adjective_is_not_a_partner():
     text2 = "The partners are Orvik Bank and Tessel Robotics, with more firms joining later.\n"
     found2 = list(lists.extract(Context(text=text2, vocab=VOCAB), 0, len(text2)))
     assert [c.value["members"] for c in found2] == [["Orvik Bank", "Tessel Robotics"]]
+
+
+REWRITE_A = """Ferry line news
+
+The harbour board met on Tuesday to discuss the winter timetable and the cost of fuel for the
+two old ferries that still serve the outer islands.
+
+“We are in the last stretch of the pier works,” Harbour master Lena Voss said at a meeting with
+the island councils in May.
+
+Up to four hundred islanders are believed to have signed the letter asking for an hourly
+ferry in winter, one of the largest petitions the board has received.
+"""
+
+REWRITE_B = """Ferry news
+
+The harbour board met on Tuesday to discuss the winter timetable and the price of fuel for the
+two old ferries that still serve the outer islands.
+
+Harbour master Lena Voss said at a meeting with the island councils in May: “We’re in the
+final phase of the pier.”
+
+Up to four hundred islanders are believed to have signed the letter asking for an hourly
+ferry in winter, one of the largest petitions the board ever received.
+"""
+
+OTHER_C = """Pier works
+
+Lena Voss, the harbour master, opened the new ticket office on Friday morning.
+
+“We are ordering two new ferries for the outer islands this year,” Voss said.
+
+The ticket office will be open every day from six in the morning.
+"""
+
+
+def test_a_rewrite_rewording_a_quote_in_the_same_surroundings_is_drift(tmp_path):
+    findings, _ = audit_texts(tmp_path, {"a.txt": REWRITE_A, "b.txt": REWRITE_B,
+                                         "c.txt": OTHER_C})
+    qd = [f for f in findings if f["check"] == "quote-drift"]
+    assert len(qd) == 1, [f["message"] for f in qd]
+    exact = {" ".join(e["exact"].split()) for e in qd[0]["evidence"]}
+    assert exact == {"We are in the last stretch of the pier works",
+                     "We’re in the final phase of the pier."}, exact

@@ -49,7 +49,6 @@ PRIOR = {
     "quote-drift": 0.7,
     "single-source": 0.6,
     "status-conflict": 0.8,
-    "place-conflict": 0.75,
 }
 DEFAULT_PRIOR = 0.8
 ONE_AGAINST_ONE = 0.9
