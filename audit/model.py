@@ -24,6 +24,7 @@ CLAIM_KINDS = (
     "topic_list",
     "alias",
     "mention",
+    "status",
 )
 # Span roles that name an entity; resolve clusters the text of these spans.
 ENTITY_ROLES = {"person": "person", "org": "org", "place": "place"}
@@ -43,7 +44,8 @@ class SpanRef:
 
     Roles: "value" (the number/date/amount), "person", "org", "place" (entity names, clustered by
     resolve), "title" (a person's role words), "quote" (quoted words), "speaker", "weekday",
-    "scope", "tail" (a "plus nine others" tail), "item" (a topic-list item), "context".
+    "scope", "tail" (a "plus nine others" tail), "item" (a topic-list item), "context", "status"
+    (the words stating an event's state) and "target" (what an acquisition buys).
     """
 
     start: int

@@ -19,6 +19,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **part and total**: two amounts whose difference is itself an amount the story states
   (details ``difference_stated``: "$100M from one company, $150M from both") are more likely a
   part and a total than one figure misstated.
+* **undated**: a change of state (done vs pending) between pages of which one has no date
+  (details ``undated``): the page stating completion may have been written after the deal
+  closed.
 * **passages**: for quotes, how much of the two passages is shared (details ``shared``, 0-1),
   when the check reports it.
 
@@ -45,6 +48,7 @@ PRIOR = {
     "count-vs-list": 0.7,
     "quote-drift": 0.7,
     "single-source": 0.6,
+    "status-conflict": 0.8,
 }
 DEFAULT_PRIOR = 0.8
 ONE_AGAINST_ONE = 0.9
@@ -53,6 +57,7 @@ THREE_VALUES = 0.85  # three different values
 MORE_VALUES = 0.7  # four or more
 HEADLINE_OR_CAPTION = 0.7
 PART_AND_TOTAL = 0.6
+UNDATED = 0.5
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic"})
 # The defaults of the suite's meta.confidence.
@@ -86,6 +91,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= HEADLINE_OR_CAPTION
     if (details or {}).get("difference_stated") is not None:
         score *= PART_AND_TOTAL
+    if (details or {}).get("undated") is True:
+        score *= UNDATED
     shared = (details or {}).get("shared")
     if isinstance(shared, int | float) and 0 <= shared <= 1:
         score *= 0.5 + 0.5 * float(shared)

@@ -26,7 +26,8 @@ Between the cue and the list a short lead-in of lower-case words, amounts and na
 adjectives is skipped ("funded by $110 million from private sector companies NVIDIA, ...").
 Separators: "," ";" "and" "as well as" "plus" "along with", any mix ("Arm and SoftBank Group,
 Microsoft, and ..."); "&" never splits ("AT&T", "Procter & Gamble"). A list made only of
-cities/states (not countries) is not an organisation list.
+cities/states (not countries) is not an organisation list, and a nationality adjective, alone or
+after a region word ("Japanese", "Western European" nations), is not a member.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import SENTENCE_DOT, case_variants, sentence_start, trie_pattern
 
 NAME = "lists"
-VERSION = "4"
+VERSION = "5"
 
 _NAT = "|".join(
     sorted((re.escape(k) for k in NATIONALITIES if " " not in k), key=len, reverse=True)
@@ -127,6 +128,9 @@ _PASSIVE_BY = re.compile(r"[ \t\u00a0]+by\b")
 _INTRO = re.compile(r"(?:[A-Z][a-z]+(?:[ \t\u00a0]+[a-z]+){0,3}),[ \t\u00a0]+")
 
 
+_REGION_WORDS = frozenset(
+    "Western Eastern Northern Southern Central North South East West Northwest Northeast "
+    "Southwest Southeast Continental Other Fellow".split())
 _SCALE_WORDS = frozenset("thousand million billion trillion percent per cent".split())
 
 
@@ -140,6 +144,9 @@ def _item_ok(text: str, a: int, b: int, lex: Lexicon) -> bool:
         return False
     if len(words) == 1 and w0 in NATIONALITIES and w0 not in COUNTRIES:
         return False  # "Japanese" alone is an adjective, not an organisation
+    if len(words) > 1 and all(w in _REGION_WORDS for w in words[:-1]) \
+            and words[-1] in NATIONALITIES and words[-1] not in COUNTRIES:
+        return False  # "Western European (nations)": an adjective too
     return not (len(words) == 1 and (w0.lower() in lex.org_suffixes))
 
 

@@ -201,6 +201,8 @@ def value_text(claim: ClaimDraft) -> str:
             return f"{v.get('alias')} = {v.get('name')}"
         if k == "mention":
             return v.get("name", "")
+        if k == "status":
+            return f"{v.get('state', '')}: {v.get('cue', '')} {v.get('target', '')}".strip()
     except (KeyError, TypeError, ValueError):
         pass
     return json.dumps(v, sort_keys=True, ensure_ascii=False, default=str)

@@ -9,7 +9,9 @@ that stands before the attribution), role="speaker" for the speaker's name only 
 Quote marks: straight or curly double quotes, guillemets, and mismatched pairs (a straight
 opening mark closed by a curly one and the other way round). A part runs to its closing mark or
 to the end of its paragraph; an unclosed paragraph followed by a paragraph that opens with a
-quote mark continues the same quote (the old convention for multi-paragraph quotes).
+quote mark continues the same quote (the old convention for multi-paragraph quotes). Single
+curly marks (British style: ‘…’) count when closed on the same line; a ’ with a letter after it
+is an apostrophe ("It’s"), and a quote nested inside another is part of it.
 
 Attribution, tried in this order:
 - after: ``,” said X.`` / ``,” X said.`` / ``,” X, the CEO, said.`` / ``,” according to X.``;
@@ -79,6 +81,12 @@ _SEG = re.compile(
     r"(?P<body>[^\"“”«»\n]*)"
     r"(?P<close>[”\"»]|(?=\n)|\Z)"
 )
+# British-style single curly marks: ‘ opens at a word start, ’ closes when no letter follows
+# (’ inside a word is an apostrophe: "It’s", "Musk’s"; so is "players’ day" when a later ’
+# closes the quote); only closed ones, on one line (a stray
+# ‘ used as an apostrophe must not swallow the paragraph)
+_SEG1 = re.compile(r"(?<![\w‘’])‘(?=[^\s’])(?P<body>(?:[^‘’\n]|’(?=\w)|(?<=s)’(?= [a-z]))*)"
+                   r"(?P<close>’)(?!\w)")
 _VERBS = (
     r"said|says|say|added|adds|noted|notes|explained|explains|stated|states|told|tells|remarked|"
     r"commented|continued|continues|wrote|writes|declared|declares|observed|argued|argues|"
@@ -161,8 +169,23 @@ class _Seg:
 
 
 def _segments(text: str, start: int, end: int) -> list[_Seg]:
+    """Quoted parts in order: double marks and guillemets, and single curly marks (a part
+    inside another part is nested quotation, not a quote of its own)."""
+    out = _marked(_SEG, text, start, end)
+    if "‘" in text[start:end]:
+        single = _marked(_SEG1, text, start, end)
+        both = sorted(out + single, key=lambda s: (s.start, -s.end))
+        out = []
+        for sg in both:
+            if out and sg.start < out[-1].end:
+                continue  # nested inside (or overlapping) the part before
+            out.append(sg)
+    return out
+
+
+def _marked(rx: re.Pattern[str], text: str, start: int, end: int) -> list[_Seg]:
     out = []
-    for m in _SEG.finditer(text, start, end):
+    for m in rx.finditer(text, start, end):
         a, b = m.span("body")
         while a < b and text[a].isspace():
             a += 1
@@ -507,6 +530,7 @@ def _last_person_before(ctx: Context, pos: int, floor: int) -> tuple[int, str] |
     return best
 
 
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Aa]n?)[ \t\u00a0]+\Z")
 _PERSON_CUE = re.compile(r",[ \t\u00a0]+(?:who|whose|aged[ \t\u00a0]+\d|\d{1,3},)")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sir|Dame)\.?[ \t\u00a0]+\Z")
 
@@ -525,7 +549,9 @@ def _named_person_before(ctx: Context, pos: int, floor: int) -> tuple[int, str] 
             continue
         at = a
         sur = re.compile(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])(?![ \t\u00a0]+[A-Z])")
-        later = [m.start() for m in sur.finditer(text, b, pos)]
+        # "the Act", "this Agreement": a thing named again, not a person's surname
+        later = [m.start() for m in sur.finditer(text, b, pos)
+                 if not _DETERMINER_BEFORE.search(text, max(b, m.start() - 8), m.start())]
         if later:
             at = later[-1]
         elif not (_PERSON_CUE.match(text, b, pos)

@@ -11,8 +11,10 @@ and neither are words cut from either end (a trimmed quote).
 Two quotes are the same utterance only when they share a substantial run of words in order
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
 (SAME_SHARE, in order, counting runs of two words or more), and those runs are not scattered
-over a long stretch (SAME_WINDOW). Two statements of one speaker on one subject share words ("the",
-"our", the subject's name), not whole passages, so they are never paired as a reworded quote.
+over a long stretch (SAME_WINDOW); or when each runs on with other sentences of the speaker and
+the two overlap at whole sentences (one source quotes "A. B.", another "B. C."). Two
+statements of one speaker on one subject share words ("the", "our", the subject's name), not
+whole passages, so they are never paired as a reworded quote.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ GAP = "\x00"  # a token standing for words the source left out or replaced ([...
 SAME_RUN = 4  # words in a row two quotes of one utterance share at least
 SAME_SHARE = 0.6  # share of the shorter quote's words (in order) they share at least
 SAME_WINDOW = 0.5  # share of the stretch those shared words span in either quote
+OVERLAP_MIN = 6  # shared words of two quotes that overlap at whole sentences (_same_overlap)
+NEAR = 3  # words between a lone shared word and a shared run it extends
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ′`´＇‛"})
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{0,80}\]|\.{3,}|…|\. \. \.")
@@ -87,7 +91,73 @@ def same_utterance(a: str, b: str) -> bool:
     # the stretch of each quote the shared runs cover: a phrase two statements share ("believe
     # in the potential of the university") covers little of either
     window = max(a1 - a0, b1 - b0)
-    return shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window
+    if shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window:
+        return True
+    return _same_overlap(a, b, wa, wb, matched, blocks)
+
+
+def _same_overlap(a: str, b: str, wa: list[str], wb: list[str], matched: list,
+                  blocks: list) -> bool:
+    """Two quotes that each run on with other sentences of the speaker ("A. B." and "B. C.":
+    one source joined the sentence before, the other the one after) are one utterance where
+    they overlap: the shared words make SAME_SHARE of the overlapping stretch, at least
+    OVERLAP_MIN of them, and that stretch is whole sentences in both quotes."""
+    # the shared stretch, with lone shared words right next to it ("... today America is
+    # delivering" / "... today America's delivering")
+    first = last = None
+    for k, x in enumerate(matched):
+        if x in blocks:
+            first = k if first is None else first
+            last = k
+    if first is None or last is None:
+        return False
+    while first > 0 and _near(matched[first - 1], matched[first]):
+        first -= 1
+    while last < len(matched) - 1 and _near(matched[last], matched[last + 1]):
+        last += 1
+    ra0, rb0 = matched[first].a, matched[first].b
+    ra1 = matched[last].a + matched[last].size
+    rb1 = matched[last].b + matched[last].size
+    # widened to whole sentences on both sides (their unshared words count against it)
+    sa, sb = _sentence_starts(a) | {len(wa)}, _sentence_starts(b) | {len(wb)}
+    ra0, rb0 = max(x for x in sa if x <= ra0), max(x for x in sb if x <= rb0)
+    ra1, rb1 = min(x for x in sa if x >= ra1), min(x for x in sb if x >= rb1)
+    if min(ra0, rb0) > 0 or min(len(wa) - ra1, len(wb) - rb1) > 0:
+        return False  # both hold other words on one side: two statements sharing a sentence
+    shared = sum(x.size for x in matched[first : last + 1])
+    overlap = max(ra1 - ra0, rb1 - rb0)
+    return shared >= OVERLAP_MIN and shared >= SAME_SHARE * overlap
+
+
+def _near(x: difflib.Match, y: difflib.Match) -> bool:
+    """Two matched runs at most NEAR words apart in both quotes."""
+    return 0 <= y.a - (x.a + x.size) <= NEAR and 0 <= y.b - (x.b + x.size) <= NEAR
+
+
+_CASED = re.compile(rf"{GAP}|[\w']+")
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Indexes (in :func:`words`) of the words that open a sentence: the first, one after
+    sentence punctuation or a line break, and a capitalised word right after a lower-case one
+    (the parts of a quote interrupted by its attribution are joined without punctuation)."""
+    norm = _normalise(text)
+    out = {0}
+    prev_end, prev_word = 0, ""
+    i = 0
+    for m in _CASED.finditer(norm):
+        w = m.group(0)
+        if w == GAP:
+            continue
+        if not w.strip("'"):
+            continue
+        gap = norm[prev_end : m.start()]
+        if i and (re.search(r"[.!?;:\n]", gap) or (
+                w[:1].isupper() and prev_word[:1].islower())):
+            out.add(i)
+        prev_end, prev_word = m.end(), w
+        i += 1
+    return out
 
 
 def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
@@ -103,7 +173,7 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
     ra, rb = _raw(a), _raw(b)
     if len(ra) != len(ta) or len(rb) != len(tb):  # folding changed the tokens: show them
         ra, rb = list(ta), list(tb)
-    ops = difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_opcodes()
+    ops = _opcodes(difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_matching_blocks())
     diff: list[list[str]] = []
     changed = 0
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
@@ -142,6 +212,29 @@ def _prefix_changes(prefix: list[str], other: list[str]) -> int:
         if x != y and not (k == len(prefix) - 1 and y.startswith(x)):
             n += 1
     return n + max(0, len(prefix) - len(other))
+
+
+def _opcodes(blocks: list[difflib.Match]) -> list[tuple[str, int, int, int, int]]:
+    """SequenceMatcher's opcodes from its matching blocks, without a lone shared word far
+    (more than NEAR words on either side) from every other shared run: a coincidence ("in
+    America" in another sentence), not an aligned word."""
+    real = [x for x in blocks if x.size]
+    kept = [x for k, x in enumerate(real)
+            if x.size > 1 or (k and _near(real[k - 1], x))
+            or (k + 1 < len(real) and _near(x, real[k + 1]))]
+    ops: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for x in kept + [blocks[-1]]:  # the last block is the (len_a, len_b, 0) sentinel
+        if i < x.a and j < x.b:
+            ops.append(("replace", i, x.a, j, x.b))
+        elif i < x.a:
+            ops.append(("delete", i, x.a, j, j))
+        elif j < x.b:
+            ops.append(("insert", i, i, j, x.b))
+        if x.size:
+            ops.append(("equal", x.a, x.a + x.size, x.b, x.b + x.size))
+        i, j = x.a + x.size, x.b + x.size
+    return ops
 
 
 def _cut_word(xa: list[str], xb: list[str], at_end: bool) -> bool:

@@ -6,10 +6,13 @@ or one is unknown. So two different statements of one speaker are never paired, 
 speaker was not found pairs only with a quote it substantially overlaps, and typography,
 editorial brackets and ellipses and trimmed ends are not changes; a quote known to be a prefix
 (cut off unclosed where the page ends, or ending in an ellipsis) is compared only on the words
-it has."""
+it has. A rewrite of one article that rewords a named speaker's quote beyond word overlap is
+found by the surroundings instead: the text before and after the two quotes is largely the same
+(``_rewritten``)."""
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Iterator
 
@@ -105,7 +108,10 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     f"quote-drift: {n:,} quotes of {speaker!r}"
                     f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
                     "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
-        for a, b in utterance_pairs(kept):
+        pairs = list(utterance_pairs(kept))
+        pairs += _rewritten(con, kept)
+        parts = _parts(con, {q[0] for pair in pairs for q in pair})
+        for a, b in pairs:
             if a[3].lower() == UNKNOWN_SPEAKER:
                 a, b = b, a  # name the finding after the known speaker
             diff, changed = word_diff(a[2], b[2], a_prefix=a[5], b_prefix=b[5])
@@ -117,8 +123,105 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
                 headline=f"quote by {a[3]} worded differently ({changed} "
                          f"word{'' if changed == 1 else 's'} changed)",
-                values=[{"value": a[2], "claims": [(a[0], ("quote",))]},
-                        {"value": b[2], "claims": [(b[0], ("quote",))]}],
+                values=[{"value": a[2], "claims": [(a[0], _part_role(parts, a[0], b[2]))]},
+                        {"value": b[2], "claims": [(b[0], _part_role(parts, b[0], a[2]))]}],
                 details={"diff": diff, "speaker": a[3]},
             ))
     return out
+
+
+REWRITE_MIN_WORDS = 5  # words of each quote a rewritten quote is looked for in
+REWRITE_LENGTH = 1.6  # longest / shortest word count of the two
+REWRITE_CONTEXT = 250  # characters read on each side of a quote
+REWRITE_SIMILAR = 0.35  # share of word pairs the two contexts share, on each side
+
+
+def _rewritten(con: duckdb.DuckDBPyConnection, quotes: list[tuple]) -> list[tuple[tuple, tuple]]:
+    """One speaker's quotes that are one utterance reworded beyond word overlap by a rewrite
+    of the same article: the same named speaker in two documents, neither quote has a copy (the
+    same utterance) in the other document, their lengths are close, and the text just before
+    and just after each quote is largely the same in both (the rewrite kept the paragraphs
+    around the quote and changed its words). Two statements of one speaker stand in different
+    surroundings, so they are not paired."""
+    toks = [words(q[2]) for q in quotes]
+    by_doc: dict[str, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_doc.setdefault(q[4], []).append(i)
+
+    def partnered(i: int, doc: str) -> bool:
+        return any(toks[i] == toks[k] or same_utterance(quotes[i][2], quotes[k][2])
+                   for k in by_doc.get(doc, ()))
+
+    cands = []
+    for i, a in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            b = quotes[j]
+            if a[4] == b[4] or UNKNOWN_SPEAKER in (a[3].lower(), b[3].lower()) \
+                    or not same_speaker(a[3], b[3]):
+                continue
+            la, lb = len(toks[i]), len(toks[j])
+            if min(la, lb) < REWRITE_MIN_WORDS or max(la, lb) > REWRITE_LENGTH * min(la, lb):
+                continue
+            if partnered(i, b[4]) or partnered(j, a[4]):
+                continue
+            cands.append((a, b))
+    if not cands:
+        return []
+    claims = sorted({q[0] for pair in cands for q in pair})
+    where = {cid: (doc, a, b, text) for cid, doc, a, b, text in con.execute("""
+        SELECT cs.claim_id, s.document_id, min(s.start_char), max(s.end_char),
+               any_value(d.text)
+        FROM claim_spans cs JOIN spans s USING (span_id) JOIN documents d USING (document_id)
+        WHERE cs.role = 'quote' AND cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY ALL""", [claims]).fetchall()}
+    out = []
+    for a, b in cands:
+        if a[0] not in where or b[0] not in where:
+            continue
+        _, a0, a1, ta = where[a[0]]
+        _, b0, b1, tb = where[b[0]]
+        w = REWRITE_CONTEXT
+        if _similar(ta[max(0, a0 - w):a0], tb[max(0, b0 - w):b0]) >= REWRITE_SIMILAR and \
+                _similar(ta[a1:a1 + w], tb[b1:b1 + w]) >= REWRITE_SIMILAR:
+            out.append((a, b))
+    return out
+
+
+def _similar(x: str, y: str) -> float:
+    """Share of the word pairs of the shorter text found in the other."""
+    def pairs(t: str) -> set[tuple[str, str]]:
+        ws = words(t)
+        return set(zip(ws, ws[1:], strict=False))
+
+    px, py = pairs(x), pairs(y)
+    if not px or not py:
+        return 0.0
+    return len(px & py) / min(len(px), len(py))
+
+
+def _parts(con: duckdb.DuckDBPyConnection, claim_ids: set[str]) -> dict[str, list[str]]:
+    """The quoted parts (in order) of those claims quoted in more than one part."""
+    if not claim_ids:
+        return {}
+    rows = con.execute("""
+        SELECT cs.claim_id, list(s.exact ORDER BY cs.seq)
+        FROM claim_spans cs JOIN spans s USING (span_id)
+        WHERE cs.role = 'quote' AND cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY ALL HAVING count(*) > 1""", [sorted(claim_ids)]).fetchall()
+    return {cid: list(texts) for cid, texts in rows}
+
+
+def _part_role(parts: dict[str, list[str]], claim_id: str, other: str) -> tuple[str, ...]:
+    """The evidence of a quote in several parts: the part that shares most words in order with
+    the other wording (the one the two sources have in common), not always the first."""
+    texts = parts.get(claim_id)
+    if not texts:
+        return ("quote",)
+    theirs = words(other)
+
+    def shared(t: str) -> int:
+        sm = difflib.SequenceMatcher(a=words(t), b=theirs, autojunk=False)
+        return sum(x.size for x in sm.get_matching_blocks() if x.size >= 2)
+
+    best = max(range(len(texts)), key=lambda k: (shared(texts[k]), -k))
+    return (f"quote:{best}",)
