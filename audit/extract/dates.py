@@ -32,7 +32,7 @@ from audit.extract.numbers import Cues, scan, scanner, sentences, word_trie
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "dates"
-VERSION = "1"
+VERSION = "2"
 
 _MONTHS = {
     "jan": 1,
@@ -249,6 +249,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if value is None:
             continue
         event = events.nearest(spans[0].start, spans[0].end)
+        if event is not None and "\n" in text[min(event.end(), spans[0].start):
+                                                max(event.start(), spans[0].end)]:
+            event = None  # a cue on another line (a page's date line, a teaser) is not its own
         yield ClaimDraft(
             kind="date",
             predicate="date",

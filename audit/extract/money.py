@@ -44,7 +44,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "money"
-VERSION = "3"
+VERSION = "4"
 
 _SYMBOLS = {
     "$": "USD",
