@@ -328,6 +328,9 @@ QUIET = {
     "part-named-vs-whole": (
         "The Marden Act provides $280 billion for research and industry.",
         "The second and larger division of the Marden Act puts $170 billion into research."),
+    "ages-of-two-people": (
+        "Ana Ruiz, 34, of Tessel, was among the injured.",
+        "The injured included 43-year-old Luis Ortega of Tessel."),
     "count-of-a-part-vs-all": (
         "The partnership joins two universities in the north.",
         "Four universities in all have joined the network."),
@@ -353,6 +356,9 @@ REPORTED = {
     "two-abouts-apart": (
         "The village has about 200 residents.",
         "The village has about 150 residents.", "150"),
+    "same-person-age": (
+        "Ana Ruiz, 34, of Tessel, was among the injured.",
+        "The injured included Ana Ruiz, 43, of Tessel.", "43"),
     "about-too-far": (
         "The bridge will cost $410 million.",
         "The bridge will cost about $520 million.", "520"),

@@ -9,7 +9,7 @@ from types import ModuleType
 
 EXTRACTOR_MODULES = (
     "money", "counts", "dates", "people", "lists", "places", "quotes", "topics", "aliases",
-    "mentions",
+    "mentions", "ages",
 )
 
 

@@ -67,7 +67,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
               SELECT c.claim_id, c.document_id, c.value_num AS n, min(s.start_char) AS s0
               FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
               JOIN spans s USING (span_id)
-              WHERE c.kind = 'count' AND cs.role = 'value' GROUP BY ALL)
+              WHERE c.kind = 'count' AND c.predicate = 'count' AND cs.role = 'value'
+              GROUP BY ALL)
             SELECT document_id, 'm', claim_id, value_num, currency, per, value_text, s0, s1,
                    nullif(fam, ''), part
             FROM m WHERE document_id IN (SELECT document_id FROM m WHERE currency IN
