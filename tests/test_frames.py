@@ -421,18 +421,23 @@ def test_a_day_without_a_year_takes_the_story_s_year(tmp_path):
     assert dates[0]["severity"] == "error"  # one page against two
 
 
-def test_an_earlier_price_beside_the_new_one_is_still_compared(tmp_path):
+@pytest.mark.parametrize("dated_pages", [True, False])
+def test_an_earlier_price_beside_the_new_one_is_still_compared(tmp_path, dated_pages):
     # each page gives the new price and, in the same sentence, the price announced in 2021:
-    # a comparison of two times, not two parts of one statement; the 2021 prices disagree
-    found, _ = audit_texts(tmp_path, {
+    # a comparison of two times, not two parts of one statement; the 2021 prices disagree.
+    # Undated pages: the story's own dates (2023) make 2021 an earlier year.
+    on_sale = " It went on sale on November 30, 2023."
+    files = {
         "a.txt": "Van prices\n\nThe Kestrel van starts at $52,990, up from the original price "
-                 "of $39,900 in 2021.\n",
+                 f"of $39,900 in 2021.{on_sale}\n",
         "b.txt": "Van prices\n\nOriginally priced at $39,990 in 2021, the Kestrel van now "
-                 "starts at $52,990.\n",
-        "c.txt": "Van prices\n\nThe Kestrel van starts at $52,990.\n",
-        "manifest.toml": "".join(f'[[document]]\npath = "{n}"\ndate = "2024-11-20"\n\n'
-                                 for n in ("a.txt", "b.txt", "c.txt")),
-    })
+                 f"starts at $52,990.{on_sale}\n",
+        "c.txt": f"Van prices\n\nThe Kestrel van starts at $52,990.{on_sale}\n",
+    }
+    if dated_pages:
+        files["manifest.toml"] = "".join(f'[[document]]\npath = "{n}"\ndate = "2023-12-01"\n\n'
+                                         for n in ("a.txt", "b.txt", "c.txt"))
+    found, _ = audit_texts(tmp_path, files)
     vc = [f for f in found if f["class"] == "value-conflict"]
     assert len(vc) == 1 and "39,990" in vc[0]["message"] and "52,990" not in vc[0]["message"]
 

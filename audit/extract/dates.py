@@ -32,7 +32,7 @@ from audit.extract.numbers import Cues, scan, scanner, sentences, word_trie
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "dates"
-VERSION = "2"
+VERSION = "3"
 
 _MONTHS = {
     "jan": 1,
@@ -181,6 +181,10 @@ def _day_value(
     ctx: Context, y: str | None, month: int, day: int, wd_name: str | None
 ) -> dict[str, Any] | None:
     weekday = _weekday(wd_name)
+    if calendar.monthrange(2024, month)[1] < day <= 31:  # "Nov 31": no year has it
+        return {**_value(None, "day", int(y) if y else None, False, weekday, False),
+                "exists": False,
+                "as_written": f"{calendar.month_name[month]} {day}" + (f", {y}" if y else "")}
     if y is not None:
         year: int | None = int(y)
         inferred = False
@@ -192,7 +196,7 @@ def _day_value(
     else:
         year, inferred = None, False
     if day > calendar.monthrange(year if year is not None else 2024, month)[1]:
-        return None
+        return None  # February 29 of a year that has none: left alone (a leap-year slip)
     if year is None:
         return _value(f"XXXX-{month:02d}-{day:02d}", "day", None, False, weekday, None)
     d = date(year, month, day)

@@ -61,7 +61,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     """Figures that state the same thing (same measure, holder and frame; see
     ``comparable.py``) with values whose bounds do not intersect."""
     scope_sql = scoped_claims(inputs.stories)
-    listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql))
+    in_year = story_years(con, scope_sql)
+    listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql, in_year))
     rows = con.execute(rf"""
         WITH fig AS (
           SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
@@ -103,6 +104,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         v = json.loads(value) if isinstance(value, str) else (value or {})
         q = json.loads(quals) if isinstance(quals, str) else (quals or {})
         fr = frame_of(kind, subj, v, q)
+        fr["frame"] = frame_in_story(fr["frame"], fr["year"], in_year.get(story))
         bound = None
         if kind != "date":
             bound = fr["bound"] or ([num, num] if fr["exact"] and num is not None else None)
@@ -191,7 +193,25 @@ def _most_common(items) -> str:
     return min(counts, key=lambda x: (-counts[x], x)) if counts else "amount"
 
 
-def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[str]:
+def story_years(con: duckdb.DuckDBPyConnection, scope_sql: str) -> dict[str, int]:
+    """The year of each story's event: the year its dated days name most often."""
+    return {story: int(year) for story, year in con.execute(f"""
+        SELECT story, mode(TRY_CAST(value->>'year' AS INTEGER)) FROM {scope_sql} c
+        WHERE kind = 'date' AND value->>'precision' = 'day' AND value->>'iso' NOT LIKE 'X%'
+          AND story IS NOT NULL
+        GROUP BY story HAVING count(value->>'year') > 0""").fetchall() if year is not None}
+
+
+def frame_in_story(frame: str, year: int | None, story_year: int | None) -> str:
+    """A figure of an earlier year than its story's event ("$39,900 in 2019" in a story of
+    2023) is background even when its page has no date to tell the extractor so."""
+    if frame == "event" and year is not None and story_year is not None and year < story_year:
+        return "other"
+    return frame
+
+
+def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
+                   years: dict[str, int] | None = None) -> list[str]:
     """Amounts stated as parts or alternatives of one statement, not one fact restated: two
     amounts less than LISTED_WITHIN apart with no sentence end between them, or a run of
     fragments (the rows of a table); a paragraph break ends a statement otherwise (a
@@ -202,14 +222,18 @@ def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[str]:
     for _doc, text, rows in by_document(con, f"""
             SELECT * FROM (
               SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1,
-                     CASE WHEN coalesce(c.value->>'frame', 'event') = 'event' THEN 'event'
-                          ELSE 'other:' || coalesce(c.value->>'year', '') END AS frame
+                     coalesce(c.value->>'frame', 'event') AS frame,
+                     TRY_CAST(c.value->>'year' AS INTEGER) AS year, c.story
               FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
               JOIN spans s USING (span_id)
               WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL)
             QUALIFY count(*) OVER (PARTITION BY document_id) > 1
             ORDER BY document_id, s0, claim_id"""):
-        hit = listed_in(text, [(r[2], r[3]) for r in rows], [r[4] for r in rows])
+        frames = []
+        for r in rows:
+            frame = frame_in_story(r[4], r[5], (years or {}).get(r[6]))
+            frames.append("event" if frame == "event" else f"other:{r[5] or ''}")
+        hit = listed_in(text, [(r[2], r[3]) for r in rows], frames)
         out.extend(r[1] for r, h in zip(rows, hit, strict=True) if h)
     return out
 
