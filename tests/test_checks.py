@@ -580,3 +580,18 @@ def test_list_comparison_never_fails_and_reports_only_real_gaps(specs):
         assert not missing & set(listed)
         named = {name for g in group for name in g["name_of"].values()}
         assert missing <= named
+
+
+def test_a_day_its_month_does_not_have_is_reported(tmp_path):
+    from tests.extracting import audit_texts
+
+    found, _ = audit_texts(tmp_path / "p", {
+        "a.txt": "Ferry handover\n\nThe first ferries were handed over on Nov 31 in Tessel.\n",
+        "b.txt": "Ferry handover\n\nThe first ferries were handed over on November 30 in "
+                 "Tessel, a Thursday.\n",
+        "c.txt": "Ferry handover\n\nOn February 29, 2024 the yard opened.\n",  # a leap day
+    })
+    bad = [f for f in found if f["class"] == "date-weekday"]
+    assert len(bad) == 1 and bad[0]["severity"] == "error", found
+    assert "November 31" in bad[0]["message"]
+    assert [e["exact"] for e in bad[0]["evidence"]] == ["Nov 31"]

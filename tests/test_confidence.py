@@ -8,7 +8,14 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit.check.confidence import PRIOR, Side, confidence, severity_for, thresholds
+from audit.check.confidence import (
+    PRIOR,
+    THRESHOLDS,
+    Side,
+    confidence,
+    severity_for,
+    thresholds,
+)
 from audit.severity import SEVERITIES, rank
 from tests.conftest import invoke
 
@@ -124,3 +131,38 @@ def test_a_part_and_its_total_are_weaker_evidence():
     plain = confidence("value-conflict", [side("a", "b"), side("c")])
     assert confidence("value-conflict", [side("a", "b"), side("c")],
                       {"difference_stated": 50e6}) < 0.6 <= plain
+
+
+def test_five_values_under_one_key_are_several_facts():
+    # prices of several trims, or a total, its parts and their roundings: info, not a warning
+    five = confidence("value-conflict", [side("a", "b"), side("c"), side("d"), side("e"),
+                                         side("f")])
+    assert five < THRESHOLDS["warning"]
+    assert confidence("value-conflict", [side("a", "b"), side("c"), side("d"), side("e")]) \
+        >= THRESHOLDS["warning"]
+
+
+def test_a_part_and_its_total_alone_stay_below_warning():
+    assert confidence("value-conflict", [side("a", "b"), side("c")],
+                      {"difference_stated": 5e6}) < THRESHOLDS["warning"]
+
+
+def test_many_values_with_a_stated_gap_are_a_part_and_a_total():
+    from audit.check.checks.value_conflict import _difference_stated
+    from audit.check.comparable import Figure
+
+    vals = [Figure(f"c{n}", f"USD {n}", f"${n} million", n * 1e6, [n * 1e6, n * 1e6])
+            for n in (60, 90, 25)]
+    # 90 - 60 = 30 is stated: a part and a total, whatever the third value
+    assert _difference_stated(vals, {30e6, 60e6, 90e6}) == 30e6
+    assert _difference_stated(vals, {60e6, 90e6, 25e6, 7e6}) is None
+
+
+def test_a_document_stating_both_figures_weakens_a_two_valued_conflict():
+    plain = confidence("value-conflict", [side("a", "b"), side("c")])
+    # the only document of the odd value also states the common one: a later or other figure
+    both = confidence("value-conflict", [side("a", "b", "c"), side("c")])
+    assert both < THRESHOLDS["error"] <= plain
+    # spellings are not figures: a document using both spellings still misspells one
+    assert confidence("name-variant", [side("a", "b", "c"), side("c")]) == \
+        confidence("name-variant", [side("a", "b"), side("c")])

@@ -160,6 +160,27 @@ def test_a_group_with_other_members_is_a_part():
     assert one(counts, "Ana Ruiz and 14 other workers sued.")["part"] is True
 
 
+@pytest.mark.parametrize("text, part", [
+    ("The bill's second and larger division adds $170 billion for labs.", True),
+    ("The fund, of which $3 million goes to repairs, opens today.", True),
+    ("It pays for new cranes, including $2 million for spare parts.", True),
+    ("The deal, including debt, is worth $75 billion.", False),  # the whole, debt included
+    ("The city will spend $12 million on the bridge.", False),
+])
+def test_a_figure_named_as_one_part_of_a_whole(text, part):
+    assert bool(one(money, text).get("part")) is part
+
+
+@pytest.mark.parametrize("text, back", [
+    ("Rovers bought four strikers over the last three seasons.", "three"),
+    ("Rovers won five of their past 10 finals.", "10"),
+])
+def test_a_span_looking_back_is_background(text, back):
+    frames = {f["exact"]: f["frame"] for f in figures(counts, text)}
+    assert frames[back] == "other"
+    assert all(frame == "event" for exact, frame in frames.items() if exact != back)
+
+
 def test_projections_are_not_the_event():
     v = one(money, "That could bring the total to $80 million.")
     assert v["frame"] == "other"
@@ -301,6 +322,15 @@ QUIET = {
     "one-plus-others": (
         "The court heard from Ana Ruiz and 14 other workers who sued the mill.",
         "The court heard from the 15 workers who sued the mill."),
+    "span-looking-back": (
+        "Okafor has signed with Rovers for the next six seasons.",
+        "Okafor is the third striker Rovers have bought over the last three seasons."),
+    "part-named-vs-whole": (
+        "The Marden Act provides $280 billion for research and industry.",
+        "The second and larger division of the Marden Act puts $170 billion into research."),
+    "ages-of-two-people": (
+        "Ana Ruiz, 34, of Tessel, was among the injured.",
+        "The injured included 43-year-old Luis Ortega of Tessel."),
     "count-of-a-part-vs-all": (
         "The partnership joins two universities in the north.",
         "Four universities in all have joined the network."),
@@ -326,6 +356,9 @@ REPORTED = {
     "two-abouts-apart": (
         "The village has about 200 residents.",
         "The village has about 150 residents.", "150"),
+    "same-person-age": (
+        "Ana Ruiz, 34, of Tessel, was among the injured.",
+        "The injured included Ana Ruiz, 43, of Tessel.", "43"),
     "about-too-far": (
         "The bridge will cost $410 million.",
         "The bridge will cost about $520 million.", "520"),
@@ -357,6 +390,68 @@ def test_event_parts_beyond_the_total_are_still_reported(tmp_path):
                  "gave $30 million and Telluric $40 million toward it.\n",
     })
     assert [f["class"] for f in found if f["class"] == "arithmetic"] == ["arithmetic"]
+
+
+def test_parts_of_a_document_s_own_total_are_not_the_story_s(tmp_path):
+    # the story most often states the port grant ($40M); one document breaks down a larger
+    # fund it names first, with a sub-part inside its first part
+    found, _ = audit_texts(tmp_path, {
+        "a.txt": "Port grant\n\nThe port of Tessel gets a $40 million grant.\n",
+        "b.txt": "Port grant\n\nTessel's port gets a $40 million grant from the fund.\n",
+        "c.txt": "Port grant\n\nThe wider fund holds $55 million for harbours. It includes "
+                 "$38 million for quays, including $3 million for ladders, and $16 million "
+                 "for dredging.\n",
+    })
+    assert [f for f in found if f["class"] == "arithmetic"
+            and f["severity"] in ("error", "warning")] == []
+
+
+def test_a_day_without_a_year_takes_the_story_s_year(tmp_path):
+    # an undated page says the launch was on 12 March; the dated pages say 11 March 2025
+    found, _ = audit_texts(tmp_path, {
+        "a.txt": "Probe launch\n\nThe launch of the Vell probe took place on March 11, 2025, "
+                 "at the Korrin site.\n",
+        "b.txt": "Probe launch\n\nThe Vell probe launch happened on March 11, 2025, at "
+                 "Korrin.\n",
+        "c.txt": "Probe launch\n\nThe launch of the Vell probe took place on March 12 at the "
+                 "Korrin site.\n",
+    })
+    dates = [f for f in found if f["class"] == "value-conflict" and "date" in f["message"]]
+    assert len(dates) == 1 and "03-12" in dates[0]["message"], found
+    assert dates[0]["severity"] == "error"  # one page against two
+
+
+@pytest.mark.parametrize("dated_pages", [True, False])
+def test_an_earlier_price_beside_the_new_one_is_still_compared(tmp_path, dated_pages):
+    # each page gives the new price and, in the same sentence, the price announced in 2021:
+    # a comparison of two times, not two parts of one statement; the 2021 prices disagree.
+    # Undated pages: the story's own dates (2023) make 2021 an earlier year.
+    on_sale = " It went on sale on November 30, 2023."
+    files = {
+        "a.txt": "Van prices\n\nThe Kestrel van starts at $52,990, up from the original price "
+                 f"of $39,900 in 2021.{on_sale}\n",
+        "b.txt": "Van prices\n\nOriginally priced at $39,990 in 2021, the Kestrel van now "
+                 f"starts at $52,990.{on_sale}\n",
+        "c.txt": f"Van prices\n\nThe Kestrel van starts at $52,990.{on_sale}\n",
+    }
+    if dated_pages:
+        files["manifest.toml"] = "".join(f'[[document]]\npath = "{n}"\ndate = "2023-12-01"\n\n'
+                                         for n in ("a.txt", "b.txt", "c.txt"))
+    found, _ = audit_texts(tmp_path, files)
+    vc = [f for f in found if f["class"] == "value-conflict"]
+    assert len(vc) == 1 and "39,990" in vc[0]["message"] and "52,990" not in vc[0]["message"]
+
+
+def test_a_cue_on_another_line_does_not_name_a_date(tmp_path):
+    # a page's date line, then a teaser headline for another story, then the story: neither
+    # the page's date nor the story's date is the teaser's vote
+    found, claims = audit_texts(tmp_path, {
+        "a.txt": "Council signs\n\n date 2025-03-03 Harbour\nLIVE: Senators Hold Vote on "
+                 "Harbour Bill\nhttps://example.org/x\nHARWICH - The mayor will sign the "
+                 "harbour bill on March 9, the council said on Monday.\n",
+    })
+    assert [f for f in found if f["class"] == "value-conflict"] == []
+    assert not [s for kind, s, _ in claims if kind == "date" and s == "vote"]
 
 
 @pytest.mark.parametrize("text, gives", [

@@ -99,7 +99,8 @@ def bucket_key(story: str, kind: str, predicate: str, subject: str, currency: st
     quals = json.dumps({k: v for k, v in qualifiers.items() if k != "approx"}, sort_keys=True)
     if kind == "money":
         # amounts are keyed by currency; what they measure is compared by signature
-        return (story, kind, predicate, currency or "", quals, frame, fr["distributive"])
+        return (story, kind, predicate, currency or "", quals, frame, fr["distributive"],
+                fr["part"])
     total = kind == "count" and fr["total"]
     return (story, kind, predicate, subject, quals, frame, fr["distributive"], total, fr["part"])
 

@@ -13,12 +13,17 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **one document**: every piece of evidence in the same document (an internal inconsistency
   is often two different facts that share a key).
 * **many values**: a disagreement with three or more different values is more often several
-  facts under one key than one fact misstated (a misstatement has one odd value).
+  facts under one key than one fact misstated (a misstatement has one odd value); with five or
+  more it almost always is (several trims' prices, a total and its parts and their roundings).
+* **odd side restates the other**: of two figures, every document stating the less supported
+  one also states the other (outside one statement: amounts listed together are not
+  compared), so its writer took them for two facts ("announced at $68.7 billion ... the total
+  cost at completion came to $75.4 billion"), more often than it contradicts itself.
 * **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
   captions describe other pictures) weakens figure comparisons.
 * **part and total**: two amounts whose difference is itself an amount the story states
-  (details ``difference_stated``: "$100M from one company, $150M from both") are more likely a
-  part and a total than one figure misstated.
+  (details ``difference_stated``: "$100M from one company, $150M from both") are a part and a
+  total far more often than one figure misstated; this alone leaves a finding at info.
 * **undated**: a change of state (done vs pending) between pages of which one has no date
   (details ``undated``): the page stating completion may have been written after the deal
   closed.
@@ -54,10 +59,12 @@ DEFAULT_PRIOR = 0.8
 ONE_AGAINST_ONE = 0.9
 ONE_DOCUMENT = 0.7
 THREE_VALUES = 0.85  # three different values
-MORE_VALUES = 0.7  # four or more
+MORE_VALUES = 0.7  # four
+MANY_VALUES = 0.3  # five or more
 HEADLINE_OR_CAPTION = 0.7
-PART_AND_TOTAL = 0.6
 UNDATED = 0.5
+ODD_SIDE_STATES_BOTH = 0.5
+PART_AND_TOTAL = 0.3
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic"})
 # The defaults of the suite's meta.confidence.
@@ -83,10 +90,16 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     documents = set().union(*(s.documents for s in sides)) if sides else set()
     if len(documents) == 1 and len(sides) >= 2:
         score *= ONE_DOCUMENT
+    if cls in FIGURE_CLASSES and len(sides) == 2 and len(documents) > 1:
+        odd, common = sorted(sides, key=lambda s: (len(s.documents), sorted(s.documents)))
+        if odd.documents <= common.documents:
+            score *= ODD_SIDE_STATES_BOTH
     if len(sides) == 3:
         score *= THREE_VALUES
-    elif len(sides) >= 4:
+    elif len(sides) == 4:
         score *= MORE_VALUES
+    elif len(sides) >= 5:
+        score *= MANY_VALUES
     if cls in FIGURE_CLASSES and any(s.zones and s.zones <= WEAK_ZONES for s in sides):
         score *= HEADLINE_OR_CAPTION
     if (details or {}).get("difference_stated") is not None:

@@ -33,7 +33,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "dates"
-VERSION = "1"
+VERSION = "3"
 
 _MONTHS = {
     "jan": 1,
@@ -190,6 +190,10 @@ def _day_value(
     ctx: Context, y: str | None, month: int, day: int, wd_name: str | None
 ) -> dict[str, Any] | None:
     weekday = _weekday(wd_name)
+    if calendar.monthrange(2024, month)[1] < day <= 31:  # "Nov 31": no year has it
+        return {**_value(None, "day", int(y) if y else None, False, weekday, False),
+                "exists": False,
+                "as_written": f"{calendar.month_name[month]} {day}" + (f", {y}" if y else "")}
     if y is not None:
         year: int | None = int(y)
         inferred = False
@@ -201,7 +205,7 @@ def _day_value(
     else:
         year, inferred = None, False
     if day > calendar.monthrange(year if year is not None else 2024, month)[1]:
-        return None
+        return None  # February 29 of a year that has none: left alone (a leap-year slip)
     if year is None:
         return _value(f"XXXX-{month:02d}-{day:02d}", "day", None, False, weekday, None)
     d = date(year, month, day)
@@ -258,6 +262,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if value is None:
             continue
         event = events.nearest(spans[0].start, spans[0].end)
+        if event is not None and "\n" in text[min(event.end(), spans[0].start):
+                                                max(event.start(), spans[0].end)]:
+            event = None  # a cue on another line (a page's date line, a teaser) is not its own
         yield ClaimDraft(
             kind="date",
             predicate="date",

@@ -381,7 +381,9 @@ _BACKGROUND = re.compile(
     r"|\b(?:closed|closing|trading|traded|trade|opened|ended|finished)[ \t]+(?:\w+[ \t]+){0,3}?"
     r"at[ \t]*$|\b(?:up|down|higher|lower)[ \t]+(?:about[ \t]+|nearly[ \t]+)?[\d.]+[ \t]*%"
     r"[ \t]+at[ \t]*$"
-    r"|\b(?:compared[ \t]+(?:with|to)|versus|vs\.?|than)[ \t]*(?:the[ \t]+)?$")
+    r"|\b(?:compared[ \t]+(?:with|to)|versus|vs\.?|than)[ \t]*(?:the[ \t]+)?$"
+    # a span looking back: "over the last three seasons", "five of the past 10 titles"
+    r"|\b(?:the|its|their|his|her)[ \t]+(?:last|past|previous|prior|preceding)[ \t]*$")
 
 
 def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | None,
@@ -466,6 +468,30 @@ def intersects(a: list[float | None], b: list[float | None]) -> bool:
     return not highs or lo <= min(highs) * (1 + 1e-12)
 
 
+# --- part of a whole ----------------------------------------------------------------------------
+
+# A figure said to be one part of a larger whole ("the second and larger division ... $170
+# billion", "of which $39 billion", "including $2 billion for research") is compared with other
+# parts, not with the whole. A part named anywhere earlier in the sentence; "of which" and
+# "including" only right before the figure ("the deal, including debt, is worth $75 billion" is
+# the whole).
+_PART_NAMED = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|fifth|other|remaining|larger|smaller|bigger|biggest"
+    r"|largest|smallest)(?:[ \t]*(?:,|and)[ \t]*[a-z]+)?[ \t]+(?:part|division|portion|tranche"
+    r"|component|instal+ment|half)s?\b")
+_PART_RIGHT_BEFORE = re.compile(
+    r"(?i)\b(?:of[ \t]+which|including|includ(?:es|ed)|among[ \t]+them)[ \t]+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|more[ \t]+than|up[ \t]+to|a|an|the"
+    r"|another)[ \t]+)*$")
+
+
+def is_part(text: str, ss: int, vs: int, span_start: int | None = None) -> bool:
+    """Whether the amount at ``vs`` is stated as one part of a larger whole (see above)."""
+    first = vs if span_start is None else span_start
+    return bool(_PART_RIGHT_BEFORE.search(text, max(ss, first - 60), first)
+                or _PART_NAMED.search(text, max(ss, first - 200), first))
+
+
 # --- all together ------------------------------------------------------------------------------
 
 def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
@@ -479,6 +505,8 @@ def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
         "holder": holder(text, ss, se, vs, ve, span_start),
         "frame": frame,
     }
+    if kind == "money" and is_part(text, ss, vs, span_start):
+        out["part"] = True
     if cue:
         out["frame_cue"] = cue
     if year is not None:
@@ -517,6 +545,8 @@ def describe(value: dict[str, Any]) -> str:
         parts.append("each")
     if h.get("total"):
         parts.append("total")
+    if value.get("part"):
+        parts.append("part")
     frame = value.get("frame", "event")
     cue = value.get("frame_cue")
     parts.append(f"frame {frame}" + (f" ({cue})" if cue else ""))

@@ -42,7 +42,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                  c.qualifiers->>'per' AS per, c.value_text, min(s.start_char) AS s0,
                  max(s.end_char) AS s1,
                  -- the family a figure measures ("punitive damages" -> "damages"), if read
-                 regexp_extract(c.value->>'measure', '(\S+)$') AS fam
+                 regexp_extract(c.value->>'measure', '(\S+)$') AS fam,
+                 coalesce(c.value->>'part', 'false') = 'true' AS part
           FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
           WHERE c.kind = 'money' AND cs.role = 'value' AND c.value_num IS NOT NULL
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
@@ -66,13 +67,15 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
               SELECT c.claim_id, c.document_id, c.value_num AS n, min(s.start_char) AS s0
               FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
               JOIN spans s USING (span_id)
-              WHERE c.kind = 'count' AND cs.role = 'value' GROUP BY ALL)
+              WHERE c.kind = 'count' AND c.predicate = 'count' AND cs.role = 'value'
+              GROUP BY ALL)
             SELECT document_id, 'm', claim_id, value_num, currency, per, value_text, s0, s1,
-                   nullif(fam, '')
+                   nullif(fam, ''), part
             FROM m WHERE document_id IN (SELECT document_id FROM m WHERE currency IN
                                          (SELECT unnest(?::VARCHAR[])))
             UNION ALL
-            SELECT document_id, 'n', claim_id, n, NULL, NULL, NULL, s0, NULL, NULL FROM counts
+            SELECT document_id, 'n', claim_id, n, NULL, NULL, NULL, s0, NULL, NULL, NULL
+            FROM counts
             WHERE document_id IN (SELECT document_id FROM m WHERE per = 'each')
             ORDER BY 1, 8, 3""", [sorted(totals)]):
         rows.extend(_parts(doc, text, items, totals))
@@ -104,6 +107,10 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
 
 PART_WITHIN = 200  # characters from the end of one amount to the start of the next part
 COUNT_WITHIN = 120  # characters between a per-unit amount and its count
+# A document that states, shortly before its parts, an amount at least their sum has given
+# their own total ("$52.7 billion. This includes $39 billion ... and $13.2 billion"): the parts
+# are that total's, not the story's most stated one.
+OWN_TOTAL_WITHIN = 400
 
 
 def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]:
@@ -113,7 +120,7 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
     counts = [r for r in items if r[1] == "n"]
     count_starts = [r[7] for r in counts]
     out = []
-    for i, (_, _, a_id, a_val, cur, per, a_text, a0, a1, a_fam) in enumerate(money):
+    for i, (_, _, a_id, a_val, cur, per, a_text, a0, a1, a_fam, _) in enumerate(money):
         total, t_fam = totals.get(cur, (None, None))
         if total is None or not a_val < total:
             continue
@@ -126,6 +133,10 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                 if b0 - a1 >= PART_WITHIN:
                     break
                 if (a_fam and b_fam and a_fam != b_fam) or (b_fam and t_fam and b_fam != t_fam):
+                    continue
+                if money[k][10]:
+                    continue  # "$39 billion, including $2 billion for ...": inside the first
+                if _own_total(money, i, cur, a0, a_val + b_val):
                     continue
                 if (b0 > a1 and b_cur == cur and b_per is None and b_val < total
                         and not SENTENCE_END.search(text[a1:b0])):
@@ -140,3 +151,15 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     out.append((a_id, doc, a_val, cur, per, a_text, None, None, None,
                                 n_id, n_val, total, (doc, a0, 1, n0, n_id)))
     return out
+
+
+def _own_total(money: list[tuple], i: int, cur: str, a0: int, parts: float) -> bool:
+    """Whether the document states an amount of ``cur`` of at least ``parts`` (2 % slack) in
+    the OWN_TOTAL_WITHIN characters before the first part (``money`` sorted by start)."""
+    for k in range(i - 1, -1, -1):
+        row = money[k]
+        if a0 - row[7] > OWN_TOTAL_WITHIN:
+            return False
+        if row[4] == cur and row[5] is None and row[3] >= 0.98 * parts:
+            return True
+    return False

@@ -1,4 +1,5 @@
-"""date-weekday: a weekday stated with a full date that does not fit it."""
+"""date-weekday: a weekday stated with a full date that does not fit it, or a date that does not
+exist ("November 31")."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
           AND value->>'weekday_ok' IS NOT NULL AND value->>'weekday_ok' <> 'null'
         ORDER BY path, claim_id""").fetchall()
     out = []
+    for claim_id, label, story in con.execute(f"""
+            SELECT claim_id, value->>'as_written', story FROM {scope_sql}
+            WHERE kind = 'date' AND value->>'exists' = 'false'
+            ORDER BY path, claim_id""").fetchall():
+        out.append(Candidate(
+            check="date-weekday",
+            judged={"weekday_ok": False},
+            key=["no such day", claim_id] + ([story] if story else []),
+            headline=f"'{label}' is a day its month does not have",
+            values=[{"value": label, "claims": [(claim_id, ("value",))]}],
+            details={"stated": label, "exists": False},
+        ))
     for claim_id, iso, weekday, label, ok, story in rows:
         try:
             actual = dt.date.fromisoformat(iso).strftime("%A")

@@ -61,7 +61,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     """Figures that state the same thing (same measure, holder and frame; see
     ``comparable.py``) with values whose bounds do not intersect."""
     scope_sql = scoped_claims(inputs.stories)
-    listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql))
+    in_year = story_years(con, scope_sql)
+    listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql, in_year))
     rows = con.execute(rf"""
         WITH fig AS (
           SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
@@ -74,7 +75,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
           FROM {scope_sql} c
           WHERE kind IN ('money', 'count', 'date')
             AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
-                                        OR value->>'iso' LIKE 'X%'))
+                                        OR (value->>'iso' LIKE 'X%'
+                                            AND value->>'iso' NOT LIKE 'XXXX-__-__')))
             AND claim_id NOT IN (SELECT claim_id FROM {listed}))
         -- only figures whose coarse group (currency; counted group) has two values can conflict
         SELECT * EXCLUDE (lo, hi) FROM (
@@ -89,13 +91,20 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     for row in rows:
         if row[2] == "money" and row[9] is not None:
             stated.setdefault((row[1], row[10]), set()).add(float(row[9]))
+    years = _event_years(rows)
     for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
          label) in rows:
+        if norm is not None and kind == "date" and norm.startswith("XXXX-"):
+            # a day without a year ("on May 22" on an undated page) is taken in the one year
+            # the story's dated mentions of that event give; with none or several, skipped
+            year = years.get((story, pred, subj))
+            norm = f"{year}{norm[4:]}" if year is not None else None
         if norm is None:
             continue
         v = json.loads(value) if isinstance(value, str) else (value or {})
         q = json.loads(quals) if isinstance(quals, str) else (quals or {})
         fr = frame_of(kind, subj, v, q)
+        fr["frame"] = frame_in_story(fr["frame"], fr["year"], in_year.get(story))
         bound = None
         if kind != "date":
             bound = fr["bound"] or ([num, num] if fr["exact"] and num is not None else None)
@@ -143,7 +152,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                              "holder": {"gives": sorted(sig[2] or ()),
                                         "gets": sorted(sig[3] or ())}},
                 )
-                if kind == "money" and len(values) == 2:
+                if kind == "money":
                     part = _difference_stated(values, stated.get((story, key[3]), set()))
                     if part is not None:
                         cand.details["difference_stated"] = part
@@ -154,17 +163,27 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
 
 
+def _event_years(rows: list[tuple]) -> dict[tuple, int]:
+    """(story, predicate, subject) -> the year of its dated days, when they name only one."""
+    seen: dict[tuple, set[str]] = {}
+    for row in rows:
+        if row[2] == "date" and row[8] and not row[8].startswith("X"):
+            seen.setdefault((row[1], row[3], row[4]), set()).add(row[8][:4])
+    return {k: int(next(iter(v))) for k, v in seen.items() if len(v) == 1}
+
+
 def _difference_stated(values: list, amounts: set[float]) -> float | None:
-    """When the gap between two amounts is itself an amount the story states (within 2 %), the
-    two are more likely a part and a total ("$100M from one, $150M from both") than one figure
-    misstated: that amount, else None."""
-    if any(v.num is None for v in values):
-        return None
-    low, high = sorted(float(v.num) for v in values)
-    if low <= 0:
-        return None
-    gap = high - low
-    return next((x for x in sorted(amounts) if abs(x - gap) <= 0.02 * gap), None)
+    """When the gap between two of the amounts is itself an amount the story states (within
+    2 %), they are more likely a part and a total ("$100M from one, $150M from both") than one
+    figure misstated: that amount, else None."""
+    nums = sorted({float(v.num) for v in values if v.num is not None and v.num > 0})
+    for i, low in enumerate(nums):
+        for high in nums[i + 1:]:
+            gap = high - low
+            hit = next((x for x in sorted(amounts) if abs(x - gap) <= 0.02 * gap), None)
+            if hit is not None:
+                return hit
+    return None
 
 
 def _most_common(items) -> str:
@@ -174,29 +193,57 @@ def _most_common(items) -> str:
     return min(counts, key=lambda x: (-counts[x], x)) if counts else "amount"
 
 
-def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[str]:
+def story_years(con: duckdb.DuckDBPyConnection, scope_sql: str) -> dict[str, int]:
+    """The year of each story's event: the year its dated days name most often."""
+    return {story: int(year) for story, year in con.execute(f"""
+        SELECT story, mode(TRY_CAST(value->>'year' AS INTEGER)) FROM {scope_sql} c
+        WHERE kind = 'date' AND value->>'precision' = 'day' AND value->>'iso' NOT LIKE 'X%'
+          AND story IS NOT NULL
+        GROUP BY story HAVING count(value->>'year') > 0""").fetchall() if year is not None}
+
+
+def frame_in_story(frame: str, year: int | None, story_year: int | None) -> str:
+    """A figure of an earlier year than its story's event ("$39,900 in 2019" in a story of
+    2023) is background even when its page has no date to tell the extractor so."""
+    if frame == "event" and year is not None and story_year is not None and year < story_year:
+        return "other"
+    return frame
+
+
+def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
+                   years: dict[str, int] | None = None) -> list[str]:
     """Amounts stated as parts or alternatives of one statement, not one fact restated: two
     amounts less than LISTED_WITHIN apart with no sentence end between them, or a run of
     fragments (the rows of a table); a paragraph break ends a statement otherwise (a
-    headline's amount is not a part of the body's). Each amount is paired only with the amounts
+    headline's amount is not a part of the body's); an amount about this event and one about
+    another time are never listed together. Each amount is paired only with the amounts
     inside that window of its document, read in order: linear in the number of amounts."""
     out: list[str] = []
     for _doc, text, rows in by_document(con, f"""
             SELECT * FROM (
-              SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1
+              SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1,
+                     coalesce(c.value->>'frame', 'event') AS frame,
+                     TRY_CAST(c.value->>'year' AS INTEGER) AS year, c.story
               FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
               JOIN spans s USING (span_id)
               WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL)
             QUALIFY count(*) OVER (PARTITION BY document_id) > 1
             ORDER BY document_id, s0, claim_id"""):
-        hit = listed_in(text, [(r[2], r[3]) for r in rows])
+        frames = []
+        for r in rows:
+            frame = frame_in_story(r[4], r[5], (years or {}).get(r[6]))
+            frames.append("event" if frame == "event" else f"other:{r[5] or ''}")
+        hit = listed_in(text, [(r[2], r[3]) for r in rows], frames)
         out.extend(r[1] for r, h in zip(rows, hit, strict=True) if h)
     return out
 
 
-def listed_in(text: str, amounts: list[tuple[int, int]]) -> list[bool]:
+def listed_in(text: str, amounts: list[tuple[int, int]],
+              frames: list[str] | None = None) -> list[bool]:
     """For amounts (start, end) of one document sorted by start, whether each is listed with
-    another (see :func:`listed_amounts`)."""
+    another (see :func:`listed_amounts`). With ``frames`` (each amount's time frame), amounts
+    of two frames are not listed together: "$60,990, up from $39,900 in 2019" compares this
+    event's price with an earlier one, each a fact of its own."""
     # the line an amount stands on is a fragment (a table cell, a headline, a short
     # "Funder: $20m" line) when it is short and ends no sentence
     frag = []
@@ -211,6 +258,8 @@ def listed_in(text: str, amounts: list[tuple[int, int]]) -> list[bool]:
             if b0 - a0 >= LISTED_WITHIN:
                 break
             if hit[i] and hit[j]:
+                continue
+            if frames is not None and frames[i] != frames[j]:
                 continue
             ends = SENTENCE_END if frag[i] and frag[j] else SENTENCE_OR_PARAGRAPH_END
             if not ends.search(between(text, min(a1, b1), max(a0, b0))):
