@@ -523,8 +523,9 @@ def describe(value: dict[str, Any]) -> str:
     if value.get("year") is not None:
         parts.append(f"year {value['year']}")
     lo, hi = value["bound"]
-    parts.append(f"bound {_num(lo)}" if lo == hi else
-                 f"bound {_num(lo)} to {'unbounded' if hi is None else _num(hi)}")
+    unit = f" {value['si_unit']}" if value.get("si_unit") else ""  # measurements: SI
+    parts.append(f"bound {_num(lo)}{unit}" if lo == hi else
+                 f"bound {_num(lo)} to {'unbounded' if hi is None else _num(hi)}{unit}")
     return "; ".join(parts)
 
 
