@@ -297,17 +297,6 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         )
 
 
-def describe(value: dict) -> str:
-    """"948-foot = 289 m (288.8-289.1 m; length)" for `audit claims` / `audit trace`."""
-    try:
-        lo, hi = value["bound"]
-        si_u = value["si_unit"]
-        b = f"{_g(lo)}-{_g(hi)} {si_u}" if hi is not None else f"at least {_g(lo)} {si_u}"
-        return f"{value['written']} = {_g(value['si'])} {si_u} ({b}; {value['dimension']})"
-    except (KeyError, TypeError, ValueError):
-        return ""
-
-
 def label(value: dict) -> str:
     """"about 3 miles (4,828 m)": the value as written, then in SI (value_text)."""
     try:

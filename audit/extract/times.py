@@ -246,7 +246,8 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                 days = int(n) * (7 if _unit_seconds(unit) == 604800 else 1)
                 if rel["rel"].lower() in ("earlier", "before", "prior"):
                     days = -days
-                yield _relative(ctx, start, end, sents, s, rel.end(), days, spans)
+                yield _relative(ctx, start, end, sents, s, rel.end(), days,
+                                [SpanRef(s, rel.end(), "value"), *spans[1:]])
                 continue
         b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
         value = {"type": "duration", "seconds": as_number_f(secs), "n": as_number_f(n),
