@@ -217,6 +217,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         written = m["unit"]
         key = written if written in units.WRITTEN else " ".join(written.lower().split())
         if key not in units.WRITTEN:
+            key = " ".join(key.replace("-", " ").split())  # "square-foot"
+        if key not in units.WRITTEN:
             key = written.lower()
             if key not in units.WRITTEN or key.upper() in units.CASED or key in units.CASED:
                 continue

@@ -148,11 +148,11 @@ def from_si(value: float, written: str) -> float:
 
 def unit_regex() -> str:
     """One alternation of every written form, longest first (so "square miles" beats "miles";
-    spaces match any run of spaces)."""
+    a space matches any run of spaces or a hyphen)."""
     forms = sorted(WRITTEN, key=lambda w: (-len(w), w))
     alts = []
     for w in forms:
-        body = re.escape(w).replace(r"\ ", r"[ \t]+")
+        body = re.escape(w).replace(r"\ ", r"(?:[ \t]+|-)")  # "square-foot" too
         if w in CASED:
             alts.append(body)
         else:

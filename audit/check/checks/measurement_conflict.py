@@ -4,8 +4,8 @@ and "289 m" agree).
 
 Precision first: only measurements whose measure was read (the subject) are compared, only
 within one dimension, frame and holder (``comparable.py``'s signatures), only values within a
-factor of 2 of each other (a ship's length and a crane's height share no measure word, but two
-different ships might), never two measurements stated together in one sentence (trims, ranges,
+factor of 1.5 of each other (4 for distances from one named place: two ships or two models
+share a measure word), never two measurements stated together in one sentence (trims, ranges,
 "150 miles (241 km)"), and only when the conflicting values come from two documents or more.
 """
 
@@ -40,7 +40,10 @@ EXPECTATIONS = (
     expect("expect_column_values_to_be_between", "error",
            "A measurement has one value for one measure", column="n_values", max_value=1.0),
 )
-RATIO = 2.0
+# Values further apart than this are different facts that share a measure word ("range" of
+# two models), except distances from one named place, which name what they measure.
+RATIO = 1.5
+PLACE_RATIO = 4.0
 
 
 def listed_measurements(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[str]:
@@ -106,7 +109,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             if len(vals) < 2:
                 continue
             groups = magnitude_groups([{"num": v.num, "norm": v.norm, "claims": v.claims,
-                                        "v": v} for v in vals], RATIO)
+                                        "v": v} for v in vals],
+                                      PLACE_RATIO if subject.startswith("distance from ")
+                                      else RATIO)
             for group in groups:
                 values = conflicting([g["v"] for g in group])
                 if not values:
