@@ -282,8 +282,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                            approx[1] if approx else s, meas)
         frame["bound"] = si_bound
         last_end = e
-        written_text = text[m.start("num"):m.end("unit")] if inches is None else text[
-            m.start("num"):e]
+        first = m.start("lo") if m["lo"] else m.start("num")  # a range: both ends
+        written_text = text[first:m.end("unit")] if inches is None else text[first:e]
         yield ClaimDraft(
             kind="measurement",
             predicate="measurement",

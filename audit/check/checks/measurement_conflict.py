@@ -5,8 +5,9 @@ and "289 m" agree).
 Precision first: only measurements whose measure was read (the subject) are compared, only
 within one dimension, frame and holder (``comparable.py``'s signatures), only values within a
 factor of 1.5 of each other (4 for distances from one named place: two ships or two models
-share a measure word), never two measurements stated together in one sentence (trims, ranges,
-"150 miles (241 km)"), and only when the conflicting values come from two documents or more.
+share a measure word), never a range ("250 to 340 miles" spans versions as often as it bounds
+one), never two measurements stated together in one sentence (trims, "150 miles (241 km)"),
+and only when the conflicting values come from two documents or more.
 """
 
 from __future__ import annotations
@@ -79,8 +80,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     for claim_id, story, subject, value, label, doc in rows:
         v = json.loads(value) if isinstance(value, str) else (value or {})
         b = v.get("bound")
-        if not b or v.get("si") is None:
-            continue
+        if not b or v.get("si") is None or v.get("approx") == "range":
+            continue  # a range spans several things as often as it bounds one
         frame = v.get("frame") or "event"
         if frame != "event" and v.get("year") is None:
             continue
