@@ -16,6 +16,8 @@ ZONE_KINDS = ("title", "body", "quote", "caption", "byline", "boilerplate")
 CLAIM_KINDS = (
     "money",
     "count",
+    "measurement",
+    "time",
     "date",
     "person",
     "org_list",

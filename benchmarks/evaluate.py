@@ -163,13 +163,13 @@ def report(sc: Score, planted: list[dict], findings: list[dict], legit: list[dic
            label: str, show: int = 40) -> dict:
     rows = breakdown(planted, sc)
     print(f"\n== {label}")
-    print(f"{'class':<16}{'severity':<9}{'planted':>8}{'found':>7}{'missed':>7}{'false':>7}"
+    print(f"{'class':<22}{'severity':<9}{'planted':>8}{'found':>7}{'missed':>7}{'false':>7}"
           f"{'precision':>11}{'recall':>8}")
     per_class: dict[str, dict] = {}
     for (cls, sev), r in rows.items():
         prec = _ratio(r["found"], r["found"] + r["false"]) if sev in GATED else None
         rec = _ratio(r["found"], r["planted"])
-        print(f"{cls:<16}{sev:<9}{r['planted']:>8}{r['found']:>7}{r['missed']:>7}"
+        print(f"{cls:<22}{sev:<9}{r['planted']:>8}{r['found']:>7}{r['missed']:>7}"
               f"{r['false']:>7}{_pct(prec):>11}{_pct(rec):>8}")
         per_class[f"{cls}/{sev}"] = {**r, "precision": prec, "recall": rec}
     gated_planted = sum(r["planted"] for (c, s), r in rows.items() if s in GATED)
@@ -177,9 +177,9 @@ def report(sc: Score, planted: list[dict], findings: list[dict], legit: list[dic
     gated_false = sum(r["false"] for r in rows.values())
     g_prec = _ratio(gated_found, gated_found + gated_false)
     g_rec = _ratio(gated_found, gated_planted)
-    print(f"{'error+warning':<25}{gated_planted:>8}{gated_found:>7}"
+    print(f"{'error+warning':<31}{gated_planted:>8}{gated_found:>7}"
           f"{gated_planted - gated_found:>7}{gated_false:>7}{_pct(g_prec):>11}{_pct(g_rec):>8}")
-    print(f"{'all (audit.evaluation)':<25}{sum(sc.planted.values()):>8}"
+    print(f"{'all (audit.evaluation)':<31}{sum(sc.planted.values()):>8}"
           f"{sum(sc.found.values()):>7}{len(sc.missed_items):>7}{sum(sc.false.values()):>7}"
           f"{sc.precision:>10.1%}{sc.recall:>8.1%}")
     sev = Counter(f["severity"] for f in findings)

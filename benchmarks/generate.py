@@ -33,6 +33,7 @@ import datetime as dt
 import html
 import json
 import random
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,6 +256,7 @@ class Doc:
     narrow_text: str = ""
     frame_text: str = ""  # an amount in another frame (each / background / bounded): legitimate
     frame_kind: str = ""
+    measure_text: str = ""  # the facility's floor area as written (feet or metres)
     head_quote_used: bool = False
     country_text: str = ""          # the country form this document wrote, if any
     name_orders: set[bool] = field(default_factory=set)
@@ -770,6 +772,10 @@ def plan_docs(ev: Event, k: int, rng: random.Random, errors: bool) -> list[Doc]:
         for cls in APPLICANT_PLANTS:
             if rng2.random() < 0.55:
                 docs[rng2.randrange(1, k)].plant.add(cls)
+        # a misstated floor area, from its own random stream (the rest of the corpus as before)
+        mrng = random.Random(f"{ev.eid}|measure-plant")
+        if mrng.random() < 0.55:
+            docs[mrng.randrange(1, k)].plant.add("measurement")
     return docs
 
 
@@ -830,6 +836,49 @@ def frame_sentence(ev: Event, doc: Doc, common: dict[str, str], used: set[str]) 
     return ""
 
 
+# The programme's facility and its floor area: in square feet, or converted to square metres
+# (legitimately the same), or misstated in one document (a measurement-conflict).
+MEASURE_T = {
+    "ft": ["The programme will be run from a new {SQFT}-square-foot facility in {CITY}.",
+           "Teams will work in a {SQFT}-square-foot facility on the {P1} campus.",
+           "A {SQFT} sq ft facility in {CITY} will house the {field} work.",
+           "The partners plan a {SQFT}-square-foot {field} facility near {CITY}."],
+    "m": ["The work will be housed in a {SQM}-square-metre facility in {CITY}.",
+          "Researchers will share a {SQM}-square-metre facility on the {P1} campus."],
+}
+
+
+def facility_sqft(ev: Event) -> int:
+    return random.Random(f"{ev.eid}|area").randint(18, 95) * 1000
+
+
+def measure_sentence(ev: Event, doc: Doc, common: dict[str, str], used: set[str]) -> str:
+    """The facility's floor area, in the press release, a planted document and about 60 % of
+    the others (its own random stream, so the rest of the corpus does not change)."""
+    rng = random.Random(f"{ev.eid}|{doc.name}|measure")
+    planted = "measurement" in doc.plant
+    if doc.style != "press" and not planted and rng.random() >= 0.6:
+        return ""
+    sqft = facility_sqft(ev)
+    if planted:
+        sqft += rng.choice([-1, 1]) * max(2, round(sqft * rng.uniform(0.1, 0.3) / 1000)) * 1000
+    units = ["ft"] if planted else rng.sample(["ft", "ft", "m"], 3)
+    values = {"SQFT": f"{sqft:,}", "SQM": f"{round(sqft * 0.09290304):,}"}
+    for unit in dict.fromkeys(units):
+        tmpls = list(MEASURE_T[unit])
+        rng.shuffle(tmpls)
+        for tmpl in tmpls:
+            text = fill(tmpl, **values, **common)
+            if text in used:
+                continue
+            key = "SQFT" if unit == "ft" else "SQM"
+            rest = tmpl.split("{" + key + "}", 1)[1]
+            unit_words = re.match(r"-square-(?:foot|metre)| sq ft", rest)
+            doc.measure_text = values[key] + (unit_words[0] if unit_words else "")
+            return text
+    return ""
+
+
 _CUT_BEFORE = frozenset("and while because but so which when".split())
 
 
@@ -887,6 +936,10 @@ def render_doc(ev: Event, doc: Doc, rng: random.Random, pools: dict[str, Pool],
         frame = frame_sentence(ev, doc, common, used)
         if frame:
             paras.append(frame)
+    # 2c. the facility's floor area
+    measure = measure_sentence(ev, doc, common, used)
+    if measure:
+        paras[-1] = paras[-1] + " " + measure
     # 3. the funder list with the count tail
     complete_only = "list-drop" in doc.plant or rng.random() < 0.8
     tmpl = pools["list"].take() if complete_only else pools["plist"].take()
@@ -1244,6 +1297,15 @@ def truth_items(ev: Event, docs: list[Doc]) -> tuple[list[dict], list[dict], lis
                     id=pid, **{"class": "date-weekday"}, severity="error",
                     documents=[d.name], values=[d.date_text],
                     note=f"{ev.date.isoformat()} was a {WEEKDAYS[ev.date.weekday()]}."))
+            elif cls == "measurement":
+                good = other(lambda x: "measurement" not in x.plant and x.measure_text != "")
+                if good is None or not d.measure_text:
+                    continue
+                planted.append(dict(
+                    id=pid, **{"class": "measurement-conflict"}, severity="error",
+                    documents=[d.name, good.name], values=[d.measure_text, good.measure_text],
+                    note=f"Facility stated as {d.measure_text} instead of "
+                         f"{facility_sqft(ev):,} square feet."))
             elif cls == "quote-drift":
                 good = other(lambda x: "quote-drift" not in x.plant)
                 planted.append(dict(
@@ -1268,6 +1330,16 @@ def truth_items(ev: Event, docs: list[Doc]) -> tuple[list[dict], list[dict], lis
                               values=[d.frame_text, good.amount_text],
                               note=f"An amount in another frame ({d.frame_kind}), not the "
                                    "event's total."))
+    areas: dict[str, Doc] = {}
+    for d in docs:
+        if d.measure_text and "measurement" not in d.plant:
+            areas.setdefault("m" if "metre" in d.measure_text else "ft", d)
+    if len(areas) > 1:
+        da, db = areas["ft"], areas["m"]
+        legit.append(dict(id=f"{ev.eid}-L-measure", **{"class": "measurement-conflict"},
+                          severity="none", documents=[da.name, db.name],
+                          values=[da.measure_text, db.measure_text],
+                          note="One floor area in square feet and in square metres."))
     for d in docs:
         if d.narrow_text:
             legit.append(dict(id=f"{ev.eid}-L-narrow-{d.name}", **{"class": "list-mismatch"},

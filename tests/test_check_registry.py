@@ -28,13 +28,14 @@ def test_every_check_module_is_registered_in_report_order():
     assert [c.order for c in checks] == sorted(c.order for c in checks)
     assert [c["name"] for c in classes()] == [
         "name-variant", "role-conflict", "attribute-conflict", "status-conflict", "value-conflict",
-        "list-mismatch", "count-vs-list",
-        "quote-drift", "attribution-change", "date-weekday", "arithmetic", "reference",
-        "single-source", "integrity"]
+        "measurement-conflict", "list-mismatch", "count-vs-list", "quote-drift",
+        "attribution-change", "date-weekday", "relative-day", "time-conflict", "arithmetic",
+        "reference", "single-source", "integrity"]
     assert all(c["description"] for c in classes())
     assert story_scoped() == {"value-conflict", "date-weekday", "list-mismatch", "arithmetic",
                               "single-source", "role-conflict", "attribute-conflict",
-                              "status-conflict"}
+                              "status-conflict", "measurement-conflict", "time-conflict",
+                              "relative-day"}
     assert "integrity" not in {c.name for c in builders()}
 
 

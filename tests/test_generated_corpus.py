@@ -79,7 +79,7 @@ def test_layout_and_truth(corpus):
             assert value in by_name[doc].read_text(encoding="utf-8"), (item["id"], value)
     classes = {p["class"] for p in truth["planted"]}
     assert classes == {"name-variant", "value-conflict", "list-mismatch", "date-weekday",
-                       "quote-drift", "attribute-conflict"}
+                       "quote-drift", "attribute-conflict", "measurement-conflict"}
 
 
 def test_planted_recall_and_precision(corpus):

@@ -46,8 +46,11 @@ PRIOR = {
     "integrity": 1.0,
     "reference": 0.95,
     "date-weekday": 0.95,
+    "relative-day": 0.9,
     "name-variant": 0.9,
     "value-conflict": 0.85,
+    "measurement-conflict": 0.8,
+    "time-conflict": 0.75,
     "arithmetic": 0.75,
     "list-mismatch": 0.75,
     "count-vs-list": 0.7,
@@ -66,7 +69,8 @@ UNDATED = 0.5
 ODD_SIDE_STATES_BOTH = 0.5
 PART_AND_TOTAL = 0.3
 WEAK_ZONES = frozenset({"title", "caption"})
-FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic"})
+FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
+                            "measurement-conflict", "time-conflict"})
 # The defaults of the suite's meta.confidence.
 THRESHOLDS = {"error": 0.6, "warning": 0.3}
 

@@ -8,8 +8,8 @@ import importlib
 from types import ModuleType
 
 EXTRACTOR_MODULES = (
-    "money", "counts", "dates", "people", "lists", "places", "quotes", "topics", "aliases",
-    "mentions", "untitled", "status",
+    "money", "counts", "measurements", "times", "dates", "people", "lists", "places", "quotes",
+    "topics", "aliases", "mentions", "untitled", "status",
 )
 
 

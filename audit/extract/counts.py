@@ -45,7 +45,7 @@ VERSION = "4"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDS_RE})"
+    rf"(?P<num>\d+\.\d+(?=\s+{SCALE_WORD_RE}\b)|\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDS_RE})"
     rf"(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?"
     r"(?![\w\-–%/$€£¥]|[.,:]\d)",
     seps=r'\s(\[{"“‘«—',
@@ -76,7 +76,10 @@ _REJECT_HEADS = frozenset(
     mile miles kilometre kilometres kilometer kilometers km meter meters metre metres foot feet
     inch inches pound pounds kilogram kilograms kg ton tons tonne tonnes acre acres degree
     degrees dollar dollars euro euros yen yuan won cent cents rupee rupees franc francs am pm
-    another others ones way ways thing things hand side o'clock gb mb tb""".split()
+    another others ones way ways thing things hand side o'clock gb mb tb hrs hr mins min secs sec
+    mph kph lb lbs ft km kg kms kgs yards tonnes gallons litres liters acres hectares knots
+    horsepower hp bytes kilobytes megabytes gigabytes terabytes watts kilowatts megawatts
+    gigawatts""".split()
 )
 _MONTHS_WEEKDAYS = frozenset(
     """january february march april may june july august september october november december
@@ -112,6 +115,11 @@ _IRREGULAR_PLURALS = frozenset(
     """people children men women staff personnel police faculty data media alumni criteria
     cattle fish sheep deer aircraft offspring crew""".split()
 )
+# a rate: "11.3 million vehicles a year" is not a count of one group
+_RATE = re.compile(r"(?i)[ \t]+(?:a|an|per|each|every)[ \t]+(?P<per>year|month|week|day|hour"
+                   r"|minute|second)\b|[ \t]+(?P<adv>annually|yearly|daily|weekly|monthly)\b")
+_ADVERB_RATE = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
+                "monthly": "month"}
 _PART_OF_GROUP = re.compile(r"(?i)\b(?:other|additional|more|further|remaining|extra)\b")
 _APPROX_WORDS = frozenset(w for phrase in APPROX for w in phrase.split())
 
@@ -226,7 +234,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         is_digits = num[0].isdigit()
         if is_digits:
             plain = num.replace(",", "")
-            if "," not in num and (len(plain) >= 5 or (len(plain) == 4 and plain[0] in "12")):
+            if "," not in num and plain.isdigit() and (
+                    len(plain) >= 5 or (len(plain) == 4 and plain[0] in "12")):
                 continue  # years, ids, postcodes
         ns = m.start("b")
         if _skip_before(text, ns, start, num, is_digits):
@@ -248,6 +257,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if approx:
             qualifiers["approx"] = approx[0]
             spans.append(SpanRef(approx[1], approx[2], "context"))
+        rate = _RATE.match(text, ce, end)
+        if rate:
+            qualifiers["per"] = rate["per"].lower() if rate["per"] else _ADVERB_RATE[
+                rate["adv"].lower()]
         subject = " ".join(t["tok"].lower() for t in kept)
         ss, se = sents.bounds(ns, m.end())
         frame = read_frame(text, ss, se, ns, ce, "count", doc_year,

@@ -553,9 +553,23 @@ def describe(value: dict[str, Any]) -> str:
     if value.get("year") is not None:
         parts.append(f"year {value['year']}")
     lo, hi = value["bound"]
-    parts.append(f"bound {_num(lo)}" if lo == hi else
-                 f"bound {_num(lo)} to {'unbounded' if hi is None else _num(hi)}")
+    if value.get("type") == "clock":  # times: minutes after midnight, shown as a clock
+        parts.append(f"between {_clock(lo)} and {_clock(hi)}")
+        if value.get("utc_offset") is not None:
+            parts.append(f"UTC{value['utc_offset'] / 60:+g}")
+        return "; ".join(parts[-2:] if value.get("utc_offset") is not None else parts[-1:])
+    unit = f" {value['si_unit']}" if value.get("si_unit") else ""  # measurements: SI
+    unit = " s" if value.get("type") == "duration" else unit
+    parts.append(f"bound {_num(lo)}{unit}" if lo == hi else
+                 f"bound {_num(lo)} to {'unbounded' if hi is None else _num(hi)}{unit}")
+    if value.get("dimension"):
+        parts.append(str(value["dimension"]))
     return "; ".join(parts)
+
+
+def _clock(minutes: float) -> str:
+    h, m = divmod(int(minutes) % 1440, 60)
+    return f"{h:02d}:{m:02d}"
 
 
 def _num(x: float) -> str:

@@ -176,6 +176,14 @@ def value_text(claim: ClaimDraft) -> str:
         if k == "count":
             return f"{v['n']:g} {claim.subject}" if isinstance(v["n"], (int, float)) \
                 else f"{v['n']} {claim.subject}"
+        if k == "measurement":
+            from audit.extract.measurements import label
+
+            return label(v)
+        if k == "time":
+            from audit.extract.times import label as time_label
+
+            return time_label(v)
         if k == "date":
             wd = f"{v['weekday']}, " if v.get("weekday") else ""
             return f"{wd}{v.get('iso') or ''}".strip(", ")
@@ -214,6 +222,10 @@ def value_num(claim: ClaimDraft) -> float | None:
         return _num(v.get("amount"))
     if claim.kind == "count":
         return _num(v.get("n"))
+    if claim.kind == "measurement":
+        return _num(v.get("si"))
+    if claim.kind == "time":
+        return _num(v.get("minutes") if v.get("type") == "clock" else v.get("seconds"))
     return None
 
 

@@ -1,0 +1,356 @@
+"""Clock times, durations and relative days: "at 1:28 a.m. EDT", "0128 local", "just after 1:30",
+"for 36 hours", "three days later, on Friday".
+
+Why: reports of one event disagree on when it happened as often as on how much, and "0045 hrs"
+is a time, not a count of 45 hours. Each time keeps the interval its words allow, so "at 1:28
+a.m." and "shortly before 1:30" agree while "1:28 a.m." and "2:40 a.m." do not.
+
+value (``type`` says which):
+
+- ``clock``: ``minutes`` after midnight as written (a 12-hour time without a.m./p.m. keeps
+  ``ampm`` False and is compared modulo 12 hours), ``tz`` (as written: "EDT", "GMT", "local")
+  and ``utc_offset`` in minutes where the zone names one, ``bound`` [low, high] in minutes
+  (exact "1:28" ±1; a whole hour "4 p.m." ±20; about/around ±20; just/shortly after [t, t+20];
+  just/shortly before [t-20, t]; before/by [t-6h, t]; after [t, t+6h]), ``day`` (a weekday
+  right next to the time: "4 p.m. Saturday").
+- ``duration``: ``seconds`` and ``bound`` (exact ±0 for whole units; about ±10 %; more than /
+  less than open-ended as in ``frames.bound``), ``unit`` as written.
+- ``relative``: "N days later/earlier": ``days`` (signed), ``anchor`` (the one date or weekday
+  stated in the sentence before, when there is exactly one), ``stated`` (a date or weekday the
+  phrase's own sentence gives) and ``fits`` (whether anchor + days gives stated; None when
+  either is missing or the anchor is ambiguous).
+
+The subject is the event the time belongs to, as a stem: the event noun or verb nearest before
+the time in its clause ("derailed" / "the derailment" -> "derail", "struck" -> "strike"); empty
+when none is found (then the time is never compared: different events of one story happen at
+different times).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from audit.extract import dates
+from audit.extract.frames import approx_bound_kind
+from audit.extract.frames import bound as frame_bound
+from audit.extract.numbers import WORDS_RE, approx_before, as_number, parse_decimal
+from audit.model import ClaimDraft, Context, SpanRef
+
+NAME = "times"
+VERSION = "1"
+
+_ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
+          "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
+          "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+          "IST": 330, "JST": 540, "AEST": 600, "AEDT": 660}
+# zone words that name a zone but not whether daylight saving applies: kept, no offset
+_ZONE_WORDS = r"(?:ET|CT|MT|PT|Eastern|Central|Mountain|Pacific)"
+_TZ = (rf"(?:[ \t]+(?:\(?(?P<tz>{'|'.join(sorted(_ZONES, key=len, reverse=True))}"
+       rf"|{_ZONE_WORDS})\)?(?:[ \t]+(?:[Tt]ime|Daylight[ \t]+Time|Standard[ \t]+Time))?"
+       r"|(?P<local>local(?:[ \t]+time)?)))?(?![\w])")
+_CLOCK = re.compile(
+    r"(?<![\w$€£¥.,:/#+\-–])"
+    r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \t]*(?P<ampm>[ap]\.[ \t]?m\.?|[AaPp][Mm]"
+    r"(?![\w]))"
+    r"|(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=[ \t]+(?:hrs|hours|h|GMT|UTC|Z|local)\b)"
+    r"(?:[ \t]+(?:hrs|hours|h)\b)?"
+    r"|(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)(?![\d:]|[.,]\d)"
+    r"|(?P<word>noon|midnight)(?![\w]))"
+    + _TZ)
+_CLOCK_APPROX = re.compile(
+    r"(?i)\b(?P<w>just[ \t]+after|shortly[ \t]+after|soon[ \t]+after|just[ \t]+before"
+    r"|shortly[ \t]+before|just[ \t]+past|a[ \t]+little[ \t]+after|about|around|approximately"
+    r"|roughly|some[ \t]+time[ \t]+after|sometime[ \t]+after|after|before|by|until|till"
+    r"|as[ \t]+early[ \t]+as|as[ \t]+late[ \t]+as|circa|nearly|almost)[ \t]+(?:at[ \t]+)?$")
+_DAY_NEXT = re.compile(rf"[ \t]*,?[ \t]*(?:on[ \t]+)?(?P<wd>{dates._WD_FULL})\b")
+_DAY_BEFORE = re.compile(rf"\b(?P<wd>{dates._WD_FULL})[ \t]*,?[ \t]+(?:at[ \t]+|around[ \t]+"
+                         r"|about[ \t]+|shortly[ \t]+|just[ \t]+|before[ \t]+|after[ \t]+)*$")
+
+_DUR_UNITS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600,
+              "day": 86400, "week": 604800, "month": 2629746, "year": 31556952}
+_DURATION = re.compile(
+    r"(?<![\w$€£¥.,/:#+'’-])"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORDS_RE}|[Aa]n?|[Hh]alf[ \t]+an?"
+    r"|[Aa][ \t]+couple[ \t]+of|[Ss]everal)"
+    r"(?P<sep>[ \t]+|-)(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|months?|years?)(?![\w-])")
+_RELATIVE_AFTER = re.compile(r"[ \t]+(?P<rel>later|after|afterwards|afterward|earlier|before"
+                             r"|ago|prior)\b")
+_AGE = re.compile(r"(?i)[ \t-]+old\b|-old\b")
+
+_IRREGULAR = {"struck": "strike", "strikes": "strike", "hit": "hit", "began": "begin",
+              "begun": "begin", "broke": "break", "fell": "fall", "sank": "sink",
+              "went": "go", "came": "come", "took place": "occur", "happened": "occur",
+              "occurred": "occur", "ran": "run", "blew": "blow", "shook": "shake",
+              "rang": "ring", "left": "leave", "caught": "catch", "made": "make",
+              "landfall": "landfall"}
+_EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire", "earthquake",
+                "quake", "shooting", "attack", "accident", "incident", "landslide", "collapse",
+                "eruption", "storm", "tornado", "flood", "outage", "leak", "spill", "call",
+                "alarm", "alert", "announcement", "verdict", "ruling", "vote", "landing",
+                "takeoff", "departure", "arrival", "kickoff", "launch", "ceremony", "signing",
+                "meeting", "briefing", "news conference", "press conference", "rescue")
+_EVENT = re.compile(
+    r"(?i)\b(?P<w>took[ \t]+place|"
+    + "|".join(sorted(_IRREGULAR, key=len, reverse=True))
+    + "|" + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS)
+    + r"|[a-z]{2,}ed)\b")
+_NOT_EVENTS = frozenset(
+    """said reported according called announced confirmed stated added noted told asked
+    expected scheduled planned needed used based located closed opened listed aged
+    wounded injured killed""".split())
+
+
+def _stem(word: str) -> str:
+    w = " ".join(word.lower().split())
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suf in ("ment", "ion", "ing", "ed", "es", "s", "e"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)]
+            break
+    return w[:5]
+
+
+def event_of(text: str, ss: int, s: int) -> str:
+    """The stem of the event word nearest before ``s`` in its clause, or ""."""
+    lo = max(ss, s - 90)
+    for cut in re.finditer(r"[;:()\u2014]|,[ \t]+(?:and|but|while|when|as)\b", text[lo:s]):
+        lo = lo + cut.end()
+    best = ""
+    for m in _EVENT.finditer(text, lo, s):
+        w = m["w"].lower()
+        if w in _NOT_EVENTS:
+            continue
+        best = _stem(w)
+    return best
+
+
+def _clock_minutes(m: re.Match[str]) -> tuple[int, bool, bool] | None:
+    """(minutes after midnight, a.m./p.m. known, minutes written)."""
+    if m["word"]:
+        return (720 if m["word"].lower() == "noon" else 0), True, False
+    if m["h12"]:
+        h = int(m["h12"]) % 12
+        if m["ampm"].lower().startswith("p"):
+            h += 12
+        return h * 60 + int(m["m12"] or 0), True, m["m12"] is not None
+    if m["h24"]:
+        return int(m["h24"]) * 60 + int(m["m24"]), True, True
+    h = int(m["hc"])
+    if h > 23:
+        return None
+    known = h >= 13 or m["hc"].startswith("0") or h == 0
+    return h * 60 + int(m["mc"]), known, True
+
+
+def _clock_bound(t: int, approx: str | None, minutes_written: bool) -> list[int]:
+    if approx is None:
+        slack = (1 if t % 5 else 3) if minutes_written else 20
+        return [t - slack, t + slack]
+    a = " ".join(approx.lower().split())
+    if a in ("about", "around", "approximately", "roughly", "circa"):
+        return [t - 20, t + 20]
+    if a in ("just after", "shortly after", "soon after", "just past", "a little after"):
+        return [t, t + 20]
+    if a in ("just before", "shortly before", "nearly", "almost"):
+        return [t - 20, t]
+    if a in ("before", "by", "as late as", "until", "till"):
+        return [t - 360, t]
+    return [t, t + 360]  # after, as early as, some time after
+
+
+def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    for m in _CLOCK.finditer(text, start, end):
+        got = _clock_minutes(m)
+        if got is None:
+            continue
+        t, known, minutes_written = got
+        s = m.start()
+        e = m.end("local") if m["local"] else (m.end("tz") if m["tz"] else m.end(
+            next(g for g in ("ampm", "m24", "mc", "word", "m12") if m[g] is not None)))
+        if m["hc"] and not m["tz"] and not m["local"]:
+            # "1:30" alone: a clock time only after at/about/after/... ("a 3:1 ratio", scores)
+            if not re.search(r"(?i)\b(?:at|about|around|after|before|by|until|past|approximately"
+                             r"|roughly|shortly|just)[ \t]+$", text[max(start, s - 16):s]):
+                continue
+        if m["word"] and not re.search(r"(?i)\b(?:at|about|around|after|before|by|until|past"
+                                       r"|shortly|just)[ \t]+$", text[max(start, s - 16):s]):
+            continue
+        spans = [SpanRef(s, e, "value")]
+        a = _CLOCK_APPROX.search(text, max(start, s - 30), s)
+        approx = a["w"] if a else None
+        if a:
+            spans.append(SpanRef(a.start("w"), a.end("w"), "context"))
+        tz = m["tz"] or ("local" if m["local"] else None)
+        value: dict[str, Any] = {
+            "type": "clock", "minutes": t, "ampm": known, "tz": tz,
+            "utc_offset": _ZONES.get(m["tz"] or ""), "approx": approx.lower() if approx else
+            "exact", "bound": _clock_bound(t, approx, minutes_written),
+        }
+        d = _DAY_NEXT.match(text, e, min(end, e + 16)) or _DAY_BEFORE.search(
+            text, max(start, (a.start() if a else s) - 24), a.start() if a else s)
+        if d:
+            value["day"] = d["wd"]
+        ss, _se = sents.bounds(s, e)
+        event = event_of(text, ss, a.start() if a else s)
+        yield ClaimDraft(kind="time", predicate="clock", subject=event, value=value,
+                         spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
+
+
+def _duration_value(m: re.Match[str]) -> float | None:
+    num = m["num"].lower()
+    if num in ("a", "an"):
+        return 1.0
+    if num.startswith("half"):
+        return 0.5
+    if "couple" in num:
+        return 2.0
+    if num == "several":
+        return None
+    d = parse_decimal(m["num"])
+    return None if d is None else float(d)
+
+
+def _unit_seconds(unit: str) -> int:
+    u = unit.lower().rstrip("s")
+    return _DUR_UNITS[u]
+
+
+def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    for m in _DURATION.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if _AGE.match(text, e, min(end, e + 6)):
+            continue  # ages are a person's attribute, not a duration
+        if m["sep"] == "-" and re.match(r"-?[ \t]*old\b", text[e:e + 6]):
+            continue
+        n = _duration_value(m)
+        if n is None or n <= 0:
+            continue
+        unit = m["unit"]
+        secs = n * _unit_seconds(unit)
+        rel = _RELATIVE_AFTER.match(text, e, min(end, e + 14))
+        ss, se = sents.bounds(s, e)
+        approx = approx_before(text, s, start)
+        spans = [SpanRef(s, e, "value")]
+        if approx:
+            spans.append(SpanRef(approx[1], approx[2], "context"))
+        if rel and _unit_seconds(unit) == 86400 or rel and _unit_seconds(unit) == 604800:
+            if rel["rel"].lower() in ("later", "after", "afterwards", "afterward", "earlier",
+                                      "before", "prior") and float(n).is_integer():
+                days = int(n) * (7 if _unit_seconds(unit) == 604800 else 1)
+                if rel["rel"].lower() in ("earlier", "before", "prior"):
+                    days = -days
+                yield _relative(ctx, start, end, sents, s, rel.end(), days,
+                                [SpanRef(s, rel.end(), "value"), *spans[1:]])
+                continue
+        b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
+        value = {"type": "duration", "seconds": as_number_f(secs), "n": as_number_f(n),
+                 "unit": unit.lower(), "approx": approx[0] if approx else "exact",
+                 "bound": b}
+        if rel:
+            value["relation"] = rel["rel"].lower()
+        event = event_of(text, ss, approx[1] if approx else s)
+        yield ClaimDraft(kind="time", predicate="duration", subject=event, value=value,
+                         spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
+
+
+def as_number_f(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else round(x, 3)
+
+
+def _day_mentions(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, iso or None, weekday) of the dates and weekdays stated in text[lo:hi]."""
+    out = []
+    for c in dates.extract(ctx, lo, hi):
+        v = c.value
+        if v.get("precision") not in ("day", "weekday"):
+            continue
+        iso = v.get("iso") if v.get("precision") == "day" and not str(
+            v.get("iso") or "X").startswith("X") else None
+        wd = v.get("weekday")
+        if iso and not wd:
+            wd = dt.date.fromisoformat(iso).strftime("%A")
+        if not wd:
+            continue
+        sp = c.spans[0]
+        out.append((sp.start, sp.end, iso, wd))
+    return out
+
+
+def _relative(ctx: Context, start: int, end: int, sents: Any, s: int, e: int, days: int,
+              spans: list[SpanRef]) -> ClaimDraft:
+    text = ctx.text
+    ss, se = sents.bounds(s, e)
+    prev_s, _ = sents.bounds(max(start, ss - 2), max(start, ss - 1)) if ss > start else (ss, ss)
+    stated = [d for d in _day_mentions(ctx, ss, se) if d[0] >= e or d[1] <= s]
+    stated = [d for d in stated if d[0] >= e] or []
+    # the anchor: the day stated before the phrase, in its sentence or the one before
+    before = [d for d in _day_mentions(ctx, prev_s, s) if d[1] <= s]
+    value: dict[str, Any] = {"type": "relative", "days": days, "anchor": None,
+                             "stated": None, "fits": None}
+    anchors = {(d[2] or d[3]) for d in before}
+    if len(anchors) == 1 and stated:
+        a, st = before[-1], stated[0]
+        value["anchor"] = a[2] or a[3]
+        value["stated"] = st[2] or st[3]
+        if a[2] and st[2]:
+            fits = (dt.date.fromisoformat(a[2]) + dt.timedelta(days=days)).isoformat() == st[2]
+        else:
+            wds = list(dates._WEEKDAYS)
+            fits = wds[(wds.index(a[3]) + days) % 7] == st[3]
+        value["fits"] = fits
+        spans = [*spans, SpanRef(a[0], a[1], "context"), SpanRef(st[0], st[1], "weekday")]
+    event = event_of(text, ss, s)
+    return ClaimDraft(kind="time", predicate="relative", subject=event, value=value,
+                      spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    sents = ctx.sentences(start, end)
+    clocks = list(_clocks(ctx, start, end, sents))
+    yield from clocks
+    taken = [(c.spans[0].start, c.spans[0].end) for c in clocks]
+    for d in _durations(ctx, start, end, sents):
+        s0, s1 = d.spans[0].start, d.spans[0].end
+        if not any(a < s1 and s0 < b for a, b in taken):  # "0045 hrs" is a time, not 45 hours
+            yield d
+
+
+def label(value: dict) -> str:
+    """"1:28 a.m. EDT", "36 hours", "3 days later (Tuesday -> Friday)" (value_text)."""
+    try:
+        t = value.get("type")
+        if t == "clock":
+            h, mi = divmod(int(value["minutes"]), 60)
+            if value.get("ampm"):
+                clock = f"{(h % 12) or 12}:{mi:02d} {'p.m.' if h >= 12 else 'a.m.'}"
+            else:
+                clock = f"{h}:{mi:02d}"
+            approx = value.get("approx") or "exact"
+            pre = "" if approx == "exact" else f"{approx} "
+            tz = f" {value['tz']}" if value.get("tz") else ""
+            day = f" {value['day']}" if value.get("day") else ""
+            return f"{pre}{clock}{tz}{day}"
+        if t == "duration":
+            approx = value.get("approx") or "exact"
+            pre = "" if approx == "exact" else approx.replace("_", " ") + " "
+            return f"{pre}{value['n']:g} {value['unit']}"
+        if t == "relative":
+            d = int(value["days"])
+            word = "later" if d >= 0 else "earlier"
+            out = f"{abs(d)} days {word}"
+            if value.get("anchor") and value.get("stated"):
+                out += f" ({value['anchor']} -> {value['stated']})"
+            return out
+    except (KeyError, TypeError, ValueError):
+        pass
+    return ""
+
+
+__all__ = ["extract", "label", "event_of", "as_number"]
