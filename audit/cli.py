@@ -738,25 +738,52 @@ def diff(project: Path, db: str | None, old: str | None, new: str | None) -> Non
 @FULL_OPT
 @ALLOW_EMPTY_OPT
 @MIN_CONFIDENCE_OPT
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]),
+              help="Where ingest, extraction and resolution run (default from config: "
+                   "duckdb); spark needs pip install 'claim-audit[spark]' and Java.")
+@click.option("--spark-master", "spark_master", metavar="URL",
+              help="Spark master for --engine spark (default local[2]; 'yarn', "
+                   "'spark://host:7077', ...).")
+@click.option("--spark-conf", "spark_conf", multiple=True, metavar="KEY=VALUE",
+              help="A Spark setting for --engine spark (repeatable).")
+@click.option("--spark-output", "spark_output", type=click.Path(path_type=Path),
+              help="Folder for the Spark engine's Parquet (default: spark/ beside the "
+                   "database).")
 @handle_errors
 def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | None,
         fail_on: str | None, formats: tuple[str, ...], quiet: bool, timings: bool,
-        full: bool, allow_empty: bool, min_confidence: float) -> None:
+        full: bool, allow_empty: bool, min_confidence: float, engine: str | None,
+        spark_master: str | None, spark_conf: tuple[str, ...],
+        spark_output: Path | None) -> None:
     """Run the whole audit: ingest, extract, resolve, check, report. Exit 1 on failure."""
     from audit.check.run import load_inputs
     from audit.timings import Timings
 
     clock = Timings(timings)
-    cfg = _config(project, db=db, sources=tuple(sources), out=out, allow_empty=allow_empty)
+    cfg = _config(project, db=db, sources=tuple(sources), out=out, allow_empty=allow_empty,
+                  engine=engine)
+    spark = _spark_settings(cfg, spark_master, spark_conf, spark_output) \
+        if cfg.engine == "spark" else None
     # bad files, sources and settings fail before anything is written
     extract_inputs = _extract_inputs(cfg)
     inputs = load_inputs(cfg.claims_dir, cfg.checks_dir)
     _prepare_out(cfg.out)
     found = _find_sources(cfg)
+    if spark is not None:
+        from audit.engine.cli import start_session
+
+        session = start_session(spark)
     with _writable_store(cfg) as store, _judge_for(store, inputs) as judge:
-        with clock.stage("ingest"):
-            _do_ingest(cfg, store, quiet, found)
-        _do_extract(cfg, store, quiet, clock, full, extract_inputs)
+        if spark is not None:
+            from audit.engine.cli import spark_stages
+
+            with _stage("ingest", "the Spark stages"):
+                spark_stages(cfg, store, session, spark, found, extract_inputs, clock, quiet,
+                             _echo)
+        else:
+            with clock.stage("ingest"):
+                _do_ingest(cfg, store, quiet, found)
+            _do_extract(cfg, store, quiet, clock, full, extract_inputs)
         with clock.stage("check"):
             checked = _do_check(cfg, store, fail_on, inputs, full, judge, min_confidence)
         judge.release()  # the worker exits while the reports are written
@@ -766,6 +793,13 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
     if timings:
         _echo(clock.line(), err=True)
     sys.exit(1 if checked.failing else 0)
+
+
+def _spark_settings(cfg, master: str | None, conf: tuple[str, ...], output: Path | None):
+    """The Spark engine's settings: [audit.spark] in the config, then the options."""
+    from audit.engine.settings import spark_settings
+
+    return spark_settings(cfg, master, conf, output)
 
 
 def main() -> None:
