@@ -33,3 +33,28 @@ def test_adversarial_benchmark_runs_at_toy_size(tmp_path: Path):
     assert [x["case"] for x in rows] == ["line", "line", "table", "table"]
     assert all(x["exit"] == 0 and x["builders"].get("value-conflict") is not None
                for x in rows)
+
+
+def test_spark_benchmark_runs_at_toy_size(tmp_path: Path):
+    import os
+    import shutil
+
+    import pytest
+
+    try:
+        import pyspark  # noqa: F401
+        missing = None if shutil.which("java") else "no Java runtime"
+    except ImportError:
+        missing = "pyspark is not installed"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the Spark benchmark: {missing}")
+        pytest.skip(missing)
+    out = tmp_path / "spark.json"
+    r = _bench("benchmarks/bench_spark.py", "--toy", "--spark-conf", "spark.driver.memory=1g",
+               "--json", str(out))
+    assert r.returncode == 0, r.stderr[-3000:]
+    rows = json.loads(out.read_text())
+    assert [x["engine"] for x in rows] == ["duckdb", "spark"]
+    assert all(x["same_findings"] and x["n_findings"] > 0 for x in rows)
+    assert "spark read+extract" in rows[1]["stages"] and rows[1]["parquet_bytes"]["claims"] > 0

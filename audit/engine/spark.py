@@ -360,7 +360,7 @@ def _stories(spark, out: Path, result: SparkResult):
             F.col("n") / F.greatest(F.least("na.nk", "nb.nk"), F.lit(1)) >= MIN_OVERLAP)) \
         .select("x", "y").localCheckpoint()
     label = _components(edges)
-    all_docs = spark.createDataFrame([(d,) for d in docs], "document_id string")
+    all_docs = _read(spark, out, "documents").select("document_id")
     frame = all_docs.join(label, "document_id", "left") \
         .select("document_id", F.coalesce("story", "document_id").alias("story"))
     several = frame.select("story").distinct().limit(2).count() > 1
