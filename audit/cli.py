@@ -217,6 +217,9 @@ def cli() -> None:
     Run 'audit run' in a project folder (one with sources/ and an audit.toml or a
     [tool.audit] table in pyproject.toml) to audit every document in it.
     """
+    from audit.engine import keep_spark_out
+
+    keep_spark_out()  # only --engine spark imports it (audit/engine/cli.py)
 
 
 @cli.command()

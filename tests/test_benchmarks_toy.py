@@ -41,6 +41,9 @@ def test_spark_benchmark_runs_at_toy_size(tmp_path: Path):
 
     import pytest
 
+    from audit.engine import let_spark_in
+
+    let_spark_in()  # the CLI tests keep pyspark out of this process
     try:
         import pyspark  # noqa: F401
         missing = None if shutil.which("java") else "no Java runtime"

@@ -10,6 +10,9 @@ from audit.errors import AuditError
 
 def start_session(settings: SparkSettings):
     """A Spark session, or a clear error (exit 2) when pyspark or Java is missing."""
+    from audit.engine import let_spark_in
+
+    let_spark_in()
     try:
         import pyspark  # noqa: F401
     except ImportError:

@@ -131,7 +131,7 @@ def read_extract_rows(sf: Any, origin: int, root: Path, strict: bool, tables: di
 
 
 def _long_batch(rows: list[tuple]) -> pa.RecordBatch:
-    cols = list(zip(*rows, strict=True)) if rows else [[], [], [], [], []]
+    cols: list[Any] = list(zip(*rows, strict=True)) if rows else [[]] * 5
     return pa.RecordBatch.from_arrays(
         [pa.array(cols[0], pa.string()), pa.array(cols[1], pa.string()),
          pa.array(cols[2], pa.int64()), pa.array(cols[3], pa.int64()),
@@ -237,8 +237,7 @@ class SparkResult:
     paths: list[tuple[str, str]] = field(default_factory=list)  # (path, document id)
     warnings: list[str] = field(default_factory=list)
     stories: int = 0
-    output: Path | None = None
-    seconds: dict[str, float] = field(default_factory=dict)
+    output: Path = Path()
 
 
 def run_spark(spark, files: list, root: Path, options: Any, vocab: Any,
@@ -252,7 +251,7 @@ def run_spark(spark, files: list, root: Path, options: Any, vocab: Any,
     output = output.resolve()
     tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
-    result = SparkResult(output=output)
+    result = SparkResult(output=output)  # output: where the Parquet is once all is written
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     cols = store_columns(DOC_TABLES + ("document_stories",))
     persisted = []
