@@ -90,8 +90,17 @@ SAME_TABLES = (
 )
 
 
+def _example_with_a_copy(root: Path) -> Path:
+    """The example project plus one file copied under a second name (one document, two
+    paths: the Spark engine keeps the rows of one of them)."""
+    _copy_example(root)
+    first = sorted((root / "sources").glob("*.txt"))[0]
+    shutil.copy(first, root / "sources" / f"copy-{first.name}")
+    return root
+
+
 def test_example_project_same_findings_on_both_engines(spark, tmp_path: Path):
-    duck, spk = _both(tmp_path, lambda p: _copy_example(p))
+    duck, spk = _both(tmp_path, _example_with_a_copy)
     found = _fingerprints(spk)
     assert found == _fingerprints(duck)
     assert any(sev == "error" for _, sev, _ in found)  # the planted errors are there
