@@ -27,7 +27,7 @@ def start_session(settings: SparkSettings):
             raise
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise AuditError(f"Spark could not start (is Java installed? master "
-                         f"{settings.master!r}): {first}") from None
+                         f"{settings.master or 'local[2]'!r}): {first}") from None
 
 
 def spark_stages(cfg, store, spark, settings: SparkSettings, found, extract_inputs, clock,

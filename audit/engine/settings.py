@@ -12,7 +12,7 @@ import click
 class SparkSettings:
     """``[audit.spark]`` in the config, overridden by ``--spark-*`` options."""
 
-    master: str = "local[2]"
+    master: str = ""  # "": local[2], or the master spark-submit was given
     output: Path | None = None  # Parquet folder; default: "spark" beside the database
     conf: dict[str, str] = field(default_factory=dict)
 
@@ -30,7 +30,7 @@ def spark_settings(cfg, master: str | None, conf: tuple[str, ...],
     if out is None:
         db = Path(cfg.db_path)
         out = (cfg.root / ".audit" if cfg.db_path == ":memory:" else db.parent) / "spark"
-    return SparkSettings(master or table.get("master") or "local[2]", Path(out), merged)
+    return SparkSettings(master or table.get("master") or "", Path(out), merged)
 
 
 def _text(v: object) -> str:

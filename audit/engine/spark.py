@@ -222,8 +222,11 @@ def session(settings: SparkSettings):
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("claim-audit")
-    if settings.master:
-        builder = builder.master(settings.master)
+    # under spark-submit (it starts the JVM and says where) its --master stands
+    master = settings.master or (None if os.environ.get("PYSPARK_GATEWAY_PORT")
+                                 else "local[2]")
+    if master:
+        builder = builder.master(master)
     for k, v in {**DEFAULT_CONF, **settings.conf}.items():
         builder = builder.config(k, v)
     spark = builder.getOrCreate()
