@@ -269,7 +269,8 @@ class Project:
     @classmethod
     def open(cls, path: str | Path = ".", *, db: str | None = None,
              sources: Iterable[str | Path] = (), out: str | Path | None = None,
-             allow_empty: bool = False, progress: ProgressBars | None = None) -> Project:
+             allow_empty: bool = False, progress: ProgressBars | None = None,
+             engine: str | None = None) -> Project:
         """The project in ``path``, its settings read and validated (a malformed config is a
         :class:`~audit.errors.ConfigError`). The keywords override the settings as the CLI's
         options do; ``progress``: bars for long stages (:class:`audit.progress.ProgressBars`)."""
@@ -278,7 +279,7 @@ class Project:
         cfg = load_config(Path(path))
         return cls(cfg.with_overrides(db=db, sources=tuple(Path(s) for s in sources),
                                       out=Path(out) if out is not None else None,
-                                      allow_empty=allow_empty), progress)
+                                      allow_empty=allow_empty, engine=engine), progress)
 
     @property
     def root(self) -> Path:
@@ -320,10 +321,14 @@ class Project:
     def run(self, fail_on: str | None = None, formats: Iterable[str] | None = None,
             out: str | Path | None = None, full: bool = False, min_confidence: float = 0.0,
             clock: Timings | None = None,
-            on_stage: Callable[[str, object], None] | None = None) -> Outcome:
+            on_stage: Callable[[str, object], None] | None = None,
+            spark: Any = None, quiet: bool = False,
+            echo: Callable[..., None] | None = None) -> Outcome:
         """The whole audit: ingest, extract, resolve, check, report (``formats``: default
         from the settings). ``on_stage(name, result)`` is called after ingest and extract,
-        e.g. to print progress; ``clock`` (:class:`audit.timings.Timings`) times each stage."""
+        e.g. to print progress; ``clock`` (:class:`audit.timings.Timings`) times each stage.
+        ``spark`` (:class:`audit.engine.settings.SparkSettings`): ingest, extraction and
+        resolution run on Spark instead (``echo`` prints its notes unless ``quiet``)."""
         from audit.check.run import load_inputs
         from audit.timings import Timings
 
@@ -341,14 +346,27 @@ class Project:
             if reused is not None:
                 return reused
         found = self._find_sources()
+        session = None
+        if spark is not None:
+            from audit.engine.cli import start_session
+
+            session = start_session(spark)
+        ingested = extracted = None
         with self._writable_store() as store, self._judge_for(store, inputs) as judge:
-            with clock.stage("ingest"):
-                ingested = self._ingest(store, found)
-            if on_stage:
-                on_stage("ingest", ingested)
-            extracted = self._extract(store, extract_inputs, full, clock)
-            if on_stage:
-                on_stage("extract", extracted)
+            if spark is not None:
+                from audit.engine.cli import spark_stages
+
+                with PROGRESS.running("ingest", "the Spark stages"):
+                    spark_stages(self.config, store, session, spark, found, extract_inputs,
+                                 clock, quiet, echo or (lambda *a, **k: None))
+            else:
+                with clock.stage("ingest"):
+                    ingested = self._ingest(store, found)
+                if on_stage:
+                    on_stage("ingest", ingested)
+                extracted = self._extract(store, extract_inputs, full, clock)
+                if on_stage:
+                    on_stage("extract", extracted)
             with clock.stage("check"):
                 checked = self._check(store, fail_on, inputs, full, judge, min_confidence)
             judge.release()  # the worker exits while the reports are written

@@ -123,6 +123,9 @@ def cli() -> None:
     Run 'audit run' in a project folder (one with sources/ and an audit.toml or a
     [tool.audit] table in pyproject.toml) to audit every document in it.
     """
+    from audit.engine import keep_spark_out
+
+    keep_spark_out()  # only --engine spark imports it (audit/engine/cli.py)
 
 
 @cli.command()
@@ -430,10 +433,23 @@ def diff(project: Path, db: str | None, old: str | None, new: str | None) -> Non
 @FULL_OPT
 @ALLOW_EMPTY_OPT
 @MIN_CONFIDENCE_OPT
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]),
+              help="Where ingest, extraction and resolution run (default from config: "
+                   "duckdb); spark needs pip install 'claim-audit[spark]' and Java.")
+@click.option("--spark-master", "spark_master", metavar="URL",
+              help="Spark master for --engine spark (default local[2]; 'yarn', "
+                   "'spark://host:7077', ...).")
+@click.option("--spark-conf", "spark_conf", multiple=True, metavar="KEY=VALUE",
+              help="A Spark setting for --engine spark (repeatable).")
+@click.option("--spark-output", "spark_output", type=click.Path(path_type=Path),
+              help="Folder for the Spark engine's Parquet (default: spark/ beside the "
+                   "database).")
 @handle_errors
 def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | None,
         fail_on: str | None, formats: tuple[str, ...], quiet: bool, timings: bool,
-        full: bool, allow_empty: bool, min_confidence: float) -> None:
+        full: bool, allow_empty: bool, min_confidence: float, engine: str | None,
+        spark_master: str | None, spark_conf: tuple[str, ...],
+        spark_output: Path | None) -> None:
     """Run the whole audit: ingest, extract, resolve, check, report. Exit 1 on failure."""
     from audit.timings import Timings
 
@@ -445,14 +461,23 @@ def run(project: Path, db: str | None, sources: tuple[Path, ...], out: Path | No
         elif not quiet:
             _show_extract(result)
 
-    outcome = _open(project, quiet, db=db, sources=sources, out=out,
-                    allow_empty=allow_empty).run(
-        fail_on, formats, full=full, min_confidence=min_confidence, clock=clock,
-        on_stage=progress)
+    proj = _open(project, quiet, db=db, sources=sources, out=out, allow_empty=allow_empty,
+                 engine=engine)
+    spark = _spark_settings(proj.config, spark_master, spark_conf, spark_output) \
+        if proj.config.engine == "spark" else None
+    outcome = proj.run(fail_on, formats, full=full, min_confidence=min_confidence, clock=clock,
+                       on_stage=progress, spark=spark, quiet=quiet, echo=_echo)
     _summary(outcome)
     if timings:
         _echo(clock.line(), err=True)
     sys.exit(1 if outcome.failing else 0)
+
+
+def _spark_settings(cfg, master: str | None, conf: tuple[str, ...], output: Path | None):
+    """The Spark engine's settings: [audit.spark] in the config, then the options."""
+    from audit.engine.settings import spark_settings
+
+    return spark_settings(cfg, master, conf, output)
 
 
 def main() -> None:

@@ -34,6 +34,8 @@ class Config:
     config_file: Path | None = None
     raw: dict = field(default_factory=dict)
     tables: dict[str, str] = field(default_factory=dict)  # [audit.tables]: column mapping
+    engine: str = "duckdb"  # "spark": ingest, extraction and resolution as Spark jobs
+    spark: dict = field(default_factory=dict)  # [audit.spark]: master, output, conf
 
     @property
     def db_path(self) -> str:
@@ -60,7 +62,9 @@ class Config:
 
 
 KNOWN_KEYS = {"sources", "db", "out", "claims", "checks", "fail_on", "formats", "tables",
-              "allow_empty", "strict_encoding", "allow_external_links"}
+              "allow_empty", "strict_encoding", "allow_external_links", "engine", "spark"}
+ENGINES = ("duckdb", "spark")
+SPARK_KEYS = ("master", "output", "conf")
 BOOL_KEYS = ("allow_empty", "strict_encoding", "allow_external_links")
 
 
@@ -108,6 +112,24 @@ def load_config(root: Path | str = ".") -> Config:
     for key, value in tables.items():
         if not isinstance(value, str) or not value:
             raise ConfigError(f"'tables.{key}' must be a column name (a non-empty string)", path)
+    engine = _str("engine", "duckdb")
+    if engine not in ENGINES:
+        raise ConfigError(f"'engine' must be one of {', '.join(ENGINES)}", path)
+    spark = table.get("spark", {})
+    if not isinstance(spark, dict):
+        raise ConfigError("'spark' must be a table (master, output, conf)", path)
+    unknown = sorted(set(spark) - set(SPARK_KEYS))
+    if unknown:
+        raise ConfigError(f"unknown spark setting(s) {', '.join(unknown)}; known: "
+                          f"{', '.join(SPARK_KEYS)}", path)
+    for key in ("master", "output"):
+        if key in spark and (not isinstance(spark[key], str) or not spark[key]):
+            raise ConfigError(f"'spark.{key}' must be a non-empty string", path)
+    conf = spark.get("conf", {})
+    if not isinstance(conf, dict) or not all(isinstance(v, (str, int, float, bool))
+                                             for v in conf.values()):
+        raise ConfigError("'spark.conf' must be a table of Spark settings "
+                          "(\"spark.executor.memory\" = \"4g\", ...)", path)
     flags = {}
     for key in BOOL_KEYS:
         flags[key] = table.get(key, False)
@@ -126,4 +148,6 @@ def load_config(root: Path | str = ".") -> Config:
         config_file=path,
         raw=table,
         tables=dict(tables),
+        engine=engine,
+        spark=dict(spark),
     )

@@ -47,3 +47,31 @@ def test_same_findings_runs_at_toy_size_and_compares(tmp_path: Path):
     out.write_text(json.dumps(first))
     r = _bench("benchmarks/same_findings.py", "--toy", "--compare", str(out))
     assert r.returncode == 1 and "DIFFERENT: generated:2x3:seed7" in r.stdout
+
+
+def test_spark_benchmark_runs_at_toy_size(tmp_path: Path):
+    import os
+    import shutil
+
+    import pytest
+
+    from audit.engine import let_spark_in
+
+    let_spark_in()  # the CLI tests keep pyspark out of this process
+    try:
+        import pyspark  # noqa: F401
+        missing = None if shutil.which("java") else "no Java runtime"
+    except ImportError:
+        missing = "pyspark is not installed"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the Spark benchmark: {missing}")
+        pytest.skip(missing)
+    out = tmp_path / "spark.json"
+    r = _bench("benchmarks/bench_spark.py", "--toy", "--spark-conf", "spark.driver.memory=1g",
+               "--json", str(out))
+    assert r.returncode == 0, r.stderr[-3000:]
+    rows = json.loads(out.read_text())
+    assert [x["engine"] for x in rows] == ["duckdb", "spark"]
+    assert all(x["same_findings"] and x["n_findings"] > 0 for x in rows)
+    assert "spark read+extract" in rows[1]["stages"] and rows[1]["parquet_bytes"]["claims"] > 0

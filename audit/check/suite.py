@@ -267,9 +267,11 @@ def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> 
     of rows received until ``None``. Errors go back as messages, never as a traceback here."""
     import traceback
 
+    from audit.engine import keep_spark_out
     from audit.workers import die_with_parent
 
     die_with_parent(parent_pid)
+    keep_spark_out()  # GX would import pyspark when it is installed
 
     session: _Session | None = None
     error: tuple[str, str] | None = None

@@ -1,0 +1,541 @@
+"""The Spark engine (``audit run --engine spark``): the per-document and per-story stages as
+Spark jobs, with the same Python readers, extractors and resolver as the DuckDB engine.
+
+What runs where:
+
+* driver: discovery (``find_sources``: the same manifest, link and name rules), the check and
+  the reports (in the DuckDB store, unchanged);
+* Spark, per file (``mapInArrow``): read, zone, extract -> documents, zones, claims, spans,
+  claim_spans, mentions, extractions, written as Parquet partitioned by ``part`` (the first hex
+  digit of the document id) under the output folder;
+* Spark SQL: stories (the pairs of documents sharing names: a self-join on the name keys, then
+  connected components by min-label propagation, so a story's id is its smallest document id,
+  as ``resolve.stories`` gives);
+* Spark, per story (``groupBy(story).applyInArrow``): entity clustering (``resolve.cluster``);
+* driver: the Parquet is loaded into the DuckDB store (corpus sync as ``audit ingest`` does it),
+  and the existing check stage judges it there.
+
+Rows cross from the Python workers to Spark as Arrow batches (nulls stay nulls: a pandas float
+column would turn a missing ``value_num`` into NaN). Each worker yields a long form (table,
+document, origin, pickled row) that is persisted once, then split into typed tables whose
+schema is the store's own (``DESCRIBE`` of a fresh in-memory store), so the two can't drift.
+
+Everything Spark is imported here only; ``audit.cli`` imports this module only for
+``--engine spark``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import pickle
+import shutil
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from audit.engine.settings import SparkSettings
+from audit.errors import AuditError, ConfigError, InputError
+
+# The tables written per document, in load order.
+DOC_TABLES = ("documents", "zones", "extractions", "claims", "spans", "claim_spans",
+              "mentions")
+LONG_SCHEMA = "table string, document_id string, origin long, sub long, row binary"
+_LONG_ARROW = pa.schema([("table", pa.string()), ("document_id", pa.string()),
+                         ("origin", pa.int64()), ("sub", pa.int64()), ("row", pa.binary())])
+_YIELD_EVERY = 32  # files per Arrow batch a worker yields
+
+# Spark settings for a small machine; --spark-conf and [audit.spark.conf] override them.
+DEFAULT_CONF = {
+    "spark.driver.memory": "2g",
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.shuffle.partitions": "8",
+    "spark.sql.execution.arrow.maxRecordsPerBatch": "2000",
+    "spark.sql.adaptive.enabled": "true",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Schemas: the store's columns, as Arrow and Spark types
+# --------------------------------------------------------------------------------------------
+
+_ARROW = {"VARCHAR": pa.string(), "JSON": pa.string(), "INTEGER": pa.int32(),
+          "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+          "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
+_SPARK = {"VARCHAR": "string", "JSON": "string", "INTEGER": "int", "BIGINT": "long",
+          "DOUBLE": "double", "BOOLEAN": "boolean", "DATE": "date",
+          "TIMESTAMP": "timestamp_ntz"}
+
+
+def store_columns(tables: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
+    """(column, DuckDB type) of each table, from a fresh in-memory store."""
+    from audit.store import open_store
+
+    with open_store(":memory:") as s:
+        return {t: [(r[0], r[1]) for r in s.con.execute(f"DESCRIBE {t}").fetchall()]
+                for t in tables}
+
+
+def arrow_schema(cols: list[tuple[str, str]]) -> pa.Schema:
+    return pa.schema([(c, _ARROW[t]) for c, t in cols])
+
+
+def spark_schema(cols: list[tuple[str, str]]) -> str:
+    return ", ".join(f"`{c}` {_SPARK[t]}" for c, t in cols)
+
+
+# --------------------------------------------------------------------------------------------
+# Worker functions (run in Spark's Python workers; pure apart from reading the files)
+# --------------------------------------------------------------------------------------------
+
+
+def read_extract_rows(sf: Any, origin: int, root: Path, strict: bool, tables: dict[str, str],
+                      vocab: Any, signature: str, now: dt.datetime
+                      ) -> Iterator[tuple[str, str, int, int, dict]]:
+    """Every row one source file gives: (table, document id, origin, sub, row). A file that
+    cannot be read gives one ``error`` row (the driver fails the job with it, naming the file)
+    instead of a failed task that Spark would retry."""
+    from audit.extract.pipeline import claim_rows, extract_document
+    from audit.ingest import collections
+    from audit.ingest.pipeline import _doc_row, _zone_rows, read_collection, read_document
+
+    try:
+        if collections.is_collection(sf.path):
+            docs = list(read_collection(sf, root, tables))
+        else:
+            docs = [read_document(sf, root, strict)]
+    except AuditError as exc:
+        yield "error", "", origin, 0, {"message": str(exc), "path": str(sf.path)}
+        return
+    for sub, (doc, warns) in enumerate(docs):
+        d = doc.document_id
+        for w in warns:
+            yield "warning", d, origin, sub, {"message": w}
+        yield "paths", d, origin, sub, {"path": doc.path, "document_id": d}
+        yield "documents", d, origin, sub, _doc_row(doc, now)
+        for z in _zone_rows(doc):
+            yield "zones", d, origin, sub, z
+        rows = claim_rows(d, doc.text, extract_document(doc.text, doc.zones, doc.published,
+                                                        vocab))
+        yield "extractions", d, origin, sub, {"document_id": d, "signature": signature,
+                                              "extracted_at": now}
+        for name in ("claims", "spans", "claim_spans", "mentions"):
+            for r in getattr(rows, name):
+                yield name, d, origin, sub, r
+
+
+def _long_batch(rows: list[tuple]) -> pa.RecordBatch:
+    cols: list[Any] = list(zip(*rows, strict=True)) if rows else [[]] * 5
+    return pa.RecordBatch.from_arrays(
+        [pa.array(cols[0], pa.string()), pa.array(cols[1], pa.string()),
+         pa.array(cols[2], pa.int64()), pa.array(cols[3], pa.int64()),
+         pa.array([pickle.dumps(r, protocol=5) for r in cols[4]], pa.binary())],
+        schema=_LONG_ARROW)
+
+
+def _reader(root: Path, strict: bool, tables: dict[str, str], vocab: Any, signature: str,
+            now: dt.datetime):
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            origins = batch.column("i").to_pylist()
+            jobs = batch.column("job").to_pylist()
+            out: list[tuple] = []
+            for n, (i, blob) in enumerate(zip(origins, jobs, strict=True), 1):
+                out.extend(read_extract_rows(pickle.loads(blob), i, root, strict, tables,
+                                             vocab, signature, now))
+                if n % _YIELD_EVERY == 0:
+                    yield _long_batch(out)
+                    out = []
+            if out:
+                yield _long_batch(out)
+    return run
+
+
+def _decoder(schema: pa.Schema):
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            rows = [pickle.loads(b) for b in batch.column("row").to_pylist()]
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+    return run
+
+
+def _story_keys(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Each mention's distinctive-name key, as ``resolve_corpus`` builds them."""
+    from audit.resolve.names import tokens
+
+    for batch in batches:
+        docs, keys = [], []
+        for etype, surface, doc in zip(batch.column("etype").to_pylist(),
+                                       batch.column("surface").to_pylist(),
+                                       batch.column("document_id").to_pylist(), strict=True):
+            toks = tokens(surface, etype)
+            if etype == "org" or len(toks) >= 2:
+                docs.append(doc)
+                keys.append(f"{etype}:{' '.join(sorted(toks))}")
+        yield pa.RecordBatch.from_arrays([pa.array(docs, pa.string()),
+                                          pa.array(keys, pa.string())],
+                                         names=["document_id", "key"])
+
+
+ENTITY_ROWS = pa.schema([
+    ("entity_id", pa.string()), ("etype", pa.string()), ("canonical", pa.string()),
+    ("mentions", pa.int32()), ("variants", pa.int32()), ("story_id", pa.string()),
+    ("mention_id", pa.string()), ("variant", pa.string()), ("variant_kind", pa.string())])
+
+
+def _clusterer(aliases_of: dict[str, dict[str, str]], declared: dict[str, str], several: bool):
+    """One story's mentions -> its entities, one row per member (``resolve.cluster``)."""
+    def run(table: pa.Table) -> pa.Table:
+        from audit.resolve.cluster import Mention, cluster
+
+        rows = sorted(zip(*(table.column(c).to_pylist() for c in (
+            "mention_id", "etype", "surface", "role_key", "compared", "story")), strict=True))
+        if not rows:
+            return ENTITY_ROWS.empty_table()
+        story = rows[0][5]
+        ms = [Mention(m, e, s, r, c) for m, e, s, r, c, _ in rows]
+        out: list[dict] = []
+        for e in cluster(ms, {**aliases_of.get(story, {}), **declared},
+                         scope=story if several else ""):
+            head = {"entity_id": e.entity_id, "etype": e.etype, "canonical": e.canonical,
+                    "mentions": len(e.members), "variants": len({v for _, v, _ in e.members}),
+                    "story_id": story}
+            out.extend({**head, "mention_id": mid, "variant": v, "variant_kind": k}
+                       for mid, v, k in e.members)
+        return pa.Table.from_pylist(out, schema=ENTITY_ROWS)
+    return run
+
+
+# --------------------------------------------------------------------------------------------
+# Driver
+# --------------------------------------------------------------------------------------------
+
+
+def session(settings: SparkSettings):
+    """The Spark session (an existing one, under ``spark-submit``, is reused)."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("claim-audit")
+    # under spark-submit (it starts the JVM and says where) its --master stands
+    master = settings.master or (None if os.environ.get("PYSPARK_GATEWAY_PORT")
+                                 else "local[2]")
+    if master:
+        builder = builder.master(master)
+    for k, v in {**DEFAULT_CONF, **settings.conf}.items():
+        builder = builder.config(k, v)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+@dataclass
+class SparkResult:
+    documents: int = 0
+    paths: list[tuple[str, str]] = field(default_factory=list)  # (path, document id)
+    warnings: list[str] = field(default_factory=list)
+    stories: int = 0
+    output: Path = Path()
+
+
+def run_spark(spark, files: list, root: Path, options: Any, vocab: Any,
+              declared: dict[str, str], output: Path, clock: Any) -> SparkResult:
+    """Ingest, extract, stories and resolution as Spark jobs; Parquet lands in ``output``
+    (written to a temp folder beside it first: a failed job leaves the old output as it was)."""
+    from pyspark.sql import functions as F
+
+    from audit.extract.pipeline import signature
+
+    output = output.resolve()
+    tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    result = SparkResult(output=output)  # output: where the Parquet is once all is written
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    cols = store_columns(DOC_TABLES + ("document_stories",))
+    persisted = []
+    try:
+        with clock.stage("spark read+extract"):
+            jobs = [(i, pickle.dumps(sf, protocol=5)) for i, sf in enumerate(files)]
+            parallel = spark.sparkContext.defaultParallelism
+            n_parts = max(1, min(len(jobs), parallel * 4))
+            src = spark.createDataFrame(jobs, "i long, job binary").repartition(n_parts, "i")
+            long = src.mapInArrow(_reader(root, options.strict_encoding, dict(options.tables),
+                                          vocab, signature(vocab), now), LONG_SCHEMA)
+            long = long.persist()
+            persisted.append(long)
+            side = long.filter(F.col("table").isin("error", "warning", "paths")) \
+                .orderBy("origin", "sub").collect()
+            errors = [pickle.loads(r["row"]) for r in side if r["table"] == "error"]
+            if errors:
+                raise InputError(errors[0]["message"])
+            for r in side:
+                row = pickle.loads(r["row"])
+                if r["table"] == "warning":
+                    result.warnings.append(row["message"])
+                elif r["table"] == "paths":
+                    result.paths.append((row["path"], row["document_id"]))
+            # one copy per document: the rows of the first file (in discovery order) that
+            # holds it. Only ids read more than once (the same bytes at two paths) are joined,
+            # so the rows themselves are not shuffled (49 KiB per document, measured)
+            dups = long.filter(F.col("table") == "documents").groupBy("document_id") \
+                .agg(F.count("*").alias("n"), F.min(F.struct("origin", "sub")).alias("first")) \
+                .filter(F.col("n") > 1).drop("n").localCheckpoint()
+            n_dups = dups.count()
+            kept = long
+            if n_dups:
+                kept = long.join(F.broadcast(dups) if n_dups < 1_000_000 else dups,
+                                 "document_id", "left") \
+                    .filter(F.col("first").isNull()
+                            | (F.struct("origin", "sub") == F.col("first")))
+            for t in DOC_TABLES:
+                typed = kept.filter(F.col("table") == t).select("row") \
+                    .mapInArrow(_decoder(arrow_schema(cols[t])), spark_schema(cols[t]))
+                _write(typed, tmp / t)
+            result.documents = len({d for _, d in result.paths})
+        with clock.stage("spark stories"):
+            story_of, several = _stories(spark, tmp, result)
+            _write(story_of.withColumn("story_id", F.lit("") if not several
+                                       else F.col("story")), tmp / "document_stories")
+            result.stories = _read(spark, tmp, "document_stories") \
+                .select("story").distinct().count()
+        with clock.stage("spark resolve"):
+            _resolve(spark, tmp, declared, several)
+        shutil.rmtree(output, ignore_errors=True)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, output)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        for df in persisted:
+            df.unpersist()
+    return result
+
+
+def _write(df, path: Path) -> None:
+    """Parquet partitioned by the first hex digit of the document id (or of the table's first
+    column, an id, where it has no document column)."""
+    from pyspark.sql import functions as F
+
+    key = "document_id" if "document_id" in df.columns else df.columns[0]
+    df.withColumn("part", F.substring(key, 2, 1)).write.mode("overwrite") \
+        .partitionBy("part").parquet(str(path))
+
+
+def _read(spark, out: Path, table: str):
+    """A table of the output, with its schema given (a table with no rows has no file)."""
+    if table == "document_stories":
+        schema = "document_id string, story string, story_id string"
+    else:
+        schema = spark_schema(store_columns((table,))[table])
+    return spark.read.schema(schema).parquet(str(out / table))
+
+
+def _stories(spark, out: Path, result: SparkResult):
+    """Documents -> story (its smallest connected document), as ``resolve.stories``."""
+    from pyspark.sql import functions as F
+
+    from audit.resolve.stories import MAX_DF, MIN_DOCS, MIN_OVERLAP, MIN_SHARED
+
+    docs = sorted({d for _, d in result.paths})
+    if not docs:
+        return spark.createDataFrame([], "document_id string, story string"), False
+    if len(docs) <= MIN_DOCS:
+        frame = spark.createDataFrame([(d, docs[0]) for d in docs],
+                                      "document_id string, story string")
+        return frame, False
+    m = _read(spark, out, "mentions")
+    keys = m.filter(F.col("compared") & F.col("etype").isin("org", "person")
+                    & (F.col("role_key") != "mention")) \
+        .select("etype", "surface", "document_id") \
+        .mapInArrow(_story_keys, "document_id string, key string").distinct().persist()
+    n_keys = keys.groupBy("document_id").agg(F.count("*").alias("nk"))
+    df = keys.groupBy("key").agg(F.count("*").alias("df")) \
+        .filter(F.col("df").between(2, MAX_DF)).select("key")
+    k2 = keys.join(df, "key")
+    a, b = k2.alias("a"), k2.alias("b")
+    pairs = a.join(b, "key").filter(F.col("a.document_id") < F.col("b.document_id")) \
+        .groupBy(F.col("a.document_id").alias("x"), F.col("b.document_id").alias("y")) \
+        .agg(F.count("*").alias("n"))
+    na, nb = n_keys.alias("na"), n_keys.alias("nb")
+    edges = pairs.join(na, F.col("x") == F.col("na.document_id")) \
+        .join(nb, F.col("y") == F.col("nb.document_id")) \
+        .filter((F.col("n") >= MIN_SHARED) & (
+            F.col("n") / F.greatest(F.least("na.nk", "nb.nk"), F.lit(1)) >= MIN_OVERLAP)) \
+        .select("x", "y").localCheckpoint()
+    label = _components(edges)
+    all_docs = _read(spark, out, "documents").select("document_id")
+    frame = all_docs.join(label, "document_id", "left") \
+        .select("document_id", F.coalesce("story", "document_id").alias("story"))
+    several = frame.select("story").distinct().limit(2).count() > 1
+    keys.unpersist()
+    return frame, several
+
+
+def _components(edges):
+    """Connected components of an undirected edge list: each vertex's smallest connected
+    vertex, by min-label propagation (iterations = the longest shortest path)."""
+    from pyspark.sql import functions as F
+
+    both = edges.union(edges.select(F.col("y").alias("x"), F.col("x").alias("y")))
+    label = both.groupBy("x").agg(F.least(F.col("x"), F.min("y")).alias("story")) \
+        .withColumnRenamed("x", "document_id").localCheckpoint()
+    while True:
+        nxt = both.join(label, both.x == label.document_id) \
+            .select(F.col("y").alias("document_id"), F.col("story")) \
+            .union(label).groupBy("document_id").agg(F.min("story").alias("story")) \
+            .localCheckpoint()
+        moved = nxt.join(label.withColumnRenamed("story", "old"), "document_id") \
+            .filter(F.col("story") != F.col("old")).limit(1).count()
+        label = nxt
+        if not moved:
+            return label
+
+
+def _resolve(spark, out: Path, declared: dict[str, str], several: bool) -> None:
+    from pyspark.sql import functions as F
+
+    stories = _read(spark, out, "document_stories").select("document_id", "story")
+    aliases_of: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in _read(spark, out, "claims").filter(F.col("kind") == "alias") \
+            .join(stories, "document_id").select("story", "claim_id", "value") \
+            .orderBy("claim_id").collect():
+        v = json.loads(row["value"])
+        if v.get("alias") and v.get("name"):
+            aliases_of[row["story"]].setdefault(v["alias"], v["name"])
+    m = _read(spark, out, "mentions").filter(F.col("compared")) \
+        .join(stories, "document_id") \
+        .select("mention_id", "etype", "surface", "role_key", "compared", "story")
+    rows = m.groupBy("story").applyInArrow(
+        _clusterer(dict(aliases_of), declared, several),
+        spark_schema([(f.name, _duck(f.type)) for f in ENTITY_ROWS])).persist()
+    try:
+        _write(rows.select("entity_id", "etype", "canonical", "mentions", "variants",
+                           "story_id").dropDuplicates(["entity_id", "story_id"]),
+               out / "entities")
+        _write(rows.select("mention_id", "entity_id", "variant", "variant_kind"),
+               out / "entity_mentions")
+    finally:
+        rows.unpersist()
+
+
+def _duck(t: pa.DataType) -> str:
+    return "INTEGER" if t == pa.int32() else "VARCHAR"
+
+
+# --------------------------------------------------------------------------------------------
+# Loading the Parquet into the DuckDB store
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def load_into_store(store: Any, out: Path, paths: list[tuple[str, str]], files: list,
+                    declared: dict[str, str]) -> LoadResult:
+    """The corpus in the store becomes the Spark output, in one transaction: documents and
+    their rows are replaced, paths versioned as ``audit ingest`` does, and the stories and
+    entities replaced (the check's per-story reuse still works on what it finds)."""
+    from audit.ingest.zones import ZONER_VERSION
+    from audit.resolve.pipeline import _story_state
+
+    con = store.con
+    res = LoadResult()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+    def pq(t: str) -> str:
+        if not any((out / t).glob("*/*.parquet")):  # no rows: Spark wrote no file
+            names = ", ".join(f"NULL::{ty} AS {c}" for c, ty in cols[t])
+            return f"(SELECT {names} LIMIT 0)"
+        return f"read_parquet('{_sql_path(out / t)}/*/*.parquet', hive_partitioning = false)"
+
+    current = dict(con.execute("SELECT path, document_id FROM document_paths").fetchall())
+    versions = dict(con.execute(
+        "SELECT path, max(version) FROM document_versions GROUP BY path").fetchall())
+    cols = store_columns(DOC_TABLES + ("entities", "entity_mentions"))
+    cols["document_stories"] = [("document_id", "VARCHAR"), ("story_id", "VARCHAR"),
+                                ("story", "VARCHAR")]
+    with store.transaction():
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _spark_docs AS "
+                    f"SELECT document_id AS id FROM {pq('documents')}")
+        con.execute("DELETE FROM claim_spans WHERE claim_id IN (SELECT claim_id FROM claims "
+                    "WHERE document_id IN (SELECT id FROM _spark_docs))")
+        for t in ("zones", "claims", "spans", "mentions", "extractions", "documents"):
+            con.execute(f"DELETE FROM {t} WHERE document_id IN (SELECT id FROM _spark_docs)")
+        for t in DOC_TABLES:
+            names = ", ".join(c for c, _ in cols[t])
+            con.execute(f"INSERT INTO {t} ({names}) SELECT {names} FROM {pq(t)}")
+        seen: set[str] = set()
+        path_rows, version_rows = [], []
+        for path, doc in sorted(paths):
+            seen.add(path)
+            if current.get(path) == doc:
+                res.unchanged.append(path)
+                continue
+            version = versions.get(path, 0) + 1
+            path_rows.append((path, doc, version, now))
+            version_rows.append((path, version, doc, now))
+            (res.updated if path in current else res.added).append(path)
+        gone = sorted(set(current) - seen)
+        replaced = [r[0] for r in path_rows] + gone
+        if replaced:
+            con.execute("DELETE FROM document_paths WHERE path IN (SELECT unnest(?::VARCHAR[]))",
+                        [replaced])
+        if path_rows:
+            con.executemany("INSERT INTO document_paths VALUES (?, ?, ?, ?)", path_rows)
+            con.executemany("INSERT INTO document_versions VALUES (?, ?, ?, ?)", version_rows)
+        res.removed.extend(gone)
+        for key, digest in {sf.manifest: sf.manifest_digest for sf in files}.items():
+            con.execute("DELETE FROM meta WHERE key = ?", [f"manifest:{key}"])
+            if digest:
+                con.execute("INSERT INTO meta VALUES (?, ?)", [f"manifest:{key}", digest])
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('zoner_version', ?)", [ZONER_VERSION])
+        # stories and entities: replaced as a whole
+        con.execute("DELETE FROM entity_mentions")
+        con.execute("DELETE FROM entities")
+        con.execute("DELETE FROM document_stories")
+        con.execute("DELETE FROM resolve_stories")
+        stories = con.execute(f"SELECT document_id, story_id, story FROM "
+                              f"{pq('document_stories')} ORDER BY document_id").fetchall()
+        con.executemany("INSERT INTO document_stories VALUES (?, ?)",
+                        [(d, s) for d, s, _ in stories])
+        for t in ("entities", "entity_mentions"):
+            names = ", ".join(c for c, _ in cols[t])
+            con.execute(f"INSERT INTO {t} ({names}) SELECT {names} FROM {pq(t)} "
+                        f"ORDER BY {cols[t][0][0]}")
+        several = len({s for _, _, s in stories}) > 1
+        docs_of: dict[str, list[str]] = defaultdict(list)
+        for d, _, s in stories:
+            docs_of[s].append(d)
+        signature_of = dict(con.execute(
+            "SELECT document_id, signature FROM extractions").fetchall())
+        aliases_of: dict[str, dict[str, str]] = defaultdict(dict)
+        story_of = {d: s for d, _, s in stories}
+        for doc, value in con.execute(
+                "SELECT document_id, value FROM claims WHERE kind = 'alias' AND document_id IN "
+                "(SELECT id FROM _spark_docs) ORDER BY claim_id").fetchall():
+            v = json.loads(value)
+            if v.get("alias") and v.get("name") and doc in story_of:
+                aliases_of[story_of[doc]].setdefault(v["alias"], v["name"])
+        con.executemany("INSERT INTO resolve_stories VALUES (?, ?)", [
+            (s, _story_state(ds, signature_of, {**aliases_of.get(s, {}), **declared}, several))
+            for s, ds in sorted(docs_of.items())])
+        con.execute("DROP TABLE _spark_docs")
+    return res
+
+
+def _sql_path(p: Path) -> str:
+    s = str(p)
+    if "'" in s:
+        raise ConfigError("the Spark output path must not contain a quote", s)
+    return s

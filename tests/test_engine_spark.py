@@ -1,0 +1,177 @@
+"""The Spark engine (``audit run --engine spark``) gives the DuckDB engine's findings.
+
+Spark runs in local mode (``local[2]``) with one session for the whole module (starting the JVM
+is the slow part); the CLI's ``getOrCreate`` reuses it. Without Java or pyspark these tests are
+skipped locally, but never in CI (``CI`` set), which installs both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import REPO, invoke
+
+SPARK_CONF = ("--spark-conf", "spark.driver.memory=1g")
+
+
+def _spark_missing() -> str | None:
+    from audit.engine import let_spark_in
+
+    let_spark_in()  # the CLI keeps pyspark out of this process until an engine asks for it
+    if shutil.which("java") is None:
+        return "no Java runtime (apt-get install default-jre-headless)"
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return "pyspark is not installed (pip install -e '.[spark]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def spark():
+    reason = _spark_missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the Spark tests: {reason}")
+        pytest.skip(reason)
+    from audit.engine.settings import SparkSettings
+    from audit.engine.spark import session
+
+    return session(SparkSettings("local[2]", None, {"spark.driver.memory": "1g"}))
+
+
+def _copy_example(root: Path) -> Path:
+    shutil.copytree(REPO / "sources", root / "sources")
+    for sub in ("claims", "checks"):
+        shutil.copytree(REPO / sub, root / sub)
+    (root / "audit.toml").write_text('[audit]\nsources = "sources"\n')
+    return root
+
+
+def _fingerprints(project: Path) -> list[tuple[str, str, str]]:
+    doc = json.loads((project / "reports" / "findings.json").read_text())
+    return sorted((f["id"], f["severity"], f["class"]) for f in doc["findings"])
+
+
+def _table(project: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(project / ".audit" / "audit.duckdb"), read_only=True)
+    try:
+        return sorted(con.execute(sql).fetchall())
+    finally:
+        con.close()
+
+
+def _both(tmp_path: Path, make) -> tuple[Path, Path]:
+    """The same project audited by each engine."""
+    duck, spk = make(tmp_path / "duckdb"), make(tmp_path / "spark")
+    r1 = invoke("run", duck, "--format", "json", "--fail-on", "never", "-q")
+    assert r1.exit_code == 0, r1.output
+    r2 = invoke("run", spk, "--engine", "spark", "--format", "json", "--fail-on", "never",
+                "-q", *SPARK_CONF)
+    assert r2.exit_code == 0, r2.output
+    return duck, spk
+
+
+SAME_TABLES = (
+    "SELECT claim_id, document_id, kind, value, zone_kind, compared FROM claims",
+    "SELECT span_id, start_char, end_char, exact, line, col FROM spans",
+    "SELECT path, document_id, version FROM document_paths",
+    "SELECT document_id, story_id FROM document_stories",
+    "SELECT mention_id, entity_id, variant, variant_kind FROM entity_mentions",
+    "SELECT story_id, state FROM resolve_stories",
+)
+
+
+def _example_with_a_copy(root: Path) -> Path:
+    """The example project plus one file copied under a second name (one document, two
+    paths: the Spark engine keeps the rows of one of them)."""
+    _copy_example(root)
+    first = sorted((root / "sources").glob("*.txt"))[0]
+    shutil.copy(first, root / "sources" / f"copy-{first.name}")
+    return root
+
+
+def test_example_project_same_findings_on_both_engines(spark, tmp_path: Path):
+    duck, spk = _both(tmp_path, _example_with_a_copy)
+    found = _fingerprints(spk)
+    assert found == _fingerprints(duck)
+    assert any(sev == "error" for _, sev, _ in found)  # the planted errors are there
+    for sql in SAME_TABLES:
+        assert _table(spk, sql) == _table(duck, sql), sql
+    # the Parquet output, partitioned by the first hex digit of the document id
+    out = spk / ".audit" / "spark"
+    for table in ("documents", "zones", "claims", "spans", "claim_spans", "mentions",
+                  "document_stories", "entities", "entity_mentions"):
+        assert list((out / table).glob("part=*/*.parquet")), table
+    parts = {p.name for p in (out / "claims").glob("part=*")}
+    assert parts and all(len(p) == len("part=0") for p in parts)
+
+
+def test_generated_corpus_same_findings_and_stories(spark, tmp_path: Path):
+    from benchmarks.generate import generate
+
+    def make(root: Path) -> Path:
+        generate(root, 60, 4, 11)  # 240 documents: more than one story
+        return root
+
+    duck, spk = _both(tmp_path, make)
+    found = _fingerprints(spk)
+    assert len(found) > 50 and found == _fingerprints(duck)
+    for sql in SAME_TABLES:
+        assert _table(spk, sql) == _table(duck, sql), sql
+    stories = _table(spk, "SELECT count(DISTINCT story_id) FROM document_stories")[0][0]
+    assert stories > 30
+
+
+def test_a_malformed_file_fails_the_job_naming_it(spark, tmp_path: Path):
+    root = _copy_example(tmp_path / "bad")
+    (root / "sources" / "broken.html").write_bytes(b"\x00\x01\x02\xff\xfe binary \x00" * 50)
+    r = invoke("run", root, "--engine", "spark", "--format", "json", *SPARK_CONF)
+    assert r.exit_code == 2, r.output
+    assert "broken.html" in r.output and "Traceback" not in r.output
+    assert not (root / ".audit" / "audit.duckdb").exists()  # nothing half-written
+    assert not (root / ".audit" / "spark").exists()
+    assert not list((root / ".audit").glob(".spark.tmp-*")) if (root / ".audit").exists() \
+        else True
+    # the DuckDB engine refuses it with the same message
+    d = invoke("run", root, "--format", "json")
+    assert d.exit_code == 2 and d.output.strip().splitlines()[-1] == \
+        r.output.strip().splitlines()[-1]
+
+
+def test_spark_settings_are_validated_before_anything_runs(tmp_path: Path):
+    root = _copy_example(tmp_path / "p")
+    r = invoke("run", root, "--engine", "spark", "--spark-conf", "nokeyvalue")
+    assert r.exit_code == 2 and "KEY=VALUE" in r.output
+    (root / "audit.toml").write_text('[audit]\nsources = "sources"\nengine = "flink"\n')
+    r = invoke("run", root)
+    assert r.exit_code == 2 and "'engine' must be one of duckdb, spark" in r.output
+    (root / "audit.toml").write_text('[audit]\nsources = "sources"\n[audit.spark]\nmaster = 3\n')
+    r = invoke("run", root, "--engine", "spark")
+    assert r.exit_code == 2 and "spark.master" in r.output
+    assert not (root / ".audit").exists()
+
+
+def test_the_default_engine_never_imports_pyspark(tmp_path: Path):
+    root = _copy_example(tmp_path / "p")
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from audit.cli import cli\n"
+        f"r = CliRunner().invoke(cli, ['run', {str(root)!r}, '--format', 'json', '-q',"
+        " '--fail-on', 'never'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print(sorted(m for m, mod in sys.modules.items() if mod is not None and"
+        " (m.split('.')[0] in ('pyspark', 'py4j') or m.startswith('audit.engine.spark'))))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=str(REPO), capture_output=True,
+                         text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
