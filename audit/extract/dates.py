@@ -26,8 +26,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
+from audit.claimvalues import DateValue
 from audit.extract.numbers import Cues, scan, scanner, sentences, word_trie
 from audit.model import ClaimDraft, Context, SpanRef
 
@@ -174,7 +174,7 @@ def _value(
     inferred: bool = False,
     weekday: str | None = None,
     weekday_ok: bool | None = None,
-) -> dict[str, Any]:
+) -> DateValue:
     return {
         "iso": iso,
         "precision": precision,
@@ -187,7 +187,7 @@ def _value(
 
 def _day_value(
     ctx: Context, y: str | None, month: int, day: int, wd_name: str | None
-) -> dict[str, Any] | None:
+) -> DateValue | None:
     weekday = _weekday(wd_name)
     if y is not None:
         year: int | None = int(y)
@@ -219,7 +219,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     events = Cues(pattern, text, sentences(text, start, end))
     for m in scan(_DATE, text, start, end):
         spans: list[SpanRef] = []
-        value: dict[str, Any] | None
+        value: DateValue | None
         if m["m1"] or m["d2"]:
             i = "1" if m["m1"] else "2"
             wd_group = f"wd{i}"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.claimvalues import TopicListValue
 from audit.extract.vocab import find_scope, lexicon, sentence_end, sentence_start, trie_pattern
 from audit.model import ClaimDraft, Context, SpanRef
 
@@ -172,7 +173,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             kind="topic_list",
             predicate="topics",
             subject=subject,
-            value={"items": [" ".join(text[a:b].lower().split()) for a, b in items]},
+            value=TopicListValue(items=[" ".join(text[a:b].lower().split()) for a, b in items]),
             spans=spans,
             qualifiers={"scope": subject},
             extractor=NAME,
