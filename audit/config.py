@@ -13,7 +13,6 @@ from pathlib import Path
 from audit.errors import ConfigError
 from audit.projectfiles import find_config
 
-SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("json", "html", "junit", "sarif", "md", "github")
 

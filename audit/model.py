@@ -6,6 +6,7 @@ Offsets are always code-point offsets into a document's *stored* text (``documen
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -60,13 +61,13 @@ class ClaimDraft:
     """A claim as an extractor states it; the pipeline adds ids and stores it.
 
     ``predicate``/``subject``/``qualifiers`` form the comparison key; ``value`` is a JSON-able dict
-    whose shape depends on ``kind`` (see README "Claim kinds").
+    whose shape depends on ``kind``: one of the TypedDicts of ``audit/claimvalues.py``.
     """
 
     kind: str
     predicate: str
     subject: str
-    value: dict[str, Any]
+    value: Mapping[str, Any]
     spans: list[SpanRef]
     qualifiers: dict[str, Any] = field(default_factory=dict)
     extractor: str = ""

@@ -106,15 +106,35 @@ SPAN_EXACT = """CASE l.k
 END"""
 
 # (slot, kind, predicate, subject, zone_kind, compared, value JSON, value_text, value_num)
-CLAIM_SQL = """CASE s.slot
-  WHEN 0 THEN json_object('amount', f.amt_m * 1e6, 'currency', 'USD', 'approx', 'exact')
-  WHEN 1 THEN json_object('n', f.cnt)
+# The frame every amount and count carries (audit/claimvalues.py): no measure word, no holder,
+# about the event, and a bound of the value itself (exact), so the values keep their contract.
+_FIGURE = ("'measure', NULL, 'holder', json_object('gives', []::VARCHAR[], 'gets', []::VARCHAR[], "
+           "'distributive', false, 'total', false), 'frame', 'event', 'bound', [{v}, {v}]")
+
+
+def _money(amount: str) -> str:
+    return (f"json_object('amount', {amount}, 'currency', 'USD', 'approx', 'exact', "
+            f"{_FIGURE.format(v=amount)})")
+
+
+def _count(n: str) -> str:
+    return f"json_object('n', {n}, {_FIGURE.format(v=n)})"
+
+
+def _person(name: str, title: str) -> str:
+    return (f"json_object('name', {name}, 'title', '{title}', 'org', NULL, "
+            f"'tokens', string_split({name}, ' '))")
+
+
+CLAIM_SQL = f"""CASE s.slot
+  WHEN 0 THEN {_money("f.amt_m * 1e6")}
+  WHEN 1 THEN {_count("f.cnt")}
   WHEN 2 THEN json_object('iso', strftime(f.dt, '%Y-%m-%d'), 'precision', 'day',
                           'year', year(f.dt), 'year_inferred', false,
                           'weekday', dayname(f.dt + f.wd_shift), 'weekday_ok', f.wd_shift = 0)
-  WHEN 3 THEN json_object('name', f.official, 'title', 'Minister of Industry', 'org', NULL)
-  WHEN 4 THEN json_object('name', 'Erik Holm' || f.e, 'title', 'President', 'org', NULL)
-  WHEN 5 THEN json_object('name', 'Maya Kest' || f.e, 'title', 'Director', 'org', NULL)
+  WHEN 3 THEN {_person("f.official", "Minister of Industry")}
+  WHEN 4 THEN {_person("('Erik Holm' || f.e)", "President")}
+  WHEN 5 THEN {_person("('Maya Kest' || f.e)", "Director")}
   WHEN 6 THEN json_object('members', CASE WHEN f.drop_err
                 THEN ['Org' || f.e || 'x0', 'Org' || f.e || 'x1', 'Org' || f.e || 'x2',
                       'Org' || f.e || 'x3']
@@ -125,14 +145,13 @@ CLAIM_SQL = """CASE s.slot
   WHEN 8 THEN json_object('text', 'our students gain from f' || f.e, 'speaker', 'Erik Holm' || f.e)
   WHEN 9 THEN json_object('name', 'Rotterdam', 'city', 'Rotterdam', 'region', NULL)
   WHEN 10 THEN json_object('items', ['robotics'])
-  WHEN 11 THEN json_object('amount', ((f.d * 13) % 90 + 1) * 1e6, 'currency', 'USD',
-                           'approx', 'exact')
-  WHEN 12 THEN json_object('n', f.d % 17 + 2)
+  WHEN 11 THEN {_money("((f.d * 13) % 90 + 1) * 1e6")}
+  WHEN 12 THEN {_count("(f.d % 17 + 2)")}
   WHEN 13 THEN json_object('iso', '2023-03-03', 'precision', 'day', 'year', 2023,
                            'year_inferred', false, 'weekday', NULL, 'weekday_ok', NULL)
-  WHEN 14 THEN json_object('name', 'Lena Marwick' || f.d, 'title', 'CEO', 'org', NULL)
-  WHEN 15 THEN json_object('amount', (1000 + f.d) * 1e3, 'currency', 'USD', 'approx', 'exact')
-  WHEN 16 THEN json_object('n', 100 + f.d % 50)
+  WHEN 14 THEN {_person("('Lena Marwick' || f.d)", "CEO")}
+  WHEN 15 THEN {_money("(1000 + f.d) * 1e3")}
+  WHEN 16 THEN {_count("(100 + f.d % 50)")}
   WHEN 17 THEN json_object('iso', strftime(f.dt + 1, '%Y-%m-%d'), 'precision', 'day',
                            'year', year(f.dt), 'year_inferred', false, 'weekday', NULL,
                            'weekday_ok', NULL)

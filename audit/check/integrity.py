@@ -12,6 +12,11 @@ Where the work happens:
   only the failing rows come back. When pyarrow (which ibis's DuckDB backend needs to read any
   result) is not installed, or a check cannot run in the ibis backend, the same schemas run with
   pandera's pandas backend on just the columns they check, for that table only.
+* Each claim's ``value`` JSON is checked against its kind's type (``audit/claimvalues.py``):
+  one temp table per kind holds, per key, the JSON type found (and the value, where the type
+  carries a constraint), cut from the JSON in one pass; a pandera schema derived from the
+  TypedDict judges it like the tables above (a key missing, a wrong JSON type, a pattern or
+  range broken: ``integrity.claims.value.<kind>.<key>-missing|type|pattern|range``).
 * The provenance invariant (``text[start:end] == exact`` for every span) and the orphan rules
   (claims without spans, dangling claim_spans, rows whose document is gone) are plain DuckDB
   SQL: one join or anti-join each.
@@ -30,6 +35,7 @@ from typing import Any
 import duckdb
 
 from audit.check.findings import Evidence, Finding
+from audit.claimvalues import VALUE_TYPES, AtLeast, Pattern, field_rules
 from audit.ingest.collections import MEDIA_TYPES as COLLECTIONS
 from audit.ingest.readers import MEDIA_TYPES as READABLE
 from audit.model import CLAIM_KINDS, ZONE_KINDS
@@ -52,9 +58,17 @@ ID_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The claim values of one kind are validated as a temp table of this name plus the kind.
+VALUE_TABLE = "_audit_claim_values_"
+
+
+def _id_columns(table: str) -> tuple[str, ...]:
+    return ("claim_id",) if table.startswith(VALUE_TABLE) else ID_COLUMNS[table]
+
+
 def _id_sql(table: str, alias: str = "") -> str:
     prefix = f"{alias}." if alias else ""
-    return " || '#' || ".join(f"CAST({prefix}{c} AS VARCHAR)" for c in ID_COLUMNS[table])
+    return " || '#' || ".join(f"CAST({prefix}{c} AS VARCHAR)" for c in _id_columns(table))
 
 
 # Short rule names for pandera's check names.
@@ -354,6 +368,122 @@ def _schemas(pa: Any, string: Any, int64: Any, int32: Any) -> dict[str, Any]:
     }
 
 
+def _schema_for(pa: Any, table: str, string: Any, int64: Any, int32: Any, float64: Any,
+                columns: list[str] | None = None) -> Any:
+    """The schema of a stored table, or of one kind's claim values (see ``_value_tables``:
+    ``columns`` are those of its columns that need judging)."""
+    if table.startswith(VALUE_TABLE):
+        kind = table[len(VALUE_TABLE):]
+        judged = [c for c in _value_columns(kind) if columns is None or c.name in columns]
+        return pa.DataFrameSchema(
+            {"claim_id": pa.Column(string)} | {c.name: c.column(pa, string, float64)
+                                               for c in judged},
+            name=f"claims.value.{kind}")
+    return _schemas(pa, string, int64, int32)[table]
+
+
+@dataclass(frozen=True)
+class _ValueColumn:
+    """One column of a kind's value table: how it is cut from the value JSON (``t``: the JSON
+    types of the kind's keys, ``v``: their values as text) and the rules it must keep."""
+
+    name: str  # t:key (the key's JSON type; null: the key is missing), v:key, n:key
+    select: str
+    number: bool  # DOUBLE, else VARCHAR
+    nullable: bool
+    allowed: tuple[str, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+    minimum: float | None = None
+
+    def column(self, pa: Any, string: Any, float64: Any) -> Any:
+        """The pandera column (``pa`` is pandera.ibis or pandera.pandas)."""
+        check = pa.Check
+        checks = [check.isin(self.allowed, error=" or ".join(self.allowed))] \
+            if self.allowed else []
+        checks += [check.str_matches(p.regex, error=p.says) for p in self.patterns]
+        if self.minimum is not None:
+            checks.append(check.ge(self.minimum, error=f"at least {self.minimum:g}"))
+        return pa.Column(float64 if self.number else string, checks, nullable=self.nullable)
+
+    def broken(self) -> str:
+        """SQL, true on a row that breaks a rule of this column (the screen: pandera then
+        judges only the columns it flags)."""
+        q = _sql_name(self.name)
+        parts = [] if self.nullable else [f"{q} IS NULL"]
+        if self.allowed:
+            parts.append(f"{q} NOT IN ({', '.join(map(_sql_str, self.allowed))})")
+        parts += [f"NOT regexp_full_match({q}, {_sql_str(p.regex)})" for p in self.patterns]
+        if self.minimum is not None:
+            parts.append(f"{q} < {self.minimum!r}")
+        return " OR ".join(parts) or "FALSE"
+
+
+def _value_columns(kind: str) -> list[_ValueColumn]:
+    """The columns of a kind's value table, read off its TypedDict (``audit/claimvalues.py``):
+    each key's JSON type, and a string's text (for patterns) or a number (for a minimum) only
+    when it has that type, so a value of the wrong type is reported once, as a type."""
+    out = []
+    for i, rule in enumerate(field_rules(VALUE_TYPES[kind]), start=1):
+        out.append(_ValueColumn(f"t:{rule.path}", f"t[{i}]", False, not rule.required,
+                                allowed=rule.json_types))
+        patterns = tuple(c for c in rule.constraints if isinstance(c, Pattern))
+        if patterns:
+            out.append(_ValueColumn(f"v:{rule.path}", f"CASE WHEN t[{i}] = 'VARCHAR' "
+                                    f"THEN v[{i}] END", False, True, patterns=patterns))
+        minimum = [c.minimum for c in rule.constraints if isinstance(c, AtLeast)]
+        if minimum:
+            out.append(_ValueColumn(
+                f"n:{rule.path}", f"CASE WHEN t[{i}] IN ('DOUBLE', 'BIGINT', 'UBIGINT') "
+                f"THEN TRY_CAST(v[{i}] AS DOUBLE) END", True, True, minimum=max(minimum)))
+    return out
+
+
+def _value_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """The claim values to judge: per kind with a value type, a temp table cut from the JSON in
+    one pass, and the columns where some row breaks a rule (one screening query per kind; a
+    clean kind's table is dropped at once, so a clean store costs no pandera run). {} when the
+    claims' values cannot be read as JSON at all (the claims table's own rules say why)."""
+    out: dict[str, list[str]] = {}
+    table = ""
+    try:
+        for kind, value_type in sorted(VALUE_TYPES.items()):
+            columns = _value_columns(kind)
+            paths = "[" + ", ".join(_sql_str(f"$.{r.path}") for r in field_rules(value_type)) \
+                + "]"
+            table = VALUE_TABLE + kind
+            con.execute(f"""
+                CREATE OR REPLACE TEMP TABLE {table} AS
+                SELECT claim_id, {", ".join(f"{c.select} AS {_sql_name(c.name)}"
+                                            for c in columns)}
+                FROM (SELECT claim_id, json_type(value, {paths}) AS t,
+                             json_extract_string(value, {paths}) AS v
+                      FROM claims WHERE kind = {_sql_str(kind)})""")
+            counts = _fetch(con, "SELECT " + ", ".join(f"count_if({c.broken()})"
+                                                      for c in columns) + f" FROM {table}")[0]
+            suspects = [c.name for c, n in zip(columns, counts, strict=True) if n]
+            if suspects:
+                out[table] = suspects
+            else:
+                _drop(con, [table])
+    except duckdb.Error:
+        _drop(con, [*out, table])
+        return {}
+    return out
+
+
+def _drop(con: duckdb.DuckDBPyConnection, tables: list[str]) -> None:
+    for table in tables:
+        con.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _sql_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 @dataclass
 class _Failure:
     """One failed pandera rule, reduced to what a finding needs."""
@@ -368,6 +498,8 @@ class _Failure:
     backend: str  # ibis (in DuckDB) or pandas
 
     def finding(self) -> Finding:
+        if self.table.startswith(VALUE_TABLE):
+            return self._value_finding()
         name = f"{self.column}-{self.rule}" if self.column else self.rule
         check = f"integrity.{self.table}.{name}"
         where = f"column {self.column}" if self.column else "its rows"
@@ -392,6 +524,39 @@ class _Failure:
             "values": [_plain(v) for v in self.values[:10]],
         }
         return _finding(check, message, self.ids, details)
+
+
+    def _value_finding(self) -> Finding:
+        """A claim value that breaks its kind's contract: a key missing, a wrong JSON type, a
+        constraint broken (the column names are ``t:key``, ``v:key`` or ``n:key``)."""
+        kind = self.table[len(VALUE_TABLE):]
+        column = self.column or ""
+        key = column.partition(":")[2] or column
+        rule = self.rule
+        if column.startswith("t:"):
+            rule = {"null": "missing", "not-allowed": "type"}.get(rule, rule)
+        count = "some" if self.count is None else str(self.count)
+        if rule == "missing":
+            message = f"{count} {kind} claim(s) have no '{key}' in their value"
+        elif rule == "type":
+            message = (f"{count} {kind} claim(s) have a value '{key}' of the wrong JSON type "
+                       f"({', '.join(map(str, self.values))}; allowed: {self.description})")
+        else:
+            message = f"{count} {kind} claim(s) break '{self.description}' on value '{key}'"
+        if self.ids:
+            message += f" (e.g. {', '.join(sorted(self.ids)[:3])})"
+        details = {
+            "table": "claims",
+            "column": "value",
+            "kind": kind,
+            "key": key,
+            "rule": self.description,
+            "count": self.count,
+            "backend": self.backend,
+            "values": [_plain(v) for v in self.values[:10]],
+        }
+        return _finding(f"integrity.claims.value.{kind}.{key}-{rule}", message, self.ids,
+                        details)
 
 
 def _plain(value: Any) -> Any:
@@ -428,13 +593,25 @@ def _validate_tables(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     tables = [t for t in ID_COLUMNS if _table_exists(con, t)]
     for table in sorted(set(ID_COLUMNS) - set(tables)):
         failures.append(_Failure(table, None, "missing-table", "table exists", None, [], [], "sql"))
-    pending = tables
+    values = _value_tables(con) if "claims" in tables else {}
+    try:
+        failures += _validate_all(con, {t: None for t in tables} | values)
+    finally:
+        _drop(con, list(values))
+    return [f.finding() for f in failures]
+
+
+def _validate_all(con: duckdb.DuckDBPyConnection, tables: dict[str, list[str] | None]
+                  ) -> list[_Failure]:
+    """Validate each table (only the given columns of a claim-value table)."""
+    failures: list[_Failure] = []
+    pending = list(tables)
     if _ibis_usable():
         # in-database: each pandera check is compiled by ibis to SQL on the caller's connection
         pending = []
         with _ibis_backend(con) as backend:
-            for table in tables:
-                got = _validate_ibis(con, backend, table)
+            for table, columns in tables.items():
+                got = _validate_ibis(con, backend, table, columns)
                 if got is None:
                     pending.append(table)  # a check could not run in SQL: redo it in pandas
                 else:
@@ -442,8 +619,8 @@ def _validate_tables(con: duckdb.DuckDBPyConnection) -> list[Finding]:
     # pandas fallback: without pyarrow ibis cannot read DuckDB results at all, so every table
     # is checked here; with it, only tables where a check failed to execute in the ibis backend
     for table in pending:
-        failures += _validate_pandas(con, table)
-    return [f.finding() for f in failures]
+        failures += _validate_pandas(con, table, tables[table])
+    return failures
 
 
 def _ibis_usable() -> bool:
@@ -492,7 +669,7 @@ def _depth(con: duckdb.DuckDBPyConnection, table: str) -> contextlib.AbstractCon
 
 
 def _validate_ibis(
-    con: duckdb.DuckDBPyConnection, backend: Any, table: str
+    con: duckdb.DuckDBPyConnection, backend: Any, table: str, columns: list[str] | None = None
 ) -> list[_Failure] | None:
     """Validate one table in DuckDB; None when some check could not execute there."""
     import ibis
@@ -500,7 +677,7 @@ def _validate_ibis(
     import pandera.ibis as pa
     from pandera.errors import SchemaError, SchemaErrors
 
-    schema = _schemas(pa, dt.string, dt.int64, dt.int32)[table]
+    schema = _schema_for(pa, table, dt.string, dt.int64, dt.int32, dt.float64, columns)
     t = backend.table(table)
     t = t.select([c for c in schema.columns if c in t.columns])
     try:
@@ -522,7 +699,7 @@ def _validate_ibis(
         return None
 
     def id_expr(rel: Any) -> Any:
-        parts = [rel[c].cast("string") for c in ID_COLUMNS[table]]
+        parts = [rel[c].cast("string") for c in _id_columns(table)]
         out = parts[0]
         for p in parts[1:]:
             out = out + ibis.literal("#") + p
@@ -549,7 +726,7 @@ def _validate_ibis(
             # dataframe-level check: pandera returns the failing rows, ids included
             records = [r for r in fc["failure_case"] if isinstance(r, dict)]
             count = len(records)
-            ids = ["#".join(str(_plain(r[c])) for c in ID_COLUMNS[table]) for r in records]
+            ids = ["#".join(str(_plain(r[c])) for c in _id_columns(table)) for r in records]
         elif reason == "DATAFRAME_CHECK":
             # a column check: pandera returns the failing *values* of that column, one per
             # failing row (positions in an unordered scan, so no ids). The rule is a function of
@@ -570,25 +747,26 @@ def _rows_holding(con: duckdb.DuckDBPyConnection, table: str, column: str, value
     """
     sql = (
         f"SELECT {_id_sql(table)} AS id FROM {table} "
-        f"WHERE {column} IN (SELECT unnest(?)) ORDER BY id LIMIT {MAX_IDS}"
+        f"WHERE {_sql_name(column)} IN (SELECT unnest(?)) ORDER BY id LIMIT {MAX_IDS}"
     )
     return [r[0] for r in _fetch(con, sql, [values[:MAX_LOOKUP_VALUES]])]
 
 
-def _validate_pandas(con: duckdb.DuckDBPyConnection, table: str) -> list[_Failure]:
+def _validate_pandas(con: duckdb.DuckDBPyConnection, table: str,
+                     columns: list[str] | None = None) -> list[_Failure]:
     """Validate one table with pandera's pandas backend, reading only the checked columns."""
     import pandera.pandas as pa
     from pandera.errors import SchemaError, SchemaErrors
 
-    schema = _schemas(pa, str, "int64", "int32")[table]
+    schema = _schema_for(pa, table, str, "int64", "int32", "float64", columns)
     present = {
         r[0]
         for r in _fetch(
             con, "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
         )
     }
-    columns = [c for c in schema.columns if c in present]
-    df = con.execute(f"SELECT {', '.join(columns)} FROM {table}").df()
+    read = [c for c in schema.columns if c in present]
+    df = con.execute(f"SELECT {', '.join(map(_sql_name, read))} FROM {table}").df()
     if df.empty:
         # an empty result comes back with object columns whatever the SQL types: only the
         # columns' presence can be checked here
@@ -602,7 +780,7 @@ def _validate_pandas(con: duckdb.DuckDBPyConnection, table: str) -> list[_Failur
     except SchemaError as exc:  # pragma: no cover - lazy=True collects into SchemaErrors
         errors = [exc]
 
-    key = [c for c in ID_COLUMNS[table] if c in df.columns]
+    key = [c for c in _id_columns(table) if c in df.columns]
     failures = []
     for error in errors:
         rule, description, column, fc, reason = _unpack(error)

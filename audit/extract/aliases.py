@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from audit.claimvalues import AliasValue
 from audit.extract.vocab import ORG_TOKEN, STOP_WORDS, WS
 from audit.model import ClaimDraft, Context, SpanRef
 
@@ -135,7 +136,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             kind="alias",
             predicate="alias",
             subject=long_text,
-            value={"alias": acr, "name": long_text},
+            value=AliasValue(alias=acr, name=long_text),
             spans=[SpanRef(a, b, "org"), SpanRef(aa, ab, "context")],
             extractor=NAME,
             version=VERSION,

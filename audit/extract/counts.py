@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from audit.claimvalues import CountValue
 from audit.extract.frames import approx_bound_kind, bound, count_state, read_frame
 from audit.extract.numbers import (
     APPROX,
@@ -265,19 +266,21 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         ss, se = sents.bounds(ns, m.end())
         frame = read_frame(text, ss, se, ns, ce, "count", doc_year,
                            approx[1] if approx else ns, subject)
-        frame["bound"] = bound(float(value), approx_bound_kind(text, approx) if approx else None,
-                               num if is_digits else None, int(parse_decimal(m["scale"]) or 1)
-                               if m["scale"] else 1, rounded=value >= 1000)
+        counted: CountValue = {
+            "n": as_number(value), **frame,
+            "bound": bound(float(value), approx_bound_kind(text, approx) if approx else None,
+                           num if is_digits else None, int(parse_decimal(m["scale"]) or 1)
+                           if m["scale"] else 1, rounded=value >= 1000)}
         if _PART_OF_GROUP.search(text, m.end(), cs):
-            frame["part"] = True  # "21 other women": the group without someone named
+            counted["part"] = True  # "21 other women": the group without someone named
         state = count_state(text, ns, ce, ss, se)
         if state:
-            frame["state"] = state
+            counted["state"] = state
         yield ClaimDraft(
             kind="count",
             predicate="count",
             subject=subject,
-            value={"n": as_number(value), **frame},
+            value=counted,
             spans=spans,
             qualifiers=qualifiers,
             extractor=NAME,

@@ -26,8 +26,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
+from audit.claimvalues import DateValue
 from audit.extract.numbers import Cues, scan, scanner
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
@@ -175,7 +175,7 @@ def _value(
     inferred: bool = False,
     weekday: str | None = None,
     weekday_ok: bool | None = None,
-) -> dict[str, Any]:
+) -> DateValue:
     return {
         "iso": iso,
         "precision": precision,
@@ -188,7 +188,7 @@ def _value(
 
 def _day_value(
     ctx: Context, y: str | None, month: int, day: int, wd_name: str | None
-) -> dict[str, Any] | None:
+) -> DateValue | None:
     weekday = _weekday(wd_name)
     if calendar.monthrange(2024, month)[1] < day <= 31:  # "Nov 31": no year has it
         return {**_value(None, "day", int(y) if y else None, False, weekday, False),
@@ -224,7 +224,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     events = Cues(pattern, text, ctx.sentences(start, end))
     for m in scan(_DATE, text, start, end):
         spans: list[SpanRef] = []
-        value: dict[str, Any] | None
+        value: DateValue | None
         if m["m1"] or m["d2"]:
             i = "1" if m["m1"] else "2"
             wd_group = f"wd{i}"

@@ -31,6 +31,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from audit.claimvalues import Frame, Holder
+
 # --- measure -----------------------------------------------------------------------------------
 
 # Words naming what an amount quantifies, by family: figures of one family may be compared;
@@ -278,7 +280,7 @@ def _clause(text: str, ss: int, se: int, vs: int, ve: int, left: int, right: int
 
 
 def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None = None
-           ) -> dict[str, Any]:
+           ) -> Holder:
     """Who gives and who gets / has the figure at text[vs:ve], with its distributive and total
     markers. ``span_start`` is where the figure's words begin (an "about" before it)."""
     first = vs if span_start is None else span_start
@@ -496,11 +498,11 @@ def is_part(text: str, ss: int, vs: int, span_start: int | None = None) -> bool:
 
 def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
                doc_year: int | None, span_start: int | None = None,
-               fallback_measure: str | None = None) -> dict[str, Any]:
+               fallback_measure: str | None = None) -> Frame:
     """``measure``, ``holder``, ``frame`` (+ ``frame_cue``, ``year``) of the figure at
     text[vs:ve] in the sentence text[ss:se]; the caller adds ``bound``."""
     frame, cue, year = time_frame(text, ss, se, vs, ve, doc_year, span_start)
-    out: dict[str, Any] = {
+    out: Frame = {
         "measure": measure(text, ss, se, vs, ve, kind) or fallback_measure,
         "holder": holder(text, ss, se, vs, ve, span_start),
         "frame": frame,

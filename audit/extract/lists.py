@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from audit.claimvalues import OrgListValue, Others
 from audit.extract.vocab import (
     COUNTRIES,
     MONTHS,
@@ -244,7 +245,7 @@ def _claim(
     scope: tuple[int, int] | None,
 ) -> ClaimDraft:
     spans = [SpanRef(a, b, "org") for a, b in members]
-    others = None
+    others: Others | None = None
     if tail is not None:
         spans.append(SpanRef(tail[0], tail[1], "tail"))
         others = {"n": tail[2], "noun": tail[3]}
@@ -256,11 +257,11 @@ def _claim(
         kind="org_list",
         predicate=relation,
         subject=subject,
-        value={
-            "members": [" ".join(text[a:b].split()) for a, b in members],
-            "others": others,
-            "complete": complete,
-        },
+        value=OrgListValue(
+            members=[" ".join(text[a:b].split()) for a, b in members],
+            others=others,
+            complete=complete,
+        ),
         spans=spans,
         qualifiers={"scope": subject},
         extractor=NAME,

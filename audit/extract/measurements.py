@@ -21,8 +21,9 @@ words or currency, durations (``times.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from typing import Any
 
 from audit.extract import units
 from audit.extract.frames import _unit, approx_bound_kind, norm_name, read_frame
@@ -280,7 +281,6 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         meas = measure_of(text, ss, se, s, e, m["sep"].strip() == "-")
         frame = read_frame(text, ss, se, s, e, "measurement", doc_year,
                            approx[1] if approx else s, meas)
-        frame["bound"] = si_bound
         last_end = e
         first = m.start("lo") if m["lo"] else m.start("num")  # a range: both ends
         written_text = text[first:m.end("unit")] if inches is None else text[first:e]
@@ -291,7 +291,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             value={"value": as_number(Decimal(str(round(val, 6)))), "unit": key,
                    "written": " ".join(written_text.split()), "pint_unit": pint_unit,
                    "dimension": dim, "si": round(si, 6), "si_unit": units.SI[dim][1],
-                   "approx": quals.get("approx", "exact"), **frame},
+                   "approx": quals.get("approx", "exact"), **frame, "bound": si_bound},
             spans=spans,
             qualifiers=quals,
             extractor=NAME,
@@ -299,7 +299,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         )
 
 
-def label(value: dict) -> str:
+def label(value: Mapping[str, Any]) -> str:
     """"about 3 miles (4,828 m)": the value as written, then in SI (value_text)."""
     try:
         approx = value.get("approx") or "exact"

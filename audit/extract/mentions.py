@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.claimvalues import MentionValue
 from audit.extract.vocab import (
     COUNTRIES,
     MONTHS,
@@ -87,7 +88,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             kind="mention",
             predicate="person",
             subject=SIDE,
-            value={"name": name, "form": "possessive" if poss else "name"},
+            value=MentionValue(name=name, form="possessive" if poss else "name"),
             spans=[SpanRef(a, b, "person")],
             extractor=NAME,
             version=VERSION,

@@ -26,8 +26,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
+from audit.claimvalues import MoneyValue
 from audit.extract.frames import approx_bound_kind, bound, read_frame
 from audit.extract.numbers import (
     DIGITS_RE,
@@ -291,25 +291,26 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         subject = _CUES[cue[0].lower()] if cue else "amount"
         qualifiers = _qualifiers(text, h.start, h.end, ss, se)
         approx = approx_before(text, h.start, start)
-        amount: dict[str, Any] = {"amount": float(value * scale), "currency": h.currency,
-                                  "approx": "exact"}
+        top = None  # the high end of a range
         if h.high is not None:
             high = parse_decimal(h.high)
             if high is None:
                 continue
-            amount["approx"] = "at_least"
-            amount["max"] = float(high * scale)
-        elif approx:
-            amount["approx"] = approx[0]
+            top = float(high * scale)
         first = approx[1] if approx else h.start
-        amount.update(read_frame(text, ss, se, h.start, h.end, "money",
-                                 ctx.doc_date.year if ctx.doc_date else None, first))
+        frame = read_frame(text, ss, se, h.start, h.end, "money",
+                           ctx.doc_date.year if ctx.doc_date else None, first)
         if qualifiers.get("per") == "each":
-            amount["holder"]["distributive"] = True
-            amount["holder"]["total"] = False
-        amount["bound"] = bound(
-            amount["amount"], approx_bound_kind(text, approx) if approx else None, h.num, scale,
-            amount.get("max"), rounded=True)
+            frame["holder"]["distributive"] = True
+            frame["holder"]["total"] = False
+        figure = float(value * scale)
+        amount: MoneyValue = {
+            **frame, "amount": figure, "currency": h.currency,
+            "approx": "at_least" if top is not None else approx[0] if approx else "exact",
+            "bound": bound(figure, approx_bound_kind(text, approx) if approx else None, h.num,
+                           scale, top, rounded=True)}
+        if top is not None:
+            amount["max"] = top
         spans = [SpanRef(h.start, h.end, "value")]
         if approx:
             spans.append(SpanRef(approx[1], approx[2], "context"))

@@ -85,8 +85,6 @@ _NUMBER_HEADS = trie_pattern(sorted({w[:3] for w in (*_UNITS, *_TENS)}), cap=Tru
 NUMBER_START_RE = rf"(?:\d|[Aa]n?\s|{_NUMBER_HEADS})"
 """What every match of NUMBER_RE starts with (a digit, "a"/"an" + space, or the first three
 letters of a number word): a cheap look-ahead for scanners to reject other words at once."""
-SCALE_ABBR_RE = r"(?:bn|mn|mln|tn|[mMbBkK])"
-"""Abbreviated scales; only valid glued to digits ("$110M", "£88m", "$2.5bn")."""
 
 _DIGITS_FULL = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<s>[a-z]+)?"

@@ -49,6 +49,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from audit.claimvalues import PersonValue
 from audit.extract.vocab import (
     COUNTRIES,
     DEPARTMENT_WORDS,
@@ -299,22 +300,26 @@ def _claim(
     title_text: str,
     org_span: tuple[int, int] | None,
     org_value: str | None,
+    status: str | None = None,
 ) -> ClaimDraft:
     ns, ne = name
     name_text = text[ns:ne]
     spans = [SpanRef(ns, ne, "person"), SpanRef(title[0], title[1], "title")]
     if org_span is not None:
         spans.append(SpanRef(org_span[0], org_span[1], "org"))
+    value: PersonValue = {
+        "name": " ".join(name_text.split()),
+        "title": title_text,
+        "org": org_value,
+        "tokens": name_text.split(),
+    }
+    if status:
+        value["status"] = status
     return ClaimDraft(
         kind="person",
         predicate="role_holder",
         subject=f"{title_text.lower()}|{(org_value or '').lower()}".replace("’", "'"),
-        value={
-            "name": " ".join(name_text.split()),
-            "title": title_text,
-            "org": org_value,
-            "tokens": name_text.split(),
-        },
+        value=value,
         spans=spans,
         extractor=NAME,
         version=VERSION,
@@ -446,10 +451,7 @@ def _emit(
         if key in seen:
             continue
         seen.add(key)
-        claim = _claim(text, name, (ta, tb), title_text, org_span, org_value)
-        if status:
-            claim.value["status"] = status
-        claims.append(claim)
+        claims.append(_claim(text, name, (ta, tb), title_text, org_span, org_value, status))
 
 
 # A word right before a title that says the role is no longer (or not yet) held: "the former

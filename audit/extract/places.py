@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.claimvalues import PlaceValue
 from audit.extract.vocab import (
     COUNTRIES,
     MONTHS,
@@ -507,7 +508,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             kind="place",
             predicate="place",
             subject=subject,
-            value={"name": " ".join(name.split()), "city": city, "region": region},
+            value=PlaceValue(name=" ".join(name.split()), city=city, region=region),
             spans=spans,
             extractor=NAME,
             version=VERSION,

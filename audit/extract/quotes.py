@@ -58,6 +58,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from audit.claimvalues import QuoteValue
 from audit.extract import mentions, people
 from audit.extract.vocab import (
     NAME_PARTICLE,
@@ -636,7 +637,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         spans = [SpanRef(s.body[0], s.body[1], "quote") for s in group]
         if speaker is not None:
             spans.append(SpanRef(speaker[0], speaker[1], "speaker"))
-        value: dict = {"text": quote_text, "speaker": speaker_name}
+        value: QuoteValue = {"text": quote_text, "speaker": speaker_name}
         if via:
             value["speaker_via"] = via
         cut = _incomplete(text, group[-1], end, quote_text)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from audit.extract import dates
@@ -322,7 +322,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             yield d
 
 
-def label(value: dict) -> str:
+def label(value: Mapping[str, Any]) -> str:
     """"1:28 a.m. EDT", "36 hours", "3 days later (Tuesday -> Friday)" (value_text)."""
     try:
         t = value.get("type")

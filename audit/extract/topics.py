@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.claimvalues import TopicListValue
 from audit.extract.vocab import find_scope, lexicon
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import sentence_end, sentence_start, trie_pattern
@@ -173,7 +174,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             kind="topic_list",
             predicate="topics",
             subject=subject,
-            value={"items": [" ".join(text[a:b].lower().split()) for a, b in items]},
+            value=TopicListValue(items=[" ".join(text[a:b].lower().split()) for a, b in items]),
             spans=spans,
             qualifiers={"scope": subject},
             extractor=NAME,

@@ -42,9 +42,6 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
 
-KIND_RANK = {"same": 0, "case": 1, "order": 2, "partial": 3, "country": 4, "legal": 4,
-             "alias": 4, "spelling": 5}
-
 
 @functools.lru_cache(maxsize=200_000)
 def clean_surface(surface: str) -> str:
