@@ -347,6 +347,7 @@ def build(path: Path, n_claims: int, stories: bool) -> dict:
 def breakdown(times: dict[str, float], counts: dict[str, int]):
     """Time the parts of run_checks by wrapping what it calls (restored afterwards)."""
     import audit.check.checks as checks
+    import audit.check.evidence as evidence
     import audit.check.integrity as integrity
     import audit.check.run as run
     import audit.check.suite as suite
@@ -369,7 +370,7 @@ def breakdown(times: dict[str, float], counts: dict[str, int]):
 
     wrap(integrity, "run_integrity", "integrity", len)
     wrap(suite.Judge, "__call__", "gx judge (candidates)", len)
-    wrap(run, "EvidenceIndex", "evidence")
+    wrap(evidence, "EvidenceIndex", "evidence")  # run.py imports it when judging
     wrap(run._Sink, "add", "store findings")
     wrap(run._Sink, "finish", "number findings + store run")
 
