@@ -105,7 +105,7 @@ def run_key(config: object, claims_dir: Path | None, checks_dir: Path | None,
                        dataclasses.asdict(config) if dataclasses.is_dataclass(config) else config,  # type: ignore[arg-type]
                        _tree_digest(claims_dir), _tree_digest(checks_dir), env,
                        sources, options],
-                      sort_keys=True, default=str, ensure_ascii=False)
+                      sort_keys=True, default=str)  # ASCII: a path may hold surrogates
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
