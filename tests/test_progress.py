@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import conflicting_project
 
 BAR_MARK = "%|"  # tqdm's bar: "extract:  40%|####      | 4/10 [...]"
+DOCS = 12  # enough for every stage to draw
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -53,7 +54,7 @@ def _run_in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
 
 @pytest.fixture
 def many_docs(tmp_path: Path) -> Path:
-    return conflicting_project(tmp_path, docs=40)
+    return conflicting_project(tmp_path, docs=DOCS)
 
 
 def test_bars_are_drawn_on_a_terminal(many_docs: Path):
@@ -62,7 +63,7 @@ def test_bars_are_drawn_on_a_terminal(many_docs: Path):
     for stage in ("ingest", "extract", "check"):
         assert f"{stage}:" in drawn and BAR_MARK in drawn, drawn[-2000:]
     # the extraction bar is sized by the documents to extract
-    assert re.search(r"extract:\s+\d+%\|.*\| \d+/40 ", drawn), drawn[-2000:]
+    assert re.search(rf"extract:\s+\d+%\|.*\| \d+/{DOCS} ", drawn), drawn[-2000:]
     assert "verdict: FAIL" in drawn
 
 
