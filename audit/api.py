@@ -334,17 +334,17 @@ class Project:
 
         clock = clock or Timings(False)
         target = Path(out) if out is not None else None
-        # bad files, sources and settings fail before anything is written
-        extract_inputs = self._extract_inputs()
-        inputs = load_inputs(self.config.claims_dir, self.config.checks_dir)
         self._prepare_out(self._out)
         names = list(formats or ())
         key, stats, snapshot = self._run_key(fail_on, names, target, min_confidence)
-        if not full:
+        if not full:  # the key covers every input file: a reusable run read the same ones
             with clock.stage("reuse"):
                 reused = self._reuse_last_run(key, stats, snapshot, names, target)
             if reused is not None:
                 return reused
+        # bad files, sources and settings fail before anything is written
+        extract_inputs = self._extract_inputs()
+        inputs = load_inputs(self.config.claims_dir, self.config.checks_dir)
         found = self._find_sources()
         session = None
         if spark is not None:
@@ -372,7 +372,8 @@ class Project:
             judge.release()  # the worker exits while the reports are written
             with clock.stage("report"):
                 report = self._report(store, checked, names, target)
-            self._remember_run(store, key, checked.run_id, snapshot, report.written)
+            digest = self._remember_run(store, key, checked.run_id, snapshot, report.written)
+        self._seal(digest)
         return Outcome(checked, report.written, report.notes, ingested, extracted)
 
     # -- whole-run reuse (audit/rerun.py) --
@@ -405,8 +406,9 @@ class Project:
         path = self.config.db_path
         if path == ":memory:" or not os.path.exists(path):
             return None
+        sealed = rerun.sealed_digest(path)
         with self._writable_store() as store:
-            reuse = rerun.reusable(store.con, key, stats)
+            reuse = rerun.reusable(store.con, key, stats, sealed)
             if reuse is None:
                 return None
             if reuse.reports_intact:
@@ -414,22 +416,33 @@ class Project:
                     run_id = rerun.copy_run(store.con, reuse.run_id)
                     rerun.remember(store.con, key, run_id, snapshot,
                                    [Path(p) for p in reuse.reports], reuse.store)
-                return Outcome(recorded_result(store.con, run_id, reuse.run_id),
-                               reused_run=reuse.run_id)
-            with store.transaction():
-                run_id = rerun.copy_run(store.con, reuse.run_id)
-            checked = recorded_result(store.con, run_id, reuse.run_id)
-            report = self._report(store, checked, formats, out)
-            self._remember_run(store, key, run_id, snapshot, report.written, reuse.store)
-        return Outcome(checked, report.written, report.notes, reused_run=reuse.run_id)
+                checked = recorded_result(store.con, run_id, reuse.run_id)
+                written: tuple[Path, ...] = ()
+                notes: tuple[str, ...] = ()
+            else:
+                with store.transaction():
+                    run_id = rerun.copy_run(store.con, reuse.run_id)
+                checked = recorded_result(store.con, run_id, reuse.run_id)
+                report = self._report(store, checked, formats, out)
+                written, notes = report.written, report.notes
+                self._remember_run(store, key, run_id, snapshot, written, reuse.store)
+        self._seal(reuse.store)
+        return Outcome(checked, written, notes, reused_run=reuse.run_id)
 
     @staticmethod
     def _remember_run(store: Store, key: str, run_id: str, snapshot: int,
-                      written: Iterable[Path], digest: str | None = None) -> None:
+                      written: Iterable[Path], digest: str | None = None) -> str:
         from audit import rerun
 
         with store.transaction():
-            rerun.remember(store.con, key, run_id, snapshot, written, digest)
+            return rerun.remember(store.con, key, run_id, snapshot, written, digest)
+
+    def _seal(self, digest: str) -> None:
+        """After the store is closed: its file's metadata vouches for the digest just recorded."""
+        from audit import rerun
+
+        if self.config.db_path != ":memory:":
+            rerun.seal(self.config.db_path, digest)
 
     def report(self, run: str | None = None, formats: Iterable[str] | None = None,
                out: str | Path | None = None, min_confidence: float = 0.0) -> ReportResult:

@@ -67,6 +67,19 @@ SPARK_KEYS = ("master", "output", "conf")
 BOOL_KEYS = ("allow_empty", "strict_encoding", "allow_external_links")
 
 
+def _subtable(table: dict, name: str, known: tuple[str, ...] | list[str], shape: str,
+              path: Path | None) -> dict:
+    """A sub-table of ``[audit]`` whose keys must all be known (a typo is an error, not ignored)."""
+    sub = table.get(name, {})
+    if not isinstance(sub, dict):
+        raise ConfigError(f"'{name}' must be {shape}", path)
+    unknown = sorted(set(sub) - set(known))
+    if unknown:
+        raise ConfigError(f"unknown {name} setting(s) {', '.join(unknown)}; known: "
+                          f"{', '.join(known)}", path)
+    return sub
+
+
 def load_config(root: Path | str = ".") -> Config:
     root = Path(root).resolve()
     if not root.is_dir():
@@ -101,26 +114,15 @@ def load_config(root: Path | str = ".") -> Config:
         raise ConfigError(f"unknown format(s) {bad}; known: {', '.join(FORMATS)}", path)
     from audit.ingest.collections import TABLE_KEYS  # the mapping's own fields
 
-    tables = table.get("tables", {})
-    if not isinstance(tables, dict):
-        raise ConfigError("'tables' must be a table of column names (text = \"body\", ...)", path)
-    unknown = sorted(set(tables) - set(TABLE_KEYS))
-    if unknown:
-        raise ConfigError(f"unknown tables setting(s) {', '.join(unknown)}; known: "
-                          f"{', '.join(TABLE_KEYS)}", path)
+    tables = _subtable(table, "tables", TABLE_KEYS,
+                       "a table of column names (text = \"body\", ...)", path)
     for key, value in tables.items():
         if not isinstance(value, str) or not value:
             raise ConfigError(f"'tables.{key}' must be a column name (a non-empty string)", path)
     engine = _str("engine", "duckdb")
     if engine not in ENGINES:
         raise ConfigError(f"'engine' must be one of {', '.join(ENGINES)}", path)
-    spark = table.get("spark", {})
-    if not isinstance(spark, dict):
-        raise ConfigError("'spark' must be a table (master, output, conf)", path)
-    unknown = sorted(set(spark) - set(SPARK_KEYS))
-    if unknown:
-        raise ConfigError(f"unknown spark setting(s) {', '.join(unknown)}; known: "
-                          f"{', '.join(SPARK_KEYS)}", path)
+    spark = _subtable(table, "spark", SPARK_KEYS, "a table (master, output, conf)", path)
     for key in ("master", "output"):
         if key in spark and (not isinstance(spark[key], str) or not spark[key]):
             raise ConfigError(f"'spark.{key}' must be a non-empty string", path)

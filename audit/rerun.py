@@ -5,7 +5,9 @@ findings depend on: the tool's own code, the settings and options, every file un
 and ``checks/``, the ``AUDIT_*`` environment, and each source file's metadata (path, size,
 modification time in nanoseconds, inode: git's index does the same, and only what changed is then
 hashed by ingest). The store's derived tables are digested too, so a store changed by another
-command since (``audit extract``, a restored backup) is never taken for the one the last run saw.
+command since (``audit extract``, a restored backup) is never taken for the one the last run saw;
+that scan is skipped while the store file (and its write-ahead log) keeps the metadata it had
+when the last run closed it (the "seal" beside it).
 
 When both match the last run's, the previous run's findings are copied into a new run record
 (same verdict, so the exit code is the same), and reports whose files are still the ones that run
@@ -73,27 +75,36 @@ def file_stats(paths: Iterable[Path]) -> list[tuple[str, int, int, int]]:
 def source_stats(sources: Iterable[Path]) -> list[tuple[str, int, int, int]]:
     """Every file under the source paths (manifests included), stated by one walk: no file is
     opened or parsed. A path that cannot be stated is recorded as such (the normal run then
-    reports it)."""
-    out = []
-    seen: set[str] = set()  # folders walked (real paths): a link loop is walked once
+    reports it). ``os.scandir`` hands over each entry's path and stat, so a folder of 10,000
+    files costs one system call per file."""
+    out: list[tuple[str, int, int, int]] = []
+    seen: set[tuple[int, int]] = set()  # folders walked (device, inode): a link loop once
     for source in sources:
         top = str(source)
         if not os.path.isdir(top):
             out.extend(file_stats([Path(top)]))
             continue
-        for folder, dirs, files in os.walk(top, followlinks=True):
-            real = os.path.realpath(folder)
-            if real in seen:
-                dirs.clear()
+        stack = [top]
+        while stack:
+            folder = stack.pop()
+            try:
+                st = os.stat(folder)
+                if (st.st_dev, st.st_ino) in seen:
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                entries = list(os.scandir(folder))
+            except OSError:
+                out.append((folder, -1, -1, -1))
                 continue
-            seen.add(real)
-            for name in files:
-                path = os.path.join(folder, name)
+            for entry in entries:
                 try:
-                    st = os.stat(path)
-                    out.append((path, st.st_size, st.st_mtime_ns, st.st_ino))
+                    if entry.is_dir():
+                        stack.append(entry.path)
+                        continue
+                    st = entry.stat()
+                    out.append((entry.path, st.st_size, st.st_mtime_ns, st.st_ino))
                 except OSError:
-                    out.append((path, -1, -1, -1))
+                    out.append((entry.path, -1, -1, -1))
     return sorted(out)
 
 
@@ -129,14 +140,46 @@ def last_run(con: duckdb.DuckDBPyConnection) -> dict | None:
 
 
 def remember(con: duckdb.DuckDBPyConnection, key: str, run_id: str, snapshot_ns: int,
-             reports: Iterable[Path], digest: str | None = None) -> None:
+             reports: Iterable[Path], digest: str | None = None) -> str:
     """Record what the run just finished saw, for the next run to compare with (``digest``:
-    the store's, when the caller knows it is unchanged)."""
+    the store's, when the caller knows it is unchanged); returns the store's digest."""
     record = {"key": key, "store": digest or store_digest(con), "run_id": run_id,
               "snapshot_ns": snapshot_ns,
               "reports": file_stats(reports)}
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [META_KEY, json.dumps(record, sort_keys=True)])
+    return str(record["store"])
+
+
+# The store file's metadata right after the run that recorded it closed it. When the file (and
+# its write-ahead log) still has exactly that metadata, nothing has written to it since, and the
+# digest of its derived tables (a scan of every row) need not be computed again.
+def _seal_path(db_path: str) -> Path:
+    return Path(f"{db_path}.last-run")
+
+
+def _db_stats(db_path: str) -> list:
+    return [list(s[1:]) for s in file_stats([Path(db_path), Path(f"{db_path}.wal")])]
+
+
+def seal(db_path: str, digest: str) -> None:
+    """Called after the store is closed: its metadata vouches for ``digest`` until it changes.
+    Best effort: a seal that cannot be written only costs the next run one digest."""
+    try:
+        _seal_path(db_path).write_text(json.dumps({"db": _db_stats(db_path), "store": digest}))
+    except OSError:
+        pass
+
+
+def sealed_digest(db_path: str) -> str | None:
+    """The digest the seal vouches for, if the store file is untouched since it was sealed."""
+    try:
+        record = json.loads(_seal_path(db_path).read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("db") != _db_stats(db_path):
+        return None
+    return str(record.get("store"))
 
 
 @dataclasses.dataclass
@@ -150,8 +193,9 @@ class Reuse:
 
 
 def reusable(con: duckdb.DuckDBPyConnection, key: str,
-             sources: list[tuple[str, int, int, int]]) -> Reuse | None:
-    """The last run, if nothing it depended on changed since; else None."""
+             sources: list[tuple[str, int, int, int]], sealed: str | None = None) -> Reuse | None:
+    """The last run, if nothing it depended on changed since; else None (``sealed``: the
+    store's digest as :func:`sealed_digest` vouched for it before the store was opened)."""
     record = last_run(con)
     if not record or record.get("key") != key:
         return None
@@ -159,7 +203,7 @@ def reusable(con: duckdb.DuckDBPyConnection, key: str,
         return None
     exists = con.execute("SELECT count(*) FROM runs WHERE run_id = ?",
                          [record["run_id"]]).fetchall()[0][0]
-    digest = store_digest(con)
+    digest = sealed or store_digest(con)
     if not exists or digest != record.get("store"):
         return None
     recorded = [tuple(r) for r in record.get("reports", [])]

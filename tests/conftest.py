@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from audit.cli import cli
+
+# A pytest-xdist worker's __main__ has neither __spec__ nor __file__; pyspark's connect module
+# (imported by Great Expectations when pyspark is installed) takes such a process for its own
+# doctest runner and calls sys.exit(0). Give the worker's main module a name.
+_MAIN = sys.modules["__main__"]
+if getattr(_MAIN, "__spec__", None) is None and not hasattr(_MAIN, "__file__"):
+    _MAIN.__file__ = "<pytest-xdist worker>"
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"

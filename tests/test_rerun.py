@@ -122,6 +122,34 @@ def test_store_changed_by_something_else_recomputes(example_project: Path):
     assert "nothing changed" not in out.output
 
 
+def test_store_file_metadata_vouches_for_its_digest(example_project: Path):
+    """After a run closes the store, the file's metadata stands for the digest of its derived
+    tables (no scan of every row on the next run); a seal that no longer matches the file, or
+    that vouches for other content, is never trusted."""
+    import json
+
+    root = example_project
+    _first_run(root)
+    db = root / ".audit" / "audit.duckdb"
+    seal = Path(f"{db}.last-run")
+    record = json.loads(seal.read_text())
+    with duckdb.connect(str(db), read_only=True) as con:
+        meta = json.loads(con.execute("SELECT value FROM meta WHERE key = 'last_run'"
+                                      ).fetchall()[0][0])
+    assert record["store"] == meta["store"]
+    # the seal is what the next run compares: one vouching for other content forces a full run
+    seal.write_text(json.dumps({**record, "store": "0" * 64}))
+    out = invoke("run", root, "--fail-on", "never")
+    assert out.exit_code == 0 and "nothing changed" not in out.output
+    # that run sealed the store again: the next one reuses it
+    assert "nothing changed" in invoke("run", root, "--fail-on", "never").output
+    # a store written after it was sealed is digested again, not trusted
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE scratch_note (x INTEGER)")  # no derived table touched
+    after = invoke("run", root, "--fail-on", "never")
+    assert "nothing changed" in after.output  # same digest, so still reusable
+
+
 def test_removed_report_is_written_again(example_project: Path):
     root = example_project
     _first_run(root)
