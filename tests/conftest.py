@@ -76,3 +76,16 @@ def conflicting_project(tmp_path: Path, docs: int = 2) -> Path:
         (root / "sources" / f"n{i:04d}.txt").write_text(
             f"Note {i}: Widget Works hired {i + 3} engineers in Springfield this spring.\n")
     return root
+
+
+@pytest.fixture(params=["ibis", "pandas"])
+def backend(request, monkeypatch):
+    """The integrity suite's pandera rules run in DuckDB through ibis, and again with the
+    pandas fallback (tests that take this fixture run once with each)."""
+    from audit.check import integrity
+
+    if request.param == "ibis":
+        pytest.importorskip("pyarrow", reason="ibis's DuckDB backend needs pyarrow")
+    else:
+        monkeypatch.setattr(integrity, "_ibis_usable", lambda: False)
+    return request.param

@@ -10,7 +10,6 @@ import shutil
 import duckdb
 import pytest
 
-from audit.check import integrity
 from audit.check.integrity import run_integrity
 from audit.claimvalues import VALUE_TYPES, AtLeast, CountValue, Pattern, field_rules
 from audit.model import CLAIM_KINDS
@@ -61,15 +60,6 @@ def store(extracted, tmp_path):
     con = duckdb.connect(str(db))
     yield con
     con.close()
-
-
-@pytest.fixture(params=["ibis", "pandas"])
-def backend(request, monkeypatch):
-    if request.param == "ibis":
-        pytest.importorskip("pyarrow", reason="ibis's DuckDB backend needs pyarrow")
-    else:
-        monkeypatch.setattr(integrity, "_ibis_usable", lambda: False)
-    return request.param
 
 
 def test_extracted_values_keep_their_contracts(store, backend):

@@ -11,7 +11,6 @@ import sys
 import duckdb
 import pytest
 
-from audit.check import integrity
 from audit.check.findings import Evidence
 from audit.check.integrity import run_integrity
 from audit.spans import LineIndex, make_span
@@ -117,16 +116,6 @@ def con(tmp_path):
     _populate(store.con)
     yield store.con
     store.close()
-
-
-@pytest.fixture(params=["ibis", "pandas"])
-def backend(request, monkeypatch):
-    """Run the pandera rules in DuckDB through ibis, and again with the pandas fallback."""
-    if request.param == "ibis":
-        pytest.importorskip("pyarrow", reason="ibis's DuckDB backend needs pyarrow")
-    else:
-        monkeypatch.setattr(integrity, "_ibis_usable", lambda: False)
-    return request.param
 
 
 def _by_check(findings) -> dict:
