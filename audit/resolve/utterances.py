@@ -20,6 +20,7 @@ whole passages, so they are never paired as a reworded quote.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from audit.text import fold
@@ -44,6 +45,11 @@ def _normalise(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """The words of a quote as compared (lower case, apostrophes straight, nested quote marks
     dropped), with GAP for each editorial insertion or ellipsis."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a story's quotes are compared pairwise
+def _tokens(text: str) -> tuple[str, ...]:
     out = []
     for t in _TOKEN.findall(_normalise(text)):
         if t != GAP:
@@ -51,12 +57,24 @@ def tokens(text: str) -> list[str]:
             if not t:
                 continue
         out.append(t)
-    return out
+    return tuple(out)
 
 
 def words(text: str) -> list[str]:
     """The words of a quote as compared, without editorial gaps."""
-    return [t for t in tokens(text) if t != GAP]
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _tokens(text) if t != GAP)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of consecutive words of a quote (a cheap test before aligning two quotes)."""
+    ws = _words(text)
+    return frozenset(zip(ws, ws[1:], strict=False))
 
 
 def _raw(text: str) -> list[str]:
@@ -76,8 +94,10 @@ def same_utterance(a: str, b: str) -> bool:
     wa, wb = words(a), words(b)
     if not wa or not wb:
         return False
-    sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
     shorter = min(len(wa), len(wb))
+    if shorter >= 2 and _pairs(a).isdisjoint(_pairs(b)):
+        return False  # no shared run of two words: no block below could qualify
+    sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
     # words shared in runs of two or more (a lone shared "the" or "is" is no evidence), and
     # lone words between such runs (aligned inside the same passage)
     matched = [x for x in sm.get_matching_blocks() if x.size]
