@@ -147,10 +147,10 @@ class _Session:
         self.suite = ctx.suites.add(suite)
         asset = ctx.data_sources.add_pandas("audit").add_dataframe_asset("candidates")
         self.batch = asset.add_batch_definition_whole_dataframe("all")
-        # the rejected rows' frame index (the candidates' ids) is what comes back; the batch is
-        # validated directly (Batch.validate), not through a checkpoint, which would also
-        # serialise every COMPLETE result into the context's results store (a third of GX's
-        # time on 100,000s of candidates) only for us to never read it
+        # the rejected rows' frame index (positions in the chunk) is what comes back, not their
+        # ids looked up row by row; the batch is validated directly (Batch.validate), not
+        # through a checkpoint, which would also serialise every COMPLETE result into the
+        # context's results store (a third of GX's time) only for us to never read it
         self.result_format = {"result_format": "COMPLETE",
                               "return_unexpected_index_query": False}
 
@@ -163,10 +163,10 @@ class _Session:
         columns = ["cid", "check", *judged_columns()]
         frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
         frame = frame.astype(object).where(frame.notna(), None)
-        frame.index = pd.Index(frame["cid"], name=None)
         result = self.batch.get_batch(batch_parameters={"dataframe": frame}).validate(
             self.suite, result_format=self.result_format)
-        check_of = dict(zip(frame["cid"], frame["check"], strict=True))
+        cids = [r["cid"] for r in rows]  # the frame's index is their position
+        check_of = dict(zip(cids, frame["check"], strict=True))
         out: list[Judgement] = []
         ran = 0
         for vr in [result]:
@@ -186,7 +186,7 @@ class _Session:
                 sev = GX_TO_SEVERITY.get(str(getattr(cfg.severity, "value", cfg.severity)),
                                          "error")
                 for item in r.result.get("unexpected_index_list") or []:
-                    cid = item["cid"] if isinstance(item, dict) else item
+                    cid = item["cid"] if isinstance(item, dict) else cids[item]
                     out.append(Judgement(cid, str(meta.get("check", check_of.get(cid, "?"))),
                                          meta.get("class", meta.get("check", "?")), sev,
                                          cfg.description or cfg.type))
@@ -210,6 +210,7 @@ class Judge:
         self._conn: Any = None  # a multiprocessing Connection while a worker runs
         self._proc: Any = None
         self._released = False
+        self._sent: list[dict] | None = None  # rows sent, judgement not yet received
         if worker:
             import multiprocessing as mp
 
@@ -221,14 +222,34 @@ class Judge:
             child.close()
 
     def __call__(self, rows: list[dict]) -> list[Judgement]:
+        self.send(rows)
+        return self.receive()
+
+    def send(self, rows: list[dict]) -> None:
+        """Hand ``rows`` to the judge; :meth:`receive` returns their rejections. A worker
+        judges them meanwhile (the caller builds the next candidates on its own core); in this
+        process they are judged when received. One chunk at a time."""
         if self._released:
             raise RuntimeError("the judging process was released")
+        if self._sent is not None:
+            raise RuntimeError("the previous chunk's judgement was not received")
+        self._sent = rows
+        if self._proc is not None:
+            try:
+                self._conn.send(rows)
+            except (EOFError, OSError) as exc:
+                raise RuntimeError(f"the judging process stopped ({exc!r}; exit code "
+                                   f"{self._proc.exitcode})") from None
+
+    def receive(self) -> list[Judgement]:
+        rows, self._sent = self._sent, None
+        if rows is None:
+            raise RuntimeError("nothing was sent to the judge")
         if self._proc is None:
             if self._session is None:
                 self._session = _Session(self.suite_data, self.suite_path)
             return self._session.judge(rows)
         try:
-            self._conn.send(rows)
             status, *payload = self._conn.recv()
         except (EOFError, OSError) as exc:
             raise RuntimeError(f"the judging process stopped ({exc!r}; exit code "
