@@ -273,8 +273,9 @@ class Judge:
         if self._proc is not None:
             self.release()
             self._proc.join(5)
-            if self._proc.is_alive():
+            if self._proc.is_alive():  # a loaded machine can take longer to let it exit
                 self._proc.kill()
+                self._proc.join(5)
             self._conn.close()
             self._proc = None
 
