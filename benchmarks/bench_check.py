@@ -369,7 +369,9 @@ def breakdown(times: dict[str, float], counts: dict[str, int]):
         setattr(owner, name, timed)
 
     wrap(integrity, "run_integrity", "integrity", len)
-    wrap(suite.Judge, "__call__", "gx judge (candidates)", len)
+    # with a worker judge (run_checks uses one on a large corpus) this is the time spent
+    # waiting for its judgements, the rest of its work overlapping candidate building
+    wrap(suite.Judge, "receive", "gx judge (candidates)", len)
     wrap(evidence, "EvidenceIndex", "evidence")  # run.py imports it when judging
     wrap(run._Sink, "add", "store findings")
     wrap(run._Sink, "finish", "number findings + store run")

@@ -362,6 +362,41 @@ def test_judging_worker_gives_the_run_the_same_findings(tmp_path, monkeypatch):
     assert out["0"] == out["1"] and out["1"][1]
 
 
+def test_chunks_judged_while_the_next_are_built_give_the_same_findings(tmp_path, monkeypatch):
+    """With tiny chunks, every chunk's judgement is received only after the next one is sent
+    (the worker judges while this process writes findings and builds candidates): the same
+    findings, in the same order, as one chunk judged in this process."""
+    import audit.check.run as run
+
+    out = {}
+    for worker, chunk in (("0", run.CHUNK), ("1", 2), ("0", 2)):
+        monkeypatch.setenv("AUDIT_JUDGE_WORKER", worker)
+        monkeypatch.setattr(run, "CHUNK", chunk)
+        root = tmp_path / f"{worker}-{chunk}"
+        invoke("init", root, "--force")
+        (root / "sources" / "a.txt").write_text(A)
+        (root / "sources" / "b.txt").write_text(B)
+        code, bundle, _ = audit(root)
+        out[(worker, chunk)] = (code, [(f["id"], f["severity"], f["message"], f["evidence"],
+                                        f.get("details")) for f in bundle["findings"]])
+    first = out[("0", run.CHUNK)]
+    assert len(first[1]) > 2  # more findings than one tiny chunk holds
+    assert out[("1", 2)] == first and out[("0", 2)] == first
+
+
+def test_a_judge_receives_only_what_was_sent():
+    from audit.check.suite import Judge, load_suite
+
+    suite, path = load_suite(None)
+    with Judge(suite, path) as judge:
+        with pytest.raises(RuntimeError):
+            judge.receive()
+        judge.send(_judged_rows())
+        with pytest.raises(RuntimeError):
+            judge.send(_judged_rows())  # one chunk at a time
+        assert sorted(j.cid for j in judge.receive()) == ["c1", "c3", "c4"]
+
+
 # --- value conflicts: headlines, separate facts with a generic subject ------------------------
 
 ORCHARD_A = """Glenmoor orchard co-op lands $18M for cold storage

@@ -9,6 +9,7 @@ becomes a finding.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,8 +40,9 @@ class Candidate:
     values: list[dict]  # [{"value": label, "claims": [(claim_id, roles)]}]
     details: dict = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def cid(self) -> str:
+        """Hashes the check and the key (computed once: candidates are looked up by it)."""
         import hashlib
 
         blob = json.dumps([self.check, self.key], sort_keys=True, default=str)

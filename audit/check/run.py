@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +91,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     """
     suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
     if judge is None:
-        with Judge(suite, suite_path) as local:
+        with Judge(suite, suite_path, worker=worker_pays(store.con)) as local:
             return run_checks(store, claims_dir, checks_dir, fail_on, config_hash,
                               (suite, suite_path, facts, waivers), full, local, min_confidence,
                               progress)
@@ -110,6 +111,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         if unchanged and prev_id is not None:
             sink.reuse(prev_id, unchanged)
         sink.add(integrity)
+        judging = _Judging(con, judge, limits, sink)
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
         warnings: list[str] = []
@@ -126,7 +128,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             else:
                 found = build(con, Inputs(None, facts, warnings))
             if pending and len(pending) + len(found) > CHUNK:
-                sink.add(_judged_findings(con, list(pending.values()), judge, limits))
+                judging.submit(list(pending.values()))
                 pending, judged_any = {}, True
             for c in found:  # cids hash the check: duplicates come from one builder
                 if c.cid in pending:  # the same finding found twice: one finding, all evidence
@@ -137,12 +139,13 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             if len(pending) >= CHUNK:
                 cands = list(pending.values())
                 for lo in range(0, len(cands), CHUNK):
-                    sink.add(_judged_findings(con, cands[lo:lo + CHUNK], judge, limits))
+                    judging.submit(cands[lo:lo + CHUNK])
                 pending, judged_any = {}, True
                 del cands
         if pending or not judged_any:  # an empty run still validates the suite
-            sink.add(_judged_findings(con, list(pending.values()), judge, limits))
+            judging.submit(list(pending.values()))
             del pending
+        judging.finish()
         progress.advance()
         result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
                              sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
@@ -152,6 +155,19 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                                 for w in waivers if w.fingerprint not in sink.waived_seen]
         result.run_id = sink.finish(result, config_hash, signature, states)
     return result
+
+
+WORKER_MIN_DOCS = 1000  # from here on, judging in a second process pays for its start
+
+
+def worker_pays(con) -> bool:
+    """Whether to judge in a worker process (overlapping this process's candidate building):
+    with a second core and a large corpus; AUDIT_JUDGE_WORKER=1 or 0 decides instead."""
+    forced = os.environ.get("AUDIT_JUDGE_WORKER")
+    if forced is not None:
+        return forced == "1"
+    return (os.cpu_count() or 1) > 1 and con.execute(
+        "SELECT count(*) FROM current_documents").fetchall()[0][0] >= WORKER_MIN_DOCS
 
 
 def run_id_for(seq: int, doc_set: str) -> str:
@@ -243,12 +259,38 @@ def _order(f: Finding) -> tuple:
     return (rank(f.severity), f.cls, f.fingerprint)
 
 
-def _judged_findings(con, cands: list[Candidate], judge: Judge,
+class _Judging:
+    """Chunks of candidates judged in order, one in flight: while a worker judge judges a
+    chunk, this process writes the previous chunk's findings and builds the next candidates
+    (the two cores both busy; with a judge in this process, the same steps run in turn)."""
+
+    def __init__(self, con, judge: Judge, limits: dict[str, float], sink: _Sink):
+        self.con, self.judge, self.limits, self.sink = con, judge, limits, sink
+        self.sent: list[Candidate] | None = None
+
+    def submit(self, cands: list[Candidate]) -> None:
+        done = self._receive()
+        self.judge.send([{"cid": c.cid, "check": c.check, **c.judged} for c in cands])
+        self.sent = cands
+        if done is not None:
+            self.sink.add(_judged_findings(self.con, *done, self.limits))
+
+    def finish(self) -> None:
+        done = self._receive()
+        if done is not None:
+            self.sink.add(_judged_findings(self.con, *done, self.limits))
+
+    def _receive(self) -> tuple[list[Candidate], list[Judgement]] | None:
+        if self.sent is None:
+            return None
+        cands, self.sent = self.sent, None
+        return cands, self.judge.receive()
+
+
+def _judged_findings(con, cands: list[Candidate], rejected: list[Judgement],
                      limits: dict[str, float] | None = None) -> list[Finding]:
-    """Judge candidates with the GX suite; one finding per rejected candidate, with the most
-    severe expectation that rejected it."""
-    rows = [{"cid": c.cid, "check": c.check, **c.judged} for c in cands]
-    rejected = judge(rows)
+    """One finding per candidate the GX suite rejected, with the most severe expectation
+    that rejected it."""
     by_cid = {c.cid: c for c in cands}
     worst: dict[str, Judgement] = {}
     for j in rejected:

@@ -92,8 +92,10 @@ def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
-    out = []
     cap = limit("AUDIT_MAX_QUOTES_PER_SPEAKER")
+    # pairs of every story first, then the database is asked once for all of them (a query
+    # per story scans the spans each time: 12,500 stories took minutes)
+    found: list[tuple[list[tuple[tuple, tuple]], list[tuple[tuple, tuple]]]] = []
     for story, quotes in sorted(quotes_by_story(con).items()):
         # pairwise: one speaker's quotes are bounded, so that one group cannot stall the run
         seen: Counter[str] = Counter()
@@ -108,9 +110,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     f"quote-drift: {n:,} quotes of {speaker!r}"
                     f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
                     "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
-        pairs = list(utterance_pairs(kept))
-        pairs += _rewritten(con, kept)
-        parts = _parts(con, {q[0] for pair in pairs for q in pair})
+        found.append((list(utterance_pairs(kept)), _rewrite_pairs(kept)))
+    where = _surroundings(con, {q[0] for _, rw in found for pair in rw for q in pair})
+    story_pairs = [pairs + _rewritten(rw, where) for pairs, rw in found]
+    parts = _parts(con, {q[0] for pairs in story_pairs for pair in pairs for q in pair})
+    out = []
+    for pairs in story_pairs:
         for a, b in pairs:
             if a[3].lower() == UNKNOWN_SPEAKER:
                 a, b = b, a  # name the finding after the known speaker
@@ -136,13 +141,11 @@ REWRITE_CONTEXT = 250  # characters read on each side of a quote
 REWRITE_SIMILAR = 0.35  # share of word pairs the two contexts share, on each side
 
 
-def _rewritten(con: duckdb.DuckDBPyConnection, quotes: list[tuple]) -> list[tuple[tuple, tuple]]:
-    """One speaker's quotes that are one utterance reworded beyond word overlap by a rewrite
-    of the same article: the same named speaker in two documents, neither quote has a copy (the
-    same utterance) in the other document, their lengths are close, and the text just before
-    and just after each quote is largely the same in both (the rewrite kept the paragraphs
-    around the quote and changed its words). Two statements of one speaker stand in different
-    surroundings, so they are not paired."""
+def _rewrite_pairs(quotes: list[tuple]) -> list[tuple[tuple, tuple]]:
+    """One speaker's quotes that may be one utterance reworded beyond word overlap by a
+    rewrite of the same article: the same named speaker in two documents, neither quote has a
+    copy (the same utterance) in the other document, and their lengths are close. Whether
+    they are is decided by their surroundings (``_rewritten``)."""
     toks = [words(q[2]) for q in quotes]
     by_doc: dict[str, list[int]] = {}
     for i, q in enumerate(quotes):
@@ -165,15 +168,28 @@ def _rewritten(con: duckdb.DuckDBPyConnection, quotes: list[tuple]) -> list[tupl
             if partnered(i, b[4]) or partnered(j, a[4]):
                 continue
             cands.append((a, b))
-    if not cands:
-        return []
-    claims = sorted({q[0] for pair in cands for q in pair})
-    where = {cid: (doc, a, b, text) for cid, doc, a, b, text in con.execute("""
+    return cands
+
+
+def _surroundings(con: duckdb.DuckDBPyConnection, claim_ids: set[str]
+                  ) -> dict[str, tuple[str, int, int, str]]:
+    """Per quote claim: its document, where its quoted text starts and ends, and the text."""
+    if not claim_ids:
+        return {}
+    return {cid: (doc, a, b, text) for cid, doc, a, b, text in con.execute("""
         SELECT cs.claim_id, s.document_id, min(s.start_char), max(s.end_char),
                any_value(d.text)
         FROM claim_spans cs JOIN spans s USING (span_id) JOIN documents d USING (document_id)
         WHERE cs.role = 'quote' AND cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
-        GROUP BY ALL""", [claims]).fetchall()}
+        GROUP BY ALL""", [sorted(claim_ids)]).fetchall()}
+
+
+def _rewritten(cands: list[tuple[tuple, tuple]], where: dict[str, tuple[str, int, int, str]]
+               ) -> list[tuple[tuple, tuple]]:
+    """The pairs of ``_rewrite_pairs`` that are one utterance reworded by a rewrite of the
+    same article: the text just before and just after each quote is largely the same in both
+    (the rewrite kept the paragraphs around the quote and changed its words). Two statements
+    of one speaker stand in different surroundings, so they are not paired."""
     out = []
     for a, b in cands:
         if a[0] not in where or b[0] not in where:
