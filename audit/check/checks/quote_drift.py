@@ -13,6 +13,7 @@ found by the surroundings instead: the text before and after the two quotes is l
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -151,6 +152,7 @@ def _rewrite_pairs(quotes: list[tuple]) -> list[tuple[tuple, tuple]]:
     for i, q in enumerate(quotes):
         by_doc.setdefault(q[4], []).append(i)
 
+    @functools.cache  # asked again for each pair a quote is in
     def partnered(i: int, doc: str) -> bool:
         return any(toks[i] == toks[k] or same_utterance(quotes[i][2], quotes[k][2])
                    for k in by_doc.get(doc, ()))
