@@ -19,7 +19,7 @@ from audit.text import fold
 
 # Bump when zoning changes: ingest then re-zones every stored document (and extraction, whose
 # signature includes it, re-reads them).
-ZONER_VERSION = "3"
+ZONER_VERSION = "4"
 
 _SIDEBAR_HEAD = re.compile(
     r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|to read|like this)\b.*|"
@@ -76,7 +76,8 @@ _DATELINE_ONLY = re.compile(
 _MENU_SEP = re.compile(r"\s[|·•/»>]\s")
 _CREDIT = re.compile(
     r"^\(?(?:(?:additional )?(?:reporting|writing|editing|written|edited)\s+by\b|"
-    r"(?:posted|published|updated)\b.{0,60}$)", re.I)
+    r"(?:posted|published|updated)\b.{0,60}$|"
+    r".{0,200}\b(?:contributed|also contributed) to this (?:report|story|article)\W*$)", re.I)
 _QUOTE_OPEN = "\"“‘'«"
 _SENTENCE_END = re.compile(r"[.!?:;…”\"’)]\s*$")
 
@@ -212,6 +213,9 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
         title_at, title_reason = _find_title(strs, blocks, kinds, meta_title,
                                              headings_only=main is not None)
     links = _link_runs(blocks, strs)
+    cards = _teaser_cards(blocks, strs)
+    title_key = _key(strs[title_at]) if title_at is not None else (
+        next((_key(strs[i]) for i, k in enumerate(kinds) if k == "title"), ""))
     for i, b in enumerate(blocks):
         s = strs[i].strip()
         if kinds[i] is not None:
@@ -231,7 +235,8 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
         elif b.hint == "caption" or _is_caption(s):
             mark(i, "caption", "photo caption")
         elif (b.hint == "byline" and len(s) <= 300) or (
-                len(s) <= 80 and (_BYLINE.match(s) or _DATELINE_ONLY.match(s))):
+                len(s) <= 80 and (_BYLINE.match(s) or _DATELINE_ONLY.match(s))) or (
+                _is_date_time(s)):
             mark(i, "byline", "byline or dateline")
         elif i == title_at:
             mark(i, "title", title_reason)
@@ -239,6 +244,16 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "masthead before the title")
         elif i in links:
             mark(i, "boilerplate", "list of links (menu, headlines of other stories)")
+        elif i in cards:
+            mark(i, "boilerplate", "teasers for other stories (linked headline and summary)")
+        elif title_key and i != title_at and len(s) <= 300 and _key(s) == title_key:
+            mark(i, "boilerplate", "a copy of the title")
+        elif len(s) <= 300 and (_SERVICE.match(s) or "click here" in s.lower()):
+            mark(i, "boilerplate", "reader service (newsletter, follow, contact, error text)")
+        elif len(s) <= 400 and _TAGS.match(s) and not _SENTENCE_END.search(s):
+            mark(i, "boilerplate", "tags or topics of the page")
+        elif _BARE_URL.fullmatch(s):
+            mark(i, "boilerplate", "a bare web address")
         elif b.hint == "link" and _is_headline(s):
             mark(i, "boilerplate", "a link to another page (teaser headline)")
         elif _TEASER_LEAD.match(s) and _is_heading_like(s, 200):
@@ -309,6 +324,64 @@ def _link_runs(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
             out.update(range(i, j))
         i = max(j, i + 1)
     return out
+
+
+def _teaser_cards(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
+    """Runs of two or more teaser cards: a linked headline (3+ words, no sentence) followed by
+    its one-line summary that is no link ("Mayor resigns" / "The mayor stepped down after 9
+    years"), as other-story boxes lay them out. Their figures are other stories'."""
+    def headline(k: int) -> bool:
+        t = strs[k].strip()
+        return (blocks[k].hint == "link" and len(t.split()) >= 3
+                and _is_heading_like(t, 200))
+
+    def summary(k: int) -> bool:
+        t = strs[k].strip()
+        return (blocks[k].hint != "link" and len(t) <= 250 and "\n" not in t
+                and len(t.split()) >= 4)
+
+    out: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n - 1:
+        j = i
+        while j + 1 < n and headline(j) and summary(j + 1):
+            j += 2
+        if j - i >= 4:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _is_date_time(s: str) -> bool:
+    """A short line that is only a date with a time, in any language ("Friday, 3 May 2019,
+    14:05"; "sexta-feira, 3 de maio de 2019 às 14:05"): a dateline."""
+    return (len(s) <= 60 and len(s.split()) <= 9 and _YEAR.search(s) is not None
+            and _CLOCK.search(s) is not None and not re.search(r"[.!?;]\s*$", s))
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+# calls to the reader that are not the story: newsletter and subscription boxes, "follow us",
+# how to reach the reporter, tip lines, reprint notices, form error and thank-you messages
+_SERVICE = re.compile(
+    r"^[\W_]*(?:(?:subscribe|sign up|register)\b.{0,80}\b(?:newsletters?|inbox|alerts)\b|"
+    r"(?:get|receive)\b.{0,80}\b(?:delivered|(?:in|to) your inbox|newsletters?)\b|"
+    r"[\w'’ ]{0,40}\bnewsletters?[\W_]*$|"
+    r"thanks?(?: you)? for (?:signing up|subscribing|registering)|"
+    r"sorry[\W_]*$|an error (?:has )?occurred|there was an error|"
+    r"keep an eye on your inbox|"
+    r"follow (?:us|@\w+|(?:[\w'’.-]+ ){0,3}on (?:twitter|facebook|instagram|linkedin))\b|"
+    r"(?:e-?mail|reach|contact) (?:[\w'’.-]+ ){0,3}(?:at|on|via) \S*(?:@|twitter|https?:)|"
+    r"(?:have|got) a (?:news )?tip\b|"
+    r"this (?:copy|article) is for your personal|"
+    r"if you (?:enjoyed|liked|value|appreciate) (?:this|our)\b|"
+    r"(?:follow|read|see) (?:[\w'’]+ ){0,2}(?:full )?coverage (?:of|at)\b.*https?://)",
+    re.I)
+# "Tags: a, b, c", "Topics", "Filed under": the page's labels (a colon, or a comma list)
+_TAGS = re.compile(
+    r"^[\W_]*(?:tags?|tagged(?: (?:with|in|as))?|topics?|keywords|filed under|categories|"
+    r"related topics)\b\s*(?::|$|(?=[^.!?]*,[^.!?]*,))", re.I)
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def _is_headline(s: str) -> bool:
