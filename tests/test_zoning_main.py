@@ -365,3 +365,40 @@ def test_looks_like_navigation_on_a_menu_and_on_an_article():
     assert not looks_like_navigation([False] * 5 + [True], menu, hints)
     # an article inside a container with a sidebar-like class: paragraphs, so no fallback
     assert not looks_like_navigation([True] * 3, [_P1, _P2, _P3], ["aside"] * 3)
+
+
+def test_press_release_profile_disclaimer_and_see_more():
+    profile = ("Lakeside Ferries is a leading provider of passenger crossings on the lake, "
+               "founded in 1961, with 140 staff and 9 boats.")
+    html = ("<html><head><title>Ferry operator adds two boats</title></head><body><article>"
+            f"<h1>Ferry operator adds two boats</h1><p>{_P1}</p><p>{_P2}</p><p>{_P3}</p>"
+            "<p>SEE MORE: Lake level falls to a 40-year low</p>"
+            "<p>Disclaimer: The views expressed by the experts quoted here are their own "
+            "and not those of the publisher, which accepts no liability for them.</p>"
+            f"<p>{profile}</p></article></body></html>")
+    for zones in _both_paths(html):
+        _assert_article_kept(zones)
+        for needle in ("SEE MORE: Lake level", "Disclaimer: The views",
+                       "Lakeside Ferries is a leading provider"):
+            assert kind_of(zones, needle) == "boilerplate", needle
+
+
+def test_a_profile_sentence_mid_article_stays_article():
+    """Only the closing paragraph is a profile; news prose about a company stays article."""
+    mid = ("Lakeside Ferries is a leading operator on the lake and carried 265,000 passengers "
+           "last year, more than any other company in the region, the council said.")
+    html = _page(f"<p>{mid}</p>")
+    for zones in _both_paths(html):
+        assert kind_of(zones, "Lakeside Ferries is a leading operator") == "body"
+
+
+def test_teaser_cards_with_question_headlines():
+    cards = ("<h3><a href='/a'>Will the ferry fares rise again?</a></h3>"
+             "<p>The operator reviews its prices every spring</p>"
+             "<h3><a href='/b'>Who will run the night service?</a></h3>"
+             "<p>Three companies have bid for the 2 night routes</p>")
+    for zones in _both_paths(_page(cards)):
+        _assert_article_kept(zones)
+        for needle in ("Will the ferry fares rise", "reviews its prices",
+                       "Who will run the night", "Three companies have bid"):
+            assert kind_of(zones, needle) == "boilerplate", needle

@@ -58,7 +58,7 @@ _NAV = re.compile(
 )
 _LEGAL = re.compile(
     r"(?:©|\(c\)|copyright\b|all rights reserved|privacy policy|terms of (?:use|service)|"
-    r"cookie (?:policy|settings))",
+    r"cookie (?:policy|settings)|^[\W_]*disclaimer\s*:)",
     re.I,
 )
 _CAPTION_LEAD = re.compile(
@@ -208,6 +208,13 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             continue
         i += 1
 
+    # a press release's closing organisation profile ("Acme is a global provider of ...,
+    # founded in 1990"), even without an "About Acme" heading: the last article paragraph,
+    # after at least two others. Its figures describe the organisation, not the event.
+    last = [i for i in range(n) if kinds[i] is None and prose[i]]
+    if len(last) >= 3 and _PROFILE.match(strs[last[-1]]):
+        mark(last[-1], "boilerplate", "organisation profile closing a press release")
+
     title_at, title_reason = None, ""
     if "title" not in kinds:
         title_at, title_reason = _find_title(strs, blocks, kinds, meta_title,
@@ -230,7 +237,8 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "separator line")
         elif _CREDIT.match(s) and len(s) <= 200:
             mark(i, "byline", "reporting credit")
-        elif _LEGAL.search(s) and len(s) <= 300:
+        elif _LEGAL.search(s) and (len(s) <= 300 or (
+                len(s) <= 800 and s.lstrip("*([ ").lower().startswith("disclaimer"))):
             mark(i, "boilerplate", "copyright/legal line")
         elif b.hint == "caption" or _is_caption(s):
             mark(i, "caption", "photo caption")
@@ -333,7 +341,7 @@ def _teaser_cards(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
     def headline(k: int) -> bool:
         t = strs[k].strip()
         return (blocks[k].hint == "link" and len(t.split()) >= 3
-                and _is_heading_like(t, 200))
+                and _is_heading_like(t.rstrip("?"), 200))  # (a question is a headline too)
 
     def summary(k: int) -> bool:
         t = strs[k].strip()
@@ -381,6 +389,10 @@ _SERVICE = re.compile(
 _TAGS = re.compile(
     r"^[\W_]*(?:tags?|tagged(?: (?:with|in|as))?|topics?|keywords|filed under|categories|"
     r"related topics)\b\s*(?::|$|(?=[^.!?]*,[^.!?]*,))", re.I)
+_PROFILE = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*(?:,? (?:Inc|Ltd|LLC|AG|SA|plc)\.?)? ?){1,6}(?:\([^)]{1,40}\) )?"
+    r"(?:is|are) (?:a|an|the|one of the)\b[^.]{0,120}\b(?:provider|headquartered|founded|"
+    r"leading|global)\b")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
@@ -390,7 +402,7 @@ def _is_headline(s: str) -> bool:
 
 # "Read more: <headline>", "RELATED: <headline>": a pointer to another story inside the body
 _TEASER_LEAD = re.compile(
-    r"^[\W_]*(?:read (?:more|also|next)|also read|related(?: (?:story|article|coverage))?|"
+    r"^[\W_]*(?:read (?:more|also|next)|also read|see more|related(?: (?:story|article|coverage))?|"
     r"see also|more on this|watch|listen|recommended|don'?t miss)\s*[:|»>–—-]\s*\S", re.I)
 
 
