@@ -221,8 +221,10 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
                                              headings_only=main is not None)
     links = _link_runs(blocks, strs)
     cards = _teaser_cards(blocks, strs)
-    title_key = _key(strs[title_at]) if title_at is not None else (
-        next((_key(strs[i]) for i, k in enumerate(kinds) if k == "title"), ""))
+    title_i = title_at if title_at is not None else next(
+        (i for i, k in enumerate(kinds) if k == "title"), None)
+    title_key = _key(strs[title_i]) if title_i is not None else ""
+    title_len = len(strs[title_i].strip()) if title_i is not None else 0
     for i, b in enumerate(blocks):
         s = strs[i].strip()
         if kinds[i] is not None:
@@ -254,7 +256,8 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "list of links (menu, headlines of other stories)")
         elif i in cards:
             mark(i, "boilerplate", "teasers for other stories (linked headline and summary)")
-        elif title_key and i != title_at and len(s) <= 300 and _key(s) == title_key:
+        elif title_key and i != title_at and abs(len(s) - title_len) <= 12 and (
+                _key(s) == title_key):
             mark(i, "boilerplate", "a copy of the title")
         elif len(s) <= 300 and (_SERVICE.match(s) or "click here" in s.lower()):
             mark(i, "boilerplate", "reader service (newsletter, follow, contact, error text)")
@@ -339,9 +342,10 @@ def _teaser_cards(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
     its one-line summary that is no link ("Mayor resigns" / "The mayor stepped down after 9
     years"), as other-story boxes lay them out. Their figures are other stories'."""
     def headline(k: int) -> bool:
+        if blocks[k].hint != "link":
+            return False
         t = strs[k].strip()
-        return (blocks[k].hint == "link" and len(t.split()) >= 3
-                and _is_heading_like(t.rstrip("?"), 200))  # (a question is a headline too)
+        return len(t.split()) >= 3 and _is_heading_like(t.rstrip("?"), 200)  # (or a question)
 
     def summary(k: int) -> bool:
         t = strs[k].strip()
