@@ -402,3 +402,25 @@ def test_teaser_cards_with_question_headlines():
         for needle in ("Will the ferry fares rise", "reviews its prices",
                        "Who will run the night", "Three companies have bid"):
             assert kind_of(zones, needle) == "boilerplate", needle
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Mayor", "Jo", "Quill", "opens", "the", "new", "pier", "at",
+                                 "dawn", "in", "2019", "harbour", "café", "“lights”"]),
+                min_size=8, max_size=30),
+       st.sampled_from(["", "Pictured: ", "Photo: ", "From left to right, "]),
+       st.sampled_from(["", "Pictured: ", "Above: "]), st.sampled_from(["", ".", " "]))
+def test_a_caption_shown_twice_is_boilerplate_whatever_its_lead(words, lead1, lead2, end):
+    """Both copies of a repeated caption are found (the cheap end-of-block prefilter keeps
+    every pair the full key matches), a paragraph between them stays article."""
+    from audit.ingest.readers import read_text
+
+    caption = " ".join(words)
+    if len(caption) < 40:
+        caption = (caption + " at the harbour of the old town") * 2
+    text = f"{lead1}{caption}\n\n{_P1}\n\n{lead2}{caption}{end}\n\n{_P2}\n"
+    parsed = read_text(text)
+    zones = [(z.kind, parsed.text[z.start:z.end])
+             for z in classify(parsed.text, parsed.blocks, None)]
+    assert [k for k, t in zones if caption in t] == ["boilerplate", "boilerplate"]
+    assert kind_of(zones, _P1[:40]) == "body"

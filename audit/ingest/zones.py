@@ -94,6 +94,7 @@ def _key(s: str) -> str:
 
 
 _PEEK = 1000
+_NONWORD = re.compile(r"[\W_]+")
 
 
 def merge_runs(zones: list[Zone]) -> list[Zone]:
@@ -131,8 +132,11 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
     # captions and other short blocks repeated on a page; long paragraphs are never furniture
     # (with a library's decision, blocks outside the article are boilerplate anyway; captions
     # are keyed so that a copy outside it still marks the one inside)
-    keys = [_key(s) if 40 <= len(s) <= 600 and (
+    # (keyed in full only when the end of the block, which no caption lead changes, recurs)
+    tails = [_NONWORD.sub("", s[-48:]).lower()[-16:] if 40 <= len(s) <= 600 and (
         main is None or main[i] or blocks[i].hint == "caption") else "" for i, s in enumerate(strs)]
+    recurring = Counter(t for t in tails if t)
+    keys = [_key(s) if t and recurring[t] > 1 else "" for s, t in zip(strs, tails, strict=True)]
     counts = Counter(k for k in keys if len(k) >= 40)
     for i, k in enumerate(keys):
         # (text the library found in the article twice, e.g. a recipe step, is the article's)
