@@ -20,19 +20,48 @@ _MAX_CANDIDATES = 64  # occurrences considered per block (short blocks of common
 _FUZZY_MIN = 8  # words in a block before it may match the library's text only in part
 
 
-def library_text(html: str) -> str:
+def library_text(html: str, fast: bool = True) -> str:
     """trafilatura's article text ("" when it finds none).
 
     ``fast`` skips its readability/jusText comparison, comments are not article text; both
     measured on the zoning benchmark (benchmarks/README.md): faster and at least as accurate.
+    The thorough mode (``fast=False``) is the fallback when the fast result looks like a menu
+    (:func:`looks_like_navigation`).
     """
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        return trafilatura.extract(html, fast=True, include_comments=False) or ""
+        return trafilatura.extract(html, fast=fast, include_comments=False) or ""
     except Exception:  # noqa: BLE001 - a page the library cannot parse falls back to the rules
         return ""
+
+
+_PROSE_END = re.compile(r"[.!?。！？…”\"’)]\s*$")
+
+
+def prose_chars(flags: list[bool] | None, block_texts: list[str]) -> int:
+    """Characters of the flagged blocks that read as paragraphs (80+ characters ending a
+    sentence)."""
+    if flags is None:
+        return 0
+    return sum(len(s) for s, f in zip(block_texts, flags, strict=True)
+               if f and len(s) >= 80 and _PROSE_END.search(s))
+
+
+def looks_like_navigation(flags: list[bool] | None, block_texts: list[str],
+                          hints: list[str]) -> bool:
+    """The library's choice is mostly navigation: over half of it inside nav/aside/footer
+    containers and under a fifth of it paragraphs (a site menu or an archive list picked as the
+    article: its fast mode does this on pages whose article is short)."""
+    if flags is None:
+        return False
+    total = nav = 0
+    for s, f, h in zip(block_texts, flags, hints, strict=True):
+        if f:
+            total += len(s)
+            nav += len(s) if h in ("nav", "aside", "footer") else 0
+    return total > 0 and nav > 0.5 * total and prose_chars(flags, block_texts) < 0.2 * total
 
 
 def _words(s: str) -> list[str]:

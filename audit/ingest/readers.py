@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from audit.ingest.maincontent import library_text, main_flags
+from audit.ingest.maincontent import library_text, looks_like_navigation, main_flags
 from audit.text import is_hard_wrapped, to_stored
 
 MEDIA_TYPES = {
@@ -332,8 +332,15 @@ def read_html(text: str) -> Parsed:
         pieces.insert(0, (meta["title"], "h1", "title"))
     parsed = _join(pieces)
     parsed.meta = meta
-    parsed.main = main_flags(library_text(cleaned),
-                             [parsed.text[b.start:b.end] for b in parsed.blocks])
+    texts = [parsed.text[b.start:b.end] for b in parsed.blocks]
+    parsed.main = main_flags(library_text(cleaned), texts)
+    hints = [b.hint for b in parsed.blocks]
+    if looks_like_navigation(parsed.main, texts, hints):
+        # the fast mode picked a menu: its thorough mode (slower, so only here) decides,
+        # unless it picks one too
+        thorough = main_flags(library_text(cleaned, fast=False), texts)
+        if thorough is not None and not looks_like_navigation(thorough, texts, hints):
+            parsed.main = thorough
     return parsed
 
 

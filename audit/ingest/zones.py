@@ -19,7 +19,7 @@ from audit.text import fold
 
 # Bump when zoning changes: ingest then re-zones every stored document (and extraction, whose
 # signature includes it, re-reads them).
-ZONER_VERSION = "3"
+ZONER_VERSION = "4"
 
 _SIDEBAR_HEAD = re.compile(
     r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|to read|like this)\b.*|"
@@ -58,7 +58,7 @@ _NAV = re.compile(
 )
 _LEGAL = re.compile(
     r"(?:©|\(c\)|copyright\b|all rights reserved|privacy policy|terms of (?:use|service)|"
-    r"cookie (?:policy|settings))",
+    r"cookie (?:policy|settings)|^[\W_]*disclaimer\s*:)",
     re.I,
 )
 _CAPTION_LEAD = re.compile(
@@ -76,7 +76,8 @@ _DATELINE_ONLY = re.compile(
 _MENU_SEP = re.compile(r"\s[|·•/»>]\s")
 _CREDIT = re.compile(
     r"^\(?(?:(?:additional )?(?:reporting|writing|editing|written|edited)\s+by\b|"
-    r"(?:posted|published|updated)\b.{0,60}$)", re.I)
+    r"(?:posted|published|updated)\b.{0,60}$|"
+    r".{0,200}\b(?:contributed|also contributed) to this (?:report|story|article)\W*$)", re.I)
 _QUOTE_OPEN = "\"“‘'«"
 _SENTENCE_END = re.compile(r"[.!?:;…”\"’)]\s*$")
 
@@ -93,6 +94,7 @@ def _key(s: str) -> str:
 
 
 _PEEK = 1000
+_NONWORD = re.compile(r"[\W_]+")
 
 
 def merge_runs(zones: list[Zone]) -> list[Zone]:
@@ -130,8 +132,11 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
     # captions and other short blocks repeated on a page; long paragraphs are never furniture
     # (with a library's decision, blocks outside the article are boilerplate anyway; captions
     # are keyed so that a copy outside it still marks the one inside)
-    keys = [_key(s) if 40 <= len(s) <= 600 and (
+    # (keyed in full only when the end of the block, which no caption lead changes, recurs)
+    tails = [_NONWORD.sub("", s[-48:]).lower()[-16:] if 40 <= len(s) <= 600 and (
         main is None or main[i] or blocks[i].hint == "caption") else "" for i, s in enumerate(strs)]
+    recurring = Counter(t for t in tails if t)
+    keys = [_key(s) if t and recurring[t] > 1 else "" for s, t in zip(strs, tails, strict=True)]
     counts = Counter(k for k in keys if len(k) >= 40)
     for i, k in enumerate(keys):
         # (text the library found in the article twice, e.g. a recipe step, is the article's)
@@ -207,11 +212,23 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             continue
         i += 1
 
+    # a press release's closing organisation profile ("Acme is a global provider of ...,
+    # founded in 1990"), even without an "About Acme" heading: the last article paragraph,
+    # after at least two others. Its figures describe the organisation, not the event.
+    last = [i for i in range(n) if kinds[i] is None and prose[i]]
+    if len(last) >= 3 and _PROFILE.match(strs[last[-1]]):
+        mark(last[-1], "boilerplate", "organisation profile closing a press release")
+
     title_at, title_reason = None, ""
     if "title" not in kinds:
         title_at, title_reason = _find_title(strs, blocks, kinds, meta_title,
                                              headings_only=main is not None)
     links = _link_runs(blocks, strs)
+    cards = _teaser_cards(blocks, strs)
+    title_i = title_at if title_at is not None else next(
+        (i for i, k in enumerate(kinds) if k == "title"), None)
+    title_key = _key(strs[title_i]) if title_i is not None else ""
+    title_len = len(strs[title_i].strip()) if title_i is not None else 0
     for i, b in enumerate(blocks):
         s = strs[i].strip()
         if kinds[i] is not None:
@@ -226,12 +243,14 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "separator line")
         elif _CREDIT.match(s) and len(s) <= 200:
             mark(i, "byline", "reporting credit")
-        elif _LEGAL.search(s) and len(s) <= 300:
+        elif _LEGAL.search(s) and (len(s) <= 300 or (
+                len(s) <= 800 and s.lstrip("*([ ").lower().startswith("disclaimer"))):
             mark(i, "boilerplate", "copyright/legal line")
         elif b.hint == "caption" or _is_caption(s):
             mark(i, "caption", "photo caption")
         elif (b.hint == "byline" and len(s) <= 300) or (
-                len(s) <= 80 and (_BYLINE.match(s) or _DATELINE_ONLY.match(s))):
+                len(s) <= 80 and (_BYLINE.match(s) or _DATELINE_ONLY.match(s))) or (
+                _is_date_time(s)):
             mark(i, "byline", "byline or dateline")
         elif i == title_at:
             mark(i, "title", title_reason)
@@ -239,6 +258,17 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "masthead before the title")
         elif i in links:
             mark(i, "boilerplate", "list of links (menu, headlines of other stories)")
+        elif i in cards:
+            mark(i, "boilerplate", "teasers for other stories (linked headline and summary)")
+        elif title_key and i != title_at and abs(len(s) - title_len) <= 12 and (
+                _key(s) == title_key):
+            mark(i, "boilerplate", "a copy of the title")
+        elif len(s) <= 300 and (_SERVICE.match(s) or "click here" in s.lower()):
+            mark(i, "boilerplate", "reader service (newsletter, follow, contact, error text)")
+        elif len(s) <= 400 and _TAGS.match(s) and not _SENTENCE_END.search(s):
+            mark(i, "boilerplate", "tags or topics of the page")
+        elif _BARE_URL.fullmatch(s):
+            mark(i, "boilerplate", "a bare web address")
         elif b.hint == "link" and _is_headline(s):
             mark(i, "boilerplate", "a link to another page (teaser headline)")
         elif _TEASER_LEAD.match(s) and _is_heading_like(s, 200):
@@ -311,13 +341,76 @@ def _link_runs(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
     return out
 
 
+def _teaser_cards(blocks: list[BlockSpan], strs: list[str]) -> set[int]:
+    """Runs of two or more teaser cards: a linked headline (3+ words, no sentence) followed by
+    its one-line summary that is no link ("Mayor resigns" / "The mayor stepped down after 9
+    years"), as other-story boxes lay them out. Their figures are other stories'."""
+    def headline(k: int) -> bool:
+        if blocks[k].hint != "link":
+            return False
+        t = strs[k].strip()
+        return len(t.split()) >= 3 and _is_heading_like(t.rstrip("?"), 200)  # (or a question)
+
+    def summary(k: int) -> bool:
+        t = strs[k].strip()
+        return (blocks[k].hint != "link" and len(t) <= 250 and "\n" not in t
+                and len(t.split()) >= 4)
+
+    out: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n - 1:
+        j = i
+        while j + 1 < n and headline(j) and summary(j + 1):
+            j += 2
+        if j - i >= 4:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _is_date_time(s: str) -> bool:
+    """A short line that is only a date with a time, in any language ("Friday, 3 May 2019,
+    14:05"; "sexta-feira, 3 de maio de 2019 às 14:05"): a dateline."""
+    return (len(s) <= 60 and len(s.split()) <= 9 and _YEAR.search(s) is not None
+            and _CLOCK.search(s) is not None and not re.search(r"[.!?;]\s*$", s))
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+# calls to the reader that are not the story: newsletter and subscription boxes, "follow us",
+# how to reach the reporter, tip lines, reprint notices, form error and thank-you messages
+_SERVICE = re.compile(
+    r"^[\W_]*(?:(?:subscribe|sign up|register)\b.{0,80}\b(?:newsletters?|inbox|alerts)\b|"
+    r"(?:get|receive)\b.{0,80}\b(?:delivered|(?:in|to) your inbox|newsletters?)\b|"
+    r"[\w'’ ]{0,40}\bnewsletters?[\W_]*$|"
+    r"thanks?(?: you)? for (?:signing up|subscribing|registering)|"
+    r"sorry[\W_]*$|an error (?:has )?occurred|there was an error|"
+    r"keep an eye on your inbox|"
+    r"follow (?:us|@\w+|(?:[\w'’.-]+ ){0,3}on (?:twitter|facebook|instagram|linkedin))\b|"
+    r"(?:e-?mail|reach|contact) (?:[\w'’.-]+ ){0,3}(?:at|on|via) \S*(?:@|twitter|https?:)|"
+    r"(?:have|got) a (?:news )?tip\b|"
+    r"this (?:copy|article) is for your personal|"
+    r"if you (?:enjoyed|liked|value|appreciate) (?:this|our)\b|"
+    r"(?:follow|read|see) (?:[\w'’]+ ){0,2}(?:full )?coverage (?:of|at)\b.*https?://)",
+    re.I)
+# "Tags: a, b, c", "Topics", "Filed under": the page's labels (a colon, or a comma list)
+_TAGS = re.compile(
+    r"^[\W_]*(?:tags?|tagged(?: (?:with|in|as))?|topics?|keywords|filed under|categories|"
+    r"related topics)\b\s*(?::|$|(?=[^.!?]*,[^.!?]*,))", re.I)
+_PROFILE = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*(?:,? (?:Inc|Ltd|LLC|AG|SA|plc)\.?)? ?){1,6}(?:\([^)]{1,40}\) )?"
+    r"(?:is|are) (?:a|an|the|one of the)\b[^.]{0,120}\b(?:provider|headquartered|founded|"
+    r"leading|global)\b")
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def _is_headline(s: str) -> bool:
     return len(s.split()) >= 5 and _is_heading_like(s, 200)
 
 
 # "Read more: <headline>", "RELATED: <headline>": a pointer to another story inside the body
 _TEASER_LEAD = re.compile(
-    r"^[\W_]*(?:read (?:more|also|next)|also read|related(?: (?:story|article|coverage))?|"
+    r"^[\W_]*(?:read (?:more|also|next)|also read|see more|related(?: (?:story|article|coverage))?|"
     r"see also|more on this|watch|listen|recommended|don'?t miss)\s*[:|»>–—-]\s*\S", re.I)
 
 
