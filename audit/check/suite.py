@@ -123,7 +123,9 @@ class _Session:
     """A GX context holding the suite and a checkpoint over a dataframe asset: built once,
     then run on each chunk of candidate rows (building it costs ~0.25 s)."""
 
-    def __init__(self, suite_data: dict, suite_path: Path | None):
+    def __init__(self, suite_data: dict, suite_path: Path | None, spark: Any = None):
+        """``spark``: a Spark session; the checkpoint then judges Spark DataFrames (GX's Spark
+        datasource) instead of pandas ones (the Spark engine's check stage)."""
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
         logging.getLogger("great_expectations").setLevel(logging.CRITICAL)  # errors raised here
         import great_expectations as gx
@@ -145,7 +147,9 @@ class _Session:
         if not suite.expectations:
             raise ConfigError("the suite has no expectations; zero checks would run", self.where)
         suite = ctx.suites.add(suite)
-        asset = ctx.data_sources.add_pandas("audit").add_dataframe_asset("candidates")
+        source = ctx.data_sources.add_spark("audit", persist=False) \
+            if spark is not None else ctx.data_sources.add_pandas("audit")
+        asset = source.add_dataframe_asset("candidates")
         batch = asset.add_batch_definition_whole_dataframe("all")
         vd = ctx.validation_definitions.add(gx.ValidationDefinition(name="consistency",
                                                                     data=batch, suite=suite))
@@ -165,6 +169,18 @@ class _Session:
         frame = frame.astype(object).where(frame.notna(), None)
         result = self.checkpoint.run(batch_parameters={"dataframe": frame})
         check_of = dict(zip(frame["cid"], frame["check"], strict=True))
+        return self.rejections(result, check_of, frame["cid"])
+
+    def judge_frame(self, frame: Any) -> list[Judgement]:
+        """Run the checkpoint over a Spark DataFrame of candidate rows (columns ``cid``,
+        ``check`` and the judged ones); return the rejections."""
+        return self.rejections(self.checkpoint.run(batch_parameters={"dataframe": frame}),
+                               {}, None)
+
+    def rejections(self, result: Any, check_of: dict[str, str], cids: Any
+                   ) -> list[Judgement]:
+        """The rejected rows of a checkpoint result, or a ConfigError for an expectation that
+        failed to run (or for no expectation run at all)."""
         out: list[Judgement] = []
         ran = 0
         for vr in result.run_results.values():
@@ -184,7 +200,7 @@ class _Session:
                 sev = GX_TO_SEVERITY.get(str(getattr(cfg.severity, "value", cfg.severity)),
                                          "error")
                 for item in r.result.get("unexpected_index_list") or []:
-                    cid = item["cid"] if isinstance(item, dict) else frame["cid"].iloc[item]
+                    cid = item["cid"] if isinstance(item, dict) else cids.iloc[item]
                     out.append(Judgement(cid, str(meta.get("check", check_of.get(cid, "?"))),
                                          meta.get("class", meta.get("check", "?")), sev,
                                          cfg.description or cfg.type))
