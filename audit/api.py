@@ -327,8 +327,9 @@ class Project:
         """The whole audit: ingest, extract, resolve, check, report (``formats``: default
         from the settings). ``on_stage(name, result)`` is called after ingest and extract,
         e.g. to print progress; ``clock`` (:class:`audit.timings.Timings`) times each stage.
-        ``spark`` (:class:`audit.engine.settings.SparkSettings`): ingest, extraction and
-        resolution run on Spark instead (``echo`` prints its notes unless ``quiet``)."""
+        ``spark`` (:class:`audit.engine.settings.SparkSettings`): ingest, extraction,
+        resolution and most of the check run on Spark instead (``echo`` prints its notes
+        unless ``quiet``)."""
         from audit.check.run import load_inputs
         from audit.timings import Timings
 
@@ -351,14 +352,15 @@ class Project:
             from audit.engine.cli import start_session
 
             session = start_session(spark)
-        ingested = extracted = None
-        with self._writable_store() as store, self._judge_for(store, inputs) as judge:
+        ingested = extracted = engine = None
+        with self._writable_store() as store, self._judge_for(store, inputs, spark) as judge:
             if spark is not None:
                 from audit.engine.cli import spark_stages
 
                 with PROGRESS.running("ingest", "the Spark stages"):
-                    spark_stages(self.config, store, session, spark, found, extract_inputs,
-                                 clock, quiet, echo or (lambda *a, **k: None))
+                    engine = spark_stages(self.config, store, session, spark, found,
+                                          extract_inputs, clock, quiet,
+                                          echo or (lambda *a, **k: None), inputs)
             else:
                 with clock.stage("ingest"):
                     ingested = self._ingest(store, found)
@@ -368,7 +370,8 @@ class Project:
                 if on_stage:
                     on_stage("extract", extracted)
             with clock.stage("check"):
-                checked = self._check(store, fail_on, inputs, full, judge, min_confidence)
+                checked = self._check(store, fail_on, inputs, full, judge, min_confidence,
+                                      engine)
             judge.release()  # the worker exits while the reports are written
             with clock.stage("report"):
                 report = self._report(store, checked, names, target)
@@ -681,7 +684,7 @@ class Project:
                              rstats.get("stories", 0), rstats.get("stories_reused", 0))
 
     def _check(self, store: Store, fail_on: str | None, inputs: tuple, full: bool,
-               judge: Any, min_confidence: float) -> CheckResult:
+               judge: Any, min_confidence: float, engine: Any = None) -> CheckResult:
         from audit.check.run import run_checks
         from audit.store import queries
 
@@ -693,9 +696,10 @@ class Project:
         with PROGRESS.running("check", "the check run"), \
                 self.progress.stage("check", "check") as bar:
             return run_checks(store, cfg.claims_dir, cfg.checks_dir, fail_on or cfg.fail_on,
-                              cfg.digest(), inputs, full, judge, min_confidence, bar)
+                              cfg.digest(), inputs, full, judge, min_confidence, bar,
+                              engine)
 
-    def _judge_for(self, store: Store, inputs: tuple) -> Any:
+    def _judge_for(self, store: Store, inputs: tuple, spark: Any = None) -> Any:
         """A :class:`Judge` for ``run``: a worker process when it pays (a second core and a
         large corpus, judged by the documents already stored), else one in this process.
         AUDIT_JUDGE_WORKER=1 or 0 decides instead."""
@@ -705,7 +709,9 @@ class Project:
         from audit.store import queries
 
         forced = os.environ.get("AUDIT_JUDGE_WORKER")
-        if forced is not None:
+        if spark is not None:  # the Spark engine judges on Spark: this one stays unused
+            worker = False
+        elif forced is not None:
             worker = forced == "1"
         else:
             worker = (os.cpu_count() or 1) > 1 \

@@ -27,18 +27,32 @@ class Timings:
     def __init__(self, enabled: bool):
         self.enabled = enabled
         self.stages: list[tuple[str, float, float]] = []
+        self.inner: set[int] = set()  # stages timed inside another (left out of the total)
+        self._open = 0
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         t0 = time.perf_counter()
+        nested = self._open > 0
+        self._open += 1
         try:
             yield
         finally:
+            self._open -= 1
+            if nested:
+                self.inner.add(len(self.stages))
             self.stages.append((name, time.perf_counter() - t0, peak_rss_mb()))
 
     def line(self) -> str:
-        parts = [f"{n} {s:.1f} s ({m:,.0f} MiB)" for n, s, m in self.stages]
-        total = sum(s for _, s, _ in self.stages)
+        parts, inner = [], []
+        for i, (n, s, m) in enumerate(self.stages):
+            if i in self.inner:  # finished before the stage it is part of
+                inner.append(f"{n} {s:.1f} s")
+                continue
+            parts.append(f"{n} {s:.1f} s ({m:,.0f} MiB" + "".join(f"; {x}" for x in inner)
+                         + ")")
+            inner = []
+        total = sum(s for i, (_, s, _) in enumerate(self.stages) if i not in self.inner)
         peak = max((m for _, _, m in self.stages), default=peak_rss_mb())
         return (f"timings: {', '.join(parts)}; total {total:.1f} s; peak RSS {peak:,.0f} MiB "
                 "(the MiB after each stage is the peak so far)")

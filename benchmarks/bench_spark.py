@@ -33,7 +33,8 @@ for p in (REPO, HERE):
 from bench_scale import run_measured  # noqa: E402
 from generate import generate  # noqa: E402
 
-_STAGE = re.compile(r"([a-z+ ]+?) ([\d.]+) s \(([\d,]+) MiB\)")
+# "check 40.0 s (471 MiB; spark judge 20.0 s)": a stage, and the parts timed inside it
+_STAGE = re.compile(r"([a-z+ ]+?) ([\d.]+) s\b")
 
 
 def stages(stderr: str) -> dict[str, float]:

@@ -11,12 +11,13 @@ from click.testing import CliRunner
 
 from audit.cli import cli
 
-# A pytest-xdist worker's __main__ has neither __spec__ nor __file__; pyspark's connect module
-# (imported by Great Expectations when pyspark is installed) takes such a process for its own
-# doctest runner and calls sys.exit(0). Give the worker's main module a name.
+# A pytest-xdist worker's __main__ has neither __spec__ nor __file__; pyspark's connect modules
+# (imported by Great Expectations when pyspark is installed) take such a process for their own
+# doctest runner and call sys.exit(0) on import. Give the worker's main module a file: the
+# package's empty __init__.py (processes spawned from a worker run that file as their main).
 _MAIN = sys.modules["__main__"]
 if getattr(_MAIN, "__spec__", None) is None and not hasattr(_MAIN, "__file__"):
-    _MAIN.__file__ = "<pytest-xdist worker>"
+    _MAIN.__file__ = str(Path(__file__).with_name("__init__.py"))
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"

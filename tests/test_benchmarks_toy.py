@@ -75,3 +75,5 @@ def test_spark_benchmark_runs_at_toy_size(tmp_path: Path):
     assert [x["engine"] for x in rows] == ["duckdb", "spark"]
     assert all(x["same_findings"] and x["n_findings"] > 0 for x in rows)
     assert "spark read+extract" in rows[1]["stages"] and rows[1]["parquet_bytes"]["claims"] > 0
+    # the check stage's Spark parts, timed inside "check"
+    assert {"spark integrity", "spark candidates", "spark judge"} <= set(rows[1]["stages"])

@@ -175,3 +175,18 @@ def test_the_default_engine_never_imports_pyspark(tmp_path: Path):
                          text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+
+def test_a_check_stage_failure_on_spark_exits_with_a_clear_error(spark, tmp_path: Path,
+                                                                  monkeypatch):
+    """A bad limit for the checks fails the check stage of the Spark engine (the driver
+    validates it before sending it to the workers) as it fails the DuckDB engine: exit 2 with
+    the variable named, no traceback, no run recorded, no report written."""
+    root = _copy_example(tmp_path / "p")
+    monkeypatch.setenv("AUDIT_MAX_QUOTES_PER_SPEAKER", "many")
+    r = invoke("run", root, "--engine", "spark", "--format", "json", "-q", *SPARK_CONF)
+    assert r.exit_code == 2, r.output
+    assert "AUDIT_MAX_QUOTES_PER_SPEAKER" in r.output and "Traceback" not in r.output
+    assert not (root / "reports" / "findings.json").exists()
+    assert _table(root, "SELECT count(*) FROM runs") == [(0,)]

@@ -87,9 +87,25 @@ _RULES = {
 }
 
 
-def run_integrity(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    """Validate the stored tables; one finding per broken rule, ``[]`` when all is well."""
-    findings = _provenance(con) + _orphans(con) + _validate_tables(con)
+@dataclass(frozen=True)
+class Suspects:
+    """What a screen elsewhere (the Spark engine: ``audit/engine/sparkintegrity.py``) found
+    broken; only these parts run here, so their findings are exactly this suite's."""
+
+    provenance: bool
+    orphans: bool
+    tables: frozenset[str]  # tables whose row rules some row breaks
+
+
+def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = None
+                  ) -> list[Finding]:
+    """Validate the stored tables; one finding per broken rule, ``[]`` when all is well.
+    ``suspects``: run only the parts a screen found broken (claim values are always judged
+    here: their screen is the query in ``_value_tables``)."""
+    if suspects is None:
+        suspects = Suspects(True, True, frozenset(ID_COLUMNS))
+    findings = (_provenance(con) if suspects.provenance else []) \
+        + (_orphans(con) if suspects.orphans else []) + _validate_tables(con, suspects.tables)
     findings.sort(key=lambda f: (f.check, f.key[1] if isinstance(f.key, list) else []))
     return findings
 
@@ -588,14 +604,15 @@ def _rule(error: Any) -> tuple[str, str]:
     return rule, getattr(check, "error", None) or name
 
 
-def _validate_tables(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+def _validate_tables(con: duckdb.DuckDBPyConnection,
+                     suspects: frozenset[str] = frozenset(ID_COLUMNS)) -> list[Finding]:
     failures: list[_Failure] = []
     tables = [t for t in ID_COLUMNS if _table_exists(con, t)]
     for table in sorted(set(ID_COLUMNS) - set(tables)):
         failures.append(_Failure(table, None, "missing-table", "table exists", None, [], [], "sql"))
     values = _value_tables(con) if "claims" in tables else {}
     try:
-        failures += _validate_all(con, {t: None for t in tables} | values)
+        failures += _validate_all(con, {t: None for t in tables if t in suspects} | values)
     finally:
         _drop(con, list(values))
     return [f.finding() for f in failures]

@@ -10,7 +10,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.check.candidates import Candidate, Inputs
@@ -78,7 +78,8 @@ def load_inputs(claims_dir: Path | None, checks_dir: Path | None):
 def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None,
                full: bool = False, judge: Judge | None = None,
-               min_confidence: float = 0.0, progress: Bar = NO_PROGRESS) -> CheckResult:
+               min_confidence: float = 0.0, progress: Bar = NO_PROGRESS,
+               engine: Any = None) -> CheckResult:
     """Run every check and store the run; ``inputs`` is what :func:`load_inputs` returned, when
     the caller validated them early; ``judge``: a :class:`Judge` the caller started early
     (default: one in this process). All of it is one transaction: a failure stores nothing.
@@ -88,14 +89,23 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     and entities are unchanged are copied from it, and only the other stories are recomputed.
 
     ``min_confidence``: findings below it are left out of the run (integrity findings never).
+
+    ``engine`` (the Spark engine's :class:`audit.engine.sparkcheck.SparkChecks`): integrity,
+    the story-scoped candidates and the judging run there instead; corpus-wide candidates are
+    still built here and handed to it; findings are made and stored here as always.
     """
     suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
-    if judge is None:
+    if judge is None and engine is None:
         with Judge(suite, suite_path, worker=worker_pays(store.con)) as local:
             return run_checks(store, claims_dir, checks_dir, fail_on, config_hash,
                               (suite, suite_path, facts, waivers), full, local, min_confidence,
                               progress)
     con = store.con
+    if engine is not None:
+        return _run_on_engine(store, engine, fail_on, config_hash,
+                              (suite, suite_path, facts, waivers), full,
+                              min_confidence, progress)
+    assert judge is not None
     from audit.check.integrity import run_integrity
 
     checks = sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"})
@@ -168,6 +178,53 @@ def worker_pays(con) -> bool:
         return forced == "1"
     return (os.cpu_count() or 1) > 1 and con.execute(
         "SELECT count(*) FROM current_documents").fetchall()[0][0] >= WORKER_MIN_DOCS
+
+
+def _run_on_engine(store: Store, engine: Any, fail_on: str, config_hash: str, inputs: tuple,
+                   full: bool, min_confidence: float, progress: Bar) -> CheckResult:
+    """``run_checks`` with another engine doing integrity, the story-scoped candidates and the
+    judging (GX on its data); the same reuse of unchanged stories, waivers and run record."""
+    suite, _suite_path, facts, waivers = inputs
+    con = store.con
+    checks = sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"})
+    signature = inputs_signature(suite, facts, waivers, min_confidence)
+    limits = thresholds(suite)
+    states = story_states(con)
+    prev_id, prev_states = (None, {}) if full else _previous(con, signature)
+    unchanged = sorted(s for s, state in states.items() if prev_states.get(s) == state)
+    changed = sorted(set(states) - set(unchanged))
+    integrity = engine.integrity(con)
+    warnings: list[str] = []
+    local: dict[str, Candidate] = {}  # corpus-wide candidates, built here in DuckDB
+    every = builders()
+    progress.start(len(every) + 1)
+    for check in every:
+        progress.advance()
+        if check.scope == "story":
+            continue
+        assert check.candidates is not None
+        for c in check.candidates(con, Inputs(None, facts, warnings)):
+            if c.cid in local:
+                _merge(local[c.cid], c)
+            else:
+                local[c.cid] = c
+    with store.transaction():
+        sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers}, min_confidence)
+        if unchanged and prev_id is not None:
+            sink.reuse(prev_id, unchanged)
+        sink.add(integrity)
+        stories = changed if unchanged else None  # None: every story
+        for by_cid, rejected in engine.judged(list(local.values()), stories, facts, warnings):
+            sink.add(findings_of(con, by_cid, rejected, limits))
+        progress.advance()
+        result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
+                             sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
+                             prev_id if unchanged else None, sink.reused, len(unchanged),
+                             warnings)
+        result.stale_waivers = [{"fingerprint": w.fingerprint, "reason": w.reason}
+                                for w in waivers if w.fingerprint not in sink.waived_seen]
+        result.run_id = sink.finish(result, config_hash, signature, states)
+    return result
 
 
 def run_id_for(seq: int, doc_set: str) -> str:
@@ -291,7 +348,13 @@ def _judged_findings(con, cands: list[Candidate], rejected: list[Judgement],
                      limits: dict[str, float] | None = None) -> list[Finding]:
     """One finding per candidate the GX suite rejected, with the most severe expectation
     that rejected it."""
-    by_cid = {c.cid: c for c in cands}
+    return findings_of(con, {c.cid: c for c in cands}, rejected, limits)
+
+
+def findings_of(con, by_cid: dict[str, Candidate], rejected: list[Judgement],
+                limits: dict[str, float] | None = None) -> list[Finding]:
+    """One finding per rejected candidate, with the most severe expectation that rejected it
+    (its evidence read from the store)."""
     worst: dict[str, Judgement] = {}
     for j in rejected:
         prev = worst.get(j.cid)

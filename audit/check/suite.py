@@ -123,7 +123,9 @@ class _Session:
     """A GX context holding the suite and a batch definition over a dataframe asset: built once,
     then run on each chunk of candidate rows (building it costs ~0.25 s)."""
 
-    def __init__(self, suite_data: dict, suite_path: Path | None):
+    def __init__(self, suite_data: dict, suite_path: Path | None, spark: Any = None):
+        """``spark``: a Spark session; the suite then judges Spark DataFrames (GX's Spark
+        datasource) instead of pandas ones (the Spark engine's check stage)."""
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
         logging.getLogger("great_expectations").setLevel(logging.CRITICAL)  # errors raised here
         import great_expectations as gx
@@ -145,14 +147,19 @@ class _Session:
         if not suite.expectations:
             raise ConfigError("the suite has no expectations; zero checks would run", self.where)
         self.suite = ctx.suites.add(suite)
-        asset = ctx.data_sources.add_pandas("audit").add_dataframe_asset("candidates")
-        self.batch = asset.add_batch_definition_whole_dataframe("all")
+        source = ctx.data_sources.add_spark("audit", persist=False) \
+            if spark is not None else ctx.data_sources.add_pandas("audit")
+        self.batch = source.add_dataframe_asset("candidates").add_batch_definition_whole_dataframe(
+            "all")
         # the rejected rows' frame index (positions in the chunk) is what comes back, not their
         # ids looked up row by row; the batch is validated directly (Batch.validate), not
         # through a checkpoint, which would also serialise every COMPLETE result into the
-        # context's results store (a third of GX's time) only for us to never read it
-        self.result_format = {"result_format": "COMPLETE",
-                              "return_unexpected_index_query": False}
+        # context's results store (a third of GX's time) only for us to never read it. A Spark
+        # DataFrame has no positions: its rejected rows come back by their ``cid`` column.
+        self.result_format: dict[str, Any] = {"result_format": "COMPLETE",
+                                              "return_unexpected_index_query": False}
+        if spark is not None:
+            self.result_format["unexpected_index_column_names"] = ["cid"]
 
     def judge(self, rows: list[dict]) -> list[Judgement]:
         """Validate ``rows`` with the suite; return the rejections."""
@@ -163,10 +170,23 @@ class _Session:
         columns = ["cid", "check", *judged_columns()]
         frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
         frame = frame.astype(object).where(frame.notna(), None)
-        result = self.batch.get_batch(batch_parameters={"dataframe": frame}).validate(
-            self.suite, result_format=self.result_format)
         cids = [r["cid"] for r in rows]  # the frame's index is their position
         check_of = dict(zip(cids, frame["check"], strict=True))
+        return self.rejections(self._validate(frame), check_of, cids)
+
+    def judge_frame(self, frame: Any) -> list[Judgement]:
+        """Validate a Spark DataFrame of candidate rows (columns ``cid``, ``check`` and the
+        judged ones) with the suite; return the rejections."""
+        return self.rejections(self._validate(frame), {}, [])
+
+    def _validate(self, frame: Any) -> Any:
+        return self.batch.get_batch(batch_parameters={"dataframe": frame}).validate(
+            self.suite, result_format=self.result_format)
+
+    def rejections(self, result: Any, check_of: dict[str, str], cids: list[str]
+                   ) -> list[Judgement]:
+        """The rejected rows of a validation result, or a ConfigError for an expectation that
+        failed to run (or for no expectation run at all)."""
         out: list[Judgement] = []
         ran = 0
         for vr in [result]:

@@ -31,9 +31,11 @@ def start_session(settings: SparkSettings):
 
 
 def spark_stages(cfg, store, spark, settings: SparkSettings, found, extract_inputs, clock,
-                 quiet: bool, echo) -> None:
-    """Ingest, extraction, stories and resolution on Spark; the Parquet loaded into ``store``."""
+                 quiet: bool, echo, check_inputs: tuple):
+    """Ingest, extraction, stories and resolution on Spark; the Parquet loaded into ``store``.
+    Returns the engine the check stage then runs on (:class:`SparkChecks`)."""
     from audit.engine.spark import load_into_store, run_spark
+    from audit.engine.sparkcheck import SparkChecks
     from audit.escape import printable
 
     files, warnings = found
@@ -52,3 +54,5 @@ def spark_stages(cfg, store, spark, settings: SparkSettings, found, extract_inpu
                         "(SELECT count(DISTINCT entity_id) FROM entity_mentions)")[0]
         echo(f"extract (spark): {result.documents} document(s) extracted; {n[0]} claims, "
              f"{n[1]} entities in {result.stories} stories; Parquet in {result.output}")
+    return SparkChecks(spark, result.output, result.paths, check_inputs[0], check_inputs[1],
+                       clock)

@@ -1,0 +1,305 @@
+"""The check stage of the Spark engine: the same check code, run where the data is.
+
+* story-scoped candidates: the rows of each story are routed to a bucket (a hash of the story),
+  each table's rows are packed per bucket as Arrow IPC, and ``groupBy(bucket).applyInArrow``
+  loads one bucket's rows into an in-memory DuckDB store (the store's own schema) and runs the
+  check modules' own candidate builders over it (``audit/check/checks/``: the same SQL and
+  Python, not a copy). A story's candidates depend on that story's rows only (the incremental
+  check relies on the same), so a bucket of whole stories gives the same candidates;
+* corpus-wide candidates (name variants, quotes across stories, reference facts, counts vs
+  lists, attribution) are built by the same builders in the DuckDB store on the driver: they
+  compare claims of every story, so their SQL is the whole check;
+* judging: the story candidates stay in Spark (their judged columns as a typed DataFrame, the
+  pickled candidate beside them); the corpus candidates join them as a DataFrame, and the GX
+  suite's checkpoint runs once over the union through GX's Spark datasource. Only the rejected
+  candidates come back to the driver, where findings and their evidence are made and stored in
+  DuckDB as always (reports, diff, waivers and triage read them unchanged);
+* integrity: the row rules (types, allowed values, ranges, patterns, uniqueness) are screened by
+  pandera's PySpark backend on the Spark tables (``sparkintegrity.py``); see there.
+
+A builder that fails in a Spark worker sends its error back as a row (not as a failed task that
+Spark would retry): the driver raises it as the DuckDB engine would (a user error exits 2 with
+its message, a bug exits 3 naming the check).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import pickle
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from audit.errors import AuditError
+
+# What each table the story-scoped builders read is routed by (its story's bucket).
+ROUTES: dict[str, str] = {
+    "documents": "document_id", "document_paths": "document_id",
+    "document_stories": "document_id", "claims": "document_id", "spans": "document_id",
+    "mentions": "document_id", "claim_spans": "claim_id", "entity_mentions": "mention_id",
+    "entities": "story",
+}
+PACKED = "bucket int, table string, blob binary"
+CANDIDATES = "kind string, check string, cid string, judged string, types string, blob binary"
+_CAND_ARROW = pa.schema([("kind", pa.string()), ("check", pa.string()), ("cid", pa.string()),
+                         ("judged", pa.string()), ("types", pa.string()),
+                         ("blob", pa.binary())])
+JUDGE_ROWS = 200_000  # a judged frame up to this size is one partition (GX runs ~8 jobs per
+#                       expectation; on a small frame partitions only add scheduling)
+_SPARK_TYPE = {"bool": "boolean", "int": "bigint", "float": "double", "str": "string"}
+
+
+class SparkChecks:
+    """What ``run_checks`` hands to the Spark engine (see ``audit/check/run.py``)."""
+
+    def __init__(self, spark: Any, output: Path, paths: list[tuple[str, str]],
+                 suite: dict, suite_path: Path | None, clock: Any):
+        self.spark, self.output, self.paths = spark, output, paths
+        self.suite, self.suite_path, self.clock = suite, suite_path, clock
+
+    def integrity(self, con: Any) -> list:
+        from audit.engine.sparkintegrity import run_integrity_spark
+
+        with self.clock.stage("spark integrity"):
+            return run_integrity_spark(self.spark, self.output, con)
+
+    def judged(self, local: list, stories: list[str] | None, facts: dict,
+               warnings: list[str]) -> Iterator[tuple[dict, list]]:
+        """(candidates by cid, rejections) in chunks: the story candidates built on Spark
+        (``stories``: those to recompute, None: all) and ``local`` judged together."""
+        from pyspark.sql import functions as F
+
+        from audit.check.run import CHUNK
+        from audit.check.suite import _Session
+
+        with self.clock.stage("spark candidates"):
+            cands = story_candidates(self.spark, self.output, self.paths, stories, facts) \
+                .persist()
+        try:
+            with self.clock.stage("spark judge"):
+                side = cands.filter(F.col("kind") != "candidate").collect()
+                _raise_worker_error(side)
+                warnings.extend(r["judged"] for r in side if r["kind"] == "warning")
+                frame = judged_frame(self.spark, cands, local)
+                session = _Session(self.suite, self.suite_path, spark=self.spark)
+                rejected = session.judge_frame(frame)
+                frame.unpersist()
+            by_cid = {c.cid: c for c in local}
+            wanted = sorted({j.cid for j in rejected} - set(by_cid))
+            mine = [j for j in rejected if j.cid in by_cid]
+            if mine:
+                yield by_cid, mine
+            for lo in range(0, len(wanted), CHUNK):
+                ids = wanted[lo:lo + CHUNK]
+                got = {r["cid"]: pickle.loads(r["blob"]) for r in cands.join(
+                    self.spark.createDataFrame([(c,) for c in ids], "cid string"), "cid")
+                    .select("cid", "blob").collect()}
+                yield got, [j for j in rejected if j.cid in got]
+        finally:
+            cands.unpersist()
+
+
+def _raise_worker_error(rows: list) -> None:
+    errors = sorted((r for r in rows if r["kind"] in ("user-error", "crash")),
+                    key=lambda r: (r["kind"], r["check"]))
+    if not errors:
+        return
+    r = errors[0]
+    if r["kind"] == "user-error":
+        cls, message = pickle.loads(r["blob"])
+        raise cls(message)
+    raise RuntimeError(f"check {r['check']} failed in a Spark worker: "
+                       f"{r['judged'].strip().splitlines()[-1]}")
+
+
+# --------------------------------------------------------------------------------------------
+# Story candidates
+# --------------------------------------------------------------------------------------------
+
+
+def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
+                     stories: list[str] | None, facts: dict) -> Any:
+    """A DataFrame of the story-scoped checks' candidates (one row each, CANDIDATES), plus
+    their warnings and any worker error as rows of other kinds."""
+    from pyspark.sql import functions as F
+
+    from audit.check.limits import DEFAULTS, limit
+    from audit.engine.spark import _read, store_columns
+
+    limits = {name: str(limit(name)) for name in DEFAULTS}  # validated here, sent to workers
+    ds = _read(spark, out, "document_stories")
+    if stories is not None:
+        ds = ds.filter(F.col("story_id").isin(stories) if stories else F.lit(False))
+    parallel = spark.sparkContext.defaultParallelism
+    n_buckets = max(1, parallel * 2)
+    bucket = F.pmod(F.xxhash64("story"), F.lit(n_buckets)).cast("int").alias("bucket")
+    doc_bucket = ds.select("document_id", "story", "story_id", bucket).persist()
+    cols = store_columns(tuple(ROUTES))
+    tables = {t: _read(spark, out, t) for t in ROUTES
+              if t not in ("document_paths", "document_stories")}
+    tables["document_paths"] = spark.createDataFrame(
+        [(p, d, 1) for p, d in sorted(paths)], "path string, document_id string, version int") \
+        .withColumn("updated_at", F.lit(dt.datetime(2000, 1, 1)).cast("timestamp_ntz"))
+    # (no builder reads versions or times: current_documents is each document's first path)
+    tables["document_stories"] = doc_bucket.select("document_id", "story_id")
+    by_doc = doc_bucket.select("document_id", "bucket")
+    routed = {}
+    for t in ("documents", "document_paths", "document_stories", "claims", "spans",
+              "mentions"):
+        routed[t] = tables[t].join(by_doc, "document_id")
+    routed["claim_spans"] = tables["claim_spans"].join(
+        routed["claims"].select("claim_id", "bucket"), "claim_id")
+    routed["entity_mentions"] = tables["entity_mentions"].join(
+        routed["mentions"].select("mention_id", "bucket"), "mention_id")
+    routed["entities"] = tables["entities"].join(
+        doc_bucket.select(F.col("story").alias("story_id"), "bucket").distinct(), "story_id")
+    packed = None
+    for t, df in routed.items():
+        names = [c for c, _ in cols[t]]
+        part = df.select("bucket", *names).mapInArrow(_packer(t), PACKED)
+        packed = part if packed is None else packed.unionByName(part)
+    assert packed is not None
+    result = packed.groupBy("bucket").applyInArrow(_checker(facts, limits), CANDIDATES)
+    doc_bucket.unpersist()
+    return result
+
+
+def _packer(table: str):
+    """One Arrow IPC blob per bucket present in each batch of a table's rows."""
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import pyarrow.compute as pc
+
+        for batch in batches:
+            data = pa.Table.from_batches([batch])
+            rows = data.drop_columns(["bucket"])
+            buckets, blobs = [], []
+            for b in pc.unique(data.column("bucket")).to_pylist():
+                sink = pa.BufferOutputStream()
+                part = rows.filter(pc.equal(data.column("bucket"), b))
+                with pa.ipc.new_stream(sink, part.schema) as w:
+                    w.write_table(part)
+                buckets.append(b)
+                blobs.append(sink.getvalue().to_pybytes())
+            yield pa.RecordBatch.from_arrays(
+                [pa.array(buckets, pa.int32()), pa.array([table] * len(buckets), pa.string()),
+                 pa.array(blobs, pa.binary())], names=["bucket", "table", "blob"])
+    return run
+
+
+def _checker(facts: dict, limits: dict[str, str]):
+    def run(group: pa.Table) -> pa.Table:
+        os.environ.update(limits)  # the driver's limits, whatever the executor's environment
+        return pa.Table.from_pylist(list(check_bucket(group, facts)), schema=_CAND_ARROW)
+    return run
+
+
+def check_bucket(group: pa.Table, facts: dict) -> Iterator[dict]:
+    """One bucket's rows (packed tables) -> the story-scoped checks' candidates, as rows.
+    Runs in a Spark worker: errors come back as rows, never as a failed task."""
+    from audit.check.candidates import Inputs
+    from audit.check.checks import builders
+    from audit.check.run import _merge
+    from audit.store import open_store
+
+    parts: dict[str, list[pa.Table]] = {}
+    for name, blob in zip(group.column("table").to_pylist(), group.column("blob").to_pylist(),
+                          strict=True):
+        parts.setdefault(name, []).append(pa.ipc.open_stream(blob).read_all())
+    check = ""
+    try:
+        with open_store(":memory:") as store:
+            con = store.con
+            con.execute("SELECT 1").fetchall()  # complete what opening left (DuckDB 2)
+            for name, tables in sorted(parts.items()):
+                data = pa.concat_tables(tables)
+                names = ", ".join(data.column_names)
+                con.register("_rows", data)
+                con.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM _rows"
+                            ).fetchall()  # DuckDB 2 refuses new work after an unread result
+                con.unregister("_rows")
+            warnings: list[str] = []
+            for c in builders():
+                if c.scope != "story":
+                    continue
+                check = c.name
+                assert c.candidates is not None
+                found: dict[str, Any] = {}
+                for cand in c.candidates(con, Inputs(None, facts, warnings)):
+                    if cand.cid in found:
+                        _merge(found[cand.cid], cand)
+                    else:
+                        found[cand.cid] = cand
+                for cid, cand in found.items():
+                    yield {"kind": "candidate", "check": cand.check, "cid": cid,
+                           "judged": json.dumps(cand.judged),
+                           "types": json.dumps({k: type(v).__name__
+                                                for k, v in cand.judged.items()
+                                                if v is not None}),
+                           "blob": pickle.dumps(cand, protocol=5)}
+            for w in dict.fromkeys(warnings):
+                yield {"kind": "warning", "check": "", "cid": "", "judged": w, "types": "{}",
+                       "blob": b""}
+    except AuditError as exc:
+        yield {"kind": "user-error", "check": check, "cid": "", "judged": str(exc),
+               "types": "{}", "blob": pickle.dumps((type(exc), str(exc)))}
+    except Exception:  # noqa: BLE001 - sent to the driver, which raises it
+        yield {"kind": "crash", "check": check, "cid": "", "judged": traceback.format_exc(),
+               "types": "{}", "blob": b""}
+
+
+# --------------------------------------------------------------------------------------------
+# The judged frame
+# --------------------------------------------------------------------------------------------
+
+
+def judged_frame(spark: Any, cands: Any, local: list) -> Any:
+    """The candidate rows GX judges, as one cached Spark DataFrame: ``cid``, ``check`` and
+    every judged column, typed by the values found (bool, bigint, double, string)."""
+    from pyspark.sql import functions as F
+
+    from audit.check.checks import judged_columns
+
+    seen: dict[str, set[str]] = {}
+    for row in cands.filter(F.col("kind") == "candidate") \
+            .select(F.explode(F.from_json("types", "map<string,string>"))).distinct().collect():
+        seen.setdefault(row[0], set()).add(row[1])
+    for c in local:
+        for k, v in c.judged.items():
+            if v is not None:
+                seen.setdefault(k, set()).add(type(v).__name__)
+    columns = judged_columns()
+    types = {c: _spark_type(seen.get(c, set())) for c in columns}
+    schema = ", ".join([f"`{c}` {types[c]}" for c in columns])
+    story = cands.filter(F.col("kind") == "candidate").select(
+        "cid", "check", F.from_json("judged", schema).alias("j")).select("cid", "check", "j.*")
+    rows = [(c.cid, c.check, *(_value(c.judged.get(k), types[k]) for k in columns))
+            for c in local]
+    here = spark.createDataFrame(rows, "cid string, check string, " + schema)
+    frame = story.unionByName(here)
+    n = frame.count()
+    frame = (frame.coalesce(1) if n <= JUDGE_ROWS else frame).persist()
+    frame.count()
+    return frame
+
+
+def _spark_type(found: set[str]) -> str:
+    if len(found) == 1 and next(iter(found)) in _SPARK_TYPE:
+        return _SPARK_TYPE[next(iter(found))]
+    if found and found <= {"int", "float"}:
+        return "double"
+    return "string"
+
+
+def _value(v: Any, spark_type: str) -> Any:
+    if v is None:
+        return None
+    if spark_type == "double":
+        return float(v)
+    if spark_type == "string" and not isinstance(v, str):
+        return json.dumps(v)
+    return v
