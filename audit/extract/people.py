@@ -72,7 +72,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import SENTENCE_DOT
 
 NAME = "people"
-VERSION = "4"
+VERSION = "5"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -506,6 +506,7 @@ def _pre_name(
     name = _clean_name(text, *raw_name, lex)
     if name is None:
         return None
+    name = headline_name(text, *name)
     if m.group("of"):
         of_a, of_b = _trim_org(text, of_a, of_b)
         of_text = text[of_a:of_b]
@@ -530,6 +531,35 @@ def _pre_name(
         org_span = (before[0], before[1])
         org_value = _norm_org(text[before[0] : before[1]])
     return name, titles, texts, org_span, org_value
+
+
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _title_case_line(text: str, a: int, b: int) -> bool:
+    """Whether the line holding text[a:b] capitalises most of its longer words (a headline
+    written in title case, where a capital shows no name)."""
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    words = [w for w in _WORD_RE.findall(text, lo, len(text) if hi < 0 else hi) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def headline_name(text: str, a: int, b: int) -> tuple[int, int]:
+    """A name read in a title-case headline runs into the next capitalised word ("Vice
+    President Lindqvist Opens the Fair"): its last words are kept only up to the last one the
+    document writes elsewhere too; a name none of whose words recurs is left as read."""
+    toks = list(_WORD_RE.finditer(text, a, b))
+    if len(toks) < 2 or not _title_case_line(text, a, b):
+        return a, b
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    rest = text[:lo] + "\n" + text[hi:]
+    for k in range(len(toks) - 1, -1, -1):
+        if re.search(rf"(?<![\w]){re.escape(toks[k][0])}(?![\w])", rest):
+            return a, toks[k].end()
+    return a, b
 
 
 def _appos_head(
