@@ -44,21 +44,23 @@ def _label(title: str, org: str | None, status: str | None) -> str:
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     scope_sql = scoped_claims(inputs.stories)
     rows = con.execute(f"""
-        SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id, c.value
+        SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id, c.value, c.path
         FROM {scope_sql} c
         JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         JOIN entity_mentions em USING (mention_id) JOIN entities e USING (entity_id)
         WHERE c.kind = 'person' AND c.predicate = 'role_holder'
         ORDER BY c.story, e.canonical, c.path, c.claim_id""").fetchall()
     people: dict[tuple, list[tuple]] = defaultdict(list)
-    for story, eid, canonical, doc, claim, value in rows:
+    path_of: dict[str, str] = {}
+    for story, eid, canonical, doc, claim, value, path in rows:
+        path_of[claim] = path or ""
         v = json.loads(value)
         people[(story, eid, canonical)].append(
             (doc, claim, v.get("title") or "", v.get("org"), v.get("status") or ""))
     out: list[Candidate] = []
     for (story, _eid, canonical), stated in people.items():
         out.extend(_person(story, canonical, stated))
-    out.extend(_ranks(people))
+    out.extend(_ranks(people, path_of))
     return out
 
 
@@ -76,7 +78,7 @@ def _rank_pair(ka: str, kb: str) -> bool:
     return (ra is not None and ra[1] == kb) or (rb is not None and rb[1] == ka)
 
 
-def _ranks(people: dict[tuple, list[tuple]]) -> list[Candidate]:
+def _ranks(people: dict[tuple, list[tuple]], path_of: dict[str, str]) -> list[Candidate]:
     """One surname given a title and its deputy's ("Vice President Lindqvist" / "President
     Anna Lindqvist") in one story: resolution keeps two people with different titles apart,
     but one name (or its surname alone) cannot hold both ranks of one post at once, unless a
@@ -113,8 +115,19 @@ def _ranks(people: dict[tuple, list[tuple]]) -> list[Candidate]:
                     continue
                 person = max(sorted(names), key=lambda n: len(n.split()))
                 values = [{"value": low, "claims": [(c, roles) for c in sorted(claims_low)]}]
-                values += [{"value": base.title(),
-                            "claims": [(c, roles) for c in sorted(sides[base])]}]
+                # evidence order: the higher title in the lower one's own documents first (a
+                # source that contradicts itself), then one claim per other source in path
+                # order, then the rest
+                low_docs = {d for d, c, _t, _o, _s in sa if c in claims_low}
+                order = sorted((path_of.get(c, ""), d, c) for _n, st in persons
+                               for d, c, _t, _o, _s in st if c in sides[base])
+                seen_docs: set[str] = set()
+                ranked = []
+                for i, (_p, d, c) in enumerate(dict.fromkeys(order)):
+                    ranked.append(((d not in low_docs, d in seen_docs, i), c))
+                    seen_docs.add(d)
+                high = [c for _k, c in sorted(ranked)]
+                values += [{"value": base.title(), "claims": [(c, roles) for c in high]}]
                 out.append(Candidate(
                     check=NAME,
                     judged={"role_comparison": "rank"},
