@@ -123,14 +123,14 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             (fr, Figure(claim_id, norm, label, num, bound, exact=fr["exact"]), subj))
     # a freed amount (listed with others, naming its own measure) is compared only with the
     # amounts that name that same measure; the others as before, without it
-    groups: list[tuple[tuple, list]] = []
+    compared: list[tuple[tuple, list]] = []
     for key, items in buckets.items():
-        groups.append((key, [it for it in items if it[1].claim_id not in freed_ids]))
+        compared.append((key, [it for it in items if it[1].claim_id not in freed_ids]))
         for m in sorted({measure_of[it[1].claim_id] or "" for it in items
                          if it[1].claim_id in freed_ids}):
-            groups.append((key, [it for it in items if measure_of[it[1].claim_id] == m]))
+            compared.append((key, [it for it in items if measure_of[it[1].claim_id] == m]))
     out: dict[tuple, Candidate] = {}
-    for key, items in groups:
+    for key, items in compared:
         story, kind, pred = key[0], key[1], key[2]
         quals = key[4]
         canon = canonical_names(fr for fr, _, _ in items)
