@@ -45,6 +45,7 @@ reading ("Leonardo da Silva, mayor of Porto Alegre").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -534,30 +535,36 @@ def _pre_name(
 
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+HEADLINE_CHARS = 300  # a longer line is no headline (and is not scanned per name)
 
 
-def _title_case_line(text: str, a: int, b: int) -> bool:
-    """Whether the line holding text[a:b] capitalises most of its longer words (a headline
-    written in title case, where a capital shows no name)."""
-    lo = text.rfind("\n", 0, a) + 1
-    hi = text.find("\n", b)
-    words = [w for w in _WORD_RE.findall(text, lo, len(text) if hi < 0 else hi) if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+@lru_cache(maxsize=4)
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word occurs in a document (counted once per document: a name's words
+    are looked up here, not searched for in the text)."""
+    return Counter(_WORD_RE.findall(text))
 
 
 def headline_name(text: str, a: int, b: int) -> tuple[int, int]:
     """A name read in a title-case headline runs into the next capitalised word ("Vice
     President Lindqvist Opens the Fair"): its last words are kept only up to the last one the
-    document writes elsewhere too; a name none of whose words recurs is left as read."""
-    toks = list(_WORD_RE.finditer(text, a, b))
-    if len(toks) < 2 or not _title_case_line(text, a, b):
-        return a, b
+    document writes elsewhere too; a name none of whose words recurs is left as read. Lines
+    longer than HEADLINE_CHARS are no headlines."""
     lo = text.rfind("\n", 0, a) + 1
     hi = text.find("\n", b)
     hi = len(text) if hi < 0 else hi
-    rest = text[:lo] + "\n" + text[hi:]
+    if hi - lo > HEADLINE_CHARS:
+        return a, b
+    toks = list(_WORD_RE.finditer(text, a, b))
+    line = _WORD_RE.findall(text, lo, hi)
+    longer = [w for w in line if len(w) > 3]
+    if len(toks) < 2 or len(longer) < 4 or \
+            sum(w[0].isupper() for w in longer) < 0.8 * len(longer):
+        return a, b
+    here = Counter(line)
+    everywhere = _word_counts(text)
     for k in range(len(toks) - 1, -1, -1):
-        if re.search(rf"(?<![\w]){re.escape(toks[k][0])}(?![\w])", rest):
+        if everywhere[toks[k][0]] > here[toks[k][0]]:
             return a, toks[k].end()
     return a, b
 
