@@ -267,12 +267,18 @@ def own_measures(text: str, amounts: list[tuple[int, int]], measures: list[str |
         if not hit[i] or not measures[i]:
             continue
         own[i] = True
-        for j, (b0, b1) in enumerate(amounts):
-            if j == i or abs(b0 - a0) >= LISTED_WITHIN:
+        # only the neighbours inside the window (amounts are sorted by start): linear
+        lo = i
+        while lo > 0 and a0 - amounts[lo - 1][0] < LISTED_WITHIN:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(amounts) and amounts[hi + 1][0] - a0 < LISTED_WITHIN:
+            hi += 1
+        for j in range(lo, hi + 1):
+            b0, b1 = amounts[j]
+            if j == i or measures[j] != measures[i]:
                 continue
-            if SENTENCE_OR_PARAGRAPH_END.search(between(text, min(a1, b1), max(a0, b0))):
-                continue
-            if measures[j] == measures[i]:
+            if not SENTENCE_OR_PARAGRAPH_END.search(between(text, min(a1, b1), max(a0, b0))):
                 own[i] = False
                 break
     return own
