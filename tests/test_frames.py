@@ -122,6 +122,19 @@ def test_background_figures(text, cue):
     assert v["frame"] == "other" and v["frame_cue"] == cue
 
 
+@pytest.mark.parametrize("text, cue", [
+    # a difference between two figures, not a figure of the event
+    ("The ferry now costs $18,000, about $4,000 more than the builder first quoted.",
+     "more than"),
+    ("The new wing cost $2 million less than the council had set aside.", "less than"),
+    # a projection: what the figure could become
+    ("The transfer could rise to $90 million with bonuses.", "could rise"),
+])
+def test_differences_and_projections_are_not_event_figures(text, cue):
+    v = [f for f in figures(money, text) if f["frame"] == "other"]
+    assert len(v) == 1 and v[0]["frame_cue"] == cue and "year" not in v[0]
+
+
 def test_up_from_frames_only_the_earlier_figure():
     now, before = figures(money, "Sales reached $8 million, up from $5 million.")
     assert now["frame"] == "event" and before["frame"] == "other"
@@ -488,3 +501,38 @@ def test_compatible_signatures_are_joined():
     sets = comparable_sets([(to_programme, fig(1)), (combined, fig(2)), (other_giver, fig(3))])
     ids = sorted(sorted(f.claim_id for f in members) for _, members in sets)
     assert ids == [["c1", "c2"], ["c1", "c3"]]  # the two givers' amounts are never compared
+
+
+# --- amounts listed together ------------------------------------------------------------------
+
+VERDICT = {
+    "court.txt": "Verdict\n\nA jury ordered Marlow Foods to pay $12 million in damages to the "
+                 "bakers on Friday.\n",
+    "wire.txt": "Bakers win\n\nThe jury awarded the bakers $12 million in damages and $30 "
+                "million in penalties on Friday.\n",
+}
+
+
+def test_a_listed_amount_naming_its_own_measure_is_compared(tmp_path):
+    """"$10 million in damages, and added $30 million, ..." lists amounts, but the first names
+    a measure no amount listed with it names: it is compared with the other sources' damages."""
+    files = dict(VERDICT)
+    files["blog.txt"] = ("Bakery case\n\nThe jury awarded $10 million in damages, then added "
+                         "$30 million, taking the total to $40 million.\n")
+    findings, _ = audit_texts(tmp_path, files)
+    vc = [f for f in findings if f["check"] == "value-conflict"
+          and f["severity"] in ("error", "warning")]
+    assert len(vc) == 1, [f["message"] for f in findings]
+    assert "10,000,000" in vc[0]["message"] and "12,000,000" in vc[0]["message"]
+
+
+def test_a_listed_amount_is_compared_only_with_its_own_measure(tmp_path):
+    """Freed from its list, an amount meets only amounts that name the same measure: the
+    blog's "$10 million in fees" is no conflict with the damages, and its unnamed neighbours
+    stay listed."""
+    files = dict(VERDICT)
+    files["blog.txt"] = ("Bakery case\n\nThe jury awarded $10 million in fees, then added "
+                         "$30 million, taking the total to $40 million.\n")
+    findings, _ = audit_texts(tmp_path, files)
+    assert [f["message"] for f in findings if f["check"] == "value-conflict"
+            and f["severity"] in ("error", "warning")] == []

@@ -378,7 +378,8 @@ _BACKGROUND = re.compile(
     r"[ \t]+(?:country|industry|sector|state|nation))\b"
     r"|\b(?:up|down|rising|falling|increased?|decreased?|rose|fell)[ \t]+from[ \t]*$"
     # a projection, not a figure of the event: "that would mean $100 million in total"
-    r"|\b(?:would|could|might)[ \t]+(?:\w+[ \t]+)?(?:mean|bring|push|take|lift|raise|reach)\b"
+    r"|\b(?:would|could|might)[ \t]+(?:\w+[ \t]+)?(?:mean|bring|push|take|lift|raise|reach|rise"
+    r"|climb|grow|increase)\b"
     # market prices around the event: "shares closed at $90", "the stock was up 3% at $90"
     r"|\b(?:closed|closing|trading|traded|trade|opened|ended|finished)[ \t]+(?:\w+[ \t]+){0,3}?"
     r"at[ \t]*$|\b(?:up|down|higher|lower)[ \t]+(?:about[ \t]+|nearly[ \t]+)?[\d.]+[ \t]*%"
@@ -386,6 +387,11 @@ _BACKGROUND = re.compile(
     r"|\b(?:compared[ \t]+(?:with|to)|versus|vs\.?|than)[ \t]*(?:the[ \t]+)?$"
     # a span looking back: "over the last three seasons", "five of the past 10 titles"
     r"|\b(?:the|its|their|his|her)[ \t]+(?:last|past|previous|prior|preceding)[ \t]*$")
+
+
+# a figure right before "more than" / "less than" is a difference between two others ("about
+# $21,000 more than was promised"), never the event's own value
+_DIFFERENCE = re.compile(r"(?i)[ \t]+(?:more|less|higher|lower|cheaper|fewer|greater)[ \t]+than\b")
 
 
 def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | None,
@@ -404,6 +410,9 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
             continue
         year = int(y["y"])
         break
+    d = _DIFFERENCE.match(text, ve, chi)
+    if d is not None:
+        return "other", d[0].strip().lower(), None  # compared with nothing
     m = _BACKGROUND.search(text, clo, first)
     if m is None:
         m = _BACKGROUND.search(text, ve, chi)

@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "4"
+VERSION = "6"
 
 _SYMBOLS = {
     "$": "USD",

@@ -45,6 +45,7 @@ reading ("Leonardo da Silva, mayor of Porto Alegre").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,7 +73,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import SENTENCE_DOT
 
 NAME = "people"
-VERSION = "4"
+VERSION = "5"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -506,6 +507,7 @@ def _pre_name(
     name = _clean_name(text, *raw_name, lex)
     if name is None:
         return None
+    name = headline_name(text, *name)
     if m.group("of"):
         of_a, of_b = _trim_org(text, of_a, of_b)
         of_text = text[of_a:of_b]
@@ -530,6 +532,41 @@ def _pre_name(
         org_span = (before[0], before[1])
         org_value = _norm_org(text[before[0] : before[1]])
     return name, titles, texts, org_span, org_value
+
+
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+HEADLINE_CHARS = 300  # a longer line is no headline (and is not scanned per name)
+
+
+@lru_cache(maxsize=4)
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word occurs in a document (counted once per document: a name's words
+    are looked up here, not searched for in the text)."""
+    return Counter(_WORD_RE.findall(text))
+
+
+def headline_name(text: str, a: int, b: int) -> tuple[int, int]:
+    """A name read in a title-case headline runs into the next capitalised word ("Vice
+    President Lindqvist Opens the Fair"): its last words are kept only up to the last one the
+    document writes elsewhere too; a name none of whose words recurs is left as read. Lines
+    longer than HEADLINE_CHARS are no headlines."""
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    if hi - lo > HEADLINE_CHARS:
+        return a, b
+    toks = list(_WORD_RE.finditer(text, a, b))
+    line = _WORD_RE.findall(text, lo, hi)
+    longer = [w for w in line if len(w) > 3]
+    if len(toks) < 2 or len(longer) < 4 or \
+            sum(w[0].isupper() for w in longer) < 0.8 * len(longer):
+        return a, b
+    here = Counter(line)
+    everywhere = _word_counts(text)
+    for k in range(len(toks) - 1, -1, -1):
+        if everywhere[toks[k][0]] > here[toks[k][0]]:
+            return a, toks[k].end()
+    return a, b
 
 
 def _appos_head(

@@ -57,7 +57,8 @@ def refers_to(phrase: str, title: str) -> bool:
 
 # A title with one of these is another rank than its last word: a vice president is not "the
 # president".
-_RANKS = {"vice", "deputy", "assistant", "associate", "co", "under", "sub", "pro"}
+RANKS = frozenset({"vice", "deputy", "assistant", "associate", "co", "under", "sub", "pro"})
+_RANKS = RANKS
 
 
 # Words too common in organisation names to tell two organisations apart or join them.

@@ -18,7 +18,7 @@ import duckdb
 
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
-from audit.resolve.roles import compare_roles, title_key
+from audit.resolve.roles import RANKS, compare_roles, orgs_agree, title_key
 
 NAME = "role-conflict"
 CLASS = "role-conflict"
@@ -30,7 +30,7 @@ ORDER = 15
 EXPECTATIONS = (
     expect("expect_column_values_to_not_be_in_set", "warning",
            "A person holds the same role (title, organisation, current or former) in every "
-           "source", column="role_comparison", value_set=["status", "organisation"]),
+           "source", column="role_comparison", value_set=["status", "organisation", "rank"]),
     expect("expect_column_values_to_not_be_in_set", "info",
            "A person is given the same title in every source",
            column="role_comparison", value_set=["title"]),
@@ -44,20 +44,98 @@ def _label(title: str, org: str | None, status: str | None) -> str:
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     scope_sql = scoped_claims(inputs.stories)
     rows = con.execute(f"""
-        SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id, c.value
+        SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id, c.value, c.path
         FROM {scope_sql} c
         JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         JOIN entity_mentions em USING (mention_id) JOIN entities e USING (entity_id)
         WHERE c.kind = 'person' AND c.predicate = 'role_holder'
         ORDER BY c.story, e.canonical, c.path, c.claim_id""").fetchall()
     people: dict[tuple, list[tuple]] = defaultdict(list)
-    for story, eid, canonical, doc, claim, value in rows:
+    path_of: dict[str, str] = {}
+    for story, eid, canonical, doc, claim, value, path in rows:
+        path_of[claim] = path or ""
         v = json.loads(value)
         people[(story, eid, canonical)].append(
             (doc, claim, v.get("title") or "", v.get("org"), v.get("status") or ""))
     out: list[Candidate] = []
     for (story, _eid, canonical), stated in people.items():
         out.extend(_person(story, canonical, stated))
+    out.extend(_ranks(people, path_of))
+    return out
+
+
+def _rank_of(title: str) -> tuple[str, str] | None:
+    """("vice", "president") for "Vice President"; None for a title without a rank word."""
+    words = title_key(title)[1].replace("-", " ").split()
+    if len(words) >= 2 and words[0] in RANKS:
+        return words[0], " ".join(words[1:])
+    return None
+
+
+def _rank_pair(ka: str, kb: str) -> bool:
+    """Whether one title key is the other's deputy ("vice president" / "president")."""
+    ra, rb = _rank_of(ka), _rank_of(kb)
+    return (ra is not None and ra[1] == kb) or (rb is not None and rb[1] == ka)
+
+
+def _ranks(people: dict[tuple, list[tuple]], path_of: dict[str, str]) -> list[Candidate]:
+    """One surname given a title and its deputy's ("Vice President Lindqvist" / "President
+    Anna Lindqvist") in one story: resolution keeps two people with different titles apart,
+    but one name (or its surname alone) cannot hold both ranks of one post at once, unless a
+    source says the lower one is former. One finding per name and lower title, its evidence
+    the titles."""
+    roles = ("title",)  # the titles differ: the evidence points at them
+    out: list[Candidate] = []
+    by_story: dict[str, list[tuple[str, list[tuple]]]] = defaultdict(list)
+    for (story, _eid, canonical), stated in sorted(people.items()):
+        by_story[story].append((canonical, stated))
+    for story, persons in by_story.items():
+        for name_a, sa in persons:
+            lows: dict[tuple[str, str], list[str]] = defaultdict(list)
+            for _doc, claim, title, org, status in sa:
+                rank = _rank_of(title)
+                if rank is not None and (status or title_key(title)[0]) != "former":
+                    lows[(_label(title, org, status), rank[1])].append(claim)
+            for (low, base), claims_low in sorted(lows.items()):
+                org_low = next(o for _d, c, _t, o, _s in sa if c == claims_low[0])
+                sides: dict[str, set[str]] = defaultdict(set)
+                names = {name_a}
+                for name_b, sb in persons:
+                    ta, tb = name_a.split(), name_b.split()
+                    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+                    if long_[-len(short):] != short:
+                        continue
+                    for _doc, claim_b, title_b, org_b, status_b in sb:
+                        st_b, key_b = title_key(title_b)
+                        if key_b == base and (status_b or st_b) != "former" \
+                                and orgs_agree(org_low, org_b):
+                            sides[base].add(claim_b)  # one side: the title, however held
+                            names.add(name_b)
+                if not sides:
+                    continue
+                person = max(sorted(names), key=lambda n: len(n.split()))
+                values = [{"value": low, "claims": [(c, roles) for c in sorted(claims_low)]}]
+                # evidence order: the higher title in the lower one's own documents first (a
+                # source that contradicts itself), then one claim per other source in path
+                # order, then the rest
+                low_docs = {d for d, c, _t, _o, _s in sa if c in claims_low}
+                order = sorted((path_of.get(c, ""), d, c) for _n, st in persons
+                               for d, c, _t, _o, _s in st if c in sides[base])
+                seen_docs: set[str] = set()
+                ranked = []
+                for i, (_p, d, c) in enumerate(dict.fromkeys(order)):
+                    ranked.append(((d not in low_docs, d in seen_docs, i), c))
+                    seen_docs.add(d)
+                high = [c for _k, c in sorted(ranked)]
+                values += [{"value": base.title(), "claims": [(c, roles) for c in high]}]
+                out.append(Candidate(
+                    check=NAME,
+                    judged={"role_comparison": "rank"},
+                    key=["role", name_a, "rank", low] + ([story] if story else []),
+                    headline=f"{person}'s role differs (rank)",
+                    values=values,
+                    details={"person": person, "comparison": "rank"},
+                ))
     return out
 
 
@@ -77,6 +155,8 @@ def _person(story: str, person: str, stated: list[tuple]) -> list[Candidate]:
             if kind is None:
                 continue
             ka, kb = title_key(a[2])[1], title_key(b[2])[1]
+            if kind == "title" and _rank_pair(ka, kb):
+                continue  # a title and its deputy's: reported by _ranks
             if kind == "title" and any({ka, kb} <= t for t in titles_of.values()):
                 continue  # a source states both titles: two posts, not a conflict
             if kind == "status" and any({(ka, True), (ka, False)} <= f

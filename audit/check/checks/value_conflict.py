@@ -62,7 +62,10 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     ``comparable.py``) with values whose bounds do not intersect."""
     scope_sql = scoped_claims(inputs.stories)
     in_year = story_years(con, scope_sql)
-    listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql, in_year))
+    freed: list[str] = []  # listed amounts compared because they name their own measure
+    listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql, in_year, freed))
+    freed_ids = set(freed)
+    measure_of: dict[str, str | None] = {}
     rows = con.execute(rf"""
         WITH fig AS (
           SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
@@ -115,10 +118,19 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         key = bucket_key(story, kind, pred, subj, currency, q, fr)
         if key is None:
             continue
+        measure_of[claim_id] = fr["measure"]
         buckets.setdefault(key, []).append(
             (fr, Figure(claim_id, norm, label, num, bound, exact=fr["exact"]), subj))
-    out: dict[tuple, Candidate] = {}
+    # a freed amount (listed with others, naming its own measure) is compared only with the
+    # amounts that name that same measure; the others as before, without it
+    compared: list[tuple[tuple, list]] = []
     for key, items in buckets.items():
+        compared.append((key, [it for it in items if it[1].claim_id not in freed_ids]))
+        for m in sorted({measure_of[it[1].claim_id] or "" for it in items
+                         if it[1].claim_id in freed_ids}):
+            compared.append((key, [it for it in items if measure_of[it[1].claim_id] == m]))
+    out: dict[tuple, Candidate] = {}
+    for key, items in compared:
         story, kind, pred = key[0], key[1], key[2]
         quals = key[4]
         canon = canonical_names(fr for fr, _, _ in items)
@@ -211,7 +223,8 @@ def frame_in_story(frame: str, year: int | None, story_year: int | None) -> str:
 
 
 def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
-                   years: dict[str, int] | None = None) -> list[str]:
+                   years: dict[str, int] | None = None,
+                   freed: list[str] | None = None) -> list[str]:
     """Amounts stated as parts or alternatives of one statement, not one fact restated: two
     amounts less than LISTED_WITHIN apart with no sentence end between them, or a run of
     fragments (the rows of a table); a paragraph break ends a statement otherwise (a
@@ -223,7 +236,8 @@ def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
             SELECT * FROM (
               SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1,
                      coalesce(c.value->>'frame', 'event') AS frame,
-                     TRY_CAST(c.value->>'year' AS INTEGER) AS year, c.story
+                     TRY_CAST(c.value->>'year' AS INTEGER) AS year, c.story,
+                     c.value->>'measure' AS measure
               FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
               JOIN spans s USING (span_id)
               WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL)
@@ -233,9 +247,41 @@ def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
         for r in rows:
             frame = frame_in_story(r[4], r[5], (years or {}).get(r[6]))
             frames.append("event" if frame == "event" else f"other:{r[5] or ''}")
-        hit = listed_in(text, [(r[2], r[3]) for r in rows], frames)
-        out.extend(r[1] for r, h in zip(rows, hit, strict=True) if h)
+        spans = [(r[2], r[3]) for r in rows]
+        hit = listed_in(text, spans, frames)
+        own = own_measures(text, spans, [r[7] for r in rows], hit)
+        out.extend(r[1] for r, h, o in zip(rows, hit, own, strict=True) if h and not o)
+        if freed is not None:
+            freed.extend(r[1] for r, h, o in zip(rows, hit, own, strict=True) if h and o)
     return out
+
+
+def own_measures(text: str, amounts: list[tuple[int, int]], measures: list[str | None],
+                 hit: list[bool]) -> list[bool]:
+    """For listed amounts of one document (sorted by start), whether each names a measure
+    that no amount listed with it names ("$550 million in compensatory damages and $4.14
+    billion in punitive damages"): the words say which fact each one is, so it is compared
+    like an amount standing alone."""
+    own = [False] * len(amounts)
+    for i, (a0, a1) in enumerate(amounts):
+        if not hit[i] or not measures[i]:
+            continue
+        own[i] = True
+        # only the neighbours inside the window (amounts are sorted by start): linear
+        lo = i
+        while lo > 0 and a0 - amounts[lo - 1][0] < LISTED_WITHIN:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(amounts) and amounts[hi + 1][0] - a0 < LISTED_WITHIN:
+            hi += 1
+        for j in range(lo, hi + 1):
+            b0, b1 = amounts[j]
+            if j == i or measures[j] != measures[i]:
+                continue
+            if not SENTENCE_OR_PARAGRAPH_END.search(between(text, min(a1, b1), max(a0, b0))):
+                own[i] = False
+                break
+    return own
 
 
 def listed_in(text: str, amounts: list[tuple[int, int]],
