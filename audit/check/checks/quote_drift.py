@@ -21,7 +21,7 @@ import duckdb
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.limits import limit
-from audit.resolve.utterances import same_speaker, same_utterance, word_diff, words
+from audit.resolve.utterances import reworded, same_speaker, same_utterance, word_diff, words
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
 
@@ -84,10 +84,10 @@ def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
             b = quotes[j]
             if a[4] == b[4] or toks[i] == toks[j] or not toks[i] or not toks[j]:
                 continue
-            if UNKNOWN_SPEAKER not in (a[3].lower(), b[3].lower()) and \
-                    not same_speaker(a[3], b[3]):
+            known = UNKNOWN_SPEAKER not in (a[3].lower(), b[3].lower())
+            if known and not same_speaker(a[3], b[3]):
                 continue
-            if same_utterance(a[2], b[2]):
+            if same_utterance(a[2], b[2]) or (known and reworded(a[2], b[2])):
                 yield a, b
 
 
