@@ -222,10 +222,16 @@ def _bulleted(text: str, pos: int, end: int, lex: Lexicon) -> tuple[list[tuple[i
     """Members given one per line (list items, bullets) after a cue ending in a colon."""
     members: list[tuple[int, int]] = []
     cur = pos
+    layout = None  # line breaks between the first two items: a wider gap ends the list
     while cur < end:
         m = _BULLET_LINE.match(text, cur, end)
         if not m:
             break
+        if members:
+            breaks = text.count("\n", cur, m.start("item"))
+            if layout is not None and breaks > layout:
+                break  # "- A\n- B\n- C\n\nEnd.": a paragraph after the list
+            layout = breaks
         a, b = _trim_item(text, *m.span("item"))
         item = text[a:b]
         if (not item[:1].isupper() or len(item.split()) > 6 or SENTENCE_DOT.search(item)
