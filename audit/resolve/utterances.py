@@ -12,7 +12,9 @@ Two quotes are the same utterance only when they share a substantial run of word
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
 (SAME_SHARE, in order, counting runs of two words or more), and those runs are not scattered
 over a long stretch (SAME_WINDOW); or when each runs on with other sentences of the speaker and
-the two overlap at whole sentences (one source quotes "A. B.", another "B. C."). Two
+the two overlap at whole sentences (one source quotes "A. B.", another "B. C."). For quotes
+whose speaker is named in both sources, ``reworded`` also pairs one sentence reworded phrase by
+phrase (the same skeleton of shared phrases with a few words swapped between them). Two
 statements of one speaker on one subject share words ("the", "our", the subject's name), not
 whole passages, so they are never paired as a reworded quote.
 """

@@ -6,8 +6,10 @@ or one is unknown. So two different statements of one speaker are never paired, 
 speaker was not found pairs only with a quote it substantially overlaps, and typography,
 editorial brackets and ellipses and trimmed ends are not changes; a quote known to be a prefix
 (cut off unclosed where the page ends, or ending in an ellipsis) is compared only on the words
-it has. A rewrite of one article that rewords a named speaker's quote beyond word overlap is
-found by the surroundings instead: the text before and after the two quotes is largely the same
+it has. A named speaker's sentence reworded phrase by phrase (synonyms swapped every few words,
+``audit.resolve.utterances.reworded``) is paired too, but never with a speakerless quote.
+A rewrite of one article that rewords a named speaker's quote beyond word overlap is found by
+the surroundings instead: the text before and after the two quotes is largely the same
 (``_rewritten``)."""
 
 from __future__ import annotations
@@ -77,7 +79,9 @@ def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
 
 def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
     """Pairs of quotes from two documents that are one utterance (``same_utterance``) and
-    whose speakers agree or one is unknown. Two statements of one speaker are not paired."""
+    whose speakers agree or one is unknown, or, when both speakers are named and agree, one
+    sentence reworded phrase by phrase (``reworded``). Two statements of one speaker are not
+    paired."""
     toks = [words(q[2]) for q in quotes]
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
