@@ -4,6 +4,8 @@ In our own wording."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -147,3 +149,16 @@ def test_bulleted_list_compared_end_to_end(tmp_path):
     assert len(lm) == 1, [f["message"] for f in lm]
     assert "Brask Cement missing" in lm[0]["message"]
     assert "cooperatives" not in lm[0]["message"]
+
+
+def test_check_reuse_is_keyed_by_the_rules_checks_call():
+    # a story's findings are reused only under the same code signature: an edit to quote
+    # identity (resolve/utterances.py) or to the text toolkit must invalidate them too
+    import audit
+    from audit.check.run import code_signature, signed_files
+
+    package = Path(audit.__file__).parent
+    names = {p.relative_to(package).as_posix() for p in signed_files()}
+    assert {"check/run.py", "check/checks/quote_drift.py", "resolve/utterances.py",
+            "resolve/roles.py", "text.py", "data/vocabulary.toml"} <= names
+    assert len(code_signature()) == 16
