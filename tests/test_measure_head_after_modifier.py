@@ -24,6 +24,9 @@ def measure(text: str, written: str) -> str | None:
     ("A 210-metre barge carrying turbines ran aground.", "210-metre", "barge"),
     ("A 6-km path winding along the river opened.", "6-km", "path"),
     ("The town opened a 3,000-square-metre hall.", "3,000-square-metre", "hall"),
+    ("It plans a 9,000-square-foot sea kelp drying hall near Brenvik.", "9,000-square-foot",
+     "hall"),
+    ("It plans a 9,000-square-foot solar panel repair hall.", "9,000-square-foot", "hall"),
 ])
 def test_head_noun_of_the_phrase(text, written, expected):
     assert measure(text, written) == expected

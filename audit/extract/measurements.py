@@ -77,7 +77,8 @@ _DISTANCE_AFTER = re.compile(
     r"|[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]*[,.;)]))")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:(?:the|its|their|new|additional)[ \t]+)?"
                        r"(?P<np>[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)?)")
-_NOUN_AFTER = re.compile(r"(?:[ \t]+|-)(?P<np>[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*){0,2})")
+# up to four words: "a 90,000-square-foot wind turbine design facility near ..."
+_NOUN_AFTER = re.compile(r"(?:[ \t]+|-)(?P<np>[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*){0,3})")
 _BEFORE = re.compile(
     r"(?i:\b(?P<np>[a-z][a-z-]*)(?:[ \t]+(?:is|was|are|were|of|at|that['’]s|that[ \t]+is"
     r"|that[ \t]+was|which[ \t]+is|which[ \t]+was|stands[ \t]+at|reached"
