@@ -810,6 +810,17 @@ FRAME_T = {
 }
 
 
+def _about(m: int) -> int:
+    """The total "about" rounds to: the nearest ten when that is within 10 % of it, else the
+    nearest five, else the total itself ("about $10 million" for $12 million is 17 % off, as
+    far off as a planted amount error, so it is no legitimate rounding)."""
+    for step in (10, 5):
+        r = max(step, int(round(m / step) * step))
+        if abs(r - m) <= 0.1 * m:
+            return r
+    return m
+
+
 def frame_sentence(ev: Event, doc: Doc, common: dict[str, str], used: set[str]) -> str:
     """An amount in another frame, in about 40 % of the documents (its own random stream, so
     the rest of the corpus does not change); never a sentence another document has."""
@@ -817,13 +828,20 @@ def frame_sentence(ev: Event, doc: Doc, common: dict[str, str], used: set[str]) 
     if rng.random() >= 0.4:
         return ""
     m = ev.amount_m
+    # The earlier programme is one fact of the event: every document that mentions it gives the
+    # same amount and year (drawn per document, two documents stated two amounts for one
+    # programme in one year - a real discrepancy the ground truth called legitimate).
+    ev_rng = random.Random(f"{ev.eid}|frames-earlier")
+    old_m = round(m * ev_rng.uniform(0.6, 0.85))
+    year = str(ev.date.year - ev_rng.randint(2, 6))
+    rng.uniform(0.6, 0.85)  # the draw that used to pick it, kept so the stream is unchanged
     values = {
         "EACH": money_text(max(1, m // 2), rng),
-        "OLD": money_text(max(1, round(m * rng.uniform(0.6, 0.85))), rng),
+        "OLD": money_text(max(1, old_m), rng),
         "LOWER": money_text(max(1, m - max(1, m // 10)), rng),
-        "ROUND": money_text(max(10, int(round(m, -1))), rng),
+        "ROUND": money_text(_about(m), rng),
     }
-    year = str(ev.date.year - rng.randint(2, 6))
+    rng.randint(2, 6)  # likewise (the year's draw)
     options = [(kind, t) for kind in sorted(FRAME_T) for t in FRAME_T[kind]]
     rng.shuffle(options)
     for kind, tmpl in options:

@@ -266,13 +266,28 @@ def inputs_signature(suite: dict, facts: dict, waivers: list, min_confidence: fl
     return hashlib.sha256(blob.encode()).hexdigest()[:24]
 
 
+# Rules outside audit/check that checks call (quote identity, roles, names, figure frames, the
+# text toolkit): an edit there changes findings as much as one in a check module.
+RULE_FILES = ("resolve/*.py", "text.py", "extract/frames.py", "extract/vocab.py",
+              "data/vocabulary.toml")
+
+
+def signed_files() -> list[Path]:
+    """The files ``code_signature`` hashes: the check code and the rules it calls."""
+    package = Path(__file__).parent.parent
+    files = set((package / "check").rglob("*.py"))
+    for pattern in RULE_FILES:
+        files.update(package.glob(pattern))
+    return sorted(files)
+
+
 @functools.lru_cache(maxsize=1)
 def code_signature() -> str:
-    """A hash of the check code itself, so that a changed rule (an edit between releases, or a
-    development install) never reuses findings computed by the old one."""
+    """A hash of the check code and the rules it calls, so that a changed rule (an edit between
+    releases, or a development install) never reuses findings computed by the old one."""
     h = hashlib.sha256()
-    root = Path(__file__).parent
-    for path in sorted(root.rglob("*.py")):
+    root = Path(__file__).parent.parent
+    for path in signed_files():
         h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]
 

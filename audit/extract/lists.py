@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import SENTENCE_DOT, case_variants, sentence_start, trie_pattern
 
 NAME = "lists"
-VERSION = "5"
+VERSION = "6"
 
 _NAT = "|".join(
     sorted((re.escape(k) for k in NATIONALITIES if " " not in k), key=len, reverse=True)
@@ -222,18 +222,36 @@ def _bulleted(text: str, pos: int, end: int, lex: Lexicon) -> tuple[list[tuple[i
     """Members given one per line (list items, bullets) after a cue ending in a colon."""
     members: list[tuple[int, int]] = []
     cur = pos
+    layout = None  # line breaks between the first two items: a wider gap ends the list
     while cur < end:
         m = _BULLET_LINE.match(text, cur, end)
         if not m:
             break
+        if members:
+            breaks = text.count("\n", cur, m.start("item"))
+            if layout is not None and breaks > layout:
+                break  # "- A\n- B\n- C\n\nEnd.": a paragraph after the list
+            layout = breaks
         a, b = _trim_item(text, *m.span("item"))
         item = text[a:b]
         if (not item[:1].isupper() or len(item.split()) > 6 or SENTENCE_DOT.search(item)
-                or not _item_ok(text, a, b, lex)):
-            break
+                or not _is_name(text, a, b) or not _item_ok(text, a, b, lex)):
+            break  # "Nine regional suppliers are also contributing." ends the list
         members.append((a, b))
         cur = m.end()
     return (members if len(members) >= 2 else []), cur
+
+
+def _is_name(text: str, a: int, b: int) -> bool:
+    """A line is a member only when it is written as a name (the item grammar of inline lists:
+    capitalised words and their connectors, a legal form after it), not a sentence in lower case
+    that follows the list ("Nine regional suppliers are also contributing")."""
+    m = _ITEM.match(text, a, b)
+    if not m:
+        return False
+    end = m.end("item")
+    ct = _CORP_TAIL.match(text, end, b)
+    return (ct.end() if ct else end) == b
 
 
 def _claim(

@@ -77,7 +77,8 @@ _DISTANCE_AFTER = re.compile(
     r"|[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]*[,.;)]))")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:(?:the|its|their|new|additional)[ \t]+)?"
                        r"(?P<np>[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)?)")
-_NOUN_AFTER = re.compile(r"(?:[ \t]+|-)(?P<np>[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*){0,2})")
+# up to four words: "a 90,000-square-foot wind turbine design facility near ..."
+_NOUN_AFTER = re.compile(r"(?:[ \t]+|-)(?P<np>[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*){0,3})")
 _BEFORE = re.compile(
     r"(?i:\b(?P<np>[a-z][a-z-]*)(?:[ \t]+(?:is|was|are|were|of|at|that['’]s|that[ \t]+is"
     r"|that[ \t]+was|which[ \t]+is|which[ \t]+was|stands[ \t]+at|reached"
@@ -110,15 +111,45 @@ def _singular(w: str) -> str:
     return w
 
 
-def _head(np: str, forward: bool = True) -> str | None:
+def _verbal(t: str) -> bool:
+    return t.endswith("ing") or (t.endswith("ed") and len(t) > 4 and not t.endswith("eed"))
+
+
+# prepositions the function-word list leaves out: they end the phrase too ("a hall near ...")
+_PREPOSITIONS = frozenset("""along near around beyond toward towards within without inside behind
+    beside off up down past out back next opposite downstream upstream inland offshore ashore
+    aground ahead home overnight""".split())
+_PHRASE_END = re.compile(r"[ \t]*(?:[,.;:!?)]|\n|$|(?P<w>[A-Za-z]+)\b)")
+
+
+def _head(np: str, forward: bool = True, after: str = "") -> str | None:
     """The head noun of a short phrase: the last word before a function word (forward), or the
-    last word (backward)."""
+    last word (backward). A word in -ing or -ed usually starts a clause ("a 948-foot ship
+    carrying the ...", "a barge drifted downstream"), but one right before the phrase's last
+    noun is a modifier of it ("a 53,000-square-foot climate modelling facility near ...", "a
+    50-foot drilling rig.", "a refurbished depot"): the noun ends the phrase (a function word,
+    punctuation or the end follows it; ``after`` is the text after ``np``), and after another
+    word only an -ing word is read so. "A ship carrying grain." reads "grain": a miss at worst,
+    never two measures taken for one."""
     toks = np.lower().split()
     run = []
-    for t in toks:
-        if t in _STOP or t.endswith("ing") or (t.endswith("ed") and len(t) > 4
-                                               and not t.endswith("eed")):
+    for k, t in enumerate(toks):
+        if t in _STOP or t in _PREPOSITIONS:
             break
+        if _verbal(t):
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is None or nxt in _STOP or nxt in _PREPOSITIONS or _verbal(nxt) \
+                    or nxt.endswith("ly") or (k and not t.endswith("ing")):
+                break  # "a barge drifted downstream": a verb after the noun
+            if k + 2 < len(toks):
+                ends = toks[k + 2] in _STOP or toks[k + 2] in _PREPOSITIONS
+            else:
+                m = _PHRASE_END.match(after)
+                ends = bool(m) and (m["w"] is None or m["w"].lower() in _STOP
+                                    or m["w"].lower() in _PREPOSITIONS)
+            if not ends:
+                break
+            continue
         run.append(t)
     if not run:
         return None
@@ -152,7 +183,7 @@ def measure_of(text: str, ss: int, se: int, s: int, e: int, hyphenated: bool) ->
             return h
     m = _NOUN_AFTER.match(text, e, hi)
     if m and (hyphenated or text[e:e + 1] != "-"):
-        h = _head(m["np"])
+        h = _head(m["np"], after=text[m.end():hi])
         # an unhyphenated unit is followed by its noun only after a number ("a 10 km stretch"),
         # which a lower-case word right after it shows
         if h and (hyphenated or re.match(r"[ \t]+[a-z]", text[e:])):

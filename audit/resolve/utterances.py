@@ -12,7 +12,9 @@ Two quotes are the same utterance only when they share a substantial run of word
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
 (SAME_SHARE, in order, counting runs of two words or more), and those runs are not scattered
 over a long stretch (SAME_WINDOW); or when each runs on with other sentences of the speaker and
-the two overlap at whole sentences (one source quotes "A. B.", another "B. C."). Two
+the two overlap at whole sentences (one source quotes "A. B.", another "B. C."). For quotes
+whose speaker is named in both sources, ``reworded`` also pairs one sentence reworded phrase by
+phrase (the same skeleton of shared phrases with a few words swapped between them). Two
 statements of one speaker on one subject share words ("the", "our", the subject's name), not
 whole passages, so they are never paired as a reworded quote.
 """
@@ -114,6 +116,39 @@ def same_utterance(a: str, b: str) -> bool:
     if shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window:
         return True
     return _same_overlap(a, b, wa, wb, matched, blocks)
+
+
+REWORD_MIN = 8  # words of the shorter quote, at least, for a reworded quote (same_wording)
+REWORD_PHRASES = 3  # shared phrases (two words or more) in order, at least
+REWORD_GAP = 3  # words, at most, either quote has between two shared runs (or at an end)
+REWORD_SHARE = 0.5  # share of the longer quote's words the shared runs make, at least
+
+
+def reworded(a: str, b: str) -> bool:
+    """Whether two quotes of one named speaker are one sentence reworded phrase by phrase:
+    both read as the same skeleton of shared phrases in order ("When industry and universities
+    pull in the same direction, X moves faster" / "When business and universities work toward
+    the same goal, X moves more quickly"), at least REWORD_PHRASES phrases of two words or more,
+    half the longer quote, with at most REWORD_GAP other words between them or at either end in
+    each quote. A synonym swapped every few words keeps that skeleton; two statements of one
+    speaker share a phrase or two ("our students", "this partnership") with whole clauses of
+    their own between them, so they are not paired. Callers use it only for quotes whose
+    speaker is named in both sources."""
+    wa, wb = words(a), words(b)
+    if min(len(wa), len(wb)) < REWORD_MIN:
+        return False
+    matched = [x for x in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+               .get_matching_blocks() if x.size]
+    if sum(1 for x in matched if x.size >= 2) < REWORD_PHRASES:
+        return False
+    if sum(x.size for x in matched) < REWORD_SHARE * max(len(wa), len(wb)):
+        return False
+    ia = ib = 0
+    for x in matched:
+        if x.a - ia > REWORD_GAP or x.b - ib > REWORD_GAP:
+            return False
+        ia, ib = x.a + x.size, x.b + x.size
+    return len(wa) - ia <= REWORD_GAP and len(wb) - ib <= REWORD_GAP
 
 
 def _same_overlap(a: str, b: str, wa: list[str], wb: list[str], matched: list,

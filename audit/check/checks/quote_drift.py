@@ -6,8 +6,10 @@ or one is unknown. So two different statements of one speaker are never paired, 
 speaker was not found pairs only with a quote it substantially overlaps, and typography,
 editorial brackets and ellipses and trimmed ends are not changes; a quote known to be a prefix
 (cut off unclosed where the page ends, or ending in an ellipsis) is compared only on the words
-it has. A rewrite of one article that rewords a named speaker's quote beyond word overlap is
-found by the surroundings instead: the text before and after the two quotes is largely the same
+it has. A named speaker's sentence reworded phrase by phrase (synonyms swapped every few words,
+``audit.resolve.utterances.reworded``) is paired too, but never with a speakerless quote.
+A rewrite of one article that rewords a named speaker's quote beyond word overlap is found by
+the surroundings instead: the text before and after the two quotes is largely the same
 (``_rewritten``)."""
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import duckdb
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.limits import limit
-from audit.resolve.utterances import same_speaker, same_utterance, word_diff, words
+from audit.resolve.utterances import reworded, same_speaker, same_utterance, word_diff, words
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
 
@@ -78,17 +80,19 @@ def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
 
 def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
     """Pairs of quotes from two documents that are one utterance (``same_utterance``) and
-    whose speakers agree or one is unknown. Two statements of one speaker are not paired."""
+    whose speakers agree or one is unknown, or, when both speakers are named and agree, one
+    sentence reworded phrase by phrase (``reworded``). Two statements of one speaker are not
+    paired."""
     toks = [words(q[2]) for q in quotes]
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
             b = quotes[j]
             if a[4] == b[4] or toks[i] == toks[j] or not toks[i] or not toks[j]:
                 continue
-            if UNKNOWN_SPEAKER not in (a[3].lower(), b[3].lower()) and \
-                    not same_speaker(a[3], b[3]):
+            known = UNKNOWN_SPEAKER not in (a[3].lower(), b[3].lower())
+            if known and not same_speaker(a[3], b[3]):
                 continue
-            if same_utterance(a[2], b[2]):
+            if same_utterance(a[2], b[2]) or (known and reworded(a[2], b[2])):
                 yield a, b
 
 
