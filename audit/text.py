@@ -243,6 +243,32 @@ def sentence_end(text: str, pos: int, ceil: int, reach: int = 800) -> int:
 
 
 # --------------------------------------------------------------------------------------------
+# Anchored scans
+
+
+def anchored_lines(text: str, start: int, end: int,
+                   anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The lines of text[start:end] (bounds without their line break) holding a match of
+    ``anchor``, in order.
+
+    Why: a rule whose every match lies on one line and contains a literal cue ("acquired",
+    "bought") gives the same matches when run over only the lines holding the cue; scanning
+    those few lines instead of the whole range is what keeps such rules cheap. ``anchor`` must
+    not match a line break.
+    """
+    out: list[tuple[int, int]] = []
+    pos = start
+    while (m := anchor.search(text, pos, end)) is not None:
+        a = max(start, text.rfind("\n", start, m.start()) + 1)
+        b = text.find("\n", m.end(), end)
+        if b < 0:
+            b = end
+        out.append((a, b))
+        pos = b + 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
 # Hard-wrapped lines
 
 WRAP_MIN = 40  # a shorter line ends where it ends (a heading, a list item, a line of an address)

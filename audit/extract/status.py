@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import anchored_lines
 
 NAME = "status"
 VERSION = "1"
@@ -70,6 +71,10 @@ _PENDING = [
                rf"{_NOUN}{_S}of|(?:deal|agreement|offer|bid){_S}to{_S}{_ACQ}){_S}{_DESC}"
                rf"{_TARGET}"),
 ]
+# Every pattern's match holds one of these words and no line break: only the lines holding one
+# are scanned (``anchored_lines``).
+_CUE_WORD = re.compile(r"acqui|bought|buy|purchas|tak(?:e|en|ing)[ \t\u00a0]+over|takeover"
+                       r"|now[ \t\u00a0]+own")
 # a year after the target in its sentence: background about an earlier deal
 _EARLIER = re.compile(r"[^.;\n]*?\b(?:in|since|back in)[ \t\u00a0]+(?:19|20)\d\d\b")
 # a name that is not one: a sentence word, a month, a pronoun
@@ -91,9 +96,10 @@ def _trim_target(text: str, a: int, b: int) -> tuple[int, int]:
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     seen: set[tuple[int, int]] = set()
+    lines = anchored_lines(text, start, end, _CUE_WORD)
     for state, patterns in (("completed", _COMPLETED), ("pending", _PENDING)):
         for rx in patterns:
-            for m in rx.finditer(text, start, end):
+            for m in (m for a, b in lines for m in rx.finditer(text, a, b)):
                 ta, tb = _trim_target(text, *m.span("target"))
                 target = " ".join(text[ta:tb].split())
                 if tb <= ta or target.split()[0] in _NOT_NAMES:
