@@ -287,25 +287,6 @@ class Anchored:
             yield from self.pattern.finditer(text, a, b)
 
 
-def line_matches(pattern: re.Pattern[str], text: str, start: int, end: int
-                 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, start, end)`` for a pattern that opens with ``(?m)^`` and never
-    matches a line break: tried only at line starts instead of at every character."""
-    pos = start
-    if pos > 0 and text[pos - 1] != "\n":
-        pos = text.find("\n", pos, end) + 1
-        if pos == 0:
-            return
-    while pos < end:
-        m = pattern.match(text, pos, end)
-        if m is not None:
-            yield m
-        nl = text.find("\n", pos, end)
-        if nl < 0:
-            return
-        pos = nl + 1
-
-
 # --------------------------------------------------------------------------------------------
 # Hard-wrapped lines
 

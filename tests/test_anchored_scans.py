@@ -1,18 +1,16 @@
-"""The anchored scans (``audit.text.Anchored``, ``line_matches``) find exactly what a scan of
-the whole range finds: the fast path never skips or adds a match."""
+"""The anchored scans (``audit.text.Anchored``) find exactly what a scan of the whole range
+finds: the fast path never skips or adds a match."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import audit.extract
-from audit.extract import places
-from audit.text import Anchored, line_matches
+from audit.text import Anchored
 
 
 def _anchored() -> dict[str, Anchored]:
@@ -69,7 +67,7 @@ def _spans(matches) -> list[tuple[tuple[int, int], dict]]:
 
 
 def test_every_anchored_pattern_is_covered() -> None:
-    assert len(ANCHORED) >= 11  # status (7), untitled (3), times, places
+    assert len(ANCHORED) >= 11  # status (7), untitled (3), times (1)
     text = "\n".join(EXAMPLES)
     for name, a in ANCHORED.items():
         full = _spans(a.pattern.finditer(text, 0, len(text)))
@@ -86,22 +84,3 @@ def test_anchored_scan_equals_full_scan(text: str, data: st.DataObject) -> None:
         full = _spans(a.pattern.finditer(text, start, end))
         assert _spans(a.finditer(text, start, end)) == full, name
         assert _spans(a.finditer(text, start, end, a.lines(text, start, end))) == full, name
-
-
-_LINE_PATTERNS = [places._DATELINE, re.compile(r"(?m)^[ \t]*[A-Z]+[ ,]")]
-
-
-@settings(max_examples=300, deadline=None)
-@given(texts, st.data())
-def test_line_matches_equals_full_scan(text: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    for rx in _LINE_PATTERNS:
-        assert _spans(line_matches(rx, text, start, end)) == _spans(rx.finditer(text, start, end))
-
-
-def test_line_matches_reads_datelines() -> None:
-    text = "BRENMOUTH, March 4 2025 (Wire) — The fair opened.\nNot one.\nTARNWICK – Also."
-    found = [m["city"] for m in line_matches(places._DATELINE, text, 0, len(text))]
-    assert found == [m["city"] for m in places._DATELINE.finditer(text)] == ["BRENMOUTH",
-                                                                            "TARNWICK"]

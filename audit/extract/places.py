@@ -56,7 +56,7 @@ from audit.extract.vocab import (
     lexicon,
 )
 from audit.model import ClaimDraft, Context, SpanRef
-from audit.text import Anchored, line_matches, sentence_start
+from audit.text import sentence_start
 
 NAME = "places"
 VERSION = "2"
@@ -378,7 +378,7 @@ def _datelines(
     """ "BOSTON (Reuters) -", "SEATTLE, Wash. --", "LEIDEN, 12 March 2025 –" at the start of a
     line (see the module docstring)."""
     out = []
-    for m in line_matches(_DATELINE, text, start, end):
+    for m in _DATELINE.finditer(text, start, end):
         raw_city = m.group("city")
         caps = raw_city.isupper()
         dated = bool(m.group("date") or m.group("agency"))
@@ -411,8 +411,7 @@ def _datelines(
 
 # "opened in", "was held in", "took place in", "based in": what follows "in" is where
 _WHERE_WORD = rf"{UP}\w*(?:[-'’](?![sS](?!\w))\w+)*"  # not the "'s" of a possessive
-# Anchored: scanned only over the lines holding one of its verbs.
-_WHERE_VERB = Anchored(re.compile(
+_WHERE_VERB = re.compile(
     r"(?<![\w-])(?i:opened|opens|held|hosted|staged|convened|gathered|happened|occurred|met"
     r"|signed"
     r"|(?:took|takes|take|taking)[ \t\u00a0]+place|based|headquartered|located)"
@@ -422,8 +421,7 @@ _WHERE_VERB = Anchored(re.compile(
     r"[ \t\u00a0]+in[ \t\u00a0]+(?:the[ \t\u00a0]+city[ \t\u00a0]+of[ \t\u00a0]+)?"
     rf"(?P<city>{_WHERE_WORD}(?:[ \t\u00a0](?:{_PARTICLES}[ \t\u00a0])?"
     rf"(?:St\.[ \t\u00a0])?{_WHERE_WORD}){{0,2}})"
-), re.compile(r"(?i:open|held|host|staged|convened|gathered|happened|occurred|met|signed|tak|took"
-              r"|based|headquartered|located)"))
+)
 _VENUE_WORDS = frozenset(
     """hall halls arena stadium square park centre center building tower hotel campus street
     road avenue plaza convention auditorium theatre theater church cathedral palace castle
