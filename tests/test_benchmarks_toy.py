@@ -75,3 +75,14 @@ def test_spark_benchmark_runs_at_toy_size(tmp_path: Path):
     assert [x["engine"] for x in rows] == ["duckdb", "spark"]
     assert all(x["same_findings"] and x["n_findings"] > 0 for x in rows)
     assert "spark read+extract" in rows[1]["stages"] and rows[1]["parquet_bytes"]["claims"] > 0
+
+
+def test_bench_extract_runs_at_toy_size(tmp_path: Path):
+    out = tmp_path / "extract.json"
+    r = _bench("benchmarks/bench_extract.py", "--mb", "0.02", "--repeat", "2", "--no-spacy",
+               "--json", str(out))
+    assert r.returncode == 0, r.stderr
+    res = json.loads(out.read_text())
+    ours = res["extract_document (all extractors)"]
+    assert ours["claims"] > 0 and ours["cpu_seconds"] > 0
+    assert set(res["per_extractor"]) >= {"money", "status", "mentions"}
