@@ -77,3 +77,14 @@ def test_spark_benchmark_runs_at_toy_size(tmp_path: Path):
     assert "spark read+extract" in rows[1]["stages"] and rows[1]["parquet_bytes"]["claims"] > 0
     # the check stage's Spark parts, timed inside "check"
     assert {"spark integrity", "spark candidates", "spark judge"} <= set(rows[1]["stages"])
+
+
+def test_bench_extract_runs_at_toy_size(tmp_path: Path):
+    out = tmp_path / "extract.json"
+    r = _bench("benchmarks/bench_extract.py", "--mb", "0.02", "--repeat", "2", "--no-spacy",
+               "--json", str(out))
+    assert r.returncode == 0, r.stderr
+    res = json.loads(out.read_text())
+    ours = res["extract_document (all extractors)"]
+    assert ours["claims"] > 0 and ours["cpu_seconds"] > 0
+    assert set(res["per_extractor"]) >= {"money", "status", "mentions"}

@@ -188,6 +188,13 @@ _HAS_BEFORE = re.compile(
     rf"{_NAMES}[ \t]+{_AUX}(?:has|have|had|employ|enrol|enroll|count|number|operat|run|serv)\w*"
     rf"[ \t]+(?:(?:about|around|some|nearly|almost|over|more[ \t]+than|up[ \t]+to|at[ \t]+least"
     rf"|roughly)[ \t]+)*$")
+# What each pattern above must hold (its verb after a space, the possessive's apostrophe): a
+# window without it is not searched, since each search tries the names pattern at every capital.
+_GIVE_CUE = re.compile(rf"[ \t]{_GIVE}")
+_GET_CUE = re.compile(rf"[ \t]{_GET}")
+_GIVER_TO_CUE = re.compile(r"[ \t](?:award|grant|give|gave|pay|paid|offer|lend|lent)")
+_POSSESSIVE_CUE = re.compile(r"['’]")
+_HAS_CUE = re.compile(r"[ \t](?:has|have|had|employ|enrol|enroll|count|number|operat|run|serv)")
 # "... from Acme and Borealis", "... by Acme", "... to Stanford", "... at Stanford"
 _FROM_AFTER = re.compile(
     rf"(?:[ \t]+(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}})?"
@@ -288,14 +295,15 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
     gives: list[str] = []
     gets: list[str] = []
     before = text[lo:first]
-    m = _GIVER_TO_BEFORE.search(before)
+    m = _GIVER_TO_BEFORE.search(before) if _GIVER_TO_CUE.search(before) else None
     if m:
         gives += _names(m["giver"], text, lo + m.start("giver"), ss)
         gets += _names(m["names"], text, lo + m.start("names"), ss)
     else:
-        for pat, into in ((_GIVER_BEFORE, gives), (_GETTER_BEFORE, gets),
-                          (_POSSESSIVE_BEFORE, gets), (_HAS_BEFORE, gets)):
-            m = pat.search(before)
+        for pat, cue, into in ((_GIVER_BEFORE, _GIVE_CUE, gives), (_GETTER_BEFORE, _GET_CUE, gets),
+                               (_POSSESSIVE_BEFORE, _POSSESSIVE_CUE, gets),
+                               (_HAS_BEFORE, _HAS_CUE, gets)):
+            m = pat.search(before) if cue.search(before) else None
             if m:
                 into += _names(m["names"], text, lo + m.start("names"), ss,
                                strong=pat is _POSSESSIVE_BEFORE)

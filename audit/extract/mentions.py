@@ -27,9 +27,11 @@ from audit.extract.vocab import (
     COUNTRIES,
     MONTHS,
     NAME_TOKEN,
+    NAME_TOKEN_TAIL,
     NATIONALITIES,
     PERSON_NOUNS,
     STOP_WORDS,
+    UP,
     WEEKDAYS,
     Lexicon,
     lexicon,
@@ -40,8 +42,10 @@ NAME = "mentions"
 VERSION = "2"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
+# Opens with the capital as a plain class (the engine skips in C to the next one), then looks
+# behind it: no word character, dot, apostrophe or hyphen before the name.
 _RUN = re.compile(
-    rf"(?<![\w.’'-])(?P<name>{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN}){{0,2}})"
+    rf"(?P<name>{UP}(?<![\w.’'-].){NAME_TOKEN_TAIL}(?:[ \u00a0]{NAME_TOKEN}){{0,2}})"
     r"(?P<poss>['’]s(?![\w-]))?"
 )
 _CAP_BEFORE = re.compile(r"[A-Z][\w.’'&-]*[ \u00a0]\Z")
@@ -64,7 +68,13 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     lex = lexicon(ctx.vocab)
     for m in _RUN.finditer(text, start, end):
         a, b = m.span("name")
-        before = _CAP_BEFORE.search(text, max(start, a - 40), a)
+        poss = bool(m.group("poss"))
+        # the cheap tests first (a lone word, a longer run after it): most runs end here
+        if not poss and (len(text[a:b].split()) < 2 or _CAP_AFTER.match(text, b, end)):
+            continue
+        # _CAP_BEFORE ends with a space right before the name
+        before = (_CAP_BEFORE.search(text, max(start, a - 40), a)
+                  if a > start and text[a - 1] in " \u00a0" else None)
         w0 = before.group(0).split()[0] if before else ""
         if before and w0.rstrip(".") not in _HONORIFICS and not _SENTENCE_END.search(w0):
             continue  # part of a longer capitalised run
@@ -78,8 +88,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         words = text[a:b].split()
         if any(_bad(w, lex) for w in words) or words[-1].endswith("."):
             continue
-        poss = bool(m.group("poss"))
-        if not poss and (len(words) < 2 or _CAP_AFTER.match(text, b, end)):
+        if not poss and len(words) < 2:
             continue
         name = " ".join(words)
         if name in COUNTRIES or name in lex.places:

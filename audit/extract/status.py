@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import Anchored
 
 NAME = "status"
 VERSION = "1"
@@ -41,7 +42,11 @@ _DESC = (r"(?:(?:the|a|an|its|rival|fellow|[a-z][a-z-]*(?<!ing))"
 _BUYER = rf"(?P<buyer>{_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}|it|It)"
 _ADV = rf"(?:(?:now|officially|finally|formally|already|just|successfully){_S})?"
 
-_COMPLETED = [
+# Every pattern's match holds one of these words and no line break: only the lines holding one
+# are scanned (``Anchored``).
+_CUE_WORD = re.compile(r"acqui|bought|buy|purchas|tak(?:e|en|ing)[ \t\u00a0]+over|takeover"
+                       r"|now[ \t\u00a0]+own")
+_COMPLETED = [Anchored(rx, _CUE_WORD) for rx in (
     # "Contoso has acquired (publisher) Fabrikam", "Contoso has now bought Fabrikam"
     re.compile(rf"{_BUYER}{_S}(?P<cue>(?:has|have){_S}{_ADV}{_ACQ_ED}){_S}{_DESC}{_TARGET}"),
     # "Contoso now owns (the company) Fabrikam"
@@ -53,8 +58,8 @@ _COMPLETED = [
     # "Fabrikam has been acquired by Contoso" (target first)
     re.compile(rf"{_TARGET}{_S}(?P<cue>(?:has|have){_S}{_ADV}been"
                rf"{_S}{_ACQ_ED}){_S}by{_S}{_BUYER.replace('it|It', 'the[ ]company')}"),
-]
-_PENDING = [
+)]
+_PENDING = [Anchored(rx, _CUE_WORD) for rx in (
     # "Contoso to acquire Fabrikam", "Contoso will buy", "Contoso agreed to purchase",
     # "Contoso is set to take over", "Contoso announced it will buy", "Contoso is buying"
     re.compile(rf"{_BUYER}{_S}(?P<cue>(?:(?:will|would|is{_S}set{_S}to|is{_S}to|plans{_S}to|"
@@ -69,7 +74,7 @@ _PENDING = [
     re.compile(rf"(?P<cue>(?:pending|proposed|planned|agreed){_S}(?:[^\s.,;]+{_S}){{0,3}}?"
                rf"{_NOUN}{_S}of|(?:deal|agreement|offer|bid){_S}to{_S}{_ACQ}){_S}{_DESC}"
                rf"{_TARGET}"),
-]
+)]
 # a year after the target in its sentence: background about an earlier deal
 _EARLIER = re.compile(r"[^.;\n]*?\b(?:in|since|back in)[ \t\u00a0]+(?:19|20)\d\d\b")
 # a name that is not one: a sentence word, a month, a pronoun
@@ -91,9 +96,10 @@ def _trim_target(text: str, a: int, b: int) -> tuple[int, int]:
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     seen: set[tuple[int, int]] = set()
+    lines = _COMPLETED[0].lines(text, start, end)  # one anchor for all
     for state, patterns in (("completed", _COMPLETED), ("pending", _PENDING)):
         for rx in patterns:
-            for m in rx.finditer(text, start, end):
+            for m in rx.finditer(text, start, end, lines):
                 ta, tb = _trim_target(text, *m.span("target"))
                 target = " ".join(text[ta:tb].split())
                 if tb <= ta or target.split()[0] in _NOT_NAMES:

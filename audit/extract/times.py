@@ -38,6 +38,7 @@ from audit.extract.frames import approx_bound_kind
 from audit.extract.frames import bound as frame_bound
 from audit.extract.numbers import WORDS_RE, approx_before, as_number, parse_decimal
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import Anchored
 
 NAME = "times"
 VERSION = "1"
@@ -51,7 +52,9 @@ _ZONE_WORDS = r"(?:ET|CT|MT|PT|Eastern|Central|Mountain|Pacific)"
 _TZ = (rf"(?:[ \t]+(?:\(?(?P<tz>{'|'.join(sorted(_ZONES, key=len, reverse=True))}"
        rf"|{_ZONE_WORDS})\)?(?:[ \t]+(?:[Tt]ime|Daylight[ \t]+Time|Standard[ \t]+Time))?"
        r"|(?P<local>local(?:[ \t]+time)?)))?(?![\w])")
-_CLOCK = re.compile(
+# Anchored: scanned only over lines holding a digit before a.m./p.m., a zone or "h", a digit
+# colon digit, noon or midnight (what every clock time holds).
+_CLOCK = Anchored(re.compile(
     r"(?<![\w$€£¥.,:/#+\-–])"
     r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \t]*(?P<ampm>[ap]\.[ \t]?m\.?|[AaPp][Mm]"
     r"(?![\w]))"
@@ -59,7 +62,8 @@ _CLOCK = re.compile(
     r"(?:[ \t]+(?:hrs|hours|h)\b)?"
     r"|(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)(?![\d:]|[.,]\d)"
     r"|(?P<word>noon|midnight)(?![\w]))"
-    + _TZ)
+    + _TZ), re.compile(r"\d(?:[ \t]*(?:[ap]\.|[AaPp][Mm])|[ \t]+(?:h|GMT|UTC|Z|local)|:\d)|noon"
+                   r"|midnight"))
 _CLOCK_APPROX = re.compile(
     r"(?i)\b(?P<w>just[ \t]+after|shortly[ \t]+after|soon[ \t]+after|just[ \t]+before"
     r"|shortly[ \t]+before|just[ \t]+past|a[ \t]+little[ \t]+after|about|around|approximately"

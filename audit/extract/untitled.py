@@ -35,6 +35,7 @@ from audit.extract.vocab import (
     trie_pattern,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import Anchored
 
 NAME = "untitled_people"
 VERSION = "1"
@@ -54,20 +55,22 @@ _AGE_AFTER = re.compile(
 _HOME_AFTER = re.compile(
     rf",{WS}(?:of|from|(?:a|an){WS}(?:resident|native){WS}of){WS}(?P<home>{_PLACE})(?=[,.;])"
 )
-_YEAR_OLD = re.compile(
+# Anchored: these three are scanned only over the lines holding their cue word.
+_YEAR_OLD = Anchored(re.compile(
     rf"(?<![\w-])(?P<age>\d{{1,3}})-year-old{WS}(?:[a-z]+{WS})?(?={NAME_TOKEN})"
-)
+), re.compile("-year-old"))
 # "Ivo and Ada Brill, ages 44 and 41" / "Ivo Brill and Ada Brill, aged 44 and 41"
-_PAIR_AGES = re.compile(
+_PAIR_AGES = Anchored(re.compile(
     rf",?{WS}(?:ages|aged){WS}(?P<a1>\d{{1,3}}){WS}and{WS}(?P<a2>\d{{1,3}})(?![\w-])"
-)
+), re.compile("age[sd]"))
 _GIVEN_AND = re.compile(rf"(?P<g>{NAME_TOKEN}){WS}and{WS}(?={NAME_TOKEN}{WS}{NAME_TOKEN})")
-_IDENT = re.compile(
+_IDENT = Anchored(re.compile(
     rf"(?<![\w-])(?:(?:identified|named)(?:{WS}(?:him|her|them|the{WS}[a-z]+(?:{WS}[a-z]+)?))?"
     rf"{WS}as|(?:victims?|dead|deceased|injured|wounded|killed|survivors?|missing)"
     rf"{WS}(?:were|was|are|is|include|included|includes)"
     rf"|[Aa]mong{WS}(?:them|the{WS}[a-z]+)(?:{WS}(?:was|were|is|are))?)(?::|,)?{WS}"
-)
+), re.compile(r"identified|named|victim|dead|deceased|injured|wounded|killed|survivor|missing"
+               r"|among|Among"))
 _PERSON_NOUNS = "|".join(sorted(PERSON_NOUNS, key=len, reverse=True))
 # lower case or capitalised (a sentence start), as a trie: an alternation of 60 words tried at
 # every position was most of this extractor's time
