@@ -145,8 +145,8 @@ def _head(np: str, forward: bool = True, after: str = "") -> str | None:
                 ends = toks[k + 2] in _STOP or toks[k + 2] in _PREPOSITIONS
             else:
                 m = _PHRASE_END.match(after)
-                ends = bool(m) and (m["w"] is None or m["w"].lower() in _STOP
-                                    or m["w"].lower() in _PREPOSITIONS)
+                ends = m is not None and (m["w"] is None or m["w"].lower() in _STOP
+                                          or m["w"].lower() in _PREPOSITIONS)
             if not ends:
                 break
             continue
