@@ -19,6 +19,14 @@ _MAIN = sys.modules["__main__"]
 if getattr(_MAIN, "__spec__", None) is None and not hasattr(_MAIN, "__file__"):
     _MAIN.__file__ = str(Path(__file__).with_name("__init__.py"))
 
+# The CLI keeps pyspark out of a DuckDB run's process, and Great Expectations decides once, on
+# import, whether pyspark is there. Tests run both engines in one worker process: pyspark is
+# imported first, so a DuckDB test that imports GX never leaves it blind to Spark.
+try:
+    import pyspark  # noqa: F401
+except ImportError:
+    pass
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

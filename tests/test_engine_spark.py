@@ -191,23 +191,3 @@ def test_a_check_stage_failure_on_spark_exits_with_a_clear_error(spark, tmp_path
     assert not (root / "reports" / "findings.json").exists()
     assert _table(root, "SELECT count(*) FROM runs") == [(0,)]
 
-
-def test_spark_engine_after_a_duckdb_run_in_the_same_process(tmp_path: Path):
-    """Great Expectations decides on import whether pyspark is there: imported during an
-    earlier DuckDB run (pyspark kept out), it is imported afresh when the Spark engine starts,
-    so its Spark datasource works (the Python API may run both engines in one process)."""
-    if _spark_missing():
-        pytest.skip("pyspark is not installed")
-    script = (
-        "from audit.engine import keep_spark_out, let_spark_in\n"
-        "keep_spark_out()\n"
-        "import great_expectations.compatibility.pyspark as p\n"
-        "assert not p.pyspark, 'pyspark was not kept out'\n"
-        "let_spark_in()\n"
-        "import great_expectations.compatibility.pyspark as q\n"
-        "assert q.pyspark and q.SparkSession, 'GX still believes pyspark is missing'\n")
-    path = tmp_path / "spark_after_duckdb.py"  # a file: pyspark's import rejects `python -c`
-    path.write_text(script)
-    r = subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
-                       cwd=REPO, timeout=300)
-    assert r.returncode == 0, r.stderr[-2000:]
