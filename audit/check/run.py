@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,19 +109,11 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     assert judge is not None
     from audit.check.integrity import run_integrity
 
-    checks = sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"})
+    plan = _Plan.of(con, suite, facts, waivers, min_confidence, full)
     integrity = run_integrity(con)
-    signature = inputs_signature(suite, facts, waivers, min_confidence)
-    limits = thresholds(suite)
-    states = story_states(con)
-    prev_id, prev_states = (None, {}) if full else _previous(con, signature)
-    unchanged = sorted(s for s, state in states.items() if prev_states.get(s) == state)
-    changed = sorted(set(states) - set(unchanged))
+    unchanged, changed, limits = plan.unchanged, plan.changed, plan.limits
     with store.transaction():
-        sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers}, min_confidence)
-        if unchanged and prev_id is not None:
-            sink.reuse(prev_id, unchanged)
-        sink.add(integrity)
+        sink = plan.sink(store, fail_on, waivers, min_confidence, integrity)
         judging = _Judging(con, judge, limits, sink)
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
@@ -140,11 +133,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             if pending and len(pending) + len(found) > CHUNK:
                 judging.submit(list(pending.values()))
                 pending, judged_any = {}, True
-            for c in found:  # cids hash the check: duplicates come from one builder
-                if c.cid in pending:  # the same finding found twice: one finding, all evidence
-                    _merge(pending[c.cid], c)
-                else:
-                    pending[c.cid] = c
+            _collect(pending, found)
             del found
             if len(pending) >= CHUNK:
                 cands = list(pending.values())
@@ -157,14 +146,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             del pending
         judging.finish()
         progress.advance()
-        result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
-                             sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
-                             prev_id if unchanged else None, sink.reused, len(unchanged),
-                             warnings)
-        result.stale_waivers = [{"fingerprint": w.fingerprint, "reason": w.reason}
-                                for w in waivers if w.fingerprint not in sink.waived_seen]
-        result.run_id = sink.finish(result, config_hash, signature, states)
-    return result
+        return plan.record(sink, fail_on, waivers, warnings, config_hash)
 
 
 WORKER_MIN_DOCS = 1000  # from here on, judging in a second process pays for its start
@@ -186,13 +168,7 @@ def _run_on_engine(store: Store, engine: Any, fail_on: str, config_hash: str, in
     judging (GX on its data); the same reuse of unchanged stories, waivers and run record."""
     suite, _suite_path, facts, waivers = inputs
     con = store.con
-    checks = sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"})
-    signature = inputs_signature(suite, facts, waivers, min_confidence)
-    limits = thresholds(suite)
-    states = story_states(con)
-    prev_id, prev_states = (None, {}) if full else _previous(con, signature)
-    unchanged = sorted(s for s, state in states.items() if prev_states.get(s) == state)
-    changed = sorted(set(states) - set(unchanged))
+    plan = _Plan.of(con, suite, facts, waivers, min_confidence, full)
     integrity = engine.integrity(con)
     warnings: list[str] = []
     local: dict[str, Candidate] = {}  # corpus-wide candidates, built here in DuckDB
@@ -203,28 +179,71 @@ def _run_on_engine(store: Store, engine: Any, fail_on: str, config_hash: str, in
         if check.scope == "story":
             continue
         assert check.candidates is not None
-        for c in check.candidates(con, Inputs(None, facts, warnings)):
-            if c.cid in local:
-                _merge(local[c.cid], c)
-            else:
-                local[c.cid] = c
+        _collect(local, check.candidates(con, Inputs(None, facts, warnings)))
     with store.transaction():
-        sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers}, min_confidence)
-        if unchanged and prev_id is not None:
-            sink.reuse(prev_id, unchanged)
-        sink.add(integrity)
-        stories = changed if unchanged else None  # None: every story
+        sink = plan.sink(store, fail_on, waivers, min_confidence, integrity)
+        stories = plan.changed if plan.unchanged else None  # None: every story
         for by_cid, rejected in engine.judged(list(local.values()), stories, facts, warnings):
-            sink.add(findings_of(con, by_cid, rejected, limits))
+            sink.add(findings_of(con, by_cid, rejected, plan.limits))
         progress.advance()
-        result = CheckResult("", checks, [], fail_on, sink.by_severity, sink.by_class,
+        return plan.record(sink, fail_on, waivers, warnings, config_hash)
+
+
+@dataclass
+class _Plan:
+    """What a check run starts from, whichever engine builds the candidates: the checks, the
+    inputs' signature, the thresholds, the stories' states and which of them the last run with
+    the same inputs already judged."""
+
+    checks: list[str]
+    signature: str
+    limits: dict[str, float]
+    states: dict[str, str]
+    prev_id: str | None
+    unchanged: list[str]
+    changed: list[str]
+
+    @classmethod
+    def of(cls, con, suite: dict, facts: dict, waivers: list, min_confidence: float,
+           full: bool) -> _Plan:
+        signature = inputs_signature(suite, facts, waivers, min_confidence)
+        states = story_states(con)
+        prev_id, prev_states = (None, {}) if full else _previous(con, signature)
+        unchanged = sorted(s for s, state in states.items() if prev_states.get(s) == state)
+        return cls(sorted({e["meta"]["check"] for e in suite["expectations"]} | {"integrity"}),
+                   signature, thresholds(suite), states, prev_id, unchanged,
+                   sorted(set(states) - set(unchanged)))
+
+    def sink(self, store: Store, fail_on: str, waivers: list, min_confidence: float,
+             integrity: list[Finding]) -> _Sink:
+        """The run's findings so far: those of unchanged stories copied, then integrity's."""
+        sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers}, min_confidence)
+        if self.unchanged and self.prev_id is not None:
+            sink.reuse(self.prev_id, self.unchanged)
+        sink.add(integrity)
+        return sink
+
+    def record(self, sink: _Sink, fail_on: str, waivers: list, warnings: list[str],
+               config_hash: str) -> CheckResult:
+        """Store the run (inside the caller's transaction) and return its result."""
+        result = CheckResult("", self.checks, [], fail_on, sink.by_severity, sink.by_class,
                              sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
-                             prev_id if unchanged else None, sink.reused, len(unchanged),
-                             warnings)
+                             self.prev_id if self.unchanged else None, sink.reused,
+                             len(self.unchanged), warnings)
         result.stale_waivers = [{"fingerprint": w.fingerprint, "reason": w.reason}
                                 for w in waivers if w.fingerprint not in sink.waived_seen]
-        result.run_id = sink.finish(result, config_hash, signature, states)
-    return result
+        result.run_id = sink.finish(result, config_hash, self.signature, self.states)
+        return result
+
+
+def _collect(into: dict[str, Candidate], found: Iterable[Candidate]) -> None:
+    """Add candidates by id; the same finding found twice is one finding with all evidence
+    (cids hash the check: duplicates come from one builder)."""
+    for c in found:
+        if c.cid in into:
+            _merge(into[c.cid], c)
+        else:
+            into[c.cid] = c
 
 
 def run_id_for(seq: int, doc_set: str) -> str:
