@@ -411,7 +411,7 @@ class Project:
             return None
         sealed = rerun.sealed_digest(path)
         with self._writable_store() as store:
-            reuse = rerun.reusable(store.con, key, stats, sealed)
+            reuse = rerun.reusable(store.con, key, stats, sealed, self.config.root)
             if reuse is None:
                 return None
             if reuse.reports_intact:

@@ -130,8 +130,31 @@ def store_digest(con: duckdb.DuckDBPyConnection) -> str:
     return hashlib.sha256(";".join(parts).encode()).hexdigest()
 
 
-def _racy(sources: list[tuple[str, int, int, int]], snapshot_ns: int) -> bool:
-    return any(mtime >= snapshot_ns - RACY_NS for _, _, mtime, _ in sources)
+def _racy(sources: list[tuple[str, int, int, int]], snapshot_ns: int) -> list[str]:
+    """Files modified so close to the snapshot that their metadata cannot vouch for them."""
+    return [path for path, _, mtime, _ in sources if mtime >= snapshot_ns - RACY_NS]
+
+
+def _bytes_as_stored(con: duckdb.DuckDBPyConnection, paths: list[str], root: Path) -> bool:
+    """Whether each file's bytes are those the store holds for its path (like git's racily
+    clean entries: when the metadata cannot vouch, the content is compared). A file the store
+    holds no single document for (a manifest, a feed) cannot be vouched for: False."""
+    from audit.ingest.paths import relative
+
+    root = root.resolve()
+    for path in paths:
+        rel = relative(Path(path).resolve(), root)
+        held = con.execute("SELECT document_id FROM document_paths WHERE path = ?",
+                           [rel]).fetchall()
+        if len(held) != 1:
+            return False
+        try:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            return False
+        if "d" + digest[:16] != held[0][0]:
+            return False
+    return True
 
 
 def last_run(con: duckdb.DuckDBPyConnection) -> dict | None:
@@ -193,13 +216,16 @@ class Reuse:
 
 
 def reusable(con: duckdb.DuckDBPyConnection, key: str,
-             sources: list[tuple[str, int, int, int]], sealed: str | None = None) -> Reuse | None:
+             sources: list[tuple[str, int, int, int]], sealed: str | None = None,
+             root: Path | None = None) -> Reuse | None:
     """The last run, if nothing it depended on changed since; else None (``sealed``: the
-    store's digest as :func:`sealed_digest` vouched for it before the store was opened)."""
+    store's digest as :func:`sealed_digest` vouched for it before the store was opened;
+    ``root``: the project folder, against which the store records document paths)."""
     record = last_run(con)
     if not record or record.get("key") != key:
         return None
-    if _racy(sources, int(record.get("snapshot_ns", 0))):
+    racy = _racy(sources, int(record.get("snapshot_ns", 0)))
+    if racy and (root is None or not _bytes_as_stored(con, racy, root)):
         return None
     exists = con.execute("SELECT count(*) FROM runs WHERE run_id = ?",
                          [record["run_id"]]).fetchall()[0][0]

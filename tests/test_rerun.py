@@ -172,3 +172,25 @@ def test_file_touched_just_before_the_run_is_not_trusted(example_project: Path):
     os.utime(src)  # now: as recent as the snapshot
     out = invoke("run", root, "--fail-on", "never")
     assert "nothing changed" not in out.output and "ingest:" in out.output
+
+
+def test_file_written_just_before_a_run_is_vouched_for_by_its_bytes(example_project: Path):
+    """A file edited right before a run (a checkout, a script) is racily clean for the next
+    run: its metadata cannot vouch for it, so its bytes are compared with the stored document
+    (as git does) - equal bytes reuse the run, different bytes under the same metadata compute."""
+    root = example_project
+    _first_run(root)
+    src = sorted((root / "sources").glob("*.txt"))[0]
+    text = src.read_text(encoding="utf-8")
+    src.write_text(text + "\nA closing line written for this test.\n", encoding="utf-8")
+    computed = invoke("run", root, "--fail-on", "never")
+    assert "nothing changed" not in computed.output and "ingest:" in computed.output
+    again = invoke("run", root, "--fail-on", "never")
+    assert "nothing changed since run" in again.output, again.output
+    # same size, same time, same inode, other bytes: only the content can tell
+    st = src.stat()
+    src.write_text(text + "\nA closing line written for this tesT.\n", encoding="utf-8")
+    os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert src.stat().st_size == st.st_size and src.stat().st_ino == st.st_ino
+    changed = invoke("run", root, "--fail-on", "never")
+    assert "nothing changed" not in changed.output and "ingest:" in changed.output
