@@ -177,3 +177,24 @@ def test_bad_gold_file_exits_2_naming_it(tmp_path, broken, needle):
     proc = run_script(root)
     assert proc.returncode == 2
     assert "toy-pledge.toml" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _validate(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "benchmarks" / "validate_gold.py"),
+                           str(root / "gold"), str(root / "texts")],
+                          capture_output=True, text=True, cwd=str(REPO))
+
+
+def test_validate_gold_accepts_the_toy_event_and_names_a_bad_offset(tmp_path):
+    root = write_event(tmp_path / "good")
+    ok = _validate(root)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "toy-pledge.toml: ok" in ok.stdout
+    shifted = [dict(it, locations=[dict(x, start=x["start"] + 3, end=x["end"] + 3)
+                                   for x in it["locations"]]) for it in ITEMS]
+    bad = write_event(tmp_path / "bad", items=shifted)
+    broken = _validate(bad)
+    assert broken.returncode == 1
+    assert "president-spelling" in broken.stdout
+    (bad / "texts" / "toy-pledge" / "digest.txt").write_text("edited\n", encoding="utf-8")
+    assert "sha256 mismatch for digest.txt" in _validate(bad).stdout
