@@ -145,6 +145,16 @@ def _findings(root: Path) -> list[dict]:
     return bundle["findings"]
 
 
+def _memo(root: Path) -> dict:
+    """quote-drift's per-story memo keys (audit/check/memo.py)."""
+    from audit.store import open_store
+
+    with open_store(root / ".audit" / "audit.duckdb", read_only=True) as store:
+        return {(c, s): k for c, s, k in store.query(
+            "SELECT check_name, story_id, memo_key FROM check_memo "
+            "WHERE check_name = 'quote-drift'")}
+
+
 def test_incremental_check_equals_a_full_one(tmp_path):
     """After one document changes, `audit run` re-clusters and re-checks only its story and
     reuses the rest, and the result is exactly what a full recomputation gives."""
@@ -155,6 +165,8 @@ def test_incremental_check_equals_a_full_one(tmp_path):
     assert first.exit_code == 0, first.output
     assert "reused" not in first.output
     before = _findings(root)
+    memo_before = _memo(root)
+    assert len(memo_before) > 1  # quotes were compared in several stories
     doc = sorted((root / "sources").glob("e0003/*.txt"))[0]
     text = doc.read_text(encoding="utf-8")
     amount = re.search(r"(\d+) million", text)  # one source now states another amount
@@ -166,6 +178,10 @@ def test_incremental_check_equals_a_full_one(tmp_path):
     assert "stories unchanged: entities kept" in second.output
     incremental = _findings(root)
     assert incremental != before
+    # the quote comparisons of unchanged stories came from the memo; the edited story's anew
+    memo_after = _memo(root)
+    moved = {k for k in memo_before if memo_after.get(k) != memo_before[k]}
+    assert len(moved) == 1 and len(memo_after) == len(memo_before)
     entities = _entity_tables(root)
     full = invoke("run", root, *fmt, "--full")
     assert full.exit_code == 0 and "reused" not in full.output

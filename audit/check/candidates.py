@@ -57,3 +57,6 @@ class Inputs:
     stories: list[str] | None = None
     facts: dict = field(default_factory=lambda: {"name": [], "fact": []})
     warnings: list[str] = field(default_factory=list)
+    # each story's state (``audit.check.run.story_states``), for corpus-scoped builders that
+    # memoise per-story work (``audit.check.memo``); None: compute everything afresh
+    states: dict[str, str] | None = None

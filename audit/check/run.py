@@ -128,8 +128,9 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                 if not changed:
                     continue
                 found = build(con, Inputs(changed, facts, warnings))
-            else:
-                found = build(con, Inputs(None, facts, warnings))
+            else:  # corpus-scoped: may memoise per-story work under the stories' states
+                found = build(con, Inputs(None, facts, warnings,
+                                          None if full else plan.states))
             if pending and len(pending) + len(found) > CHUNK:
                 judging.submit(list(pending.values()))
                 pending, judged_any = {}, True
@@ -179,7 +180,8 @@ def _run_on_engine(store: Store, engine: Any, fail_on: str, config_hash: str, in
         if check.scope == "story":
             continue
         assert check.candidates is not None
-        _collect(local, check.candidates(con, Inputs(None, facts, warnings)))
+        _collect(local, check.candidates(con, Inputs(None, facts, warnings,
+                                                     None if full else plan.states)))
     with store.transaction():
         sink = plan.sink(store, fail_on, waivers, min_confidence, integrity)
         stories = plan.changed if plan.unchanged else None  # None: every story

@@ -256,4 +256,17 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 9: per-story memo of corpus-scoped checks' pair searches (audit/check/memo.py), so a
+    # re-run compares quotes again only in the stories whose documents or entities changed.
+    """
+    CREATE TABLE check_memo (
+        check_name    VARCHAR NOT NULL,
+        story_id      VARCHAR NOT NULL,
+        memo_key      VARCHAR NOT NULL,
+        payload       VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)

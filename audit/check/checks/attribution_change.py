@@ -12,12 +12,14 @@ spelling a letter off), are the same speaker.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 
 import duckdb
 
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.checks.quote_drift import UNKNOWN_SPEAKER, quotes_by_story
+from audit.check.memo import StoryMemo, as_pairs
 from audit.resolve.utterances import same_speaker, words
 
 NAME = "attribution-change"
@@ -44,28 +46,37 @@ def _same_words(a: list[str], b: list[str]) -> bool:
             and sum(x.size for x in blocks) >= ATTRIBUTION_SHARE * min(len(a), len(b)))
 
 
+def _credited_twice(named: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
+    """Pairs of quotes from two documents with nearly the same words and different speakers."""
+    toks = [words(q[2]) for q in named]
+    for i, a in enumerate(named):
+        for j in range(i + 1, len(named)):
+            b = named[j]
+            if a[4] != b[4] and not same_speaker(a[3], b[3]) and _same_words(toks[i], toks[j]):
+                yield a, b
+
+
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     out = []
-    for _story, quotes in sorted(quotes_by_story(con, explicit_only=True).items()):
+    memo = StoryMemo(con, NAME, inputs)  # a story's pairs kept while its state is unchanged
+    for story, quotes in sorted(quotes_by_story(con, explicit_only=True).items()):
         named = [q for q in quotes if q[3].lower() != UNKNOWN_SPEAKER]
-        toks = [words(q[2]) for q in named]
-        for i, a in enumerate(named):
-            for j in range(i + 1, len(named)):
-                b = named[j]
-                if a[4] == b[4] or same_speaker(a[3], b[3]):
-                    continue
-                if not _same_words(toks[i], toks[j]):
-                    continue
-                first, second = sorted([a, b], key=lambda q: (q[3], q[0]))
-                out.append(Candidate(
-                    check=NAME,
-                    judged={"same_speaker": False},
-                    key=[sorted([first[3], second[3]]), " ".join(words(first[2]))],
-                    headline=f"the same words credited to {first[3]} and to {second[3]}",
-                    values=[{"value": f"{first[3]}: {first[2]}",
-                             "claims": [(first[0], ("quote", "speaker"))]},
-                            {"value": f"{second[3]}: {second[2]}",
-                             "claims": [(second[0], ("quote", "speaker"))]}],
-                    details={"speakers": [first[3], second[3]]},
-                ))
+        pairs = as_pairs(memo.get(story), named)
+        if pairs is None:
+            pairs = list(_credited_twice(named))
+            memo.put(story, [[a[0], b[0]] for a, b in pairs])
+        for a, b in pairs:
+            first, second = sorted([a, b], key=lambda q: (q[3], q[0]))
+            out.append(Candidate(
+                check=NAME,
+                judged={"same_speaker": False},
+                key=[sorted([first[3], second[3]]), " ".join(words(first[2]))],
+                headline=f"the same words credited to {first[3]} and to {second[3]}",
+                values=[{"value": f"{first[3]}: {first[2]}",
+                         "claims": [(first[0], ("quote", "speaker"))]},
+                        {"value": f"{second[3]}: {second[2]}",
+                         "claims": [(second[0], ("quote", "speaker"))]}],
+                details={"speakers": [first[3], second[3]]},
+            ))
+    memo.save()
     return out

@@ -24,6 +24,7 @@ import duckdb
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.limits import limit
+from audit.check.memo import StoryMemo, as_pairs
 from audit.resolve.utterances import reworded, same_speaker, same_utterance, word_diff, words
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
@@ -98,9 +99,12 @@ def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     cap = limit("AUDIT_MAX_QUOTES_PER_SPEAKER")
+    memo = StoryMemo(con, NAME, inputs, extra=str(cap))
     # pairs of every story first, then the database is asked once for all of them (a query
-    # per story scans the spans each time: 12,500 stories took minutes)
-    found: list[tuple[list[tuple[tuple, tuple]], list[tuple[tuple, tuple]]]] = []
+    # per story scans the spans each time: 12,500 stories took minutes); a story whose state
+    # is unchanged since its pairs were found takes them from the memo
+    story_pairs: list[list[tuple[tuple, tuple]]] = []
+    todo: list[tuple[int, str, list[tuple]]] = []
     for story, quotes in sorted(quotes_by_story(con).items()):
         # pairwise: one speaker's quotes are bounded, so that one group cannot stall the run
         seen: Counter[str] = Counter()
@@ -115,9 +119,17 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     f"quote-drift: {n:,} quotes of {speaker!r}"
                     f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
                     "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
-        found.append((list(utterance_pairs(kept)), _rewrite_pairs(kept)))
-    where = _surroundings(con, {q[0] for _, rw in found for pair in rw for q in pair})
-    story_pairs = [pairs + _rewritten(rw, where) for pairs, rw in found]
+        memoised = as_pairs(memo.get(story), kept)
+        story_pairs.append(memoised or [])
+        if memoised is None:
+            todo.append((len(story_pairs) - 1, story, kept))
+    found = [(i, story, list(utterance_pairs(kept)), _rewrite_pairs(kept))
+             for i, story, kept in todo]
+    where = _surroundings(con, {q[0] for *_, rw in found for pair in rw for q in pair})
+    for i, story, pairs, rw in found:
+        story_pairs[i] = pairs + _rewritten(rw, where)
+        memo.put(story, [[a[0], b[0]] for a, b in story_pairs[i]])
+    memo.save()
     parts = _parts(con, {q[0] for pairs in story_pairs for pair in pairs for q in pair})
     out = []
     for pairs in story_pairs:
