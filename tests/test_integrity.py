@@ -401,3 +401,67 @@ def test_empty_store_has_no_findings(tmp_path, backend):
     store = open_store(tmp_path / "empty.duckdb")
     assert run_integrity(store.con) == []
     store.close()
+
+
+# --- the memo: only documents whose rows changed since the last clean run are re-validated ---
+
+DOC2 = "d8899aabbccddeeff"
+TEXT2 = "Lunch was served in Lyon to 40 guests on Monday.\n"
+
+
+def _populate_second(con) -> None:
+    _insert_document(con, DOC2, TEXT2)
+    con.execute("INSERT INTO zones VALUES (?, 0, 'body', 0, ?, NULL)", [DOC2, len(TEXT2)])
+    start = TEXT2.index("40 guests")
+    span = make_span(DOC2, TEXT2, start, start + len("40 guests"), LineIndex(TEXT2))
+    _insert_span(con, span)
+    _insert_claim(con, "c21", "count", document_id=DOC2)
+    _insert_claim_span(con, "c21", span["span_id"], "value", 0)
+
+
+CORRUPTIONS = {
+    "exact-mismatch": "UPDATE spans SET exact = 'Zurich' WHERE exact = 'Zürich'",
+    "kind-not-allowed": "UPDATE claims SET kind = 'bogus' WHERE claim_id = 'c01'",
+    "no-span": "DELETE FROM claim_spans WHERE claim_id = 'c03'",
+    "duplicate-across-documents": f"INSERT INTO claims SELECT * REPLACE ('{DOC2}' AS "
+                                  "document_id) FROM claims WHERE claim_id = 'c21'",
+    "value-type": """UPDATE claims SET value = '{"n": "many"}' WHERE claim_id = 'c04'""",
+    "zone-range": f"UPDATE zones SET end_char = -5 WHERE document_id = '{DOC}' AND seq = 0",
+    "text-shortened": f"UPDATE documents SET text = 'short' WHERE document_id = '{DOC}'",
+}
+
+
+@pytest.mark.parametrize("corruption", sorted(CORRUPTIONS))
+def test_memoised_integrity_finds_what_a_full_validation_finds(tmp_path, corruption):
+    with open_store(tmp_path / "audit.duckdb") as store:
+        con = store.con
+        _populate(con)
+        _populate_second(con)
+        assert run_integrity(con, memo=True) == []
+        assert con.execute("SELECT count(DISTINCT document_id) FROM integrity_memo "
+                           "WHERE document_id <> ''").fetchall()[0][0] == 2
+        con.execute(CORRUPTIONS[corruption])
+        scoped = run_integrity(con, memo=True)
+        assert scoped and scoped == run_integrity(con)
+        # findings leave nothing vouched for: the next run validates everything
+        assert con.execute("SELECT count(*) FROM integrity_memo").fetchall()[0][0] == 0
+
+
+def test_memo_vouches_for_unchanged_documents_only(tmp_path):
+    """A document whose rows still have the digest of the last clean run is not re-read (here
+    the memo is forged after a change, which only tampering with the store itself can do);
+    any other change to its rows is validated again."""
+    with open_store(tmp_path / "audit.duckdb") as store:
+        con = store.con
+        _populate(con)
+        _populate_second(con)
+        assert run_integrity(con, memo=True) == []
+        con.execute("UPDATE claims SET kind = 'bogus' WHERE claim_id = 'c21'")
+        con.execute("UPDATE integrity_memo SET digest = (SELECT count(*) || ':' || "
+                    "bit_xor(hash(t)) FROM claims t WHERE document_id = ?) "
+                    "WHERE table_name = 'claims' AND document_id = ?", [DOC2, DOC2])
+        assert run_integrity(con, memo=True) == []  # trusted: not re-read
+        assert "integrity.claims.kind-not-allowed" in {f.check for f in run_integrity(con)}
+        con.execute("UPDATE claims SET seq = 5 WHERE claim_id = 'c21'")  # changed again
+        assert "integrity.claims.kind-not-allowed" in {
+            f.check for f in run_integrity(con, memo=True)}

@@ -97,17 +97,113 @@ class Suspects:
     tables: frozenset[str]  # tables whose row rules some row breaks
 
 
-def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = None
-                  ) -> list[Finding]:
+def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = None,
+                  memo: bool = False) -> list[Finding]:
     """Validate the stored tables; one finding per broken rule, ``[]`` when all is well.
     ``suspects``: run only the parts a screen found broken (claim values are always judged
-    here: their screen is the query in ``_value_tables``)."""
+    here: their screen is the query in ``_value_tables``).
+
+    ``memo``: validate row rules and provenance only for the documents whose rows changed since
+    the last clean validation by this code (``integrity_memo``: per table and document, a count
+    and hash of its rows); orphans and uniqueness are still decided over whole tables. The
+    findings are those of a full validation: an unchanged document's rows passed it before."""
+    digests = scope = None
     if suspects is None:
         suspects = Suspects(True, True, frozenset(ID_COLUMNS))
-    findings = (_provenance(con) if suspects.provenance else []) \
-        + (_orphans(con) if suspects.orphans else []) + _validate_tables(con, suspects.tables)
+        if memo and _table_exists(con, MEMO_TABLE):
+            digests = _digests(con)
+            scope = _dirty(con, digests)
+    if scope is not None:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {SCOPE_TABLE} (document_id VARCHAR)")
+        if scope:
+            con.execute(f"INSERT INTO {SCOPE_TABLE} SELECT unnest(?::VARCHAR[])", [scope])
+    try:
+        findings = (_provenance(con, scope is not None) if suspects.provenance else []) \
+            + (_orphans(con) if suspects.orphans else []) \
+            + _validate_tables(con, suspects.tables, scope is not None)
+    finally:
+        if scope is not None:
+            _drop(con, [SCOPE_TABLE])
+    if digests is not None:
+        _remember(con, digests, clean=not findings)
     findings.sort(key=lambda f: (f.check, f.key[1] if isinstance(f.key, list) else []))
     return findings
+
+
+# --------------------------------------------------------------------------------------------
+# The memo: which documents' rows passed validation as they are now
+# --------------------------------------------------------------------------------------------
+
+MEMO_TABLE = "integrity_memo"
+SCOPE_TABLE = "_audit_integrity_scope"  # temp: the documents whose rows are validated
+SCOPED_SHARE = 0.5  # more documents changed than this share: validate everything
+_IN_SCOPE = f"document_id IN (SELECT document_id FROM temp.{SCOPE_TABLE})"
+# per table: each row's document (claim_spans through its claim; a row whose claim is gone
+# counts under '' and is always in scope, see _dirty)
+_DOC_OF = {
+    "documents": "SELECT t.document_id AS doc, t FROM documents t",
+    "zones": "SELECT t.document_id AS doc, t FROM zones t",
+    "spans": "SELECT t.document_id AS doc, t FROM spans t",
+    "claims": "SELECT t.document_id AS doc, t FROM claims t",
+    "claim_spans": "SELECT coalesce(c.document_id, '') AS doc, t FROM claim_spans t "
+                   "LEFT JOIN claims c ON c.claim_id = t.claim_id",
+}
+
+
+def _digests(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    """Per table and document: the count and an order-free hash of its rows, with the code's
+    signature under ('', '') (other rules, other verdicts)."""
+    from audit.rerun import code_signature
+
+    out = {("", ""): code_signature()}
+    for table, rows in _DOC_OF.items():
+        if not _table_exists(con, table):
+            continue
+        for doc, digest in _fetch(con, f"SELECT doc, count(*) || ':' || bit_xor(hash(r.t)) "
+                                       f"FROM ({rows}) r GROUP BY doc"):
+            out[(table, doc or "")] = digest
+    return out
+
+
+def _held(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    return {(t, d): h for t, d, h in _fetch(
+        con, f"SELECT table_name, document_id, digest FROM {MEMO_TABLE}")}
+
+
+def _dirty(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str]
+           ) -> list[str] | None:
+    """The documents some of whose rows are new or changed since the last clean validation;
+    None when everything must be validated (no memo, other code, or most documents changed)."""
+    held = _held(con)
+    if not held or held.get(("", "")) != digests[("", "")]:
+        return None
+    docs = {d for (t, d) in digests if t == "documents"}
+    dirty = sorted({key[1] for key, h in digests.items() if key[0] and held.get(key) != h})
+    if "" in dirty or len(dirty) > SCOPED_SHARE * max(len(docs), 1):
+        return None
+    return dirty
+
+
+def _remember(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str],
+              clean: bool) -> None:
+    """After a clean validation, these digests are vouched for; after findings, nothing is."""
+    from audit.store.rows import insert_rows
+
+    if not clean:
+        con.execute(f"DELETE FROM {MEMO_TABLE}")
+        return
+    held = _held(con)
+    stale = sorted(k for k in set(held) | set(digests) if held.get(k) != digests.get(k))
+    if not stale:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE _audit_memo_stale AS SELECT unnest(?::VARCHAR[]) "
+                "AS table_name, unnest(?::VARCHAR[]) AS document_id",
+                [[k[0] for k in stale], [k[1] for k in stale]])
+    con.execute(f"DELETE FROM {MEMO_TABLE} m USING temp._audit_memo_stale s "
+                "WHERE m.table_name = s.table_name AND m.document_id = s.document_id")
+    _drop(con, ["_audit_memo_stale"])
+    insert_rows(con, MEMO_TABLE, [{"table_name": k[0], "document_id": k[1], "digest": digests[k]}
+                                  for k in stale if k in digests])
 
 
 def _finding(
@@ -146,7 +242,7 @@ _PROVENANCE_SQL = f"""
 WITH doc AS (
     SELECT document_id, text, length(text) AS n,
            regexp_extract_all(text, '(?s).{{1,{CHUNK}}}') AS pieces
-    FROM documents
+    FROM documents {{scope}}
 ), piece AS (
     SELECT document_id, unnest(pieces) AS piece, generate_subscripts(pieces, 1) - 1 AS k
     FROM doc
@@ -180,9 +276,11 @@ ORDER BY rule, document_id, start_char, span_id
 """
 
 
-def _provenance(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+def _provenance(con: duckdb.DuckDBPyConnection, scoped: bool = False) -> list[Finding]:
+    """``scoped``: only the spans of the documents in the scope table."""
     by_rule: dict[str, list[tuple]] = {}
-    for row in _fetch(con, _PROVENANCE_SQL):
+    for row in _fetch(con, _PROVENANCE_SQL.replace("{scope}",
+                                                   f"WHERE {_IN_SCOPE}" if scoped else "")):
         by_rule.setdefault(row[0], []).append(row)
     findings = []
     for rule, rows in sorted(by_rule.items()):
@@ -454,7 +552,7 @@ def _value_columns(kind: str) -> list[_ValueColumn]:
     return out
 
 
-def _value_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+def _value_tables(con: duckdb.DuckDBPyConnection, scoped: bool = False) -> dict[str, list[str]]:
     """The claim values to judge: per kind with a value type, a temp table cut from the JSON in
     one pass, and the columns where some row breaks a rule (one screening query per kind; a
     clean kind's table is dropped at once, so a clean store costs no pandera run). {} when the
@@ -473,7 +571,8 @@ def _value_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
                                             for c in columns)}
                 FROM (SELECT claim_id, json_type(value, {paths}) AS t,
                              json_extract_string(value, {paths}) AS v
-                      FROM claims WHERE kind = {_sql_str(kind)})""")
+                      FROM claims WHERE kind = {_sql_str(kind)}
+                      {f"AND {_IN_SCOPE}" if scoped else ""})""")
             counts = _fetch(con, "SELECT " + ", ".join(f"count_if({c.broken()})"
                                                       for c in columns) + f" FROM {table}")[0]
             suspects = [c.name for c, n in zip(columns, counts, strict=True) if n]
@@ -605,22 +704,44 @@ def _rule(error: Any) -> tuple[str, str]:
 
 
 def _validate_tables(con: duckdb.DuckDBPyConnection,
-                     suspects: frozenset[str] = frozenset(ID_COLUMNS)) -> list[Finding]:
+                     suspects: frozenset[str] = frozenset(ID_COLUMNS),
+                     scoped: bool = False) -> list[Finding]:
+    """``scoped``: each table's rule run on its rows of the documents in the scope table (a
+    temp copy), except where the whole table has duplicates (uniqueness is never scoped)."""
     failures: list[_Failure] = []
     tables = [t for t in ID_COLUMNS if _table_exists(con, t)]
     for table in sorted(set(ID_COLUMNS) - set(tables)):
         failures.append(_Failure(table, None, "missing-table", "table exists", None, [], [], "sql"))
-    values = _value_tables(con) if "claims" in tables else {}
+    values = _value_tables(con, scoped) if "claims" in tables else {}
+    sources = _scoped_copies(con, [t for t in tables if t in suspects]) if scoped else {}
     try:
-        failures += _validate_all(con, {t: None for t in tables if t in suspects} | values)
+        failures += _validate_all(con, {t: None for t in tables if t in suspects} | values,
+                                  sources)
     finally:
-        _drop(con, list(values))
+        _drop(con, [*values, *sources.values()])
     return [f.finding() for f in failures]
 
 
-def _validate_all(con: duckdb.DuckDBPyConnection, tables: dict[str, list[str] | None]
-                  ) -> list[_Failure]:
-    """Validate each table (only the given columns of a claim-value table)."""
+def _scoped_copies(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, str]:
+    """Temp copies of the tables' rows of the scoped documents, for the tables without
+    duplicate keys over all their rows (the others are validated whole)."""
+    out = {}
+    for table in tables:
+        if _has_duplicates(con, table, list(ID_COLUMNS[table])):
+            continue
+        copy = f"_audit_scoped_{table}"
+        rows = _DOC_OF[table].replace(", t FROM", ", t.* FROM")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {copy} AS SELECT * EXCLUDE (doc) "
+                    f"FROM ({rows}) WHERE doc IN (SELECT document_id FROM temp.{SCOPE_TABLE})")
+        out[table] = copy
+    return out
+
+
+def _validate_all(con: duckdb.DuckDBPyConnection, tables: dict[str, list[str] | None],
+                  sources: dict[str, str] | None = None) -> list[_Failure]:
+    """Validate each table (only the given columns of a claim-value table; ``sources``: a
+    relation to read instead of a table, named in findings as the table)."""
+    sources = sources or {}
     failures: list[_Failure] = []
     pending = list(tables)
     if _ibis_usable():
@@ -628,7 +749,7 @@ def _validate_all(con: duckdb.DuckDBPyConnection, tables: dict[str, list[str] | 
         pending = []
         with _ibis_backend(con) as backend:
             for table, columns in tables.items():
-                got = _validate_ibis(con, backend, table, columns)
+                got = _validate_ibis(con, backend, table, columns, sources.get(table))
                 if got is None:
                     pending.append(table)  # a check could not run in SQL: redo it in pandas
                 else:
@@ -636,7 +757,7 @@ def _validate_all(con: duckdb.DuckDBPyConnection, tables: dict[str, list[str] | 
     # pandas fallback: without pyarrow ibis cannot read DuckDB results at all, so every table
     # is checked here; with it, only tables where a check failed to execute in the ibis backend
     for table in pending:
-        failures += _validate_pandas(con, table, tables[table])
+        failures += _validate_pandas(con, table, tables[table], sources.get(table))
     return failures
 
 
@@ -698,25 +819,28 @@ def _has_duplicates(con: duckdb.DuckDBPyConnection, table: str, columns: list[st
 
 
 def _validate_ibis(
-    con: duckdb.DuckDBPyConnection, backend: Any, table: str, columns: list[str] | None = None
+    con: duckdb.DuckDBPyConnection, backend: Any, table: str, columns: list[str] | None = None,
+    source: str | None = None,
 ) -> list[_Failure] | None:
-    """Validate one table in DuckDB; None when some check could not execute there."""
+    """Validate one table in DuckDB (its rows in ``source`` when given: uniqueness is still
+    asked of the whole table); None when some check could not execute there."""
     import ibis
     import ibis.expr.datatypes as dt
     import pandera.ibis as pa
     from pandera.errors import SchemaError, SchemaErrors
 
     schema = _schema_for(pa, table, dt.string, dt.int64, dt.int32, dt.float64, columns)
-    if schema.unique and not _has_duplicates(con, table, schema.unique):
+    if schema.unique and (source is not None  # a scoped copy: none over the whole table
+                          or not _has_duplicates(con, table, schema.unique)):
         # pandera's ibis backend decides uniqueness with a window count over every row (a
         # third of the integrity suite on 1M claims); one GROUP BY (NULLs grouped alike, as
         # in that window) says it holds, and pandera then judges the other rules; where it
         # does not hold, pandera judges it and names the duplicates as before
         schema.unique = None
-    t = backend.table(table)
+    t = backend.table(source or table)
     t = t.select([c for c in schema.columns if c in t.columns])
     try:
-        with _depth(con, table):
+        with _depth(con, source or table):
             schema.validate(t, lazy=True)
         return []
     except SchemaErrors as exc:
@@ -788,8 +912,10 @@ def _rows_holding(con: duckdb.DuckDBPyConnection, table: str, column: str, value
 
 
 def _validate_pandas(con: duckdb.DuckDBPyConnection, table: str,
-                     columns: list[str] | None = None) -> list[_Failure]:
-    """Validate one table with pandera's pandas backend, reading only the checked columns."""
+                     columns: list[str] | None = None, source: str | None = None
+                     ) -> list[_Failure]:
+    """Validate one table with pandera's pandas backend, reading only the checked columns
+    (from ``source`` when given)."""
     import pandera.pandas as pa
     from pandera.errors import SchemaError, SchemaErrors
 
@@ -801,13 +927,13 @@ def _validate_pandas(con: duckdb.DuckDBPyConnection, table: str,
         )
     }
     read = [c for c in schema.columns if c in present]
-    df = con.execute(f"SELECT {', '.join(map(_sql_name, read))} FROM {table}").df()
+    df = con.execute(f"SELECT {', '.join(map(_sql_name, read))} FROM {source or table}").df()
     if df.empty:
         # an empty result comes back with object columns whatever the SQL types: only the
         # columns' presence can be checked here
         schema = schema.update_columns({c: {"dtype": None} for c in schema.columns})
     try:
-        with _depth(con, table):
+        with _depth(con, source or table):
             schema.validate(df, lazy=True)
         return []
     except SchemaErrors as exc:

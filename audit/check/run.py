@@ -110,7 +110,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     from audit.check.integrity import run_integrity
 
     plan = _Plan.of(con, suite, facts, waivers, min_confidence, full)
-    integrity = run_integrity(con)
+    integrity = run_integrity(con, memo=not full)
     unchanged, changed, limits = plan.unchanged, plan.changed, plan.limits
     with store.transaction():
         sink = plan.sink(store, fail_on, waivers, min_confidence, integrity)

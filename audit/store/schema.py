@@ -269,4 +269,16 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 10: per table and document, the digest of the rows the integrity suite last found clean
+    # (audit/check/integrity.py), so a re-run validates only the documents whose rows changed.
+    """
+    CREATE TABLE integrity_memo (
+        table_name    VARCHAR NOT NULL,
+        document_id   VARCHAR NOT NULL,
+        digest        VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
