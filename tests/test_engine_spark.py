@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -191,3 +192,33 @@ def test_a_check_stage_failure_on_spark_exits_with_a_clear_error(spark, tmp_path
     assert not (root / "reports" / "findings.json").exists()
     assert _table(root, "SELECT count(*) FROM runs") == [(0,)]
 
+
+
+def test_incremental_spark_run_equals_a_duckdb_run(spark, tmp_path: Path):
+    """After one edit, the Spark engine recomputes the story checks of the changed story only
+    and the per-story corpus checks (quote-drift, attribution-change) in every story's bucket;
+    its findings are those of the DuckDB engine on the edited corpus."""
+    from benchmarks.generate import generate
+
+    def edit(root: Path) -> None:
+        doc = sorted((root / "sources").glob("e0003/*.txt"))[0]
+        text = doc.read_text(encoding="utf-8")
+        amount = re.search(r"(\d+) million", text)
+        assert amount
+        doc.write_text(text[:amount.start(1)] + str(int(amount.group(1)) + 7)
+                       + text[amount.end(1):], encoding="utf-8")
+
+    spk, duck = tmp_path / "spark", tmp_path / "duckdb"
+    for root in (spk, duck):
+        generate(root, 10, 4, 11)  # 40 documents, quote drift in several stories
+    args = ("--format", "json", "--fail-on", "never")
+    first = invoke("run", spk, "--engine", "spark", *args, *SPARK_CONF)
+    assert first.exit_code == 0, first.output
+    assert any(cls == "quote-drift" for _, _, cls in _fingerprints(spk))
+    edit(spk)
+    second = invoke("run", spk, "--engine", "spark", *args, *SPARK_CONF)
+    assert second.exit_code == 0, second.output
+    assert "reused from run" in second.output
+    edit(duck)
+    assert invoke("run", duck, *args).exit_code == 0
+    assert _fingerprints(spk) == _fingerprints(duck)

@@ -6,9 +6,14 @@
   check modules' own candidate builders over it (``audit/check/checks/``: the same SQL and
   Python, not a copy). A story's candidates depend on that story's rows only (the incremental
   check relies on the same), so a bucket of whole stories gives the same candidates;
-* corpus-wide candidates (name variants, quotes across stories, reference facts, counts vs
-  lists, attribution) are built by the same builders in the DuckDB store on the driver: they
-  compare claims of every story, so their SQL is the whole check;
+* corpus-scoped checks whose work stays inside each story (``PER_STORY``: quote-drift and
+  attribution-change pair one story's quotes) run in the same buckets; a key found in two
+  buckets is one candidate, merged on the driver as the DuckDB engine merges it. On an
+  incremental run every story is then routed, and the story-scoped builders are limited to
+  the changed stories as in DuckDB;
+* the other corpus-wide candidates (name variants, reference facts, counts vs lists) are built
+  by the same builders in the DuckDB store on the driver: they compare claims of every story,
+  so their SQL is the whole check;
 * judging: the story candidates stay in Spark (their judged columns as a typed DataFrame, the
   pickled candidate beside them); the corpus candidates join them as a DataFrame, and the GX
   suite's checkpoint runs once over the union through GX's Spark datasource. Only the rejected
@@ -96,12 +101,29 @@ class SparkChecks:
                 yield by_cid, mine
             for lo in range(0, len(wanted), CHUNK):
                 ids = wanted[lo:lo + CHUNK]
-                got = {r["cid"]: pickle.loads(r["blob"]) for r in cands.join(
+                got = _merged(cands.join(
                     self.spark.createDataFrame([(c,) for c in ids], "cid string"), "cid")
-                    .select("cid", "blob").collect()}
+                    .select("cid", "blob").collect())
                 yield got, [j for j in rejected if j.cid in got]
         finally:
             cands.unpersist()
+
+
+def _merged(rows: list) -> dict[str, Any]:
+    """Candidates by cid; one key built in several buckets (a per-story corpus check) merged
+    as the DuckDB engine merges it, in a fixed order (by the claims each one names)."""
+    from audit.check.run import _merge
+
+    by_cid: dict[str, list] = {}
+    for r in rows:
+        by_cid.setdefault(r["cid"], []).append(pickle.loads(r["blob"]))
+    out = {}
+    for cid, found in by_cid.items():
+        found.sort(key=lambda c: sorted(cl[0] for v in c.values for cl in v["claims"]))
+        for other in found[1:]:
+            _merge(found[0], other)
+        out[cid] = found[0]
+    return out
 
 
 def _raise_worker_error(rows: list) -> None:
@@ -128,12 +150,14 @@ def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
     their warnings and any worker error as rows of other kinds."""
     from pyspark.sql import functions as F
 
+    from audit.check.checks import builders
     from audit.check.limits import DEFAULTS, limit
     from audit.engine.spark import _read, store_columns
 
     limits = {name: str(limit(name)) for name in DEFAULTS}  # validated here, sent to workers
     ds = _read(spark, out, "document_stories")
-    if stories is not None:
+    per_story = any(c.per_story for c in builders())
+    if stories is not None and not per_story:
         ds = ds.filter(F.col("story_id").isin(stories) if stories else F.lit(False))
     parallel = spark.sparkContext.defaultParallelism
     n_buckets = max(1, parallel * 2)
@@ -164,7 +188,8 @@ def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
         part = df.select("bucket", *names).mapInArrow(_packer(t), PACKED)
         packed = part if packed is None else packed.unionByName(part)
     assert packed is not None
-    result = packed.groupBy("bucket").applyInArrow(_checker(facts, limits), CANDIDATES)
+    result = packed.groupBy("bucket").applyInArrow(
+        _checker(facts, limits, stories if per_story else None), CANDIDATES)
     doc_bucket.unpersist()
     return result
 
@@ -191,15 +216,18 @@ def _packer(table: str):
     return run
 
 
-def _checker(facts: dict, limits: dict[str, str]):
+def _checker(facts: dict, limits: dict[str, str], stories: list[str] | None):
     def run(group: pa.Table) -> pa.Table:
         os.environ.update(limits)  # the driver's limits, whatever the executor's environment
-        return pa.Table.from_pylist(list(check_bucket(group, facts)), schema=_CAND_ARROW)
+        return pa.Table.from_pylist(list(check_bucket(group, facts, stories)),
+                                    schema=_CAND_ARROW)
     return run
 
 
-def check_bucket(group: pa.Table, facts: dict) -> Iterator[dict]:
-    """One bucket's rows (packed tables) -> the story-scoped checks' candidates, as rows.
+def check_bucket(group: pa.Table, facts: dict, stories: list[str] | None = None
+                 ) -> Iterator[dict]:
+    """One bucket's rows (packed tables) -> the candidates of the story-scoped checks (of
+    ``stories`` only, when given) and of the per-story corpus checks, as rows.
     Runs in a Spark worker: errors come back as rows, never as a failed task."""
     from audit.check.candidates import Inputs
     from audit.check.checks import builders
@@ -224,12 +252,16 @@ def check_bucket(group: pa.Table, facts: dict) -> Iterator[dict]:
                 con.unregister("_rows")
             warnings: list[str] = []
             for c in builders():
-                if c.scope != "story":
+                if c.scope == "story":
+                    inputs = Inputs(stories, facts, warnings)
+                elif c.per_story:
+                    inputs = Inputs(None, facts, warnings)
+                else:
                     continue
                 check = c.name
                 assert c.candidates is not None
                 found: dict[str, Any] = {}
-                for cand in c.candidates(con, Inputs(None, facts, warnings)):
+                for cand in c.candidates(con, inputs):
                     if cand.cid in found:
                         _merge(found[cand.cid], cand)
                     else:
@@ -275,7 +307,7 @@ def judged_frame(spark: Any, cands: Any, local: list) -> Any:
     columns = judged_columns()
     types = {c: _spark_type(seen.get(c, set())) for c in columns}
     schema = ", ".join([f"`{c}` {types[c]}" for c in columns])
-    story = cands.filter(F.col("kind") == "candidate").select(
+    story = cands.filter(F.col("kind") == "candidate").dropDuplicates(["cid"]).select(
         "cid", "check", F.from_json("judged", schema).alias("j")).select("cid", "check", "j.*")
     rows = [(c.cid, c.check, *(_value(c.judged.get(k), types[k]) for k in columns))
             for c in local]

@@ -6,6 +6,10 @@ A check module declares
   report section it belongs to);
 * ``SCOPE``: ``"story"`` when its findings stay inside one story (their keys carry the story,
   so an incremental run reuses them for unchanged stories) or ``"corpus"``;
+* optionally ``PER_STORY = True`` for a corpus-scoped check whose work stays inside each story
+  (pairs of one story's claims) although its keys do not carry the story: one key found in two
+  stories is one finding. The Spark engine runs it with the story checks, story by story, and
+  merges such keys; in DuckDB it may memoise each story's work (``audit/check/memo.py``);
 * ``JUDGED``: the candidate columns its expectations judge;
 * ``DESCRIPTION`` (one line: SARIF rule text), ``SEVERITY`` (its usual severity) and
   ``ORDER`` (its place in the report);
@@ -50,6 +54,7 @@ class Check:
     expectations: tuple[dict, ...]
     candidates: Callable[..., list] | None
     module: str
+    per_story: bool = False
 
 
 def expect(gx_type: str, severity: str, description: str, when: dict[str, Any] | None = None,
@@ -86,13 +91,17 @@ def _declared(mod: Any) -> Check:
         raise RuntimeError(f"check module {mod.__name__} lacks {', '.join(missing)}")
     if mod.SCOPE not in SCOPES or mod.SEVERITY not in SEVERITIES:
         raise RuntimeError(f"check module {mod.__name__}: bad SCOPE or SEVERITY")
+    per_story = bool(getattr(mod, "PER_STORY", False))
+    if per_story and mod.SCOPE != "corpus":
+        raise RuntimeError(f"check module {mod.__name__}: PER_STORY is for corpus-scoped checks")
     for e in mod.EXPECTATIONS:
         used = {v for k, v in e["kwargs"].items() if k in ("column", "column_A", "column_B")}
         if not used | set(e["when"]) <= set(mod.JUDGED):
             raise RuntimeError(f"check module {mod.__name__}: an expectation judges a column "
                                "not in JUDGED")
     return Check(mod.NAME, mod.CLASS, mod.SCOPE, tuple(mod.JUDGED), mod.DESCRIPTION,
-                 mod.SEVERITY, mod.ORDER, tuple(mod.EXPECTATIONS), mod.candidates, mod.__name__)
+                 mod.SEVERITY, mod.ORDER, tuple(mod.EXPECTATIONS), mod.candidates, mod.__name__,
+                 per_story)
 
 
 def builders() -> list[Check]:

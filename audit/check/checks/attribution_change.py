@@ -25,6 +25,7 @@ from audit.resolve.utterances import same_speaker, words
 NAME = "attribution-change"
 CLASS = "attribution-change"
 SCOPE = "corpus"
+PER_STORY = True  # pairs of one story's quotes; one key in two stories is one finding
 JUDGED = ("same_speaker",)
 DESCRIPTION = "The same quoted words credited to different people in different sources."
 SEVERITY = "warning"

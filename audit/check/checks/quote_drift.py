@@ -32,6 +32,7 @@ __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff",
 NAME = "quote-drift"
 CLASS = "quote-drift"
 SCOPE = "corpus"
+PER_STORY = True  # pairs of one story's quotes; one key in two stories is one finding
 JUDGED = ("changed_words",)
 DESCRIPTION = "The same speaker's quote worded differently across sources."
 SEVERITY = "warning"
