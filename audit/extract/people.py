@@ -70,6 +70,7 @@ from audit.extract.vocab import (
     lexicon,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.resolve.countries import place_name
 from audit.text import SENTENCE_DOT
 
 NAME = "people"
@@ -204,8 +205,8 @@ def _org_token_ok(tok: str) -> bool:
     if tok in _NOT_ORG:
         return False
     core = tok[:-2] if tok.endswith(("'s", "’s")) else tok
-    if not _ORGTOK_RE.fullmatch(core):
-        return False
+    if not _ORGTOK_RE.fullmatch(core) or not any(ch.isalpha() for ch in core):
+        return False  # a date or figure ("2023-09-09 Moroccan King") names no organisation
     if core.endswith(".") and not _ABBREV_TOKEN.fullmatch(core):
         return False  # "Washington." ends a sentence
     return True
@@ -227,6 +228,9 @@ def _org_before(text: str, ts: int, floor: int) -> tuple[int, int, bool] | None:
             k -= 1
         tok = text[k:j]
         if not _org_token_ok(tok):
+            if toks and tok[:1].isupper() and tok.isalpha() and place_name(
+                    " ".join([tok] + [text[a:b] for a, b in toks[:3]])):
+                toks.insert(0, (k, j))  # "New" of "New York State governor": a place's word
             break
         if toks and tok.endswith(("'s", "’s")) and text[toks[0][0] : toks[0][1]] in _CONNECTORS:
             break
