@@ -85,6 +85,14 @@ def test_nationality_adjective_and_title_of_country_are_one_role(tmp_path):
     assert not rc, [f["message"] for f in rc]
 
 
+def test_a_day_or_a_figure_before_a_title_names_no_organisation():
+    for text in ("After Friday's Mayor Rita Holm spoke, the hall emptied.\n",
+                 "12/05/2031 Mayor Rita Holm spoke at the hall.\n",
+                 "1,200 Mayor Rita Holm supporters filled the hall.\n"):
+        claims = pipeline(text, "person")
+        assert claims and all(c.value["org"] is None for c in claims), [c.value for c in claims]
+
+
 def test_a_place_name_before_a_title_keeps_its_first_word():
     text = "On Monday, New Mexico governor Alma Reyes signed the bond.\n"
     claims = pipeline(text, "person")

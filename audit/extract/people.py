@@ -202,9 +202,9 @@ def _clean_name(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | No
 def _org_token_ok(tok: str) -> bool:
     if tok in _CONNECTORS:
         return True
-    if tok in _NOT_ORG:
-        return False
     core = tok[:-2] if tok.endswith(("'s", "’s")) else tok
+    if tok in _NOT_ORG or core in MONTHS or core in WEEKDAYS:
+        return False  # "Friday's" names a day, not the title's organisation
     if not _ORGTOK_RE.fullmatch(core) or not any(ch.isalpha() for ch in core):
         return False  # a date or figure ("2023-09-09 Moroccan King") names no organisation
     if core.endswith(".") and not _ABBREV_TOKEN.fullmatch(core):
