@@ -93,6 +93,20 @@ def test_a_day_or_a_figure_before_a_title_names_no_organisation():
         assert claims and all(c.value["org"] is None for c in claims), [c.value for c in claims]
 
 
+def test_a_company_named_after_its_trade_is_an_organisation_not_a_portfolio():
+    """"of Brannholt Energy" names a company; "for Energy" or "of Foreign Affairs" a portfolio."""
+    text = "Siv Lunde, the vice president of Brannholt Energy, spoke first.\n"
+    [c] = pipeline(text, "person")
+    assert (c.value["title"], c.value["org"]) == ("Vice President", "Brannholt Energy")
+    for text, title in (("Siv Lunde, the minister for Energy, spoke.\n", "minister for Energy"),
+                        ("Minister of Foreign Affairs Siv Lunde spoke.\n",
+                         "Minister of Foreign Affairs"),
+                        ("Professor of Computer Science Siv Lunde spoke.\n",
+                         "Professor of Computer Science")):
+        [c] = pipeline(text, "person")
+        assert (c.value["title"].lower(), c.value["org"]) == (title.lower(), None), c.value
+
+
 def test_a_place_name_before_a_title_keeps_its_first_word():
     text = "On Monday, New Mexico governor Alma Reyes signed the bond.\n"
     claims = pipeline(text, "person")

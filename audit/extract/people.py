@@ -276,8 +276,24 @@ def _trim_org(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _is_dept(words: str) -> bool:
+    """Whether an of-part names a portfolio ("of Health and Human Services", "for Digital
+    Affairs"), not an organisation: a department word, and no capitalised word before the
+    first one ("of Brannholt Energy" is a company, its last word notwithstanding)."""
     toks = _ALPHA_RE.findall(words)
-    return bool(toks) and any(t.capitalize() in DEPARTMENT_WORDS for t in toks)
+    first = next((i for i, t in enumerate(toks) if t.capitalize() in DEPARTMENT_WORDS), None)
+    if first is None:
+        return False
+    return not any(t[0].isupper() and t.lower() not in _PORTFOLIO_LEAD for t in toks[:first])
+
+
+# Words that may open a portfolio before its department word ("of National Security", "for
+# Foreign and Commonwealth Affairs", "of Small Business").
+_PORTFOLIO_LEAD = frozenset(
+    """the national public social home urban rural small higher primary secondary general
+    internal external foreign european federal regional local international strategic
+    corporate global legal financial economic civil military naval veterans computer political
+    mechanical electrical chemical environmental earth life""".split()
+)
 
 
 # Endings that make an of-part an organisation even when it also names a portfolio
