@@ -211,3 +211,11 @@ def test_name_and_role_evidence_on_a_mixed_story():
     """A misspelt name, two organisations, a former title and a deputy's title in one story:
     the property holds and is not vacuous."""
     assert _check_evidence(MIXED) >= 4
+
+
+def test_one_organisation_in_british_and_american_spelling_agrees_for_a_role():
+    from audit.resolve.roles import orgs_agree
+
+    assert orgs_agree("Ministry of Defence", "Defense Ministry")
+    assert orgs_agree("Velm Harbour Trust", "Velm Harbor Trust")
+    assert not orgs_agree("Tessel Robotics", "Orvik Bank")

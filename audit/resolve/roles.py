@@ -82,9 +82,11 @@ _GENERIC_ORG_WORDS = frozenset(
 
 
 def _org_words(org: str) -> set[str]:
-    from audit.resolve.names import tokens
+    """Distinctive-word candidates of an organisation, British spellings written the American
+    way ("Defence" / "Defense")."""
+    from audit.resolve.names import american, tokens
 
-    return set(tokens(org, "org"))
+    return set(american(tokens(org, "org")))
 
 
 def orgs_agree(a: str | None, b: str | None) -> bool:
