@@ -119,11 +119,42 @@ Ola Dahl, the chief executive of Tessel Robotics Inc., and the rector met on Mon
 """
 
 
-def test_role_conflict_organisation(tmp_path):
-    findings, _ = audit_texts(tmp_path, {"a.txt": ORG_A, "b.txt": ORG_B, "c.txt": ORG_C})
-    loud = [f for f in roles(findings) if f["severity"] == "warning"]
-    assert len(loud) == 1 and loud[0]["details"]["comparison"] == "organisation", \
-        [f["message"] for f in roles(findings)]
+def test_role_conflict_organisation_is_information(tmp_path):
+    """The same title at two organisations: both may be true (a company and its subsidiary),
+    so it is told, not warned about; its evidence is the organisations named."""
+    files = {"a.txt": ORG_A, "b.txt": ORG_B, "c.txt": ORG_C}
+    findings, _ = audit_texts(tmp_path, files)
+    rc = roles(findings)
+    assert len(rc) == 1 and rc[0]["details"]["comparison"] == "organisation", \
+        [f["message"] for f in rc]
+    assert rc[0]["severity"] == "info"
+    texts = {f"{k}": v for k, v in files.items()}
+    shown = {texts[e["path"].rsplit("/", 1)[-1]][e["start"]:e["end"]] for e in rc[0]["evidence"]}
+    assert {s.removesuffix(" Inc.") for s in shown} == {"Tessel Robotics", "Orvik Bank"}, shown
+
+
+PARENT_A = """Grid deal
+
+Brannholt Energy chief executive Siv Lunde signed the grid deal on Tuesday.
+"""
+
+PARENT_B = """Grid deal signed
+
+Siv Lunde, chief executive of Kalvik Power, signed the deal on Tuesday.
+"""
+
+PARENT_C = """Deal for the grid
+
+Kalvik Power and Brannholt Energy chief executive Siv Lunde signed the deal. Kalvik Power is
+a unit of Brannholt Energy.
+"""
+
+
+def test_one_source_naming_both_posts_is_no_role_conflict(tmp_path):
+    """A chief executive of a parent company and of its unit, named so by one source."""
+    findings, _ = audit_texts(tmp_path, {"a.txt": PARENT_A, "b.txt": PARENT_B,
+                                         "c.txt": PARENT_C})
+    assert not roles(findings), [f["message"] for f in roles(findings)]
 
 
 TWO_POSTS_A = """University gift

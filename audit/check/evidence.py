@@ -41,13 +41,14 @@ class EvidenceIndex:
               value: str | None = None) -> list[Evidence]:
         """The claim's spans with one of ``roles`` (all without); a role written ``name:k``
         selects only the k-th span of that role (0-based: one part of a quote in several
-        parts)."""
+        parts), one written ``@span_id`` that span only (the words a mention was read from)."""
         out = []
         seen: dict[str, int] = defaultdict(int)
         for role, doc, start, end, exact, span_id, vtext in self.by_claim.get(claim_id, ()):
             k = seen[role]
             seen[role] += 1
-            if roles and role not in roles and f"{role}:{k}" not in roles:
+            if roles and role not in roles and f"{role}:{k}" not in roles \
+                    and f"@{span_id}" not in roles:
                 continue
             out.append(Evidence(doc, start, end, exact, value if value is not None else vtext,
                                 claim_id, span_id))

@@ -70,6 +70,7 @@ from audit.extract.vocab import (
     lexicon,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.resolve.countries import place_name
 from audit.text import SENTENCE_DOT
 
 NAME = "people"
@@ -201,11 +202,11 @@ def _clean_name(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | No
 def _org_token_ok(tok: str) -> bool:
     if tok in _CONNECTORS:
         return True
-    if tok in _NOT_ORG:
-        return False
     core = tok[:-2] if tok.endswith(("'s", "’s")) else tok
-    if not _ORGTOK_RE.fullmatch(core):
-        return False
+    if tok in _NOT_ORG or core in MONTHS or core in WEEKDAYS:
+        return False  # "Friday's" names a day, not the title's organisation
+    if not _ORGTOK_RE.fullmatch(core) or not any(ch.isalpha() for ch in core):
+        return False  # a date or figure ("2023-09-09 Moroccan King") names no organisation
     if core.endswith(".") and not _ABBREV_TOKEN.fullmatch(core):
         return False  # "Washington." ends a sentence
     return True
@@ -227,6 +228,9 @@ def _org_before(text: str, ts: int, floor: int) -> tuple[int, int, bool] | None:
             k -= 1
         tok = text[k:j]
         if not _org_token_ok(tok):
+            if toks and tok[:1].isupper() and tok.isalpha() and place_name(
+                    " ".join([tok] + [text[a:b] for a, b in toks[:3]])):
+                toks.insert(0, (k, j))  # "New" of "New York State governor": a place's word
             break
         if toks and tok.endswith(("'s", "’s")) and text[toks[0][0] : toks[0][1]] in _CONNECTORS:
             break
@@ -272,8 +276,24 @@ def _trim_org(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _is_dept(words: str) -> bool:
+    """Whether an of-part names a portfolio ("of Health and Human Services", "for Digital
+    Affairs"), not an organisation: a department word, and no capitalised word before the
+    first one ("of Brannholt Energy" is a company, its last word notwithstanding)."""
     toks = _ALPHA_RE.findall(words)
-    return bool(toks) and any(t.capitalize() in DEPARTMENT_WORDS for t in toks)
+    first = next((i for i, t in enumerate(toks) if t.capitalize() in DEPARTMENT_WORDS), None)
+    if first is None:
+        return False
+    return not any(t[0].isupper() and t.lower() not in _PORTFOLIO_LEAD for t in toks[:first])
+
+
+# Words that may open a portfolio before its department word ("of National Security", "for
+# Foreign and Commonwealth Affairs", "of Small Business").
+_PORTFOLIO_LEAD = frozenset(
+    """the national public social home urban rural small higher primary secondary general
+    internal external foreign european federal regional local international strategic
+    corporate global legal financial economic civil military naval veterans computer political
+    mechanical electrical chemical environmental earth life""".split()
+)
 
 
 # Endings that make an of-part an organisation even when it also names a portfolio

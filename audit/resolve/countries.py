@@ -148,3 +148,24 @@ def _inner() -> dict[str, str]:
             if n and ", " not in n:
                 out.setdefault(_norm(n), c.alpha_3)
     return out
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """Normalised names of countries and their first-level subdivisions (pycountry: "new
+    york", "new south wales", "north rhine-westphalia")."""
+    import pycountry
+
+    names = set(_table())
+    for s in pycountry.subdivisions:
+        names.add(_norm(s.name))
+    return frozenset(names)
+
+
+def place_name(words: str) -> bool:
+    """Whether ``words`` open with the name of a country or a state, province or region in two
+    or more words ("New York State", "New South Wales Premier"): the first word, although it
+    may read as an adjective ("New", "North"), is part of a name."""
+    toks = _norm(words).split()
+    places = _places()
+    return any(" ".join(toks[:n]) in places for n in range(2, min(len(toks), 5) + 1))

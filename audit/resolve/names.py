@@ -6,6 +6,10 @@ differ: "Softbank"/"SoftBank"), ``order`` (same tokens: "Kishida Fumio"/"Fumio K
 acronym: "CMU"), ``country`` (one country written two ways: "U.K."/"United Kingdom"/"Britain",
 also inside a longer name: "U.S. Department of Commerce"/"United States Department of
 Commerce"), ``legal`` (an organisation with and without its legal form: "Acme Inc."/"Acme"),
+``regional`` (an organisation or place written in British and in American spelling:
+"Kennedy Space Centre"/"Kennedy Space Center", "Ministry of Defence"/"Ministry of Defense":
+one name, not a misspelling; the word pairs come from breame's table of British and American
+spellings; people's names are left out: "Grey" and "Gray" are two surnames),
 ``spelling`` (a token one or two edits away: "Kishido"/"Kishida"; swapping two
 adjacent letters is one edit: "Feunte"/"Fuente").
 
@@ -138,6 +142,20 @@ def spelling_pair(ta: tuple[str, ...], tb: tuple[str, ...]) -> tuple[str, str] |
     return (a, b) if near_token(a, b) else None
 
 
+@functools.cache
+def _american() -> dict[str, str]:
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    return dict(BRITISH_ENGLISH_SPELLINGS)
+
+
+def american(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded tokens with British spellings written the American way ("centre" -> "center",
+    "defence" -> "defense", "programme" -> "program", "organisation" -> "organization")."""
+    table = _american()
+    return tuple(table.get(t, t) for t in toks)
+
+
 def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozenset()) -> str:
     """How spelling ``b`` differs from spelling ``a`` of the same entity."""
     if a == b:
@@ -150,6 +168,10 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
     ta, tb = tokens(a, etype), tokens(b, etype)
     if ta != tb and long_tokens(a, etype) == long_tokens(b, etype):
         ta = tb  # "Müller"/"Mueller": one name transliterated two ways
+    if ta != tb and etype != "person":
+        ta, tb = american(ta), american(tb)
+        if ta == tb:
+            return "regional"  # "Space Centre"/"Space Center": one name in two spellings
     if ta == tb:
         if etype != "person" and plain_tokens(ca) != plain_tokens(cb):
             stripped = [tuple(t for t in plain_tokens(x) if t != "the") for x in (ca, cb)]

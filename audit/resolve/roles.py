@@ -42,8 +42,20 @@ def title_key(title: str) -> tuple[str, str]:
         words.pop(0)
     if words and words[0].startswith("ex-"):
         status, words[0] = "former", words[0][3:]
+    if len(words) == 3 and words[1] in ("of", "for") and words[2].title() in _PORTFOLIOS:
+        words = [words[2], words[0]]  # "Secretary of Commerce" is the commerce secretary
     t = " ".join(words)
     return status, _SYNONYMS.get(t, t)
+
+
+def _portfolios() -> frozenset[str]:
+    from audit.extract.vocab import DEPARTMENT_WORDS
+
+    # not "State": a secretary of state is not a state secretary
+    return DEPARTMENT_WORDS - {"State"}
+
+
+_PORTFOLIOS = _portfolios()
 
 
 def refers_to(phrase: str, title: str) -> bool:
@@ -70,9 +82,11 @@ _GENERIC_ORG_WORDS = frozenset(
 
 
 def _org_words(org: str) -> set[str]:
-    from audit.resolve.names import tokens
+    """Distinctive-word candidates of an organisation, British spellings written the American
+    way ("Defence" / "Defense")."""
+    from audit.resolve.names import american, tokens
 
-    return set(tokens(org, "org"))
+    return set(american(tokens(org, "org")))
 
 
 def orgs_agree(a: str | None, b: str | None) -> bool:

@@ -29,17 +29,20 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     """Every spelling of an entity that differs from its canonical spelling."""
     rows = con.execute("""
         SELECT e.entity_id, e.etype, e.canonical, em.variant, em.variant_kind,
-               list(DISTINCT m.claim_id ORDER BY m.claim_id) AS claims
+               list(DISTINCT [m.claim_id, m.span_id] ORDER BY [m.claim_id, m.span_id])
         FROM entities e JOIN entity_mentions em USING (entity_id)
         JOIN mentions m USING (mention_id)
         WHERE e.variants > 1
         GROUP BY ALL ORDER BY e.canonical, em.variant, e.entity_id""").fetchall()
     by_entity: dict[str, dict] = {}
-    for eid, etype, canonical, variant, kind, claims in rows:
+    for eid, etype, canonical, variant, kind, pairs in rows:
         ent = by_entity.setdefault(eid, {"etype": etype, "canonical": canonical, "v": {}})
+        # evidence: the span each mention was read from (a claim also holds other names: a
+        # place claim's town, a role's person), one per span
+        spans = dict.fromkeys(span for _claim, span in pairs)
+        claims = [(next(c for c, s in pairs if s == span), (f"@{span}",)) for span in spans]
         ent["v"][variant] = (kind, claims)
     out = []
-    roles = ("person", "org", "place", "speaker")
     for ent in by_entity.values():
         canon_claims = ent["v"].get(ent["canonical"], ("same", []))[1]
         for variant, (kind, claims) in sorted(ent["v"].items()):
@@ -51,8 +54,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 key=[ent["etype"], ent["canonical"], variant],
                 headline=f"{ent['etype']} name spelled two ways ({kind})",
                 values=[
-                    {"value": variant, "claims": [(c, roles) for c in claims]},
-                    {"value": ent["canonical"], "claims": [(c, roles) for c in canon_claims]},
+                    {"value": variant, "claims": claims},
+                    {"value": ent["canonical"], "claims": canon_claims},
                 ],
                 details={"variant_kind": kind, "entity": ent["canonical"]},
             ))

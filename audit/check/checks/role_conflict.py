@@ -3,21 +3,25 @@
 Compared per person entity, between documents: the same title held now in one source and
 formerly in another ("director" / "former director": ``status``), the same title at two
 different organisations ("chief executive of Tessel" / "chief executive of Halden":
-``organisation``), and different titles that no source states together ("director" / "chief
-executive": ``title``, information only: people hold several posts). Titles are compared by
-meaning ("CEO" = "chief executive" = "Chief Executive Officer"), organisations by distinctive
-word, initials or country (``audit.resolve.roles``).
-"""
+``organisation``, information only: one person often heads a company and its subsidiary, and
+nothing when one source names both), and different titles that no source states together
+("director" / "chief executive": ``title``, information only: people hold several posts).
+Titles are compared by meaning ("CEO" = "chief executive" = "Chief Executive Officer",
+"Secretary of Commerce" = "Commerce Secretary"), organisations by distinctive word, initials
+or country ("Moroccan" = "Morocco": ``audit.resolve.roles``). Evidence points at the words
+that differ: the organisations named, or the titles."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 import duckdb
 
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
+from audit.extract.vocab import STOP_WORDS
 from audit.resolve.roles import RANKS, compare_roles, orgs_agree, title_key
 
 NAME = "role-conflict"
@@ -29,12 +33,15 @@ SEVERITY = "warning"
 ORDER = 15
 EXPECTATIONS = (
     expect("expect_column_values_to_not_be_in_set", "warning",
-           "A person holds the same role (title, organisation, current or former) in every "
-           "source", column="role_comparison", value_set=["status", "organisation", "rank"]),
+           "A person holds the same role (current or former, or its deputy) in every source",
+           column="role_comparison", value_set=["status", "rank"]),
     expect("expect_column_values_to_not_be_in_set", "info",
-           "A person is given the same title in every source",
-           column="role_comparison", value_set=["title"]),
+           "A person is given the same title at the same organisation in every source",
+           column="role_comparison", value_set=["title", "organisation"]),
 )
+# The words each comparison is about: evidence points at them (the title, or the organisation
+# named), not at the person's name.
+_EVIDENCE_ROLES = {"organisation": ("org",), "title": ("title",), "status": ("title",)}
 
 
 def _label(title: str, org: str | None, status: str | None) -> str:
@@ -44,22 +51,29 @@ def _label(title: str, org: str | None, status: str | None) -> str:
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     scope_sql = scoped_claims(inputs.stories)
     rows = con.execute(f"""
-        SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id, c.value, c.path
+        SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id, c.value, c.path,
+               o.prefix, o.suffix
         FROM {scope_sql} c
         JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         JOIN entity_mentions em USING (mention_id) JOIN entities e USING (entity_id)
+        LEFT JOIN (SELECT cs.claim_id, first(s.prefix ORDER BY cs.seq) AS prefix,
+                          first(s.suffix ORDER BY cs.seq) AS suffix
+                   FROM claim_spans cs JOIN spans s USING (span_id)
+                   WHERE cs.role = 'org' GROUP BY cs.claim_id) o ON o.claim_id = c.claim_id
         WHERE c.kind = 'person' AND c.predicate = 'role_holder'
         ORDER BY c.story, e.canonical, c.path, c.claim_id""").fetchall()
     people: dict[tuple, list[tuple]] = defaultdict(list)
     path_of: dict[str, str] = {}
-    for story, eid, canonical, doc, claim, value, path in rows:
+    joined: dict[str, list[str]] = {}  # claim -> organisations written with its own
+    for story, eid, canonical, doc, claim, value, path, prefix, suffix in rows:
         path_of[claim] = path or ""
         v = json.loads(value)
         people[(story, eid, canonical)].append(
             (doc, claim, v.get("title") or "", v.get("org"), v.get("status") or ""))
+        joined[claim] = _joined_orgs(prefix or "", suffix or "")
     out: list[Candidate] = []
     for (story, _eid, canonical), stated in people.items():
-        out.extend(_person(story, canonical, stated))
+        out.extend(_person(story, canonical, stated, joined))
     out.extend(_ranks(people, path_of))
     return out
 
@@ -139,13 +153,39 @@ def _ranks(people: dict[tuple, list[tuple]], path_of: dict[str, str]) -> list[Ca
     return out
 
 
-def _person(story: str, person: str, stated: list[tuple]) -> list[Candidate]:
+def _both_orgs(orgs_of: dict[str, list[str | None]], oa: str | None, ob: str | None) -> bool:
+    """Whether one source names the person's title at both organisations (a chief executive of
+    a company and of its subsidiary): two posts held together, not a conflict."""
+    return any(any(orgs_agree(oa, o) for o in orgs) and any(orgs_agree(ob, o) for o in orgs)
+               for orgs in orgs_of.values())
+
+
+_SP = r"[ \t\u00a0]+"
+_ORG_WORDS = rf"[A-Z][\w&.'’-]*(?:{_SP}(?:of{_SP})?[A-Z][\w&.'’-]*){{0,3}}"
+_JOINED_BEFORE = re.compile(rf"(?<![\w'’-])({_ORG_WORDS}){_SP}(?:and|&){_SP}\Z")
+_JOINED_AFTER = re.compile(rf"\A{_SP}(?:and|&){_SP}(?:its{_SP})?({_ORG_WORDS})")
+
+
+def _joined_orgs(prefix: str, suffix: str) -> list[str]:
+    """Organisations joined to a role's own by "and" ("Kalvik Power and Brannholt Energy chief
+    executive", "chief executive of Brannholt Energy and Kalvik Power"): the source names the
+    title at both."""
+    found = [m.group(1) for m in (_JOINED_BEFORE.search(prefix), _JOINED_AFTER.search(suffix))
+             if m is not None]
+    return [o for o in found if o.split()[0] not in STOP_WORDS]
+
+
+def _person(story: str, person: str, stated: list[tuple],
+            joined: dict[str, list[str]] | None = None) -> list[Candidate]:
     titles_of: dict[str, set[str]] = defaultdict(set)  # document -> title keys it states
     former_of: dict[str, set[tuple[str, bool]]] = defaultdict(set)
-    for doc, _c, title, _o, status in stated:
+    orgs_of: dict[tuple[str, str], list[str | None]] = defaultdict(list)  # (doc, title) -> orgs
+    for doc, claim, title, org, status in stated:
         st, key = title_key(title)
         titles_of[doc].add(key)
         former_of[doc].add((key, (status or st) == "former"))
+        if org:
+            orgs_of[(doc, key)] += [org, *(joined or {}).get(claim, ())]
     found: dict[tuple, dict] = {}
     for i, a in enumerate(stated):
         for b in stated[i + 1:]:
@@ -162,6 +202,9 @@ def _person(story: str, person: str, stated: list[tuple]) -> list[Candidate]:
             if kind == "status" and any({(ka, True), (ka, False)} <= f
                                         for f in former_of.values()):
                 continue
+            if kind == "organisation" and _both_orgs(
+                    {d: o for (d, k), o in orgs_of.items() if k == ka}, a[3], b[3]):
+                continue
             la, lb = _label(a[2], a[3], a[4]), _label(b[2], b[3], b[4])
             pair = (kind, tuple(sorted({ka, kb})))  # one finding per title (pair)
             entry = found.setdefault(pair, {})
@@ -169,8 +212,8 @@ def _person(story: str, person: str, stated: list[tuple]) -> list[Candidate]:
             entry.setdefault(lb, set()).add(b[1])
     out = []
     for (kind, labels), sides in sorted(found.items()):
-        values = [{"value": label, "claims": [(c, ("person", "title", "org"))
-                                              for c in sorted(claims)]}
+        roles = _EVIDENCE_ROLES.get(kind, ("title",))
+        values = [{"value": label, "claims": [(c, roles) for c in sorted(claims)]}
                   for label, claims in sorted(sides.items())]
         out.append(Candidate(
             check=NAME,
