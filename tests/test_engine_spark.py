@@ -210,7 +210,7 @@ def test_incremental_spark_run_equals_a_duckdb_run(spark, tmp_path: Path):
 
     spk, duck = tmp_path / "spark", tmp_path / "duckdb"
     for root in (spk, duck):
-        generate(root, 10, 4, 11)  # 40 documents, quote drift in several stories
+        generate(root, 16, 4, 11)  # 64 documents: more than one story (MIN_DOCS), quotes
     args = ("--format", "json", "--fail-on", "never")
     first = invoke("run", spk, "--engine", "spark", *args, *SPARK_CONF)
     assert first.exit_code == 0, first.output
