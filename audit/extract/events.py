@@ -46,7 +46,7 @@ HAPPENINGS = frozenset({"quake", "launch", "derai", "crash", "colli", "explo", "
                         "capsi", "landfall"})
 _PHRASE = r"(?:lift(?:ed|s)?|blast(?:ed|s)?)[ \t]+off"
 _EVENT = re.compile(
-    r"(?i)\b(?P<w>" + _PHRASE + r"|took[ \t]+place|takes[ \t]+place|"
+    r"(?i)\b(?P<w>" + _PHRASE + r"|took[ \t]+place|takes[ \t]+place|said|says|told|"
     + "|".join(sorted(_IRREGULAR, key=len, reverse=True))
     + "|" + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS)
     + r"|[a-z]{2,}ed)\b")
@@ -63,7 +63,17 @@ _NOT_EVENTS = frozenset(
     """said reported according called announced confirmed stated added noted told asked
     expected scheduled planned needed used based located closed opened listed aged
     wounded injured killed""".split())
-_CUT = re.compile(r"[;:\u2014]|,[ \t]+(?:and|but|while|when|as)\b")
+_REPORTING = frozenset("""said says reported according announced confirmed stated added noted
+    told asked called""".split())
+# a noun after one of these is not its sentence's event ("the scene of the derailment Monday")
+_GOVERNED = re.compile(r"(?i)\b(?:of|after|since|following|from|over|about|on|into|before|by)"
+                       r"[ \t]+(?:(?:the|a|an|this|last|that|its|their|[\w.-]+'s)[ \t]+)?"
+                       r"(?:[\w.-]+[ \t]+){0,2}$")
+# after a time or date, the event word must come before another verb or clause
+_STOP_AFTER = re.compile(r"(?i)\b(?:after|before|since|following|when|because|that|which|who"
+                         r"|while|said|says|[a-z]{3,}ed)\b")
+_POSSESSIVE = re.compile(r"['’]s[ \t]+(?:[\w.-]+[ \t]+){0,2}$")
+_CUT = re.compile(r"[;\u2014]|:(?=\s)|,[ \t]+(?:and|but|while|when|as)\b")
 
 
 def stem(word: str) -> str:
@@ -106,10 +116,25 @@ def _words(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[re.Mat
             if m["w"].lower() not in _NOT_EVENTS]
 
 
+def _pick(text: str, m: re.Match[str], lo: int) -> str:
+    """The event a matched word names: a generic verb takes the event noun before it (or is
+    ``OCCUR``); a noun governed by a preposition ("the scene of the derailment", "after the
+    quake") is not what the time or date belongs to ("")."""
+    w = " ".join(m["w"].lower().split())
+    if w in _GENERIC:
+        nouns = _words(_NOUN, text, max(lo, m.start() - 60), m.start())
+        return stem(nouns[-1]["w"]) if nouns else OCCUR
+    if _NOUN.fullmatch(m["w"]) and _GOVERNED.search(text, max(lo, m.start() - 40), m.start()):
+        return ""
+    return stem(w)
+
+
 def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = None) -> str:
     """The event of what stands at text[s:e]: the event word nearest before ``s`` in its clause
     (a generic verb takes the event noun before it), else, when ``e`` and the sentence end
-    ``se`` are given, the first known event word after it in its clause; "" when none."""
+    ``se`` are given, the first known event word after it in its clause, before any other
+    verb; "" when none, or when a reporting verb stands nearer ("officials said Saturday")."""
+    ss = max(ss, text.rfind("\n", ss, s) + 1)  # a page's date line is not its next line's
     inside = text.rfind("(", ss, s)
     if inside >= 0 and text.find(")", inside, s) < 0:
         return ""  # in a parenthesis ("(2211 GMT)", "(6:11 a.m. in Tokyo)"): a conversion
@@ -117,34 +142,44 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
     for cut in _CUT.finditer(text, ss, s):
         clause = cut.end()
     lo = max(clause, s - 90)
-    found = _words(_EVENT, text, lo, s)
-    if found:
-        last = found[-1]
-        w = " ".join(last["w"].lower().split())
-        if w in _GENERIC:
-            nouns = _words(_NOUN, text, max(clause, last.start() - 60), last.start())
-            return stem(nouns[-1]["w"]) if nouns else OCCUR
-        return stem(w)
+    for m in reversed([m for a, b in _outside_parentheses(text, lo, s)
+                       for m in _EVENT.finditer(text, a, b)]):
+        w = m["w"].lower()
+        if w in _REPORTING:
+            return ""
+        if w not in _NOT_EVENTS:
+            return _pick(text, m, clause)
     if e is None or se is None:
         return ""
-    hi = se
-    cut = _CUT.search(text, e, se)
+    hi = min(se, e + 120)
+    cut = _CUT.search(text, e, hi)
     if cut:
         hi = cut.start()
-    close = text.find(")", e, hi)
-    if close >= 0:
-        hi = close
-    after = _words(_EVENT_AFTER, text, e, min(hi, e + 120))
-    if not after:
-        return ""
-    first = after[0]
-    w = " ".join(first["w"].lower().split())
-    if w in _GENERIC:
-        nouns = _words(_NOUN, text, e, first.start())
-        return stem(nouns[-1]["w"]) if nouns else OCCUR
-    return stem(w)
+    for ch in "\n)":
+        if (i := text.find(ch, e, hi)) >= 0:
+            hi = i
+    found = _words(_EVENT_AFTER, text, e, hi)
+    for i, m in enumerate(found):
+        if _STOP_AFTER.search(text, e, m.start()):
+            return ""
+        if (_NOUN.fullmatch(m["w"]) and not _POSSESSIVE.match(text, e, m.start())
+                and not any(not _NOUN.fullmatch(n["w"]) for n in found[i + 1:])):
+            return ""  # a noun with no verb of its own ("Sept. 8: quake toll rises") is a topic
+        return _pick(text, m, e)
+    return ""
 
 
 def joins(subject: str) -> bool:
     """Whether ``subject`` names the incident itself (a generic verb may stand for it)."""
     return subject in HAPPENINGS
+
+
+def story_events(subjects: list[str]) -> dict[str, str]:
+    """Each event subject of one story's times or dates to the event it is compared as: a
+    generic "occurred"/"struck" with no event noun (``OCCUR``) stands for the story's happening
+    when the story names exactly one (a quake, a launch, a derailment); else for itself."""
+    happenings = {s for s in subjects if joins(s)}
+    out = {s: s for s in subjects}
+    if len(happenings) == 1:
+        out[OCCUR] = next(iter(happenings))
+    return out

@@ -22,7 +22,7 @@ from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.checks.value_conflict import magnitude_groups
 from audit.check.comparable import Figure, conflicting, values_of
-from audit.extract.events import OCCUR, joins
+from audit.extract.events import story_events
 
 NAME = "time-conflict"
 CLASS = "time-conflict"
@@ -58,17 +58,6 @@ def _clock_key(v: dict) -> tuple[str, int, int] | None:
             return "utc", -dst, dst - std
         return None
     return "utc", -int(off), 0
-
-
-def story_events(subjects: list[str]) -> dict[str, str]:
-    """Each event subject of one story's times to the event it is compared as: a generic
-    "occurred"/"struck" with no event noun (``OCCUR``) stands for the story's happening when
-    the story's times name exactly one (a quake, a launch, a derailment); else for itself."""
-    happenings = {s for s in subjects if joins(s)}
-    out = {s: s for s in subjects}
-    if len(happenings) == 1:
-        out[OCCUR] = next(iter(happenings))
-    return out
 
 
 def _circle(b: list, shift: int, period: int) -> list[float]:

@@ -1,0 +1,124 @@
+"""date-conflict: one happening placed on two days ("the quake struck on Friday" vs "the
+earthquake that occurred on Saturday evening"; "on Sept. 8" is a Friday).
+
+Only the story's incident is compared (a quake, a launch, a derailment: ``events.HAPPENINGS``,
+with a generic "struck"/"occurred" standing for the story's one happening), not what follows it
+(statements, visits, briefings, funerals happen on many days). Days are compared as weekdays (a
+full date gives its own); a full date more than three days from the date most often stated is
+another happening of the same kind (an earlier quake recalled), not a conflict. Two days next to
+each other are weaker evidence: late evening in one time zone is the next day in another, and
+"late Friday" becomes "Saturday" in a copy written for readers elsewhere (details
+``adjacent_days`` lowers confidence). Days from one document only are not reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+
+import duckdb
+
+from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.checks import expect
+from audit.extract.events import joins, story_events
+
+NAME = "date-conflict"
+CLASS = "date-conflict"
+SCOPE = "story"
+JUDGED = ("n_days",)
+DESCRIPTION = "One happening placed on days that cannot both be true."
+SEVERITY = "error"
+ORDER = 63
+EXPECTATIONS = (
+    expect("expect_column_values_to_be_between", "error",
+           "A happening has one day", column="n_days", max_value=1.0),
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_OTHER_HAPPENING_DAYS = 3
+
+
+def _day(v: dict) -> tuple[str, dt.date | None] | None:
+    """(weekday, date or None) a date claim states."""
+    iso = v.get("iso")
+    day = None
+    if iso and v.get("precision") == "day" and not str(iso).startswith("X"):
+        try:
+            day = dt.date.fromisoformat(iso)
+        except ValueError:
+            day = None
+    wd = v.get("weekday") or (_WEEKDAYS[day.weekday()] if day else None)
+    if wd not in _WEEKDAYS:
+        return None
+    if day is not None and v.get("weekday") and _WEEKDAYS[day.weekday()] != v["weekday"]:
+        return None  # a weekday that does not fit its date: date-weekday's finding
+    return wd, day
+
+
+def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
+    scope_sql = scoped_claims(inputs.stories)
+    rows = con.execute(f"""
+        SELECT claim_id, story, qualifiers->>'event', value, value_text, document_id
+        FROM {scope_sql} c
+        WHERE kind = 'date' AND qualifiers->>'event' IS NOT NULL
+          AND value->>'precision' IN ('day', 'weekday')
+        QUALIFY count(DISTINCT document_id) OVER (PARTITION BY story) > 1
+        ORDER BY story, path, claim_id""").fetchall()
+    by_story: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        by_story[row[1]].append(row)
+    out: list[Candidate] = []
+    for story, items in by_story.items():
+        events = story_events([r[2] for r in items])
+        groups: dict[str, list[tuple]] = defaultdict(list)
+        for claim_id, _story, event, value, label, doc in items:
+            ev = events[event]
+            v = json.loads(value) if isinstance(value, str) else (value or {})
+            got = _day(v)
+            if joins(ev) and got:
+                groups[ev].append((claim_id, label, doc, got[0], got[1]))
+        for ev, group in sorted(groups.items()):
+            cand = _candidate(story, ev, group)
+            if cand:
+                out.append(cand)
+    return out
+
+
+def _documents_by_weekday(items: list[tuple]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for it in items:
+        out[it[3]].add(it[2])
+    return out
+
+
+def _candidate(story: str, event: str, items: list[tuple]) -> Candidate | None:
+    docs_of = _documents_by_weekday(items)
+    if not docs_of:
+        return None
+    anchor = min(docs_of, key=lambda w: (-len(docs_of[w]), _WEEKDAYS.index(w)))
+    # the happening's date: the one most stated with the weekday most stated; a full date far
+    # from it (or, without it, a full date on another weekday) may be another happening
+    dates = Counter(it[4] for it in items if it[4] is not None and it[3] == anchor)
+    ref = min(dates, key=lambda d: (-dates[d], d)) if dates else None
+    items = [it for it in items if it[4] is None or (
+        abs((it[4] - ref).days) <= _OTHER_HAPPENING_DAYS if ref else it[3] == anchor)]
+    docs_of = _documents_by_weekday(items)
+    if len(docs_of) < 2 or len({it[2] for it in items}) < 2:
+        return None
+    order = sorted(docs_of, key=lambda w: (-len(docs_of[w]), _WEEKDAYS.index(w)))
+    anchor = order[0]
+    a = _WEEKDAYS.index(anchor)
+    adjacent = all(min((_WEEKDAYS.index(w) - a) % 7, (a - _WEEKDAYS.index(w)) % 7) == 1
+                   for w in order[1:])
+    values = []
+    for wd in sorted(order, key=_WEEKDAYS.index):
+        claims = [it for it in items if it[3] == wd]
+        written = sorted({it[1] for it in claims if it[1] and it[1] != wd})
+        values.append({"value": wd + (f" ({'; '.join(written)})" if written else ""),
+                       "claims": [(it[0], ("value", "weekday")) for it in claims]})
+    return Candidate(
+        check=NAME, judged={"n_days": len(order)},
+        key=["day", event, sorted(order)] + ([story] if story else []),
+        headline=f"day of '{event}' differs",
+        values=values,
+        details={"event": event, "anchor": anchor, "adjacent_days": adjacent})
