@@ -16,7 +16,7 @@ def _clock_events(text: str) -> list[tuple[str, str]]:
 
 
 def _day_events(text: str) -> list[tuple[str, str | None]]:
-    return [(text[c.spans[0].start:c.spans[0].end], c.qualifiers.get("event"))
+    return [(text[c.spans[0].start:c.spans[0].end], c.value.get("event"))
             for c in run(dates, text)]
 
 

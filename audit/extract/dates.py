@@ -17,7 +17,7 @@ weekday has iso None and precision "weekday".
 Spans: role="value" for the date, role="weekday" for a weekday; a lone weekday has only the
 weekday span. Subject: the event noun in the sentence nearest the date ("signing ceremony" ->
 "signing"), from a default list plus ``ctx.vocab.event_nouns``; else "date". A day or weekday
-also carries, as qualifier ``event``, the happening it dates as ``events.event_of`` reads it
+also carries, as ``event`` in its value, the happening it dates as ``events.event_of`` reads it
 ("the quake struck on Friday" -> "quake"; compared by date-conflict).
 """
 
@@ -268,7 +268,6 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if event is not None and "\n" in text[min(event.end(), spans[0].start):
                                                 max(event.start(), spans[0].end)]:
             event = None  # a cue on another line (a page's date line, a teaser) is not its own
-        qualifiers: dict[str, str] = {}
         if value["precision"] in ("day", "weekday"):
             # the happening the day belongs to ("the quake struck on Friday": "quake"), for
             # date-conflict; the subject stays the scheduled-event noun
@@ -276,14 +275,14 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             ss, se = ctx.sentences(start, end).bounds(ds, de)
             happening = event_of(text, ss, ds, de, se)
             if happening:
-                qualifiers["event"] = happening
+                value["event"] = happening
         yield ClaimDraft(
             kind="date",
             predicate="date",
             subject=_event_key(event["first"], known) if event else "date",
             value=value,
             spans=spans,
-            qualifiers=qualifiers,
+            qualifiers={},
             extractor=NAME,
             version=VERSION,
         )

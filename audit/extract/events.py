@@ -152,9 +152,9 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
     if e is None or se is None:
         return ""
     hi = min(se, e + 120)
-    cut = _CUT.search(text, e, hi)
-    if cut:
-        hi = cut.start()
+    stop = _CUT.search(text, e, hi)
+    if stop:
+        hi = stop.start()
     for ch in "\n)":
         if (i := text.find(ch, e, hi)) >= 0:
             hi = i

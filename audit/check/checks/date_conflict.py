@@ -58,9 +58,9 @@ def _day(v: dict) -> tuple[str, dt.date | None] | None:
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     scope_sql = scoped_claims(inputs.stories)
     rows = con.execute(f"""
-        SELECT claim_id, story, qualifiers->>'event', value, value_text, document_id
+        SELECT claim_id, story, value->>'event', value, value_text, document_id
         FROM {scope_sql} c
-        WHERE kind = 'date' AND qualifiers->>'event' IS NOT NULL
+        WHERE kind = 'date' AND value->>'event' IS NOT NULL
           AND value->>'precision' IN ('day', 'weekday')
         QUALIFY count(DISTINCT document_id) OVER (PARTITION BY story) > 1
         ORDER BY story, path, claim_id""").fetchall()
