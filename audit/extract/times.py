@@ -20,10 +20,12 @@ value (``type`` says which):
   phrase's own sentence gives) and ``fits`` (whether anchor + days gives stated; None when
   either is missing or the anchor is ambiguous).
 
-The subject is the event the time belongs to, as a stem: the event noun or verb nearest before
-the time in its clause ("derailed" / "the derailment" -> "derail", "struck" -> "strike"); empty
-when none is found (then the time is never compared: different events of one story happen at
-different times).
+The subject is the event the time belongs to (``events.event_of``): the event noun or verb
+nearest before the time in its clause, else the first after it ("At 1:47 a.m. the rocket lifted
+off"), as a stem or the class of its kind of happening ("derailed" / "the derailment" ->
+"derai", "lifted off" / "the launch" -> "launch"; "the quake struck" -> "quake"; "it occurred"
+-> "occur"); empty when none is found or the time is in parentheses (then it is never compared:
+different events of one story happen at different times).
 """
 
 from __future__ import annotations

@@ -3,10 +3,12 @@
 agree).
 
 Different events of one story happen at different times, so only times attached to the same
-event word (the subject: "derail", "strike", "occur") are compared; times in a named zone only
-with times in a named zone (converted to UTC), times without one only with times without one
-(a local "4 p.m." and "6 p.m. EDT" may be one moment); two stated days that differ ("4 p.m.
-Saturday", "4 p.m. Sunday") are different moments; a 12-hour time without a.m./p.m. is
+event (the subject, ``audit.extract.events``: "derai", "launch", "quake"; a generic "occur"
+joins the story's happening when its times name exactly one) are compared; times in a named
+zone only with times in a named zone (converted to UTC; "ET" may be either of its two
+offsets), times without one only with times without one (a local "4 p.m." and "6 p.m. EDT"
+may be one moment); two stated days that differ ("4 p.m. Saturday", "4 p.m. Sunday") are
+different moments; a 12-hour time without a.m./p.m. is
 compared modulo 12 hours. Durations: the same event and relation ("for", "later"), within a
 factor of 2. Values from one document only are not reported (its own sequence of events).
 """
