@@ -48,8 +48,15 @@ def test_the_event_of_a_clock_time(text, expected):
     ("The quake has killed at least 40 people, officials said Saturday.", [("Saturday", None)]),
     ("Inspectors reached the scene of the collapse Monday.", [("Monday", None)]),
     ("2031-06-10 Valley quake toll rises to 40", [("2031-06-10", None)]),
+    # a declaration is dated as its own act, when its verb stands next to the day
     ("The mayor on June 10 declared a day of mourning after the quake struck the valley.",
-     [("June 10", None)]),
+     [("June 10", "mourning")]),
+    ("A curfew was in force, the army announced on Sunday.", [("Sunday", "curfew")]),
+    ("The quake struck on Friday, and the mayor declared a day of mourning.",
+     [("Friday", "quake")]),
+    ("The mayor declared a day of mourning for the victims of Friday's quake.",
+     [("Friday", "quake")]),
+    ("Officials said on Monday that the curfew would stay.", [("Monday", None)]),
 ])
 def test_the_happening_a_day_belongs_to(text, expected):
     assert _day_events(text) == expected

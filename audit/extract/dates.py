@@ -30,7 +30,7 @@ from datetime import date
 from functools import lru_cache
 
 from audit.claimvalues import DateValue
-from audit.extract.events import event_of
+from audit.extract.events import declaration_of, event_of
 from audit.extract.numbers import Cues, scan, scanner
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
@@ -273,7 +273,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             # date-conflict; the subject stays the scheduled-event noun
             ds, de = min(sp.start for sp in spans), max(sp.end for sp in spans)
             ss, se = ctx.sentences(start, end).bounds(ds, de)
-            happening = event_of(text, ss, ds, de, se)
+            happening = declaration_of(text, ss, ds, de, se) or event_of(text, ss, ds, de, se)
             if happening:
                 value["event"] = happening
         yield ClaimDraft(

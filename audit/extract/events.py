@@ -72,6 +72,8 @@ _GOVERNED = re.compile(r"(?i)\b(?:of|after|since|following|from|over|about|on|in
 # after a time or date, the event word must come before another verb or clause
 _STOP_AFTER = re.compile(r"(?i)\b(?:after|before|since|following|when|because|that|which|who"
                          r"|while|said|says|[a-z]{3,}ed)\b")
+_OWNED = re.compile(r"(?i)['’]s[ \t]+(?:[\w.-]+[ \t]+){0,2}?(?P<w>"
+                    + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS) + r")s?\b")
 _POSSESSIVE = re.compile(r"['’]s[ \t]+(?:[\w.-]+[ \t]+){0,2}$")
 _CUT = re.compile(r"[;\u2014]|:(?=\s)|,[ \t]+(?:and|but|while|when|as)\b")
 
@@ -135,6 +137,10 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
     ``se`` are given, the first known event word after it in its clause, before any other
     verb; "" when none, or when a reporting verb stands nearer ("officials said Saturday")."""
     ss = max(ss, text.rfind("\n", ss, s) + 1)  # a page's date line is not its next line's
+    if e is not None and se is not None:
+        owner = _OWNED.match(text, e, min(se, e + 40))  # "Friday's quake"
+        if owner:
+            return stem(owner["w"])
     inside = text.rfind("(", ss, s)
     if inside >= 0 and text.find(")", inside, s) < 0:
         return ""  # in a parenthesis ("(2211 GMT)", "(6:11 a.m. in Tokyo)"): a conversion
@@ -167,6 +173,40 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
             return ""  # a noun with no verb of its own ("Sept. 8: quake toll rises") is a topic
         return _pick(text, m, e)
     return ""
+
+
+# A declaration is dated as its own act: "on May 3 declared three days of mourning", "imposed a
+# curfew on Friday", "proclaimed a state of emergency, the palace announced on Saturday". The
+# declaring verb must stand next to the day (a few words, no other verb between), and what is
+# declared is named in the sentence.
+DECLARED = {"mourning": "mourning", "state of emergency": "emergency", "curfew": "curfew",
+            "lockdown": "lockdown", "martial law": "martial law", "ceasefire": "ceasefire",
+            "cease-fire": "ceasefire"}
+_DECLARED = re.compile(r"(?i)\b(?P<w>" + "|".join(k.replace(" ", r"[ \t]+")
+                                                   for k in sorted(DECLARED, key=len,
+                                                                   reverse=True)) + r")\b")
+_DECLARING = (r"(?:declared|declares|proclaimed|proclaims|announced|announces|imposed|imposes"
+              r"|decreed)")
+_DECLARING_BEFORE = re.compile(rf"(?i)\b{_DECLARING}[ \t]+(?:(?:on|late|early|last)[ \t]+)*$")
+_DECLARING_AFTER = re.compile(rf"(?i)^[ \t]*(?:(?!(?:and|but|while|as|when)\b)[\w'’-]+[ \t]+)"
+                              rf"{{0,3}}?{_DECLARING}\b")
+_VERBISH = re.compile(r"(?i)\b(?:[a-z]{3,}ed|said|says|was|were|is|are|has|had|will)\b")
+
+
+def declaration_of(text: str, ss: int, s: int, e: int, se: int) -> str:
+    """What a declaring verb next to text[s:e] declares ("mourning", "curfew"), or ""."""
+    ss = max(ss, text.rfind("\n", ss, s) + 1)
+    nl = text.find("\n", e, se)
+    se = se if nl < 0 else nl
+    said = _DECLARED.search(text, ss, se)
+    if said is None:
+        return ""
+    if not _DECLARING_BEFORE.search(text, max(ss, s - 30), s):
+        m = _DECLARING_AFTER.match(text[e:min(se, e + 60)])
+        if m is None or _VERBISH.search(text, e, e + m.start() + len(m.group(0))
+                                        - len(m.group(0).split()[-1])):
+            return ""
+    return DECLARED[" ".join(said["w"].lower().split())]
 
 
 def joins(subject: str) -> bool:

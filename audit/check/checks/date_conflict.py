@@ -21,7 +21,7 @@ import duckdb
 
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
-from audit.extract.events import joins, story_events
+from audit.extract.events import DECLARED, joins, story_events
 
 NAME = "date-conflict"
 CLASS = "date-conflict"
@@ -36,11 +36,16 @@ EXPECTATIONS = (
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _OTHER_HAPPENING_DAYS = 3
+_NEWS_DAYS = 7  # a happening dated near no other: within a week of the story's news day
+_DECLARATIONS = frozenset(DECLARED.values())
 
 
-def _day(v: dict) -> tuple[str, dt.date | None] | None:
-    """(weekday, date or None) a date claim states."""
+def _day(v: dict, year: int | None) -> tuple[str, dt.date | None] | None:
+    """(weekday, date or None) a date claim states; a day written without a year, on an
+    undated page, is taken in ``year`` (the one the story's full dates give)."""
     iso = v.get("iso")
+    if iso and str(iso).startswith("XXXX-") and year is not None:
+        iso = f"{year:04d}{iso[4:]}"
     day = None
     if iso and v.get("precision") == "day" and not str(iso).startswith("X"):
         try:
@@ -64,6 +69,24 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
           AND value->>'precision' IN ('day', 'weekday')
         QUALIFY count(DISTINCT document_id) OVER (PARTITION BY story) > 1
         ORDER BY story, path, claim_id""").fetchall()
+    # the story's year (the one its full dates state, when they state one) and its day (the
+    # full date it states most often: the news day, near which its happening lies)
+    years: dict[str, set[int]] = defaultdict(set)
+    news_day: dict[str, dt.date] = {}
+    for story, iso, n in con.execute(f"""
+            SELECT story, value->>'iso', count(*) FROM {scope_sql} c
+            WHERE kind = 'date' AND value->>'precision' = 'day'
+              AND NOT CAST(value->>'year_inferred' AS BOOLEAN) AND value->>'year' IS NOT NULL
+              AND story IN (SELECT DISTINCT story FROM {scope_sql} c2
+                            WHERE kind = 'date' AND value->>'event' IS NOT NULL)
+            GROUP BY ALL ORDER BY story, count(*) DESC, 2""").fetchall():
+        try:
+            day = dt.date.fromisoformat(iso)
+        except (TypeError, ValueError):
+            continue
+        years[story].add(day.year)
+        if n >= 2:  # a date stated once may be a recalled one
+            news_day.setdefault(story, day)
     by_story: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
         by_story[row[1]].append(row)
@@ -74,11 +97,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         for claim_id, _story, event, value, label, doc in items:
             ev = events[event]
             v = json.loads(value) if isinstance(value, str) else (value or {})
-            got = _day(v)
-            if joins(ev) and got:
+            one_year = years.get(story, set())
+            got = _day(v, next(iter(one_year)) if len(one_year) == 1 else None)
+            if (joins(ev) or ev in _DECLARATIONS) and got:
                 groups[ev].append((claim_id, label, doc, got[0], got[1]))
         for ev, group in sorted(groups.items()):
-            cand = _candidate(story, ev, group)
+            cand = _candidate(story, ev, group, news_day.get(story))
             if cand:
                 out.append(cand)
     return out
@@ -91,17 +115,20 @@ def _documents_by_weekday(items: list[tuple]) -> dict[str, set[str]]:
     return out
 
 
-def _candidate(story: str, event: str, items: list[tuple]) -> Candidate | None:
+def _candidate(story: str, event: str, items: list[tuple], news_day: dt.date | None
+               ) -> Candidate | None:
     docs_of = _documents_by_weekday(items)
     if not docs_of:
         return None
     anchor = min(docs_of, key=lambda w: (-len(docs_of[w]), _WEEKDAYS.index(w)))
-    # the happening's date: the one most stated with the weekday most stated; a full date far
-    # from it (or, without it, a full date on another weekday) may be another happening
+    # the happening's date: the one most stated with the weekday most stated, else the story's
+    # news day; a full date far from it (or, with neither, a full date on another weekday) may
+    # be another happening of the same kind
     dates = Counter(it[4] for it in items if it[4] is not None and it[3] == anchor)
-    ref = min(dates, key=lambda d: (-dates[d], d)) if dates else None
+    ref, reach = (min(dates, key=lambda d: (-dates[d], d)), _OTHER_HAPPENING_DAYS) if dates \
+        else (news_day, _NEWS_DAYS)
     items = [it for it in items if it[4] is None or (
-        abs((it[4] - ref).days) <= _OTHER_HAPPENING_DAYS if ref else it[3] == anchor)]
+        abs((it[4] - ref).days) <= reach if ref else it[3] == anchor)]
     docs_of = _documents_by_weekday(items)
     if len(docs_of) < 2 or len({it[2] for it in items}) < 2:
         return None
@@ -113,7 +140,8 @@ def _candidate(story: str, event: str, items: list[tuple]) -> Candidate | None:
     values = []
     for wd in sorted(order, key=_WEEKDAYS.index):
         claims = [it for it in items if it[3] == wd]
-        written = sorted({it[1] for it in claims if it[1] and it[1] != wd})
+        written = sorted({it[4].isoformat() if it[4] else it[1] for it in claims
+                          if it[4] or (it[1] and it[1] != wd)})
         values.append({"value": wd + (f" ({'; '.join(written)})" if written else ""),
                        "claims": [(it[0], ("value", "weekday")) for it in claims]})
     return Candidate(
