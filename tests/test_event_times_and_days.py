@@ -33,6 +33,11 @@ def _day_events(text: str) -> list[tuple[str, str | None]]:
     # a generic verb with no noun is the generic event; a statement's time is no event's
     ("It happened at 9:12 p.m., the mayor said.", [("9:12 p.m.", OCCUR)]),
     ("The toll rose to 40 from the quake at 10 a.m., officials said.", [("10 a.m.", "")]),
+    # an event noun inside a name or modifying another noun is not the event
+    ("The Orbital Launch Vehicle stood on the pad at 9 p.m.", [("9 p.m.", "")]),
+    ("The launch attempt at 8:14 p.m. was scrubbed.", [("8:14 p.m.", "")]),
+    ("It launches from Launch Complex 7 in the desert at 6:02 a.m. local time.",
+     [("6:02 a.m. local time", "launch")]),
 ])
 def test_the_event_of_a_clock_time(text, expected):
     assert _clock_events(text) == expected
@@ -57,6 +62,7 @@ def test_the_event_of_a_clock_time(text, expected):
     ("The mayor declared a day of mourning for the victims of Friday's quake.",
      [("Friday", "quake")]),
     ("Officials said on Monday that the curfew would stay.", [("Monday", None)]),
+    ("An earlier quake on Tuesday had been smaller.", [("Tuesday", None)]),
 ])
 def test_the_happening_a_day_belongs_to(text, expected):
     assert _day_events(text) == expected

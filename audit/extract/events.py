@@ -48,7 +48,7 @@ _PHRASE = r"(?:lift(?:ed|s)?|blast(?:ed|s)?)[ \t]+off"
 _EVENT = re.compile(
     r"(?i)\b(?P<w>" + _PHRASE + r"|took[ \t]+place|takes[ \t]+place|said|says|told|"
     + "|".join(sorted(_IRREGULAR, key=len, reverse=True))
-    + "|" + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS)
+    + "|(?:" + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS) + ")(?:es|s)?"
     + r"|[a-z]{2,}ed)\b")
 # after the time only known event words count ("At 1:47 a.m. the rocket lifted off"), not any
 # "-ed" word ("At 9 a.m. the uncrewed capsule ...")
@@ -58,7 +58,7 @@ _EVENT_AFTER = re.compile(
     + "|" + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS)
     + r"|(?:launch|derail|crash|explod|erupt|collaps|collid|capsiz|rock|jolt)(?:ed|es|s)?)\b")
 _NOUN = re.compile(r"(?i)\b(?P<w>" + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS)
-                   + r")s?\b")
+                   + r")(?:es|s)?\b")
 _NOT_EVENTS = frozenset(
     """said reported according called announced confirmed stated added noted told asked
     expected scheduled planned needed used based located closed opened listed aged
@@ -113,9 +113,33 @@ def _outside_parentheses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+# a noun before one of these modifies it ("the launch pad", "the crash site", "a launch
+# attempt": a scrubbed attempt is not the launch)
+_HEADS = re.compile(r"[ \t]+(?:window|pad|site|complex|system|director|control|team|date|time"
+                    r"|attempt|zone|area|scene|victims?|survivors?|toll|response|relief|aid"
+                    r"|cent(?:er|re)|vehicle|tower|schedule|plan|drill|investigation|report"
+                    r"|probe|inquiry|risk|warning|season)\b", re.I)
+# an event noun after one of these is another happening of the kind ("an earlier quake")
+_OTHER = re.compile(r"(?i)\b(?:another|earlier|previous|prior|second|third|similar|separate"
+                    r"|former|past|deadlier|larger|smaller|bigger)[ \t]+(?:[\w.-]+[ \t]+)?$")
+
+
+def _not_the_event(text: str, m: re.Match[str]) -> bool:
+    """A matched word that does not name an event here: a capitalised noun inside a sentence
+    (part of a name: "Launch Complex 39B", "Fire Department"), or a noun modifying another
+    ("launch pad")."""
+    if not _NOUN.fullmatch(m["w"]):
+        return False
+    if m["w"][:1].isupper():
+        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0\"“‘'")
+        if before and before[-1] not in ".!?\n:":
+            return True
+    return bool(_HEADS.match(text, m.end()))
+
+
 def _words(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[re.Match[str]]:
     return [m for a, b in _outside_parentheses(text, lo, hi) for m in pattern.finditer(text, a, b)
-            if m["w"].lower() not in _NOT_EVENTS]
+            if m["w"].lower() not in _NOT_EVENTS and not _not_the_event(text, m)]
 
 
 def _pick(text: str, m: re.Match[str], lo: int) -> str:
@@ -126,7 +150,9 @@ def _pick(text: str, m: re.Match[str], lo: int) -> str:
     if w in _GENERIC:
         nouns = _words(_NOUN, text, max(lo, m.start() - 60), m.start())
         return stem(nouns[-1]["w"]) if nouns else OCCUR
-    if _NOUN.fullmatch(m["w"]) and _GOVERNED.search(text, max(lo, m.start() - 40), m.start()):
+    if _NOUN.fullmatch(m["w"]) and (
+            _GOVERNED.search(text, max(lo, m.start() - 40), m.start())
+            or _OTHER.search(text, max(0, m.start() - 30), m.start())):
         return ""
     return stem(w)
 
@@ -147,13 +173,13 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
     clause = ss
     for cut in _CUT.finditer(text, ss, s):
         clause = cut.end()
-    lo = max(clause, s - 90)
+    lo = max(clause, s - 140)
     for m in reversed([m for a, b in _outside_parentheses(text, lo, s)
                        for m in _EVENT.finditer(text, a, b)]):
         w = m["w"].lower()
         if w in _REPORTING:
             return ""
-        if w not in _NOT_EVENTS:
+        if w not in _NOT_EVENTS and not _not_the_event(text, m):
             return _pick(text, m, clause)
     if e is None or se is None:
         return ""
@@ -161,9 +187,10 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
     stop = _CUT.search(text, e, hi)
     if stop:
         hi = stop.start()
-    for ch in "\n)":
-        if (i := text.find(ch, e, hi)) >= 0:
-            hi = i
+    if (i := text.find("\n", e, hi)) >= 0:
+        hi = i
+    if (i := text.find(")", e, hi)) >= 0 and text.find("(", e, i) < 0:
+        hi = i  # the end of a parenthesis the time or day stands in
     found = _words(_EVENT_AFTER, text, e, hi)
     for i, m in enumerate(found):
         if _STOP_AFTER.search(text, e, m.start()):
