@@ -109,3 +109,26 @@ def test_a_day_one_outlet_moves_is_reported_with_lower_confidence(eruption):
     assert values[0].startswith("Friday") and values[1].startswith("Thursday")
     assert f["severity"] == "warning" and f["details"]["adjacent_days"] is True
     assert not any("2019" in v["value"] or "Saturday" in v["value"] for v in f["values"])
+
+
+MALL = {
+    "a.txt": "Gunman kills four at Harlow mall\n\nA gunman opened fire at the Harlow mall on "
+             "Saturday, killing four people, police said. The shooting happened at 2:15 p.m. "
+             "It was the second in the city this week, after a shooting on Tuesday at a school "
+             "that left one dead.\n",
+    "b.txt": "Four dead in Harlow mall shooting\n\nFour people were killed when a gunman opened "
+             "fire at the Harlow mall at about 2:15 p.m. Saturday. A shooting on Tuesday at a "
+             "school killed one. Police said on Sunday the suspect was in custody.\n",
+    "c.txt": "Harlow mourns\n\nThe shooting at the Harlow mall on Saturday shocked the city. "
+             "Officers arrived at 2:21 p.m., six minutes after the first call. The mayor "
+             "declared a day of mourning on Monday. An earlier shooting on March 3, 2021 had "
+             "killed two at the same mall. Friday marks one week since the attack.\n",
+}
+
+
+def test_other_happenings_of_the_kind_and_later_acts_are_not_compared(tmp_path):
+    # another shooting introduced with "a"/"earlier", a statement's day, an arrival, a
+    # declaration, an anniversary: none is the mall shooting's day or time
+    findings, _claims = audit_texts(tmp_path, MALL)
+    assert [f["message"] for f in findings
+            if f["check"] in ("date-conflict", "time-conflict")] == []

@@ -28,7 +28,8 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   (details ``undated``): the page stating completion may have been written after the deal
   closed.
 * **adjacent days**: a happening dated to two neighbouring days (details ``adjacent_days``):
-  late evening in one time zone is the next day in another.
+  late evening in one time zone is the next day in another; or to a day far from the others
+  by one page alone (``lone_far_day``): as often another happening of the kind.
 * **passages**: for quotes, how much of the two passages is shared (details ``shared``, 0-1),
   when the check reports it.
 
@@ -114,7 +115,7 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= PART_AND_TOTAL
     if (details or {}).get("undated") is True:
         score *= UNDATED
-    if (details or {}).get("adjacent_days") is True:
+    if True in ((details or {}).get("adjacent_days"), (details or {}).get("lone_far_day")):
         score *= ADJACENT_DAYS
     shared = (details or {}).get("shared")
     if isinstance(shared, int | float) and 0 <= shared <= 1:

@@ -124,6 +124,12 @@ _OTHER = re.compile(r"(?i)\b(?:another|earlier|previous|prior|second|third|simil
                     r"|former|past|deadlier|larger|smaller|bigger)[ \t]+(?:[\w.-]+[ \t]+)?$")
 
 
+# a noun introduced as "a shooting on Tuesday" (with no verb of its own) may be another
+# happening of the kind; the story's own is "the shooting", "Saturday's shooting", or the
+# subject of a verb ("a quake struck on Friday": read through the verb)
+_INDEFINITE = re.compile(r"(?i)(?<![\w-])(?:a|an)[ \t]+(?:[\w.,-]+[ \t]+){0,2}$")
+
+
 def _not_the_event(text: str, m: re.Match[str]) -> bool:
     """A matched word that does not name an event here: a capitalised noun inside a sentence
     (part of a name: "Launch Complex 39B", "Fire Department"), or a noun modifying another
@@ -152,7 +158,8 @@ def _pick(text: str, m: re.Match[str], lo: int) -> str:
         return stem(nouns[-1]["w"]) if nouns else OCCUR
     if _NOUN.fullmatch(m["w"]) and (
             _GOVERNED.search(text, max(lo, m.start() - 40), m.start())
-            or _OTHER.search(text, max(0, m.start() - 30), m.start())):
+            or _OTHER.search(text, max(0, m.start() - 30), m.start())
+            or _INDEFINITE.search(text, max(0, m.start() - 40), m.start())):
         return ""
     return stem(w)
 

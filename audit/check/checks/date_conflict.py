@@ -8,7 +8,9 @@ full date gives its own); a full date more than three days from the date most of
 another happening of the same kind (an earlier quake recalled), not a conflict. Two days next to
 each other are weaker evidence: late evening in one time zone is the next day in another, and
 "late Friday" becomes "Saturday" in a copy written for readers elsewhere (details
-``adjacent_days`` lowers confidence). Days from one document only are not reported.
+``adjacent_days`` lowers confidence); so is a day far from the others that one page alone
+states (``lone_far_day``: another happening of the kind as often as a misdated copy). Days
+from one document only are not reported.
 """
 
 from __future__ import annotations
@@ -149,4 +151,8 @@ def _candidate(story: str, event: str, items: list[tuple], news_day: dt.date | N
         key=["day", event, sorted(order)] + ([story] if story else []),
         headline=f"day of '{event}' differs",
         values=values,
-        details={"event": event, "anchor": anchor, "adjacent_days": adjacent})
+        details={"event": event, "anchor": anchor, "adjacent_days": adjacent,
+                 # days apart, each odd one from one page: as often another happening of the
+                 # kind ("a shooting on Tuesday") read as this one as a misdated copy
+                 "lone_far_day": not adjacent and all(len(docs_of[w]) == 1
+                                                      for w in order[1:])})
