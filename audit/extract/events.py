@@ -202,9 +202,13 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
     for i, m in enumerate(found):
         if _STOP_AFTER.search(text, e, m.start()):
             return ""
-        if (_NOUN.fullmatch(m["w"]) and not _POSSESSIVE.match(text, e, m.start())
-                and not any(not _NOUN.fullmatch(n["w"]) for n in found[i + 1:])):
-            return ""  # a noun with no verb of its own ("Sept. 8: quake toll rises") is a topic
+        if _NOUN.fullmatch(m["w"]):
+            verbs = [n for n in found[i + 1:] if not _NOUN.fullmatch(n["w"])]
+            if verbs and " ".join(verbs[0]["w"].lower().split()) in _GENERIC \
+                    and not _STOP_AFTER.search(text, m.end(), verbs[0].start()):
+                return _pick(text, verbs[0], e)  # "On June 8, a quake struck"
+            if not verbs and not _POSSESSIVE.match(text, e, m.start()):
+                return ""  # a noun with no verb of its own ("Sept. 8: quake toll rises")
         return _pick(text, m, e)
     return ""
 
