@@ -30,7 +30,7 @@ from datetime import date
 from functools import lru_cache
 
 from audit.claimvalues import DateValue
-from audit.extract.events import declaration_of, event_of
+from audit.extract.events import DECLARED, OCCUR, declaration_of, event_of, joins
 from audit.extract.numbers import Cues, scan, scanner
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
@@ -274,8 +274,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             ds, de = min(sp.start for sp in spans), max(sp.end for sp in spans)
             ss, se = ctx.sentences(start, end).bounds(ds, de)
             happening = declaration_of(text, ss, ds, de, se) or event_of(text, ss, ds, de, se)
-            if happening:
-                value["event"] = happening
+            if happening and (joins(happening) or happening == OCCUR
+                              or happening in DECLARED.values()):
+                value["event"] = happening  # only what date-conflict compares
         yield ClaimDraft(
             kind="date",
             predicate="date",
