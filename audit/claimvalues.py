@@ -100,6 +100,7 @@ class DateValue(TypedDict):
     weekday_ok: bool | None
     exists: NotRequired[bool]  # false for a day its month does not have ("Nov 31"; iso null)
     as_written: NotRequired[str]
+    event: NotRequired[str]  # the happening a day or weekday dates ("quake"; date-conflict)
 
 
 class PersonValue(TypedDict):

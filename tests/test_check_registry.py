@@ -29,13 +29,14 @@ def test_every_check_module_is_registered_in_report_order():
     assert [c["name"] for c in classes()] == [
         "name-variant", "role-conflict", "attribute-conflict", "status-conflict", "value-conflict",
         "measurement-conflict", "list-mismatch", "count-vs-list", "quote-drift",
-        "attribution-change", "date-weekday", "relative-day", "time-conflict", "arithmetic",
+        "attribution-change", "date-weekday", "relative-day", "time-conflict", "date-conflict",
+        "arithmetic",
         "reference", "single-source", "integrity"]
     assert all(c["description"] for c in classes())
     assert story_scoped() == {"value-conflict", "date-weekday", "list-mismatch", "arithmetic",
                               "single-source", "role-conflict", "attribute-conflict",
                               "status-conflict", "measurement-conflict", "time-conflict",
-                              "relative-day", "scale-slip"}
+                              "relative-day", "scale-slip", "date-conflict"}
     assert "integrity" not in {c.name for c in builders()}
 
 

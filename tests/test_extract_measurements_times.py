@@ -167,7 +167,7 @@ def _one_t(text: str, predicate: str):
 
 def test_clock_times_with_zones_and_markers():
     c = _one_t("The freighter struck the pier at 2:14 a.m. EDT, the coast guard said.", "clock")
-    assert c.subject == "strike"
+    assert c.subject == "occur"  # a verb that only says something happened: generic
     assert c.value.items() >= {"minutes": 134, "tz": "EDT", "utc_offset": -240, "ampm": True}.items()
     assert times.label(c.value) == "2:14 a.m. EDT"
     c = _one_t("The ferry capsized at 0214 local, the agency said.", "clock")

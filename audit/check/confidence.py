@@ -27,6 +27,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **undated**: a change of state (done vs pending) between pages of which one has no date
   (details ``undated``): the page stating completion may have been written after the deal
   closed.
+* **adjacent days**: a happening dated to two neighbouring days (details ``adjacent_days``):
+  late evening in one time zone is the next day in another; or to a day far from the others
+  by one page alone (``lone_far_day``): as often another happening of the kind.
 * **passages**: for quotes, how much of the two passages is shared (details ``shared``, 0-1),
   when the check reports it.
 
@@ -51,6 +54,7 @@ PRIOR = {
     "value-conflict": 0.85,
     "measurement-conflict": 0.8,
     "time-conflict": 0.75,
+    "date-conflict": 0.75,
     "arithmetic": 0.75,
     "list-mismatch": 0.75,
     "count-vs-list": 0.7,
@@ -66,6 +70,7 @@ MORE_VALUES = 0.7  # four
 MANY_VALUES = 0.3  # five or more
 HEADLINE_OR_CAPTION = 0.7
 UNDATED = 0.5
+ADJACENT_DAYS = 0.6
 ODD_SIDE_STATES_BOTH = 0.5
 PART_AND_TOTAL = 0.3
 WEAK_ZONES = frozenset({"title", "caption"})
@@ -110,6 +115,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= PART_AND_TOTAL
     if (details or {}).get("undated") is True:
         score *= UNDATED
+    if True in ((details or {}).get("adjacent_days"), (details or {}).get("lone_far_day")):
+        score *= ADJACENT_DAYS
     shared = (details or {}).get("shared")
     if isinstance(shared, int | float) and 0 <= shared <= 1:
         score *= 0.5 + 0.5 * float(shared)

@@ -16,7 +16,9 @@ weekday has iso None and precision "weekday".
 
 Spans: role="value" for the date, role="weekday" for a weekday; a lone weekday has only the
 weekday span. Subject: the event noun in the sentence nearest the date ("signing ceremony" ->
-"signing"), from a default list plus ``ctx.vocab.event_nouns``; else "date".
+"signing"), from a default list plus ``ctx.vocab.event_nouns``; else "date". A day or weekday
+also carries, as ``event`` in its value, the happening it dates as ``events.event_of`` reads it
+("the quake struck on Friday" -> "quake"; compared by date-conflict).
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ from datetime import date
 from functools import lru_cache
 
 from audit.claimvalues import DateValue
+from audit.extract.events import DECLARED, OCCUR, declaration_of, event_of, joins
 from audit.extract.numbers import Cues, scan, scanner
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "dates"
-VERSION = "3"
+VERSION = "4"
 
 _MONTHS = {
     "jan": 1,
@@ -265,6 +268,15 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if event is not None and "\n" in text[min(event.end(), spans[0].start):
                                                 max(event.start(), spans[0].end)]:
             event = None  # a cue on another line (a page's date line, a teaser) is not its own
+        if value["precision"] in ("day", "weekday"):
+            # the happening the day belongs to ("the quake struck on Friday": "quake"), for
+            # date-conflict; the subject stays the scheduled-event noun
+            ds, de = min(sp.start for sp in spans), max(sp.end for sp in spans)
+            ss, se = ctx.sentences(start, end).bounds(ds, de)
+            happening = declaration_of(text, ss, ds, de, se) or event_of(text, ss, ds, de, se)
+            if happening and (joins(happening) or happening == OCCUR
+                              or happening in DECLARED.values()):
+                value["event"] = happening  # only what date-conflict compares
         yield ClaimDraft(
             kind="date",
             predicate="date",

@@ -73,7 +73,7 @@ from audit.resolve.roles import STATUS_WORDS, refers_to
 from audit.text import AFTER_ABBREVIATION, sentence_start
 
 NAME = "quotes"
-VERSION = "7"
+VERSION = "8"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -577,9 +577,66 @@ def _incomplete(text: str, last: _Seg, end: int, quote_text: str) -> str | None:
     return None
 
 
-def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+# "Here is the full text of X's email:", "Read the memo in full:" - a paragraph that announces
+# the text reproduced after it, without quote marks
+_REPRODUCED = re.compile(
+    r"(?im)^[^\n]*?\b(?:(?:full|complete|entire)[ \t]+(?:text|memo|e-?mail|letter|note"
+    r"|statement|message|transcript)|(?:memo|e-?mail|letter|note|statement|message)[ \t]+in"
+    r"[ \t]+full)\b[^\n]{0,160}?:[ \t]*$")
+_OWNER = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w-]+)['’]s(?!\w)")
+REPRODUCED_MIN_WORDS = 6  # words of a reproduced sentence, at least
+REPRODUCED_MAX = 60  # sentences read after one announcement
+
+
+def _reproduced(ctx: Context, start: int, end: int, segs: list[_Seg]) -> Iterator[ClaimDraft]:
+    """The sentences of a text reproduced without quote marks after a paragraph announcing it
+    as someone's ("Here is the full text of X's email:"), each as a quote of that owner, so
+    a reproduction that rewords the memo meets the memo as other outlets quote it. Only with
+    an owner named in the announcement (a possessive name); a sentence holding a quote mark is
+    left to the marked quotes. The speaker is named there, not next to each sentence, so it
+    carries no speaker span (``speaker_via`` "reproduced")."""
     text = ctx.text
-    segs = _segments(text, start, end)
+    sents = ctx.sentences(start, end)
+    marked = [s.body for s in segs]
+    for intro in _REPRODUCED.finditer(text, start, end):
+        owner = None
+        for m in _OWNER.finditer(text, intro.start(), intro.end()):
+            owner = m
+        if owner is None:
+            continue
+        name = " ".join(owner["name"].split())
+        pos, n = intro.end(), 0
+        while pos < end and n < REPRODUCED_MAX:
+            while pos < end and (text[pos].isspace() or text[pos] in ".!?"):
+                pos += 1  # the break after the last sentence (its end mark is not in it)
+            if pos >= end:
+                break
+            ss, se = sents.bounds(pos, pos + 1)
+            se = min(max(se, pos + 1), end)
+            while se > pos and text[se - 1].isspace():
+                se -= 1
+            a, b = max(ss, pos), se
+            pos = max(se, pos + 1)
+            n += 1
+            body = text[a:b]
+            if len(body.split()) < REPRODUCED_MIN_WORDS or any(
+                    x < b and a < y for x, y in marked) or re.search(r"[\"“”«»]", body):
+                continue
+            value: QuoteValue = {"text": " ".join(body.split()), "speaker": name,
+                                 "speaker_via": "reproduced"}
+            yield ClaimDraft(kind="quote", predicate="quote", subject=name.lower(), value=value,
+                             spans=[SpanRef(a, b, "quote")], extractor=NAME, version=VERSION)
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    segs = _segments(ctx.text, start, end)
+    yield from _marked_quotes(ctx, start, end, segs)
+    yield from _reproduced(ctx, start, end, segs)
+
+
+def _marked_quotes(ctx: Context, start: int, end: int, segs: list[_Seg]
+                   ) -> Iterator[ClaimDraft]:
+    text = ctx.text
     n = len(segs)
     last_speaker: tuple[int, str] | None = None
     known: set[str] = set()  # speakers met so far

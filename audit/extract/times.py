@@ -20,10 +20,12 @@ value (``type`` says which):
   phrase's own sentence gives) and ``fits`` (whether anchor + days gives stated; None when
   either is missing or the anchor is ambiguous).
 
-The subject is the event the time belongs to, as a stem: the event noun or verb nearest before
-the time in its clause ("derailed" / "the derailment" -> "derail", "struck" -> "strike"); empty
-when none is found (then the time is never compared: different events of one story happen at
-different times).
+The subject is the event the time belongs to (``events.event_of``): the event noun or verb
+nearest before the time in its clause, else the first after it ("At 1:47 a.m. the rocket lifted
+off"), as a stem or the class of its kind of happening ("derailed" / "the derailment" ->
+"derai", "lifted off" / "the launch" -> "launch"; "the quake struck" -> "quake"; "it occurred"
+-> "occur"); empty when none is found or the time is in parentheses (then it is never compared:
+different events of one story happen at different times).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from audit.extract import dates
+from audit.extract.events import event_of
 from audit.extract.frames import approx_bound_kind
 from audit.extract.frames import bound as frame_bound
 from audit.extract.numbers import WORDS_RE, approx_before, as_number, parse_decimal
@@ -41,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "1"
+VERSION = "2"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -56,13 +59,13 @@ _TZ = (rf"(?:[ \t]+(?:\(?(?P<tz>{'|'.join(sorted(_ZONES, key=len, reverse=True))
 # colon digit, noon or midnight (what every clock time holds).
 _CLOCK = Anchored(re.compile(
     r"(?<![\w$€£¥.,:/#+\-–])"
-    r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \t]*(?P<ampm>[ap]\.[ \t]?m\.?|[AaPp][Mm]"
-    r"(?![\w]))"
+    r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \t]*"
+    r"(?P<ampm>[AaPp]\.[ \t]?[Mm]\.?|[AaPp][Mm](?![\w]))"
     r"|(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=[ \t]+(?:hrs|hours|h|GMT|UTC|Z|local)\b)"
     r"(?:[ \t]+(?:hrs|hours|h)\b)?"
     r"|(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)(?![\d:]|[.,]\d)"
     r"|(?P<word>noon|midnight)(?![\w]))"
-    + _TZ), re.compile(r"\d(?:[ \t]*(?:[ap]\.|[AaPp][Mm])|[ \t]+(?:h|GMT|UTC|Z|local)|:\d)|noon"
+    + _TZ), re.compile(r"\d(?:[ \t]*(?:[AaPp]\.|[AaPp][Mm])|[ \t]+(?:h|GMT|UTC|Z|local)|:\d)|noon"
                    r"|midnight"))
 _CLOCK_APPROX = re.compile(
     r"(?i)\b(?P<w>just[ \t]+after|shortly[ \t]+after|soon[ \t]+after|just[ \t]+before"
@@ -84,54 +87,6 @@ _DURATION = re.compile(
 _RELATIVE_AFTER = re.compile(r"[ \t]+(?P<rel>later|after|afterwards|afterward|earlier|before"
                              r"|ago|prior)\b")
 _AGE = re.compile(r"(?i)[ \t-]+old\b|-old\b")
-
-_IRREGULAR = {"struck": "strike", "strikes": "strike", "hit": "hit", "began": "begin",
-              "begun": "begin", "broke": "break", "fell": "fall", "sank": "sink",
-              "went": "go", "came": "come", "took place": "occur", "happened": "occur",
-              "occurred": "occur", "ran": "run", "blew": "blow", "shook": "shake",
-              "rang": "ring", "left": "leave", "caught": "catch", "made": "make",
-              "landfall": "landfall"}
-_EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire", "earthquake",
-                "quake", "shooting", "attack", "accident", "incident", "landslide", "collapse",
-                "eruption", "storm", "tornado", "flood", "outage", "leak", "spill", "call",
-                "alarm", "alert", "announcement", "verdict", "ruling", "vote", "landing",
-                "takeoff", "departure", "arrival", "kickoff", "launch", "ceremony", "signing",
-                "meeting", "briefing", "news conference", "press conference", "rescue")
-_EVENT = re.compile(
-    r"(?i)\b(?P<w>took[ \t]+place|"
-    + "|".join(sorted(_IRREGULAR, key=len, reverse=True))
-    + "|" + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS)
-    + r"|[a-z]{2,}ed)\b")
-_NOT_EVENTS = frozenset(
-    """said reported according called announced confirmed stated added noted told asked
-    expected scheduled planned needed used based located closed opened listed aged
-    wounded injured killed""".split())
-
-
-def _stem(word: str) -> str:
-    w = " ".join(word.lower().split())
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    for suf in ("ment", "ion", "ing", "ed", "es", "s", "e"):
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            w = w[: -len(suf)]
-            break
-    return w[:5]
-
-
-def event_of(text: str, ss: int, s: int) -> str:
-    """The stem of the event word nearest before ``s`` in its clause, or ""."""
-    lo = max(ss, s - 90)
-    for cut in re.finditer(r"[;:()\u2014]|,[ \t]+(?:and|but|while|when|as)\b", text[lo:s]):
-        lo = lo + cut.end()
-    best = ""
-    for m in _EVENT.finditer(text, lo, s):
-        w = m["w"].lower()
-        if w in _NOT_EVENTS:
-            continue
-        best = _stem(w)
-    return best
-
 
 def _clock_minutes(m: re.Match[str]) -> tuple[int, bool, bool] | None:
     """(minutes after midnight, a.m./p.m. known, minutes written)."""
@@ -200,8 +155,8 @@ def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDra
             text, max(start, (a.start() if a else s) - 24), a.start() if a else s)
         if d:
             value["day"] = d["wd"]
-        ss, _se = sents.bounds(s, e)
-        event = event_of(text, ss, a.start() if a else s)
+        ss, se = sents.bounds(s, e)
+        event = event_of(text, ss, a.start() if a else s, e, se)
         yield ClaimDraft(kind="time", predicate="clock", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 

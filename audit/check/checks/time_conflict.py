@@ -3,10 +3,12 @@
 agree).
 
 Different events of one story happen at different times, so only times attached to the same
-event word (the subject: "derail", "strike", "occur") are compared; times in a named zone only
-with times in a named zone (converted to UTC), times without one only with times without one
-(a local "4 p.m." and "6 p.m. EDT" may be one moment); two stated days that differ ("4 p.m.
-Saturday", "4 p.m. Sunday") are different moments; a 12-hour time without a.m./p.m. is
+event (the subject, ``audit.extract.events``: "derai", "launch", "quake"; a generic "occur"
+joins the story's happening when its times name exactly one) are compared; times in a named
+zone only with times in a named zone (converted to UTC; "ET" may be either of its two
+offsets), times without one only with times without one (a local "4 p.m." and "6 p.m. EDT"
+may be one moment); two stated days that differ ("4 p.m. Saturday", "4 p.m. Sunday") are
+different moments; a 12-hour time without a.m./p.m. is
 compared modulo 12 hours. Durations: the same event and relation ("for", "later"), within a
 factor of 2. Values from one document only are not reported (its own sequence of events).
 """
@@ -22,6 +24,7 @@ from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.checks.value_conflict import magnitude_groups
 from audit.check.comparable import Figure, conflicting, values_of
+from audit.extract.events import story_events
 
 NAME = "time-conflict"
 CLASS = "time-conflict"
@@ -37,16 +40,26 @@ EXPECTATIONS = (
 _NAMED_NO_OFFSET = "zone"
 
 
-def _clock_key(v: dict) -> tuple[str, int] | None:
-    """(zone class, shift to UTC in minutes): "utc" when the zone names an offset, "none"
-    without a zone (or "local"), None for a zone word without an offset ("ET")."""
+# zone words that do not say whether daylight saving applies: (standard, daylight) offsets
+_ZONE_WORDS = {"ET": (-300, -240), "Eastern": (-300, -240), "CT": (-360, -300),
+               "Central": (-360, -300), "MT": (-420, -360), "Mountain": (-420, -360),
+               "PT": (-480, -420), "Pacific": (-480, -420)}
+
+
+def _clock_key(v: dict) -> tuple[str, int, int] | None:
+    """(zone class, shift to UTC in minutes, widening of the bound's end): "utc" when the zone
+    names an offset (a zone word such as "ET" is either of two offsets an hour apart, so its
+    bound is an hour wider), "none" without a zone (or "local"), None for another zone."""
     tz = v.get("tz")
     if tz in (None, "local"):
-        return "none", 0
+        return "none", 0, 0
     off = v.get("utc_offset")
     if off is None:
+        if tz in _ZONE_WORDS:
+            std, dst = _ZONE_WORDS[tz]
+            return "utc", -dst, dst - std
         return None
-    return "utc", -int(off)
+    return "utc", -int(off), 0
 
 
 def _circle(b: list, shift: int, period: int) -> list[float]:
@@ -66,8 +79,13 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         SELECT claim_id, story, predicate, subject, value, value_text, document_id
         FROM {scope_sql} c
         WHERE kind = 'time' AND predicate IN ('clock', 'duration') AND subject <> ''
-        QUALIFY count(DISTINCT document_id) OVER (PARTITION BY story, predicate, subject) > 1
+        QUALIFY count(DISTINCT document_id) OVER (PARTITION BY story, predicate) > 1
         ORDER BY story, predicate, subject, path, claim_id""").fetchall()
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for _cid, story, pred, subject, *_ in rows:
+        if pred == "clock":
+            by_story[story].append(subject)
+    events = {story: story_events(subjects) for story, subjects in by_story.items()}
     clocks: dict[tuple, list[tuple]] = defaultdict(list)
     durations: dict[tuple, list[Figure]] = defaultdict(list)
     doc_of: dict[str, str] = {}
@@ -78,7 +96,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             zk = _clock_key(v)
             if zk is None or not v.get("bound"):
                 continue
-            clocks[(story, subject, zk[0])].append((claim_id, label, v, zk[1]))
+            if zk[2]:
+                v = {**v, "bound": [v["bound"][0], v["bound"][1] + zk[2]]}
+            clocks[(story, events[story][subject], zk[0])].append((claim_id, label, v, zk[1]))
         elif v.get("bound") and v.get("seconds") is not None:
             exact = (v.get("approx") or "exact") == "exact"
             norm = f"{float(v['seconds']):g}" if exact else f"{label} ({v['seconds']})"
