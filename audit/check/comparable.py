@@ -162,11 +162,15 @@ def _either(x: T | None, y: T | None) -> T | None:
     return x if x is not None else y
 
 
-def comparable_sets(figures: list[tuple[Signature, Figure]]) -> list[tuple[Signature,
-                                                                            list[Figure]]]:
+def comparable_sets(figures: list[tuple[Signature, Figure]],
+                    held: dict[float, list[tuple[frozenset[str] | None,
+                                                 frozenset[str] | None]]] | None = None,
+                    ) -> list[tuple[Signature, list[Figure]]]:
     """Sets of figures that all state the same thing: for each most specific signature (the
     signatures stated, and the joins of compatible ones: "$511M to the Programme" and "a
-    combined $399M" may be one fact), the figures whose signature it extends."""
+    combined $399M" may be one fact), the figures whose signature it extends. ``held``: the
+    holders named with each number anywhere in the story (see :func:`holders_by_value`);
+    by default, those of ``figures``."""
     sigs = set(s for s, _ in figures)
     if len(sigs) > MAX_SIGNATURES:
         blank: Signature = (None, None, None, None, None)
@@ -179,7 +183,39 @@ def comparable_sets(figures: list[tuple[Signature, Figure]]) -> list[tuple[Signa
         sigs |= joins
     ordered = sorted(sigs, key=_sig_order)
     tops = [s for s in ordered if not any(s != t and _below(s, t) for t in ordered)]
-    return [(s, [f for t, f in figures if _below(t, s)]) for s in tops]
+    if held is None:
+        held = holders_by_value((f.num, t[2], t[3]) for t, f in figures)
+    return [(s, [f for t, f in figures if _below(t, s) and _may_hold(t, f, s, held)])
+            for s in tops]
+
+
+def holders_by_value(stated: Iterable[tuple[float | None, frozenset[str] | None,
+                                             frozenset[str] | None]]
+                     ) -> dict[float, list[tuple[frozenset[str] | None,
+                                                 frozenset[str] | None]]]:
+    """The holders (givers, receivers) named with each number, from (number, givers,
+    receivers) triples."""
+    held: dict[float, list] = {}
+    for num, gives, gets in stated:
+        if num is not None and (gives is not None or gets is not None):
+            held.setdefault(float(num), []).append((gives, gets))
+    return held
+
+
+def _may_hold(t: Signature, f: Figure, top: Signature, held: dict) -> bool:
+    """A figure that names no holder joins a holder's set, unless the same number is stated
+    elsewhere with holders none of whom that set names: "$300 million" alone is the figure
+    the state gives elsewhere, not another value of what the team gives."""
+    if t[2] is not None or t[3] is not None or f.num is None or (top[2] is None
+                                                                 and top[3] is None):
+        return True
+    owners = held.get(float(f.num))
+    if not owners:
+        return True
+    names = (top[2] or frozenset()) | (top[3] or frozenset())
+    if ALL_GIVERS in names:
+        return True  # a total over every giver holds each giver's figure
+    return any(names & ((g or frozenset()) | (r or frozenset())) for g, r in owners)
 
 
 def _sig_order(s: Signature) -> tuple:

@@ -5,7 +5,8 @@ allowed), stopping at prepositions, verbs and punctuation, ending at the head no
 plural-looking word; for "one", the last word). Evaluative words (new, other, additional, ...)
 are dropped; descriptive ones stay, since "japanese companies" is not "companies". Coordinated
 adjectives ("interdisciplinary, collaborative partnerships") are descriptive asides: only the
-head noun is kept then.
+head noun is kept then. A bare noun joined by "and" to another plural counts both ("nine provinces
+and prefectures" is another set than "five provinces").
 
 Spans: role="value" for the number (with its scale word), role="context" for the counted noun
 phrase as written; an approximation word ("more than", "about") gets a second role="context"
@@ -42,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "5"
+VERSION = "6"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -122,6 +123,7 @@ _RATE = re.compile(r"(?i)[ \t]+(?:a|an|per|each|every)[ \t]+(?P<per>year|month|w
 _ADVERB_RATE = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
                 "monthly": "month"}
 _PART_OF_GROUP = re.compile(r"(?i)\b(?:other|additional|more|further|remaining|extra)\b")
+_AND_NOUN = re.compile(r"[ \t]+and[ \t]+(?P<w>[a-z]+)\b(?![ \t]*[-\d])")
 _APPROX_WORDS = frozenset(w for phrase in APPROX for w in phrase.split())
 
 
@@ -252,6 +254,15 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if np is None:
             continue
         kept, cs, ce = np
+        subject = " ".join(t["tok"].lower() for t in kept)
+        both = _AND_NOUN.match(text, ce, end) if len(kept) == 1 else None
+        if both and _plural(both["w"]) and not _verbish(both["w"]) and (
+                both["w"].lower() not in _STOP | _REJECT_HEADS):
+            # "seven provinces and prefectures" counts both kinds together: another set than
+            # "four provinces" (after a bare noun only: "nine Japanese companies and banks"
+            # keeps its reading)
+            subject = f"{subject} and {both['w'].lower()}"
+            ce = both.end("w")
         spans = [SpanRef(ns, m.end(), "value"), SpanRef(cs, ce, "context")]
         qualifiers: dict[str, str] = {}
         approx = approx_before(text, ns, start)
@@ -262,7 +273,6 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if rate:
             qualifiers["per"] = rate["per"].lower() if rate["per"] else _ADVERB_RATE[
                 rate["adv"].lower()]
-        subject = " ".join(t["tok"].lower() for t in kept)
         ss, se = sents.bounds(ns, m.end())
         frame = read_frame(text, ss, se, ns, ce, "count", doc_year,
                            approx[1] if approx else ns, subject)

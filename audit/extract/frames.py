@@ -183,6 +183,44 @@ _GIVER_TO_BEFORE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(
     rf"{_NAMES}['’]s?[ \t]+(?:(?:a|an|about|around|some|nearly|almost|over|more[ \t]+than"
     rf"|up[ \t]+to|[a-z]+)[ \t]+)?$")
+# "the Harlow family's own share at a minimum of $250 million", "Acme's revenue is $5m"
+_POSSESSIVE_LINK_BEFORE = re.compile(
+    rf"{_NAMES}['’]s?[ \t]+(?:[a-z]+(?:[ \t]+|[ \t]*,[ \t]*(?:which|that)[ \t]+)){{1,3}}"
+    rf"(?:is|was|are|were|of|at|stands[ \t]+at"
+    rf"|stood[ \t]+at|totals?|totalled|totaled|comes[ \t]+to|came[ \t]+to|reached|reaches"
+    rf"|rose[ \t]+to|fell[ \t]+to)[ \t]+(?:(?:a[ \t]+minimum[ \t]+of|a[ \t]+maximum[ \t]+of"
+    rf"|about|around|some|nearly|almost|over|more[ \t]+than|up[ \t]+to|at[ \t]+least"
+    rf"|roughly|just)[ \t]+)*$")
+# The organisation a count is about, as the subject of its clause: "Acme will cut 500 jobs",
+# "Acme Corp said it would lay off 10,000 workers", "Acme to shed 300 staff"
+_ACTOR_BEFORE = re.compile(
+    rf"{_NAMES}[ \t]+(?:(?:said|says|announced|confirmed)[ \t]+(?:that[ \t]+)?(?:it|they)"
+    rf"[ \t]+)?(?P<words>(?:[a-z]+[ \t]+){{1,8}}?)(?:(?:about|around|some|nearly|almost"
+    rf"|over|more[ \t]+than|up[ \t]+to|at[ \t]+least|roughly|approximately|another"
+    rf"|an[ \t]+additional|a[ \t]+further)[ \t]+)*$")
+# words that make the name before them a speaker or another clause, not the count's actor
+_NOT_ACTOR_WORDS = frozenset(
+    """said says say told tells according reported reports stated states added adds noted notes
+    wrote writes estimated estimates claimed claims believes believed thinks thought he she who
+    whom which that when while after before because since as and but or than if whether
+    where""".split())
+
+
+def actor(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None = None
+          ) -> list[str]:
+    """The organisation (or other name) whose action a count is, when its clause names one as
+    subject ("Acme Corp said it would lay off 10,000 workers" -> ["acme"]): a story about one
+    company's layoffs that mentions another company's is two figures, not one."""
+    first = vs if span_start is None else span_start
+    lo, _hi = _clause(text, ss, se, first, ve, 110, 0)
+    c = text.rfind(",", lo, first)
+    lo = c + 1 if c >= 0 else lo
+    m = _ACTOR_BEFORE.search(text, lo, first)
+    if m is None or _NOT_ACTOR_WORDS.intersection(m["words"].split()):
+        return []
+    return _names(m["names"], text, m.start("names"), ss)
+
+
 # "Acme has / employs / enrols 500 ..."
 _HAS_BEFORE = re.compile(
     rf"{_NAMES}[ \t]+{_AUX}(?:has|have|had|employ|enrol|enroll|count|number|operat|run|serv)\w*"
@@ -302,11 +340,12 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
     else:
         for pat, cue, into in ((_GIVER_BEFORE, _GIVE_CUE, gives), (_GETTER_BEFORE, _GET_CUE, gets),
                                (_POSSESSIVE_BEFORE, _POSSESSIVE_CUE, gets),
+                               (_POSSESSIVE_LINK_BEFORE, _POSSESSIVE_CUE, gets),
                                (_HAS_BEFORE, _HAS_CUE, gets)):
             m = pat.search(before) if cue.search(before) else None
             if m:
                 into += _names(m["names"], text, lo + m.start("names"), ss,
-                               strong=pat is _POSSESSIVE_BEFORE)
+                               strong=pat in (_POSSESSIVE_BEFORE, _POSSESSIVE_LINK_BEFORE))
                 break
     a = _FROM_AFTER.match(text, ve, hi)
     if a:
@@ -341,8 +380,23 @@ _STATE_AFTER = re.compile(
     r"|also|all|in|taken|to|were)[ \t]+){0,4}(?P<w>[a-z]+)")
 _LOST_LIVES = re.compile(r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)"
                          r"[ \t]+lives?\b")
-_STATE_BEFORE = re.compile(r"(?i)\b(?P<w>killing|killed|injuring|injured|wounding|hurting"
-                           r"|left|leaving)[ \t]+(?:at[ \t]+least[ \t]+|about[ \t]+)?$")
+_APPROX_WORDS = (r"(?:at[ \t]+least|about|around|roughly|some|nearly|almost|more[ \t]+than"
+                 r"|over|at[ \t]+most|up[ \t]+to|an[ \t]+estimated|approximately|another)")
+_STATE_BEFORE = re.compile(r"(?i)\b(?P<w>kill(?:ing|ed|s)|injur(?:ing|ed|es)|wound(?:ing|ed|s)"
+                           r"|hurting|left|leaving|claimed[ \t]+the[ \t]+lives[ \t]+of"
+                           r"|(?:death|fatality|casualty)[ \t]+toll[ \t]+(?:[^\s]+[ \t]+){0,8}?"
+                           r"(?:rose|rises|rising|climbed|climbs|reached|reaches|stood|stands|of|at"
+                           r"|to|exceeded|exceeds|topped|tops|passed|surpassed|is|was|hit|hits))"
+                           rf"[ \t]+(?:{_APPROX_WORDS}[ \t]+)*$")
+# Counts of people dead, hurt or lost in a disaster: named by the counted noun itself
+_STATE_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
+                "bodies": "killed", "injuries": "injured", "casualties": "casualties",
+                "victims": "casualties"}
+# What happens to people in an unfolding disaster or crime: such counts are tolls, reported as
+# they rise (820, then 1,300, then 2,012 killed), so pages of different moments differ.
+CASUALTY_STATES = frozenset(
+    {"killed", "injured", "missing", "rescued", "arrested", "casualties", "displaced",
+     "affected", "homeless", "trapped", "hospitalised", "hospitalized", "stranded"})
 
 
 def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
@@ -351,6 +405,9 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     in hospital are different groups. A participle not listed is kept as written."""
     if _LOST_LIVES.match(text, ce, min(se, ce + 60)):
         return "killed"
+    noun = re.search(r"(\w+)$", text[ns:ce])
+    if noun and noun[1].lower() in _STATE_NOUNS:
+        return _STATE_NOUNS[noun[1].lower()]
     m = _STATE_AFTER.match(text, ce, min(se, ce + 60))
     if m:
         w = m["w"].lower()
@@ -358,20 +415,22 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
             return _STATE_OF[w]
         if len(w) > 4 and w.endswith("ed") and w != "need":
             return w
-    b = _STATE_BEFORE.search(text, max(ss, ns - 24), ns)
+    b = _STATE_BEFORE.search(text, max(ss, ns - 120), ns)
     if b:
         w = b["w"].lower()
         if w in ("left", "leaving"):
             a = re.match(r"[ \t]+(?P<w>dead|injured|hurt|wounded|homeless|missing)\b", text[ce:])
             return _STATE_OF.get(a["w"].lower(), a["w"].lower()) if a else None
-        return "killed" if w.startswith("kill") else "injured"
+        if "toll" in w:
+            return "casualties" if w.startswith("casualty") else "killed"
+        return "killed" if w.startswith(("kill", "claimed")) else "injured"
     return None
 
 
 # --- time frame --------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"(?<![\w$€£¥.,])(?:in|of|for|during|since|from|by|until|through|between|,)?"
-                   r"[ \t]*(?:fiscal[ \t]+(?:year[ \t]+)?|FY[ \t]*)?(?P<y>(?:19|20)\d\d)(?![\w,])")
+                   r"[ \t]*(?:fiscal[ \t]+(?:year[ \t]+)?|FY[ \t]*)?(?P<y>(?:19|20)\d\d)(?!\w|,\d)")
 _BACKGROUND = re.compile(
     r"(?i)\b(?:last|previous|prior|preceding|past)[ \t]+(?:year|season|month|week|quarter|decade"
     r"|round|programme|program|scheme|grant|award|budget|deal|initiative|phase|partnership"
@@ -397,6 +456,10 @@ _BACKGROUND = re.compile(
     r"|\b(?:the|its|their|his|her)[ \t]+(?:last|past|previous|prior|preceding)[ \t]*$")
 
 
+_PARTICIPLE_CLAUSE = re.compile(
+    r"[ \t]*(?!(?:during|morning|evening|nothing|something|anything|everything|thing|spring"
+    r"|string|ring|bring|king|sing|wing|ceiling|building|funding|ruling|meeting|hearing"
+    r"|offering|earnings|savings|rating|ranking)\b)(?:[a-z]+ing|with)\b")
 # a figure right before "more than" / "less than" is a difference between two others ("about
 # $21,000 more than was promised"), never the event's own value
 _DIFFERENCE = re.compile(r"(?i)[ \t]+(?:more|less|higher|lower|cheaper|fewer|greater)[ \t]+than\b")
@@ -410,6 +473,11 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     # a comma ends the clause for the time frame: "$5m, up from $3m last year"
     c = text.rfind(",", lo, first)
     clo = c + 1 if c >= 0 else lo
+    if c >= 0 and _PARTICIPLE_CLAUSE.match(text, clo, first):
+        # "..., killing around 85 people", "..., with the final bill amounting to $9bn" are
+        # said of the clause before the comma
+        c = text.rfind(",", lo, c)
+        clo = c + 1 if c >= 0 else lo
     c = text.find(",", ve, hi)
     chi = c if c >= 0 else hi
     year = None
@@ -504,11 +572,18 @@ _PART_RIGHT_BEFORE = re.compile(
     r"|another)[ \t]+)*$")
 
 
+# "the bulk of that public money at $300 million", "the owners' share ... $120 million"
+_SHARE_OF = re.compile(
+    r"(?i)(?:\b(?:bulk|majority|lion['’]s[ \t]+share)\b|\b(?:share|portion|chunk|slice)[ \t]+of\b"
+    r"|(?:['’]s?|\bpersonal|\bpublic|\bprivate)[ \t]+share\b)[^.;:!?]*$")
+
+
 def is_part(text: str, ss: int, vs: int, span_start: int | None = None) -> bool:
     """Whether the amount at ``vs`` is stated as one part of a larger whole (see above)."""
     first = vs if span_start is None else span_start
     return bool(_PART_RIGHT_BEFORE.search(text, max(ss, first - 60), first)
-                or _PART_NAMED.search(text, max(ss, first - 200), first))
+                or _PART_NAMED.search(text, max(ss, first - 200), first)
+                or _SHARE_OF.search(text, max(ss, first - 80), first))
 
 
 # --- all together ------------------------------------------------------------------------------
@@ -524,6 +599,8 @@ def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
         "holder": holder(text, ss, se, vs, ve, span_start),
         "frame": frame,
     }
+    if kind == "count" and not out["holder"]["gets"] and not out["holder"]["gives"]:
+        out["holder"]["gets"] = actor(text, ss, se, vs, ve, span_start)
     if kind == "money" and is_part(text, ss, vs, span_start):
         out["part"] = True
     if cue:

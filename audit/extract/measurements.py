@@ -32,12 +32,12 @@ from audit.extract.numbers import WORDS_RE, approx_before, as_number, parse_deci
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "measurements"
-VERSION = "2"
+VERSION = "3"
 
 _DIG = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _FRAC = r"(?:[ \t]+(?P<fn>[1-9])/(?P<fd>[2-8]|16)|(?P<uf>[½¼¾]))"
 _NUM = (rf"(?P<num>{_DIG}{_FRAC}?|{WORDS_RE}|[Hh]alf[ \t]+an?|[Aa]n?(?=[ \t]+[a-z]))"
-        r"(?:[ \t]+(?P<scale>thousand|million|billion))?")
+        r"(?:(?:[ \t]+|-)(?P<scale>(?i:thousand|million|billion)))?")
 _MEASURE_RE = re.compile(
     r"(?<![\w$€£¥₹₩.,/:#+'’])"
     rf"(?:(?:(?P<between>[Bb]etween)[ \t]+|(?P<from>[Ff]rom)[ \t]+)?(?P<lo>{_DIG})"
@@ -75,6 +75,15 @@ _DISTANCE_AFTER = re.compile(
     r"|short[ \t]+of|off(?:[ \t]+the[ \t]+coast[ \t]+of)?|beyond))[ \t]+"
     r"(?:(?P<the>the|downtown)[ \t]+)?(?P<place>(?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
     r"|[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]*[,.;)]))")
+# a named place the distance locates: "..., in the town of B", "B, a village some 30 miles ..."
+_SETTLEMENT = (r"(?:(?:small|tiny|remote|mountain|rural|coastal|nearby|neighbouring|neighboring)"
+               r"[ \t]+)?(?:town|village|city|hamlet|community|settlement|district|commune"
+               r"|municipality|suburb|port)")
+_PLACE = r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+_LOCATED_AFTER = re.compile(
+    rf"[ \t]*,[ \t]+(?:in|at|near)[ \t]+(?:the[ \t]+)?{_SETTLEMENT}[ \t]+of[ \t]+(?P<b>{_PLACE})")
+_LOCATED_BEFORE = re.compile(
+    rf"(?P<b>{_PLACE}),[ \t]+(?:a|the)[ \t]+{_SETTLEMENT}[ \t]+(?:[a-z]+[ \t]+){{0,3}}$")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:(?:the|its|their|new|additional)[ \t]+)?"
                        r"(?P<np>[a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*)?)")
 # up to four words: "a 90,000-square-foot wind turbine design facility near ..."
@@ -101,6 +110,11 @@ _VERB_BEFORE = re.compile(
     r"(?i:\b(?P<v>[a-z]+))[ \t]+(?:(?:at|about|around|roughly|some|nearly|almost|more[ \t]+than"
     r"|over|less[ \t]+than|under|up[ \t]+to|at[ \t]+least|approximately|an[ \t]+estimated"
     r"|just|a|an|only|between|from|for)[ \t]+)*$")
+
+
+# measures of a length that is the way travelled, not a distance between two places
+_TRAVELLED = frozenset({"speed", "trip", "voyage", "journey", "odometer", "round-trip",
+                        "roundtrip", "odyssey", "trek", "route"})
 
 
 def _singular(w: str) -> str:
@@ -167,6 +181,13 @@ def measure_of(text: str, ss: int, se: int, s: int, e: int, hyphenated: bool) ->
         if place[0].isupper() or m["the"]:
             key = norm_name(place)
             if key:
+                # "30 miles south of A, in the town of B": the distance of B, not of the event
+                at = _LOCATED_AFTER.match(text, m.end(), min(se, m.end() + 80))
+                if at is None:
+                    at = _LOCATED_BEFORE.search(text, max(ss, s - 120), s)
+                located = norm_name(at["b"]) if at else ""
+                if located and located != key:
+                    return f"distance of {located} from {key}"
                 return f"distance from {key}"
     b = _BEFORE.search(text, max(ss, s - 60), s)
     if b:
@@ -297,6 +318,12 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             kind = approx_bound_kind(text, approx)
             b = frame_bound(float(value), kind)
             written_bound = [b[0] or 0.0, b[1]]
+            if kind == "about" and "." in m["num"] and m["num"][:1].isdigit():
+                # "about 2.4 million miles": the written decimal already says how rough it
+                # is (2.35 to 2.45 million), narrower than "about"'s 10 %
+                lo_p, hi_p = _precision_bound(m["num"], value, scale)
+                mid = float(value)
+                written_bound = [mid - 0.9 * (mid - lo_p), mid + 0.9 * (hi_p - mid)]
             quals["approx"] = approx[0]
             spans.append(SpanRef(approx[1], approx[2], "context"))
         else:
@@ -310,6 +337,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         si_bound = [units.to_si(x, key) if x is not None else None for x in written_bound]
         ss, se = sents.bounds(s, e)
         meas = measure_of(text, ss, se, s, e, m["sep"].strip() == "-")
+        if dim == "length" and meas in _TRAVELLED:
+            meas = "distance travelled"  # "a 1.2-million-mile trip", "travelled 1.3m miles"
         frame = read_frame(text, ss, se, s, e, "measurement", doc_year,
                            approx[1] if approx else s, meas)
         last_end = e

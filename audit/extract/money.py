@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "6"
+VERSION = "7"
 
 _SYMBOLS = {
     "$": "USD",
@@ -201,6 +201,23 @@ _PER_AFTER = re.compile(
 _EACH_BEFORE = re.compile(r"(?i)\b(?:each|every)\b(?!\s+(?:year|month|week|day)\b)")
 
 
+# "pounds" near these words is a weight or a force, not sterling: "2.1 million pounds of
+# thrust", "weighed 1.4 million pounds at lift-off", "2.1 million pounds (950,000 kg)"
+_WEIGHT_CUE = re.compile(
+    r"(?i)\b(?:thrust|weigh\w*|weight|lift-?off|take-?off|payload|force|load|cargo|freight"
+    r"|tow\w*|haul\w*|mass|kilo(?:gram(?:me)?s?)?|kgs?|tonnes?|tons?|lbs?"
+    r"|lift|pressure|fuel|propellant)\b")
+_POUND_SIGNS = re.compile(r"£|GBP|\bsterling\b")
+
+
+def _weight(text: str, s: int, e: int, ss: int, se: int) -> bool:
+    """Whether an amount in "pounds" (no "£") is a weight or a force: a weight word near it in
+    its sentence (a metric weight in brackets after it too), and no sterling sign there."""
+    if _POUND_SIGNS.search(text, ss, se):
+        return False
+    return bool(_WEIGHT_CUE.search(text, max(ss, s - 60), min(se, e + 40)))
+
+
 @dataclass
 class _Hit:
     start: int
@@ -282,6 +299,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 continue  # "200 pounds" is a weight, "she won" a verb
             if h.num.isdigit() and 1800 <= int(h.num) <= 2199:
                 continue  # "in 2024 dollars" names a year
+        if h.ambiguous and _weight(text, h.start, h.end, *sents.bounds(h.start, h.end)):
+            continue  # "8.8 million pounds of thrust": a weight or a force
         value = parse_decimal(h.num)
         if value is None:
             continue

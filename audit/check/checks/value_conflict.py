@@ -16,6 +16,7 @@ from audit.check.comparable import (
     comparable_sets,
     conflicting,
     frame_of,
+    holders_by_value,
     signature,
     values_of,
 )
@@ -27,6 +28,7 @@ from audit.check.texts import (
     line_around,
     temp_ids,
 )
+from audit.extract.frames import CASUALTY_STATES
 
 NAME = "value-conflict"
 CLASS = "value-conflict"
@@ -95,6 +97,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         if row[2] == "money" and row[9] is not None:
             stated.setdefault((row[1], row[10]), set()).add(float(row[9]))
     years = _event_years(rows)
+    tolls: dict[str, list[tuple]] = {}
+    broken_down = listed_tolls(con, scope_sql)
     for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
          label) in rows:
         if norm is not None and kind == "date" and norm.startswith("XXXX-"):
@@ -118,6 +122,14 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         key = bucket_key(story, kind, pred, subj, currency, q, fr)
         if key is None:
             continue
+        if kind == "count" and fr["state"] in CASUALTY_STATES:
+            # a toll rises as the hours pass: pages of different moments give different
+            # figures, so a toll is compared only with the same page's (a swap is found below)
+            key = (*key, _path)
+            tolls.setdefault(story, []).append(
+                (_path, fr["state"], num, claim_id, label, bound, fr["frame"]))
+            if claim_id in broken_down:
+                continue  # "300 killed in the north and 120 in the south": parts of a toll
         measure_of[claim_id] = fr["measure"]
         buckets.setdefault(key, []).append(
             (fr, Figure(claim_id, norm, label, num, bound, exact=fr["exact"]), subj))
@@ -129,6 +141,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         for m in sorted({measure_of[it[1].claim_id] or "" for it in items
                          if it[1].claim_id in freed_ids}):
             compared.append((key, [it for it in items if measure_of[it[1].claim_id] == m]))
+    named = _named_holders(con, scope_sql)
     out: dict[tuple, Candidate] = {}
     for key, items in compared:
         story, kind, pred = key[0], key[1], key[2]
@@ -136,8 +149,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         canon = canonical_names(fr for fr, _, _ in items)
         ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO}.get(kind)
         subjects: dict[str, str] = {f.claim_id: s for _, f, s in items}
-        for sig, figs in comparable_sets([(signature(fr, kind, canon), f)
-                                          for fr, f, _ in items]):
+        sigs = [(signature(fr, kind, canon), f) for fr, f, _ in items]
+        # holders named with each number anywhere in the story, listed amounts included
+        held = holders_by_value([*((f.num, t[2], t[3]) for t, f in sigs),
+                                 *((num, _canon_set(g, canon), _canon_set(r, canon))
+                                   for num, g, r in named.get((story, kind), ()))])
+        for sig, figs in comparable_sets(sigs, held):
             vals = values_of(figs)
             if len(vals) < 2:
                 continue
@@ -172,7 +189,99 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 same = (story, kind, tuple(v.norm for v in values))
                 if same not in out or len(cand.values) > len(out[same].values):
                     out[same] = cand
+    for story, story_tolls in tolls.items():
+        for cand in swapped_tolls(story, story_tolls):
+            out[(story, "swap", tuple(v["value"] for v in cand.values))] = cand
     return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
+
+
+def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str) -> set[str]:
+    """Casualty counts stated together with another one of one page (one sentence, or a run of
+    table rows): a breakdown by place or by group, not the toll restated."""
+    states = ", ".join(f"'{s}'" for s in sorted(CASUALTY_STATES))
+    out: set[str] = set()
+    for _doc, text, rows in by_document(con, f"""
+            SELECT * FROM (
+              SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1
+              FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
+              JOIN spans s USING (span_id)
+              WHERE c.kind = 'count' AND cs.role = 'value' AND c.value->>'state' IN ({states})
+              GROUP BY ALL)
+            QUALIFY count(*) OVER (PARTITION BY document_id) > 1
+            ORDER BY document_id, s0, claim_id"""):
+        hit = listed_in(text, [(r[2], r[3]) for r in rows])
+        out.update(r[1] for r, h in zip(rows, hit, strict=True) if h)
+    return out
+
+
+def _named_holders(con: duckdb.DuckDBPyConnection, scope_sql: str
+                   ) -> dict[tuple, list[tuple[float, list[str], list[str]]]]:
+    """(story, kind) -> (number, givers, receivers) of every amount and count that names a
+    holder, listed ones included ("$300 million from the state, $90 million from the
+    county" says whose $300 million is, though it is not compared itself)."""
+    out: dict[tuple, list[tuple[float, list[str], list[str]]]] = {}
+    for story, kind, num, gives, gets in con.execute(f"""
+            SELECT story, kind, value_num, value->'holder'->'gives', value->'holder'->'gets'
+            FROM {scope_sql} c
+            WHERE kind IN ('money', 'count') AND value_num IS NOT NULL
+              AND (json_array_length(value->'holder'->'gives') > 0
+                   OR json_array_length(value->'holder'->'gets') > 0)""").fetchall():
+        g = json.loads(gives) if isinstance(gives, str) else (gives or [])
+        r = json.loads(gets) if isinstance(gets, str) else (gets or [])
+        out.setdefault((story, kind), []).append((float(num), list(g), list(r)))
+    return out
+
+
+def _canon_set(names: list[str], canon: dict[str, str]) -> frozenset[str] | None:
+    return frozenset(canon.get(n, n) for n in names) or None
+
+
+def _specific(num: float | None) -> bool:
+    """A figure precise enough to recognise when it reappears (2,137; not 2,000 or 12)."""
+    return num is not None and num >= 20 and float(num).is_integer() and int(num) % 10 != 0
+
+
+def swapped_tolls(story: str, figs: list[tuple]) -> list[Candidate]:
+    """A toll given for the wrong group: one page gives X killed where the other pages of that
+    update give X injured and another figure Y killed (the dead and the injured swapped).
+    ``figs``: (document, state, number, claim, label, bound, frame) of the story's tolls.
+    Only specific numbers (not round) count: a round figure recurs by chance."""
+    docs: dict[tuple[float, str], set[str]] = {}
+    for doc, state, num, _c, _l, _b, frame in figs:
+        if frame == "event" and _specific(num):
+            docs.setdefault((float(num), state), set()).add(doc)
+    out: list[Candidate] = []
+    for (x, a), docs_a in sorted(docs.items()):
+        for (x2, b), docs_b in sorted(docs.items()):
+            if x2 != x or b == a or docs_a & docs_b or len(docs_b) <= len(docs_a):
+                continue
+            # what the majority's pages give as the group ``a``: the figure most pages give
+            ys = {float(n) for d, st, n, _c, _l, _b, fr in figs
+                  if st == a and d in docs_b and fr == "event" and n is not None
+                  and float(n) != x}
+            if not ys:
+                continue
+            y = max(ys, key=lambda v: (len({d for d, st, n, *_r in figs if st == a and n == v
+                                            and d not in docs_a}), v))
+            wrong = [(c, lab) for d, st, n, c, lab, _b, fr in figs
+                     if st == a and d in docs_a and n is not None and float(n) == x]
+            right = [(c, lab) for d, st, n, c, lab, _b, fr in figs
+                     if st == a and fr == "event" and n is not None and float(n) == y
+                     and d not in docs_a]
+            if not wrong or not right:
+                continue
+            values = sorted([(f"{int(x)} ({a})", wrong), (f"{int(y)} ({a})", right)])
+            out.append(Candidate(
+                check="value-conflict",
+                judged={"n_values": 2},
+                key=["count", "count", a, "swapped", [v for v, _ in values], story],
+                headline=f"count of '{a}' differs: {int(x)} is the {b} figure elsewhere",
+                values=[{"value": v, "claims": [(c, ("value",)) for c, _ in cl]}
+                        for v, cl in values],
+                details={"kind": "count", "subject": a, "swapped": {
+                    "value": int(x), "given_as": a, "elsewhere_as": b}},
+            ))
+    return out
 
 
 def _event_years(rows: list[tuple]) -> dict[tuple, int]:
@@ -215,9 +324,11 @@ def story_years(con: duckdb.DuckDBPyConnection, scope_sql: str) -> dict[str, int
 
 
 def frame_in_story(frame: str, year: int | None, story_year: int | None) -> str:
-    """A figure of an earlier year than its story's event ("$39,900 in 2019" in a story of
-    2023) is background even when its page has no date to tell the extractor so."""
-    if frame == "event" and year is not None and story_year is not None and year < story_year:
+    """A figure of another year than its story's event ("$39,900 in 2019" in a story of
+    2023; "the final bill came to $12bn when the merger closed in 2024" in a story of 2022) is
+    background or a later development, even when its page has no date to tell the extractor
+    so: it is compared only with figures of that year."""
+    if frame == "event" and year is not None and story_year is not None and year != story_year:
         return "other"
     return frame
 

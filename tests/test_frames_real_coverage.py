@@ -1,0 +1,199 @@
+"""Figures compared the way an editor compares them, for patterns real coverage taught us (all in
+our own invented wording): casualty tolls that rise between reports, a dead figure given as the
+injured one, "pounds" of thrust, another company's layoffs, counts of different sets, the
+distance of a town, an owner's share, an unnamed figure that is another giver's, the length of a
+voyage. Each case runs the real CLI on small documents."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.check.checks.value_conflict import swapped_tolls
+from audit.extract import counts, measurements, money
+from tests.extracting import audit_texts
+from tests.test_frames import figures, one
+
+
+def found(tmp_path, files: dict[str, str], cls: str) -> list[dict]:
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    return [f for f in got if f["class"] == cls and f["severity"] in ("error", "warning")]
+
+
+# --- casualty tolls ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, state", [
+    ("The storm has claimed the lives of 212 people, officials said.", "killed"),
+    ("The landslide struck at dawn, killing more than 40 people.", "killed"),
+    ("The death toll in the flooding has reached 316 people.", "killed"),
+    ("Rescuers have counted at least 90 deaths so far.", "killed"),
+    ("Officials said another 512 people were injured.", "injured"),
+])
+def test_casualty_counts_know_their_group(text, state):
+    assert figures(counts, text)[0]["state"] == state
+
+
+def test_tolls_of_different_moments_are_updates_not_conflicts(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "The floods in Varenne have killed at least 140 people, officials said.",
+        "b.txt": "The death toll from the floods in Varenne rose to 312 people on Tuesday.",
+        "c.txt": "The floods in Varenne killed 296 people, the interior ministry said.",
+    }, "value-conflict") == []
+
+
+def test_a_toll_that_contradicts_itself_in_one_page_is_reported(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "The blast at the Orvel depot killed 14 people. Police later said the blast "
+                 "at the Orvel depot killed 19 people.",
+        "b.txt": "The blast at the Orvel depot killed 14 people.",
+    }, "value-conflict")
+    assert len(got) == 1, got
+
+
+def test_the_dead_figure_given_as_the_injured_one_is_reported(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "At least 1,207 people died in the quake and 3,419 people were injured, the "
+                 "ministry said.",
+        "b.txt": "The ministry said 1,207 people were killed and 3,419 people were injured.",
+        "c.txt": "At least 3,419 people were killed in the quake, the ministry said.",
+    }, "value-conflict")
+    assert len(got) == 1, got
+    exact = {(e["path"].rsplit("/", 1)[-1], e["exact"]) for e in got[0]["evidence"]}
+    assert ("c.txt", "3,419") in exact and ("a.txt", "1,207") in exact, exact
+
+
+def test_an_early_toll_in_a_later_clause_about_an_old_disaster_is_background():
+    fig = [f for f in figures(counts, "The region has not seen such a disaster since 1998 when a "
+                                      "flood hit the valley, killing around 400 people.")
+           if f["n"] == 400][0]
+    assert fig["frame"] == "other" and fig["year"] == 1998, fig
+
+
+# --- pounds of thrust ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The booster produced 8.1 million pounds of thrust at lift-off.",
+    "Fully fuelled, the vehicle weighed 4.6 million pounds on the pad.",
+    "Its engines fired 7.3 million pounds (3.3 million kilograms) of force.",
+])
+def test_pounds_of_weight_or_thrust_are_not_money(text):
+    assert figures(money, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The club paid 40 million pounds for the midfielder.",
+    "The council will spend 2 million pounds on new roads, a heavy burden.",
+    "The £5 million bridge can carry a load of 40 tonnes.",
+])
+def test_pounds_as_currency_stay_money(text):
+    assert len(figures(money, text)) == 1
+
+
+def test_weights_of_a_rocket_are_no_money_conflict(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "The Orla rocket weighed 5.2 million pounds at lift-off.",
+        "b.txt": "The Orla rocket produced 8.1 million pounds of thrust at lift-off.",
+    }, "value-conflict") == []
+
+
+# --- whose figure: another organisation, another giver, an owner's share -------------------------
+
+def test_another_companys_layoffs_are_not_this_companys_figure(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "Kestrel Labs will lay off 6,500 workers worldwide.",
+        "b.txt": "The cuts come days after rival Norvane Systems said it would lay off 4,000 "
+                 "workers.",
+    }, "value-conflict") == []
+
+
+def test_the_same_organisations_counts_still_conflict(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "Kestrel Labs will lay off 6,500 workers worldwide.",
+        "b.txt": "Kestrel Labs said it would lay off 5,000 workers worldwide.",
+    }, "value-conflict")
+    assert len(got) == 1, got
+
+
+def test_an_unnamed_figure_equal_to_another_givers_is_not_compared_with_a_third(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "Under the plan, the Arvon Council gives $500 million and Kessel County "
+                 "$150 million.",
+        "b.txt": "Harlow Sports will commit $380 million in financing for the arena.",
+        "c.txt": "Funding of $500 million for the arena is in the budget.",
+    }, "value-conflict") == []
+
+
+def test_an_owners_share_is_a_part_of_its_own():
+    got = one(money, "That puts the Harlows’ personal share at a minimum of $320 million.")
+    assert got["holder"]["gets"] == ["harlows"] and got.get("part") is True, got
+
+
+def test_the_bulk_of_a_commitment_is_a_part():
+    assert one(money, "The state carries the bulk of that commitment at $500 million.")["part"]
+    assert "part" not in one(money, "The share price rose to $5.")
+
+
+# --- what is counted and what is measured --------------------------------------------------------
+
+def test_counts_of_two_kinds_together_are_another_set(tmp_path):
+    assert figures(counts, "Deaths were reported in seven districts and municipalities.")[0][
+        "n"] == 7
+    assert found(tmp_path, {
+        "a.txt": "Damage was heaviest in four districts near the river.",
+        "b.txt": "Damage was reported in seven districts and municipalities.",
+    }, "value-conflict") == []
+
+
+def test_the_distance_of_a_town_is_not_the_distance_of_the_event(tmp_path):
+    town = one(measurements, "About 25 miles south of Darvel, in the village of Ostrin, "
+                             "houses collapsed.")
+    assert town["measure"] == "distance of ostrin from darvel", town
+    assert found(tmp_path, {
+        "a.txt": "The epicentre lay about 70 kilometres south of Darvel.",
+        "b.txt": "About 25 miles south of Darvel, in the village of Ostrin, houses collapsed.",
+    }, "measurement-conflict") == []
+
+
+def test_voyage_lengths_are_compared(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "The probe set off on an approximately 1.4-million-mile journey.",
+        "b.txt": "The agency expects the probe to have travelled 1.5 million miles by its return.",
+    }, "measurement-conflict")
+    assert len(got) == 1, got
+
+
+# --- the swap rule as a property -------------------------------------------------------------------
+
+_TOLL = st.tuples(st.sampled_from(["a.txt", "b.txt", "c.txt", "d.txt"]),
+                  st.sampled_from(["killed", "injured", "missing"]),
+                  st.integers(min_value=1, max_value=3000))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TOLL, max_size=12))
+def test_no_swap_is_found_where_every_number_keeps_its_group(tolls):
+    state_of: dict[int, str] = {}
+    figs = []
+    for i, (doc, state, num) in enumerate(tolls):
+        state = state_of.setdefault(num, state)
+        figs.append((doc, state, float(num), f"c{i}", str(num), [num, num], "event"))
+    assert swapped_tolls("s", figs) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_TOLL, max_size=12), st.randoms(use_true_random=False))
+def test_swaps_do_not_depend_on_the_order_of_the_figures(tolls, rnd):
+    figs = [(doc, state, float(num), f"c{i}", str(num), [num, num], "event")
+            for i, (doc, state, num) in enumerate(tolls)]
+    shuffled = list(figs)
+    rnd.shuffle(shuffled)
+    assert [c.key for c in swapped_tolls("s", figs)] == [
+        c.key for c in swapped_tolls("s", shuffled)]
+
+
+def test_a_toll_broken_down_by_place_is_no_conflict(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "The storm killed 300 people in the north and 120 people in the south.",
+        "b.txt": "The storm killed 420 people, officials said.",
+    }, "value-conflict") == []
