@@ -765,3 +765,21 @@ def test_money_round_trip_thousands_separator(k, scale):
     text = f"It cost ${amount:,} in all, or ${k} {scale}."
     a, b = run(money, text)
     assert a.value["amount"] == b.value["amount"] == amount
+
+
+@pytest.mark.parametrize("text, moves", [
+    ("Shares of Corvex closed at $41.20, down $3.85 or 8.5% on Tuesday.", [3.85]),
+    ("Revenue rose $12 million (4%) in the quarter.", [12_000_000.0]),
+    ("The index gained by $1.10, or 2.2 per cent, by noon.", [1.10]),
+    # a level, or a move without its share in per cent, keeps its usual subject
+    ("The deal will cost $3.2 billion, up from $2.9 billion.", []),
+    ("The stock fell $2 to $40.", []),
+])
+def test_a_move_stated_with_its_percentage_is_a_change_not_a_level(text, moves):
+    """A market report's "down $3.85 or 8.5%" is a move of a price: compared only with other
+    moves, never with what a deal costs (a false error on real coverage)."""
+    got = run(money, text)
+    assert [c.value["amount"] for c in got if c.subject == "change"] == moves
+    assert all(c.subject != "change" and "move" not in c.qualifiers
+               for c in got if c.value["amount"] not in moves)
+    assert all(c.qualifiers.get("move") == "change" for c in got if c.subject == "change")

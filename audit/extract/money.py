@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "7"
+VERSION = "8"
 
 _SYMBOLS = {
     "$": "USD",
@@ -198,6 +198,24 @@ _PER_AFTER = re.compile(
     r"|(?P<annual>annually|yearly)\b"
     r"|per\s+(?P<other>[a-z]+))"
 )
+# A move of a price or total, not a level: "closed at $41.20, down $3.85 or 8.5%", "revenue
+# rose $12 million (4%)". It is compared only with other moves (subject "change"): a market
+# report's drop is no value of what the deal costs.
+_MOVE_BEFORE = re.compile(
+    r"(?i)\b(?:down|up|fell|rose|dropped|gained|lost|slipped|climbed|jumped|tumbled|plunged"
+    r"|sank|slid|shed|added|declined|increased|decreased)(?:[ \t]+by)?[ \t]+$")
+_PERCENT_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:or[ \t]+|\([ \t]*)[-+\u2212]?\d+(?:[.,]\d+)?[ \t]*(?:%|per[ \t]*cent\b"
+    r"|percent\b)")
+
+
+def _is_move(text: str, start: int, end: int, ss: int, se: int) -> bool:
+    """Whether the amount at [start, end) is a move: a move word right before it and its
+    share in per cent right after it."""
+    return bool(_MOVE_BEFORE.search(text, max(ss, start - 30), start)
+                and _PERCENT_AFTER.match(text, end, se))
+
+
 _EACH_BEFORE = re.compile(r"(?i)\b(?:each|every)\b(?!\s+(?:year|month|week|day)\b)")
 
 
@@ -309,6 +327,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         cue = cues.nearest(h.start, h.end)
         subject = _CUES[cue[0].lower()] if cue else "amount"
         qualifiers = _qualifiers(text, h.start, h.end, ss, se)
+        if _is_move(text, h.start, h.end, ss, se):
+            # compared only with other moves (qualifiers key the comparison)
+            subject, qualifiers = "change", {**qualifiers, "move": "change"}
         approx = approx_before(text, h.start, start)
         top = None  # the high end of a range
         if h.high is not None:
