@@ -72,6 +72,7 @@ class Frame(TypedDict):
     frame_cue: NotRequired[str]
     year: NotRequired[int]
     part: NotRequired[bool]  # an amount named as one part of a whole ("the larger division")
+    cut: NotRequired[bool]  # in the text's last sentence, which stops mid-sentence
 
 
 class Figure(Frame):

@@ -173,6 +173,46 @@ def check_texts(gold: Gold, folder: Path) -> list[str]:
     return warnings
 
 
+def restrict(gold: Gold, folder: Path) -> tuple[Gold, list[str]]:
+    """The gold limited to the documents whose saved text is present with its checksum.
+
+    Why: texts are re-gathered from stored pages, and not every page comes back byte for
+    byte; scoring the rest beats not scoring. An item keeps its locations in documents that
+    are present; it is dropped when none remain, or when it spanned several documents and
+    only one remains, or when every location left says the same thing (the disagreeing side
+    was in a missing document: a disagreement needs both sides).
+    """
+    present: dict[str, str] = {}
+    for d in gold.documents:
+        p = folder / d["file"]
+        if p.is_file():
+            raw = p.read_bytes()
+            if hashlib.sha256(raw).hexdigest() == d["sha256"]:
+                present[d["file"]] = raw.decode("utf-8")
+
+    def said(locs: list[Location]) -> set[str]:
+        return {" ".join(present[loc.file][loc.start:loc.end].casefold().split())
+                for loc in locs if loc.file in present}
+
+    notes = [f"{gold.slug}: {len(gold.documents) - len(present)} of {len(gold.documents)} "
+             "texts missing or changed; scored without them"] if len(present) < len(
+                 gold.documents) else []
+    out = Gold(gold.path, gold.slug, gold.event,
+               [d for d in gold.documents if d["file"] in present])
+    for it in gold.items:
+        before = {loc.file for loc in it.locations}
+        locs = [loc for loc in it.locations if loc.file in present]
+        after = {loc.file for loc in locs}
+        if not locs or (len(before) > 1 and len(after) < 2):
+            continue
+        if len(before) > 1 and len(said(locs)) < 2:
+            continue  # every text left says the same: the other side was in a missing document
+        out.items.append(Item(it.id, it.kind, it.check, it.what, it.values,
+                              [Location(loc.file, loc.start, loc.end, loc.line) for loc in locs]))
+    _mark_shared(out.items)
+    return out, notes
+
+
 # --- matching -------------------------------------------------------------------------------
 
 def spans(finding: dict) -> list[tuple[str, int, int]]:
@@ -378,6 +418,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--inproc", action="store_true", help="run the CLI in this process")
     ap.add_argument("--show", type=int, default=200, help="list at most this many per event")
+    ap.add_argument("--available", action="store_true",
+                    help="score only the texts present with their checksum (a partial copy)")
     args = ap.parse_args(argv)
     if not args.dir.is_dir():
         raise GoldError(f"{args.dir}: not a folder")
@@ -389,6 +431,12 @@ def main(argv: list[str] | None = None) -> int:
         raise GoldError(f"{args.dir}: no event folder matches a gold file in {args.gold}")
     events = []
     for g in golds:
+        if args.available:
+            g, notes = restrict(g, args.dir / g.slug)
+            for n in notes:
+                print(f"note: {n}", file=sys.stderr)
+            if len(g.documents) < 2:
+                continue
         res, warnings = run_event(g, args.dir / g.slug, args.inproc)
         for w in warnings:
             print(f"warning: {w}", file=sys.stderr)

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from audit.check.checks.value_conflict import swapped_tolls
 from audit.extract import counts, measurements, money
+from audit.model import Context
 from tests.extracting import audit_texts
-from tests.test_frames import figures, one
+from tests.test_frames import VOCAB, figures, one
 
 
 def found(tmp_path, files: dict[str, str], cls: str) -> list[dict]:
@@ -197,3 +198,84 @@ def test_a_toll_broken_down_by_place_is_no_conflict(tmp_path):
         "a.txt": "The storm killed 300 people in the north and 120 people in the south.",
         "b.txt": "The storm killed 420 people, officials said.",
     }, "value-conflict") == []
+
+
+# --- counts of vehicles and other things in an accident ------------------------------------------
+
+@pytest.mark.parametrize("text, n, state", [
+    ("Six wagons of the freight train, which was bound for the port, derailed at dusk.", 6,
+     "derailed"),
+    ("The freight train was made up of three engines and 40 wagons.", 40, "make-up"),
+    ("The crash involved four buses as traffic slowed.", 4, "involved"),
+    ("Four buses -- two coaches, a minibus and a school bus -- were involved.", 4, "involved"),
+    ("The storm caused the sinking of three barges on the river.", 3, "sank"),
+    ("Two barges drifting downstream struck the pier.", 2, "drifting"),
+])
+def test_a_count_knows_what_happened_to_its_group(text, n, state):
+    got = [f for f in figures(counts, text) if f["n"] == n]
+    assert len(got) == 1 and got[0].get("state") == state, got
+
+
+def test_the_part_of_a_whole_that_something_happened_to_is_its_own_count():
+    text = "The train had three engines and 40 wagons, nine of which overturned."
+    got = {(f["n"], f.get("state")) for f in figures(counts, text)}
+    assert (40, "make-up") in got and (9, "overturned") in got
+
+
+def test_a_count_picked_by_position_is_a_part():
+    got = [f for f in figures(counts, "Its last three wagons left the rails.") if f["n"] == 3]
+    assert got and got[0].get("part") is True
+
+
+def test_the_make_up_of_a_train_is_not_compared_with_what_derailed(tmp_path):
+    files = {
+        "a.txt": "The freight train had two engines and 40 wagons, nine of which overturned "
+                 "near the river on Monday.",
+        "b.txt": "Twelve wagons of the freight train, which was bound for the port, overturned "
+                 "near the river on Monday.",
+        "c.txt": "The freight train was made up of two engines and 40 wagons when it left the "
+                 "rails near the river on Monday.",
+    }
+    got = found(tmp_path, files, "value-conflict")
+    said = [{v["value"] for v in f["values"]} for f in got]
+    assert not any(any("40" in v for v in s) for s in said), said  # 40 is the train's make-up
+    assert any({"9 wagons", "12 wagons"} <= s for s in said), said  # 9 vs 12 overturned
+
+
+def test_trains_involved_are_not_trains_that_derailed(tmp_path):
+    files = {
+        "a.txt": "Early reports said two trains derailed near the junction on Friday.",
+        "b.txt": "The crash near the junction on Friday involved three trains.",
+        "c.txt": "Three trains -- two expresses and a freight train -- were involved in the "
+                 "crash near the junction on Friday.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_a_figure_in_a_sentence_cut_off_by_the_end_of_the_page_is_weak(tmp_path):
+    files = {
+        "a.txt": "The ferry was carrying about 600 passengers when it ran aground on Sunday.",
+        "b.txt": "The ferry ran aground on Sunday. Officials said there were about 310 passengers o",
+        "c.txt": "About 600 passengers were aboard the ferry that ran aground on Sunday.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}" for k, v in files.items()})
+    cut = [f for f in got if f["class"] == "value-conflict"]
+    assert cut and all(f["severity"] == "info" for f in cut), cut
+    assert all(f["details"].get("cut_off") is True for f in cut)
+    whole = dict(files, **{"b.txt": files["b.txt"] + "n board."})
+    got, _ = audit_texts(tmp_path / "whole", {k: f"Story\n\n{v}" for k, v in whole.items()})
+    assert any(f["class"] == "value-conflict" and f["severity"] == "error" for f in got), got
+
+
+@pytest.mark.parametrize("text, kept", [
+    (" date 2021-05-04 The bridge reopened at a ceremony on Tuesday.", False),
+    ("Published: May 4, 2021\nThe bridge reopened at a ceremony on Tuesday.", False),
+    ("The bridge reopened at a ceremony on May 4, 2021.", True),
+    ("May 4, 2021 - The bridge reopened at a ceremony.", True),
+])
+def test_a_page_stamp_opening_a_line_is_no_date_of_the_story(text, kept):
+    from audit.extract import dates
+    doc = Context(text=text, vocab=VOCAB, doc_date=None)
+    got = [c for c in dates.extract(doc, 0, len(text)) if c.value.get("iso") == "2021-05-04"]
+    assert len(got) == 1, got
+    assert (got[0].subject != "date") == kept, got  # a stamp names no happening

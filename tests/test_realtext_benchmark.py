@@ -198,3 +198,20 @@ def test_validate_gold_accepts_the_toy_event_and_names_a_bad_offset(tmp_path):
     assert "president-spelling" in broken.stdout
     (bad / "texts" / "toy-pledge" / "digest.txt").write_text("edited\n", encoding="utf-8")
     assert "sha256 mismatch for digest.txt" in _validate(bad).stdout
+
+
+def test_available_scores_a_partial_copy_and_drops_items_left_one_sided(tmp_path):
+    root = write_event(tmp_path)
+    (root / "texts" / "toy-pledge" / "digest.txt").unlink()
+    assert run_script(root).returncode == 2  # a missing text stops the full run
+    proc = run_script(root, "--json", "--available")
+    assert proc.returncode == 0, proc.stderr
+    assert "1 of 3 texts missing or changed" in proc.stderr
+    event = json.loads(proc.stdout)["events"][0]
+    assert event["documents"] == 2
+    items = {i["id"]: i for i in event["items"]}
+    assert items["president-spelling"]["found"]  # still two documents on its two sides
+    (root / "texts" / "toy-pledge" / "courier.txt").write_text("changed\n", encoding="utf-8")
+    alone = run_script(root, "--json", "--available")
+    assert alone.returncode == 0, alone.stderr
+    assert json.loads(alone.stdout)["events"] == []  # one text left: nothing to compare

@@ -24,6 +24,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **part and total**: two amounts whose difference is itself an amount the story states
   (details ``difference_stated``: "$100M from one company, $150M from both") are a part and a
   total far more often than one figure misstated; this alone leaves a finding at info.
+* **cut off**: a side stated only in a text's last sentence that stops mid-sentence (details
+  ``cut_off``: a page copied up to a length limit): the missing words often say whose or which
+  the figure is; this alone leaves a finding at info.
 * **undated**: a change of state (done vs pending) between pages of which one has no date
   (details ``undated``): the page stating completion may have been written after the deal
   closed.
@@ -73,6 +76,7 @@ UNDATED = 0.5
 ADJACENT_DAYS = 0.6
 ODD_SIDE_STATES_BOTH = 0.5
 PART_AND_TOTAL = 0.3
+CUT_OFF = 0.3
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
                             "measurement-conflict", "time-conflict"})
@@ -113,6 +117,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= HEADLINE_OR_CAPTION
     if (details or {}).get("difference_stated") is not None:
         score *= PART_AND_TOTAL
+    if (details or {}).get("cut_off") is True:
+        score *= CUT_OFF
     if (details or {}).get("undated") is True:
         score *= UNDATED
     if True in ((details or {}).get("adjacent_days"), (details or {}).get("lone_far_day")):

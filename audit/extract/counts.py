@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from audit.claimvalues import CountValue
-from audit.extract.frames import approx_bound_kind, bound, count_state, read_frame
+from audit.extract.frames import STATE_OF, approx_bound_kind, bound, count_state, read_frame
 from audit.extract.numbers import (
     APPROX,
     NUMBER_START_RE,
@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "6"
+VERSION = "7"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -123,6 +123,14 @@ _RATE = re.compile(r"(?i)[ \t]+(?:a|an|per|each|every)[ \t]+(?P<per>year|month|w
 _ADVERB_RATE = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
                 "monthly": "month"}
 _PART_OF_GROUP = re.compile(r"(?i)\b(?:other|additional|more|further|remaining|extra)\b")
+# The part of a whole that something happened to: "10 cars, eight of which derailed"
+_SOME_OF_WHICH = re.compile(
+    rf"[ \t]*,[ \t]*(?P<num>\d+|{WORDS_RE})[ \t]+of[ \t]+(?:which|whom|them)[ \t]+"
+    r"(?:(?:were|was|had|have|has|also|all|reportedly|then)[ \t]+){0,2}(?P<w>[a-z]{3,}ed)\b")
+# A position picks some of a group: "its rearmost two coaches", "the first three cars"
+_PART_BY_POSITION = re.compile(
+    r"(?i)\b(?:first|last|rear|rearmost|front|foremost|leading|final|remaining|top|bottom"
+    r"|next|other)[ \t]+$")
 _AND_NOUN = re.compile(r"[ \t]+and[ \t]+(?P<w>[a-z]+)\b(?![ \t]*[-\d])")
 _APPROX_WORDS = frozenset(w for phrase in APPROX for w in phrase.split())
 
@@ -281,7 +289,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             "bound": bound(float(value), approx_bound_kind(text, approx) if approx else None,
                            num if is_digits else None, int(parse_decimal(m["scale"]) or 1)
                            if m["scale"] else 1, rounded=value >= 1000)}
-        if _PART_OF_GROUP.search(text, m.end(), cs):
+        if _PART_OF_GROUP.search(text, m.end(), cs) or _PART_BY_POSITION.search(
+                text, max(start, ns - 12), ns):
             counted["part"] = True  # "21 other women": the group without someone named
         state = count_state(text, ns, ce, ss, se)
         if state:
@@ -296,3 +305,18 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             extractor=NAME,
             version=VERSION,
         )
+        some = _SOME_OF_WHICH.match(text, ce, se)
+        if some and state == "make-up" and (n := parse_decimal(some["num"])) is not None and (
+                n < value):
+            # "10 cars, eight of which derailed": eight cars derailed (the group named before)
+            verb = some["w"].lower()
+            yield ClaimDraft(
+                kind="count", predicate="count", subject=subject,
+                value={"n": as_number(n), **frame,
+                       "bound": bound(float(n), None, some["num"] if some["num"][0].isdigit()
+                                      else None, 1, rounded=False),
+                       "state": STATE_OF.get(verb, verb)},
+                spans=[SpanRef(some.start("num"), some.end("num"), "value"),
+                       SpanRef(cs, ce, "context"), SpanRef(some.start("w"), some.end("w"),
+                                                           "context")],
+                qualifiers={}, extractor=NAME, version=VERSION)

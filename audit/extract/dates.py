@@ -36,7 +36,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "dates"
-VERSION = "4"
+VERSION = "5"
 
 _MONTHS = {
     "jan": 1,
@@ -221,11 +221,28 @@ def _lone_weekday_is_name(text: str, ms: int, lo: int) -> bool:
     return bool(pm and pm["w"][0].isupper() and pm["w"].lower() not in _WD_OK_BEFORE)
 
 
+# A label that opens a line before the page's own date: "Published: 2023-04-18", "date 2023-04-18"
+_STAMP_LABEL = re.compile(
+    r"(?i)[ \t]*(?:(?:date|dated|published|posted|updated|last[ \t]+updated|first[ \t]+published"
+    r"|modified)(?:[ \t]+on)?[ \t]*:?[ \t]*)?")
+
+
+def _page_stamp(text: str, start: int, ds: int, iso: bool) -> bool:
+    """Whether the date at ``ds`` opens its line as the page's publication stamp (with a label,
+    or in the ISO form prose does not use): when the page was written, not when the story's
+    happening was; it is kept as a date of no event."""
+    ls = max(start, text.rfind("\n", 0, ds) + 1)
+    label = _STAMP_LABEL.fullmatch(text, ls, ds)
+    return label is not None and (iso or bool(label.group().strip()))
+
+
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     pattern, known = _events(tuple(ctx.vocab.event_nouns))
     events = Cues(pattern, text, ctx.sentences(start, end))
     for m in scan(_DATE, text, start, end):
+        stamp = bool(m["iy"] or m["y1"] or m["y2"]) and _page_stamp(text, start, m.start("b"),
+                                                                     bool(m["iy"]))
         spans: list[SpanRef] = []
         value: DateValue | None
         if m["m1"] or m["d2"]:
@@ -264,11 +281,11 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             spans.append(SpanRef(m.start("b"), m.end(), "weekday"))
         if value is None:
             continue
-        event = events.nearest(spans[0].start, spans[0].end)
+        event = None if stamp else events.nearest(spans[0].start, spans[0].end)
         if event is not None and "\n" in text[min(event.end(), spans[0].start):
                                                 max(event.start(), spans[0].end)]:
             event = None  # a cue on another line (a page's date line, a teaser) is not its own
-        if value["precision"] in ("day", "weekday"):
+        if value["precision"] in ("day", "weekday") and not stamp:
             # the happening the day belongs to ("the quake struck on Friday": "quake"), for
             # date-conflict; the subject stays the scheduled-event noun
             ds, de = min(sp.start for sp in spans), max(sp.end for sp in spans)

@@ -372,7 +372,8 @@ _STATES = {
     "rescued": ("rescued", "saved", "evacuated"),
     "arrested": ("arrested", "detained", "charged", "convicted"),
 }
-_STATE_OF = {w: k for k, ws in _STATES.items() for w in ws}
+STATE_OF = {w: k for k, ws in _STATES.items() for w in ws}
+_STATE_OF = STATE_OF
 # "three people who died", "five people were still hospitalized", "leaving three people dead"
 _STATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|will|be"
@@ -388,6 +389,46 @@ _STATE_BEFORE = re.compile(r"(?i)\b(?P<w>kill(?:ing|ed|s)|injur(?:ing|ed|es)|wou
                            r"(?:rose|rises|rising|climbed|climbs|reached|reaches|stood|stands|of|at"
                            r"|to|exceeded|exceeds|topped|tops|passed|surpassed|is|was|hit|hits))"
                            rf"[ \t]+(?:{_APPROX_WORDS}[ \t]+)*$")
+# The verb of the counted group further on, past a phrase naming whose they are and an aside:
+# "five cars of the westbound train, which runs to Chicago, derailed near the station"
+_STATE_LATE = re.compile(
+    r"(?:[ \t]+(?:of|on|from|aboard)[ \t]+[^,.;:!?()\n]{1,60}?"
+    r"|[ \t]*(?:--|\u2014|\u2013)[^\u2014\u2013\n]{1,120}?(?:--|\u2014|\u2013))"
+    r"(?:,[ \t]*(?:which|who|that)[ \t][^,.;:!?()\n]{1,80},)?"
+    r"[ \t]+(?:(?:were|was|had|have|has|also|all|reportedly|then)[ \t]+){0,2}"
+    r"(?P<w>[a-z]{3,}ed)(?=[ \t]*(?:[,.;:!?)]|$|(?:about|at|near|in|on|after|when|and|from"
+    r"|off|onto|into|outside|just|late|early|during|before|as|while)\b))")
+# A count that says what a whole is made of: "the train had two locomotives and 10 cars",
+# "a convoy made up of 12 trucks" (the make-up, not what happened to some of them)
+_MAKE_UP_BEFORE = re.compile(
+    r"(?i)\b(?:consist(?:ed|s|ing)?[ \t]+of|made[ \t]+up[ \t]+of|compris(?:ed|es|ing)"
+    r"(?:[ \t]+of)?|composed[ \t]+of|pulling|hauling)"
+    r"(?:[ \t]+(?:a|an|one|two|three|four|five|six|\d+|and|[a-z]+s),?){0,4}"
+    rf"[ \t]+(?:{_APPROX_WORDS}[ \t]+)*$")
+# The whole of which some are then described: "10 cars, eight of which derailed"
+_WHOLE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?:\d+|[a-z]+)[ \t]+of[ \t]+(?:which|whom|them|those)\b", re.I)
+# "a crash involving three trains": the parties of a happening, not what happened to them
+_INVOLVED_BEFORE = re.compile(
+    rf"(?i)\binvolv(?:ed|ing|es)[ \t]+(?:{_APPROX_WORDS}[ \t]+|as[ \t]+many[ \t]+as[ \t]+)*$")
+# What happened, named by a noun before the group: "the derailment of four coaches"
+_NOMINAL_STATE = {"derailment": "derailed", "collapse": "collapsed", "destruction": "destroyed",
+                  "evacuation": "rescued", "rescue": "rescued", "arrest": "arrested",
+                  "sinking": "sank", "closure": "closed", "grounding": "grounded",
+                  "cancellation": "cancelled", "recall": "recalled", "loss": "lost"}
+_NOMINAL_BEFORE = re.compile(
+    r"(?i)\b(?P<w>" + "|".join(_NOMINAL_STATE) + r")[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their"
+    rf"[ \t]+|{_APPROX_WORDS}[ \t]+)*$")
+# ... or by a participle right after it: "three coaches falling onto the next track"
+_DOING_AFTER = re.compile(r"[ \t]+(?P<w>[a-z]{3,}ing)\b")
+_NOT_DOING = frozenset({
+    "including", "according", "totaling", "totalling", "comprising", "following", "regarding",
+    "concerning", "involving", "excluding", "during", "ranging", "spanning", "representing",
+    "working", "living", "being", "having", "making", "setting", "bringing", "using", "worth",
+    "amounting", "belonging", "remaining", "existing", "pending", "starting", "beginning",
+    "featuring", "covering", "serving", "operating", "employing", "housing", "holding",
+    "joining", "participating", "taking", "coming", "going", "planning",
+    "expecting", "hoping", "seeking", "trying", "waiting", "studying", "attending"})
 # Counts of people dead, hurt or lost in a disaster: named by the counted noun itself
 _STATE_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
                 "bodies": "killed", "injuries": "injured", "casualties": "casualties",
@@ -424,6 +465,21 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
         if "toll" in w:
             return "casualties" if w.startswith("casualty") else "killed"
         return "killed" if w.startswith(("kill", "claimed")) else "injured"
+    if _WHOLE_AFTER.match(text, ce, min(se, ce + 40)) or _MAKE_UP_BEFORE.search(
+            text, max(ss, ns - 60), ns):
+        return "make-up"
+    if _INVOLVED_BEFORE.search(text, max(ss, ns - 40), ns):
+        return "involved"
+    nominal = _NOMINAL_BEFORE.search(text, max(ss, ns - 40), ns)
+    if nominal:
+        return _NOMINAL_STATE[nominal["w"].lower()]
+    ing = _DOING_AFTER.match(text, ce, min(se, ce + 30))
+    if ing and ing["w"].lower() not in _NOT_DOING:
+        return ing["w"].lower()
+    late = _STATE_LATE.match(text, ce, min(se, ce + 200))
+    if late:
+        w = late["w"].lower()
+        return _STATE_OF.get(w, w)
     return None
 
 
@@ -607,7 +663,25 @@ def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
         out["frame_cue"] = cue
     if year is not None:
         out["year"] = year
+    if cut_off(text, se, ve):
+        out["cut"] = True
     return out
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def cut_off(text: str, se: int, ve: int) -> bool:
+    """Whether the figure ending at ``ve`` is followed by at most two words before the text
+    stops mid-sentence (a page copied up to a length limit: "... around 1,257 passengers w"):
+    the words that would say whose or which figure it is are missing."""
+    if _NON_SPACE.search(text, se):
+        return False  # another sentence follows (found at once: this runs for every figure)
+    i = se - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return (i >= ve and (text[i].isalnum() or text[i] in ",;:-\u2013\u2014")
+            and len(text[ve:se].split(None, 3)) <= 2)
 
 
 _NEARLY = re.compile(r"(?i)nearly|almost|just[ \t]+(?:under|below|short[ \t]+of)")

@@ -98,6 +98,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             stated.setdefault((row[1], row[10]), set()).add(float(row[9]))
     years = _event_years(rows)
     tolls: dict[str, list[tuple]] = {}
+    cut_ids: set[str] = set()  # figures in a last sentence that stops mid-sentence
     broken_down = listed_tolls(con, scope_sql)
     for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
          label) in rows:
@@ -111,6 +112,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         v = json.loads(value) if isinstance(value, str) else (value or {})
         q = json.loads(quals) if isinstance(quals, str) else (quals or {})
         fr = frame_of(kind, subj, v, q)
+        if v.get("cut"):
+            cut_ids.add(claim_id)
         fr["frame"] = frame_in_story(fr["frame"], fr["year"], in_year.get(story))
         bound = None
         if kind != "date":
@@ -181,6 +184,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                              "holder": {"gives": sorted(sig[2] or ()),
                                         "gets": sorted(sig[3] or ())}},
                 )
+                if any(all(c in cut_ids for c in v.claims) for v in values):
+                    cand.details["cut_off"] = True  # one side's sentence was cut short
                 if kind == "money":
                     part = _difference_stated(values, stated.get((story, key[3]), set()))
                     if part is not None:
