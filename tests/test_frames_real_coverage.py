@@ -279,3 +279,19 @@ def test_a_page_stamp_opening_a_line_is_no_date_of_the_story(text, kept):
     got = [c for c in dates.extract(doc, 0, len(text)) if c.value.get("iso") == "2021-05-04"]
     assert len(got) == 1, got
     assert (got[0].subject != "date") == kept, got  # a stamp names no happening
+
+
+def test_a_bare_dollar_on_a_page_that_marks_us_dollars_is_another_dollar(tmp_path):
+    files = {
+        "a.txt": "The mining group agreed on Monday to pay $300 million to settle the claim.",
+        "b.txt": "The mining group agreed on Monday to pay $300 million to settle the claim, "
+                 "lawyers said.",
+        "c.txt": "The mining group agreed on Monday to pay US$300 million ($455 million) to "
+                 "settle the claim.",
+        "d.txt": "The mining group agreed on Monday to pay US$300 million to settle the claim; "
+                 "its smaller rival paid A$20 million. The group will pay $455 million.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []
+    plain = dict(files, **{"c.txt": "The mining group agreed on Monday to pay $455 million to "
+                                    "settle the claim."})
+    assert found(tmp_path / "plain", plain, "value-conflict")  # a US page: a real conflict

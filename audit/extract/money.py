@@ -22,6 +22,7 @@ Subject is the nearest cue word in the sentence (funding / revenue / cost / valu
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -44,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "8"
+VERSION = "10"
 
 _SYMBOLS = {
     "$": "USD",
@@ -209,6 +210,33 @@ _PERCENT_AFTER = re.compile(
     r"|percent\b)")
 
 
+_US_MARKED = re.compile(r"(?<![A-Za-z])(?:US\$|U\.S\.\$|USD\b|US[ \t]+dollars?\b"
+                        r"|U\.S\.[ \t]+dollars?\b)")
+
+
+_LOCAL_MARKED = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|NZ|HK|S|NT)\$")
+# "US$787.5 million ($1.17 billion)": the bracketed amount converts the marked one
+_CONVERSION_BEFORE = re.compile(
+    r"(?:US\$|U\.S\.\$|USD[ \t]*)[\d.,]+(?:[ \t]*(?:[mbk]n?|million|billion|trillion)\b)?"
+    r"[ \t]*\([ \t]*$")
+
+
+@functools.lru_cache(maxsize=64)
+def _marks_dollars(text: str) -> tuple[bool, bool]:
+    """Whether the page marks US dollars somewhere ("US$787.5 million", "USD 5bn"), and
+    another country's dollar ("A$", "NZ$", "C$")."""
+    return _US_MARKED.search(text) is not None, _LOCAL_MARKED.search(text) is not None
+
+
+def _another_dollar(text: str, at: int, lo: int) -> bool:
+    """Whether a bare "$" is another dollar than the US one: the page marks US dollars, and
+    either marks its own country's dollar too or gives this amount in brackets after a US
+    amount (a conversion). A page that writes "US$" once and "$" elsewhere for the same
+    dollar (a US wire) keeps its reading."""
+    us, local = _marks_dollars(text)
+    return us and (local or _CONVERSION_BEFORE.search(text, max(lo, at - 40), at) is not None)
+
+
 def _is_move(text: str, start: int, end: int, ss: int, se: int) -> bool:
     """Whether the amount at [start, end) is a move: a move word right before it and its
     share in per cent right after it."""
@@ -327,6 +355,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         cue = cues.nearest(h.start, h.end)
         subject = _CUES[cue[0].lower()] if cue else "amount"
         qualifiers = _qualifiers(text, h.start, h.end, ss, se)
+        if h.currency == "USD" and text.startswith("$", h.start) and _another_dollar(
+                text, h.start, start):
+            # compared only with such amounts (qualifiers key the comparison)
+            qualifiers = {**qualifiers, "dollar": "unmarked"}
         if _is_move(text, h.start, h.end, ss, se):
             # compared only with other moves (qualifiers key the comparison)
             subject, qualifiers = "change", {**qualifiers, "move": "change"}
