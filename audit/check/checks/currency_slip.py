@@ -1,0 +1,94 @@
+"""currency-slip: one amount stated with the same number in two currencies ("a £25m fee" in
+most sources, "a €25 million fee" in one). A converted amount changes its number; the same
+number under another currency sign is a currency written wrong (a rewrite that swapped the
+sign or the word), a classic copy error that value-conflict cannot see, since it compares
+amounts within one currency.
+
+Compared: amounts of one frame (about the event, or background of one year), not per unit,
+of at least MIN_AMOUNT, whose measures agree (or one says none), in two currencies of one
+story, each stated by some document that does not state the other; the odd currency is the one
+fewer documents state. A page stating the number in both currencies side by side (within
+TOGETHER characters: "a €40m bid, then £40m") takes them for two amounts and rules the pair
+out; a page stating them apart contradicts itself and is reported. Reported as a warning: a
+round number under two signs is sometimes two facts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import duckdb
+
+from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.checks import expect
+
+NAME = "currency-slip"
+CLASS = "value-conflict"
+SCOPE = "story"
+JUDGED = ("currencies",)
+DESCRIPTION = "One amount stated with the same number in two currencies (a currency written wrong)."
+SEVERITY = "warning"
+ORDER = 21
+EXPECTATIONS = (
+    expect("expect_column_values_to_be_between", "warning",
+           "An amount's number is stated in one currency only",
+           column="currencies", max_value=1.0),
+)
+
+MIN_AMOUNT = 1_000_000.0  # small prices ("$5", "€5") match across currencies by chance
+TOGETHER = 160  # characters: one page's two amounts this close are one statement of two
+
+
+def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
+    """Numbers of a story stated in two currencies by different documents."""
+    scope_sql = scoped_claims(inputs.stories)
+    rows = con.execute(f"""
+        SELECT c.story, c.value_num, c.value->>'currency' AS cur, c.document_id, c.claim_id,
+               c.value_text,
+               nullif(regexp_extract(coalesce(c.value->>'measure', ''), '(\\S+)$'), ''),
+               coalesce(c.value->>'frame', 'event') || ':' || coalesce(c.value->>'year', ''),
+               min(s.start_char)
+        FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
+        WHERE c.kind = 'money' AND c.value_num >= {MIN_AMOUNT} AND cs.role = 'value'
+          AND c.qualifiers->>'per' IS NULL AND c.qualifiers->>'move' IS NULL
+          AND (c.story, c.value_num) IN (
+            SELECT story, value_num FROM {scope_sql}
+            WHERE kind = 'money' AND value_num >= {MIN_AMOUNT}
+            GROUP BY ALL HAVING count(DISTINCT value->>'currency') > 1)
+        GROUP BY ALL
+        ORDER BY 1, 2, 3, 5""").fetchall()
+    # (story, number, frame) -> currency -> (documents, claims, labels, measure families);
+    # and where each page states the number in each currency
+    by_number: dict[tuple, dict[str, tuple[set, list, list, set]]] = defaultdict(dict)
+    at: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for story, num, cur, doc, claim, label, fam, frame, start in rows:
+        key = (story, float(num), frame)
+        docs, claims, labels, fams = by_number[key].setdefault(cur, (set(), [], [], set()))
+        docs.add(doc)
+        claims.append(claim)
+        if label not in labels:
+            labels.append(label)
+        if fam:
+            fams.add(fam)
+        at[(key, doc)][cur].append(int(start))
+    out = []
+    for key, by_cur in sorted(by_number.items(), key=lambda kv: str(kv[0])):
+        story, num, _frame = key
+        if len(by_cur) != 2:
+            continue  # three currencies for one number: a table of conversions, not a slip
+        (ca, a), (cb, b) = sorted(by_cur.items(), key=lambda kv: (-len(kv[1][0]), kv[0]))
+        if a[0] <= b[0] or b[0] <= a[0] or (a[3] and b[3] and not a[3] & b[3]):
+            continue  # no page on one side only; or they measure different things
+        if any(abs(x - y) < TOGETHER for doc in a[0] & b[0]
+               for x in at[(key, doc)][ca] for y in at[(key, doc)][cb]):
+            continue  # stated side by side: the writer holds them for two amounts
+        out.append(Candidate(
+            check=NAME,
+            judged={"currencies": 2},
+            key=["money", num, sorted([ca, cb])] + ([story] if story else []),
+            headline=f"amount {num:,.0f} stated in two currencies ({cb} where most say {ca})",
+            values=[{"value": a[2][0], "claims": [(c, ("value",)) for c in a[1]]},
+                    {"value": b[2][0], "claims": [(c, ("value",)) for c in b[1]]}],
+            details={"number": num, "currency": ca, "odd_currency": cb},
+        ))
+    return out
