@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from audit.resolve.cluster import Mention, cluster
 from audit.resolve.names import classify, tokens
 from tests.extracting import audit_texts, pipeline
 
@@ -73,3 +74,48 @@ def test_initials_in_three_styles_and_a_misspelt_surname_are_reported(tmp_path):
                <= r for r in reported(nv))
     # the initials written three ways are no misspelling on their own
     assert not any(r == {"K R Venkatesan", "K.R. Venkatesan"} for r in reported(nv))
+
+
+# --- organisations misspelt outside any role -----------------------------------------------------
+
+def _org_members(ms: list[Mention]) -> dict[str, str]:
+    return {v: k for e in cluster(ms) if e.etype == "org" for _, v, k in e.members}
+
+
+def _story(*side: str, org: str = "Harwick Polytechnic Institute", times: int = 2) -> list:
+    ms = [Mention(f"o{i}", "org", org) for i in range(times)]
+    ms.append(Mention("p", "person", "Lena Moss", "president|" + org.lower()))
+    ms += [Mention(f"s{i}", "person", s, "mention") for i, s in enumerate(side)]
+    return ms
+
+
+def test_a_side_mention_one_letter_off_an_organisation_joins_it():
+    got = _org_members(_story("Harwik Polytechnic", "Harwick Polytechnic"))
+    assert got.get("Harwik Polytechnic") == "spelling"
+    assert "Harwick Polytechnic" not in got  # the right spelling needs no report
+    # a word's last letter dropped, with the organisation's last word written too
+    assert _org_members(_story("Harwicks Polytechnic Institute")).get(
+        "Harwicks Polytechnic Institute") == "spelling"
+
+
+def test_organisation_side_mentions_need_one_organisation_named_twice():
+    assert _org_members(_story("Harwik Polytechnic", times=1)) == \
+        {"Harwick Polytechnic Institute": "same"}
+    # two organisations it could misspell: neither
+    ms = _story("Harwik Polytechnic") + [Mention("q1", "org", "Harwig Polytechnic Trust"),
+                                         Mention("q2", "org", "Harwig Polytechnic Trust")]
+    assert "Harwik Polytechnic" not in _org_members(ms)
+    # a person the story names keeps the side mention
+    ms2 = _story("Lena Mos")
+    assert "Lena Mos" not in _org_members(ms2)
+
+
+def test_an_organisation_misspelt_in_passing_is_reported(tmp_path):
+    nv = name_variants(tmp_path, {
+        "a.txt": "Lena Moss, president of Harwick Polytechnic Institute, announced the gift. "
+                 "Harwick Polytechnic Institute will use it for scholarships.",
+        "b.txt": "The gift doubles the Harwik Polytechnic endowment, Lena Moss said.",
+        "c.txt": "Omar Reyes, provost of Harwick Polytechnic Institute, welcomed the gift.",
+    })
+    assert any({"Harwik Polytechnic", "Harwick Polytechnic Institute"} <= r
+               for r in reported(nv))
