@@ -119,3 +119,35 @@ def test_an_organisation_misspelt_in_passing_is_reported(tmp_path):
     })
     assert any({"Harwik Polytechnic", "Harwick Polytechnic Institute"} <= r
                for r in reported(nv))
+
+
+# --- places before a noun of a kind of place -----------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The freight train stopped near Korvanta Halt station at dusk.", "Korvanta Halt"),
+    ("Rescuers reached Dunmarra village by noon.", None),  # no locative word before it
+    ("Rescuers worked in Dunmarra village through the night.", "Dunmarra"),
+    ("The crash happened in the Velloran district late on Friday.", "Velloran"),
+])
+def test_a_place_before_a_kind_of_place_is_read(text, name):
+    got = [c.value["name"] for c in pipeline(text, "place")]
+    assert got == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text", [
+    "She waited at Hollins University station for an hour.",   # an organisation word
+    "Crews gathered at NRX station before the test.",           # an acronym
+    "Talks were held near Governor Lindqvist's home town.",     # a title word, a possessive
+    "Officials stayed in Northern region offices.",             # a compass word alone
+])
+def test_organisations_acronyms_and_titles_are_no_such_place(text):
+    assert [c.value["name"] for c in pipeline(text, "place")] == []
+
+
+def test_a_station_name_with_a_letter_dropped_is_reported(tmp_path):
+    nv = name_variants(tmp_path, {
+        "a.txt": "The two trains collided near Korvanta Halt station on Friday evening.",
+        "b.txt": "Officials said the collision near Korvanta Halt station killed 40 people.",
+        "c.txt": "The express left the rails at Korvnta Halt station, officials said.",
+    })
+    assert any({"Korvnta Halt", "Korvanta Halt"} <= r for r in reported(nv))
