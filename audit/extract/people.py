@@ -70,11 +70,11 @@ from audit.extract.vocab import (
     lexicon,
 )
 from audit.model import ClaimDraft, Context, SpanRef
-from audit.resolve.countries import place_name
+from audit.resolve.countries import country_key, place_name
 from audit.text import SENTENCE_DOT
 
 NAME = "people"
-VERSION = "5"
+VERSION = "6"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -101,8 +101,14 @@ NAME_PARTICLE = (
 _PARTICLES = rf"(?:(?:{NAME_PARTICLE}{WS}){{1,3}})"
 # A person's name: an optional honorific (with or without its full stop: "Dr", "Prof."), then
 # one to four name tokens, particles between them not counted.
+# Initials without full stops, a South Asian press convention: "AM Chaudhary", "A M Chowdhary",
+# "S Somanath" (one to three capitals, joined or spaced, right before a name word). Acronyms
+# written the same way ("US Steel", "PM Modi", "10 AM Monday") are told apart by
+# _undotted_initials_ok, which drops them from the name.
+_UNDOTTED = r"(?:[A-Z]{1,3}|[A-Z](?:[ ][A-Z]){1,2})(?=[ ][A-Z][a-z])"
 PERSON_NAME = (
-    rf"(?:{HONORIFIC}{WS})?{_NAME_TOKEN}(?:{WS}{_PARTICLES}?{_NAME_TOKEN}){{0,3}}(?![\w-])"
+    rf"(?:{HONORIFIC}{WS})?(?:{_UNDOTTED}[ ])?"
+    rf"{_NAME_TOKEN}(?:{WS}{_PARTICLES}?{_NAME_TOKEN}){{0,3}}(?![\w-])"
 )
 # A surname that opens with its particles ("de la Fuente"): only where a title or a verb of
 # saying marks it as a person ("Professor de la Fuente", "said van der Berg").
@@ -130,6 +136,11 @@ _LOWER_OF_DEPT = re.compile(
     rf"{WS}(?:of|for){WS}(?P<dept>[A-Za-z]+(?:(?:,{WS}|{WS}and{WS}|{WS}){{1}}[A-Za-z]+){{0,5}})"
 )
 _CAP_AFTER = re.compile(rf"{WS}[A-Z][a-z]")
+# One to three capitalised words after a title that end the phrase: "Railway Safety," of
+# "Name, Commissioner Railway Safety, ..."
+_PORTFOLIO_AFTER = re.compile(
+    rf"{WS}(?P<org>(?:[A-Z][a-z]+{WS}){{0,2}}(?P<last>[A-Z][a-z]+))(?=[,;:]|\.(?:\s|$)|\s*$)"
+)
 # "the title, Name" / "its title, Name" / "the former title, Name": an article or possessive
 # determiner before the title
 _THE_BEFORE = re.compile(
@@ -187,9 +198,42 @@ def _patterns(lex: Lexicon) -> _Patterns:
     return _Patterns(pre_tail, appos_tail, speaker)
 
 
+# Undotted capitals that are no one's initials: title abbreviations and common acronyms.
+_NOT_INITIALS = frozenset(
+    "PM CM MP MLA VP GM MD DG TV UN NY LA DC OK ID IT HR PR AI BBC CNN ABC NBC CBS NPR AP AFP "
+    "PTI ANI FBI CIA NHS".split()
+)
+_UNDOTTED_RE = re.compile(rf"{_UNDOTTED}[ ]")
+_DIGIT_BEFORE = re.compile(r"\d[ \u00a0]?\Z")
+
+
+def _undotted_initials_ok(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Whether the capitals ``text[a:b]`` read as a person's initials ("AM", "A M", "S"): not
+    the word "A" or "I", a country ("US", "UK"), a title ("CEO", "PM"), a common acronym, or the
+    "AM" / "PM" of a clock time ("10 AM")."""
+    initials = text[a:b]
+    joined = initials.replace(" ", "")
+    return not (
+        initials in ("A", "I")
+        or joined in _NOT_INITIALS
+        or joined in lex.title_words
+        or country_key(joined) is not None
+        or (joined in ("AM", "PM") and _DIGIT_BEFORE.search(text, max(0, a - 3), a))
+    )
+
+
 def _clean_name(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     """``clean_name`` that keeps a surname's leading particles ("de la Fuente"): the words after
-    them are cleaned, and the particles stay only when the cleaned name starts right there."""
+    them are cleaned, and the particles stay only when the cleaned name starts right there.
+    Undotted initials ("AM Chaudhary") stay when they read as initials and the cleaned name
+    starts right after them; otherwise they are dropped."""
+    u = _UNDOTTED_RE.match(text, a, b)
+    if u is not None and u.end() < b and (a == 0 or not text[a - 1].isalnum()):
+        rest = _clean_name(text, u.end(), b, lex)
+        if rest is not None and rest[0] == u.end() and _undotted_initials_ok(
+                text, a, u.end() - 1, lex):
+            return a, rest[1]
+        return rest
     m = _LEADING_PARTICLES.match(text, a, b)
     if m is None or m.end() >= b:
         return clean_name(text, a, b, lex)
@@ -650,8 +694,14 @@ def _appositive(
             org_span, org_value = (oa, ob), _norm_org(org_text)
     else:
         if _CAP_AFTER.match(text, m.end(), end):
-            return None  # "Name, CMU President Farnam Jahanian": the title is the next name's
-        titles[-1] = _extend_title_lower(text, lex, titles[-1], end)
+            port = _PORTFOLIO_AFTER.match(text, m.end(), end)
+            if port is None or port.group("last") not in DEPARTMENT_WORDS:
+                return None  # "Name, CMU President Farnam Jahanian": the title is the next name's
+            # "Name, Commissioner Railway Safety, ...": the "of" left out before what the title
+            # is for, which ends in a department word and then the phrase
+            org_span, org_value = port.span("org"), _norm_org(port.group("org"))
+        else:
+            titles[-1] = _extend_title_lower(text, lex, titles[-1], end)
     if head.group("pre"):
         pa, pb = head.span("pre")
         pre_text = text[pa:pb]
@@ -712,6 +762,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 ta = mods.start()
         pre = _pre_name(text, lex, pats, (ta, tb), start, end)
         app = _appositive(text, lex, pats, (ta, tb), start, end)
+        if pre is not None and app is not None and app[3] is not None and \
+                app[3][0] <= pre[0][0] and pre[0][1] == app[3][1] and \
+                not text[tb : app[3][0]].strip():
+            pre = None  # "Name, Commissioner Railway Safety,": no name after the title
         if pre is not None and app is not None and app[3] is not None:
             # "Kaito Mori, Governor of Ohio Ann Walsh": the appositive's organisation would
             # swallow the pre-name reading's name; the pre-name reading passed its checks,

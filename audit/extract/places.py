@@ -11,7 +11,7 @@ region None. subject: what the place is attached to, lowercased -
 - otherwise "place".
 Spans: role="place" (and role="org" for an organisation subject).
 
-Besides an unknown "City, Region" pair (below), places the gazetteer lacks are read in two
+Besides an unknown "City, Region" pair (below), places the gazetteer lacks are read in three
 positions only (their subject is found as for any place):
 - a dateline: a city in capitals at the start of a line before a dash, an agency in parentheses
   or a date ("LEIDEN, 12 March 2025 –", "LEIDEN (Reuters) -", "LEIDEN – On Wednesday",
@@ -26,7 +26,10 @@ positions only (their subject is found as for any place):
   inside); it is not a place when it holds an organisation or venue word ("Leiden
   University", "Hall Seven"), a month, weekday or season ("in March"), a nationality or
   language ("held in Dutch"), digits ("in Q3"), a word that starts a sentence, or is a
-  possessive ("in Contoso's offices").
+  possessive ("in Contoso's offices");
+- after a locative word and before a lower-case noun of a kind of place: "near Korvanta Halt
+  station", "in Dunmarra village", "in the Velloran district" (the same words are refused, and
+  title and compass words too).
 A dateline in capitals followed by a byline word ("JANE DOE — Staff reporter") is not read.
 
 Not places: a gazetteer word inside an organisation or other proper name ("University of
@@ -59,7 +62,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import sentence_start
 
 NAME = "places"
-VERSION = "2"
+VERSION = "3"
 
 _CITY_TOKEN = rf"{UP}[\w'’.-]*"
 _COMPASS = frozenset(
@@ -449,6 +452,36 @@ def _where_places(
     return out
 
 
+# "near Harlow Junction station", "at Dunmore village", "in Kessel district": a capitalised name
+# after a locative word and before a lower-case noun of a kind of place
+_LOCALITY = re.compile(
+    r"(?<![\w-])(?i:in|at|near|from|outside)[ \t\u00a0]+(?:the[ \t\u00a0]+)?"
+    rf"(?P<city>{_WHERE_WORD}(?:[ \t\u00a0](?:{_PARTICLES}[ \t\u00a0])?{_WHERE_WORD}){{0,2}})"
+    r"[ \t\u00a0]+(?:railway[ \t\u00a0]+)?(?:station|village|town|district|junction|suburb"
+    r"|township|neighbourhood|neighborhood|region|province|county|municipality)(?![\w-])"
+)
+
+
+def _locality_places(
+    text: str, lex: Lexicon, start: int, end: int
+) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Unknown places before a noun of a kind of place ("near Harlow Junction station"), read
+    with the checks of :func:`_where_places`."""
+    out: list[tuple[int, int, str, str | None, str | None]] = []
+    for m in _LOCALITY.finditer(text, start, end):
+        a, b = m.span("city")
+        words = text[a:b].split()
+        if " ".join(words) in lex.places or any(w in lex.places for w in words):
+            continue  # the gazetteer reads it
+        if not _plain_words(lex, words) or any(c.isupper() for w in words for c in w[1:]):
+            continue  # "at Leiden University campus", "in NYC", "in McKinsey"
+        if any(w in lex.title_words or w in _COMPASS for w in words):
+            continue  # "near Governor Lindqvist's town", "in Northern region"
+        name = " ".join(words)
+        out.append((a, b, name, name, None))
+    return out
+
+
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     lex = lexicon(ctx.vocab)
@@ -490,7 +523,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         city, region = _classify(lex, name)
         found.append((a, b, name, city, region))
 
-    for w in _where_places(text, lex, start, end):
+    for w in _where_places(text, lex, start, end) + _locality_places(text, lex, start, end):
         if not any(ta < w[1] and w[0] < tb for ta, tb, *_ in found + datelines):
             found.append(w)
     dateline_starts = {d[0] for d in datelines}

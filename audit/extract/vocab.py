@@ -397,7 +397,7 @@ DEPARTMENT_WORDS = frozenset(
     Relations Information Data Law Arts Humanities Tourism Youth Women Children Fisheries
     Forestry Land Water Climate Statistics Revenue Budget Exchequer Cabinet Intelligence
     Immigration Employment Work Pensions Business Enterprise Investment Markets
-    Competition""".split()
+    Competition Safety""".split()
 )
 TITLE_MODIFIERS = (
     "Deputy|Acting|Interim|Senior|Associate|Assistant|Executive|Vice|Principal|Lead|Regional|"

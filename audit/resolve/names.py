@@ -80,11 +80,27 @@ def _tokens(surface: str, etype: str, long: bool) -> tuple[str, ...]:
     toks = [t for t in s.split() if t]
     stop = HONORIFICS if etype == "person" else ORG_STOP if etype == "org" else frozenset()
     kept = tuple(t for t in toks if t not in stop) or tuple(toks)
+    if etype == "person":
+        kept = _joined_initials(kept)
     if etype == "org":
         kept = strip_legal(kept)
     if etype != "person":
         kept = countries_in(kept, surface)
     return kept
+
+
+def _joined_initials(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's initials written apart are one token, as written together or dotted: "A M
+    Chowdhary", "AM Chowdhary" and "A.M. Chowdhary" all give ("am", "chowdhary")."""
+    out: list[str] = []
+    run = False  # the last token out is a run of single letters
+    for t in toks:
+        if len(t) == 1 and t.isalpha() and run and out:
+            out[-1] += t
+        else:
+            out.append(t)
+            run = len(t) == 1 and t.isalpha()
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=200_000)
