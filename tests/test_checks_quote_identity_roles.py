@@ -210,3 +210,21 @@ def test_a_speaker_the_audit_inferred_is_no_attribution_change(tmp_path):
     """'he said' is the audit's own reading; only speakers the sources name count."""
     findings, _ = audit_texts(tmp_path, {"a.txt": CREDIT_A, "c.txt": CREDIT_C})
     assert not [f for f in findings if f["check"] == "attribution-change"]
+
+
+def test_the_evidence_of_a_quote_in_parts_is_the_part_that_changed(tmp_path):
+    from tests.extracting import audit_texts
+
+    first = "The new ferry terminal will change how this island lives and works"
+    second = "We have waited a long time for a crossing that runs every hour of the day"
+    files = {
+        "a.txt": f'"{first}," said mayor Ilse Brandvold on Monday. "{second}," she added.',
+        "b.txt": f'"{first}," said mayor Ilse Brandvold on Monday. "{second}," she added.',
+        "c.txt": f'"The new ferry terminal will transform how this island lives and works," '
+                 f'said mayor Ilse Brandvold on Monday. "{second}," she added.',
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    drifts = [f for f in got if f["class"] == "quote-drift"]
+    assert drifts, got
+    for f in drifts:
+        assert all("ferry terminal" in e["exact"] for e in f["evidence"]), f["evidence"]

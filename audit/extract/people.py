@@ -101,8 +101,8 @@ NAME_PARTICLE = (
 _PARTICLES = rf"(?:(?:{NAME_PARTICLE}{WS}){{1,3}})"
 # A person's name: an optional honorific (with or without its full stop: "Dr", "Prof."), then
 # one to four name tokens, particles between them not counted.
-# Initials without full stops, a South Asian press convention: "AM Chaudhary", "A M Chowdhary",
-# "S Somanath" (one to three capitals, joined or spaced, right before a name word). Acronyms
+# Initials without full stops, a South Asian press convention: "AM Venkatesan", "A M Venkatesan",
+# "P Ramaswamy" (one to three capitals, joined or spaced, right before a name word). Acronyms
 # written the same way ("US Steel", "PM Modi", "10 AM Monday") are told apart by
 # _undotted_initials_ok, which drops them from the name.
 _UNDOTTED = r"(?:[A-Z]{1,3}|[A-Z](?:[ ][A-Z]){1,2})(?=[ ][A-Z][a-z])"
@@ -136,8 +136,8 @@ _LOWER_OF_DEPT = re.compile(
     rf"{WS}(?:of|for){WS}(?P<dept>[A-Za-z]+(?:(?:,{WS}|{WS}and{WS}|{WS}){{1}}[A-Za-z]+){{0,5}})"
 )
 _CAP_AFTER = re.compile(rf"{WS}[A-Z][a-z]")
-# One to three capitalised words after a title that end the phrase: "Railway Safety," of
-# "Name, Commissioner Railway Safety, ..."
+# One to three capitalised words after a title that end the phrase: "Harbour Safety," of
+# "Name, Commissioner Harbour Safety, ..."
 _PORTFOLIO_AFTER = re.compile(
     rf"{WS}(?P<org>(?:[A-Z][a-z]+{WS}){{0,2}}(?P<last>[A-Z][a-z]+))(?=[,;:]|\.(?:\s|$)|\s*$)"
 )
@@ -225,7 +225,7 @@ def _undotted_initials_ok(text: str, a: int, b: int, lex: Lexicon) -> bool:
 def _clean_name(text: str, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
     """``clean_name`` that keeps a surname's leading particles ("de la Fuente"): the words after
     them are cleaned, and the particles stay only when the cleaned name starts right there.
-    Undotted initials ("AM Chaudhary") stay when they read as initials and the cleaned name
+    Undotted initials ("AM Venkatesan") stay when they read as initials and the cleaned name
     starts right after them; otherwise they are dropped."""
     u = _UNDOTTED_RE.match(text, a, b)
     if u is not None and u.end() < b and (a == 0 or not text[a - 1].isalnum()):
@@ -697,7 +697,7 @@ def _appositive(
             port = _PORTFOLIO_AFTER.match(text, m.end(), end)
             if port is None or port.group("last") not in DEPARTMENT_WORDS:
                 return None  # "Name, CMU President Farnam Jahanian": the title is the next name's
-            # "Name, Commissioner Railway Safety, ...": the "of" left out before what the title
+            # "Name, Commissioner Harbour Safety, ...": the "of" left out before what the title
             # is for, which ends in a department word and then the phrase
             org_span, org_value = port.span("org"), _norm_org(port.group("org"))
         else:
@@ -765,7 +765,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if pre is not None and app is not None and app[3] is not None and \
                 app[3][0] <= pre[0][0] and pre[0][1] == app[3][1] and \
                 not text[tb : app[3][0]].strip():
-            pre = None  # "Name, Commissioner Railway Safety,": no name after the title
+            pre = None  # "Name, Commissioner Harbour Safety,": no name after the title
         if pre is not None and app is not None and app[3] is not None:
             # "Kaito Mori, Governor of Ohio Ann Walsh": the appositive's organisation would
             # swallow the pre-name reading's name; the pre-name reading passed its checks,

@@ -91,7 +91,7 @@ def _tokens(surface: str, etype: str, long: bool) -> tuple[str, ...]:
 
 def _joined_initials(toks: tuple[str, ...]) -> tuple[str, ...]:
     """A person's initials written apart are one token, as written together or dotted: "A M
-    Chowdhary", "AM Chowdhary" and "A.M. Chowdhary" all give ("am", "chowdhary")."""
+    Venkatesan", "AM Venkatesan" and "A.M. Venkatesan" all give ("am", "venkatesan")."""
     out: list[str] = []
     run = False  # the last token out is a run of single letters
     for t in toks:

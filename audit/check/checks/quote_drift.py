@@ -247,16 +247,19 @@ def _parts(con: duckdb.DuckDBPyConnection, claim_ids: set[str]) -> dict[str, lis
 
 
 def _part_role(parts: dict[str, list[str]], claim_id: str, other: str) -> tuple[str, ...]:
-    """The evidence of a quote in several parts: the part that shares most words in order with
-    the other wording (the one the two sources have in common), not always the first."""
+    """The evidence of a quote in several parts: the part that shares at least half its words
+    in order with the other wording (the one the two sources have in common) and holds a
+    changed word, where the drift is; else the part that shares most; not always the first."""
     texts = parts.get(claim_id)
     if not texts:
         return ("quote",)
     theirs = words(other)
 
-    def shared(t: str) -> int:
-        sm = difflib.SequenceMatcher(a=words(t), b=theirs, autojunk=False)
-        return sum(x.size for x in sm.get_matching_blocks() if x.size >= 2)
+    def score(t: str) -> tuple[bool, int]:
+        mine = words(t)
+        sm = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
+        shared = sum(x.size for x in sm.get_matching_blocks() if x.size >= 2)
+        return max(2, len(mine) // 2) <= shared < len(mine), shared
 
-    best = max(range(len(texts)), key=lambda k: (shared(texts[k]), -k))
+    best = max(range(len(texts)), key=lambda k: (*score(texts[k]), -k))
     return (f"quote:{best}",)
