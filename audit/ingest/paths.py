@@ -19,9 +19,10 @@ class Resolver:
         self._dirs: dict[str, str] = {}
 
     def __call__(self, path: str | os.PathLike[str]) -> Path:
-        full = os.path.abspath(os.fspath(path)) if ".." not in Path(path).parts else None
+        raw = os.fspath(path)
+        full = os.path.abspath(raw) if ".." not in raw.split(os.sep) else None
         if full is None or os.path.islink(full):
-            return Path(os.path.realpath(path))
+            return Path(os.path.realpath(raw))
         head, name = os.path.split(full)
         real = self._dirs.get(head)
         if real is None:
