@@ -31,5 +31,12 @@ class Resolver:
 
 
 def relative(real: Path, root: Path) -> str:
-    """``real`` (resolved) relative to ``root`` (resolved), POSIX style; absolute if outside."""
-    return real.relative_to(root).as_posix() if real.is_relative_to(root) else real.as_posix()
+    """``real`` (resolved) relative to ``root`` (resolved), POSIX style; absolute if outside.
+    String work (it runs once per file of the corpus), as ``PurePosixPath.relative_to``."""
+    path, top = os.fspath(real), os.fspath(root)
+    if path == top:
+        return "."
+    inside = os.path.join(top, "")
+    if path.startswith(inside):
+        return path[len(inside):]
+    return real.as_posix()

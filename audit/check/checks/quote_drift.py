@@ -24,7 +24,7 @@ import duckdb
 from audit.check.candidates import CUR, Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.limits import limit
-from audit.check.memo import StoryMemo, as_pairs
+from audit.check.memo import StoryMemo
 from audit.resolve.utterances import reworded, same_speaker, same_utterance, word_diff, words
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
@@ -103,8 +103,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     memo = StoryMemo(con, NAME, inputs, extra=str(cap))
     # pairs of every story first, then the database is asked once for all of them (a query
     # per story scans the spans each time: 12,500 stories took minutes); a story whose state
-    # is unchanged since its pairs were found takes them from the memo
-    story_pairs: list[list[tuple[tuple, tuple]]] = []
+    # is unchanged since its candidates were built takes them from the memo (word diffs too)
+    story_cands: list[list[Candidate]] = []
     todo: list[tuple[int, str, list[tuple]]] = []
     for story, quotes in sorted(quotes_by_story(con).items()):
         # pairwise: one speaker's quotes are bounded, so that one group cannot stall the run
@@ -120,37 +120,56 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     f"quote-drift: {n:,} quotes of {speaker!r}"
                     f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
                     "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
-        memoised = as_pairs(memo.get(story), kept)
-        story_pairs.append(memoised or [])
-        if memoised is None:
-            todo.append((len(story_pairs) - 1, story, kept))
+        held = memo.get(story)
+        if held is not None:  # the story's candidates as built when its state was this
+            story_cands.append([_candidate(c) for c in held])
+            continue
+        story_cands.append([])
+        todo.append((len(story_cands) - 1, story, kept))
     found = [(i, story, list(utterance_pairs(kept)), _rewrite_pairs(kept))
              for i, story, kept in todo]
     where = _surroundings(con, {q[0] for *_, rw in found for pair in rw for q in pair})
-    for i, story, pairs, rw in found:
-        story_pairs[i] = pairs + _rewritten(rw, where)
-        memo.put(story, [[a[0], b[0]] for a, b in story_pairs[i]])
+    story_pairs = [(i, story, pairs + _rewritten(rw, where)) for i, story, pairs, rw in found]
+    parts = _parts(con, {q[0] for _, _, pairs in story_pairs for pair in pairs for q in pair})
+    for i, story, pairs in story_pairs:
+        built = [_build(a, b, parts) for a, b in pairs]
+        story_cands[i] = [c for c in built if c is not None]
+        memo.put(story, [_payload(c) for c in story_cands[i]])
     memo.save()
-    parts = _parts(con, {q[0] for pairs in story_pairs for pair in pairs for q in pair})
-    out = []
-    for pairs in story_pairs:
-        for a, b in pairs:
-            if a[3].lower() == UNKNOWN_SPEAKER:
-                a, b = b, a  # name the finding after the known speaker
-            diff, changed = word_diff(a[2], b[2], a_prefix=a[5], b_prefix=b[5])
-            if changed == 0:
-                continue  # a trimmed copy, or typography and editorial marks only
-            out.append(Candidate(
-                check="quote-drift",
-                judged={"changed_words": changed},
-                key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
-                headline=f"quote by {a[3]} worded differently ({changed} "
-                         f"word{'' if changed == 1 else 's'} changed)",
-                values=[{"value": a[2], "claims": [(a[0], _part_role(parts, a[0], b[2]))]},
-                        {"value": b[2], "claims": [(b[0], _part_role(parts, b[0], a[2]))]}],
-                details={"diff": diff, "speaker": a[3]},
-            ))
-    return out
+    return [c for cands in story_cands for c in cands]
+
+
+def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
+    """The candidate of a pair of one speaker's quotes (None: they differ in no word)."""
+    if a[3].lower() == UNKNOWN_SPEAKER:
+        a, b = b, a  # name the finding after the known speaker
+    diff, changed = word_diff(a[2], b[2], a_prefix=a[5], b_prefix=b[5])
+    if changed == 0:
+        return None  # a trimmed copy, or typography and editorial marks only
+    return Candidate(
+        check="quote-drift",
+        judged={"changed_words": changed},
+        key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
+        headline=f"quote by {a[3]} worded differently ({changed} "
+                 f"word{'' if changed == 1 else 's'} changed)",
+        values=[{"value": a[2], "claims": [(a[0], _part_role(parts, a[0], b[2]))]},
+                {"value": b[2], "claims": [(b[0], _part_role(parts, b[0], a[2]))]}],
+        details={"diff": diff, "speaker": a[3]},
+    )
+
+
+def _payload(c: Candidate) -> dict:
+    """A candidate as the memo keeps it (JSON)."""
+    return {"judged": c.judged, "key": c.key, "headline": c.headline, "values": c.values,
+            "details": c.details}
+
+
+def _candidate(d: dict) -> Candidate:
+    """A candidate from the memo: claims' roles are tuples again, as when built."""
+    values = [{**v, "claims": [(claim, tuple(roles)) for claim, roles in v["claims"]]}
+              for v in d["values"]]
+    return Candidate(check="quote-drift", judged=d["judged"], key=d["key"],
+                     headline=d["headline"], values=values, details=d["details"])
 
 
 REWRITE_MIN_WORDS = 5  # words of each quote a rewritten quote is looked for in
