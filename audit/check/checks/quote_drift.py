@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 import duckdb
 
-from audit.check.candidates import CUR, Candidate, Inputs
+from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.limits import limit
 from audit.check.memo import StoryMemo
@@ -47,18 +47,21 @@ EXPECTATIONS = (
 UNKNOWN_SPEAKER = "unknown"  # the subject of a quote whose speaker was not found
 
 
-def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
-                    ) -> dict[str, list[tuple]]:
+def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False,
+                    stories: list[str] | None = None) -> dict[str, list[tuple]]:
     """Each story's quotes as (claim_id, path, text, speaker, document_id, incomplete: a known
     prefix), the speaker as its
     person entity's canonical name: from the speaker span's entity, or, for a speaker found
     through a pronoun or a role reference (no span), the entity one of whose spellings it is
-    (``explicit_only``: such a speaker counts as unknown)."""
+    (``explicit_only``: such a speaker counts as unknown). ``stories``: only these (None: all).
+    """
+    only = ("TRUE" if stories is None
+            else "coalesce(e.story_id, '') IN (SELECT unnest(?::VARCHAR[]))")
     rows = con.execute(f"""
         SELECT c.claim_id, c.path, c.value->>'text' AS text,
                coalesce(e.canonical, c.subject) AS speaker, c.story, c.document_id,
                c.value->>'speaker_via' AS via, c.value->>'incomplete' AS incomplete
-        FROM {CUR} c
+        FROM {scoped_claims(stories)} c
         LEFT JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         LEFT JOIN entity_mentions em USING (mention_id)
         LEFT JOIN entities e USING (entity_id)
@@ -66,10 +69,12 @@ def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
         QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY m.mention_id) = 1
         ORDER BY c.story, speaker, c.path, c.claim_id""").fetchall()
     spelled: dict[tuple[str, str], str] = {}
-    for story, variant, canonical in con.execute("""
+    for story, variant, canonical in con.execute(f"""
             SELECT DISTINCT coalesce(e.story_id, ''), lower(em.variant), e.canonical
             FROM entities e JOIN entity_mentions em USING (entity_id)
-            WHERE e.etype = 'person' ORDER BY 1, 2, 3""").fetchall():
+            WHERE e.etype = 'person' AND {only} ORDER BY 1, 2, 3""",
+                                                 [] if stories is None else [stories]
+                                                 ).fetchall():
         spelled.setdefault((story, variant), canonical)
     out: dict[str, list[tuple]] = {}
     for cid, path, text, speaker, story, doc, via, incomplete in rows:
@@ -106,7 +111,15 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     # is unchanged since its candidates were built takes them from the memo (word diffs too)
     story_cands: list[list[Candidate]] = []
     todo: list[tuple[int, str, list[tuple]]] = []
-    for story, quotes in sorted(quotes_by_story(con).items()):
+    story_notes: dict[int, list[str]] = {}
+    quotes_of = quotes_by_story(con, stories=memo.missing())  # the others come from the memo
+    for story in sorted(set(quotes_of) | set(memo.states or ())):
+        held = memo.get(story)
+        if held is not None:  # the story's candidates as built when its state was this
+            inputs.warnings.extend(held["warnings"])
+            story_cands.append([_candidate(c) for c in held["candidates"]])
+            continue
+        quotes = quotes_of.get(story, [])
         # pairwise: one speaker's quotes are bounded, so that one group cannot stall the run
         seen: Counter[str] = Counter()
         kept = []
@@ -114,17 +127,13 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             seen[q[3].lower()] += 1
             if seen[q[3].lower()] <= cap:
                 kept.append(q)
-        for speaker, n in sorted(seen.items()):
-            if n > cap:
-                inputs.warnings.append(
-                    f"quote-drift: {n:,} quotes of {speaker!r}"
-                    f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
-                    "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
-        held = memo.get(story)
-        if held is not None:  # the story's candidates as built when its state was this
-            story_cands.append([_candidate(c) for c in held])
-            continue
+        notes = [f"quote-drift: {n:,} quotes of {speaker!r}"
+                 f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
+                 "(AUDIT_MAX_QUOTES_PER_SPEAKER)"
+                 for speaker, n in sorted(seen.items()) if n > cap]
+        inputs.warnings.extend(notes)
         story_cands.append([])
+        story_notes[len(story_cands) - 1] = notes
         todo.append((len(story_cands) - 1, story, kept))
     found = [(i, story, list(utterance_pairs(kept)), _rewrite_pairs(kept))
              for i, story, kept in todo]
@@ -134,7 +143,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     for i, story, pairs in story_pairs:
         built = [_build(a, b, parts) for a, b in pairs]
         story_cands[i] = [c for c in built if c is not None]
-        memo.put(story, [_payload(c) for c in story_cands[i]])
+        memo.put(story, {"candidates": [_payload(c) for c in story_cands[i]],
+                         "warnings": story_notes[i]})
     memo.save()
     return [c for cands in story_cands for c in cands]
 
