@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import duckdb
+import orjson
 
 from audit import __version__
 from audit.check.checks import classes
@@ -156,7 +157,10 @@ class FindingStream:
                      "line": r[13], "page": r[14], "column": r[15], "exact": r[16],
                      "value": r[17], "claim_id": r[18], "before": r[19], "after": r[20]}
                     for r in itertools.chain((first,), group) if r[8] is not None]
-                det = json.loads(details)
+                try:
+                    det = orjson.loads(details)
+                except orjson.JSONDecodeError:  # e.g. an integer beyond 64 bits
+                    det = json.loads(details)
                 values = det.pop("values", [])
                 conf = det.pop("confidence", None)  # runs before schema 1.1 have none
                 yield {"id": fid, "check": check, "class": cls, "severity": sev,
