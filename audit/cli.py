@@ -320,7 +320,9 @@ def _summary(outcome) -> None:
     elif result.reused_from:
         _echo(f"check: {result.stories_reused} unchanged stor"
               f"{'y' if result.stories_reused == 1 else 'ies'}: {result.reused} finding(s) "
-              f"reused from run {result.reused_from} (--full recomputes them)")
+              f"reused from run {result.reused_from}"
+              + (f", {result.candidates_reused} unchanged corpus-wide candidate(s) not judged "
+                 "again" if result.candidates_reused else "") + " (--full recomputes them)")
     _echo(f"check: {result.total} finding(s): {counts.get('error', 0)} error, "
           f"{counts.get('warning', 0)} warning, {counts.get('info', 0)} info"
           + (f"; {result.accepted} accepted" if result.accepted else ""))

@@ -252,13 +252,14 @@ def copy_run(con: duckdb.DuckDBPyConnection, prev: str) -> str:
         SELECT ?, ?, now()::TIMESTAMP, tool_version, config_hash, document_set, documents,
                fail_on, verdict, checks, stale_waivers, inputs
         FROM runs WHERE run_id = ?""", [run_id, seq, prev])
-    for table in ("findings", "finding_evidence", "run_stories"):
+    for table in ("findings", "finding_evidence", "run_stories", "run_candidates"):
         cols = [r[0] for r in con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
             "ORDER BY ordinal_position", [table]).fetchall()]
         rest = ", ".join(c for c in cols if c != "run_id")
         con.execute(f"INSERT INTO {table} (run_id, {rest}) SELECT ?, {rest} FROM {table} "
                     "WHERE run_id = ?", [run_id, prev])
+    con.execute("DELETE FROM run_candidates WHERE run_id <> ?", [run_id])  # the latest only
     return run_id
 
 

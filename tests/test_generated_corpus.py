@@ -176,6 +176,8 @@ def test_incremental_check_equals_a_full_one(tmp_path):
     assert second.exit_code == 0, second.output
     assert "unchanged stories" in second.output and "reused from run" in second.output
     assert "stories unchanged: entities kept" in second.output
+    # corpus-wide candidates of unchanged stories are not judged again: their findings copied
+    assert "unchanged corpus-wide candidate(s) not judged again" in second.output
     incremental = _findings(root)
     assert incremental != before
     # the quote comparisons of unchanged stories came from the memo; the edited story's anew
@@ -208,3 +210,39 @@ def test_short_reports_of_a_streamed_run_count_every_finding(corpus, tmp_path):
     shown = [ln.split("::", 2)[1] for ln in lines[:50]]
     order = {"error": 0, "warning": 1, "notice": 2}
     assert [order[s.split()[0]] for s in shown] == sorted(order[s.split()[0]] for s in shown)
+
+
+def test_copied_corpus_wide_findings_equal_a_full_run(tmp_path):
+    """Corpus-wide checks (name variants, quote drift ...) copy the findings of candidates that
+    did not change and lie in unchanged stories (audit/check/reuse.py); a candidate the edit
+    touches is judged again. A misspelt name and a reworded quote in one document, then the
+    edit undone: each incremental run gives what --full gives."""
+    root = tmp_path / "cw"
+    generate(root, EVENTS, DOCS, SEED)  # more than 50 documents: split into stories
+    fmt = ("--format", "json", "--fail-on", "never")
+    assert invoke("run", root, *fmt).exit_code == 0
+    before = _findings(root)
+    doc = sorted((root / "sources").glob("e0002/*-wire.txt"))[0]
+    text = doc.read_text(encoding="utf-8")
+    name = re.search(r"Minister \w+ (\w+)", text)
+    assert name, text[:400]
+    surname = name.group(1)
+    quote = re.search(r"\"(\w+) ", text)
+    assert quote
+    edited = text.replace(surname, surname[:-1] + surname[-1] * 2)
+    edited = edited.replace(quote.group(0), "\"Indeed " + quote.group(1).lower() + " ", 1)
+    for content in (edited, text):
+        doc.write_text(content, encoding="utf-8")
+        inc = invoke("run", root, *fmt)
+        assert inc.exit_code == 0, inc.output
+        assert "unchanged corpus-wide candidate(s) not judged again" in inc.output
+        incremental = _findings(root)
+        full = invoke("run", root, *fmt, "--full")
+        assert full.exit_code == 0 and "reused from run" not in full.output
+        assert incremental == _findings(root)
+        if content == edited:
+            assert incremental != before
+            assert any(surname[:-1] + surname[-1] * 2 in f["message"] for f in incremental
+                       if f["class"] == "name-variant")
+        else:
+            assert incremental == before

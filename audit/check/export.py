@@ -8,17 +8,19 @@ HTML document view.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 import duckdb
+import orjson
 
 from audit import __version__
 from audit.check.checks import classes
 from audit.check.findings import SEVERITY_RANK_SQL, fails
-from audit.report.bundle import Document, Finding, ReportBundle, Summary
+from audit.report.bundle import Document, Evidence, Finding, ReportBundle, Summary
 from audit.severity import SEVERITIES
 
 SCHEMA_VERSION = "1.1"  # 1.1: each finding's confidence
@@ -123,33 +125,48 @@ class FindingStream:
                   FROM finding_evidence fe
                   JOIN documents d ON d.document_id = fe.document_id
                   WHERE fe.run_id = ? AND fe.finding_id IN (SELECT finding_id FROM f)),
+                -- flat rows, one per piece of evidence, grouped by finding below: building
+                -- the lists in DuckDB (an aggregate of structs) and handing them to Python
+                -- took most of a report's time
                 ev AS (
-                  SELECT fe.finding_id, list({{
-                      'document_id': fe.document_id, 'path': p.path,
-                      'start': fe.start_char, 'end': fe.end_char, 'line': s.line,
-                      'page': ctx.page,
-                      'column': s.col, 'exact': fe.exact, 'value': fe.value,
-                      'claim_id': fe.claim_id, 'before': ctx.before, 'after': ctx.after}}
-                      ORDER BY fe.seq) AS evidence
+                  SELECT fe.finding_id, fe.seq, fe.document_id, p.path, fe.start_char,
+                         fe.end_char, s.line, ctx.page, s.col, fe.exact, fe.value, fe.claim_id,
+                         ctx.before, ctx.after
                   FROM finding_evidence fe
                   JOIN f ON f.finding_id = fe.finding_id AND fe.run_id = f.run_id
                   JOIN ctx ON ctx.finding_id = fe.finding_id AND ctx.seq = fe.seq
                   LEFT JOIN spans s ON s.span_id = fe.span_id
-                  LEFT JOIN current_documents p ON p.document_id = fe.document_id
-                  GROUP BY fe.finding_id)
+                  LEFT JOIN current_documents p ON p.document_id = fe.document_id)
                 SELECT f.finding_id, f.check_name, f.class, f.severity, f.message, f.accepted,
-                       f.waiver_reason, f.details, coalesce(ev.evidence, [])
-                FROM f LEFT JOIN ev USING (finding_id) ORDER BY {order}""",
+                       f.waiver_reason, f.details, ev.seq, ev.document_id, ev.path,
+                       ev.start_char, ev.end_char, ev.line, ev.page, ev.col, ev.exact,
+                       ev.value, ev.claim_id, ev.before, ev.after
+                FROM f LEFT JOIN ev USING (finding_id)
+                ORDER BY {order}, f.finding_id, ev.seq""",
                         [self.run_id, self.run_id])
-            while rows := cur.fetchmany(self.PAGE):
-                for fid, check, cls, sev, msg, accepted, reason, details, evidence in rows:
+
+            def rows() -> Iterator[tuple]:
+                while page := cur.fetchmany(self.PAGE):
+                    yield from page
+
+            for fid, group in itertools.groupby(rows(), key=lambda r: r[0]):
+                first = next(group)
+                _, check, cls, sev, msg, accepted, reason, details = first[:8]
+                evidence: list[Evidence] = [
+                    {"document_id": r[9], "path": r[10], "start": r[11], "end": r[12],
+                     "line": r[13], "page": r[14], "column": r[15], "exact": r[16],
+                     "value": r[17], "claim_id": r[18], "before": r[19], "after": r[20]}
+                    for r in itertools.chain((first,), group) if r[8] is not None]
+                try:
+                    det = orjson.loads(details)
+                except orjson.JSONDecodeError:  # e.g. an integer beyond 64 bits
                     det = json.loads(details)
-                    values = det.pop("values", [])
-                    conf = det.pop("confidence", None)  # runs before schema 1.1 have none
-                    yield {"id": fid, "check": check, "class": cls, "severity": sev,
-                           "message": msg, "accepted": accepted, "waiver_reason": reason,
-                           "confidence": conf, "values": values, "details": det,
-                           "evidence": evidence}
+                values = det.pop("values", [])
+                conf = det.pop("confidence", None)  # runs before schema 1.1 have none
+                yield {"id": fid, "check": check, "class": cls, "severity": sev,
+                       "message": msg, "accepted": accepted, "waiver_reason": reason,
+                       "confidence": conf, "values": values, "details": det,
+                       "evidence": evidence}
         finally:
             cur.close()
 

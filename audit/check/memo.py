@@ -49,6 +49,14 @@ class StoryMemo:
             return None
         return hashlib.sha256((self._base + story + "\0" + state).encode()).hexdigest()[:32]
 
+    def missing(self) -> list[str] | None:
+        """The stories whose memo is absent or stale (None: every story, there are no states),
+        so a builder reads only their claims."""
+        if self.states is None:
+            return None
+        return sorted(s for s in self.states
+                      if (held := self._held.get(s)) is None or held[0] != self._key(s))
+
     def get(self, story: str | None) -> Any | None:
         story = story or ""
         key = self._key(story)

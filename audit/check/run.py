@@ -56,6 +56,7 @@ class CheckResult:
     reused: int = 0
     stories_reused: int = 0
     warnings: list[str] = field(default_factory=list)  # limits a check reached
+    candidates_reused: int = 0  # unchanged corpus-scoped candidates, findings copied
 
     @property
     def total(self) -> int:
@@ -108,12 +109,15 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                               min_confidence, progress)
     assert judge is not None
     from audit.check.integrity import run_integrity
+    from audit.check.reuse import CandidateReuse, row_wise
 
     plan = _Plan.of(con, suite, facts, waivers, min_confidence, full)
     integrity = run_integrity(con, memo=not full)
     unchanged, changed, limits = plan.unchanged, plan.changed, plan.limits
     with store.transaction():
         sink = plan.sink(store, fail_on, waivers, min_confidence, integrity)
+        reuse = CandidateReuse(con, plan.prev_id, changed,
+                               enabled=not full and bool(unchanged) and row_wise(suite))
         judging = _Judging(con, judge, limits, sink)
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
@@ -129,8 +133,11 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                     continue
                 found = build(con, Inputs(changed, facts, warnings))
             else:  # corpus-scoped: may memoise per-story work under the stories' states
-                found = build(con, Inputs(None, facts, warnings,
-                                          None if full else plan.states))
+                merged: dict[str, Candidate] = {}
+                _collect(merged, build(con, Inputs(None, facts, warnings,
+                                                   None if full else plan.states)))
+                found = reuse.split(merged.values())  # unchanged ones: findings copied
+                del merged
             if pending and len(pending) + len(found) > CHUNK:
                 judging.submit(list(pending.values()))
                 pending, judged_any = {}, True
@@ -146,6 +153,11 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             judging.submit(list(pending.values()))
             del pending
         judging.finish()
+        if reuse.copy:
+            assert plan.prev_id is not None
+            sink.copy(plan.prev_id, reuse.copy)
+        sink.reused_candidates = reuse.reused
+        reuse.save(sink.run_id)
         progress.advance()
         return plan.record(sink, fail_on, waivers, warnings, config_hash)
 
@@ -232,6 +244,7 @@ class _Plan:
                              sink.accepted, sorted(sink.top, key=_order)[:SHOWN],
                              self.prev_id if self.unchanged else None, sink.reused,
                              len(self.unchanged), warnings)
+        result.candidates_reused = sink.reused_candidates
         result.stale_waivers = [{"fingerprint": w.fingerprint, "reason": w.reason}
                                 for w in waivers if w.fingerprint not in sink.waived_seen]
         result.run_id = sink.finish(result, config_hash, self.signature, self.states)
@@ -425,6 +438,7 @@ class _Sink:
         self.by_class: Counter = Counter()
         self.accepted = 0
         self.reused = 0
+        self.reused_candidates = 0  # corpus-scoped candidates whose findings were copied
         self.top: list[Finding] = []
 
     def reuse(self, prev_run: str, stories: list[str]) -> None:
@@ -442,6 +456,22 @@ class _Sink:
                                 AND fe.document_id NOT IN (SELECT document_id
                                                            FROM _reuse_docs))""",
                     [prev_run, sorted(story_scoped())])
+        self._copy(prev_run)
+
+    def copy(self, prev_run: str, fingerprints: list[str]) -> None:
+        """Copy ``prev_run``'s findings with these fingerprints (those of corpus-scoped
+        candidates that did not change: ``audit/check/reuse.py``), unless already here."""
+        fresh = sorted(set(fingerprints) - self.seen)
+        if not fresh:
+            return
+        self.con.execute("CREATE OR REPLACE TEMP TABLE _reused AS "
+                         "SELECT unnest(?::VARCHAR[]) AS finding_id", [fresh])
+        self._copy(prev_run)
+
+    def _copy(self, prev_run: str) -> None:
+        """Copy the findings of ``prev_run`` listed in the temp table ``_reused``, with their
+        evidence, and count them."""
+        con = self.con
         con.execute("""
             INSERT INTO findings (run_id, finding_id, seq, check_name, class, severity, message,
                                   accepted, waiver_reason, details)
@@ -459,7 +489,8 @@ class _Sink:
                     [self.run_id, prev_run])
         for fid, check, cls, sev, msg, accepted in con.execute(
                 "SELECT finding_id, check_name, class, severity, message, accepted "
-                "FROM findings WHERE run_id = ?", [self.run_id]).fetchall():
+                "FROM findings WHERE run_id = ? AND finding_id IN "
+                "(SELECT finding_id FROM _reused)", [self.run_id]).fetchall():
             self.seen.add(fid)
             self.reused += 1
             if accepted:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,14 +41,17 @@ def load_manifest(folder: Path, project_root: Path, real: Resolver | None = None
         return Manifest()
     exclude, docs = read_manifest(path)
     entries: dict[Path, dict] = {}
-    root = project_root.resolve()
+    root = os.fspath(project_root.resolve())
+    inside = os.path.join(root, "")
+    base = os.fspath(folder)
     real = real or Resolver()
-    for n, entry in enumerate(docs, 1):
-        target = real(folder / entry["path"])
-        if not target.is_relative_to(root):
+    for n, entry in enumerate(docs, 1):  # string work: a manifest may list 100,000s of files
+        target = real(os.path.join(base, entry["path"]))
+        where = os.fspath(target)
+        if where != root and not where.startswith(inside):
             raise ProjectFileError(f"document #{n}: path '{entry['path']}' is outside the "
                                    "project", path)
-        if not target.is_file():
+        if not os.path.isfile(where):
             raise ProjectFileError(f"document #{n}: file '{entry['path']}' does not exist", path)
         meta = dict(entry)
         if "date" in meta:

@@ -19,9 +19,10 @@ class Resolver:
         self._dirs: dict[str, str] = {}
 
     def __call__(self, path: str | os.PathLike[str]) -> Path:
-        full = os.path.abspath(os.fspath(path)) if ".." not in Path(path).parts else None
+        raw = os.fspath(path)
+        full = os.path.abspath(raw) if ".." not in raw.split(os.sep) else None
         if full is None or os.path.islink(full):
-            return Path(os.path.realpath(path))
+            return Path(os.path.realpath(raw))
         head, name = os.path.split(full)
         real = self._dirs.get(head)
         if real is None:
@@ -30,5 +31,12 @@ class Resolver:
 
 
 def relative(real: Path, root: Path) -> str:
-    """``real`` (resolved) relative to ``root`` (resolved), POSIX style; absolute if outside."""
-    return real.relative_to(root).as_posix() if real.is_relative_to(root) else real.as_posix()
+    """``real`` (resolved) relative to ``root`` (resolved), POSIX style; absolute if outside.
+    String work (it runs once per file of the corpus), as ``PurePosixPath.relative_to``."""
+    path, top = os.fspath(real), os.fspath(root)
+    if path == top:
+        return "."
+    inside = os.path.join(top, "")
+    if path.startswith(inside):
+        return path[len(inside):]
+    return real.as_posix()

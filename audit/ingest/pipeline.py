@@ -126,13 +126,13 @@ def discover(sources: Iterable[Path], root: Path, allow_external_links: bool = F
             files = _walk(src, manifest, allow_external_links, warnings)
         else:
             raise InputError("not a regular file or folder (a device, pipe or socket?)", src)
+        where = relative(real(folder), root.resolve())  # the same for each of its files
         for f in files:
             rf = real(f)
             if rf in seen:
                 continue
             seen.add(rf)
-            yield SourceFile(f, manifest.entries.get(rf, {}), rf,
-                             relative(real(folder), root.resolve()), manifest.digest)
+            yield SourceFile(f, manifest.entries.get(rf, {}), rf, where, manifest.digest)
 
 
 def _check_name(path: Path) -> None:
@@ -154,6 +154,7 @@ def _walk(folder: Path, manifest: Manifest, allow_external: bool, warnings: list
     stays inside is skipped when it names a folder (its files are found where they are), and
     broken or looping links are skipped with a warning."""
     base = Path(os.path.realpath(folder))
+    top = os.path.join(os.fspath(folder), "")  # every entry's path starts with it
     out: list[Path] = []
     visited = {base}
     todo = [folder]
@@ -164,9 +165,9 @@ def _walk(folder: Path, manifest: Manifest, allow_external: bool, warnings: list
         except OSError as exc:
             raise InputError(f"cannot read folder: {exc.strerror}", here) from None
         for entry in entries:
-            p = Path(entry.path)
-            if not _wanted(p, folder, manifest):
+            if not _wanted(entry.path, top, manifest):
                 continue
+            p = Path(entry.path)
             _check_name(p)
             if entry.is_symlink():
                 if not os.path.exists(p):
@@ -194,11 +195,16 @@ def _walk(folder: Path, manifest: Manifest, allow_external: bool, warnings: list
     return sorted(out)
 
 
-def _wanted(p: Path, folder: Path, manifest: Manifest) -> bool:
-    rel = p.relative_to(folder)
-    if any(part.startswith((".", "_")) for part in rel.parts) or p.name == MANIFEST_NAME:
+def _wanted(path: str, top: str, manifest: Manifest) -> bool:
+    """Whether the file or folder ``path`` (a path under ``top``, the walked folder with a
+    trailing separator) is read: hidden and ``_`` names, the manifest and excluded names are
+    not. Plain string work: it runs once per file of the corpus."""
+    parts = path[len(top):].split(os.sep)
+    name = parts[-1]
+    if any(part.startswith((".", "_")) for part in parts) or name == MANIFEST_NAME:
         return False
-    return not any(fnmatch.fnmatch(rel.as_posix(), pat) or fnmatch.fnmatch(p.name, pat)
+    rel = "/".join(parts)
+    return not any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat)
                    for pat in manifest.exclude)
 
 

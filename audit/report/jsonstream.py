@@ -26,13 +26,16 @@ def write_json_streaming(doc: Any, token: str, items: Iterable[Any], fh: IO[str]
                          sort_keys: bool) -> None:
     """Write ``doc`` as ``json.dumps(doc, indent=2)`` would, with the value equal to ``token``
     replaced by the list of ``items``, each encoded as it is read (floats aside: see above)."""
-    head, tail = json.dumps(doc, indent=2, sort_keys=sort_keys,
-                            ensure_ascii=False).split(f'"{token}"')
+    option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    try:  # the rest of the document too: a corpus's document list is long
+        whole = orjson.dumps(doc, option=option).decode()
+    except TypeError:
+        whole = json.dumps(doc, indent=2, sort_keys=sort_keys, ensure_ascii=False)
+    head, tail = whole.split(f'"{token}"')
     line = head[head.rfind("\n") + 1:]
     pad = line[: len(line) - len(line.lstrip())] + "  "
     fh.write(head)
     first = True
-    option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
     for item in items:
         try:
             body = orjson.dumps(item, option=option).decode()

@@ -281,4 +281,17 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 11: the corpus-scoped candidates of the latest run, each under a digest of what it is and
+    # shows (audit/check/reuse.py), so a re-run copies the findings of the candidates that
+    # are unchanged and untouched by the changed stories instead of judging them again.
+    """
+    CREATE TABLE run_candidates (
+        run_id        VARCHAR NOT NULL,
+        cid           VARCHAR NOT NULL,
+        digest        VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,7 +19,7 @@ import duckdb
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.checks.quote_drift import UNKNOWN_SPEAKER, quotes_by_story
-from audit.check.memo import StoryMemo, as_pairs
+from audit.check.memo import StoryMemo
 from audit.resolve.utterances import same_speaker, words
 
 NAME = "attribution-change"
@@ -58,26 +58,42 @@ def _credited_twice(named: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
-    out = []
-    memo = StoryMemo(con, NAME, inputs)  # a story's pairs kept while its state is unchanged
-    for story, quotes in sorted(quotes_by_story(con, explicit_only=True).items()):
-        named = [q for q in quotes if q[3].lower() != UNKNOWN_SPEAKER]
-        pairs = as_pairs(memo.get(story), named)
-        if pairs is None:
-            pairs = list(_credited_twice(named))
-            memo.put(story, [[a[0], b[0]] for a, b in pairs])
-        for a, b in pairs:
-            first, second = sorted([a, b], key=lambda q: (q[3], q[0]))
-            out.append(Candidate(
-                check=NAME,
-                judged={"same_speaker": False},
-                key=[sorted([first[3], second[3]]), " ".join(words(first[2]))],
-                headline=f"the same words credited to {first[3]} and to {second[3]}",
-                values=[{"value": f"{first[3]}: {first[2]}",
-                         "claims": [(first[0], ("quote", "speaker"))]},
-                        {"value": f"{second[3]}: {second[2]}",
-                         "claims": [(second[0], ("quote", "speaker"))]}],
-                details={"speakers": [first[3], second[3]]},
-            ))
+    out: list[Candidate] = []
+    # a story's candidates kept while its state is unchanged; only the others' quotes are read
+    memo = StoryMemo(con, NAME, inputs)
+    quotes_of = quotes_by_story(con, explicit_only=True, stories=memo.missing())
+    for story in sorted(set(quotes_of) | set(memo.states or ())):
+        held = memo.get(story)
+        if held is not None:
+            out.extend(_candidate(c) for c in held)
+            continue
+        named = [q for q in quotes_of.get(story, []) if q[3].lower() != UNKNOWN_SPEAKER]
+        built = [_build(a, b) for a, b in _credited_twice(named)]
+        memo.put(story, [{"key": c.key, "headline": c.headline, "values": c.values,
+                          "details": c.details} for c in built])
+        out.extend(built)
     memo.save()
     return out
+
+
+def _build(a: tuple, b: tuple) -> Candidate:
+    first, second = sorted([a, b], key=lambda q: (q[3], q[0]))
+    return Candidate(
+        check=NAME,
+        judged={"same_speaker": False},
+        key=[sorted([first[3], second[3]]), " ".join(words(first[2]))],
+        headline=f"the same words credited to {first[3]} and to {second[3]}",
+        values=[{"value": f"{first[3]}: {first[2]}",
+                 "claims": [(first[0], ("quote", "speaker"))]},
+                {"value": f"{second[3]}: {second[2]}",
+                 "claims": [(second[0], ("quote", "speaker"))]}],
+        details={"speakers": [first[3], second[3]]},
+    )
+
+
+def _candidate(d: dict) -> Candidate:
+    """A candidate from the memo: claims' roles are tuples again, as when built."""
+    values = [{**v, "claims": [(claim, tuple(roles)) for claim, roles in v["claims"]]}
+              for v in d["values"]]
+    return Candidate(check=NAME, judged={"same_speaker": False}, key=d["key"],
+                     headline=d["headline"], values=values, details=d["details"])

@@ -3,6 +3,8 @@ the variants and their kind: spelling, case, order, partial)."""
 
 from __future__ import annotations
 
+import itertools
+
 import duckdb
 
 from audit.check.candidates import Candidate, Inputs
@@ -27,20 +29,28 @@ EXPECTATIONS = (
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     """Every spelling of an entity that differs from its canonical spelling."""
+    # flat rows, grouped here: DuckDB hands nested lists to Python far more slowly
     rows = con.execute("""
-        SELECT e.entity_id, e.etype, e.canonical, em.variant, em.variant_kind,
-               list(DISTINCT [m.claim_id, m.span_id] ORDER BY [m.claim_id, m.span_id])
+        SELECT DISTINCT e.entity_id, e.etype, e.canonical, em.variant, em.variant_kind,
+               m.claim_id, m.span_id
         FROM entities e JOIN entity_mentions em USING (entity_id)
         JOIN mentions m USING (mention_id)
         WHERE e.variants > 1
-        GROUP BY ALL ORDER BY e.canonical, em.variant, e.entity_id""").fetchall()
+        ORDER BY e.canonical, em.variant, e.entity_id, em.variant_kind, m.claim_id,
+                 m.span_id""").fetchall()
     by_entity: dict[str, dict] = {}
-    for eid, etype, canonical, variant, kind, pairs in rows:
-        ent = by_entity.setdefault(eid, {"etype": etype, "canonical": canonical, "v": {}})
+    for (eid, variant, _), group in itertools.groupby(rows, key=lambda r: (r[0], r[3], r[4])):
+        first_row = None
         # evidence: the span each mention was read from (a claim also holds other names: a
-        # place claim's town, a role's person), one per span
-        spans = dict.fromkeys(span for _claim, span in pairs)
-        claims = [(next(c for c, s in pairs if s == span), (f"@{span}",)) for span in spans]
+        # place claim's town, a role's person), one per span, with the first claim read from it
+        first: dict = {}
+        for row in group:
+            first_row = first_row or row
+            first.setdefault(row[6], row[5])
+        assert first_row is not None
+        _, etype, canonical, _, kind, _, _ = first_row
+        ent = by_entity.setdefault(eid, {"etype": etype, "canonical": canonical, "v": {}})
+        claims = [(claim, (f"@{span}",)) for span, claim in first.items()]
         ent["v"][variant] = (kind, claims)
     out = []
     for ent in by_entity.values():

@@ -21,10 +21,10 @@ from collections.abc import Iterator
 
 import duckdb
 
-from audit.check.candidates import CUR, Candidate, Inputs
+from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.limits import limit
-from audit.check.memo import StoryMemo, as_pairs
+from audit.check.memo import StoryMemo
 from audit.resolve.utterances import reworded, same_speaker, same_utterance, word_diff, words
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
@@ -47,18 +47,21 @@ EXPECTATIONS = (
 UNKNOWN_SPEAKER = "unknown"  # the subject of a quote whose speaker was not found
 
 
-def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
-                    ) -> dict[str, list[tuple]]:
+def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False,
+                    stories: list[str] | None = None) -> dict[str, list[tuple]]:
     """Each story's quotes as (claim_id, path, text, speaker, document_id, incomplete: a known
     prefix), the speaker as its
     person entity's canonical name: from the speaker span's entity, or, for a speaker found
     through a pronoun or a role reference (no span), the entity one of whose spellings it is
-    (``explicit_only``: such a speaker counts as unknown)."""
+    (``explicit_only``: such a speaker counts as unknown). ``stories``: only these (None: all).
+    """
+    only = ("TRUE" if stories is None
+            else "coalesce(e.story_id, '') IN (SELECT unnest(?::VARCHAR[]))")
     rows = con.execute(f"""
         SELECT c.claim_id, c.path, c.value->>'text' AS text,
                coalesce(e.canonical, c.subject) AS speaker, c.story, c.document_id,
                c.value->>'speaker_via' AS via, c.value->>'incomplete' AS incomplete
-        FROM {CUR} c
+        FROM {scoped_claims(stories)} c
         LEFT JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         LEFT JOIN entity_mentions em USING (mention_id)
         LEFT JOIN entities e USING (entity_id)
@@ -66,10 +69,12 @@ def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False
         QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY m.mention_id) = 1
         ORDER BY c.story, speaker, c.path, c.claim_id""").fetchall()
     spelled: dict[tuple[str, str], str] = {}
-    for story, variant, canonical in con.execute("""
+    for story, variant, canonical in con.execute(f"""
             SELECT DISTINCT coalesce(e.story_id, ''), lower(em.variant), e.canonical
             FROM entities e JOIN entity_mentions em USING (entity_id)
-            WHERE e.etype = 'person' ORDER BY 1, 2, 3""").fetchall():
+            WHERE e.etype = 'person' AND {only} ORDER BY 1, 2, 3""",
+                                                 [] if stories is None else [stories]
+                                                 ).fetchall():
         spelled.setdefault((story, variant), canonical)
     out: dict[str, list[tuple]] = {}
     for cid, path, text, speaker, story, doc, via, incomplete in rows:
@@ -103,10 +108,18 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     memo = StoryMemo(con, NAME, inputs, extra=str(cap))
     # pairs of every story first, then the database is asked once for all of them (a query
     # per story scans the spans each time: 12,500 stories took minutes); a story whose state
-    # is unchanged since its pairs were found takes them from the memo
-    story_pairs: list[list[tuple[tuple, tuple]]] = []
+    # is unchanged since its candidates were built takes them from the memo (word diffs too)
+    story_cands: list[list[Candidate]] = []
     todo: list[tuple[int, str, list[tuple]]] = []
-    for story, quotes in sorted(quotes_by_story(con).items()):
+    story_notes: dict[int, list[str]] = {}
+    quotes_of = quotes_by_story(con, stories=memo.missing())  # the others come from the memo
+    for story in sorted(set(quotes_of) | set(memo.states or ())):
+        held = memo.get(story)
+        if held is not None:  # the story's candidates as built when its state was this
+            inputs.warnings.extend(held["warnings"])
+            story_cands.append([_candidate(c) for c in held["candidates"]])
+            continue
+        quotes = quotes_of.get(story, [])
         # pairwise: one speaker's quotes are bounded, so that one group cannot stall the run
         seen: Counter[str] = Counter()
         kept = []
@@ -114,43 +127,59 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             seen[q[3].lower()] += 1
             if seen[q[3].lower()] <= cap:
                 kept.append(q)
-        for speaker, n in sorted(seen.items()):
-            if n > cap:
-                inputs.warnings.append(
-                    f"quote-drift: {n:,} quotes of {speaker!r}"
-                    f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
-                    "(AUDIT_MAX_QUOTES_PER_SPEAKER)")
-        memoised = as_pairs(memo.get(story), kept)
-        story_pairs.append(memoised or [])
-        if memoised is None:
-            todo.append((len(story_pairs) - 1, story, kept))
+        notes = [f"quote-drift: {n:,} quotes of {speaker!r}"
+                 f"{f' in story {story}' if story else ''}; only the first {cap:,} compared "
+                 "(AUDIT_MAX_QUOTES_PER_SPEAKER)"
+                 for speaker, n in sorted(seen.items()) if n > cap]
+        inputs.warnings.extend(notes)
+        story_cands.append([])
+        story_notes[len(story_cands) - 1] = notes
+        todo.append((len(story_cands) - 1, story, kept))
     found = [(i, story, list(utterance_pairs(kept)), _rewrite_pairs(kept))
              for i, story, kept in todo]
     where = _surroundings(con, {q[0] for *_, rw in found for pair in rw for q in pair})
-    for i, story, pairs, rw in found:
-        story_pairs[i] = pairs + _rewritten(rw, where)
-        memo.put(story, [[a[0], b[0]] for a, b in story_pairs[i]])
+    story_pairs = [(i, story, pairs + _rewritten(rw, where)) for i, story, pairs, rw in found]
+    parts = _parts(con, {q[0] for _, _, pairs in story_pairs for pair in pairs for q in pair})
+    for i, story, pairs in story_pairs:
+        built = [_build(a, b, parts) for a, b in pairs]
+        story_cands[i] = [c for c in built if c is not None]
+        memo.put(story, {"candidates": [_payload(c) for c in story_cands[i]],
+                         "warnings": story_notes[i]})
     memo.save()
-    parts = _parts(con, {q[0] for pairs in story_pairs for pair in pairs for q in pair})
-    out = []
-    for pairs in story_pairs:
-        for a, b in pairs:
-            if a[3].lower() == UNKNOWN_SPEAKER:
-                a, b = b, a  # name the finding after the known speaker
-            diff, changed = word_diff(a[2], b[2], a_prefix=a[5], b_prefix=b[5])
-            if changed == 0:
-                continue  # a trimmed copy, or typography and editorial marks only
-            out.append(Candidate(
-                check="quote-drift",
-                judged={"changed_words": changed},
-                key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
-                headline=f"quote by {a[3]} worded differently ({changed} "
-                         f"word{'' if changed == 1 else 's'} changed)",
-                values=[{"value": a[2], "claims": [(a[0], _part_role(parts, a[0], b[2]))]},
-                        {"value": b[2], "claims": [(b[0], _part_role(parts, b[0], a[2]))]}],
-                details={"diff": diff, "speaker": a[3]},
-            ))
-    return out
+    return [c for cands in story_cands for c in cands]
+
+
+def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
+    """The candidate of a pair of one speaker's quotes (None: they differ in no word)."""
+    if a[3].lower() == UNKNOWN_SPEAKER:
+        a, b = b, a  # name the finding after the known speaker
+    diff, changed = word_diff(a[2], b[2], a_prefix=a[5], b_prefix=b[5])
+    if changed == 0:
+        return None  # a trimmed copy, or typography and editorial marks only
+    return Candidate(
+        check="quote-drift",
+        judged={"changed_words": changed},
+        key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
+        headline=f"quote by {a[3]} worded differently ({changed} "
+                 f"word{'' if changed == 1 else 's'} changed)",
+        values=[{"value": a[2], "claims": [(a[0], _part_role(parts, a[0], b[2]))]},
+                {"value": b[2], "claims": [(b[0], _part_role(parts, b[0], a[2]))]}],
+        details={"diff": diff, "speaker": a[3]},
+    )
+
+
+def _payload(c: Candidate) -> dict:
+    """A candidate as the memo keeps it (JSON)."""
+    return {"judged": c.judged, "key": c.key, "headline": c.headline, "values": c.values,
+            "details": c.details}
+
+
+def _candidate(d: dict) -> Candidate:
+    """A candidate from the memo: claims' roles are tuples again, as when built."""
+    values = [{**v, "claims": [(claim, tuple(roles)) for claim, roles in v["claims"]]}
+              for v in d["values"]]
+    return Candidate(check="quote-drift", judged=d["judged"], key=d["key"],
+                     headline=d["headline"], values=values, details=d["details"])
 
 
 REWRITE_MIN_WORDS = 5  # words of each quote a rewritten quote is looked for in
