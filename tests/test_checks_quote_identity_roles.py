@@ -228,3 +228,17 @@ def test_the_evidence_of_a_quote_in_parts_is_the_part_that_changed(tmp_path):
     assert drifts, got
     for f in drifts:
         assert all("ferry terminal" in e["exact"] for e in f["evidence"]), f["evidence"]
+
+
+def test_a_quoted_word_is_a_term_not_a_statement_to_compare(tmp_path):
+    from tests.extracting import audit_texts
+
+    said = ('"The decision hurts beyond words. I am heartbroken that the ferry service will end '
+            'this winter," said Mayor Ilse Brandvold')
+    files = {
+        "a.txt": f"{said} on Monday.",
+        "b.txt": 'Brandvold said she was "heartbroken" by the decision on Monday.',
+        "c.txt": f"{said}.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    assert not [f for f in got if f["class"] == "quote-drift"], got

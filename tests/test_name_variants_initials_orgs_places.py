@@ -151,3 +151,29 @@ def test_a_station_name_with_a_letter_dropped_is_reported(tmp_path):
         "c.txt": "The express left the rails at Korvnta Halt station, officials said.",
     })
     assert any({"Korvnta Halt", "Korvanta Halt"} <= r for r in reported(nv))
+
+
+def test_a_name_written_alike_often_anchors_its_misspelling_without_any_role(tmp_path):
+    from tests.extracting import audit_texts
+
+    files = {
+        "a.txt": "The first goal came from Tobiah Marchetti. The crowd cheered for Tobiah "
+                 "Marchetti at the end of the match.",
+        "b.txt": "The second goal came from Tobiah Marchetti late in the match.",
+        "c.txt": "Two goals from Tobaih Marchetti settled the match.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    hits = [f for f in got if f["class"] == "name-variant" and f["severity"] == "error"]
+    assert any("Tobaih Marchetti" in f["message"] for f in hits), got
+
+
+def test_a_name_written_twice_is_no_anchor(tmp_path):
+    from tests.extracting import audit_texts
+
+    files = {
+        "a.txt": "The second goal came from Tobiah Marchetti late in the match.",
+        "b.txt": "Two goals from Tobaih Marchetti settled the match.",
+        "c.txt": "Tobiah Marchetti was the best player on the pitch.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    assert not [f for f in got if f["class"] == "name-variant" and f["severity"] == "error"]

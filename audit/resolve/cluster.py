@@ -69,6 +69,7 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
     return entities
 
 
+ANCHOR_MENTIONS = 3
 # The role key of a side mention (a name read outside any role or quote: see
 # ``audit.extract.mentions``).
 SIDE = "mention"
@@ -76,13 +77,20 @@ SIDE = "mention"
 
 def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     """The person mentions to cluster: every mention read with a role or as a speaker, and the
-    side mentions that spell one of those people or a near miss of exactly one of them (a
+    side mentions that spell one of those people (or a full name written alike at least
+    ANCHOR_MENTIONS times) or a near miss of exactly one of them (a
     given name and surname with one token one letter off: "Anna Hartmann" / "Anna Hartman"; a
     surname alone, five letters or more, one letter off a full name's surname: "Hartmann's").
     Precision first: any other side mention (a company, a street, a common word) is dropped."""
     if not any(m.role_key == SIDE for m in ms):
         return ms
-    known = sorted({tokens(m.surface, "person") for m in ms if m.role_key != SIDE} - {()})
+    # a full name written alike ANCHOR_MENTIONS times or more is a person of the story too,
+    # with no role read (players, victims, a judge named without title)
+    written = Counter(tokens(m.surface, "person") for m in ms if m.role_key == SIDE)
+    anchors = {k for k, n in written.items() if n >= ANCHOR_MENTIONS and len(k) >= 2
+               and not surname_only(k)}
+    known = sorted(({tokens(m.surface, "person") for m in ms if m.role_key != SIDE} | anchors)
+                   - {()})
     known_set = set(known)
     known_tokens = {t for k in known for t in k}
     full = [k for k in known if len(k) >= 2 and not surname_only(k)]
@@ -136,7 +144,12 @@ def _one_word_off(k: tuple[str, ...], o: tuple[str, ...]) -> bool:
 
 
 def _one_letter_pair(pair: tuple[str, str] | None) -> bool:
-    return pair is not None and OSA.distance(*pair) == 1
+    """One letter off, but not by a final "s" ("Leagues"/"League", "Matthews"/"Matthew": a
+    plural, or another surname, as often as a typo)."""
+    if pair is None or OSA.distance(*pair) != 1:
+        return False
+    short, long = sorted(pair, key=len)
+    return not (long == short + "s")
 
 
 def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],

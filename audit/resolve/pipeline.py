@@ -127,7 +127,7 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
 
 # Bump when clustering changes, so that no story keeps entities clustered the old way (the
 # resolver's own code is hashed in too, so an edit between releases is never missed).
-RESOLVER_VERSION = "4"
+RESOLVER_VERSION = "5"
 
 
 @functools.lru_cache(maxsize=1)

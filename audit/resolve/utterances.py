@@ -8,6 +8,9 @@ insertion ("[the company]", "[It]") and an ellipsis ("…", "...") stand for wor
 source left out or replaced, so whatever the other source has in their place is not counted,
 and neither are words cut from either end (a trimmed quote).
 
+A quoted word or two ("heartbroken", "massive") is a term the writer borrowed, not a statement:
+quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another.
+
 Two quotes are the same utterance only when they share a substantial run of words in order
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
 (SAME_SHARE, in order, counting runs of two words or more), and those runs are not scattered
@@ -91,12 +94,17 @@ def _raw(text: str) -> list[str]:
     return out
 
 
+MIN_UTTERANCE_WORDS = 3  # words of the shorter quote, at least, to pair two quotes
+
+
 def same_utterance(a: str, b: str) -> bool:
     """Whether two quoted passages are one utterance (see the module docstring)."""
     wa, wb = words(a), words(b)
     if not wa or not wb:
         return False
     shorter = min(len(wa), len(wb))
+    if shorter < MIN_UTTERANCE_WORDS:
+        return False  # a quoted word or two ("heartbroken") is a term, not a statement
     if shorter >= 2 and _pairs(a).isdisjoint(_pairs(b)):
         return False  # no shared run of two words: no block below could qualify
     sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
