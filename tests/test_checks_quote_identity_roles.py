@@ -213,8 +213,6 @@ def test_a_speaker_the_audit_inferred_is_no_attribution_change(tmp_path):
 
 
 def test_the_evidence_of_a_quote_in_parts_is_the_part_that_changed(tmp_path):
-    from tests.extracting import audit_texts
-
     first = "The new ferry terminal will change how this island lives and works"
     second = "We have waited a long time for a crossing that runs every hour of the day"
     files = {
@@ -231,8 +229,6 @@ def test_the_evidence_of_a_quote_in_parts_is_the_part_that_changed(tmp_path):
 
 
 def test_a_quoted_word_is_a_term_not_a_statement_to_compare(tmp_path):
-    from tests.extracting import audit_texts
-
     said = ('"The decision hurts beyond words. I am heartbroken that the ferry service will end '
             'this winter," said Mayor Ilse Brandvold')
     files = {

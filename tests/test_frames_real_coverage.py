@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.check.checks.value_conflict import swapped_tolls
-from audit.extract import counts, measurements, money
+from audit.extract import counts, dates, measurements, money
 from audit.model import Context
 from tests.extracting import audit_texts
 from tests.test_frames import VOCAB, figures, one
@@ -274,7 +274,6 @@ def test_a_figure_in_a_sentence_cut_off_by_the_end_of_the_page_is_weak(tmp_path)
     ("May 4, 2021 - The bridge reopened at a ceremony.", True),
 ])
 def test_a_page_stamp_opening_a_line_is_no_date_of_the_story(text, kept):
-    from audit.extract import dates
     doc = Context(text=text, vocab=VOCAB, doc_date=None)
     got = [c for c in dates.extract(doc, 0, len(text)) if c.value.get("iso") == "2021-05-04"]
     assert len(got) == 1, got

@@ -154,8 +154,6 @@ def test_a_station_name_with_a_letter_dropped_is_reported(tmp_path):
 
 
 def test_a_name_written_alike_often_anchors_its_misspelling_without_any_role(tmp_path):
-    from tests.extracting import audit_texts
-
     files = {
         "a.txt": "The first goal came from Tobiah Marchetti. The crowd cheered for Tobiah "
                  "Marchetti at the end of the match.",
@@ -168,8 +166,6 @@ def test_a_name_written_alike_often_anchors_its_misspelling_without_any_role(tmp
 
 
 def test_a_name_written_twice_is_no_anchor(tmp_path):
-    from tests.extracting import audit_texts
-
     files = {
         "a.txt": "The second goal came from Tobiah Marchetti late in the match.",
         "b.txt": "Two goals from Tobaih Marchetti settled the match.",

@@ -373,7 +373,6 @@ _STATES = {
     "arrested": ("arrested", "detained", "charged", "convicted"),
 }
 STATE_OF = {w: k for k, ws in _STATES.items() for w in ws}
-_STATE_OF = STATE_OF
 # "three people who died", "five people were still hospitalized", "leaving three people dead"
 _STATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|will|be"
@@ -452,8 +451,8 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     m = _STATE_AFTER.match(text, ce, min(se, ce + 60))
     if m:
         w = m["w"].lower()
-        if w in _STATE_OF:
-            return _STATE_OF[w]
+        if w in STATE_OF:
+            return STATE_OF[w]
         if len(w) > 4 and w.endswith("ed") and w != "need":
             return w
     b = _STATE_BEFORE.search(text, max(ss, ns - 120), ns)
@@ -461,7 +460,7 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
         w = b["w"].lower()
         if w in ("left", "leaving"):
             a = re.match(r"[ \t]+(?P<w>dead|injured|hurt|wounded|homeless|missing)\b", text[ce:])
-            return _STATE_OF.get(a["w"].lower(), a["w"].lower()) if a else None
+            return STATE_OF.get(a["w"].lower(), a["w"].lower()) if a else None
         if "toll" in w:
             return "casualties" if w.startswith("casualty") else "killed"
         return "killed" if w.startswith(("kill", "claimed")) else "injured"
@@ -479,7 +478,7 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     late = _STATE_LATE.match(text, ce, min(se, ce + 200))
     if late:
         w = late["w"].lower()
-        return _STATE_OF.get(w, w)
+        return STATE_OF.get(w, w)
     return None
 
 
