@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -207,10 +208,35 @@ def restrict(gold: Gold, folder: Path) -> tuple[Gold, list[str]]:
             continue
         if len(before) > 1 and len(said(locs)) < 2:
             continue  # every text left says the same: the other side was in a missing document
+        if len(before) > 1 and _other_figure_missing(it.values, [
+                present[loc.file][loc.start:loc.end] for loc in locs]):
+            continue
         out.items.append(Item(it.id, it.kind, it.check, it.what, it.values,
                               [Location(loc.file, loc.start, loc.end, loc.line) for loc in locs]))
     _mark_shared(out.items)
     return out, notes
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(f.replace(",", "") for f in _FIGURE.findall(text))
+
+
+def _other_figure_missing(values: list[str], spans_left: list[str]) -> bool:
+    """Every span left states one and the same figure, and a gold value's figure is gone.
+
+    Why: "a town of about 200", "roughly 200" and "200 people" are worded apart but say the
+    same; when the value "about 150" was only in missing documents, nothing disagrees any more.
+    A value with the same figure in another unit ("100 million francs" vs "EUR 100 million")
+    keeps the item, since no value's figure is then missing.
+    """
+    left = {_figures(s) for s in spans_left}
+    if len(left) != 1 or not next(iter(left)):
+        return False
+    (shared,) = left
+    return any(_figures(v) and not _figures(v) <= shared for v in values)
 
 
 # --- matching -------------------------------------------------------------------------------

@@ -294,3 +294,15 @@ def test_a_bare_dollar_on_a_page_that_marks_us_dollars_is_another_dollar(tmp_pat
     plain = dict(files, **{"c.txt": "The mining group agreed on Monday to pay $455 million to "
                                     "settle the claim."})
     assert found(tmp_path / "plain", plain, "value-conflict")  # a US page: a real conflict
+
+
+@pytest.mark.parametrize("text, currencies", [
+    ("The court awarded $US730 million in damages.", ["USD"]),
+    ("The club paid $A45m for the ground, or $US29m.", ["AUD", "USD"]),
+    ("Wellington set aside $NZ 12 million for the bridge.", ["NZD"]),
+])
+def test_the_country_written_after_the_dollar_sign_marks_the_dollar(text, currencies):
+    doc = Context(text=text, vocab=VOCAB, doc_date=None)
+    got = list(money.extract(doc, 0, len(text)))
+    assert [c.value["currency"] for c in got] == currencies, got
+    assert all("dollar" not in c.qualifiers for c in got), got  # marked: no bare "$" here

@@ -215,3 +215,16 @@ def test_available_scores_a_partial_copy_and_drops_items_left_one_sided(tmp_path
     alone = run_script(root, "--json", "--available")
     assert alone.returncode == 0, alone.stderr
     assert json.loads(alone.stdout)["events"] == []  # one text left: nothing to compare
+
+
+def test_available_drops_an_item_whose_other_figure_is_only_in_missing_texts():
+    from benchmarks.realtext import _other_figure_missing
+    # worded apart, one figure: the "about 150" side is gone
+    assert _other_figure_missing(["about 200", "about 150"],
+                                 ["a village of about 200", "roughly 200", "200 residents"])
+    # both figures still stated: the disagreement remains
+    assert not _other_figure_missing(["about 200", "about 150"], ["about 200", "about 150"])
+    # the same figure in two currencies: nothing of the values is missing
+    assert not _other_figure_missing(["40 million francs", "EUR 40 million"],
+                                     ["40 million francs", "EUR 40 million"])
+    assert not _other_figure_missing(["Tuesday", "Monday"], ["on Tuesday", "released Monday"])

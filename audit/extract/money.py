@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "10"
+VERSION = "11"
 
 _SYMBOLS = {
     "$": "USD",
@@ -58,6 +58,13 @@ _SYMBOLS = {
     "nz$": "NZD",
     "hk$": "HKD",
     "s$": "SGD",
+    "$us": "USD",
+    "$au": "AUD",
+    "$a": "AUD",
+    "$nz": "NZD",
+    "$hk": "HKD",
+    "$ca": "CAD",
+    "$c": "CAD",
     "nt$": "TWD",
     "r$": "BRL",
     "€": "EUR",
@@ -103,7 +110,9 @@ _DOLLAR_ADJ = {
 }
 _AMBIGUOUS_WORDS = {"pound", "pounds", "won"}
 
-_SYM_RE = r"(?:(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)\$|CN¥|[$€£¥￥₹₩])"
+# "$US550 million", "$A1.2bn": the Australian and New Zealand press put the country after "$"
+_SYM_RE = (r"(?:(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)\$|\$(?:US|AU|NZ|HK|CA|A|C)(?=[\d ])"
+           r"|CN¥|[$€£¥￥₹₩])")
 _CODE_RE = "|".join(sorted(_CODES, key=len, reverse=True))
 _ADJ_RE = (
     r"(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand"
@@ -210,11 +219,11 @@ _PERCENT_AFTER = re.compile(
     r"|percent\b)")
 
 
-_US_MARKED = re.compile(r"(?<![A-Za-z])(?:US\$|U\.S\.\$|USD\b|US[ \t]+dollars?\b"
+_US_MARKED = re.compile(r"(?<![A-Za-z])(?:US\$|U\.S\.\$|\$US(?=[\d ])|USD\b|US[ \t]+dollars?\b"
                         r"|U\.S\.[ \t]+dollars?\b)")
 
 
-_LOCAL_MARKED = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|NZ|HK|S|NT)\$")
+_LOCAL_MARKED = re.compile(r"(?<![A-Za-z])(?:A|AU|C|CA|NZ|HK|S|NT)\$|\$(?:A|AU|C|CA|NZ|HK)(?=\d)")
 # "US$787.5 million ($1.17 billion)": the bracketed amount converts the marked one
 _CONVERSION_BEFORE = re.compile(
     r"(?:US\$|U\.S\.\$|USD[ \t]*)[\d.,]+(?:[ \t]*(?:[mbk]n?|million|billion|trillion)\b)?"
@@ -355,7 +364,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         cue = cues.nearest(h.start, h.end)
         subject = _CUES[cue[0].lower()] if cue else "amount"
         qualifiers = _qualifiers(text, h.start, h.end, ss, se)
-        if h.currency == "USD" and text.startswith("$", h.start) and _another_dollar(
+        if h.currency == "USD" and text.startswith("$", h.start) and not text.startswith(
+                "$US", h.start) and _another_dollar(
                 text, h.start, start):
             # compared only with such amounts (qualifiers key the comparison)
             qualifiers = {**qualifiers, "dollar": "unmarked"}
