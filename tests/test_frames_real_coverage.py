@@ -306,3 +306,48 @@ def test_the_country_written_after_the_dollar_sign_marks_the_dollar(text, curren
     got = list(money.extract(doc, 0, len(text)))
     assert [c.value["currency"] for c in got] == currencies, got
     assert all("dollar" not in c.qualifiers for c in got), got  # marked: no bare "$" here
+
+
+# --- the length of a lasting thing ---------------------------------------------------------------
+
+def test_the_length_of_a_mission_or_contract_is_compared_whatever_the_wording(tmp_path):
+    files = {
+        "a.txt": "The Heron probe left on Monday on a 25-day uncrewed flight around Mars.",
+        "b.txt": "The Heron mission will last 26 days, the space agency said on Monday.",
+        "c.txt": "The agency's Heron probe now begins a four-week mission around Mars.",
+    }
+    assert found(tmp_path, files, "time-conflict") == []  # roundings of one length
+    wrong = dict(files, **{"c.txt": "The Heron mission will last close to 41 days in all."})
+    got = found(tmp_path / "wrong", wrong, "time-conflict")
+    assert len(got) == 1 and "mission length" in got[0]["message"], got
+    deal = {
+        "a.txt": "The striker joined Norrvik on a four-year deal on Tuesday.",
+        "b.txt": "The striker signed a four-year contract with Norrvik on Tuesday.",
+        "c.txt": "Norrvik said on Tuesday the striker had signed a five-year contract.",
+    }
+    got = found(tmp_path / "deal", deal, "time-conflict")
+    assert len(got) == 1 and "contract length" in got[0]["message"], got
+
+
+# --- the day a court case ended -----------------------------------------------------------------
+
+def test_a_settlement_or_verdict_placed_on_two_days_is_a_date_conflict(tmp_path):
+    files = {
+        "a.txt": "The shipping line settled the pollution lawsuit for $40 million on Tuesday, "
+                 "averting a jury trial.",
+        "b.txt": "The shipping line reached a $40 million settlement on Tuesday with the "
+                 "fishing towns.",
+        "c.txt": "The shipping line reached a $40 million settlement Thursday with the towns.",
+    }
+    got = found(tmp_path, files, "date-conflict")
+    assert len(got) == 1 and "settle" in got[0]["message"], got
+    agree = dict(files, **{"c.txt": "The towns' lawyers said the settlement, reached on "
+                                    "Tuesday, ends six years of litigation."})
+    assert found(tmp_path / "agree", agree, "date-conflict") == []
+    verdict = {
+        "a.txt": "The former trader was convicted on Monday of wire fraud.",
+        "b.txt": "Jurors returned their verdict on Monday after five hours.",
+        "c.txt": "The former trader was found guilty on Friday of wire fraud.",
+    }
+    got = found(tmp_path / "verdict", verdict, "date-conflict")
+    assert len(got) == 1 and "verdict" in got[0]["message"], got

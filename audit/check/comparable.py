@@ -233,14 +233,23 @@ def values_of(figures: list[Figure]) -> list[Value]:
     return list(by_norm.values())
 
 
+def _spread(v: Value) -> float:
+    """How loosely an exact value's words fix it (its bound's width over its size): between
+    values stated equally often the most precise is the anchor ("26 days", not "four weeks")."""
+    b = v.bound
+    if not b or b[0] is None or b[1] is None or not v.num:
+        return 0.0
+    return round((float(b[1]) - float(b[0])) / abs(float(v.num)), 6)
+
+
 def conflicting(values: list[Value]) -> list[Value]:
     """The values of one magnitude group that cannot all be true: the anchor (the exact value
     most claims state, else the most stated value), every other exact value, and every
     bounded value whose interval misses the anchor's. Empty when they all agree."""
     if len(values) < 2:
         return []
-    order = sorted(values, key=lambda v: (not v.exact, -len(v.claims), v.num is None,
-                                          -(v.num or 0), v.norm))
+    order = sorted(values, key=lambda v: (not v.exact, -len(v.claims), _spread(v),
+                                          v.num is None, -(v.num or 0), v.norm))
     anchor = order[0]
     out = [anchor]
     for v in order[1:]:

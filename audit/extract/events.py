@@ -21,7 +21,7 @@ _IRREGULAR = {"struck": "strike", "strikes": "strike", "hit": "hit", "began": "b
               "went": "go", "came": "come", "took place": "occur", "happened": "occur",
               "occurred": "occur", "ran": "run", "blew": "blow", "shook": "shake",
               "rang": "ring", "left": "leave", "caught": "catch", "made": "make",
-              "landfall": "landfall"}
+              "landfall": "landfall", "found guilty": "verdict"}
 # Verbs that say only that something happened or hit: the event is their subject noun.
 _GENERIC = frozenset("""struck strikes hit hits rocked rocks jolted jolts shook shakes slammed
     rattled occurred occurs happened happens""".split() + ["took place", "takes place"])
@@ -29,7 +29,11 @@ _GENERIC = frozenset("""struck strikes hit hits rocked rocks jolted jolts shook 
 _CLASSES = {"earthquake": "quake", "earthquakes": "quake", "quake": "quake", "quakes": "quake",
             "tremor": "quake", "temblor": "quake",
             "launch": "launch", "launched": "launch", "launches": "launch",
-            "liftoff": "launch", "lift-off": "launch", "blastoff": "launch", "blast-off": "launch"}
+            "liftoff": "launch", "lift-off": "launch", "blastoff": "launch", "blast-off": "launch",
+            # a court case's outcome: the settlement or the verdict
+            "settlement": "settle", "settlements": "settle", "settled": "settle",
+            "settles": "settle", "verdict": "verdict", "verdicts": "verdict",
+            "convicted": "verdict"}
 _PHRASAL = {"lift": "launch", "lifted": "launch", "lifts": "launch", "blast": "launch",
             "blasted": "launch", "blasts": "launch"}
 _EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire", "earthquake",
@@ -38,12 +42,12 @@ _EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire"
                 "outage", "leak", "spill", "call", "alarm", "alert", "announcement", "verdict",
                 "ruling", "vote", "landing", "takeoff", "departure", "arrival", "kickoff",
                 "launch", "liftoff", "lift-off", "blastoff", "ceremony", "signing", "meeting",
-                "briefing", "news conference", "press conference", "rescue")
+                "briefing", "news conference", "press conference", "rescue", "settlement")
 # The incident a story is about (not what follows it: calls, briefings, rescues, arrivals):
 # the classes a generic "struck"/"occurred" may stand for. Stems as ``stem`` gives them.
 HAPPENINGS = frozenset({"quake", "launch", "derai", "crash", "colli", "explo", "blast", "shoot",
                         "attac", "accid", "incid", "landsl", "colla", "erupt", "torna",
-                        "capsi", "landfall"})
+                        "capsi", "landfall", "settle", "verdict"})
 _PHRASE = r"(?:lift(?:ed|s)?|blast(?:ed|s)?)[ \t]+off"
 _EVENT = re.compile(
     r"(?i)\b(?P<w>" + _PHRASE + r"|took[ \t]+place|takes[ \t]+place|said|says|told|"

@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "2"
+VERSION = "3"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -180,6 +180,46 @@ def _unit_seconds(unit: str) -> int:
     return _DUR_UNITS[u]
 
 
+# The length of a lasting thing ("a 25-day flight", "a four-year contract", "the mission will
+# last 26 days", "a sentence of 20 years"): compared as that thing's length, whichever verb or
+# event stands near, since each report states the term once and in its own words.
+_TERMS = {"mission": "mission", "flight": "mission", "voyage": "mission", "journey": "mission",
+          "expedition": "mission", "contract": "contract", "deal": "contract",
+          "agreement": "contract", "lease": "lease", "sentence": "sentence", "ban": "ban",
+          "suspension": "ban", "loan": "loan"}
+_TERM_RE = "|".join(sorted(_TERMS, key=len, reverse=True))
+# right after the figure, at most one word between: "25-day uncrewed flight", "two-year deal"
+_TERM_AFTER = re.compile(rf"(?:[ \t]+|-)(?:[a-z]+[ \t]+)?(?P<w>{_TERM_RE})s?\b")
+# before it in its clause: "the mission will last", "a contract that runs for", "a ban of"
+_TERM_BEFORE = re.compile(
+    rf"(?i)\b(?P<w>{_TERM_RE})\b(?:(?:,?[ \t]+[\w'’-]+){{0,4}}?,?[ \t]+(?:(?:will|would|to|should"
+    r"|could|may|might|is[ \t]+expected[ \t]+to)[ \t]+last|lasts|lasted|lasting|runs|ran"
+    r"|running|spans|spanned|spanning)(?:[ \t]+for)?|[ \t]+of)[ \t]+$")
+# the slack of a rounded length: days to within 5 %, weeks and months to half a unit (a
+# "four-week mission" may be 26 days); years are counted whole ("four-year" vs "five-year")
+_TERM_SLACK = {86400: 0.05, 604800: 0.5, 2592000: 0.5}
+
+
+def _term(text: str, s: int, e: int, ss: int, hyphen: bool) -> str | None:
+    """The lasting thing a duration at text[s:e] is the length of, or None."""
+    after = _TERM_AFTER.match(text, e)
+    if after and (hyphen or after.group(0).strip().lower() == after["w"].lower()):
+        return _TERMS[after["w"].lower()]
+    before = _TERM_BEFORE.search(text, max(ss, s - 90), s)
+    if before:
+        return _TERMS[before["w"].lower()]
+    return None
+
+
+def _term_bound(secs: float, unit_secs: int, n: float, b: list) -> list:
+    """A whole count's bound widened by the rounding a report of a term's length allows."""
+    slack = _TERM_SLACK.get(unit_secs)
+    if slack is None or b[0] != b[1] or not float(n).is_integer():
+        return b
+    width = secs * slack if unit_secs == 86400 else unit_secs * slack
+    return [max(0.0, secs - width), secs + width]
+
+
 def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDraft]:
     text = ctx.text
     for m in _DURATION.finditer(text, start, end):
@@ -209,12 +249,17 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                                 [SpanRef(s, rel.end(), "value"), *spans[1:]])
                 continue
         b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
+        term = None if rel else _term(text, approx[1] if approx else s, e, ss, m["sep"] == "-")
+        if term:
+            b = _term_bound(secs, _unit_seconds(unit), n, b)
         value = {"type": "duration", "seconds": as_number_f(secs), "n": as_number_f(n),
                  "unit": unit.lower(), "approx": approx[0] if approx else "exact",
                  "bound": b}
         if rel:
             value["relation"] = rel["rel"].lower()
-        event = event_of(text, ss, approx[1] if approx else s)
+        if term:
+            value["term"] = term
+        event = f"{term} length" if term else event_of(text, ss, approx[1] if approx else s)
         yield ClaimDraft(kind="time", predicate="duration", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 
