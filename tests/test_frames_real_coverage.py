@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.check.checks.value_conflict import swapped_tolls
-from audit.extract import counts, dates, measurements, money
+from audit.extract import counts, dates, measurements, money, times
 from audit.model import Context
 from tests.extracting import audit_texts
 from tests.test_frames import VOCAB, figures, one
@@ -351,3 +351,43 @@ def test_a_settlement_or_verdict_placed_on_two_days_is_a_date_conflict(tmp_path)
     }
     got = found(tmp_path / "verdict", verdict, "date-conflict")
     assert len(got) == 1 and "verdict" in got[0]["message"], got
+
+
+def test_bogies_and_carriages_are_coaches_when_counts_are_compared(tmp_path):
+    files = {
+        "a.txt": "Six bogies of the night mail train derailed near Kestrel Halt on Sunday.",
+        "b.txt": "Six coaches of the night mail train derailed near Kestrel Halt on Sunday.",
+        "c.txt": "The collision caused the derailment of three carriages of the night mail train.",
+    }
+    got = found(tmp_path, files, "value-conflict")
+    assert len(got) == 1 and "coaches" in got[0]["message"], got
+    same = dict(files, **{"c.txt": "Six carriages of the night mail train left the rails."})
+    assert found(tmp_path / "same", same, "value-conflict") == []
+
+
+# --- days counted from another day, and the phases of a landing --------------------------------
+
+@pytest.mark.parametrize("text, anchor, stated, fits", [
+    ("The mayor spoke to reporters on Saturday, four days after the storm began on Tuesday, "
+     "June 6.", "2023-06-06", "Saturday", True),
+    ("The mayor spoke on Friday, three days after the storm began on Wednesday.",
+     "Wednesday", "Friday", False),
+    ("On Sunday, two days before the vote on Tuesday, she held a rally.", "Tuesday", "Sunday",
+     True),
+    ("The storm began on Tuesday. Four days later, on Saturday, the mayor spoke.", "Tuesday",
+     "Saturday", True),
+])
+def test_a_preposition_counts_days_from_the_day_stated_after_it(text, anchor, stated, fits):
+    from datetime import date
+    got = [f for f in figures(times, text, date(2023, 6, 12)) if f.get("type") == "relative"]
+    assert [(f["anchor"], f["stated"], f["fits"]) for f in got] == [(anchor, stated, fits)]
+
+
+def test_the_start_of_a_landing_descent_is_not_the_landing(tmp_path):
+    files = {
+        "a.txt": "The lander began its landing descent at 5:44 p.m. and touched down on the "
+                 "plain at 6:03 p.m.",
+        "b.txt": "The lander touched down on the plain at 6:03 p.m., the agency said.",
+        "c.txt": "The probe started the landing sequence at 5:44 p.m. and landed at 6:03 p.m.",
+    }
+    assert found(tmp_path, files, "time-conflict") == []

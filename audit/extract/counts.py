@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "7"
+VERSION = "8"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -131,6 +131,19 @@ _SOME_OF_WHICH = re.compile(
 _PART_BY_POSITION = re.compile(
     r"(?i)\b(?:first|last|rear|rearmost|front|foremost|leading|final|remaining|top|bottom"
     r"|next|other)[ \t]+$")
+# One thing counted under regional names: a railway "bogie" or "carriage" is a coach, "persons"
+# are people. The counted noun is the comparison key, so the names are folded into one.
+_SAME_THING = {"bogie": "coach", "bogies": "coaches", "carriage": "coach",
+               "carriages": "coaches", "persons": "people"}
+
+
+def same_thing(subject: str) -> str:
+    """The subject with its last word folded to the common name of what it counts."""
+    head, _, last = subject.rpartition(" ")
+    folded = _SAME_THING.get(last)
+    return subject if folded is None else f"{head} {folded}".strip()
+
+
 _AND_NOUN = re.compile(r"[ \t]+and[ \t]+(?P<w>[a-z]+)\b(?![ \t]*[-\d])")
 _APPROX_WORDS = frozenset(w for phrase in APPROX for w in phrase.split())
 
@@ -262,7 +275,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if np is None:
             continue
         kept, cs, ce = np
-        subject = " ".join(t["tok"].lower() for t in kept)
+        subject = same_thing(" ".join(t["tok"].lower() for t in kept))
         both = _AND_NOUN.match(text, ce, end) if len(kept) == 1 else None
         if both and _plural(both["w"]) and not _verbish(both["w"]) and (
                 both["w"].lower() not in _STOP | _REJECT_HEADS):

@@ -66,7 +66,8 @@ _NOUN = re.compile(r"(?i)\b(?P<w>" + "|".join(n.replace(" ", r"[ \t]+") for n in
 _NOT_EVENTS = frozenset(
     """said reported according called announced confirmed stated added noted told asked
     expected scheduled planned needed used based located closed opened listed aged
-    wounded injured killed""".split())
+    wounded injured killed started began begun commenced ended finished completed
+    resumed""".split())  # an aspect verb times the noun it governs, not a happening of its own
 _REPORTING = frozenset("""said says reported according announced confirmed stated added noted
     told asked called""".split())
 # a noun after one of these is not its sentence's event ("the scene of the derailment Monday")
@@ -122,7 +123,8 @@ def _outside_parentheses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 _HEADS = re.compile(r"[ \t]+(?:window|pad|site|complex|system|director|control|team|date|time"
                     r"|attempt|zone|area|scene|victims?|survivors?|toll|response|relief|aid"
                     r"|cent(?:er|re)|vehicle|tower|schedule|plan|drill|investigation|report"
-                    r"|probe|inquiry|risk|warning|season)\b", re.I)
+                    r"|probe|inquiry|risk|warning|season|descent|approach|sequence|phase"
+                    r"|manoeuvre|maneuver|burn|process|procedure)\b", re.I)
 # an event noun after one of these is another happening of the kind ("an earlier quake")
 _OTHER = re.compile(r"(?i)\b(?:another|earlier|previous|prior|second|third|similar|separate"
                     r"|former|past|deadlier|larger|smaller|bigger)[ \t]+(?:[\w.-]+[ \t]+)?$")

@@ -245,8 +245,13 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                 days = int(n) * (7 if _unit_seconds(unit) == 604800 else 1)
                 if rel["rel"].lower() in ("earlier", "before", "prior"):
                     days = -days
+                # "on Saturday, four days after the fires began on Tuesday": a preposition
+                # measures from the day stated after it (the adverbs "later"/"earlier" from
+                # the day stated before)
+                preposition = rel["rel"].lower() in ("after", "before", "prior") and bool(
+                    re.match(r"[ \t]+(?:to[ \t]+)?[\w“\"']", text[rel.end():rel.end() + 5]))
                 yield _relative(ctx, start, end, sents, s, rel.end(), days,
-                                [SpanRef(s, rel.end(), "value"), *spans[1:]])
+                                [SpanRef(s, rel.end(), "value"), *spans[1:]], preposition)
                 continue
         b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
         term = None if rel else _term(text, approx[1] if approx else s, e, ss, m["sep"] == "-")
@@ -288,14 +293,21 @@ def _day_mentions(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, str | 
 
 
 def _relative(ctx: Context, start: int, end: int, sents: Any, s: int, e: int, days: int,
-              spans: list[SpanRef]) -> ClaimDraft:
+              spans: list[SpanRef], preposition: bool = False) -> ClaimDraft:
     text = ctx.text
     ss, se = sents.bounds(s, e)
     prev_s, _ = sents.bounds(max(start, ss - 2), max(start, ss - 1)) if ss > start else (ss, ss)
-    stated = [d for d in _day_mentions(ctx, ss, se) if d[0] >= e or d[1] <= s]
-    stated = [d for d in stated if d[0] >= e] or []
-    # the anchor: the day stated before the phrase, in its sentence or the one before
-    before = [d for d in _day_mentions(ctx, prev_s, s) if d[1] <= s]
+    if preposition:
+        # "told reporters on Saturday, four days after the fires began on Tuesday": the
+        # anchor is the first day after the phrase, the stated day the last before it, both
+        # in the phrase's own sentence
+        after = [d for d in _day_mentions(ctx, e, se) if d[0] >= e][:1]
+        stated = [d for d in _day_mentions(ctx, ss, s) if d[1] <= s][-1:]
+        before = after
+    else:
+        stated = [d for d in _day_mentions(ctx, ss, se) if d[0] >= e]
+        # the anchor: the day stated before the phrase, in its sentence or the one before
+        before = [d for d in _day_mentions(ctx, prev_s, s) if d[1] <= s]
     value: dict[str, Any] = {"type": "relative", "days": days, "anchor": None,
                              "stated": None, "fits": None}
     anchors = {(d[2] or d[3]) for d in before}
