@@ -391,3 +391,31 @@ def test_the_start_of_a_landing_descent_is_not_the_landing(tmp_path):
         "c.txt": "The probe started the landing sequence at 5:44 p.m. and landed at 6:03 p.m.",
     }
     assert found(tmp_path, files, "time-conflict") == []
+
+
+# --- forecasts are not results -----------------------------------------------------------------
+
+def test_a_forecast_is_not_compared_with_the_result(tmp_path):
+    files = {
+        "a.txt": "Quarterly revenue at Pellworth reached $9.4 billion, the company said.",
+        "b.txt": "Pellworth's executives had been calling for revenue of $7 billion; the "
+                 "quarter brought $9.4 billion.",
+        "c.txt": "Pellworth posted revenue of $9.4 billion against the anticipated $7.6 billion.",
+        "d.txt": "Revenue came to $9.4 billion, well above the $7 billion Pellworth had forecast.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []
+    wrong = dict(files, **{"d.txt": "Revenue came to $4.9 billion, Pellworth said on Tuesday."})
+    assert found(tmp_path / "wrong", wrong, "value-conflict")  # a result still conflicts
+    market = {
+        "a.txt": "Pellworth's revenue of $9.4 billion beat analysts' estimates of $8.1 billion.",
+        "b.txt": "Analysts had expected revenue of $8.1 billion; Pellworth reported $9.4 billion.",
+        "c.txt": "Pellworth reported $9.4 billion, above the consensus of $6.2 billion.",
+    }
+    got = found(tmp_path / "market", market, "value-conflict")  # forecasts differ among themselves
+    assert len(got) == 1 and "9,400,000,000" not in got[0]["message"], got
+    one_page = {
+        "a.txt": "Pellworth's revenue of $9.4 billion beat analysts' estimates of $8.1 billion. "
+                 "For the next quarter, analysts' estimates of $10.2 billion look low.",
+        "b.txt": "Pellworth reported revenue of $9.4 billion for the quarter.",
+    }
+    assert found(tmp_path / "one", one_page, "value-conflict") == []  # two periods, one page

@@ -67,12 +67,20 @@ class Value:
     claims: list[str] = field(default_factory=list)
 
 
+FORECAST_SLACK = 0.03
+
+
 def frame_of(kind: str, subject: str, value: dict[str, Any], qualifiers: dict[str, Any]
              ) -> dict[str, Any]:
     """The frame fields of a stored claim (defaults for claims stored without them)."""
     holder = value.get("holder") or {}
     approx = value.get("approx") or qualifiers.get("approx") or "exact"
     measure = value.get("measure") if kind == "money" else None
+    forecast = cue if str(cue := value.get("frame_cue") or "").startswith("forecast:") else None
+    bound = value.get("bound")
+    if forecast and bound and bound[0] is not None and bound[1] is not None:
+        # forecasts by different data providers differ by a little: 12.5 and 12.61 agree
+        bound = [bound[0] * (1 - FORECAST_SLACK), bound[1] * (1 + FORECAST_SLACK)]
     return {
         "measure": measure,
         "class": coarse(measure) if measure else SUBJECT_FAMILY.get(subject),
@@ -81,8 +89,9 @@ def frame_of(kind: str, subject: str, value: dict[str, Any], qualifiers: dict[st
         "distributive": bool(holder.get("distributive")) or qualifiers.get("per") == "each",
         "total": bool(holder.get("total")),
         "frame": value.get("frame") or "event",
+        "forecast": forecast,
         "year": value.get("year"),
-        "bound": value.get("bound"),
+        "bound": bound,
         "exact": approx == "exact" and "max" not in value,
         "state": value.get("state"),
         "part": bool(value.get("part")),
@@ -92,10 +101,12 @@ def frame_of(kind: str, subject: str, value: dict[str, Any], qualifiers: dict[st
 def bucket_key(story: str, kind: str, predicate: str, subject: str, currency: str | None,
                qualifiers: dict[str, Any], fr: dict[str, Any]) -> tuple | None:
     """The figures that may be compared at all share this key; None: compared with nothing
-    (a background figure without a year)."""
-    if fr["frame"] != "event" and fr["year"] is None:
+    (a background figure without a year). A forecast is compared with forecasts of its side
+    (the market's, the company's) only."""
+    if fr["frame"] != "event" and fr["year"] is None and not fr.get("forecast"):
         return None
-    frame = "event" if fr["frame"] == "event" else f"other:{fr['year']}"
+    frame = "event" if fr["frame"] == "event" else f"other:{fr.get('forecast') or ''}:" \
+        f"{fr['year']}"
     quals = json.dumps({k: v for k, v in qualifiers.items() if k != "approx"}, sort_keys=True)
     if kind == "money":
         # amounts are keyed by currency; what they measure is compared by signature

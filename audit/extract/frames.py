@@ -509,6 +509,24 @@ _BACKGROUND = re.compile(
     r"|\b(?:compared[ \t]+(?:with|to)|versus|vs\.?|than)[ \t]*(?:the[ \t]+)?$"
     # a span looking back: "over the last three seasons", "five of the past 10 titles"
     r"|\b(?:the|its|their|his|her)[ \t]+(?:last|past|previous|prior|preceding)[ \t]*$")
+# What was forecast, not what happened: "management was calling for revenue of $11 billion",
+# "the $11 billion it had forecast", "against the anticipated $2.4 billion", "analysts'
+# consensus of $11.2 billion". Compared only with forecasts of the same side (the market's or
+# the company's), never with results.
+_FORECAST = re.compile(
+    r"(?i)\b(?P<m>consensus|analysts?['’]?|investors|Wall[ \t]+Street)(?:[ \t]+\w+){0,2}?[ \t]+"
+    r"(?:had[ \t]+)?(?:expected|predicted|projected|estimated|estimates?|called[ \t]+for"
+    r"|forecasts?|(?:was|were)[ \t]+looking[ \t]+for)\b"
+    r"|\b(?P<a>consensus|expectations|(?:analysts?['’]?|market|Street['’]?s?)[ \t]+"
+    r"(?:estimates?|expectations?))\b"
+    r"|\b(?P<c>forecasts?|forecasted|guidance|outlook|calling[ \t]+for|called[ \t]+for"
+    r"|had[ \t]+(?:been[ \t]+)?(?:expected|forecast|predicted|projected))\b"
+    r"|\b(?P<e>anticipated|projected|predicted)[ \t]*$")
+
+
+def _forecast_cue(m: re.Match[str]) -> str:
+    side = "market" if m["m"] or m["a"] else "company" if m["c"] else "expected"
+    return f"forecast:{side}"
 
 
 _PARTICIPLE_CLAUSE = re.compile(
@@ -518,6 +536,13 @@ _PARTICIPLE_CLAUSE = re.compile(
 # a figure right before "more than" / "less than" is a difference between two others ("about
 # $21,000 more than was promised"), never the event's own value
 _DIFFERENCE = re.compile(r"(?i)[ \t]+(?:more|less|higher|lower|cheaper|fewer|greater)[ \t]+than\b")
+
+
+# a comparison between the figure and a background cue after it: the cue frames the other
+# figure ("$2.49 billion against the anticipated $2.38 billion")
+_COMPARED_AFTER = re.compile(r"(?i)\b(?:against|versus|vs\.?|than|beat(?:ing)?|top(?:ped|ping)"
+                             r"|surpass(?:ed|ing)|exceed(?:ed|ing)|above|below|ahead[ \t]+of"
+                             r"|compared[ \t]+(?:with|to))\b")
 
 
 def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | None,
@@ -547,10 +572,18 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     m = _BACKGROUND.search(text, clo, first)
     if m is None:
         m = _BACKGROUND.search(text, ve, chi)
-        if m is not None and re.search(r"(?i)(?:from|with|to|versus|vs\.?|than)[ \t]*$", m[0]):
+        if m is not None and (re.search(r"(?i)(?:from|with|to|versus|vs\.?|than)[ \t]*$", m[0])
+                              or _COMPARED_AFTER.search(text, ve, m.start())):
             m = None  # "up from" / "compared with" after the figure frame the next one
     if m is not None:
         return "other", re.sub(r"\s+", " ", m[0].strip()).lower(), year
+    f = _FORECAST.search(text, clo, first)
+    if f is None:
+        f = _FORECAST.search(text, ve, chi)
+        if f is not None and _COMPARED_AFTER.search(text, ve, f.start()):
+            f = None
+    if f is not None:
+        return "other", _forecast_cue(f), year
     if year is not None and doc_year is not None and year < doc_year:
         return "other", str(year), year
     return "event", None, year

@@ -68,6 +68,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql, in_year, freed))
     freed_ids = set(freed)
     measure_of: dict[str, str | None] = {}
+    path_of: dict[str, str] = {}
     rows = con.execute(rf"""
         WITH fig AS (
           SELECT claim_id, story, kind, predicate, subject, qualifiers, value, path,
@@ -134,6 +135,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             if claim_id in broken_down:
                 continue  # "300 killed in the north and 120 in the south": parts of a toll
         measure_of[claim_id] = fr["measure"]
+        path_of[claim_id] = _path
         buckets.setdefault(key, []).append(
             (fr, Figure(claim_id, norm, label, num, bound, exact=fr["exact"]), subj))
     # a freed amount (listed with others, naming its own measure) is compared only with the
@@ -167,6 +169,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 values = conflicting([g["v"] for g in group])
                 if not values:
                     continue
+                if str(key[5]).startswith("other:forecast:") and len(
+                        {path_of[c] for v in values for c in v.claims}) < 2:
+                    continue  # one page's two forecasts are of two periods or providers
                 values.sort(key=lambda v: v.norm)
                 subj = key[3] if kind != "money" else (
                     sig[1] or sig[0]
