@@ -166,3 +166,13 @@ def test_a_document_stating_both_figures_weakens_a_two_valued_conflict():
     # spellings are not figures: a document using both spellings still misspells one
     assert confidence("name-variant", [side("a", "b", "c"), side("c")]) == \
         confidence("name-variant", [side("a", "b"), side("c")])
+
+
+def test_two_figures_of_one_fact_on_one_page_alone_stay_below_warning():
+    limits = THRESHOLDS
+    for cls in ("value-conflict", "measurement-conflict", "time-conflict"):
+        score = confidence(cls, [side("a"), side("a")])
+        assert severity_for("error", score, limits) == "info", (cls, score)
+    # other classes read within one page keep their weight: a parts-and-total sum
+    assert severity_for("error", confidence("arithmetic", [side("a"), side("a")]),
+                        limits) == "warning"

@@ -59,3 +59,22 @@ def test_two_people_with_different_first_names_are_no_rank_conflict(tmp_path):
              "Tallberg on Monday.\n")
     findings, _ = audit_texts(tmp_path, {"a.txt": other, "wire.txt": OTHER})
     assert _ranks(findings) == []
+
+
+def test_a_co_founder_is_a_founder_but_a_co_chair_is_not_the_chair(tmp_path):
+    files = {
+        "a.txt": "Robotics maker Quillon\n\nQuillon co-founder Mira Teodorescu said on Monday "
+                 "the plant will open in May.\n",
+        "b.txt": "Quillon opens plant\n\nFounder Mira Teodorescu said on Monday the plant will "
+                 "open in May.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    assert _ranks(findings) == []
+    chair = {
+        "a.txt": "Harbour board\n\nCo-chair Mira Teodorescu said on Monday the board will "
+                 "meet in May.\n",
+        "b.txt": "Harbour board meets\n\nChair Mira Teodorescu said on Monday the board will "
+                 "meet in May.\n",
+    }
+    findings, _ = audit_texts(tmp_path / "chair", chair)
+    assert len(_ranks(findings)) == 1, findings

@@ -78,10 +78,17 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     return out
 
 
+# roles several people hold together, where "co-" says so and is no rank below the role
+_SHARED_ROLES = frozenset({"founder", "founders", "owner", "owners", "author", "authors",
+                           "creator", "creators", "inventor", "inventors"})
+
+
 def _rank_of(title: str) -> tuple[str, str] | None:
     """("vice", "president") for "Vice President"; None for a title without a rank word."""
     words = title_key(title)[1].replace("-", " ").split()
     if len(words) >= 2 and words[0] in RANKS:
+        if words[0] == "co" and words[-1] in _SHARED_ROLES:
+            return None  # a co-founder is a founder: one of several, not a lower rank
         return words[0], " ".join(words[1:])
     return None
 
