@@ -419,3 +419,12 @@ def test_a_forecast_is_not_compared_with_the_result(tmp_path):
         "b.txt": "Pellworth reported revenue of $9.4 billion for the quarter.",
     }
     assert found(tmp_path / "one", one_page, "value-conflict") == []  # two periods, one page
+
+
+@pytest.mark.parametrize("text, lengths", [
+    ("The striker's move is worth more than 90m euros (£78m), the club said.", []),
+    ("Officials put the bill at 45m dollars.", []),
+    ("The new pier is 90m long and cost 12m pounds.", ["90m"]),
+])
+def test_millions_of_a_currency_are_not_metres(text, lengths):
+    assert [f["exact"] for f in figures(measurements, text)] == lengths

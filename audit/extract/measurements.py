@@ -32,7 +32,7 @@ from audit.extract.numbers import WORDS_RE, approx_before, as_number, parse_deci
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "measurements"
-VERSION = "4"
+VERSION = "5"
 
 _DIG = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _FRAC = r"(?:[ \t]+(?P<fn>[1-9])/(?P<fd>[2-8]|16)|(?P<uf>[½¼¾]))"
@@ -52,6 +52,11 @@ _INCHES_AFTER = re.compile(
     r"(?:-(?P<h>\d{1,2})(?!\d|[.,]\d)(?:-inch(?:es)?\b)?"
     r"|[ \t]+(?:and[ \t]+)?(?P<s>\d{1,2})[ \t]*(?:inches|inch|in\.?(?![\w])|\"|”))")
 _FIRST_CUES = re.compile(r"(?i)\b(?:0|zero)[ \t]*(?:-|–|to)[ \t]*$")
+# a currency word after "110m": an amount in millions ("110m euros", "45m dollars")
+_CURRENCY_AFTER = re.compile(
+    r"(?i)[ \t]*(?:US[ \t]+|Swiss[ \t]+|Australian[ \t]+|Canadian[ \t]+)?(?:euros?|dollars?"
+    r"|pounds?(?![ \t]+(?:of|per))|sterling|francs?|yen|yuan|rupees?|won|pesos?|reais|rand"
+    r"|riyals?|dirhams?|kronor|kroner|krona|zloty|lira|EUR|USD|GBP|CHF)\b")
 _IN_SECONDS = re.compile(r"[ \t]+in[ \t]+(?:under[ \t]+|about[ \t]+|just[ \t]+)?[\d.]+"
                          r"[ \t]+(?:seconds?|secs?)\b")
 
@@ -295,6 +300,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             continue  # "0 to 60 mph": an acceleration benchmark
         if _IN_SECONDS.match(text, e, min(end, e + 30)):
             continue
+        if key in ("m", "k", "bn") or written in ("m", "M"):
+            if _CURRENCY_AFTER.match(text, e, min(end, e + 20)):
+                continue  # "110m euros": millions of a currency, not metres
         value = _number(m)
         if value is None or value <= 0:
             continue
