@@ -428,3 +428,19 @@ def test_a_forecast_is_not_compared_with_the_result(tmp_path):
 ])
 def test_millions_of_a_currency_are_not_metres(text, lengths):
     assert [f["exact"] for f in figures(measurements, text)] == lengths
+
+
+def test_the_span_of_a_first_or_a_record_is_compared_whatever_the_noun(tmp_path):
+    files = {
+        "a.txt": "The Tallis pickup is the first new vehicle the carmaker has built in three "
+                 "years, the company said on Monday.",
+        "b.txt": "Unveiling the carmaker's first new model in three years, the chief spoke on "
+                 "Monday.",
+        "c.txt": "The Tallis is the carmaker's first new vehicle in five years, it said on "
+                 "Monday.",
+    }
+    got = found(tmp_path, files, "time-conflict")
+    assert len(got) == 1 and "first in" in got[0]["message"], got
+    plans = dict(files, **{"c.txt": "The first Tallis plant will open in five years, the "
+                                    "carmaker said on Monday."})
+    assert found(tmp_path / "plans", plans, "time-conflict") == []

@@ -200,6 +200,20 @@ _TERM_BEFORE = re.compile(
 _TERM_SLACK = {86400: 0.05, 604800: 0.5, 2592000: 0.5}
 
 
+# The span a record or a first is counted over: "the first new model in four years", "its
+# biggest quake in 120 years": compared as that span, whatever the noun between.
+_RECORD_BEFORE = re.compile(
+    r"(?i)\b(?P<w>first|biggest|largest|deadliest|worst|strongest|highest|lowest|fastest"
+    r"|best)\b(?:[ \t]+(?!(?:will|would|could|should|can|may|might|to|within|after|expected"
+    r"|plans?|set)\b)[\w'’-]+){0,8}?[ \t]+in[ \t]+$")  # not "the first will open in 3 years"
+
+
+def _record(text: str, s: int, ss: int) -> str | None:
+    """The record word whose span the duration at ``s`` gives ("first"), or None."""
+    m = _RECORD_BEFORE.search(text, max(ss, s - 80), s)
+    return m["w"].lower() if m else None
+
+
 def _term(text: str, s: int, e: int, ss: int, hyphen: bool) -> str | None:
     """The lasting thing a duration at text[s:e] is the length of, or None."""
     after = _TERM_AFTER.match(text, e)
@@ -262,9 +276,13 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                  "bound": b}
         if rel:
             value["relation"] = rel["rel"].lower()
+        record = None if rel or term else _record(text, approx[1] if approx else s, ss)
         if term:
             value["term"] = term
-        event = f"{term} length" if term else event_of(text, ss, approx[1] if approx else s)
+        if record:
+            value["record"] = record
+        event = (f"{term} length" if term else f"{record} in" if record
+                 else event_of(text, ss, approx[1] if approx else s))
         yield ClaimDraft(kind="time", predicate="duration", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 
