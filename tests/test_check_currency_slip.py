@@ -43,3 +43,15 @@ def test_small_prices_are_left_alone(tmp_path):
         "c.txt": "Tickets are priced at €45, the club said on Tuesday.",
     }
     assert slips(tmp_path, files) == []
+
+
+def test_each_odd_currency_is_set_against_the_most_stated_one(tmp_path):
+    files = dict(FEE, **{"d.txt": "Harbourside FC bought the striker from Lakeview for "
+                                  "€40 million on Tuesday.",
+                         "e.txt": "Der Stürmer wechselt für 40 Millionen Franken zu "
+                                  "Harbourside FC."})
+    got = slips(tmp_path, files)
+    assert sorted(f["details"]["odd_currency"] for f in got) == ["CHF", "EUR"], got
+    table = dict(FEE, **{"d.txt": "The fee: £40m, or €40 million by one count, and 40 "
+                                  "million francs by another."})
+    assert slips(tmp_path / "table", table) == []  # one page, three currencies: conversions

@@ -444,3 +444,31 @@ def test_the_span_of_a_first_or_a_record_is_compared_whatever_the_noun(tmp_path)
     plans = dict(files, **{"c.txt": "The first Tallis plant will open in five years, the "
                                     "carmaker said on Monday."})
     assert found(tmp_path / "plans", plans, "time-conflict") == []
+
+
+# --- amounts in other languages -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amounts", [
+    ("Die Ablöse beträgt 80 Millionen Franken, dazu 15 Mio. Euro Boni.",
+     [(80_000_000, "CHF"), (15_000_000, "EUR")]),
+    ("El traspaso costó 75 millones de euros.", [(75_000_000, "EUR")]),
+    ("Le club a payé 1,5 milliards de dollars.", [(1_500_000_000, "USD")]),
+    ("O clube pagou 62,5 milhões de euros.", [(62_500_000, "EUR")]),
+    ("Il costo: 1.200 milioni di euro.", [(1_200_000_000, "EUR")]),
+    ("The fee is €70 Mio. plus bonuses.", [(70_000_000, "EUR")]),
+])
+def test_amounts_written_in_another_language_are_read(text, amounts):
+    doc = Context(text=text, vocab=VOCAB, doc_date=None)
+    got = [(c.value["amount"], c.value["currency"]) for c in money.extract(doc, 0, len(text))]
+    assert got == amounts
+    assert not [c for c in counts.extract(doc, 0, len(text))]  # "75 millones" counts nothing
+
+
+def test_a_rewrite_giving_the_fee_in_francs_is_a_currency_slip(tmp_path):
+    files = {
+        "a.txt": "Rovenna signed the winger for 60 million euros on Tuesday, the club said.",
+        "b.txt": "The winger joined Rovenna for €60 million on Tuesday.",
+        "c.txt": "Der Flügelspieler wechselt für 60 Millionen Franken zu Rovenna.",
+    }
+    got = found(tmp_path, files, "value-conflict")
+    assert any("two currencies" in f["message"] for f in got), got

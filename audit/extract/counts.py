@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "9"
+VERSION = "10"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -81,7 +81,8 @@ _REJECT_HEADS = frozenset(
     another others ones way ways thing things hand side o'clock gb mb tb hrs hr mins min secs sec
     mph kph lb lbs ft km kg kms kgs yards tonnes gallons litres liters acres hectares knots
     horsepower hp bytes kilobytes megabytes gigabytes terabytes watts kilowatts megawatts
-    gigawatts""".split()
+    gigawatts millionen milliarden mio mrd millones milhões milhoes bilhões bilhoes milioni
+    miliardi milliards""".split()
 )
 _MONTHS_WEEKDAYS = frozenset(
     """january february march april may june july august september october november december

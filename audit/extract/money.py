@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "12"
+VERSION = "13"
 
 _SYMBOLS = {
     "$": "USD",
@@ -293,7 +293,67 @@ def _word_currency(word: str, adj: str | None) -> tuple[str, bool]:
     return cur, w in _AMBIGUOUS_WORDS
 
 
+# Amounts written in another language (machine-translated rewrites and foreign outlets
+# carry the same figures): "100 Millionen Franken", "20 Mio. Euro", "90 millones de euros",
+# "1,5 milliards de dollars", "€100 Mio.". A comma before one or two digits is a decimal comma.
+_FOREIGN_SCALES = {"millionen": "million", "mio": "million", "milliarden": "billion",
+                   "mrd": "billion", "millones": "million", "mil millones": "billion",
+                   "milhões": "million", "milhoes": "million", "bilhões": "billion",
+                   "bilhoes": "billion", "mil milhões": "billion", "millions": "million",
+                   "milliards": "billion", "milioni": "million", "miliardi": "billion"}
+_FOREIGN_CURRENCIES = {"euro": "EUR", "euros": "EUR", "franken": "CHF", "francs": "CHF",
+                       "franchi": "CHF", "francos": "CHF", "dollar": "USD", "dollars": "USD",
+                       "dólares": "USD", "dolares": "USD", "dollari": "USD", "pfund": "GBP",
+                       "libras": "GBP", "sterline": "GBP", "reais": "BRL"}
+_F_NUM = r"\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+(?:[.,]\d{1,2})?"
+_F_SCALE = "|".join(sorted((k.replace(" ", r"[ \t]+") for k in _FOREIGN_SCALES), key=len,
+                           reverse=True))
+_FOREIGN = re.compile(
+    rf"(?<![\w.,$€£])(?P<n>{_F_NUM})[ \t\u00a0]*(?P<sc>{_F_SCALE})\.?[ \t\u00a0]*"
+    rf"(?:(?:de|di|d['’])[ \t\u00a0]*)?(?P<cur>"
+    + "|".join(sorted(_FOREIGN_CURRENCIES, key=len, reverse=True)) + r")\b"
+    rf"|(?<![\w$€£])(?P<sym>[€£$])[ \t\u00a0]?(?P<n2>{_F_NUM})[ \t\u00a0]*"
+    r"(?P<sc2>Mio|Millionen|Mrd|Milliarden|millones|milhões|milioni|millions|milliards)\b\.?",
+    re.IGNORECASE)
+
+
+def _foreign_number(written: str) -> str:
+    """ "1,5" -> "1.5", "1.500" -> "1500", "100" -> "100" (English digits for parse_decimal)."""
+    w = written.replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+", w):
+        return re.sub(r"[. ]", "", w)
+    return w.replace(",", ".")
+
+
+def _foreign_hits(text: str, start: int, end: int) -> list[_Hit]:
+    out = []
+    for m in _FOREIGN.finditer(text, start, end):
+        if m["n"] is not None:
+            scale = _FOREIGN_SCALES[_WS.sub(" ", m["sc"].lower())]
+            cur = _FOREIGN_CURRENCIES[m["cur"].lower()]
+            out.append(_Hit(m.start(), m.end(), _foreign_number(m["n"]), scale, None, cur,
+                            False))
+        else:
+            scale = _FOREIGN_SCALES[m["sc2"].lower()]
+            out.append(_Hit(m.start(), m.end(), _foreign_number(m["n2"]), scale, None,
+                            _SYMBOLS[m["sym"]], False))
+    return out
+
+
 def _hits(text: str, start: int, end: int) -> list[_Hit]:
+    foreign = _foreign_hits(text, start, end) if _FOREIGN_CUE.search(text, start, end) else []
+    hits = _english_hits(text, start, end)
+    if foreign:
+        hits = sorted([*foreign, *(h for h in hits if not any(
+            f.start < h.end and h.start < f.end for f in foreign))], key=lambda h: h.start)
+    return hits
+
+
+_FOREIGN_CUE = re.compile(r"(?i)Mio\b|Mrd\b|Millionen|Milliarden|millones|milh|bilh|milioni"
+                          r"|miliardi|\d[ \t]*millions|\d[ \t]*milliards")
+
+
+def _english_hits(text: str, start: int, end: int) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in scan(_MONEY, text, start, end):
         if m["n1"] is not None:

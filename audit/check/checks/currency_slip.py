@@ -7,7 +7,9 @@ amounts within one currency.
 Compared: amounts of one frame (about the event, or background of one year), not per unit,
 of at least MIN_AMOUNT, whose measures agree (or one says none), in two currencies of one
 story, each stated by some document that does not state the other; the odd currency is the one
-fewer documents state. A page stating the number in both currencies side by side (within
+fewer documents state; with three currencies, each odd one is set against the most stated
+one (unless one page states the number in three: a table of conversions). A page stating the
+number in both currencies side by side (within
 TOGETHER characters: "a €40m bid, then £40m") takes them for two amounts and rules the pair
 out; a page stating them apart contradicts itself and is reported. Reported as a warning: a
 round number under two signs is sometimes two facts.
@@ -74,21 +76,31 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     out = []
     for key, by_cur in sorted(by_number.items(), key=lambda kv: str(kv[0])):
         story, num, _frame = key
-        if len(by_cur) != 2:
-            continue  # three currencies for one number: a table of conversions, not a slip
-        (ca, a), (cb, b) = sorted(by_cur.items(), key=lambda kv: (-len(kv[1][0]), kv[0]))
-        if a[0] <= b[0] or b[0] <= a[0] or (a[3] and b[3] and not a[3] & b[3]):
-            continue  # no page on one side only; or they measure different things
-        if any(abs(x - y) < TOGETHER for doc in a[0] & b[0]
-               for x in at[(key, doc)][ca] for y in at[(key, doc)][cb]):
-            continue  # stated side by side: the writer holds them for two amounts
-        out.append(Candidate(
-            check=NAME,
-            judged={"currencies": 2},
-            key=["money", num, sorted([ca, cb])] + ([story] if story else []),
-            headline=f"amount {num:,.0f} stated in two currencies ({cb} where most say {ca})",
-            values=[{"value": a[2][0], "claims": [(c, ("value",)) for c in a[1]]},
-                    {"value": b[2][0], "claims": [(c, ("value",)) for c in b[1]]}],
-            details={"number": num, "currency": ca, "odd_currency": cb},
-        ))
+        if any(len(at[(key, doc)]) > 2 for docs in by_cur.values() for doc in docs[0]):
+            continue  # one page with three currencies for one number: a table of conversions
+        ranked = sorted(by_cur.items(), key=lambda kv: (-len(kv[1][0]), kv[0]))
+        (ca, a) = ranked[0]
+        for cb, b in ranked[1:]:
+            cand = _pair(key, ca, a, cb, b, at)
+            if cand is not None:
+                out.append(cand)
     return out
+
+
+def _pair(key: tuple, ca: str, a: tuple, cb: str, b: tuple, at: dict) -> Candidate | None:
+    """The most stated currency ``ca`` against another, ``cb``: a slip, or None."""
+    story, num, _frame = key
+    if a[0] <= b[0] or b[0] <= a[0] or (a[3] and b[3] and not a[3] & b[3]):
+        return None  # no page on one side only; or they measure different things
+    if any(abs(x - y) < TOGETHER for doc in a[0] & b[0]
+           for x in at[(key, doc)][ca] for y in at[(key, doc)][cb]):
+        return None  # stated side by side: the writer holds them for two amounts
+    return Candidate(
+        check=NAME,
+        judged={"currencies": 2},
+        key=["money", num, sorted([ca, cb])] + ([story] if story else []),
+        headline=f"amount {num:,.0f} stated in two currencies ({cb} where most say {ca})",
+        values=[{"value": a[2][0], "claims": [(c, ("value",)) for c in a[1]]},
+                {"value": b[2][0], "claims": [(c, ("value",)) for c in b[1]]}],
+        details={"number": num, "currency": ca, "odd_currency": cb},
+    )
