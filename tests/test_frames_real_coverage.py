@@ -472,3 +472,27 @@ def test_a_rewrite_giving_the_fee_in_francs_is_a_currency_slip(tmp_path):
     }
     got = found(tmp_path, files, "value-conflict")
     assert any("two currencies" in f["message"] for f in got), got
+
+
+def test_the_record_a_fee_beats_is_another_figure(tmp_path):
+    files = {
+        "a.txt": "Rovenna paid about 95 million euros for the winger, a league record, "
+                 "surpassing the 70 million euros Rovenna spent on a goalkeeper years before.",
+        "b.txt": "The winger cost Rovenna about 95 million euros, reports said on Tuesday.",
+        "c.txt": "The fee is about 95 million euros; the previous record of 70 million euros "
+                 "stood for years.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_a_total_over_a_span_is_not_the_price(tmp_path):
+    files = {
+        "a.txt": "The new arena will cost $900 million, the county said on Monday.",
+        "b.txt": "The county approved the $900 million arena on Monday.",
+        "c.txt": "Rent will come to more than $1.2 billion over the 30-year lease, the county "
+                 "said of the $900 million arena.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []
+    doc = Context(text=files["c.txt"], vocab=VOCAB, doc_date=None)
+    assert [c.qualifiers.get("over") for c in money.extract(doc, 0, len(files["c.txt"]))] == [
+        "30 year", None]

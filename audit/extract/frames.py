@@ -489,7 +489,11 @@ _YEAR = re.compile(r"(?<![\w$€£¥.,])(?:in|of|for|during|since|from|by|until|
 _BACKGROUND = re.compile(
     r"(?i)\b(?:last|previous|prior|preceding|past)[ \t]+(?:year|season|month|week|quarter|decade"
     r"|round|programme|program|scheme|grant|award|budget|deal|initiative|phase|partnership"
-    r"|funding|term|year['’]s|season['’]s)\b"
+    r"|funding|term|year['’]s|season['’]s|record|high|low|mark|best)\b"
+    # the record a figure beats is another figure: "a new record, surpassing the 80 million
+    # euros paid for X"
+    r"|\brecord\b[^.;:]{0,40}?\b(?:surpass|eclips|break|beat|smash|top|exceed|overtak)\w*"
+    r"[ \t]+(?:the[ \t]+)?$"
     r"|\b(?:previously|formerly|earlier[ \t]+(?:programme|program|scheme|grant|round|phase"
     r"|partnership|deal|initiative|project|award|budget)|an[ \t]+earlier|the[ \t]+earlier"
     r"|a[ \t]+previous|the[ \t]+previous|in[ \t]+the[ \t]+past|years?[ \t]+ago|decades?[ \t]+ago"

@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "13"
+VERSION = "14"
 
 _SYMBOLS = {
     "$": "USD",
@@ -389,7 +389,27 @@ def _english_hits(text: str, start: int, end: int) -> list[_Hit]:
     return hits
 
 
+# A total over a span: "more than $1.6 billion over the 30-year lease", "$5 million over
+# five years", "over the next decade": compared only with totals over the same span.
+_OVER_AFTER = re.compile(
+    r"(?i)[ \t]+(?:\w+[ \t]+){0,3}?(?:over|across|during)[ \t]+(?:the[ \t]+)?(?:next[ \t]+|"
+    r"coming[ \t]+|life[ \t]+of[ \t]+the[ \t]+|(?:\w+[ \t]+)?)?(?P<span>(?:\d+|a|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty)[ \t-]+(?:years?"
+    r"|decades?|months?)|decade|(?:\w+-)?(?:year|month)[ \t]+(?:\w+[ \t]+)?(?:lease|term"
+    r"|contract|deal|period|span|programme|program|plan))")
+
+
+_SPAN_NUMBERS = {"a": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                 "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+                 "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}
+
+
 def _qualifiers(text: str, ms: int, me: int, ss: int, se: int) -> dict[str, str]:
+    over = _OVER_AFTER.match(text, me, min(se, me + 60))
+    if over:
+        words = over["span"].lower().replace("-", " ").split()[:2]
+        words[0] = _SPAN_NUMBERS.get(words[0], words[0])
+        return {"over": " ".join(words).rstrip("s")}
     a = _PER_AFTER.match(text, me, min(se, me + 30))
     if a:
         if a["each"]:
