@@ -162,8 +162,8 @@ def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
         key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
         headline=f"quote by {a[3]} worded differently ({changed} "
                  f"word{'' if changed == 1 else 's'} changed)",
-        values=[{"value": a[2], "claims": [(a[0], _part_role(parts, a[0], b[2]))]},
-                {"value": b[2], "claims": [(b[0], _part_role(parts, b[0], a[2]))]}],
+        values=[{"value": a[2], "claims": [(a[0], r) for r in _part_roles(parts, a[0], b[2])]},
+                {"value": b[2], "claims": [(b[0], r) for r in _part_roles(parts, b[0], a[2])]}],
         details={"diff": diff, "speaker": a[3]},
     )
 
@@ -275,13 +275,15 @@ def _parts(con: duckdb.DuckDBPyConnection, claim_ids: set[str]) -> dict[str, lis
     return {cid: list(texts) for cid, texts in rows}
 
 
-def _part_role(parts: dict[str, list[str]], claim_id: str, other: str) -> tuple[str, ...]:
-    """The evidence of a quote in several parts: the part that shares at least half its words
+def _part_roles(parts: dict[str, list[str]], claim_id: str, other: str
+                ) -> list[tuple[str, ...]]:
+    """The evidence of a quote in several parts: each part that shares at least half its words
     in order with the other wording (the one the two sources have in common) and holds a
-    changed word, where the drift is; else the part that shares most; not always the first."""
+    changed word, where the drift is (a statement reworded in two of its sentences shows
+    both); else the part that shares most; not always the first."""
     texts = parts.get(claim_id)
     if not texts:
-        return ("quote",)
+        return [("quote",)]
     theirs = words(other)
 
     def score(t: str) -> tuple[bool, int]:
@@ -290,5 +292,9 @@ def _part_role(parts: dict[str, list[str]], claim_id: str, other: str) -> tuple[
         shared = sum(x.size for x in sm.get_matching_blocks() if x.size >= 2)
         return max(2, len(mine) // 2) <= shared < len(mine), shared
 
-    best = max(range(len(texts)), key=lambda k: (*score(texts[k]), -k))
-    return (f"quote:{best}",)
+    scores = [score(t) for t in texts]
+    drifted = [k for k, s in enumerate(scores) if s[0]]
+    if drifted:
+        return [(f"quote:{k}",) for k in drifted]
+    best = max(range(len(texts)), key=lambda k: (*scores[k], -k))
+    return [(f"quote:{best}",)]
