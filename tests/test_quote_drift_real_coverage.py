@@ -27,3 +27,23 @@ def test_a_statement_reworded_in_two_parts_shows_both_parts(tmp_path):
     exact = [e["exact"] for e in qd[0]["evidence"]]
     assert sum("crane" in x for x in exact) == 2 and sum("contract" in x for x in exact) == 2, \
         exact
+
+
+def test_two_statements_sharing_a_hyphenated_compound_are_not_one_utterance(tmp_path):
+    """'once-in-a-century' is one word as written: sharing it and 'the valley' is two shared
+    words, too little to call two different sentences one statement."""
+    files = {
+        "a.txt": "Crews poured the last of the concrete in March, a year late and over budget. "
+                 "“Building it took a once-in-a-century effort from every crew in the valley,” "
+                 "engineer Hedda Lunn told the council in her final report.",
+        "b.txt": "Engineer Hedda Lunn opened the dam. “A once-in-a-century chance for the "
+                 "valley,” Lunn said.",
+        "c.txt": "“This is a once in a century chance for the valley and its farms,” said "
+                 "engineer Hedda Lunn.",
+        "d.txt": "“This is a rare chance for the valley and its farms,” said engineer Hedda Lunn.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Dam opens\n\n{v}\n" for k, v in files.items()})
+    pairs = [sorted(e["path"].rsplit("/", 1)[-1] for e in f["evidence"]) for f in drift(got)]
+    assert not [p for p in pairs if "a.txt" in p], [f["message"] for f in drift(got)]
+    # a compound written with spaces is the same words; a compound swapped for a word is drift
+    assert ["c.txt", "d.txt"] in pairs, pairs

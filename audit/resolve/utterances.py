@@ -9,7 +9,10 @@ source left out or replaced, so whatever the other source has in their place is 
 and neither are words cut from either end (a trimmed quote).
 
 A quoted word or two ("heartbroken", "massive") is a term the writer borrowed, not a statement:
-quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another.
+quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another. Words are
+compared split at hyphens ("once-in-a-lifetime" = "once in a lifetime"), but a hyphenated
+compound counts as one word where the evidence is weighed (the length of a quote, of a shared
+run): two statements that share one compound and a preposition share two words, not five.
 
 Two quotes are the same utterance only when they share a substantial run of words in order
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
@@ -82,6 +85,33 @@ def _pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(zip(ws, ws[1:], strict=False))
 
 
+_DASHES = str.maketrans({c: " " for c in "–—―"})  # a dash between words is no hyphen
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _opens(text: str) -> tuple[bool, ...]:
+    """Per word of :func:`words`: whether it opens a word as written (False for the second and
+    later parts of a hyphenated compound: "in", "a", "lifetime" of "once-in-a-lifetime")."""
+    norm = fold(_EDITORIAL.sub(" ", text.translate(_APOSTROPHES)).translate(_DASHES))
+    out = []
+    prev_end = -1
+    for m in _TOKEN.finditer(norm):
+        if not m.group(0).strip("'"):
+            continue
+        out.append(not (prev_end >= 0 and norm[prev_end:m.start()] == "-"))
+        prev_end = m.end()
+    if len(out) != len(_words(text)):  # folding split the words otherwise: count every one
+        return (True,) * len(_words(text))
+    return tuple(out)
+
+
+def _lexical(text: str, start: int = 0, end: int | None = None) -> int:
+    """The words as written among words[start:end] (a compound counts once); a stretch that
+    starts inside a compound counts its first part as a word."""
+    opens = _opens(text)[start:end]
+    return sum(opens) + (1 if opens and not opens[0] else 0)
+
+
 def _raw(text: str) -> list[str]:
     """The words as written (for showing a diff), aligned with :func:`tokens`."""
     out = []
@@ -103,7 +133,8 @@ def same_utterance(a: str, b: str) -> bool:
     if not wa or not wb:
         return False
     shorter = min(len(wa), len(wb))
-    if shorter < MIN_UTTERANCE_WORDS:
+    written = min(_lexical(a), _lexical(b))  # words as written: a compound counts once
+    if written < MIN_UTTERANCE_WORDS:
         return False  # a quoted word or two ("heartbroken") is a term, not a statement
     if shorter >= 2 and _pairs(a).isdisjoint(_pairs(b)):
         return False  # no shared run of two words: no block below could qualify
@@ -112,7 +143,8 @@ def same_utterance(a: str, b: str) -> bool:
     # lone words between such runs (aligned inside the same passage)
     matched = [x for x in sm.get_matching_blocks() if x.size]
     blocks = [x for x in matched if x.size >= min(2, shorter)]
-    if not blocks or max(x.size for x in blocks) < min(SAME_RUN, shorter):
+    if not blocks or max(min(_lexical(a, x.a, x.a + x.size), _lexical(b, x.b, x.b + x.size))
+                         for x in blocks) < min(SAME_RUN, written):
         return False
     a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
     b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size

@@ -186,6 +186,7 @@ REWRITE_MIN_WORDS = 5  # words of each quote a rewritten quote is looked for in
 REWRITE_LENGTH = 1.6  # longest / shortest word count of the two
 REWRITE_CONTEXT = 250  # characters read on each side of a quote
 REWRITE_SIMILAR = 0.35  # share of word pairs the two contexts share, on each side
+REWRITE_CONTEXT_PAIRS = 4  # word pairs each context holds at least (a page's first line: none)
 
 
 def _rewrite_pairs(quotes: list[tuple]) -> list[tuple[tuple, tuple]]:
@@ -237,7 +238,9 @@ def _rewritten(cands: list[tuple[tuple, tuple]], where: dict[str, tuple[str, int
     """The pairs of ``_rewrite_pairs`` that are one utterance reworded by a rewrite of the
     same article: the text just before and just after each quote is largely the same in both
     (the rewrite kept the paragraphs around the quote and changed its words). Two statements
-    of one speaker stand in different surroundings, so they are not paired."""
+    of one speaker stand in different surroundings, so they are not paired; nor are quotes
+    with next to nothing on one side (a short page's headline, the speaker's name after it):
+    a few shared words there say nothing about the rest of the page."""
     out = []
     for a, b in cands:
         if a[0] not in where or b[0] not in where:
@@ -252,13 +255,14 @@ def _rewritten(cands: list[tuple[tuple, tuple]], where: dict[str, tuple[str, int
 
 
 def _similar(x: str, y: str) -> float:
-    """Share of the word pairs of the shorter text found in the other."""
+    """Share of the word pairs of the shorter text found in the other (0 when either holds
+    fewer than REWRITE_CONTEXT_PAIRS)."""
     def pairs(t: str) -> set[tuple[str, str]]:
         ws = words(t)
         return set(zip(ws, ws[1:], strict=False))
 
     px, py = pairs(x), pairs(y)
-    if not px or not py:
+    if min(len(px), len(py)) < REWRITE_CONTEXT_PAIRS:
         return 0.0
     return len(px & py) / min(len(px), len(py))
 
