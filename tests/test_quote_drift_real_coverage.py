@@ -47,3 +47,26 @@ def test_two_statements_sharing_a_hyphenated_compound_are_not_one_utterance(tmp_
     assert not [p for p in pairs if "a.txt" in p], [f["message"] for f in drift(got)]
     # a compound written with spaces is the same words; a compound swapped for a word is drift
     assert ["c.txt", "d.txt"] in pairs, pairs
+
+
+def test_a_statement_split_into_two_quotes_is_compared_whole(tmp_path):
+    """One page quotes the statement whole, another in two pieces with its own words between:
+    one finding, the whole against both pieces, not a finding pairing the whole with the
+    second piece as if it were another statement."""
+    files = {
+        "a.txt": "The board answered on Tuesday. “We accept the ruling on the tram contract. "
+                 "This outcome reflects our duty to the riders of the city. We trust that "
+                 "settling the dispute now, rather than after years of appeals, lets the "
+                 "project move ahead,” said chair Tove Rask.",
+        "b.txt": "Chair Tove Rask spoke after the ruling. “We accept the ruling on the tram "
+                 "contract. This outcome reflects our duty to the riders of the city,” Rask "
+                 "said.\n\nThe tram line has been delayed twice since 2019.\n\n“We hope that "
+                 "settling the dispute now, instead of after years of appeals, lets the project "
+                 "move ahead,” Rask said.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Tram ruling\n\n{v}\n" for k, v in files.items()})
+    qd = drift(got)
+    assert len(qd) == 1, [f["message"] for f in qd]
+    b_side = [e["exact"] for e in qd[0]["evidence"] if e["path"].endswith("b.txt")]
+    assert len(b_side) == 2 and "tram contract" in b_side[0] and "appeals" in b_side[1], b_side
+    assert "3 words changed" in qd[0]["message"], qd[0]["message"]

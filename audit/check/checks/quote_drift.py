@@ -10,7 +10,9 @@ it has. A named speaker's sentence reworded phrase by phrase (synonyms swapped e
 ``audit.resolve.utterances.reworded``) is paired too, but never with a speakerless quote.
 A rewrite of one article that rewords a named speaker's quote beyond word overlap is found by
 the surroundings instead: the text before and after the two quotes is largely the same
-(``_rewritten``)."""
+(``_rewritten``). A statement one source quotes whole and another splits into pieces (its own
+words between them) is compared whole against the pieces joined, as one finding
+(``_joined``); a finding's evidence is every part of a quote that holds a changed word."""
 
 from __future__ import annotations
 
@@ -139,7 +141,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
              for i, story, kept in todo]
     where = _surroundings(con, {q[0] for *_, rw in found for pair in rw for q in pair})
     story_pairs = [(i, story, pairs + _rewritten(rw, where)) for i, story, pairs, rw in found]
-    parts = _parts(con, {q[0] for _, _, pairs in story_pairs for pair in pairs for q in pair})
+    groups = [(i, _split_groups(pairs)) for i, _, pairs in story_pairs]
+    starts = _starts(con, {p[0] for _, gs in groups for _, pieces in gs for p in pieces})
+    story_pairs = [(i, story, _joined(pairs, gs, starts))
+                   for (i, story, pairs), (_, gs) in zip(story_pairs, groups, strict=True)]
+    parts = _parts(con, {c for _, _, pairs in story_pairs for pair in pairs for q in pair
+                         for c in _ids(q)})
     for i, story, pairs in story_pairs:
         built = [_build(a, b, parts) for a, b in pairs]
         story_cands[i] = [c for c in built if c is not None]
@@ -147,6 +154,75 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                          "warnings": story_notes[i]})
     memo.save()
     return [c for cands in story_cands for c in cands]
+
+
+def _ids(q: tuple) -> list[str]:
+    """The claim ids of a quote, or of the pieces of a quote joined by ``_joined``."""
+    return list(q[0]) if isinstance(q[0], tuple) else [q[0]]
+
+
+def _split_groups(pairs: list[tuple[tuple, tuple]]) -> list[tuple[tuple, tuple[tuple, ...]]]:
+    """Quotes paired with two or more quotes of one other document, with those quotes: a
+    statement one source quotes whole and another splits into pieces with its own words
+    between them ("A. B. C." / "A. B.", it said, ... "C."). Only pieces that are not one
+    utterance with each other (a quote the page repeats is no piece) and only pairs in no
+    other such group."""
+    partners: dict[tuple[str, str], list[tuple]] = {}
+    for a, b in pairs:
+        partners.setdefault((a[0], b[4]), []).append(b)
+        partners.setdefault((b[0], a[4]), []).append(a)
+    whole = {q[0]: q for pair in pairs for q in pair}
+    out = []
+    for (cid, _), pieces in sorted(partners.items()):
+        if len(pieces) < 2 or any(same_utterance(x[2], y[2]) for k, x in enumerate(pieces)
+                                  for y in pieces[k + 1:]):
+            continue
+        out.append((whole[cid], tuple(pieces)))
+    used = Counter(_pair_key(q, p) for q, pieces in out for p in pieces)
+    return [(q, ps) for q, ps in out if all(used[_pair_key(q, p)] == 1 for p in ps)]
+
+
+def _pair_key(x: tuple, y: tuple) -> tuple[str, str]:
+    """Two quotes' claim ids in a fixed order."""
+    return (x[0], y[0]) if x[0] <= y[0] else (y[0], x[0])
+
+
+def _starts(con: duckdb.DuckDBPyConnection, claim_ids: set[str]) -> dict[str, int]:
+    """Where each quote claim's first quoted part starts in its document."""
+    if not claim_ids:
+        return {}
+    return dict(con.execute("""
+        SELECT cs.claim_id, min(s.start_char)
+        FROM claim_spans cs JOIN spans s USING (span_id)
+        WHERE cs.role = 'quote' AND cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY ALL""", [sorted(claim_ids)]).fetchall())
+
+
+def _joined(pairs: list[tuple[tuple, tuple]], groups: list[tuple[tuple, tuple[tuple, ...]]],
+            starts: dict[str, int]) -> list[tuple[tuple, tuple]]:
+    """The pairs with each split statement's pieces (``_split_groups``) joined in page order
+    into one side, compared with the whole as one finding, when the pieces stand in the same
+    order in the whole and their joined words are one utterance with it; the pairs of a
+    group that is not are kept as they are."""
+    drop: set[tuple[str, str]] = set()
+    out = []
+    for q, pieces in groups:
+        ordered = sorted(pieces, key=lambda p: (starts.get(p[0], 0), p[0]))
+        text = " ".join(p[2] for p in ordered)
+        mine = words(q[2])
+        at = []
+        for p in ordered:
+            sm = difflib.SequenceMatcher(a=mine, b=words(p[2]), autojunk=False)
+            best = max(sm.get_matching_blocks(), key=lambda x: x.size)
+            at.append(best.a)
+        if at != sorted(at) or not same_utterance(q[2], text):
+            continue
+        speakers = [p[3] for p in ordered if p[3].lower() != UNKNOWN_SPEAKER]
+        side = (tuple(p[0] for p in ordered), ordered[0][1], text,
+                speakers[0] if speakers else ordered[0][3], ordered[0][4], ordered[-1][5])
+        out.append((q, side))
+        drop.update(_pair_key(q, p) for p in ordered)
+    return [pr for pr in pairs if _pair_key(*pr) not in drop] + out
 
 
 def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
@@ -162,8 +238,10 @@ def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
         key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
         headline=f"quote by {a[3]} worded differently ({changed} "
                  f"word{'' if changed == 1 else 's'} changed)",
-        values=[{"value": a[2], "claims": [(a[0], r) for r in _part_roles(parts, a[0], b[2])]},
-                {"value": b[2], "claims": [(b[0], r) for r in _part_roles(parts, b[0], a[2])]}],
+        values=[{"value": a[2], "claims": [(c, r) for c in _ids(a)
+                                           for r in _part_roles(parts, c, b[2])]},
+                {"value": b[2], "claims": [(c, r) for c in _ids(b)
+                                           for r in _part_roles(parts, c, a[2])]}],
         details={"diff": diff, "speaker": a[3]},
     )
 
