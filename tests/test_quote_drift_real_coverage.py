@@ -70,3 +70,19 @@ def test_a_statement_split_into_two_quotes_is_compared_whole(tmp_path):
     b_side = [e["exact"] for e in qd[0]["evidence"] if e["path"].endswith("b.txt")]
     assert len(b_side) == 2 and "tram contract" in b_side[0] and "appeals" in b_side[1], b_side
     assert "3 words changed" in qd[0]["message"], qd[0]["message"]
+
+
+def test_quotes_cut_at_different_sentence_ends_are_not_reworded(tmp_path):
+    """One page ends the sentence with two more words and stops; another ends it sooner and
+    runs on with the next sentence: each was trimmed, nothing was reworded."""
+    from audit.resolve.utterances import word_diff
+
+    long_end = "I have hard news about the mill to share with all of you"
+    next_one = "I have hard news about the mill to share. We will close it in May"
+    assert word_diff(long_end, next_one)[1] == 0
+    # a name swapped at the very end is still a change (no sentence starts at "Dalby")
+    assert word_diff("the mill will move to Dalby", "the mill will move to Orsa soon")[1] == 1
+    files = {"a.txt": f"“{long_end},” owner Brit Halme wrote to the staff on Monday.",
+             "b.txt": f"Brit Halme told workers on Monday: “{next_one}.”"}
+    got, _ = audit_texts(tmp_path, {k: f"Mill news\n\n{v}\n" for k, v in files.items()})
+    assert not drift(got), [f["message"] for f in drift(got)]

@@ -6,7 +6,9 @@ hyphens, ellipses and letter case compare equal, and quote marks nested inside a
 part of its words ("‘historic’" = "historic"). Editorial marks are not changes: a bracketed
 insertion ("[the company]", "[It]") and an ellipsis ("…", "...") stand for words the quoting
 source left out or replaced, so whatever the other source has in their place is not counted,
-and neither are words cut from either end (a trimmed quote).
+and neither are words cut from either end (a trimmed quote), nor, where one quote runs on
+with a sentence of its own at an end, the words the other has there instead (the two were
+cut at different sentence ends).
 
 A quoted word or two ("heartbroken", "massive") is a term the writer borrowed, not a statement:
 quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another. Words are
@@ -232,10 +234,11 @@ def _near(x: difflib.Match, y: difflib.Match) -> bool:
 _CASED = re.compile(rf"{GAP}|[\w']+")
 
 
-def _sentence_starts(text: str) -> set[int]:
+def _sentence_starts(text: str, joins: bool = True) -> set[int]:
     """Indexes (in :func:`words`) of the words that open a sentence: the first, one after
-    sentence punctuation or a line break, and a capitalised word right after a lower-case one
-    (the parts of a quote interrupted by its attribution are joined without punctuation)."""
+    sentence punctuation or a line break, and (``joins``) a capitalised word right after a
+    lower-case one (the parts of a quote interrupted by its attribution are joined without
+    punctuation)."""
     norm = _normalise(text)
     out = {0}
     prev_end, prev_word = 0, ""
@@ -248,7 +251,7 @@ def _sentence_starts(text: str) -> set[int]:
             continue
         gap = norm[prev_end : m.start()]
         if i and (re.search(r"[.!?;:\n]", gap) or (
-                w[:1].isupper() and prev_word[:1].islower())):
+                joins and w[:1].isupper() and prev_word[:1].islower())):
             out.add(i)
         prev_end, prev_word = m.end(), w
         i += 1
@@ -293,10 +296,25 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
         elif edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
             if _cut_word(ta[i1:i2], tb[j1:j2], at_end=n > 0):
                 continue  # a quote cut off inside a word: "... down be" / "... down below"
+            if _sentence_cut(a, ta, i1, i2, n > 0) or _sentence_cut(b, tb, j1, j2, n > 0):
+                continue  # the two quotes stop at different sentence ends: both trimmed
             changed += min(na, nb)
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
     return diff, changed
+
+
+def _sentence_cut(text: str, toks: list[str], i1: int, i2: int, at_end: bool) -> bool:
+    """At an end where the two quotes differ, this side's differing words are whole sentences
+    of its own: at the end they open a new sentence (the other quote ends its sentence with
+    words this one left out: "... to share with you." / "... to share. We've decided ..."), at
+    the start they close one before the shared words. Each quote was cut at another sentence
+    end, so neither side's words there are changes."""
+    if i2 <= i1:
+        return False
+    starts = _sentence_starts(text, joins=False)  # "... beat Madrid": a name, no sentence
+    k = sum(1 for t in toks[:i1 if at_end else i2] if t != GAP)  # the word index
+    return k > 0 and k in starts
 
 
 def _prefix_changes(prefix: list[str], other: list[str]) -> int:
