@@ -86,3 +86,20 @@ def test_quotes_cut_at_different_sentence_ends_are_not_reworded(tmp_path):
              "b.txt": f"Brit Halme told workers on Monday: “{next_one}.”"}
     got, _ = audit_texts(tmp_path, {k: f"Mill news\n\n{v}\n" for k, v in files.items()})
     assert not drift(got), [f["message"] for f in drift(got)]
+
+
+def test_a_partial_quote_with_one_word_swapped_is_drift(tmp_path):
+    """A few words quoted inside the writer's sentence, one of them not the speaker's: the
+    shared runs around the swap are short, but the rest is word for word."""
+    files = {
+        "a.txt": "Mayor Ilse Brandvold said the winter toll “too often keeps pupils from "
+                 "school” on the islands.",
+        "b.txt": "“The ferry toll is high, and in the dark months it too often bars pupils from "
+                 "school,” said Mayor Ilse Brandvold on Monday.",
+        "c.txt": "Mayor Ilse Brandvold said she wants “more pupils from the islands” in the "
+                 "new school next year.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Ferry toll\n\n{v}\n" for k, v in files.items()})
+    qd = drift(got)
+    assert len(qd) == 1 and "1 word changed" in qd[0]["message"], [f["message"] for f in qd]
+    assert not any(e["path"].endswith("c.txt") for e in qd[0]["evidence"])

@@ -193,6 +193,33 @@ def reworded(a: str, b: str) -> bool:
     return len(wa) - ia <= REWORD_GAP and len(wb) - ib <= REWORD_GAP
 
 
+SWAP_MIN = 6  # words as written of the shorter quote, at least, for a one-word swap (swapped)
+
+
+def swapped(a: str, b: str) -> bool:
+    """Whether the shorter of two quotes of one named speaker is a partial quote (it opens in
+    lower case, inside the writer's sentence) that stands word for word in the other but for
+    one word swapped for one inside it ("too often keeps pupils out of class" in "... the fee
+    too often bars pupils out of class"): the same sentence with one word changed, shared in
+    runs too short for ``same_utterance``. At least SWAP_MIN words, two shared runs of two
+    words or more around the swap, so a shared stock phrase or a last word that differs does
+    not pair two statements. Callers use it only for quotes whose speaker is named in both
+    sources, as ``reworded``."""
+    wa, wb = words(a), words(b)
+    short, long_, st = (wa, wb, a) if len(wa) <= len(wb) else (wb, wa, b)
+    first_letter = next((c for c in st if c.isalpha()), "")
+    if _lexical(st) < SWAP_MIN or not first_letter.islower():
+        return False
+    blocks = [x for x in difflib.SequenceMatcher(a=short, b=long_, autojunk=False)
+              .get_matching_blocks() if x.size]
+    if len(blocks) != 2 or min(x.size for x in blocks) < 2:
+        return False
+    first, second = blocks
+    return (first.a == 0 and second.a + second.size == len(short)
+            and second.a - (first.a + first.size) == 1
+            and second.b - (first.b + first.size) == 1)
+
+
 def _same_overlap(a: str, b: str, wa: list[str], wb: list[str], matched: list,
                   blocks: list) -> bool:
     """Two quotes that each run on with other sentences of the speaker ("A. B." and "B. C.":

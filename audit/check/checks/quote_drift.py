@@ -27,7 +27,14 @@ from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.limits import limit
 from audit.check.memo import StoryMemo
-from audit.resolve.utterances import reworded, same_speaker, same_utterance, word_diff, words
+from audit.resolve.utterances import (
+    reworded,
+    same_speaker,
+    same_utterance,
+    swapped,
+    word_diff,
+    words,
+)
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
 
@@ -90,7 +97,8 @@ def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False,
 def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
     """Pairs of quotes from two documents that are one utterance (``same_utterance``) and
     whose speakers agree or one is unknown, or, when both speakers are named and agree, one
-    sentence reworded phrase by phrase (``reworded``). Two statements of one speaker are not
+    sentence reworded phrase by phrase (``reworded``) or a partial quote with one word
+    swapped (``swapped``). Two statements of one speaker are not
     paired."""
     toks = [words(q[2]) for q in quotes]
     for i, a in enumerate(quotes):
@@ -101,7 +109,8 @@ def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
             known = UNKNOWN_SPEAKER not in (a[3].lower(), b[3].lower())
             if known and not same_speaker(a[3], b[3]):
                 continue
-            if same_utterance(a[2], b[2]) or (known and reworded(a[2], b[2])):
+            if same_utterance(a[2], b[2]) or (known and (reworded(a[2], b[2])
+                                                         or swapped(a[2], b[2]))):
                 yield a, b
 
 
@@ -164,22 +173,29 @@ def _ids(q: tuple) -> list[str]:
 def _split_groups(pairs: list[tuple[tuple, tuple]]) -> list[tuple[tuple, tuple[tuple, ...]]]:
     """Quotes paired with two or more quotes of one other document, with those quotes: a
     statement one source quotes whole and another splits into pieces with its own words
-    between them ("A. B. C." / "A. B.", it said, ... "C."). Only pieces that are not one
-    utterance with each other (a quote the page repeats is no piece) and only pairs in no
-    other such group."""
+    between them ("A. B. C." / "A. B.", it said, ... "C."). Only pieces that open a sentence
+    (a few words quoted inside the writer's own sentence are a quote of their own, compared
+    on their own), that are not one utterance with each other (a quote the page repeats is no
+    piece), and only pairs in no other such group."""
     partners: dict[tuple[str, str], list[tuple]] = {}
     for a, b in pairs:
         partners.setdefault((a[0], b[4]), []).append(b)
         partners.setdefault((b[0], a[4]), []).append(a)
     whole = {q[0]: q for pair in pairs for q in pair}
     out = []
-    for (cid, _), pieces in sorted(partners.items()):
+    for (cid, _), found in sorted(partners.items()):
+        pieces = [p for p in found if _opens_sentence(p[2])]
         if len(pieces) < 2 or any(same_utterance(x[2], y[2]) for k, x in enumerate(pieces)
                                   for y in pieces[k + 1:]):
             continue
         out.append((whole[cid], tuple(pieces)))
     used = Counter(_pair_key(q, p) for q, pieces in out for p in pieces)
     return [(q, ps) for q, ps in out if all(used[_pair_key(q, p)] == 1 for p in ps)]
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether a quote's first letter is a capital (a whole sentence, not a phrase)."""
+    return next((c for c in text if c.isalpha()), "").isupper()
 
 
 def _pair_key(x: tuple, y: tuple) -> tuple[str, str]:
@@ -219,7 +235,8 @@ def _joined(pairs: list[tuple[tuple, tuple]], groups: list[tuple[tuple, tuple[tu
             continue
         speakers = [p[3] for p in ordered if p[3].lower() != UNKNOWN_SPEAKER]
         side = (tuple(p[0] for p in ordered), ordered[0][1], text,
-                speakers[0] if speakers else ordered[0][3], ordered[0][4], ordered[-1][5])
+                speakers[0] if speakers else ordered[0][3], ordered[0][4], ordered[-1][5],
+                tuple(p[2] for p in ordered))
         out.append((q, side))
         drop.update(_pair_key(q, p) for p in ordered)
     return [pr for pr in pairs if _pair_key(*pr) not in drop] + out
@@ -238,12 +255,21 @@ def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
         key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
         headline=f"quote by {a[3]} worded differently ({changed} "
                  f"word{'' if changed == 1 else 's'} changed)",
-        values=[{"value": a[2], "claims": [(c, r) for c in _ids(a)
-                                           for r in _part_roles(parts, c, b[2])]},
-                {"value": b[2], "claims": [(c, r) for c in _ids(b)
-                                           for r in _part_roles(parts, c, a[2])]}],
+        values=[{"value": a[2], "claims": _side_claims(parts, a, b)},
+                {"value": b[2], "claims": _side_claims(parts, b, a)}],
         details={"diff": diff, "speaker": a[3]},
     )
+
+
+def _side_claims(parts: dict, q: tuple, other: tuple) -> list[tuple[str, tuple[str, ...]]]:
+    """The evidence of one side: each claim with the parts where it drifts from the other
+    side, or from each piece of the other side when that side is a split statement joined."""
+    others = other[6] if len(other) > 6 else (other[2],)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for c in _ids(q):
+        for piece in others:
+            out.extend((c, r) for r in _part_roles(parts, c, piece) if (c, r) not in out)
+    return out
 
 
 def _payload(c: Candidate) -> dict:
