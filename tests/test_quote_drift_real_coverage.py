@@ -103,3 +103,18 @@ def test_a_partial_quote_with_one_word_swapped_is_drift(tmp_path):
     qd = drift(got)
     assert len(qd) == 1 and "1 word changed" in qd[0]["message"], [f["message"] for f in qd]
     assert not any(e["path"].endswith("c.txt") for e in qd[0]["evidence"])
+
+
+def test_a_sentence_left_out_between_two_pieces_is_not_a_change(tmp_path):
+    """The release quotes three sentences; a report quotes the first and the last, with its
+    own words between them: a trim, not a finding."""
+    s1 = "During the season our crews rebuilt every pier on the north shore."
+    s2 = "Fishing towns along the coast asked us to do the same for them."
+    s3 = "The demand for working harbours has never been higher."
+    files = {
+        "a.txt": f"“{s1} {s2} {s3}” said director Rune Vik in the release.",
+        "b.txt": f"Director Rune Vik looked back on the year: “{s1}” Turning to the future, he "
+                 f"added, “{s3}”",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Pier works\n\n{v}\n" for k, v in files.items()})
+    assert not drift(got), [f["message"] for f in drift(got)]

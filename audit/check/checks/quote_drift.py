@@ -217,14 +217,16 @@ def _starts(con: duckdb.DuckDBPyConnection, claim_ids: set[str]) -> dict[str, in
 def _joined(pairs: list[tuple[tuple, tuple]], groups: list[tuple[tuple, tuple[tuple, ...]]],
             starts: dict[str, int]) -> list[tuple[tuple, tuple]]:
     """The pairs with each split statement's pieces (``_split_groups``) joined in page order
-    into one side, compared with the whole as one finding, when the pieces stand in the same
+    into one side (an ellipsis between pieces: a sentence left out between them is a trim,
+    not a change), compared with the whole as one finding, when the pieces stand in the same
     order in the whole and their joined words are one utterance with it; the pairs of a
     group that is not are kept as they are."""
     drop: set[tuple[str, str]] = set()
     out = []
     for q, pieces in groups:
         ordered = sorted(pieces, key=lambda p: (starts.get(p[0], 0), p[0]))
-        text = " ".join(p[2] for p in ordered)
+        # joined with an ellipsis: what the page left out between its pieces is not a change
+        text = " … ".join(p[2] for p in ordered)
         mine = words(q[2])
         at = []
         for p in ordered:
