@@ -118,3 +118,13 @@ def test_a_sentence_left_out_between_two_pieces_is_not_a_change(tmp_path):
     }
     got, _ = audit_texts(tmp_path, {k: f"Pier works\n\n{v}\n" for k, v in files.items()})
     assert not drift(got), [f["message"] for f in drift(got)]
+
+
+def test_a_speaker_after_an_organisation_with_of_and_a_title_is_read():
+    from audit.extract import quotes
+    from tests.extracting import run
+
+    text = ("“Big steps in tidal power need patient work with many partners,” said University "
+            "of Norland President Mara Quellton in a statement.")
+    got = run(quotes, text)
+    assert [c.value["speaker"] for c in got] == ["Mara Quellton"]

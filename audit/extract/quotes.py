@@ -33,8 +33,9 @@ Attribution, tried in this order:
   “...”", "They called it “...”" and "X called for “...”" give no speaker, so a short one stays
   a skipped scare quote.
 The speaker may carry a title ("said U.S. Secretary of Commerce Gina Raimondo" -> "Gina
-Raimondo"), a lower-case role ("said harbour master Lena Voss") or be a surname ("said
-Jahanian"). A pronoun ("he said") takes the person named last
+Raimondo", "said University of Norland President Mara Quellton" -> "Mara Quellton"), a
+lower-case role ("said harbour master Lena Voss") or be a surname ("said Jahanian"). A
+pronoun ("he said") takes the person named last
 before the quote in the same range (an earlier quote's speaker, a role-holder, or "Name said"),
 without a speaker span (value["speaker_via"] = "pronoun").
 
@@ -73,7 +74,7 @@ from audit.resolve.roles import STATUS_WORDS, refers_to
 from audit.text import AFTER_ABBREVIATION, sentence_start
 
 NAME = "quotes"
-VERSION = "9"
+VERSION = "10"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
