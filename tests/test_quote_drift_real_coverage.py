@@ -128,3 +128,35 @@ def test_a_speaker_after_an_organisation_with_of_and_a_title_is_read():
             "of Norland President Mara Quellton in a statement.")
     got = run(quotes, text)
     assert [c.value["speaker"] for c in got] == ["Mara Quellton"]
+
+
+CUT_A = """Tidal grant for Norland
+
+The grant will be split with the University of Vesterby. The two regions also signed other
+pacts to deepen ties on trade and energy.
+
+“Big advances in tidal power demand patient and close work across borders and with a wide
+circle of industry, academic and public partners,” Mara Quellton, president of """
+
+CUT_B = """Norland tidal grant
+
+Funding will be shared with the University of Vesterby. The two regions have also signed other
+agreements to strengthen ties on trade and energy.
+
+“Large tidal power advances will require close and patient cooperation with a broad circle of
+partners in industry, academia and government across borders,” said University of Norland
+President Mara Quellton in a statement.
+
+The first turbines are due in the water next spring, the university said.
+"""
+
+
+def test_a_page_cut_off_in_the_attribution_still_names_the_speaker_and_pairs_the_rewrite(
+        tmp_path):
+    """One page stops inside the attribution (no verb); the other rewrote the same paragraphs
+    and reworded the quote beyond word overlap: the text before the quotes decides."""
+    got, claims = audit_texts(tmp_path, {"a.txt": CUT_A, "b.txt": CUT_B})
+    speakers = sorted(v["speaker"] for k, _, v in claims if k == "quote")
+    assert speakers == ["Mara Quellton", "Mara Quellton"], speakers
+    qd = drift(got)
+    assert len(qd) == 1 and qd[0]["severity"] == "warning", [f["message"] for f in got]

@@ -346,7 +346,8 @@ def _rewritten(cands: list[tuple[tuple, tuple]], where: dict[str, tuple[str, int
     (the rewrite kept the paragraphs around the quote and changed its words). Two statements
     of one speaker stand in different surroundings, so they are not paired; nor are quotes
     with next to nothing on one side (a short page's headline, the speaker's name after it):
-    a few shared words there say nothing about the rest of the page."""
+    a few shared words there say nothing about the rest of the page. A quote the page ends
+    with (``_cut_off``) is judged by the text before it alone."""
     out = []
     for a, b in cands:
         if a[0] not in where or b[0] not in where:
@@ -354,10 +355,21 @@ def _rewritten(cands: list[tuple[tuple, tuple]], where: dict[str, tuple[str, int
         _, a0, a1, ta = where[a[0]]
         _, b0, b1, tb = where[b[0]]
         w = REWRITE_CONTEXT
-        if _similar(ta[max(0, a0 - w):a0], tb[max(0, b0 - w):b0]) >= REWRITE_SIMILAR and \
+        if _similar(ta[max(0, a0 - w):a0], tb[max(0, b0 - w):b0]) < REWRITE_SIMILAR:
+            continue
+        if _cut_off(ta, a1) or _cut_off(tb, b1) or \
                 _similar(ta[a1:a1 + w], tb[b1:b1 + w]) >= REWRITE_SIMILAR:
             out.append((a, b))
     return out
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """The page stops mid-sentence right after the quote (fewer than REWRITE_CONTEXT_PAIRS
+    word pairs follow it, and no sentence end closes the text: a page copied up to a length
+    limit), so there is no text after it to compare and the text before it decides alone. A
+    page that just ends with a quote has ended its sentence."""
+    rest = text[end:].strip()
+    return len(words(rest)) <= REWRITE_CONTEXT_PAIRS and (not rest or rest[-1] not in ".!?\"”’»)")
 
 
 def _similar(x: str, y: str) -> float:
