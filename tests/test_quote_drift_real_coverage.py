@@ -160,3 +160,27 @@ def test_a_page_cut_off_in_the_attribution_still_names_the_speaker_and_pairs_the
     assert speakers == ["Mara Quellton", "Mara Quellton"], speakers
     qd = drift(got)
     assert len(qd) == 1 and qd[0]["severity"] == "warning", [f["message"] for f in got]
+
+
+def test_copies_differing_only_in_typography_are_one_side_of_the_finding(tmp_path):
+    """Four pages quote the same words (commas, a capital after a split, curly or straight
+    marks) and one changes two of them: one finding with two values, four pages against one,
+    a warning; not five values that read as five different statements."""
+    same = [
+        "“We want the new line to open here, to stay here and to carry freight for decades,” "
+        "said director Oda Brekke.",
+        "“We want the new line to open here,” said director Oda Brekke. “To stay here and to "
+        "carry freight for decades.”",
+        "\"We want the new line to open here, to stay here and to carry freight for decades,\" "
+        "said director Oda Brekke.",
+        "“We want the new line to open here, to stay here, and to carry freight for decades,” "
+        "said director Oda Brekke.",
+    ]
+    odd = ("“We intend the new line to start here, to stay here and to carry freight for "
+           "decades,” said director Oda Brekke.")
+    files = {f"p{k}.txt": f"Freight line\n\n{t}\n" for k, t in enumerate(same)}
+    files["odd.txt"] = f"Freight line\n\n{odd}\n"
+    got, _ = audit_texts(tmp_path, files)
+    qd = drift(got)
+    assert len(qd) == 1 and len(qd[0]["values"]) == 2, [f["message"] for f in qd]
+    assert qd[0]["severity"] == "warning", qd[0]["confidence"]

@@ -157,7 +157,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     parts = _parts(con, {c for _, _, pairs in story_pairs for pair in pairs for q in pair
                          for c in _ids(q)})
     for i, story, pairs in story_pairs:
-        built = [_build(a, b, parts) for a, b in pairs]
+        # one label per wording: copies differing only in typography are one value of the
+        # finding their pairs merge into, not several (many values lower its confidence)
+        label: dict[tuple[str, ...], str] = {}
+        for q in sorted({q[2] for pair in pairs for q in pair}):
+            label.setdefault(tuple(words(q)), q)
+        built = [_build(a, b, parts, label) for a, b in pairs]
         story_cands[i] = [c for c in built if c is not None]
         memo.put(story, {"candidates": [_payload(c) for c in story_cands[i]],
                          "warnings": story_notes[i]})
@@ -244,7 +249,8 @@ def _joined(pairs: list[tuple[tuple, tuple]], groups: list[tuple[tuple, tuple[tu
     return [pr for pr in pairs if _pair_key(*pr) not in drop] + out
 
 
-def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
+def _build(a: tuple, b: tuple, parts: dict,
+           label: dict[tuple[str, ...], str] | None = None) -> Candidate | None:
     """The candidate of a pair of one speaker's quotes (None: they differ in no word)."""
     if a[3].lower() == UNKNOWN_SPEAKER:
         a, b = b, a  # name the finding after the known speaker
@@ -257,8 +263,10 @@ def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
         key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
         headline=f"quote by {a[3]} worded differently ({changed} "
                  f"word{'' if changed == 1 else 's'} changed)",
-        values=[{"value": a[2], "claims": _side_claims(parts, a, b)},
-                {"value": b[2], "claims": _side_claims(parts, b, a)}],
+        values=[{"value": (label or {}).get(tuple(words(a[2])), a[2]),
+                 "claims": _side_claims(parts, a, b)},
+                {"value": (label or {}).get(tuple(words(b[2])), b[2]),
+                 "claims": _side_claims(parts, b, a)}],
         details={"diff": diff, "speaker": a[3]},
     )
 
