@@ -208,7 +208,7 @@ def swapped(a: str, b: str) -> bool:
     wa, wb = words(a), words(b)
     short, long_, st = (wa, wb, a) if len(wa) <= len(wb) else (wb, wa, b)
     first_letter = next((c for c in st if c.isalpha()), "")
-    if _lexical(st) < SWAP_MIN or not first_letter.islower():
+    if _lexical(st) < SWAP_MIN or not first_letter.islower() or _pairs(a).isdisjoint(_pairs(b)):
         return False
     blocks = [x for x in difflib.SequenceMatcher(a=short, b=long_, autojunk=False)
               .get_matching_blocks() if x.size]
