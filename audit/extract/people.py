@@ -180,6 +180,9 @@ _GENERIC_ORGS = frozenset(
 _WORD_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<w>[A-Za-z]+){WS}\Z")
 
 
+_SPEAKER_ORG_JOIN = rf"(?:{WS}(?:of|for){WS}|{WS})"
+
+
 @lru_cache(maxsize=32)
 def _patterns(lex: Lexicon) -> _Patterns:
     t = lex.title_pattern
@@ -191,8 +194,10 @@ def _patterns(lex: Lexicon) -> _Patterns:
     appos_tail = re.compile(
         rf"{t2}(?:{WS}(?P<ofkw>of|at|for|with){WS}(?:the{WS})?(?P<org>{ORG_PHRASE}))?"
     )
+    # the organisation before the title may hold "of"/"for" ("University of Norland President")
     speaker = re.compile(
-        rf"(?:(?:the{WS})?(?P<org>{ORG_TOKEN}(?:{WS}{ORG_TOKEN}){{0,3}}?)(?:['’]s)?{WS})??"
+        rf"(?:(?:the{WS})?(?P<org>{ORG_TOKEN}(?:{_SPEAKER_ORG_JOIN}{ORG_TOKEN}){{0,3}}?)"
+        rf"(?:['’]s)?{WS})??"
         rf"(?P<t1>{t}){t2}(?:{WS}(?:of|for){WS}{_OF_PART})?,?{WS}(?P<name>{NAME_PATTERN})"
     )
     return _Patterns(pre_tail, appos_tail, speaker)

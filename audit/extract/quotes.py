@@ -15,6 +15,7 @@ is an apostrophe ("It’s"), and a quote nested inside another is part of it.
 
 Attribution, tried in this order:
 - after: ``,” said X.`` / ``,” X said.`` / ``,” X, the CEO, said.`` / ``,” according to X.``;
+  ``,” X, the CEO of`` where the document ends (a page cut off before the verb);
 - a trailing ``— Name, title`` line;
 - before, introduced by a colon, the quote on the same line or opening the next one (a ``<br>``
   or a paragraph break between): ``X said:``, ``X told reporters:``, ``X put it this way:``,
@@ -33,8 +34,9 @@ Attribution, tried in this order:
   “...”", "They called it “...”" and "X called for “...”" give no speaker, so a short one stays
   a skipped scare quote.
 The speaker may carry a title ("said U.S. Secretary of Commerce Gina Raimondo" -> "Gina
-Raimondo"), a lower-case role ("said harbour master Lena Voss") or be a surname ("said
-Jahanian"). A pronoun ("he said") takes the person named last
+Raimondo", "said University of Norland President Mara Quellton" -> "Mara Quellton"), a
+lower-case role ("said harbour master Lena Voss") or be a surname ("said Jahanian"). A
+pronoun ("he said") takes the person named last
 before the quote in the same range (an earlier quote's speaker, a role-holder, or "Name said"),
 without a speaker span (value["speaker_via"] = "pronoun").
 
@@ -73,7 +75,7 @@ from audit.resolve.roles import STATUS_WORDS, refers_to
 from audit.text import AFTER_ABBREVIATION, sentence_start
 
 NAME = "quotes"
-VERSION = "9"
+VERSION = "11"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -256,7 +258,24 @@ def _after(ctx: Context, pos: int, end: int) -> _After | None:
             t = _AFTER_NAME_TAIL.match(text, sp[1], end)
             if t:
                 return sp, False, t.end(), _end_of(_ATT_END, text, t.end(), end)
+            if _cut_attribution(ctx, sp[1], end):
+                return sp, False, end, end
     return _role_after(ctx, pos, end)
+
+
+# ",” Name, president of" where the page stops: the attribution's verb was cut off
+_CUT_TAIL = re.compile(r",[ \t\u00a0]+(?P<appos>[^\n“”\"«».!?,]{1,80}?)[ \t\u00a0]*\Z")
+
+
+def _cut_attribution(ctx: Context, pos: int, end: int) -> bool:
+    """After a name right after the closing mark: an appositive holding a title, then nothing
+    more in the document (a page copied up to a length limit cut the attribution's verb
+    off), so the name is the speaker."""
+    m = _CUT_TAIL.match(ctx.text, pos, end)
+    if m is None or ctx.text[end:].strip():
+        return False
+    lex = lexicon(ctx.vocab)
+    return any(w in lex.title_canon for w in m.group("appos").lower().split())
 
 
 # a role reference after the quote: ",” the president said." / ",” said the company's chief

@@ -6,10 +6,15 @@ hyphens, ellipses and letter case compare equal, and quote marks nested inside a
 part of its words ("‘historic’" = "historic"). Editorial marks are not changes: a bracketed
 insertion ("[the company]", "[It]") and an ellipsis ("…", "...") stand for words the quoting
 source left out or replaced, so whatever the other source has in their place is not counted,
-and neither are words cut from either end (a trimmed quote).
+and neither are words cut from either end (a trimmed quote), nor, where one quote runs on
+with a sentence of its own at an end, the words the other has there instead (the two were
+cut at different sentence ends).
 
 A quoted word or two ("heartbroken", "massive") is a term the writer borrowed, not a statement:
-quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another.
+quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another. Words are
+compared split at hyphens ("once-in-a-lifetime" = "once in a lifetime"), but a hyphenated
+compound counts as one word where the evidence is weighed (the length of a quote, of a shared
+run): two statements that share one compound and a preposition share two words, not five.
 
 Two quotes are the same utterance only when they share a substantial run of words in order
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
@@ -82,6 +87,33 @@ def _pairs(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(zip(ws, ws[1:], strict=False))
 
 
+_DASHES = str.maketrans({c: " " for c in "–—―"})  # a dash between words is no hyphen
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _opens(text: str) -> tuple[bool, ...]:
+    """Per word of :func:`words`: whether it opens a word as written (False for the second and
+    later parts of a hyphenated compound: "in", "a", "lifetime" of "once-in-a-lifetime")."""
+    norm = fold(_EDITORIAL.sub(" ", text.translate(_APOSTROPHES)).translate(_DASHES))
+    out = []
+    prev_end = -1
+    for m in _TOKEN.finditer(norm):
+        if not m.group(0).strip("'"):
+            continue
+        out.append(not (prev_end >= 0 and norm[prev_end:m.start()] == "-"))
+        prev_end = m.end()
+    if len(out) != len(_words(text)):  # folding split the words otherwise: count every one
+        return (True,) * len(_words(text))
+    return tuple(out)
+
+
+def _lexical(text: str, start: int = 0, end: int | None = None) -> int:
+    """The words as written among words[start:end] (a compound counts once); a stretch that
+    starts inside a compound counts its first part as a word."""
+    opens = _opens(text)[start:end]
+    return sum(opens) + (1 if opens and not opens[0] else 0)
+
+
 def _raw(text: str) -> list[str]:
     """The words as written (for showing a diff), aligned with :func:`tokens`."""
     out = []
@@ -103,7 +135,8 @@ def same_utterance(a: str, b: str) -> bool:
     if not wa or not wb:
         return False
     shorter = min(len(wa), len(wb))
-    if shorter < MIN_UTTERANCE_WORDS:
+    written = min(_lexical(a), _lexical(b))  # words as written: a compound counts once
+    if written < MIN_UTTERANCE_WORDS:
         return False  # a quoted word or two ("heartbroken") is a term, not a statement
     if shorter >= 2 and _pairs(a).isdisjoint(_pairs(b)):
         return False  # no shared run of two words: no block below could qualify
@@ -112,7 +145,8 @@ def same_utterance(a: str, b: str) -> bool:
     # lone words between such runs (aligned inside the same passage)
     matched = [x for x in sm.get_matching_blocks() if x.size]
     blocks = [x for x in matched if x.size >= min(2, shorter)]
-    if not blocks or max(x.size for x in blocks) < min(SAME_RUN, shorter):
+    if not blocks or max(min(_lexical(a, x.a, x.a + x.size), _lexical(b, x.b, x.b + x.size))
+                         for x in blocks) < min(SAME_RUN, written):
         return False
     a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
     b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
@@ -159,6 +193,33 @@ def reworded(a: str, b: str) -> bool:
     return len(wa) - ia <= REWORD_GAP and len(wb) - ib <= REWORD_GAP
 
 
+SWAP_MIN = 6  # words as written of the shorter quote, at least, for a one-word swap (swapped)
+
+
+def swapped(a: str, b: str) -> bool:
+    """Whether the shorter of two quotes of one named speaker is a partial quote (it opens in
+    lower case, inside the writer's sentence) that stands word for word in the other but for
+    one word swapped for one inside it ("too often keeps pupils out of class" in "... the fee
+    too often bars pupils out of class"): the same sentence with one word changed, shared in
+    runs too short for ``same_utterance``. At least SWAP_MIN words, two shared runs of two
+    words or more around the swap, so a shared stock phrase or a last word that differs does
+    not pair two statements. Callers use it only for quotes whose speaker is named in both
+    sources, as ``reworded``."""
+    wa, wb = words(a), words(b)
+    short, long_, st = (wa, wb, a) if len(wa) <= len(wb) else (wb, wa, b)
+    first_letter = next((c for c in st if c.isalpha()), "")
+    if _lexical(st) < SWAP_MIN or not first_letter.islower() or _pairs(a).isdisjoint(_pairs(b)):
+        return False
+    blocks = [x for x in difflib.SequenceMatcher(a=short, b=long_, autojunk=False)
+              .get_matching_blocks() if x.size]
+    if len(blocks) != 2 or min(x.size for x in blocks) < 2:
+        return False
+    first, second = blocks
+    return (first.a == 0 and second.a + second.size == len(short)
+            and second.a - (first.a + first.size) == 1
+            and second.b - (first.b + first.size) == 1)
+
+
 def _same_overlap(a: str, b: str, wa: list[str], wb: list[str], matched: list,
                   blocks: list) -> bool:
     """Two quotes that each run on with other sentences of the speaker ("A. B." and "B. C.":
@@ -200,10 +261,11 @@ def _near(x: difflib.Match, y: difflib.Match) -> bool:
 _CASED = re.compile(rf"{GAP}|[\w']+")
 
 
-def _sentence_starts(text: str) -> set[int]:
+def _sentence_starts(text: str, joins: bool = True) -> set[int]:
     """Indexes (in :func:`words`) of the words that open a sentence: the first, one after
-    sentence punctuation or a line break, and a capitalised word right after a lower-case one
-    (the parts of a quote interrupted by its attribution are joined without punctuation)."""
+    sentence punctuation or a line break, and (``joins``) a capitalised word right after a
+    lower-case one (the parts of a quote interrupted by its attribution are joined without
+    punctuation)."""
     norm = _normalise(text)
     out = {0}
     prev_end, prev_word = 0, ""
@@ -216,7 +278,7 @@ def _sentence_starts(text: str) -> set[int]:
             continue
         gap = norm[prev_end : m.start()]
         if i and (re.search(r"[.!?;:\n]", gap) or (
-                w[:1].isupper() and prev_word[:1].islower())):
+                joins and w[:1].isupper() and prev_word[:1].islower())):
             out.add(i)
         prev_end, prev_word = m.end(), w
         i += 1
@@ -261,10 +323,25 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
         elif edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
             if _cut_word(ta[i1:i2], tb[j1:j2], at_end=n > 0):
                 continue  # a quote cut off inside a word: "... down be" / "... down below"
+            if _sentence_cut(a, ta, i1, i2, n > 0) or _sentence_cut(b, tb, j1, j2, n > 0):
+                continue  # the two quotes stop at different sentence ends: both trimmed
             changed += min(na, nb)
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
     return diff, changed
+
+
+def _sentence_cut(text: str, toks: list[str], i1: int, i2: int, at_end: bool) -> bool:
+    """At an end where the two quotes differ, this side's differing words are whole sentences
+    of its own: at the end they open a new sentence (the other quote ends its sentence with
+    words this one left out: "... to share with you." / "... to share. We've decided ..."), at
+    the start they close one before the shared words. Each quote was cut at another sentence
+    end, so neither side's words there are changes."""
+    if i2 <= i1:
+        return False
+    starts = _sentence_starts(text, joins=False)  # "... beat Madrid": a name, no sentence
+    k = sum(1 for t in toks[:i1 if at_end else i2] if t != GAP)  # the word index
+    return k > 0 and k in starts
 
 
 def _prefix_changes(prefix: list[str], other: list[str]) -> int:

@@ -10,7 +10,9 @@ it has. A named speaker's sentence reworded phrase by phrase (synonyms swapped e
 ``audit.resolve.utterances.reworded``) is paired too, but never with a speakerless quote.
 A rewrite of one article that rewords a named speaker's quote beyond word overlap is found by
 the surroundings instead: the text before and after the two quotes is largely the same
-(``_rewritten``)."""
+(``_rewritten``). A statement one source quotes whole and another splits into pieces (its own
+words between them) is compared whole against the pieces joined, as one finding
+(``_joined``); a finding's evidence is every part of a quote that holds a changed word."""
 
 from __future__ import annotations
 
@@ -25,7 +27,14 @@ from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.limits import limit
 from audit.check.memo import StoryMemo
-from audit.resolve.utterances import reworded, same_speaker, same_utterance, word_diff, words
+from audit.resolve.utterances import (
+    reworded,
+    same_speaker,
+    same_utterance,
+    swapped,
+    word_diff,
+    words,
+)
 
 __all__ = ["UNKNOWN_SPEAKER", "quotes_by_story", "utterance_pairs", "word_diff", "words"]
 
@@ -88,7 +97,8 @@ def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False,
 def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
     """Pairs of quotes from two documents that are one utterance (``same_utterance``) and
     whose speakers agree or one is unknown, or, when both speakers are named and agree, one
-    sentence reworded phrase by phrase (``reworded``). Two statements of one speaker are not
+    sentence reworded phrase by phrase (``reworded``) or a partial quote with one word
+    swapped (``swapped``). Two statements of one speaker are not
     paired."""
     toks = [words(q[2]) for q in quotes]
     for i, a in enumerate(quotes):
@@ -99,7 +109,8 @@ def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
             known = UNKNOWN_SPEAKER not in (a[3].lower(), b[3].lower())
             if known and not same_speaker(a[3], b[3]):
                 continue
-            if same_utterance(a[2], b[2]) or (known and reworded(a[2], b[2])):
+            if same_utterance(a[2], b[2]) or (known and (reworded(a[2], b[2])
+                                                         or swapped(a[2], b[2]))):
                 yield a, b
 
 
@@ -139,9 +150,19 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
              for i, story, kept in todo]
     where = _surroundings(con, {q[0] for *_, rw in found for pair in rw for q in pair})
     story_pairs = [(i, story, pairs + _rewritten(rw, where)) for i, story, pairs, rw in found]
-    parts = _parts(con, {q[0] for _, _, pairs in story_pairs for pair in pairs for q in pair})
+    groups = [(i, _split_groups(pairs)) for i, _, pairs in story_pairs]
+    starts = _starts(con, {p[0] for _, gs in groups for _, pieces in gs for p in pieces})
+    story_pairs = [(i, story, _joined(pairs, gs, starts))
+                   for (i, story, pairs), (_, gs) in zip(story_pairs, groups, strict=True)]
+    parts = _parts(con, {c for _, _, pairs in story_pairs for pair in pairs for q in pair
+                         for c in _ids(q)})
     for i, story, pairs in story_pairs:
-        built = [_build(a, b, parts) for a, b in pairs]
+        # one label per wording: copies differing only in typography are one value of the
+        # finding their pairs merge into, not several (many values lower its confidence)
+        label: dict[tuple[str, ...], str] = {}
+        for q in sorted({q[2] for pair in pairs for q in pair}):
+            label.setdefault(tuple(words(q)), q)
+        built = [_build(a, b, parts, label) for a, b in pairs]
         story_cands[i] = [c for c in built if c is not None]
         memo.put(story, {"candidates": [_payload(c) for c in story_cands[i]],
                          "warnings": story_notes[i]})
@@ -149,7 +170,87 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     return [c for cands in story_cands for c in cands]
 
 
-def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
+def _ids(q: tuple) -> list[str]:
+    """The claim ids of a quote, or of the pieces of a quote joined by ``_joined``."""
+    return list(q[0]) if isinstance(q[0], tuple) else [q[0]]
+
+
+def _split_groups(pairs: list[tuple[tuple, tuple]]) -> list[tuple[tuple, tuple[tuple, ...]]]:
+    """Quotes paired with two or more quotes of one other document, with those quotes: a
+    statement one source quotes whole and another splits into pieces with its own words
+    between them ("A. B. C." / "A. B.", it said, ... "C."). Only pieces that open a sentence
+    (a few words quoted inside the writer's own sentence are a quote of their own, compared
+    on their own), that are not one utterance with each other (a quote the page repeats is no
+    piece), and only pairs in no other such group."""
+    partners: dict[tuple[str, str], list[tuple]] = {}
+    for a, b in pairs:
+        partners.setdefault((a[0], b[4]), []).append(b)
+        partners.setdefault((b[0], a[4]), []).append(a)
+    whole = {q[0]: q for pair in pairs for q in pair}
+    out = []
+    for (cid, _), found in sorted(partners.items()):
+        pieces = [p for p in found if _opens_sentence(p[2])]
+        if len(pieces) < 2 or any(same_utterance(x[2], y[2]) for k, x in enumerate(pieces)
+                                  for y in pieces[k + 1:]):
+            continue
+        out.append((whole[cid], tuple(pieces)))
+    used = Counter(_pair_key(q, p) for q, pieces in out for p in pieces)
+    return [(q, ps) for q, ps in out if all(used[_pair_key(q, p)] == 1 for p in ps)]
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether a quote's first letter is a capital (a whole sentence, not a phrase)."""
+    return next((c for c in text if c.isalpha()), "").isupper()
+
+
+def _pair_key(x: tuple, y: tuple) -> tuple[str, str]:
+    """Two quotes' claim ids in a fixed order."""
+    return (x[0], y[0]) if x[0] <= y[0] else (y[0], x[0])
+
+
+def _starts(con: duckdb.DuckDBPyConnection, claim_ids: set[str]) -> dict[str, int]:
+    """Where each quote claim's first quoted part starts in its document."""
+    if not claim_ids:
+        return {}
+    return dict(con.execute("""
+        SELECT cs.claim_id, min(s.start_char)
+        FROM claim_spans cs JOIN spans s USING (span_id)
+        WHERE cs.role = 'quote' AND cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY ALL""", [sorted(claim_ids)]).fetchall())
+
+
+def _joined(pairs: list[tuple[tuple, tuple]], groups: list[tuple[tuple, tuple[tuple, ...]]],
+            starts: dict[str, int]) -> list[tuple[tuple, tuple]]:
+    """The pairs with each split statement's pieces (``_split_groups``) joined in page order
+    into one side (an ellipsis between pieces: a sentence left out between them is a trim,
+    not a change), compared with the whole as one finding, when the pieces stand in the same
+    order in the whole and their joined words are one utterance with it; the pairs of a
+    group that is not are kept as they are."""
+    drop: set[tuple[str, str]] = set()
+    out = []
+    for q, pieces in groups:
+        ordered = sorted(pieces, key=lambda p: (starts.get(p[0], 0), p[0]))
+        # joined with an ellipsis: what the page left out between its pieces is not a change
+        text = " … ".join(p[2] for p in ordered)
+        mine = words(q[2])
+        at = []
+        for p in ordered:
+            sm = difflib.SequenceMatcher(a=mine, b=words(p[2]), autojunk=False)
+            best = max(sm.get_matching_blocks(), key=lambda x: x.size)
+            at.append(best.a)
+        if at != sorted(at) or not same_utterance(q[2], text):
+            continue
+        speakers = [p[3] for p in ordered if p[3].lower() != UNKNOWN_SPEAKER]
+        side = (tuple(p[0] for p in ordered), ordered[0][1], text,
+                speakers[0] if speakers else ordered[0][3], ordered[0][4], ordered[-1][5],
+                tuple(p[2] for p in ordered))
+        out.append((q, side))
+        drop.update(_pair_key(q, p) for p in ordered)
+    return [pr for pr in pairs if _pair_key(*pr) not in drop] + out
+
+
+def _build(a: tuple, b: tuple, parts: dict,
+           label: dict[tuple[str, ...], str] | None = None) -> Candidate | None:
     """The candidate of a pair of one speaker's quotes (None: they differ in no word)."""
     if a[3].lower() == UNKNOWN_SPEAKER:
         a, b = b, a  # name the finding after the known speaker
@@ -162,10 +263,23 @@ def _build(a: tuple, b: tuple, parts: dict) -> Candidate | None:
         key=[a[3], sorted([" ".join(words(a[2])), " ".join(words(b[2]))])],
         headline=f"quote by {a[3]} worded differently ({changed} "
                  f"word{'' if changed == 1 else 's'} changed)",
-        values=[{"value": a[2], "claims": [(a[0], _part_role(parts, a[0], b[2]))]},
-                {"value": b[2], "claims": [(b[0], _part_role(parts, b[0], a[2]))]}],
+        values=[{"value": (label or {}).get(tuple(words(a[2])), a[2]),
+                 "claims": _side_claims(parts, a, b)},
+                {"value": (label or {}).get(tuple(words(b[2])), b[2]),
+                 "claims": _side_claims(parts, b, a)}],
         details={"diff": diff, "speaker": a[3]},
     )
+
+
+def _side_claims(parts: dict, q: tuple, other: tuple) -> list[tuple[str, tuple[str, ...]]]:
+    """The evidence of one side: each claim with the parts where it drifts from the other
+    side, or from each piece of the other side when that side is a split statement joined."""
+    others = other[6] if len(other) > 6 else (other[2],)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for c in _ids(q):
+        for piece in others:
+            out.extend((c, r) for r in _part_roles(parts, c, piece) if (c, r) not in out)
+    return out
 
 
 def _payload(c: Candidate) -> dict:
@@ -186,6 +300,7 @@ REWRITE_MIN_WORDS = 5  # words of each quote a rewritten quote is looked for in
 REWRITE_LENGTH = 1.6  # longest / shortest word count of the two
 REWRITE_CONTEXT = 250  # characters read on each side of a quote
 REWRITE_SIMILAR = 0.35  # share of word pairs the two contexts share, on each side
+REWRITE_CONTEXT_PAIRS = 4  # word pairs each context holds at least (a page's first line: none)
 
 
 def _rewrite_pairs(quotes: list[tuple]) -> list[tuple[tuple, tuple]]:
@@ -237,7 +352,10 @@ def _rewritten(cands: list[tuple[tuple, tuple]], where: dict[str, tuple[str, int
     """The pairs of ``_rewrite_pairs`` that are one utterance reworded by a rewrite of the
     same article: the text just before and just after each quote is largely the same in both
     (the rewrite kept the paragraphs around the quote and changed its words). Two statements
-    of one speaker stand in different surroundings, so they are not paired."""
+    of one speaker stand in different surroundings, so they are not paired; nor are quotes
+    with next to nothing on one side (a short page's headline, the speaker's name after it):
+    a few shared words there say nothing about the rest of the page. A quote the page ends
+    with (``_cut_off``) is judged by the text before it alone."""
     out = []
     for a, b in cands:
         if a[0] not in where or b[0] not in where:
@@ -245,20 +363,32 @@ def _rewritten(cands: list[tuple[tuple, tuple]], where: dict[str, tuple[str, int
         _, a0, a1, ta = where[a[0]]
         _, b0, b1, tb = where[b[0]]
         w = REWRITE_CONTEXT
-        if _similar(ta[max(0, a0 - w):a0], tb[max(0, b0 - w):b0]) >= REWRITE_SIMILAR and \
+        if _similar(ta[max(0, a0 - w):a0], tb[max(0, b0 - w):b0]) < REWRITE_SIMILAR:
+            continue
+        if _cut_off(ta, a1) or _cut_off(tb, b1) or \
                 _similar(ta[a1:a1 + w], tb[b1:b1 + w]) >= REWRITE_SIMILAR:
             out.append((a, b))
     return out
 
 
+def _cut_off(text: str, end: int) -> bool:
+    """The page stops mid-sentence right after the quote (fewer than REWRITE_CONTEXT_PAIRS
+    word pairs follow it, and no sentence end closes the text: a page copied up to a length
+    limit), so there is no text after it to compare and the text before it decides alone. A
+    page that just ends with a quote has ended its sentence."""
+    rest = text[end:].strip()
+    return len(words(rest)) <= REWRITE_CONTEXT_PAIRS and (not rest or rest[-1] not in ".!?\"”’»)")
+
+
 def _similar(x: str, y: str) -> float:
-    """Share of the word pairs of the shorter text found in the other."""
+    """Share of the word pairs of the shorter text found in the other (0 when either holds
+    fewer than REWRITE_CONTEXT_PAIRS)."""
     def pairs(t: str) -> set[tuple[str, str]]:
         ws = words(t)
         return set(zip(ws, ws[1:], strict=False))
 
     px, py = pairs(x), pairs(y)
-    if not px or not py:
+    if min(len(px), len(py)) < REWRITE_CONTEXT_PAIRS:
         return 0.0
     return len(px & py) / min(len(px), len(py))
 
@@ -275,13 +405,15 @@ def _parts(con: duckdb.DuckDBPyConnection, claim_ids: set[str]) -> dict[str, lis
     return {cid: list(texts) for cid, texts in rows}
 
 
-def _part_role(parts: dict[str, list[str]], claim_id: str, other: str) -> tuple[str, ...]:
-    """The evidence of a quote in several parts: the part that shares at least half its words
+def _part_roles(parts: dict[str, list[str]], claim_id: str, other: str
+                ) -> list[tuple[str, ...]]:
+    """The evidence of a quote in several parts: each part that shares at least half its words
     in order with the other wording (the one the two sources have in common) and holds a
-    changed word, where the drift is; else the part that shares most; not always the first."""
+    changed word, where the drift is (a statement reworded in two of its sentences shows
+    both); else the part that shares most; not always the first."""
     texts = parts.get(claim_id)
     if not texts:
-        return ("quote",)
+        return [("quote",)]
     theirs = words(other)
 
     def score(t: str) -> tuple[bool, int]:
@@ -290,5 +422,9 @@ def _part_role(parts: dict[str, list[str]], claim_id: str, other: str) -> tuple[
         shared = sum(x.size for x in sm.get_matching_blocks() if x.size >= 2)
         return max(2, len(mine) // 2) <= shared < len(mine), shared
 
-    best = max(range(len(texts)), key=lambda k: (*score(texts[k]), -k))
-    return (f"quote:{best}",)
+    scores = [score(t) for t in texts]
+    drifted = [k for k, s in enumerate(scores) if s[0]]
+    if drifted:
+        return [(f"quote:{k}",) for k in drifted]
+    best = max(range(len(texts)), key=lambda k: (*scores[k], -k))
+    return [(f"quote:{best}",)]

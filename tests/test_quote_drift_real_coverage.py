@@ -1,0 +1,186 @@
+"""Quote-drift on the shapes real coverage gives it: a statement reworded in more than one of
+its parts, one source splitting a statement that another quotes whole, hyphenated compounds,
+a one-word swap in a short partial quote, a speaker named with an organisation's title. End to
+end through the CLI, in our own invented wording and names."""
+
+from __future__ import annotations
+
+from tests.extracting import audit_texts
+
+
+def drift(findings):
+    return [f for f in findings if f["class"] == "quote-drift"]
+
+
+def test_a_statement_reworded_in_two_parts_shows_both_parts(tmp_path):
+    first = "The harbour crane failed twice this month and cost our carriers a great deal"
+    second = "We will not sign another contract until the port replaces it for good"
+    files = {
+        "a.txt": f'"{first}," said trader Wim Oostra on Monday. "{second}," he added.',
+        "b.txt": '"The harbour crane failed twice this month and cost our carriers a fortune," '
+                 'said trader Wim Oostra on Monday. "We shall not sign another contract until '
+                 'the port replaces it for good," he added.',
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    qd = drift(got)
+    assert len(qd) == 1, [f["message"] for f in got]
+    exact = [e["exact"] for e in qd[0]["evidence"]]
+    assert sum("crane" in x for x in exact) == 2 and sum("contract" in x for x in exact) == 2, \
+        exact
+
+
+def test_two_statements_sharing_a_hyphenated_compound_are_not_one_utterance(tmp_path):
+    """'once-in-a-century' is one word as written: sharing it and 'the valley' is two shared
+    words, too little to call two different sentences one statement."""
+    files = {
+        "a.txt": "Crews poured the last of the concrete in March, a year late and over budget. "
+                 "“Building it took a once-in-a-century effort from every crew in the valley,” "
+                 "engineer Hedda Lunn told the council in her final report.",
+        "b.txt": "Engineer Hedda Lunn opened the dam. “A once-in-a-century chance for the "
+                 "valley,” Lunn said.",
+        "c.txt": "“This is a once in a century chance for the valley and its farms,” said "
+                 "engineer Hedda Lunn.",
+        "d.txt": "“This is a rare chance for the valley and its farms,” said engineer Hedda Lunn.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Dam opens\n\n{v}\n" for k, v in files.items()})
+    pairs = [sorted(e["path"].rsplit("/", 1)[-1] for e in f["evidence"]) for f in drift(got)]
+    assert not [p for p in pairs if "a.txt" in p], [f["message"] for f in drift(got)]
+    # a compound written with spaces is the same words; a compound swapped for a word is drift
+    assert ["c.txt", "d.txt"] in pairs, pairs
+
+
+def test_a_statement_split_into_two_quotes_is_compared_whole(tmp_path):
+    """One page quotes the statement whole, another in two pieces with its own words between:
+    one finding, the whole against both pieces, not a finding pairing the whole with the
+    second piece as if it were another statement."""
+    files = {
+        "a.txt": "The board answered on Tuesday. “We accept the ruling on the tram contract. "
+                 "This outcome reflects our duty to the riders of the city. We trust that "
+                 "settling the dispute now, rather than after years of appeals, lets the "
+                 "project move ahead,” said chair Tove Rask.",
+        "b.txt": "Chair Tove Rask spoke after the ruling. “We accept the ruling on the tram "
+                 "contract. This outcome reflects our duty to the riders of the city,” Rask "
+                 "said.\n\nThe tram line has been delayed twice since 2019.\n\n“We hope that "
+                 "settling the dispute now, instead of after years of appeals, lets the project "
+                 "move ahead,” Rask said.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Tram ruling\n\n{v}\n" for k, v in files.items()})
+    qd = drift(got)
+    assert len(qd) == 1, [f["message"] for f in qd]
+    b_side = [e["exact"] for e in qd[0]["evidence"] if e["path"].endswith("b.txt")]
+    assert len(b_side) == 2 and "tram contract" in b_side[0] and "appeals" in b_side[1], b_side
+    assert "3 words changed" in qd[0]["message"], qd[0]["message"]
+
+
+def test_quotes_cut_at_different_sentence_ends_are_not_reworded(tmp_path):
+    """One page ends the sentence with two more words and stops; another ends it sooner and
+    runs on with the next sentence: each was trimmed, nothing was reworded."""
+    from audit.resolve.utterances import word_diff
+
+    long_end = "I have hard news about the mill to share with all of you"
+    next_one = "I have hard news about the mill to share. We will close it in May"
+    assert word_diff(long_end, next_one)[1] == 0
+    # a name swapped at the very end is still a change (no sentence starts at "Dalby")
+    assert word_diff("the mill will move to Dalby", "the mill will move to Orsa soon")[1] == 1
+    files = {"a.txt": f"“{long_end},” owner Brit Halme wrote to the staff on Monday.",
+             "b.txt": f"Brit Halme told workers on Monday: “{next_one}.”"}
+    got, _ = audit_texts(tmp_path, {k: f"Mill news\n\n{v}\n" for k, v in files.items()})
+    assert not drift(got), [f["message"] for f in drift(got)]
+
+
+def test_a_partial_quote_with_one_word_swapped_is_drift(tmp_path):
+    """A few words quoted inside the writer's sentence, one of them not the speaker's: the
+    shared runs around the swap are short, but the rest is word for word."""
+    files = {
+        "a.txt": "Mayor Ilse Brandvold said the winter toll “too often keeps pupils from "
+                 "school” on the islands.",
+        "b.txt": "“The ferry toll is high, and in the dark months it too often bars pupils from "
+                 "school,” said Mayor Ilse Brandvold on Monday.",
+        "c.txt": "Mayor Ilse Brandvold said she wants “more pupils from the islands” in the "
+                 "new school next year.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Ferry toll\n\n{v}\n" for k, v in files.items()})
+    qd = drift(got)
+    assert len(qd) == 1 and "1 word changed" in qd[0]["message"], [f["message"] for f in qd]
+    assert not any(e["path"].endswith("c.txt") for e in qd[0]["evidence"])
+
+
+def test_a_sentence_left_out_between_two_pieces_is_not_a_change(tmp_path):
+    """The release quotes three sentences; a report quotes the first and the last, with its
+    own words between them: a trim, not a finding."""
+    s1 = "During the season our crews rebuilt every pier on the north shore."
+    s2 = "Fishing towns along the coast asked us to do the same for them."
+    s3 = "The demand for working harbours has never been higher."
+    files = {
+        "a.txt": f"“{s1} {s2} {s3}” said director Rune Vik in the release.",
+        "b.txt": f"Director Rune Vik looked back on the year: “{s1}” Turning to the future, he "
+                 f"added, “{s3}”",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Pier works\n\n{v}\n" for k, v in files.items()})
+    assert not drift(got), [f["message"] for f in drift(got)]
+
+
+def test_a_speaker_after_an_organisation_with_of_and_a_title_is_read():
+    from audit.extract import quotes
+    from tests.extracting import run
+
+    text = ("“Big steps in tidal power need patient work with many partners,” said University "
+            "of Norland President Mara Quellton in a statement.")
+    got = run(quotes, text)
+    assert [c.value["speaker"] for c in got] == ["Mara Quellton"]
+
+
+CUT_A = """Tidal grant for Norland
+
+The grant will be split with the University of Vesterby. The two regions also signed other
+pacts to deepen ties on trade and energy.
+
+“Big advances in tidal power demand patient and close work across borders and with a wide
+circle of industry, academic and public partners,” Mara Quellton, president of """
+
+CUT_B = """Norland tidal grant
+
+Funding will be shared with the University of Vesterby. The two regions have also signed other
+agreements to strengthen ties on trade and energy.
+
+“Large tidal power advances will require close and patient cooperation with a broad circle of
+partners in industry, academia and government across borders,” said University of Norland
+President Mara Quellton in a statement.
+
+The first turbines are due in the water next spring, the university said.
+"""
+
+
+def test_a_page_cut_off_in_the_attribution_still_names_the_speaker_and_pairs_the_rewrite(
+        tmp_path):
+    """One page stops inside the attribution (no verb); the other rewrote the same paragraphs
+    and reworded the quote beyond word overlap: the text before the quotes decides."""
+    got, claims = audit_texts(tmp_path, {"a.txt": CUT_A, "b.txt": CUT_B})
+    speakers = sorted(v["speaker"] for k, _, v in claims if k == "quote")
+    assert speakers == ["Mara Quellton", "Mara Quellton"], speakers
+    qd = drift(got)
+    assert len(qd) == 1 and qd[0]["severity"] == "warning", [f["message"] for f in got]
+
+
+def test_copies_differing_only_in_typography_are_one_side_of_the_finding(tmp_path):
+    """Four pages quote the same words (commas, a capital after a split, curly or straight
+    marks) and one changes two of them: one finding with two values, four pages against one,
+    a warning; not five values that read as five different statements."""
+    same = [
+        "“We want the new line to open here, to stay here and to carry freight for decades,” "
+        "said director Oda Brekke.",
+        "“We want the new line to open here,” said director Oda Brekke. “To stay here and to "
+        "carry freight for decades.”",
+        "\"We want the new line to open here, to stay here and to carry freight for decades,\" "
+        "said director Oda Brekke.",
+        "“We want the new line to open here, to stay here, and to carry freight for decades,” "
+        "said director Oda Brekke.",
+    ]
+    odd = ("“We intend the new line to start here, to stay here and to carry freight for "
+           "decades,” said director Oda Brekke.")
+    files = {f"p{k}.txt": f"Freight line\n\n{t}\n" for k, t in enumerate(same)}
+    files["odd.txt"] = f"Freight line\n\n{odd}\n"
+    got, _ = audit_texts(tmp_path, files)
+    qd = drift(got)
+    assert len(qd) == 1 and len(qd[0]["values"]) == 2, [f["message"] for f in qd]
+    assert qd[0]["severity"] == "warning", qd[0]["confidence"]
