@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "14"
+VERSION = "15"
 
 _SYMBOLS = {
     "$": "USD",
@@ -73,6 +73,8 @@ _SYMBOLS = {
     "￥": "JPY",
     "cn¥": "CNY",
     "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
     "₩": "KRW",
 }
 _CODES = {
@@ -112,7 +114,7 @@ _AMBIGUOUS_WORDS = {"pound", "pounds", "won"}
 
 # "$US550 million", "$A1.2bn": the Australian and New Zealand press put the country after "$"
 _SYM_RE = (r"(?:(?:US|U\.S\.|AU|CA|NZ|HK|NT|A|C|S|R)\$|\$(?:US|AU|NZ|HK|CA|A|C)(?=[\d ])"
-           r"|CN¥|[$€£¥￥₹₩])")
+           r"|CN¥|Rs\.?(?=[ \t]?\d)|[$€£¥￥₹₩])")
 _CODE_RE = "|".join(sorted(_CODES, key=len, reverse=True))
 _ADJ_RE = (
     r"(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand"
@@ -139,7 +141,7 @@ def _amount(tag: str) -> str:
 # symbol ("US$", "A$", "U.S.$", "CN¥"); the lookahead rejects other candidates (most
 # capitalised words) at once.
 _MONEY = scanner(
-    r"(?=[$€£¥￥₹₩\d]|[A-Z](?:[A-Z]{2}|[A-Z]?[$¥]|\.S\.\$))(?:"
+    r"(?=[$€£¥￥₹₩\d]|[A-Z](?:[A-Z]{2}|[A-Z]?[$¥]|\.S\.\$)|Rs\.?[ \t]?\d)(?:"
     # $110 million, US$110m, £88m, ¥15 billion
     rf"(?<![\w$€£¥₹₩])(?P<sym>{_SYM_RE})\s?{_amount('1')}(?![\w$])"
     # USD 110 million, EUR45m

@@ -62,6 +62,11 @@ SCALES: dict[str, int] = {
     "bn": 10**9,
     "trillion": 10**12,
     "tn": 10**12,
+    # the Indian scale words: a lakh is 100,000, a crore 10 million ("Rs 250 crore")
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "crore": 10**7,
+    "crores": 10**7,
 }
 
 
@@ -70,7 +75,7 @@ _BELOW_100 = trie_pattern(
     {**dict.fromkeys(_UNITS, ""), **dict.fromkeys(_TENS, rf"(?:[-\s]{_ONE_TO_NINE}\b)?")},
     cap=True,
 )
-SCALE_WORD_RE = r"(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)"
+SCALE_WORD_RE = r"(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Cc]rores?|[Ll]akhs?)"
 _HUNDRED = rf"[Hh]undred(?:\s+(?:and\s+)?{_BELOW_100}\b)?"
 _WORDS = (
     rf"(?:{_BELOW_100}(?:\s+(?:{_HUNDRED}|[Dd]ozen))?"
@@ -126,7 +131,8 @@ def parse_decimal(s: str) -> Decimal | None:
             current = (current or 1) * 100
         elif tok == "dozen":
             current = (current or 1) * 12
-        elif tok in ("thousand", "million", "billion", "trillion"):
+        elif tok in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore",
+                     "crores"):
             total += (current or 1) * SCALES[tok]
             current = 0
         else:
