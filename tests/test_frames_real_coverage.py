@@ -529,3 +529,37 @@ def test_two_costs_in_crore_are_compared(tmp_path):
     }
     got = found(tmp_path, files, "value-conflict")
     assert len(got) == 1 and "INR" in got[0]["message"], got
+
+
+@pytest.mark.parametrize("text, part", [
+    ("The shelter held food that would last six hikers for a week.", None),
+    ("Its last two carriages left the rails near the bridge.", True),
+    ("A guide and five other hikers were inside the shelter.", True),
+])
+def test_last_is_a_position_only_after_a_determiner(text, part):
+    assert figures(counts, text)[0].get("part") is part
+
+
+def test_the_equivalent_of_a_blended_offer_is_not_the_cash_price(tmp_path):
+    files = {
+        "a.txt": "Orvel will pay the equivalent of $61.40 per Tansy share in the cash-and-stock "
+                 "deal, it said on Monday.",
+        "b.txt": "Orvel's offer of $63.20 per Tansy share is a 40 per cent premium, it said on "
+                 "Monday.",
+        "c.txt": "Orvel offered $63.20 per Tansy share on Monday.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_an_annual_salary_is_no_transfer_fee(tmp_path):
+    files = {
+        "a.txt": "Ostvik signed the forward in a deal that could reach 80 million euros, the "
+                 "club said on Monday.",
+        "b.txt": "The forward joined Ostvik for up to 80 million euros on Monday.",
+        "c.txt": "Ostvik will pay the forward an annual salary of about $80m, the club said on "
+                 "Monday.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []
+    doc = Context(text=files["c.txt"], vocab=VOCAB, doc_date=None)
+    assert [c.qualifiers for c in money.extract(doc, 0, len(files["c.txt"]))] == [
+        {"per": "year"}]

@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "12"
+VERSION = "14"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -130,8 +130,11 @@ _SOME_OF_WHICH = re.compile(
     r"(?:(?:were|was|had|have|has|also|all|reportedly|then)[ \t]+){0,2}(?P<w>[a-z]{3,}ed)\b")
 # A position picks some of a group: "its rearmost two coaches", "the first three cars"
 _PART_BY_POSITION = re.compile(
-    r"(?i)\b(?:first|last|rear|rearmost|front|foremost|leading|final|remaining|top|bottom"
-    r"|next|other)[ \t]+$")
+    r"(?i)\b(?:first|rear|rearmost|front|foremost|leading|final|remaining|top|bottom"
+    r"|next|other)[ \t]+$"
+    # "last" is a position only after a determiner ("its last two coaches"), else a verb
+    # ("oxygen that would last five people")
+    r"|\b(?:the|its|their|his|her|our|a|these|those)[ \t]+last[ \t]+$")
 # One thing counted under regional names: a railway "bogie" or "carriage" is a coach, "persons"
 # are people. The counted noun is the comparison key, so the names are folded into one.
 _SAME_THING = {"bogie": "coach", "bogies": "coaches", "carriage": "coach",

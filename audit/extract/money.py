@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "15"
+VERSION = "16"
 
 _SYMBOLS = {
     "$": "USD",
@@ -401,6 +401,13 @@ _OVER_AFTER = re.compile(
     r"|contract|deal|period|span|programme|program|plan))")
 
 
+# "an annual salary of about $100m", "a weekly wage of £500,000": a rate, stated before
+_PER_ADJ = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
+            "weekly": "week", "daily": "day"}
+_PER_BEFORE = re.compile(
+    r"(?i)\b(?P<adj>annual|yearly|monthly|weekly|daily)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:of[ \t]+)?"
+    r"(?:(?:about|around|roughly|some|up[ \t]+to|more[ \t]+than|over|nearly|almost|an[ \t]+"
+    r"estimated)[ \t]+)?$")
 _SPAN_NUMBERS = {"a": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                  "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
                  "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}
@@ -423,6 +430,9 @@ def _qualifiers(text: str, ms: int, me: int, ss: int, se: int) -> dict[str, str]
         return {"per": "each"}
     if _EACH_BEFORE.search(text, max(ss, ms - 50), ms):
         return {"per": "each"}
+    b = _PER_BEFORE.search(text, max(ss, ms - 60), ms)
+    if b:
+        return {"per": _PER_ADJ[b["adj"].lower()]}
     return {}
 
 

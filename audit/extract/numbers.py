@@ -194,6 +194,10 @@ APPROX: dict[str, str] = {
     "an estimated": "about",
     "estimated": "about",
     "close to": "about",
+    # a derived or converted figure ("the equivalent of $138 per share" for a cash-and-stock
+    # offer): as loose as "about"
+    "the equivalent of": "about",
+    "equivalent to": "about",
     "more than": "more_than",
     "over": "more_than",
     "just over": "more_than",
