@@ -563,3 +563,13 @@ def test_an_annual_salary_is_no_transfer_fee(tmp_path):
     doc = Context(text=files["c.txt"], vocab=VOCAB, doc_date=None)
     assert [c.qualifiers for c in money.extract(doc, 0, len(files["c.txt"]))] == [
         {"per": "year"}]
+
+
+def test_figures_of_another_case_the_story_is_compared_with_are_background(tmp_path):
+    files = {
+        "a.txt": "A jury found the trader Ilse Marrow guilty on six counts on Friday.",
+        "b.txt": "Marrow was convicted on six counts of fraud on Friday, the court said.",
+        "c.txt": "Her case has been compared to that of the banker Odo Vance, who was convicted "
+                 "on three counts of theft.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []

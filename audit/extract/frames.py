@@ -542,6 +542,12 @@ _PARTICIPLE_CLAUSE = re.compile(
 _DIFFERENCE = re.compile(r"(?i)[ \t]+(?:more|less|higher|lower|cheaper|fewer|greater)[ \t]+than\b")
 
 
+# earlier in the sentence, a comparison with another case: the figures after it are that
+# case's ("the case has been compared to that of X, who was convicted on four counts")
+_OTHER_CASE = re.compile(
+    r"(?i)\b(?:compared|likened)[ \t]+(?:to|with)[ \t]+(?:that|those|the[ \t]+case)[ \t]+of\b"
+    r"|\b(?:similar|akin)[ \t]+to[ \t]+(?:that|those|the[ \t]+case)[ \t]+of\b"
+    r"|\breminiscent[ \t]+of\b")
 # a comparison between the figure and a background cue after it: the cue frames the other
 # figure ("$2.49 billion against the anticipated $2.38 billion")
 _COMPARED_AFTER = re.compile(r"(?i)\b(?:against|versus|vs\.?|than|beat(?:ing)?|top(?:ped|ping)"
@@ -573,6 +579,9 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     d = _DIFFERENCE.match(text, ve, chi)
     if d is not None:
         return "other", d[0].strip().lower(), None  # compared with nothing
+    other_case = _OTHER_CASE.search(text, ss, first)
+    if other_case is not None:
+        return "other", re.sub(r"\s+", " ", other_case[0].strip()).lower(), year
     m = _BACKGROUND.search(text, clo, first)
     if m is None:
         m = _BACKGROUND.search(text, ve, chi)
