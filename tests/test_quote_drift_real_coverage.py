@@ -227,3 +227,14 @@ def test_two_statements_on_one_frame_are_not_one_utterance(tmp_path):
     }
     got, _ = audit_texts(tmp_path, {k: f"Bridge closed\n\n{v}\n" for k, v in files.items()})
     assert not drift(got), [f["message"] for f in drift(got)]
+
+
+def test_a_different_ending_of_two_closed_sentences_counts_every_word():
+    """Both quotes stop where their sentence stops: the words that differ at the end were not
+    trimmed from either, so each of them is a change, not only as many as the shorter has."""
+    from audit.resolve.utterances import word_diff
+
+    a = "The flood will close the road along the river."
+    assert word_diff(a, "The flood will close the old timber bridge.")[1] == 4
+    # one of them runs on unclosed: the rest may have been trimmed, as before
+    assert word_diff(a, "The flood will close the old timber bridge")[1] == 3

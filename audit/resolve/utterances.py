@@ -8,7 +8,10 @@ insertion ("[the company]", "[It]") and an ellipsis ("…", "...") stand for wor
 source left out or replaced, so whatever the other source has in their place is not counted,
 and neither are words cut from either end (a trimmed quote), nor, where one quote runs on
 with a sentence of its own at an end, the words the other has there instead (the two were
-cut at different sentence ends).
+cut at different sentence ends). Nor are differences only in articles ("a", "an", "the" left
+out, added or swapped) or in one noun's number ("chamber" / "chambers"): an editor lets them
+pass. Where both quotes close their sentence, the words that differ at the end were trimmed
+from neither, so each is a change.
 
 A quoted word or two ("heartbroken", "massive") is a term the writer borrowed, not a statement:
 quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another. Words are
@@ -18,8 +21,9 @@ run): two statements that share one compound and a preposition share two words, 
 
 Two quotes are the same utterance only when they share a substantial run of words in order
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
-(SAME_SHARE, in order, counting runs of two words or more), and those runs are not scattered
-over a long stretch (SAME_WINDOW); or when each runs on with other sentences of the speaker and
+(SAME_SHARE, in order, counting runs of two words or more, but beside the longest run not a
+run of FUNCTION_WORDS only: "of the" is no evidence), and those runs are not scattered over a
+long stretch (SAME_WINDOW); or when each runs on with other sentences of the speaker and
 the two overlap at whole sentences (one source quotes "A. B.", another "B. C."). For quotes
 whose speaker is named in both sources, ``reworded`` also pairs one sentence reworded phrase by
 phrase (the same skeleton of shared phrases with a few words swapped between them). Two
@@ -153,9 +157,9 @@ def same_utterance(a: str, b: str) -> bool:
         return False
     a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
     b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
-    # beside the longest shared run, a run of function words only ("of the") is no more
-    # evidence than a lone "the": two statements on one frame ("X is consistent with a
-    # catastrophic ...") share such runs around the words where they differ
+    # beside the longest shared run, a run of function words only ("of the") is not counted:
+    # two statements on one frame ("the damage points to a slow failure of the ...") share
+    # such runs around the words where they differ
     longest = max(blocks, key=lambda x: x.size)
     shared = sum(x.size for x in matched if a0 <= x.a and x.a + x.size <= a1
                  and b0 <= x.b and x.b + x.size <= b1
@@ -340,7 +344,9 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
                 continue  # a quote cut off inside a word: "... down be" / "... down below"
             if _sentence_cut(a, ta, i1, i2, n > 0) or _sentence_cut(b, tb, j1, j2, n > 0):
                 continue  # the two quotes stop at different sentence ends: both trimmed
-            changed += min(na, nb)
+            # both end their sentence there: nothing was trimmed, every word is a change
+            closed = n > 0 and _closes(a) and _closes(b)
+            changed += max(na, nb) if closed else min(na, nb)
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
     return diff, changed + (plurals if plurals > MINOR_PLURALS else 0)
@@ -370,6 +376,12 @@ def _plural_of(one: str, many: str) -> bool:
     if len(one) < 3 or not one.isalpha():
         return False
     return many in (one + "s", one + "es") or (one.endswith("y") and many == one[:-1] + "ies")
+
+
+def _closes(text: str) -> bool:
+    """Whether a quote ends with a sentence's closing punctuation (". ! ?" before closing
+    quote marks or brackets) after its last word: it stops where its sentence does."""
+    return text.rstrip(" \"'”’»)]").endswith((".", "!", "?"))
 
 
 def _sentence_cut(text: str, toks: list[str], i1: int, i2: int, at_end: bool) -> bool:
