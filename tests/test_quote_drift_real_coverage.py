@@ -184,3 +184,57 @@ def test_copies_differing_only_in_typography_are_one_side_of_the_finding(tmp_pat
     qd = drift(got)
     assert len(qd) == 1 and len(qd[0]["values"]) == 2, [f["message"] for f in qd]
     assert qd[0]["severity"] == "warning", qd[0]["confidence"]
+
+
+def test_an_article_or_a_nouns_number_is_no_change_but_a_swapped_word_is():
+    """An editor lets a dropped or swapped article and one noun's singular or plural pass;
+    a verb swapped for another, or a second noun changing number, stays a change."""
+    from audit.resolve.utterances import word_diff
+
+    base = "the survey found signs of a slow leak in the northern dike"
+    assert word_diff(base, "the survey found signs of slow leaks in the northern dike")[1] == 0
+    assert word_diff(base, "the survey found signs of the slow leak in a northern dikes")[1] == 0
+    assert word_diff(base, "the survey found signs of a slow leak in the northern dikes.")[1] == 0
+    assert word_diff(base, "the survey hid signs of a slow leak in the northern dike")[1] == 1
+    two = word_diff(base, "the survey found sign of a slow leaks in the northern dike")[1]
+    assert two == 2, two
+
+
+def test_a_partial_quote_differing_in_an_article_and_a_plural_is_no_finding(tmp_path):
+    files = {
+        "a.txt": "Inspectors said on Friday that the cracks were \"typical of a gradual failure "
+                 "of the southern pylon.\" The bridge stays closed.",
+        "b.txt": "Inspectors reported that the cracks were “typical of gradual failure of the "
+                 "southern pylons.” The bridge stays closed until May.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Bridge closed\n\n{v}\n" for k, v in files.items()})
+    assert not drift(got), [f["message"] for f in drift(got)]
+
+
+def test_two_statements_on_one_frame_are_not_one_utterance(tmp_path):
+    """A phrase quoted inside the writer's sentence and another page's whole sentence open
+    with the same words, then name different things; the function words after the shared
+    opening ("of the") are no evidence that they are one statement."""
+    from audit.resolve.utterances import same_utterance
+
+    phrase = "typical of a gradual failure of the southern pylon."
+    other = "The rust is typical of a gradual collapse of the deck."
+    assert not same_utterance(phrase, other)
+    files = {
+        "a.txt": "Inspectors said on Friday that the cracks were \"typical of a gradual failure "
+                 "of the southern pylon.\" The bridge stays closed.",
+        "b.txt": f"“{other}” the inspectors said on Friday. The bridge stays closed until May.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Bridge closed\n\n{v}\n" for k, v in files.items()})
+    assert not drift(got), [f["message"] for f in drift(got)]
+
+
+def test_a_different_ending_of_two_closed_sentences_counts_every_word():
+    """Both quotes stop where their sentence stops: the words that differ at the end were not
+    trimmed from either, so each of them is a change, not only as many as the shorter has."""
+    from audit.resolve.utterances import word_diff
+
+    a = "The flood will close the road along the river."
+    assert word_diff(a, "The flood will close the old timber bridge.")[1] == 4
+    # one of them runs on unclosed: the rest may have been trimmed, as before
+    assert word_diff(a, "The flood will close the old timber bridge")[1] == 3

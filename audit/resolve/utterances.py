@@ -8,7 +8,10 @@ insertion ("[the company]", "[It]") and an ellipsis ("…", "...") stand for wor
 source left out or replaced, so whatever the other source has in their place is not counted,
 and neither are words cut from either end (a trimmed quote), nor, where one quote runs on
 with a sentence of its own at an end, the words the other has there instead (the two were
-cut at different sentence ends).
+cut at different sentence ends). Nor are differences only in articles ("a", "an", "the" left
+out, added or swapped) or in one noun's number ("chamber" / "chambers"): an editor lets them
+pass. Where both quotes close their sentence, the words that differ at the end were trimmed
+from neither, so each is a change.
 
 A quoted word or two ("heartbroken", "massive") is a term the writer borrowed, not a statement:
 quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another. Words are
@@ -18,8 +21,9 @@ run): two statements that share one compound and a preposition share two words, 
 
 Two quotes are the same utterance only when they share a substantial run of words in order
 (SAME_RUN words in a row, or the whole of a shorter quote) and most of the shorter quote's words
-(SAME_SHARE, in order, counting runs of two words or more), and those runs are not scattered
-over a long stretch (SAME_WINDOW); or when each runs on with other sentences of the speaker and
+(SAME_SHARE, in order, counting runs of two words or more, but beside the longest run not a
+run of FUNCTION_WORDS only: "of the" is no evidence), and those runs are not scattered over a
+long stretch (SAME_WINDOW); or when each runs on with other sentences of the speaker and
 the two overlap at whole sentences (one source quotes "A. B.", another "B. C."). For quotes
 whose speaker is named in both sources, ``reworded`` also pairs one sentence reworded phrase by
 phrase (the same skeleton of shared phrases with a few words swapped between them). Two
@@ -127,6 +131,9 @@ def _raw(text: str) -> list[str]:
 
 
 MIN_UTTERANCE_WORDS = 3  # words of the shorter quote, at least, to pair two quotes
+FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from by with into onto as and or but nor than that this these "
+    "those is are was were be been".split())
 
 
 def same_utterance(a: str, b: str) -> bool:
@@ -150,8 +157,14 @@ def same_utterance(a: str, b: str) -> bool:
         return False
     a0, a1 = blocks[0].a, blocks[-1].a + blocks[-1].size
     b0, b1 = blocks[0].b, blocks[-1].b + blocks[-1].size
+    # beside the longest shared run, a run of function words only ("of the") is not counted:
+    # two statements on one frame ("the damage points to a slow failure of the ...") share
+    # such runs around the words where they differ
+    longest = max(blocks, key=lambda x: x.size)
     shared = sum(x.size for x in matched if a0 <= x.a and x.a + x.size <= a1
-                 and b0 <= x.b and x.b + x.size <= b1)
+                 and b0 <= x.b and x.b + x.size <= b1
+                 and (x.size == 1 or x is longest
+                      or not FUNCTION_WORDS.issuperset(wa[x.a:x.a + x.size])))
     # the stretch of each quote the shared runs cover: a phrase two statements share ("believe
     # in the potential of the university") covers little of either
     window = max(a1 - a0, b1 - b0)
@@ -301,6 +314,7 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
     ops = _opcodes(difflib.SequenceMatcher(a=ta, b=tb, autojunk=False).get_matching_blocks())
     diff: list[list[str]] = []
     changed = 0
+    plurals = 0  # differences in number of one noun, not counted while there is one
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         edge = n == 0 or n == len(ops) - 1
         if tag == "equal":
@@ -315,6 +329,11 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
         if GAP in ta[i1:i2] or GAP in tb[j1:j2] or _next_to_gap(ta, i1, i2) \
                 or _next_to_gap(tb, j1, j2):
             continue  # the source marked words left out or replaced here
+        if not (edge and tag in ("delete", "insert")):
+            minor = _minor(ta[i1:i2], tb[j1:j2])
+            if minor is not None:  # an article, or a noun's number: no editor's change
+                plurals += minor
+                continue
         if edge and tag == "replace" and n > 0 and (a_prefix and i2 == len(ta)
                                                     or b_prefix and j2 == len(tb)):
             pa, pb = (ta[i1:i2], tb[j1:j2]) if a_prefix and i2 == len(ta) else \
@@ -325,10 +344,44 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
                 continue  # a quote cut off inside a word: "... down be" / "... down below"
             if _sentence_cut(a, ta, i1, i2, n > 0) or _sentence_cut(b, tb, j1, j2, n > 0):
                 continue  # the two quotes stop at different sentence ends: both trimmed
-            changed += min(na, nb)
+            # both end their sentence there: nothing was trimmed, every word is a change
+            closed = n > 0 and _closes(a) and _closes(b)
+            changed += max(na, nb) if closed else min(na, nb)
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
-    return diff, changed
+    return diff, changed + (plurals if plurals > MINOR_PLURALS else 0)
+
+
+ARTICLES = frozenset({"a", "an", "the"})
+MINOR_PLURALS = 1  # nouns whose number may differ, at most, before each counts as a change
+
+
+def _minor(xa: list[str], xb: list[str]) -> int | None:
+    """Whether two differing stretches differ only as an editor would not call a change: in
+    articles (one left out, added or swapped: "a loss" / "loss" / "the loss"), or, apart from
+    articles, in one word that is the other's plural ("chamber" / "chambers", "body" /
+    "bodies"). None: a change; else the number of plural differences (0 or 1)."""
+    ra = [w for w in xa if w not in ARTICLES]
+    rb = [w for w in xb if w not in ARTICLES]
+    if ra == rb:
+        return 0
+    if len(ra) == 1 and len(rb) == 1 and _plural_of(*sorted((ra[0], rb[0]), key=len)):
+        return 1
+    return None
+
+
+def _plural_of(one: str, many: str) -> bool:
+    """Whether ``many`` is the regular plural of ``one`` (s, es, y to ies), a word of three
+    letters or more ("hi" / "his" is no plural)."""
+    if len(one) < 3 or not one.isalpha():
+        return False
+    return many in (one + "s", one + "es") or (one.endswith("y") and many == one[:-1] + "ies")
+
+
+def _closes(text: str) -> bool:
+    """Whether a quote ends with a sentence's closing punctuation (". ! ?" before closing
+    quote marks or brackets) after its last word: it stops where its sentence does."""
+    return text.rstrip(" \"'”’»)]").endswith((".", "!", "?"))
 
 
 def _sentence_cut(text: str, toks: list[str], i1: int, i2: int, at_end: bool) -> bool:
