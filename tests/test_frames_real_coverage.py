@@ -501,6 +501,9 @@ def test_a_total_over_a_span_is_not_the_price(tmp_path):
     doc = Context(text=files["c.txt"], vocab=VOCAB, doc_date=None)
     assert [c.qualifiers.get("over") for c in money.extract(doc, 0, len(files["c.txt"]))] == [
         "30 year", None]
+    paid_out = "The trust's grant of $9 million over five years funds the library."
+    doc = Context(text=paid_out, vocab=VOCAB, doc_date=None)
+    assert [c.qualifiers for c in money.extract(doc, 0, len(paid_out))] == [{}]  # its total
 
 
 # --- Indian units -------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "17"
+VERSION = "18"
 
 _SYMBOLS = {
     "$": "USD",
@@ -391,14 +391,15 @@ def _english_hits(text: str, start: int, end: int) -> list[_Hit]:
     return hits
 
 
-# A total over a span: "more than $1.6 billion over the 30-year lease", "$5 million over
-# five years", "over the next decade": compared only with totals over the same span.
+# A sum accrued over a term: "more than $1.6 billion over the 30-year lease period" (rent
+# paid over the lease, not the price of what is leased): compared only with sums over the same
+# term. A plain "over five years" is how a total is paid out ("a €45 million grant over five
+# years" is the grant's total) and keeps its reading.
 _OVER_AFTER = re.compile(
-    r"(?i)[ \t]+(?:\w+[ \t]+){0,3}?(?:over|across|during)[ \t]+(?:the[ \t]+)?(?:next[ \t]+|"
-    r"coming[ \t]+|life[ \t]+of[ \t]+the[ \t]+|(?:\w+[ \t]+)?)?(?P<span>(?:\d+|a|one|two|three"
-    r"|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty)[ \t-]+(?:years?"
-    r"|decades?|months?)|decade|(?:\w+-)?(?:year|month)[ \t]+(?:\w+[ \t]+)?(?:lease|term"
-    r"|contract|deal|period|span|programme|program|plan))")
+    r"(?i)[ \t]+(?:\w+[ \t]+){0,3}?(?:over|across|during)[ \t]+(?:the[ \t]+)?(?:life[ \t]+of"
+    r"[ \t]+the[ \t]+)?(?P<span>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|fifteen|twenty|thirty|forty|fifty)[ \t-]+(?:year|month)[ \t]+(?:\w+[ \t]+)?(?:lease"
+    r"|term|contract|deal|period|agreement))")
 
 
 # "an annual salary of about $100m", "a weekly wage of £500,000": a rate, stated before
