@@ -576,3 +576,12 @@ def test_figures_of_another_case_the_story_is_compared_with_are_background(tmp_p
                  "on three counts of theft.",
     }
     assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_losses_nearing_a_figure_allow_a_lower_estimate(tmp_path):
+    files = {
+        "a.txt": "The cost to rebuild Varenne was estimated at $3.8 billion, the agency said.",
+        "b.txt": "The governor put losses at nearing a staggering $4 billion on Friday.",
+        "c.txt": "Losses are approaching $4 billion, the governor said on Friday.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []

@@ -729,7 +729,8 @@ def cut_off(text: str, se: int, ve: int) -> bool:
             and len(text[ve:se].split(None, 3)) <= 2)
 
 
-_NEARLY = re.compile(r"(?i)nearly|almost|just[ \t]+(?:under|below|short[ \t]+of)")
+_NEARLY = re.compile(r"(?i)nearly|almost|nearing|approaching"
+                     r"|just[ \t]+(?:under|below|short[ \t]+of)")
 _JUST_OVER = re.compile(r"(?i)just[ \t]+(?:over|above)")
 
 

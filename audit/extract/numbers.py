@@ -206,6 +206,8 @@ APPROX: dict[str, str] = {
     "in excess of": "more_than",
     "above": "more_than",
     "nearly": "less_than",
+    "nearing": "less_than",
+    "approaching": "less_than",
     "almost": "less_than",
     "less than": "less_than",
     "fewer than": "less_than",
@@ -225,12 +227,16 @@ _APPROX_ALT = "|".join(p.replace(" ", r"\s+") for p in sorted(APPROX, key=len, r
 # Anchored at the search's endpos (the number's start): only a directly preceding phrase counts.
 _APPROX_BEFORE = re.compile(rf"(?i)\b(?P<w>{_APPROX_ALT})\s+$")
 _WS = re.compile(r"\s+")
+_NEARING_BEFORE = re.compile(r"(?i)\b(?P<w>nearing|approaching)\s+(?:an?\s+(?:[a-z]+\s+)?)$")
 
 
 def approx_before(text: str, pos: int, lo: int) -> tuple[str, int, int] | None:
     """(approx kind, start, end) of an approximation phrase right before ``pos``, if any."""
     m = _APPROX_BEFORE.search(text, max(lo, pos - 24), pos)
     if not m:
+        m = _NEARING_BEFORE.search(text, max(lo, pos - 40), pos)
+        if m:  # "losses nearing a staggering $6 billion"
+            return "less_than", m.start("w"), m.end("w")
         return None
     key = _WS.sub(" ", m["w"].lower())
     return APPROX[key], m.start("w"), m.end("w")
