@@ -73,3 +73,17 @@ def test_a_regent_misspelt_in_one_source_is_reported(tmp_path):
     nv = [f for f in findings if f["check"] == "name-variant"]
     assert nv and nv[0]["severity"] == "error"
     assert {"Osric Delacourt", "Ossric Delacourt"} <= {v["value"] for v in nv[0]["values"]}
+
+
+def test_a_misspelt_double_barrelled_surname_alone_is_checked(tmp_path):
+    files = {
+        "a.txt": "Trader convicted\n\nFormer fund manager Ilse Marrow-Keane was found guilty on "
+                 "Friday. Ilse Marrow-Keane will be sentenced in June, the court said.\n",
+        "b.txt": "Fund manager convicted\n\nIlse Marrow-Keane, a former fund manager, was found "
+                 "guilty on Friday.\n\nMarrow-Kaene was arrested in the",
+        "c.txt": "Verdict\n\nA jury found Ilse Marrow-Keane guilty on Friday.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    nv = [f for f in findings if f["check"] == "name-variant"
+          and f["severity"] in ("error", "warning")]
+    assert any("Marrow-Kaene" in f["message"] for f in nv), [f["message"] for f in findings]

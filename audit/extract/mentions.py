@@ -6,7 +6,8 @@ kind="mention", predicate="person", subject="mention" (the role key resolve know
 value = {"name": the name as written, "form": "possessive" | "name"}.
 Span: role="person" (the name only, no possessive ending).
 
-Read: one to three capitalised name tokens before a possessive "'s" ("Hartmann's"), and runs of
+Read: one to three capitalised name tokens before a possessive "'s" ("Hartmann's"), a
+double-barrelled surname alone ("Marrow-Keane was arrested"), and runs of
 two or three name tokens ("Anna Hartmann") that stand alone (no capitalised word right before
 or after: "New Harbour Bridge Authority" is not read). Tokens that are stop words, months,
 weekdays, nationalities, title words or organisation suffixes end a run; runs that are places
@@ -39,7 +40,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "mentions"
-VERSION = "2"
+VERSION = "3"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -51,6 +52,9 @@ _RUN = re.compile(
 _CAP_BEFORE = re.compile(r"[A-Z][\w.’'&-]*[ \u00a0]\Z")
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\Z")
+# a double-barrelled surname alone ("Marrow-Keane was arrested"): distinctive enough to be
+# read without a first name, even opening a sentence
+_DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Rev Sir Dame".split())
 _CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
 
@@ -70,7 +74,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         a, b = m.span("name")
         poss = bool(m.group("poss"))
         # the cheap tests first (a lone word, a longer run after it): most runs end here
-        if not poss and (len(text[a:b].split()) < 2 or _CAP_AFTER.match(text, b, end)):
+        lone = _DOUBLE_BARRELLED.fullmatch(text, a, b) is not None
+        if not poss and ((len(text[a:b].split()) < 2 and not lone)
+                         or _CAP_AFTER.match(text, b, end)):
             continue
         # _CAP_BEFORE ends with a space right before the name
         before = (_CAP_BEFORE.search(text, max(start, a - 40), a)
@@ -88,7 +94,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         words = text[a:b].split()
         if any(_bad(w, lex) for w in words) or words[-1].endswith("."):
             continue
-        if not poss and len(words) < 2:
+        if not poss and len(words) < 2 and not lone:
             continue
         name = " ".join(words)
         if name in COUNTRIES or name in lex.places:
