@@ -738,13 +738,16 @@ class Project:
         store's last report (a read-only store only reads that cache)."""
         from audit.report import write_reports
         from audit.report.fragments import FragmentCache
+        from audit.report.jsonitems import JsonItems
 
         fragments = FragmentCache(store.con, writable=not store.read_only)
+        items = JsonItems(store.con, writable=not store.read_only)
         findings = bundle["findings"]
         if "html" not in formats or len(findings) <= HTML_MAX_FINDINGS:
-            return write_reports(bundle, out, formats, fragments), []
+            return write_reports(bundle, out, formats, fragments, items), []
         findings.keep_first(HTML_MAX_FINDINGS)  # read once for the JSON and the HTML
-        written = write_reports(bundle, out, [f for f in formats if f != "html"])
+        written = write_reports(bundle, out, [f for f in formats if f != "html"],
+                                items=items)
         shown = findings.head(HTML_MAX_FINDINGS, open_only=False)
         note = (f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "
                 f"{len(findings):,} findings; findings.json has them all")

@@ -294,4 +294,20 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 12: where each finding of the last findings JSON written from this store lies in that
+    # file (audit/report/jsonitems.py), so the next one copies the findings that are the same
+    # instead of reading and encoding them again.
+    """
+    CREATE TABLE report_json (
+        path          VARCHAR NOT NULL,
+        size          BIGINT NOT NULL,
+        mtime_ns      BIGINT NOT NULL,
+        inode         BIGINT NOT NULL,
+        layout        VARCHAR NOT NULL,
+        items         VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
