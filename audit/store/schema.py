@@ -310,4 +310,17 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 13: each document's distinctive names, the keys stories are formed by
+    # (audit/resolve/pipeline.py), under its extraction signature and the tool's code, so a
+    # re-run reads the mentions only of new or re-extracted documents.
+    """
+    CREATE TABLE document_name_keys (
+        document_id   VARCHAR NOT NULL,
+        state         VARCHAR NOT NULL,
+        keys          VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
