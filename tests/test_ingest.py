@@ -275,6 +275,45 @@ def test_reingest_is_idempotent_and_changes_make_versions(project: Path):
     assert cur.fetchall() == [("Second version: $12 million.",)]
 
 
+def test_unchanged_files_are_vouched_for_by_their_metadata(project: Path, monkeypatch):
+    """A file hashed once, and older than the clock's tick, is not read again while its size,
+    modification time and inode stay; other bytes under new metadata are read (and a file
+    modified just before it was hashed is hashed again next time)."""
+    import hashlib
+    import os
+    import time
+
+    from audit.ingest import pipeline
+
+    a, b = project / "sources" / "a.txt", project / "sources" / "b.txt"
+    a.write_text("First file: $10 million.")
+    b.write_text("Second file: $20 million.")
+    old = time.time() - 60
+    os.utime(a, (old, old))
+    assert "2 added" in invoke("ingest", project).output
+    assert "2 unchanged" in invoke("ingest", project).output  # hashed, a recorded
+    hashed: list[bytes] = []
+    real = hashlib.sha256
+
+    def counting(data: bytes = b"", **kw):
+        hashed.append(bytes(data))
+        return real(data, **kw)
+
+    monkeypatch.setattr(pipeline.hashlib, "sha256", counting)
+    assert "2 unchanged" in invoke("ingest", project).output
+    # a vouched for by its metadata; b, modified too recently, hashed again
+    assert a.read_bytes() not in hashed and b.read_bytes() in hashed
+    a.write_text("First file: $11 million.")  # same size, new mtime
+    os.utime(a, (old + 1, old + 1))
+    out = invoke("ingest", project).output
+    assert "1 updated" in out and "1 unchanged" in out
+    con = duckdb.connect(str(db_of(project)), read_only=True)
+    texts = {r[0] for r in con.execute(
+        "SELECT d.text FROM document_paths JOIN documents d USING (document_id)").fetchall()}
+    con.close()
+    assert "First file: $11 million." in texts
+
+
 def test_document_id_is_content_hash(project: Path, tmp_path: Path):
     (project / "sources" / "a.txt").write_text("Same bytes.")
     invoke("ingest", project)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import hashlib
+import json
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -368,14 +370,30 @@ def _read_job(job: tuple[SourceFile, Path, bool]) -> tuple[Document, list[str]]:
     return read_document(*job)
 
 
-def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
-               manifests: dict[str, str]) -> dict[int, str]:
-    """Files whose bytes still hash to the document their path holds, under a manifest that
-    did not change since the last ingest (``manifests``: folder -> digest): index -> path.
+# A file whose bytes were hashed is vouched for by its metadata (size, modification time,
+# inode) on later ingests, as git vouches for a clean file, unless it was modified this close
+# to the moment it was hashed: a second change within the clock's tick would keep the metadata.
+RACY_NS = 2_000_000_000
+VOUCHED_KEY = "ingest_vouched"
 
-    Hashing is far cheaper than parsing, so an incremental run only parses what changed.
+
+def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
+               manifests: dict[str, str], vouched: dict[str, list] | None = None,
+               ) -> tuple[dict[int, str], dict[str, list]]:
+    """Files whose bytes still hash to the document their path holds, under a manifest that
+    did not change since the last ingest (``manifests``: folder -> digest): index -> path;
+    and the metadata that vouches for them next time (path -> [size, mtime_ns, inode,
+    document]).
+
+    Hashing is far cheaper than parsing, so an incremental run only parses what changed; a
+    file whose metadata is what ``vouched`` recorded with the document its path still holds
+    is not even read (the metadata is taken before the bytes are hashed, so a file changed
+    meanwhile is never vouched for with its old document).
     """
     out = {}
+    vouched = vouched or {}
+    record: dict[str, list] = {}
+    now = time.time_ns()
     for i, sf in enumerate(files):
         if manifests.get(sf.manifest, "") != sf.manifest_digest:
             continue  # read again: its metadata may have changed
@@ -384,12 +402,20 @@ def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
         if doc is None:
             continue
         try:
+            st = os.stat(sf.path)
+            meta = [st.st_size, st.st_mtime_ns, st.st_ino, doc]
+            if vouched.get(path) == meta:
+                out[i] = path
+                record[path] = meta
+                continue
             digest = hashlib.sha256(sf.path.read_bytes()).hexdigest()
         except OSError:
             continue  # read_document reports it properly
         if "d" + digest[:16] == doc:
             out[i] = path
-    return out
+            if st.st_mtime_ns < now - RACY_NS:
+                record[path] = meta
+    return out, record
 
 
 def _read_all(files: list[SourceFile], root: Path, strict: bool = False,
@@ -474,7 +500,13 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress: Bar = NO
     try:
         manifests = {k.removeprefix("manifest:"): v for k, v in con.execute(
             "SELECT key, value FROM meta WHERE key LIKE 'manifest:%'").fetchall()}
-        same = {} if rezone else _unchanged(files, root, current, manifests)
+        vouched: dict[str, list] = {}
+        if not rezone:
+            row = next(iter(con.execute("SELECT value FROM meta WHERE key = ?",
+                                        [VOUCHED_KEY]).fetchall()), None)
+            vouched = json.loads(row[0]) if row else {}
+        same, vouch = ({}, {}) if rezone else _unchanged(files, root, current, manifests,
+                                                         vouched)
         before = set(known)
         relabel: dict[str, dict] = {}
         for i in sorted(same):
@@ -547,6 +579,9 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress: Bar = NO
                     con.execute("INSERT INTO meta VALUES (?, ?)", [f"manifest:{key}", digest])
             con.execute("INSERT OR REPLACE INTO meta VALUES ('zoner_version', ?)",
                         [ZONER_VERSION])
+            if vouch != vouched:
+                con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                            [VOUCHED_KEY, json.dumps(vouch, sort_keys=True)])
             result.removed.extend(gone)
     except BaseException:
         if committed:
