@@ -265,6 +265,7 @@ class Project:
     def __init__(self, config: Config, progress: ProgressBars | None = None):
         self.config = config
         self.progress = progress or ProgressBars(False)  # bars only when asked (the CLI on a TTY)
+        self._manifests: Any = None  # parsed manifests to keep once a new store exists
 
     @classmethod
     def open(cls, path: str | Path = ".", *, db: str | None = None,
@@ -441,11 +442,15 @@ class Project:
             return rerun.remember(store.con, key, run_id, snapshot, written, digest)
 
     def _seal(self, digest: str) -> None:
-        """After the store is closed: its file's metadata vouches for the digest just recorded."""
+        """After the store is closed: its file's metadata vouches for the digest just recorded
+        (and the manifests parsed for a new store are kept beside it)."""
         from audit import rerun
 
         if self.config.db_path != ":memory:":
             rerun.seal(self.config.db_path, digest)
+            if self._manifests is not None:
+                self._manifests.save()
+                self._manifests = None
 
     def report(self, run: str | None = None, formats: Iterable[str] | None = None,
                out: str | Path | None = None, min_confidence: float = 0.0) -> ReportResult:
@@ -625,10 +630,20 @@ class Project:
 
     def _find_sources(self) -> tuple:
         """Discover the sources (and refuse bad ones) before the store is opened."""
+        from audit.ingest.manifest import ManifestCache
         from audit.ingest.pipeline import find_sources
 
         cfg = self.config
-        return find_sources(cfg.sources, cfg.root, cfg.ingest_options())
+        # parsed manifests are kept beside the store: at once for an existing one, after the
+        # run for a new one (a run that fails leaves no file beside nothing)
+        cache = ManifestCache(Path(f"{cfg.db_path}.manifests")
+                              if cfg.db_path != ":memory:" else None)
+        found = find_sources(cfg.sources, cfg.root, cfg.ingest_options(), cache)
+        if os.path.exists(cfg.db_path):
+            cache.save()
+        else:
+            self._manifests = cache
+        return found
 
     @staticmethod
     def _prepare_out(out: Path) -> Path:

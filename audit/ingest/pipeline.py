@@ -23,7 +23,13 @@ from audit.escape import printable
 from audit.ingest import collections
 from audit.ingest.decode import decode_bytes
 from audit.ingest.docx import read_docx
-from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
+from audit.ingest.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    ManifestCache,
+    load_manifest,
+    parse_loose_date,
+)
 from audit.ingest.paths import Resolver, relative
 from audit.ingest.pdf import read_pdf
 from audit.ingest.readers import MEDIA_TYPES, READERS, Parsed
@@ -91,14 +97,15 @@ class IngestOptions:
     tables: dict[str, str] = field(default_factory=dict)  # [audit.tables] column mapping
 
 
-def find_sources(sources: Iterable[Path], root: Path, options: IngestOptions = IngestOptions()
-                 ) -> tuple[list[SourceFile], list[str]]:
+def find_sources(sources: Iterable[Path], root: Path, options: IngestOptions = IngestOptions(),
+                 manifests: ManifestCache | None = None) -> tuple[list[SourceFile], list[str]]:
     """Every source file with its manifest metadata, and warnings; raises :class:`InputError`
     for what must stop an ingest before it writes (no documents, a link out of the sources, a
-    file name that is not UTF-8, a device file)."""
+    file name that is not UTF-8, a device file). ``manifests``: parsed manifests kept from
+    the last time."""
     warnings: list[str] = []
     sources = list(sources)
-    files = list(discover(sources, root, options.allow_external_links, warnings))
+    files = list(discover(sources, root, options.allow_external_links, warnings, manifests))
     if not files and not options.allow_empty:
         raise InputError("no documents to audit (an empty corpus would pass every check); "
                          "add documents, or set allow_empty = true in audit.toml "
@@ -108,7 +115,8 @@ def find_sources(sources: Iterable[Path], root: Path, options: IngestOptions = I
 
 
 def discover(sources: Iterable[Path], root: Path, allow_external_links: bool = False,
-             warnings: list[str] | None = None) -> Iterator[SourceFile]:
+             warnings: list[str] | None = None, manifests: ManifestCache | None = None
+             ) -> Iterator[SourceFile]:
     """Yield source files in a stable order, with manifest metadata attached."""
     seen: set[Path] = set()
     real = Resolver()
@@ -120,11 +128,11 @@ def discover(sources: Iterable[Path], root: Path, allow_external_links: bool = F
             raise InputError("source path does not exist", src)
         if src.is_file():
             folder = src.parent
-            manifest = load_manifest(folder, root, real)
+            manifest = load_manifest(folder, root, real, manifests)
             files = [src]
         elif src.is_dir():
             folder = src
-            manifest = load_manifest(folder, root, real)
+            manifest = load_manifest(folder, root, real, manifests)
             files = _walk(src, manifest, allow_external_links, warnings)
         else:
             raise InputError("not a regular file or folder (a device, pipe or socket?)", src)
@@ -418,6 +426,24 @@ def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
     return out, record
 
 
+def _stated(files: list[SourceFile], root: Path) -> dict[str, list]:
+    """path -> [size, mtime_ns, inode] of the files (feeds and tables aside) last modified more
+    than RACY_NS ago, for the documents read from them to be vouched for next time."""
+    out: dict[str, list] = {}
+    now = time.time_ns()
+    for sf in files:
+        if collections.is_collection(sf.path):
+            continue
+        try:
+            st = os.stat(sf.path)
+        except OSError:
+            continue
+        if st.st_mtime_ns < now - RACY_NS:
+            out[relative(sf.real or sf.path.resolve(), root)] = [st.st_size, st.st_mtime_ns,
+                                                                 st.st_ino]
+    return out
+
+
 def _read_all(files: list[SourceFile], root: Path, strict: bool = False,
               tables: dict[str, str] | None = None) -> Iterator[tuple[Document, list[str]]]:
     """Documents in file order; parsed in a process pool when there are many files. Feeds and
@@ -513,10 +539,13 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress: Bar = NO
             seen_paths.add(same[i])
             result.unchanged.append(same[i])
         changed = [sf for i, sf in enumerate(files) if i not in same]
+        stated = _stated(changed, root)  # before the bytes are read: see _unchanged
         progress.start(len(changed))  # files: a feed or table counts once, for all its rows
         last_collection = ""
         for doc, warns in _read_all(changed, root, options.strict_encoding, options.tables):
             result.warnings.extend(warns)
+            if doc.path in stated:
+                vouch[doc.path] = stated[doc.path] + [doc.document_id]
             collection = doc.path.partition("#")[0] if "#" in doc.path else ""
             if not collection or collection != last_collection:
                 progress.advance()
