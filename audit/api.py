@@ -339,22 +339,32 @@ class Project:
         self._prepare_out(self._out)
         names = list(formats or ())
         key, stats, snapshot = self._run_key(fail_on, names, target, min_confidence)
+        stored: list[int] = []  # the documents the store holds, if it was opened
         if not full:  # the key covers every input file: a reusable run read the same ones
             with clock.stage("reuse"):
-                reused = self._reuse_last_run(key, stats, snapshot, names, target)
+                reused = self._reuse_last_run(key, stats, snapshot, names, target, stored)
             if reused is not None:
                 return reused
         # bad files, sources and settings fail before anything is written
-        extract_inputs = self._extract_inputs()
         inputs = load_inputs(self.config.claims_dir, self.config.checks_dir)
-        found = self._find_sources()
+        # the judging worker (a large stored corpus) starts now, so that importing Great
+        # Expectations overlaps reading the sources too
+        early = self._judge_for(stored[0], inputs, spark) if stored else None
         session = None
-        if spark is not None:
-            from audit.engine.cli import start_session
+        try:
+            extract_inputs = self._extract_inputs()
+            found = self._find_sources()
+            if spark is not None:
+                from audit.engine.cli import start_session
 
-            session = start_session(spark)
+                session = start_session(spark)
+        except BaseException:
+            if early is not None:
+                early.close()
+            raise
         ingested = extracted = engine = None
-        with self._writable_store() as store, self._judge_for(store, inputs, spark) as judge:
+        with self._writable_store() as store, \
+                early or self._judge_for(None, inputs, spark, store) as judge:
             if spark is not None:
                 from audit.engine.cli import spark_stages
 
@@ -400,18 +410,22 @@ class Project:
         return key, stats, snapshot
 
     def _reuse_last_run(self, key: str, stats: list, snapshot: int, formats: list[str],
-                        out: Path | None) -> Outcome | None:
+                        out: Path | None, stored: list[int] | None = None) -> Outcome | None:
         """When nothing changed since the last run: a new run recorded as a copy of it, the
         reports rewritten only if the files it wrote were changed or removed since.
-        Otherwise None, and nothing written. Only an existing store can hold a last run."""
+        Otherwise None, and nothing written. Only an existing store can hold a last run.
+        ``stored``: gets the number of documents the store holds."""
         from audit import rerun
         from audit.check.run import recorded_result
+        from audit.store import queries
 
         path = self.config.db_path
         if path == ":memory:" or not os.path.exists(path):
             return None
         sealed = rerun.sealed_digest(path)
         with self._writable_store() as store:
+            if stored is not None:
+                stored.append(queries.document_count(store.con))
             reuse = rerun.reusable(store.con, key, stats, sealed, self.config.root)
             if reuse is None:
                 return None
@@ -714,9 +728,10 @@ class Project:
                               cfg.digest(), inputs, full, judge, min_confidence, bar,
                               engine)
 
-    def _judge_for(self, store: Store, inputs: tuple, spark: Any = None) -> Any:
+    def _judge_for(self, documents: int | None, inputs: tuple, spark: Any = None,
+                   store: Store | None = None) -> Any:
         """A :class:`Judge` for ``run``: a worker process when it pays (a second core and a
-        large corpus, judged by the documents already stored), else one in this process.
+        large corpus, judged by the ``documents`` already stored, else counted in ``store``).
         AUDIT_JUDGE_WORKER=1 or 0 decides instead."""
         import sys
 
@@ -729,8 +744,10 @@ class Project:
         elif forced is not None:
             worker = forced == "1"
         else:
+            if documents is None:
+                documents = queries.document_count(store.con) if store is not None else 0
             worker = (os.cpu_count() or 1) > 1 \
-                and queries.document_count(store.con) >= JUDGE_WORKER_MIN_DOCS \
+                and documents >= JUDGE_WORKER_MIN_DOCS \
                 and "great_expectations" not in sys.modules
         return Judge(inputs[0], inputs[1], worker=worker)
 

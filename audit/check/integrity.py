@@ -107,12 +107,13 @@ def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = No
     the last clean validation by this code (``integrity_memo``: per table and document, a count
     and hash of its rows); orphans and uniqueness are still decided over whole tables. The
     findings are those of a full validation: an unchanged document's rows passed it before."""
-    digests = scope = None
+    digests = scope = held = None
     if suspects is None:
         suspects = Suspects(True, True, frozenset(ID_COLUMNS))
         if memo and _table_exists(con, MEMO_TABLE):
             digests = _digests(con)
-            scope = _dirty(con, digests)
+            held = _held(con)
+            scope = _dirty(held, digests)
     if scope is not None:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {SCOPE_TABLE} (document_id VARCHAR)")
         if scope:
@@ -125,7 +126,7 @@ def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = No
         if scope is not None:
             _drop(con, [SCOPE_TABLE])
     if digests is not None:
-        _remember(con, digests, clean=not findings)
+        _remember(con, digests, clean=not findings, held=held)
     findings.sort(key=lambda f: (f.check, f.key[1] if isinstance(f.key, list) else []))
     return findings
 
@@ -170,11 +171,11 @@ def _held(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
         con, f"SELECT table_name, document_id, digest FROM {MEMO_TABLE}")}
 
 
-def _dirty(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str]
+def _dirty(held: dict[tuple[str, str], str], digests: dict[tuple[str, str], str]
            ) -> list[str] | None:
-    """The documents some of whose rows are new or changed since the last clean validation;
-    None when everything must be validated (no memo, other code, or most documents changed)."""
-    held = _held(con)
+    """The documents some of whose rows are new or changed since the last clean validation
+    (``held``: the memo); None when everything must be validated (no memo, other code, or
+    most documents changed)."""
     if not held or held.get(("", "")) != digests[("", "")]:
         return None
     docs = {d for (t, d) in digests if t == "documents"}
@@ -185,14 +186,15 @@ def _dirty(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str]
 
 
 def _remember(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str],
-              clean: bool) -> None:
-    """After a clean validation, these digests are vouched for; after findings, nothing is."""
+              clean: bool, held: dict[tuple[str, str], str] | None = None) -> None:
+    """After a clean validation, these digests are vouched for; after findings, nothing is.
+    ``held``: the memo as read before the validation (nothing else writes it meanwhile)."""
     from audit.store.rows import insert_rows
 
     if not clean:
         con.execute(f"DELETE FROM {MEMO_TABLE}")
         return
-    held = _held(con)
+    held = _held(con) if held is None else held
     stale = sorted(k for k in set(held) | set(digests) if held.get(k) != digests.get(k))
     if not stale:
         return
