@@ -255,7 +255,8 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
         "run": {"id": run[0], "started_at": run[1].isoformat(timespec="seconds") + "Z",
                 "fail_on": run[4], "verdict": run[5], "config_hash": run[3]},
         "summary": summary,
-        "documents": _documents(con, with_documents, _evidence_docs(con, run_id)),
+        "documents": _documents(con, with_documents,
+                                _evidence_docs(con, run_id) if with_documents else None),
         "findings": FindingStream(con, run_id, min_confidence),
         # the report's classes in order with their descriptions, from the check modules (the
         # renderers stay pure functions of the bundle; not part of the findings JSON)
