@@ -762,17 +762,39 @@ def _validate_tables(con: duckdb.DuckDBPyConnection,
 
 def _scoped_copies(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, str]:
     """Temp copies of the tables' rows of the scoped documents, for the tables without
-    duplicate keys over all their rows (the others are validated whole)."""
+    duplicate keys over all their rows (the others are validated whole).
+
+    Only the scoped rows' keys are looked up in the whole table: the rows of the other
+    documents are those the last clean validation found without duplicates over the whole
+    table (their digests are unchanged since), so a duplicate now involves a scoped row."""
     out = {}
     for table in tables:
-        if _has_duplicates(con, table, list(ID_COLUMNS[table])):
-            continue
+        columns = list(ID_COLUMNS[table])
         copy = f"_audit_scoped_{table}"
         rows = _DOC_OF[table].replace(", t FROM", ", t.* FROM")
         con.execute(f"CREATE OR REPLACE TEMP TABLE {copy} AS SELECT * EXCLUDE (doc) "
                     f"FROM ({rows}) WHERE doc IN (SELECT document_id FROM temp.{SCOPE_TABLE})")
+        if _duplicates_of(con, table, copy, columns):
+            _drop(con, [copy])
+            continue
         out[table] = copy
     return out
+
+
+def _duplicates_of(con: duckdb.DuckDBPyConnection, table: str, copy: str,
+                   columns: list[str]) -> bool:
+    """Whether some key of the rows in ``copy`` is held by more than one row of ``table``
+    (NULLs alike, as GROUP BY has them; True when that cannot be asked: pandera judges)."""
+    have = {r[0] for r in _fetch(con, "SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = ?", [table])}
+    if not set(columns) <= have:
+        return True
+    cols = ", ".join(f'"{c}"' for c in columns)
+    on = " AND ".join(f't."{c}" IS NOT DISTINCT FROM k."{c}"' for c in columns)
+    return bool(_fetch(con, f"SELECT count(*) FROM (SELECT 1 FROM {table} t "
+                            f"JOIN (SELECT DISTINCT {cols} FROM temp.{copy}) k ON {on} "
+                            f"GROUP BY {', '.join(f't.{chr(34)}{c}{chr(34)}' for c in columns)} "
+                            "HAVING count(*) > 1)")[0][0])
 
 
 def _validate_all(con: duckdb.DuckDBPyConnection, tables: dict[str, list[str] | None],
