@@ -105,7 +105,8 @@ def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = No
 
     ``memo``: validate row rules and provenance only for the documents whose rows changed since
     the last clean validation by this code (``integrity_memo``: per table and document, a count
-    and hash of its rows); orphans and uniqueness are still decided over whole tables. The
+    and hash of its rows); orphans are still decided over whole tables, uniqueness by looking
+    the changed rows' keys up in the whole tables (the other rows passed it unchanged). The
     findings are those of a full validation: an unchanged document's rows passed it before."""
     digests = scope = held = None
     if suspects is None:
@@ -745,7 +746,8 @@ def _validate_tables(con: duckdb.DuckDBPyConnection,
                      suspects: frozenset[str] = frozenset(ID_COLUMNS),
                      scoped: bool = False) -> list[Finding]:
     """``scoped``: each table's rule run on its rows of the documents in the scope table (a
-    temp copy), except where the whole table has duplicates (uniqueness is never scoped)."""
+    temp copy), except where a scoped row's key is held twice in the whole table (then the
+    whole table, so pandera judges the duplicates)."""
     failures: list[_Failure] = []
     tables = [t for t in ID_COLUMNS if _table_exists(con, t)]
     for table in sorted(set(ID_COLUMNS) - set(tables)):
