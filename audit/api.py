@@ -265,6 +265,7 @@ class Project:
     def __init__(self, config: Config, progress: ProgressBars | None = None):
         self.config = config
         self.progress = progress or ProgressBars(False)  # bars only when asked (the CLI on a TTY)
+        self._manifests: Any = None  # parsed manifests to keep once a new store exists
 
     @classmethod
     def open(cls, path: str | Path = ".", *, db: str | None = None,
@@ -338,22 +339,32 @@ class Project:
         self._prepare_out(self._out)
         names = list(formats or ())
         key, stats, snapshot = self._run_key(fail_on, names, target, min_confidence)
+        stored: list[int] = []  # the documents the store holds, if it was opened
         if not full:  # the key covers every input file: a reusable run read the same ones
             with clock.stage("reuse"):
-                reused = self._reuse_last_run(key, stats, snapshot, names, target)
+                reused = self._reuse_last_run(key, stats, snapshot, names, target, stored)
             if reused is not None:
                 return reused
         # bad files, sources and settings fail before anything is written
-        extract_inputs = self._extract_inputs()
         inputs = load_inputs(self.config.claims_dir, self.config.checks_dir)
-        found = self._find_sources()
+        # the judging worker (a large stored corpus) starts now, so that importing Great
+        # Expectations overlaps reading the sources too
+        early = self._judge_for(stored[0], inputs, spark) if stored else None
         session = None
-        if spark is not None:
-            from audit.engine.cli import start_session
+        try:
+            extract_inputs = self._extract_inputs()
+            found = self._find_sources()
+            if spark is not None:
+                from audit.engine.cli import start_session
 
-            session = start_session(spark)
+                session = start_session(spark)
+        except BaseException:
+            if early is not None:
+                early.close()
+            raise
         ingested = extracted = engine = None
-        with self._writable_store() as store, self._judge_for(store, inputs, spark) as judge:
+        with self._writable_store() as store, \
+                early or self._judge_for(None, inputs, spark, store) as judge:
             if spark is not None:
                 from audit.engine.cli import spark_stages
 
@@ -399,18 +410,22 @@ class Project:
         return key, stats, snapshot
 
     def _reuse_last_run(self, key: str, stats: list, snapshot: int, formats: list[str],
-                        out: Path | None) -> Outcome | None:
+                        out: Path | None, stored: list[int] | None = None) -> Outcome | None:
         """When nothing changed since the last run: a new run recorded as a copy of it, the
         reports rewritten only if the files it wrote were changed or removed since.
-        Otherwise None, and nothing written. Only an existing store can hold a last run."""
+        Otherwise None, and nothing written. Only an existing store can hold a last run.
+        ``stored``: gets the number of documents the store holds."""
         from audit import rerun
         from audit.check.run import recorded_result
+        from audit.store import queries
 
         path = self.config.db_path
         if path == ":memory:" or not os.path.exists(path):
             return None
         sealed = rerun.sealed_digest(path)
         with self._writable_store() as store:
+            if stored is not None:
+                stored.append(queries.document_count(store.con))
             reuse = rerun.reusable(store.con, key, stats, sealed, self.config.root)
             if reuse is None:
                 return None
@@ -441,11 +456,15 @@ class Project:
             return rerun.remember(store.con, key, run_id, snapshot, written, digest)
 
     def _seal(self, digest: str) -> None:
-        """After the store is closed: its file's metadata vouches for the digest just recorded."""
+        """After the store is closed: its file's metadata vouches for the digest just recorded
+        (and the manifests parsed for a new store are kept beside it)."""
         from audit import rerun
 
         if self.config.db_path != ":memory:":
             rerun.seal(self.config.db_path, digest)
+            if self._manifests is not None:
+                self._manifests.save()
+                self._manifests = None
 
     def report(self, run: str | None = None, formats: Iterable[str] | None = None,
                out: str | Path | None = None, min_confidence: float = 0.0) -> ReportResult:
@@ -625,10 +644,20 @@ class Project:
 
     def _find_sources(self) -> tuple:
         """Discover the sources (and refuse bad ones) before the store is opened."""
+        from audit.ingest.manifest import ManifestCache
         from audit.ingest.pipeline import find_sources
 
         cfg = self.config
-        return find_sources(cfg.sources, cfg.root, cfg.ingest_options())
+        # parsed manifests are kept beside the store: at once for an existing one, after the
+        # run for a new one (a run that fails leaves no file beside nothing)
+        cache = ManifestCache(Path(f"{cfg.db_path}.manifests")
+                              if cfg.db_path != ":memory:" else None)
+        found = find_sources(cfg.sources, cfg.root, cfg.ingest_options(), cache)
+        if os.path.exists(cfg.db_path):
+            cache.save()
+        else:
+            self._manifests = cache
+        return found
 
     @staticmethod
     def _prepare_out(out: Path) -> Path:
@@ -699,9 +728,10 @@ class Project:
                               cfg.digest(), inputs, full, judge, min_confidence, bar,
                               engine)
 
-    def _judge_for(self, store: Store, inputs: tuple, spark: Any = None) -> Any:
+    def _judge_for(self, documents: int | None, inputs: tuple, spark: Any = None,
+                   store: Store | None = None) -> Any:
         """A :class:`Judge` for ``run``: a worker process when it pays (a second core and a
-        large corpus, judged by the documents already stored), else one in this process.
+        large corpus, judged by the ``documents`` already stored, else counted in ``store``).
         AUDIT_JUDGE_WORKER=1 or 0 decides instead."""
         import sys
 
@@ -714,8 +744,10 @@ class Project:
         elif forced is not None:
             worker = forced == "1"
         else:
+            if documents is None:
+                documents = queries.document_count(store.con) if store is not None else 0
             worker = (os.cpu_count() or 1) > 1 \
-                and queries.document_count(store.con) >= JUDGE_WORKER_MIN_DOCS \
+                and documents >= JUDGE_WORKER_MIN_DOCS \
                 and "great_expectations" not in sys.modules
         return Judge(inputs[0], inputs[1], worker=worker)
 
@@ -738,13 +770,16 @@ class Project:
         store's last report (a read-only store only reads that cache)."""
         from audit.report import write_reports
         from audit.report.fragments import FragmentCache
+        from audit.report.jsonitems import JsonItems
 
         fragments = FragmentCache(store.con, writable=not store.read_only)
+        items = JsonItems(store.con, writable=not store.read_only)
         findings = bundle["findings"]
         if "html" not in formats or len(findings) <= HTML_MAX_FINDINGS:
-            return write_reports(bundle, out, formats, fragments), []
+            return write_reports(bundle, out, formats, fragments, items), []
         findings.keep_first(HTML_MAX_FINDINGS)  # read once for the JSON and the HTML
-        written = write_reports(bundle, out, [f for f in formats if f != "html"])
+        written = write_reports(bundle, out, [f for f in formats if f != "html"],
+                                items=items)
         shown = findings.head(HTML_MAX_FINDINGS, open_only=False)
         note = (f"note: report.html shows the {HTML_MAX_FINDINGS:,} most severe of "
                 f"{len(findings):,} findings; findings.json has them all")

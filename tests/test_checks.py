@@ -630,3 +630,24 @@ def test_a_day_its_month_does_not_have_is_reported(tmp_path):
     assert len(bad) == 1 and bad[0]["severity"] == "error", found
     assert "November 31" in bad[0]["message"]
     assert [e["exact"] for e in bad[0]["evidence"]] == ["Nov 31"]
+
+
+def test_judging_worker_started_early_stops_with_a_bad_source(tmp_path, monkeypatch):
+    """On a stored corpus the judging worker starts before the sources are read; a source
+    that stops the run (exit 2) stops the worker too, and a good re-run judges as before."""
+    import multiprocessing
+
+    monkeypatch.setenv("AUDIT_JUDGE_WORKER", "1")
+    invoke("init", tmp_path, "--force")
+    (tmp_path / "sources" / "a.txt").write_text(A)
+    (tmp_path / "sources" / "b.txt").write_text(B)
+    code, before, _ = audit(tmp_path)
+    manifest = tmp_path / "sources" / "manifest.toml"
+    manifest.write_text('[[document]]\npath = "missing.txt"\n')
+    r = invoke("run", tmp_path)
+    assert r.exit_code == 2 and "missing.txt" in r.output
+    assert not [p for p in multiprocessing.active_children() if p.name == "audit-judge"]
+    manifest.unlink()
+    (tmp_path / "sources" / "b.txt").write_text(B.replace("€54 million", "€55 million"))
+    code, after, _ = audit(tmp_path)
+    assert code == 1 and after["findings"] != before["findings"]

@@ -125,3 +125,21 @@ def test_hard_wrapped_sources_give_the_same_findings(tmp_path, width):
         _, bundle, _ = audit(root)
         ids[wrapped] = sorted((f["id"], f["severity"]) for f in bundle["findings"])
     assert ids[True] == ids[False] and ids[False]
+
+
+def test_extraction_signature_is_read_without_importing_the_extractors():
+    """The signature reads each extractor's NAME and VERSION from its source; they are the
+    values the imported modules hold, and no extractor module is imported to get them."""
+    import subprocess
+    import sys
+
+    from audit.extract import EXTRACTOR_MODULES, declared, extractors
+
+    assert declared() == tuple((m.NAME, m.VERSION) for m in extractors())
+    code = ("import sys; from audit.extract.pipeline import signature; "
+            "from audit.extract.vocab import load_vocabulary; signature(load_vocabulary()); "
+            f"print(sorted(n for n in {list(EXTRACTOR_MODULES)!r} "
+            "if 'audit.extract.' + n in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"

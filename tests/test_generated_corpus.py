@@ -137,7 +137,8 @@ def _entity_tables(root: Path) -> list:
 
     with open_store(root / ".audit" / "audit.duckdb", read_only=True) as store:
         return [store.query(f"SELECT * FROM {t} ORDER BY ALL")
-                for t in ("entities", "entity_mentions", "document_stories")]
+                for t in ("entities", "entity_mentions", "document_stories",
+                          "document_name_keys")]
 
 
 def _findings(root: Path) -> list[dict]:
@@ -246,3 +247,45 @@ def test_copied_corpus_wide_findings_equal_a_full_run(tmp_path):
                        if f["class"] == "name-variant")
         else:
             assert incremental == before
+
+
+def test_memoised_corpus_scans_equal_fresh_ones(tmp_path):
+    """name-variant and count-vs-list keep each story's work in the check memo; after a
+    document changes (a name misspelt, a listed count changed), the candidates built from
+    the memo and the changed story are those a fresh build over every story gives."""
+    from audit.check.candidates import Inputs
+    from audit.check.checks import count_vs_list, name_variant
+    from audit.check.run import story_states
+    from audit.store import open_store
+
+    root = tmp_path / "memo"
+    generate(root, EVENTS, DOCS, SEED)
+    listed = "The grant has {} backers: Vestra Energi, Kobolt Materials and Helio Cells.\n\n"
+
+    def with_list(text: str, count: str) -> str:  # a paragraph after the first one
+        at = text.find("\n\n", text.find("(")) + 2
+        return text[:at] + listed.format(count) + text[at:]
+
+    other = sorted((root / "sources").glob("e0005/*-wire.txt"))[0]
+    other.write_text(with_list(other.read_text(encoding="utf-8"), "four"), encoding="utf-8")
+    fmt = ("--format", "json", "--fail-on", "never")
+    assert invoke("run", root, *fmt).exit_code == 0
+    doc = sorted((root / "sources").glob("e0002/*-wire.txt"))[0]
+    text = doc.read_text(encoding="utf-8")
+    name = re.search(r"Minister \w+ (\w+)", text)
+    assert name
+    surname = name.group(1)
+    edited = with_list(text.replace(surname, surname[:-1] + surname[-1] * 2), "five")
+    doc.write_text(edited, encoding="utf-8")
+    assert invoke("ingest", root).exit_code == 0
+    assert invoke("extract", root).exit_code == 0
+    with open_store(root / ".audit" / "audit.duckdb") as store:
+        con = store.con
+        states = story_states(con)
+        for module in (name_variant, count_vs_list):
+            fresh = module.candidates(con, Inputs(None))
+            memoised = module.candidates(con, Inputs(None, states=states))
+            again = module.candidates(con, Inputs(None, states=states))  # all from the memo
+            assert len(fresh) > 1 and memoised == fresh and again == fresh, module.NAME
+        assert any(surname[:-1] + surname[-1] * 2 in c.key[2]
+                   for c in name_variant.candidates(con, Inputs(None, states=states)))

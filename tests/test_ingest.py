@@ -275,6 +275,46 @@ def test_reingest_is_idempotent_and_changes_make_versions(project: Path):
     assert cur.fetchall() == [("Second version: $12 million.",)]
 
 
+def test_unchanged_files_are_vouched_for_by_their_metadata(project: Path, monkeypatch):
+    """A file hashed once, and older than the clock's tick, is not read again while its size,
+    modification time and inode stay; other bytes under new metadata are read (and a file
+    modified just before it was hashed is hashed again next time)."""
+    import hashlib
+    import os
+    import time
+
+    from audit.ingest import pipeline
+
+    a, b = project / "sources" / "a.txt", project / "sources" / "b.txt"
+    a.write_text("First file: $10 million.")
+    b.write_text("Second file: $20 million.")
+    old = time.time() - 60
+    os.utime(a, (old, old))
+    assert "2 added" in invoke("ingest", project).output  # a's metadata recorded as read
+    hashed: list[bytes] = []
+    real = hashlib.sha256
+
+    def counting(data: bytes = b"", **kw):
+        hashed.append(bytes(data))
+        return real(data, **kw)
+
+    monkeypatch.setattr(pipeline.hashlib, "sha256", counting)
+    for _ in range(2):
+        hashed.clear()
+        assert "2 unchanged" in invoke("ingest", project).output
+        # a vouched for by its metadata; b, modified too recently, hashed again
+        assert a.read_bytes() not in hashed and b.read_bytes() in hashed
+    a.write_text("First file: $11 million.")  # same size, new mtime
+    os.utime(a, (old + 1, old + 1))
+    out = invoke("ingest", project).output
+    assert "1 updated" in out and "1 unchanged" in out
+    con = duckdb.connect(str(db_of(project)), read_only=True)
+    texts = {r[0] for r in con.execute(
+        "SELECT d.text FROM document_paths JOIN documents d USING (document_id)").fetchall()}
+    con.close()
+    assert "First file: $11 million." in texts
+
+
 def test_document_id_is_content_hash(project: Path, tmp_path: Path):
     (project / "sources" / "a.txt").write_text("Same bytes.")
     invoke("ingest", project)
@@ -474,3 +514,59 @@ def test_a_new_zoner_rezones_stored_documents(project: Path):
     version = con.execute("SELECT value FROM meta WHERE key = 'zoner_version'").fetchone()[0]
     con.close()
     assert compared == 0 and version == ZONER_VERSION
+
+
+def test_parsed_manifest_is_kept_beside_the_store(project: Path, monkeypatch):
+    """A manifest whose metadata is unchanged is not parsed again (its parsed entries are kept
+    in a file beside the store); an edited one is, and its new metadata reaches the document."""
+    import os
+    import time
+
+    from audit.ingest import manifest as manifest_module
+
+    src = project / "sources"
+    (src / "a.txt").write_text("Some text: $10 million.")
+    man = src / "manifest.toml"
+    man.write_text('[[document]]\npath = "a.txt"\ntitle = "Old title"\ndate = 2024-04-09\n'
+                   'retrieved = 2024-04-10T08:00:00Z\n')
+    old = time.time() - 60
+    os.utime(man, (old, old))
+    assert "1 added" in invoke("ingest", project).output
+    assert invoke("ingest", project).exit_code == 0  # the store exists now: kept
+    assert Path(f"{db_of(project)}.manifests").is_file()
+    parsed: list[Path] = []
+    real = manifest_module.read_manifest
+
+    def counting(path):
+        parsed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(manifest_module, "read_manifest", counting)
+    assert "1 unchanged" in invoke("ingest", project).output
+    assert parsed == []
+    from audit.ingest.pipeline import find_sources
+
+    files, _ = find_sources([src], project, manifests=manifest_module.ManifestCache(
+        Path(f"{db_of(project)}.manifests")))
+    assert files[0].meta == {"path": "a.txt", "title": "Old title",
+                             "date": __import__("datetime").date(2024, 4, 9),
+                             "retrieved": real(man)[1][0]["retrieved"]}
+    man.write_text(man.read_text().replace("Old title", "New title"))
+    assert "1 unchanged" in invoke("ingest", project).output
+    assert parsed == [man]
+    con = duckdb.connect(str(db_of(project)), read_only=True)
+    assert con.execute("SELECT title FROM documents").fetchall() == [("New title",)]
+    con.close()
+
+
+def test_first_run_keeps_its_parsed_manifest_once_the_store_exists(project: Path):
+    (project / "sources" / "a.txt").write_text("Some text: $10 million.")
+    import os
+    import time
+
+    man = project / "sources" / "manifest.toml"
+    man.write_text('[[document]]\npath = "a.txt"\ntitle = "A title"\n')
+    os.utime(man, (time.time() - 60, time.time() - 60))
+    kept = Path(f"{db_of(project)}.manifests")
+    assert invoke("run", project, "--fail-on", "never").exit_code == 0
+    assert "manifest.toml" in kept.read_text()

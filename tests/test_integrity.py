@@ -465,3 +465,38 @@ def test_memo_vouches_for_unchanged_documents_only(tmp_path):
         con.execute("UPDATE claims SET seq = 5 WHERE claim_id = 'c21'")  # changed again
         assert "integrity.claims.kind-not-allowed" in {
             f.check for f in run_integrity(con, memo=True)}
+
+
+def test_clean_tables_are_screened_without_pandera(tmp_path):
+    """A store whose rows keep every rule is judged clean by the SQL screen: pandera and ibis
+    are not even imported. Each rule broken makes the screen send its table to pandera."""
+    db = tmp_path / "audit.duckdb"
+    with open_store(db) as store:
+        _populate(store.con)
+    code = (
+        "import sys; from audit.store import open_store; "
+        "from audit.check.integrity import run_integrity; "
+        f"s = open_store({str(db)!r}); assert run_integrity(s.con) == []; "
+        "print(sorted(m for m in ('pandera', 'ibis', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    from audit.check.integrity import _screen
+
+    with open_store(db) as store:
+        con = store.con
+        assert not any(_screen(con, t) for t in ("documents", "zones", "spans", "claims",
+                                                 "claim_spans"))
+        for table, sql in (
+            ("claims", "UPDATE claims SET zone_kind = 'sidebar' WHERE claim_id = 'c01'"),
+            ("claim_spans", "UPDATE claim_spans SET role = '' WHERE claim_id = 'c02'"),
+            ("spans", "UPDATE spans SET col = 0"),
+            ("spans", "UPDATE spans SET end_char = start_char - 1"),
+            ("documents", "UPDATE documents SET document_id = 'doc-1'"),
+            ("documents", "UPDATE documents SET chars = -1"),
+            ("zones", "UPDATE zones SET end_char = start_char"),
+        ):
+            con.execute("BEGIN TRANSACTION")
+            con.execute(sql)
+            assert _screen(con, table), sql
+            con.execute("ROLLBACK")

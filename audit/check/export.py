@@ -103,6 +103,50 @@ class FindingStream:
         return list(self._query("NOT f.accepted" if open_only else "TRUE",
                                 f"f.accepted, {SEVERITY_RANK_SQL}, f.seq", n))
 
+    def keys(self, salt: str) -> list[tuple[str, str]]:
+        """(finding id, key) in report order: the key hashes ``salt`` and everything a
+        finding as read by ``__iter__`` shows (its row; per piece of evidence its row, the
+        span's line and column, the document's current path, and the stored document its
+        context and page are cut from: a document's text never changes under its id while
+        its row stays, so its length, type and time of storing stand for it). Two of
+        DuckDB's 64-bit hashes, over the columns in two orders (md5 of the same took three
+        times as long)."""
+        cur = self.con.cursor()
+        try:
+            return cur.execute(f"""
+                WITH f AS (
+                  SELECT * FROM findings f WHERE f.run_id = $1 AND {self.shown}),
+                ev AS (
+                  SELECT fe.finding_id,
+                         list(hash(fe.seq, fe.document_id, p.path, fe.start_char, fe.end_char,
+                                   fe.span_id, s.line, s.col, fe.exact, fe.value, fe.claim_id,
+                                   d.chars, d.media_type, d.ingested_at) ORDER BY fe.seq) AS ev
+                  FROM finding_evidence fe
+                  LEFT JOIN documents d ON d.document_id = fe.document_id
+                  LEFT JOIN spans s ON s.span_id = fe.span_id
+                  LEFT JOIN current_documents p ON p.document_id = fe.document_id
+                  WHERE fe.run_id = $1 AND fe.finding_id IN (SELECT finding_id FROM f)
+                  GROUP BY 1)
+                SELECT f.finding_id,
+                       hash($2, f.finding_id, f.check_name, f.class, f.severity, f.message,
+                            f.accepted, f.waiver_reason, f.details, ev.ev)::VARCHAR || '-' ||
+                       hash(ev.ev, f.details, f.message, f.waiver_reason, f.accepted,
+                            f.severity, f.class, f.check_name, f.finding_id, $2)::VARCHAR
+                FROM f LEFT JOIN ev USING (finding_id)
+                ORDER BY f.seq, f.finding_id""", [self.run_id, salt]).fetchall()
+        finally:
+            cur.close()
+
+    def select(self, ids: list[str]) -> Iterator[Finding]:
+        """The findings of ``ids`` (of this stream), in report order."""
+        if not ids:
+            return iter(())
+        if len(ids) > self.PAGE:  # a long IN list costs more than reading them all
+            wanted = set(ids)
+            return (f for f in self._query("TRUE", "f.seq", None) if f["id"] in wanted)
+        where = f"f.finding_id IN ({', '.join(map(_sql_str, ids))})"
+        return self._query(where, "f.seq", None)
+
     def _query(self, where: str, order: str, limit: int | None) -> Iterator[Finding]:
         cur = self.con.cursor()
         try:
@@ -211,7 +255,8 @@ def build_bundle(con: duckdb.DuckDBPyConnection, run_id: str, with_documents: bo
         "run": {"id": run[0], "started_at": run[1].isoformat(timespec="seconds") + "Z",
                 "fail_on": run[4], "verdict": run[5], "config_hash": run[3]},
         "summary": summary,
-        "documents": _documents(con, with_documents, _evidence_docs(con, run_id)),
+        "documents": _documents(con, with_documents,
+                                _evidence_docs(con, run_id) if with_documents else None),
         "findings": FindingStream(con, run_id, min_confidence),
         # the report's classes in order with their descriptions, from the check modules (the
         # renderers stay pure functions of the bundle; not part of the findings JSON)

@@ -105,14 +105,16 @@ def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = No
 
     ``memo``: validate row rules and provenance only for the documents whose rows changed since
     the last clean validation by this code (``integrity_memo``: per table and document, a count
-    and hash of its rows); orphans and uniqueness are still decided over whole tables. The
+    and hash of its rows); orphans are still decided over whole tables, uniqueness by looking
+    the changed rows' keys up in the whole tables (the other rows passed it unchanged). The
     findings are those of a full validation: an unchanged document's rows passed it before."""
-    digests = scope = None
+    digests = scope = held = None
     if suspects is None:
         suspects = Suspects(True, True, frozenset(ID_COLUMNS))
         if memo and _table_exists(con, MEMO_TABLE):
             digests = _digests(con)
-            scope = _dirty(con, digests)
+            held = _held(con)
+            scope = _dirty(held, digests)
     if scope is not None:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {SCOPE_TABLE} (document_id VARCHAR)")
         if scope:
@@ -125,7 +127,7 @@ def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = No
         if scope is not None:
             _drop(con, [SCOPE_TABLE])
     if digests is not None:
-        _remember(con, digests, clean=not findings)
+        _remember(con, digests, clean=not findings, held=held)
     findings.sort(key=lambda f: (f.check, f.key[1] if isinstance(f.key, list) else []))
     return findings
 
@@ -170,11 +172,11 @@ def _held(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
         con, f"SELECT table_name, document_id, digest FROM {MEMO_TABLE}")}
 
 
-def _dirty(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str]
+def _dirty(held: dict[tuple[str, str], str], digests: dict[tuple[str, str], str]
            ) -> list[str] | None:
-    """The documents some of whose rows are new or changed since the last clean validation;
-    None when everything must be validated (no memo, other code, or most documents changed)."""
-    held = _held(con)
+    """The documents some of whose rows are new or changed since the last clean validation
+    (``held``: the memo); None when everything must be validated (no memo, other code, or
+    most documents changed)."""
     if not held or held.get(("", "")) != digests[("", "")]:
         return None
     docs = {d for (t, d) in digests if t == "documents"}
@@ -185,14 +187,15 @@ def _dirty(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str]
 
 
 def _remember(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str],
-              clean: bool) -> None:
-    """After a clean validation, these digests are vouched for; after findings, nothing is."""
+              clean: bool, held: dict[tuple[str, str], str] | None = None) -> None:
+    """After a clean validation, these digests are vouched for; after findings, nothing is.
+    ``held``: the memo as read before the validation (nothing else writes it meanwhile)."""
     from audit.store.rows import insert_rows
 
     if not clean:
         con.execute(f"DELETE FROM {MEMO_TABLE}")
         return
-    held = _held(con)
+    held = _held(con) if held is None else held
     stale = sorted(k for k in set(held) | set(digests) if held.get(k) != digests.get(k))
     if not stale:
         return
@@ -416,70 +419,106 @@ def _offsets_check(pa: Any, strict: bool) -> Any:
     )
 
 
+# The row rules of each stored table, as data: per column its type (VARCHAR, BIGINT, INTEGER)
+# and rules (``pattern``, ``isin``, ``ge``, ``min_length``); per table the offsets rule
+# ("<": start before end, "<=": not after) and the columns that are unique together. Both the
+# pandera schemas (``_schemas``) and the SQL screen that decides whether pandera needs to look
+# at all (``_screen``) are built from it.
+_ROW_RULES: dict[str, tuple[dict[str, tuple[str, tuple[tuple[str, Any], ...]]], str | None,
+                            list[str]]] = {
+    "documents": ({
+        "document_id": ("VARCHAR", (("pattern", DOCUMENT_ID_PATTERN),)),
+        "media_type": ("VARCHAR", (("isin", MEDIA_TYPES),)),
+        "chars": ("BIGINT", (("ge", 0),)),
+    }, None, ["document_id"]),
+    "zones": ({
+        "document_id": ("VARCHAR", ()),
+        "seq": ("INTEGER", ()),
+        "kind": ("VARCHAR", (("isin", ZONE_KINDS),)),
+        "start_char": ("BIGINT", (("ge", 0),)),
+        "end_char": ("BIGINT", ()),
+    }, "<", ["document_id", "seq"]),
+    "spans": ({
+        "span_id": ("VARCHAR", ()),
+        "document_id": ("VARCHAR", ()),
+        "start_char": ("BIGINT", (("ge", 0),)),
+        "end_char": ("BIGINT", ()),
+        "line": ("INTEGER", (("ge", 1),)),
+        "col": ("INTEGER", (("ge", 1),)),
+    }, "<=", ["span_id"]),
+    "claims": ({
+        "claim_id": ("VARCHAR", ()),
+        "document_id": ("VARCHAR", ()),
+        "kind": ("VARCHAR", (("isin", CLAIM_KINDS),)),
+        "zone_kind": ("VARCHAR", (("isin", ZONE_KINDS),)),
+    }, None, ["claim_id"]),
+    "claim_spans": ({
+        "claim_id": ("VARCHAR", ()),
+        "span_id": ("VARCHAR", ()),
+        "role": ("VARCHAR", (("min_length", 1),)),
+        "seq": ("INTEGER", ()),
+    }, None, ["claim_id", "seq"]),
+}
+
+
 def _schemas(pa: Any, string: Any, int64: Any, int32: Any) -> dict[str, Any]:
     """The typed schemas, for either backend (``pa`` is pandera.ibis or pandera.pandas, and the
-    dtypes are that backend's VARCHAR, BIGINT and INTEGER).
+    dtypes are that backend's VARCHAR, BIGINT and INTEGER), from ``_ROW_RULES``.
 
     Uniqueness is declared at schema level (``unique=[...]``): a column's ``unique=True`` is
     silently not checked by pandera 0.35's ibis backend, the schema-level form is, in SQL.
     """
     col, check = pa.Column, pa.Check
-    return {
-        "documents": pa.DataFrameSchema(
-            {
-                "document_id": col(string, check.str_matches(DOCUMENT_ID_PATTERN)),
-                "media_type": col(string, check.isin(MEDIA_TYPES)),
-                "chars": col(int64, check.ge(0)),
-            },
-            unique=["document_id"],
-            name="documents",
-        ),
-        "zones": pa.DataFrameSchema(
-            {
-                "document_id": col(string),
-                "seq": col(int32),
-                "kind": col(string, check.isin(ZONE_KINDS)),
-                "start_char": col(int64, check.ge(0)),
-                "end_char": col(int64),
-            },
-            checks=[_offsets_check(pa, strict=True)],
-            unique=["document_id", "seq"],
-            name="zones",
-        ),
-        "spans": pa.DataFrameSchema(
-            {
-                "span_id": col(string),
-                "document_id": col(string),
-                "start_char": col(int64, check.ge(0)),
-                "end_char": col(int64),
-                "line": col(int32, check.ge(1)),
-                "col": col(int32, check.ge(1)),
-            },
-            checks=[_offsets_check(pa, strict=False)],
-            unique=["span_id"],
-            name="spans",
-        ),
-        "claims": pa.DataFrameSchema(
-            {
-                "claim_id": col(string),
-                "document_id": col(string),
-                "kind": col(string, check.isin(CLAIM_KINDS)),
-                "zone_kind": col(string, check.isin(ZONE_KINDS)),
-            },
-            unique=["claim_id"],
-            name="claims",
-        ),
-        "claim_spans": pa.DataFrameSchema(
-            {
-                "claim_id": col(string),
-                "span_id": col(string),
-                "role": col(string, check.str_length(min_value=1)),
-                "seq": col(int32),
-            },
-            unique=["claim_id", "seq"],
-            name="claim_spans",
-        ),
-    }
+    dtypes = {"VARCHAR": string, "BIGINT": int64, "INTEGER": int32}
+    makers = {"pattern": check.str_matches, "isin": check.isin, "ge": check.ge,
+              "min_length": lambda n: check.str_length(min_value=n)}
+
+    def column(sql: str, rules: tuple[tuple[str, Any], ...]) -> Any:
+        checks = [makers[rule](value) for rule, value in rules]
+        return col(dtypes[sql], checks[0] if len(checks) == 1 else checks or None)
+
+    return {table: pa.DataFrameSchema(
+                {name: column(sql, rules) for name, (sql, rules) in columns.items()},
+                checks=[_offsets_check(pa, strict=offsets == "<")] if offsets else None,
+                unique=unique, name=table)
+            for table, (columns, offsets, unique) in _ROW_RULES.items()}
+
+
+def _screen(con: duckdb.DuckDBPyConnection, table: str, source: str | None = None) -> bool:
+    """Whether pandera could find anything to report in ``table`` (its rows in ``source``):
+    one SQL query over the same rules (``_ROW_RULES``) that flags every row a rule could fail
+    on - a null, a value out of its set or range, a pattern or offsets broken - plus a column
+    missing or of another type, and duplicates of the unique key. False means every rule holds,
+    so pandera (and its import) is not needed; True sends the table to pandera, which judges
+    it as before (the screen may flag more than pandera would: a pattern is matched by DuckDB's
+    regex engine here)."""
+    columns, offsets, unique = _ROW_RULES[table]
+    relation = source or table
+    have = {name: kind for name, kind in _fetch(
+        con, "SELECT column_name, data_type FROM information_schema.columns "
+             "WHERE table_name = ?", [relation])}
+    if any(have.get(name) != sql for name, (sql, _) in columns.items()):
+        return True
+    broken = []
+    for name, (_, rules) in columns.items():
+        q = _sql_name(name)
+        broken.append(f"{q} IS NULL")
+        for rule, value in rules:
+            if rule == "pattern":
+                broken.append(f"NOT regexp_matches({q}, {_sql_str(value)})")
+            elif rule == "isin":
+                broken.append(f"{q} NOT IN ({', '.join(map(_sql_str, value))})")
+            elif rule == "ge":
+                broken.append(f"{q} < {value!r}")
+            elif rule == "min_length":
+                broken.append(f"length({q}) < {value!r}")
+            else:  # pragma: no cover - a rule the screen does not know: pandera decides
+                return True
+    if offsets:
+        broken.append(f"NOT (start_char {offsets} end_char)")
+    flagged = _fetch(con, f"SELECT count(*) FROM {relation} WHERE "
+                          + " OR ".join(f"({b})" for b in broken))[0][0]
+    return bool(flagged) or _has_duplicates(con, relation, unique)
 
 
 def _schema_for(pa: Any, table: str, string: Any, int64: Any, int32: Any, float64: Any,
@@ -707,7 +746,8 @@ def _validate_tables(con: duckdb.DuckDBPyConnection,
                      suspects: frozenset[str] = frozenset(ID_COLUMNS),
                      scoped: bool = False) -> list[Finding]:
     """``scoped``: each table's rule run on its rows of the documents in the scope table (a
-    temp copy), except where the whole table has duplicates (uniqueness is never scoped)."""
+    temp copy), except where a scoped row's key is held twice in the whole table (then the
+    whole table, so pandera judges the duplicates)."""
     failures: list[_Failure] = []
     tables = [t for t in ID_COLUMNS if _table_exists(con, t)]
     for table in sorted(set(ID_COLUMNS) - set(tables)):
@@ -724,17 +764,39 @@ def _validate_tables(con: duckdb.DuckDBPyConnection,
 
 def _scoped_copies(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, str]:
     """Temp copies of the tables' rows of the scoped documents, for the tables without
-    duplicate keys over all their rows (the others are validated whole)."""
+    duplicate keys over all their rows (the others are validated whole).
+
+    Only the scoped rows' keys are looked up in the whole table: the rows of the other
+    documents are those the last clean validation found without duplicates over the whole
+    table (their digests are unchanged since), so a duplicate now involves a scoped row."""
     out = {}
     for table in tables:
-        if _has_duplicates(con, table, list(ID_COLUMNS[table])):
-            continue
+        columns = list(ID_COLUMNS[table])
         copy = f"_audit_scoped_{table}"
         rows = _DOC_OF[table].replace(", t FROM", ", t.* FROM")
         con.execute(f"CREATE OR REPLACE TEMP TABLE {copy} AS SELECT * EXCLUDE (doc) "
                     f"FROM ({rows}) WHERE doc IN (SELECT document_id FROM temp.{SCOPE_TABLE})")
+        if _duplicates_of(con, table, copy, columns):
+            _drop(con, [copy])
+            continue
         out[table] = copy
     return out
+
+
+def _duplicates_of(con: duckdb.DuckDBPyConnection, table: str, copy: str,
+                   columns: list[str]) -> bool:
+    """Whether some key of the rows in ``copy`` is held by more than one row of ``table``
+    (NULLs alike, as GROUP BY has them; True when that cannot be asked: pandera judges)."""
+    have = {r[0] for r in _fetch(con, "SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = ?", [table])}
+    if not set(columns) <= have:
+        return True
+    cols = ", ".join(f'"{c}"' for c in columns)
+    on = " AND ".join(f't."{c}" IS NOT DISTINCT FROM k."{c}"' for c in columns)
+    return bool(_fetch(con, f"SELECT count(*) FROM (SELECT 1 FROM {table} t "
+                            f"JOIN (SELECT DISTINCT {cols} FROM temp.{copy}) k ON {on} "
+                            f"GROUP BY {', '.join(f't.{chr(34)}{c}{chr(34)}' for c in columns)} "
+                            "HAVING count(*) > 1)")[0][0])
 
 
 def _validate_all(con: duckdb.DuckDBPyConnection, tables: dict[str, list[str] | None],
@@ -743,8 +805,12 @@ def _validate_all(con: duckdb.DuckDBPyConnection, tables: dict[str, list[str] | 
     relation to read instead of a table, named in findings as the table)."""
     sources = sources or {}
     failures: list[_Failure] = []
+    # a table whose rows the screen finds clean has nothing for pandera to report (claim
+    # values come screened: only their flagged columns are here)
+    tables = {t: c for t, c in tables.items()
+              if t.startswith(VALUE_TABLE) or _screen(con, t, sources.get(t))}
     pending = list(tables)
-    if _ibis_usable():
+    if tables and _ibis_usable():
         # in-database: each pandera check is compiled by ibis to SQL on the caller's connection
         pending = []
         with _ibis_backend(con) as backend:

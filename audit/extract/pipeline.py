@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from audit.extract import extractors
+from audit.extract import declared, extractors
 from audit.model import ENTITY_ROLES, ClaimDraft, Context, Vocabulary, Zone
 from audit.progress import NO_PROGRESS, Bar
 from audit.spans import LineIndex, make_span
@@ -45,7 +45,7 @@ VIEW_VERSION = "unwrap-2"
 def signature(vocab: Vocabulary) -> str:
     from audit.ingest.zones import ZONER_VERSION
 
-    parts = [f"{m.NAME}:{m.VERSION}" for m in extractors()]
+    parts = [f"{name}:{version}" for name, version in declared()]
     parts.append(VIEW_VERSION)
     parts.append(f"zoner:{ZONER_VERSION}")
     parts.append(hashlib.sha256(repr(vocab).encode()).hexdigest()[:12])

@@ -15,9 +15,12 @@ Documents without an entry still ingest, with what can be read from the file its
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,11 +38,89 @@ class Manifest:
     digest: str = ""  # of the manifest's bytes: an edit re-reads the files it describes
 
 
-def load_manifest(folder: Path, project_root: Path, real: Resolver | None = None) -> Manifest:
+# A manifest is vouched for by its metadata unless it was modified this close to being read.
+RACY_NS = 2_000_000_000
+
+
+class ManifestCache:
+    """Parsed manifests kept in a file beside the store (``audit.duckdb.manifests``), each
+    under its file's size, modification time and inode (taken before it is read): parsing the
+    TOML of a 10,000-entry manifest took most of finding the sources on a re-run. A manifest
+    whose metadata changed, or that holds a value the cache cannot write (anything but text,
+    dates and date-times), is read as before. ``file=None``: nothing kept."""
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self._held: dict[str, dict] = {}
+        self._fresh: dict[str, dict] = {}
+        if file is not None:
+            try:
+                held = json.loads(file.read_text(encoding="utf-8"))
+                self._held = held if isinstance(held, dict) else {}
+            except (OSError, ValueError):
+                pass
+
+    def read(self, path: Path) -> tuple[list[str], list[dict]]:
+        """``read_manifest(path)``, from the cache while the file's metadata is unchanged."""
+        if self.file is None:
+            return read_manifest(path)
+        name = os.path.abspath(path)
+        st = os.stat(path)
+        stat = [st.st_size, st.st_mtime_ns, st.st_ino]
+        held = self._held.get(name)
+        if isinstance(held, dict) and held.get("stat") == stat:
+            self._fresh[name] = held
+            return list(held["exclude"]), [_decode(d) for d in held["docs"]]
+        exclude, docs = read_manifest(path)
+        encoded = [_encode(d) for d in docs]
+        if st.st_mtime_ns < time.time_ns() - RACY_NS and all(e is not None for e in encoded):
+            self._fresh[name] = {"stat": stat, "exclude": exclude, "docs": encoded}
+        return exclude, docs
+
+    def save(self) -> None:
+        """Keep the manifests read this time (best effort: a cache not written costs a parse)."""
+        if self.file is None or self._fresh == self._held:
+            return
+        tmp = self.file.with_name(self.file.name + f".{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps(self._fresh, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, self.file)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _encode(entry: dict) -> dict | None:
+    out: dict[str, str | dict[str, str]] = {}
+    for key, value in entry.items():
+        if type(value) is str:
+            out[key] = value
+        elif type(value) is dt.date:
+            out[key] = {"date": value.isoformat()}
+        elif type(value) is dt.datetime:
+            out[key] = {"datetime": value.isoformat()}
+        else:  # a time, a number ...: read from the file (and refused there if it must be)
+            return None
+    return out
+
+
+def _decode(entry: dict) -> dict:
+    out: dict = {}
+    for key, value in entry.items():
+        if isinstance(value, dict):
+            out[key] = dt.date.fromisoformat(value["date"]) if "date" in value \
+                else dt.datetime.fromisoformat(value["datetime"])
+        else:
+            out[key] = value
+    return out
+
+
+def load_manifest(folder: Path, project_root: Path, real: Resolver | None = None,
+                  cache: ManifestCache | None = None) -> Manifest:
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return Manifest()
-    exclude, docs = read_manifest(path)
+    exclude, docs = cache.read(path) if cache is not None else read_manifest(path)
     entries: dict[Path, dict] = {}
     root = os.fspath(project_root.resolve())
     inside = os.path.join(root, "")

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import hashlib
+import json
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +23,13 @@ from audit.escape import printable
 from audit.ingest import collections
 from audit.ingest.decode import decode_bytes
 from audit.ingest.docx import read_docx
-from audit.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, parse_loose_date
+from audit.ingest.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    ManifestCache,
+    load_manifest,
+    parse_loose_date,
+)
 from audit.ingest.paths import Resolver, relative
 from audit.ingest.pdf import read_pdf
 from audit.ingest.readers import MEDIA_TYPES, READERS, Parsed
@@ -89,14 +97,15 @@ class IngestOptions:
     tables: dict[str, str] = field(default_factory=dict)  # [audit.tables] column mapping
 
 
-def find_sources(sources: Iterable[Path], root: Path, options: IngestOptions = IngestOptions()
-                 ) -> tuple[list[SourceFile], list[str]]:
+def find_sources(sources: Iterable[Path], root: Path, options: IngestOptions = IngestOptions(),
+                 manifests: ManifestCache | None = None) -> tuple[list[SourceFile], list[str]]:
     """Every source file with its manifest metadata, and warnings; raises :class:`InputError`
     for what must stop an ingest before it writes (no documents, a link out of the sources, a
-    file name that is not UTF-8, a device file)."""
+    file name that is not UTF-8, a device file). ``manifests``: parsed manifests kept from
+    the last time."""
     warnings: list[str] = []
     sources = list(sources)
-    files = list(discover(sources, root, options.allow_external_links, warnings))
+    files = list(discover(sources, root, options.allow_external_links, warnings, manifests))
     if not files and not options.allow_empty:
         raise InputError("no documents to audit (an empty corpus would pass every check); "
                          "add documents, or set allow_empty = true in audit.toml "
@@ -106,7 +115,8 @@ def find_sources(sources: Iterable[Path], root: Path, options: IngestOptions = I
 
 
 def discover(sources: Iterable[Path], root: Path, allow_external_links: bool = False,
-             warnings: list[str] | None = None) -> Iterator[SourceFile]:
+             warnings: list[str] | None = None, manifests: ManifestCache | None = None
+             ) -> Iterator[SourceFile]:
     """Yield source files in a stable order, with manifest metadata attached."""
     seen: set[Path] = set()
     real = Resolver()
@@ -118,11 +128,11 @@ def discover(sources: Iterable[Path], root: Path, allow_external_links: bool = F
             raise InputError("source path does not exist", src)
         if src.is_file():
             folder = src.parent
-            manifest = load_manifest(folder, root, real)
+            manifest = load_manifest(folder, root, real, manifests)
             files = [src]
         elif src.is_dir():
             folder = src
-            manifest = load_manifest(folder, root, real)
+            manifest = load_manifest(folder, root, real, manifests)
             files = _walk(src, manifest, allow_external_links, warnings)
         else:
             raise InputError("not a regular file or folder (a device, pipe or socket?)", src)
@@ -368,14 +378,30 @@ def _read_job(job: tuple[SourceFile, Path, bool]) -> tuple[Document, list[str]]:
     return read_document(*job)
 
 
-def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
-               manifests: dict[str, str]) -> dict[int, str]:
-    """Files whose bytes still hash to the document their path holds, under a manifest that
-    did not change since the last ingest (``manifests``: folder -> digest): index -> path.
+# A file whose bytes were hashed is vouched for by its metadata (size, modification time,
+# inode) on later ingests, as git vouches for a clean file, unless it was modified this close
+# to the moment it was hashed: a second change within the clock's tick would keep the metadata.
+RACY_NS = 2_000_000_000
+VOUCHED_KEY = "ingest_vouched"
 
-    Hashing is far cheaper than parsing, so an incremental run only parses what changed.
+
+def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
+               manifests: dict[str, str], vouched: dict[str, list] | None = None,
+               ) -> tuple[dict[int, str], dict[str, list]]:
+    """Files whose bytes still hash to the document their path holds, under a manifest that
+    did not change since the last ingest (``manifests``: folder -> digest): index -> path;
+    and the metadata that vouches for them next time (path -> [size, mtime_ns, inode,
+    document]).
+
+    Hashing is far cheaper than parsing, so an incremental run only parses what changed; a
+    file whose metadata is what ``vouched`` recorded with the document its path still holds
+    is not even read (the metadata is taken before the bytes are hashed, so a file changed
+    meanwhile is never vouched for with its old document).
     """
     out = {}
+    vouched = vouched or {}
+    record: dict[str, list] = {}
+    now = time.time_ns()
     for i, sf in enumerate(files):
         if manifests.get(sf.manifest, "") != sf.manifest_digest:
             continue  # read again: its metadata may have changed
@@ -384,11 +410,37 @@ def _unchanged(files: list[SourceFile], root: Path, current: dict[str, str],
         if doc is None:
             continue
         try:
+            st = os.stat(sf.path)
+            meta = [st.st_size, st.st_mtime_ns, st.st_ino, doc]
+            if vouched.get(path) == meta:
+                out[i] = path
+                record[path] = meta
+                continue
             digest = hashlib.sha256(sf.path.read_bytes()).hexdigest()
         except OSError:
             continue  # read_document reports it properly
         if "d" + digest[:16] == doc:
             out[i] = path
+            if st.st_mtime_ns < now - RACY_NS:
+                record[path] = meta
+    return out, record
+
+
+def _stated(files: list[SourceFile], root: Path) -> dict[str, list]:
+    """path -> [size, mtime_ns, inode] of the files (feeds and tables aside) last modified more
+    than RACY_NS ago, for the documents read from them to be vouched for next time."""
+    out: dict[str, list] = {}
+    now = time.time_ns()
+    for sf in files:
+        if collections.is_collection(sf.path):
+            continue
+        try:
+            st = os.stat(sf.path)
+        except OSError:
+            continue
+        if st.st_mtime_ns < now - RACY_NS:
+            out[relative(sf.real or sf.path.resolve(), root)] = [st.st_size, st.st_mtime_ns,
+                                                                 st.st_ino]
     return out
 
 
@@ -474,17 +526,26 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress: Bar = NO
     try:
         manifests = {k.removeprefix("manifest:"): v for k, v in con.execute(
             "SELECT key, value FROM meta WHERE key LIKE 'manifest:%'").fetchall()}
-        same = {} if rezone else _unchanged(files, root, current, manifests)
+        vouched: dict[str, list] = {}
+        if not rezone:
+            row = next(iter(con.execute("SELECT value FROM meta WHERE key = ?",
+                                        [VOUCHED_KEY]).fetchall()), None)
+            vouched = json.loads(row[0]) if row else {}
+        same, vouch = ({}, {}) if rezone else _unchanged(files, root, current, manifests,
+                                                         vouched)
         before = set(known)
         relabel: dict[str, dict] = {}
         for i in sorted(same):
             seen_paths.add(same[i])
             result.unchanged.append(same[i])
         changed = [sf for i, sf in enumerate(files) if i not in same]
+        stated = _stated(changed, root)  # before the bytes are read: see _unchanged
         progress.start(len(changed))  # files: a feed or table counts once, for all its rows
         last_collection = ""
         for doc, warns in _read_all(changed, root, options.strict_encoding, options.tables):
             result.warnings.extend(warns)
+            if doc.path in stated:
+                vouch[doc.path] = stated[doc.path] + [doc.document_id]
             collection = doc.path.partition("#")[0] if "#" in doc.path else ""
             if not collection or collection != last_collection:
                 progress.advance()
@@ -547,6 +608,9 @@ def ingest(store: Store, sources: Iterable[Path], root: Path, progress: Bar = NO
                     con.execute("INSERT INTO meta VALUES (?, ?)", [f"manifest:{key}", digest])
             con.execute("INSERT OR REPLACE INTO meta VALUES ('zoner_version', ?)",
                         [ZONER_VERSION])
+            if vouch != vouched:
+                con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                            [VOUCHED_KEY, json.dumps(vouch, sort_keys=True)])
             result.removed.extend(gone)
     except BaseException:
         if committed:

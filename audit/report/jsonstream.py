@@ -26,22 +26,39 @@ def write_json_streaming(doc: Any, token: str, items: Iterable[Any], fh: IO[str]
                          sort_keys: bool) -> None:
     """Write ``doc`` as ``json.dumps(doc, indent=2)`` would, with the value equal to ``token``
     replaced by the list of ``items``, each encoded as it is read (floats aside: see above)."""
-    option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+    head, tail, pad = frame(doc, token, sort_keys)
+    fh.write(head)
+    first = True
+    for item in items:
+        fh.write(("[\n" if first else ",\n") + pad + encode(item, pad, sort_keys))
+        first = False
+    fh.write(close(first, pad, tail))
+
+
+def frame(doc: Any, token: str, sort_keys: bool) -> tuple[str, str, str]:
+    """The text before and after the streamed list, and the indentation of its items."""
     try:  # the rest of the document too: a corpus's document list is long
-        whole = orjson.dumps(doc, option=option).decode()
+        whole = orjson.dumps(doc, option=_option(sort_keys)).decode()
     except TypeError:
         whole = json.dumps(doc, indent=2, sort_keys=sort_keys, ensure_ascii=False)
     head, tail = whole.split(f'"{token}"')
     line = head[head.rfind("\n") + 1:]
-    pad = line[: len(line) - len(line.lstrip())] + "  "
-    fh.write(head)
-    first = True
-    for item in items:
-        try:
-            body = orjson.dumps(item, option=option).decode()
-        except TypeError:  # orjson.JSONEncodeError is a TypeError
-            body = json.dumps(item, indent=2, sort_keys=sort_keys, ensure_ascii=False)
-        fh.write(("[\n" if first else ",\n") + pad + body.replace("\n", "\n" + pad))
-        first = False
-    fh.write("[]" if first else "\n" + pad[:-2] + "]")
-    fh.write(tail + "\n")
+    return head, tail, line[: len(line) - len(line.lstrip())] + "  "
+
+
+def encode(item: Any, pad: str, sort_keys: bool) -> str:
+    """One item of the list, indented by ``pad`` after its first line."""
+    try:
+        body = orjson.dumps(item, option=_option(sort_keys)).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        body = json.dumps(item, indent=2, sort_keys=sort_keys, ensure_ascii=False)
+    return body.replace("\n", "\n" + pad)
+
+
+def close(empty: bool, pad: str, tail: str) -> str:
+    """What follows the last item."""
+    return ("[]" if empty else "\n" + pad[:-2] + "]") + tail + "\n"
+
+
+def _option(sort_keys: bool) -> int:
+    return orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)

@@ -18,6 +18,7 @@ from audit.report.fragments import FragmentCache
 from audit.report.github import ANNOTATION_CAP, render_github
 from audit.report.html import render_html
 from audit.report.json_out import write_json
+from audit.report.jsonitems import JsonItems
 from audit.report.jsonstream import stream_token, write_json_streaming
 from audit.report.junit import render_junit
 from audit.report.markdown import TOP, render_markdown
@@ -118,10 +119,11 @@ def _unlink(name: str) -> None:
 
 def write_reports(
     bundle: ReportBundle, out_dir: str | os.PathLike[str], formats: Iterable[str],
-    fragments: FragmentCache | None = None,
+    fragments: FragmentCache | None = None, items: JsonItems | None = None,
 ) -> list[Path]:
     """Write ``formats`` (names from FORMATS) into ``out_dir``; ``fragments``: the cache of
-    HTML finding blocks, when the report is written from a database.
+    HTML finding blocks, ``items``: where the last findings JSON holds each finding, when
+    the report is written from a database.
 
     Every format is written to a temp file before any report is replaced, so a renderer error
     leaves the previous reports untouched. Returns the written paths in the order of ``formats``.
@@ -140,7 +142,11 @@ def write_reports(
         for name in names:
             write, filename = FORMATS[name]
             path = out / filename
-            extra = {"fragments": fragments} if name == "html" and fragments else {}
+            extra: dict[str, Any] = {}
+            if name == "html" and fragments:
+                extra = {"fragments": fragments}
+            elif name == "json" and items:
+                extra = {"items": items, "path": path}
 
             def emit(fh: IO[str], w: Any = write, kw: dict = extra) -> None:
                 w(bundle, fh, **kw)
@@ -149,7 +155,11 @@ def write_reports(
     except BaseException:
         for tmp, _ in temps:
             _unlink(tmp)
+        if items:
+            items.forget()
         raise
     for tmp, path in temps:
         os.replace(tmp, path)
+        if items:
+            items.replaced(path)
     return [path for _, path in temps]

@@ -38,23 +38,9 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
     entities (cheap: the work follows distinct spellings, not mentions). Stories whose
     documents, extraction and aliases are unchanged keep their entities unless ``full``."""
     con = store.con
-    docs = [r[0] for r in con.execute(
-        "SELECT document_id FROM current_documents ORDER BY 1").fetchall()]
-    doc_keys: dict[str, set[str]] = {d: set() for d in docs}
-    cur = con.cursor()  # streamed: only each document's distinctive names are kept
-    try:
-        cur.execute("""SELECT m.etype, m.surface, m.document_id
-                       FROM mentions m JOIN current_documents p
-                         USING (document_id)
-                       WHERE m.compared AND m.etype IN ('org', 'person')
-                         AND m.role_key <> 'mention'  -- side mentions shape no story""")
-        while rows := cur.fetchmany(50_000):
-            for etype, surface, doc in rows:
-                toks = tokens(surface, etype)
-                if etype == "org" or len(toks) >= 2:
-                    doc_keys[doc].add(f"{etype}:{' '.join(sorted(toks))}")
-    finally:
-        cur.close()
+    signature_of = dict(con.execute(
+        "SELECT document_id, signature FROM extractions").fetchall())
+    doc_keys = _name_keys(store, signature_of, full)
     story_of = assign_stories(doc_keys)
     del doc_keys
     doc_aliases: dict[str, dict[str, str]] = defaultdict(dict)
@@ -69,8 +55,6 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
     docs_of: dict[str, list[str]] = defaultdict(list)
     for d, story in story_of.items():
         docs_of[story].append(d)
-    signature_of = dict(con.execute(
-        "SELECT document_id, signature FROM extractions").fetchall())
     states = {story: _story_state(docs, signature_of, {**doc_aliases.get(story, {}), **declared},
                                   several) for story, docs in docs_of.items()}
     previous = {} if full else dict(con.execute(
@@ -123,6 +107,61 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
         "SELECT count(DISTINCT entity_id), count(*) FROM entity_mentions").fetchall()[0]
     return {"entities": n_entities, "mentions": n_mentions,
             "stories": len(states), "stories_reused": len(kept)}
+
+
+def _name_keys(store: Store, signature_of: dict[str, str], full: bool = False
+               ) -> dict[str, set[str]]:
+    """Each current document's distinctive names (its compared people with two or more name
+    tokens and organisations, folded), the keys stories are formed by. Kept per document in
+    ``document_name_keys`` under its extraction signature and the tool's code: only the
+    mentions of documents without kept keys are read (all of them on a first run, one after
+    one document changed; ``full``: every document's)."""
+    from audit.rerun import code_signature
+
+    con = store.con
+    code = code_signature()
+    docs = [r[0] for r in con.execute(
+        "SELECT document_id FROM current_documents ORDER BY 1").fetchall()]
+    state_of = {d: f"{signature_of.get(d, '')}|{code}" for d in docs}
+    doc_keys: dict[str, set[str]] = {d: set() for d in docs}
+    kept = set()
+    for doc, state, keys in [] if full else con.execute(
+            "SELECT document_id, state, keys FROM document_name_keys").fetchall():
+        if state_of.get(doc) == state:
+            doc_keys[doc] = set(keys.split("\n")) if keys else set()
+            kept.add(doc)
+    todo = [d for d in docs if d not in kept]
+    if todo:
+        cur = con.cursor()  # streamed: only each document's distinctive names are kept
+        try:
+            cur.execute("CREATE OR REPLACE TEMP TABLE _audit_name_docs AS "
+                        "SELECT unnest(?::VARCHAR[]) AS document_id", [todo])
+            cur.execute("""SELECT m.etype, m.surface, m.document_id
+                           FROM mentions m JOIN _audit_name_docs USING (document_id)
+                           WHERE m.compared AND m.etype IN ('org', 'person')
+                             AND m.role_key <> 'mention'  -- side mentions shape no story""")
+            while rows := cur.fetchmany(50_000):
+                for etype, surface, doc in rows:
+                    toks = tokens(surface, etype)
+                    if etype == "org" or len(toks) >= 2:
+                        doc_keys[doc].add(f"{etype}:{' '.join(sorted(toks))}")
+            cur.execute("DROP TABLE IF EXISTS _audit_name_docs")
+        finally:
+            cur.close()
+    stale = con.execute("SELECT count(*) FROM document_name_keys").fetchall()[0][0] \
+        - len(kept)
+    if todo or stale:
+        with store.transaction():
+            if stale:  # rows of documents gone or re-extracted, or of other code
+                con.execute("CREATE OR REPLACE TEMP TABLE _audit_name_kept AS "
+                            "SELECT unnest(?::VARCHAR[]) AS document_id", [sorted(kept)])
+                con.execute("DELETE FROM document_name_keys WHERE document_id NOT IN "
+                            "(SELECT document_id FROM _audit_name_kept)")
+                con.execute("DROP TABLE IF EXISTS _audit_name_kept")
+            insert_rows(con, "document_name_keys", [
+                {"document_id": d, "state": state_of[d], "keys": "\n".join(sorted(doc_keys[d]))}
+                for d in todo])
+    return doc_keys
 
 
 # Bump when clustering changes, so that no story keeps entities clustered the old way (the

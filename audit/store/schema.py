@@ -294,4 +294,33 @@ MIGRATIONS.append(
     """
 )
 
+MIGRATIONS.append(
+    # 12: where each finding of the last findings JSON written from this store lies in that
+    # file (audit/report/jsonitems.py), so the next one copies the findings that are the same
+    # instead of reading and encoding them again.
+    """
+    CREATE TABLE report_json (
+        path          VARCHAR NOT NULL,
+        size          BIGINT NOT NULL,
+        mtime_ns      BIGINT NOT NULL,
+        inode         BIGINT NOT NULL,
+        layout        VARCHAR NOT NULL,
+        items         VARCHAR NOT NULL
+    );
+    """
+)
+
+MIGRATIONS.append(
+    # 13: each document's distinctive names, the keys stories are formed by
+    # (audit/resolve/pipeline.py), under its extraction signature and the tool's code, so a
+    # re-run reads the mentions only of new or re-extracted documents.
+    """
+    CREATE TABLE document_name_keys (
+        document_id   VARCHAR NOT NULL,
+        state         VARCHAR NOT NULL,
+        keys          VARCHAR NOT NULL
+    );
+    """
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)

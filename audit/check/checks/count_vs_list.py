@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 
 import duckdb
 
-from audit.check.candidates import CUR, Candidate, Inputs
+from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
+from audit.check.memo import StoryMemo
 from audit.check.texts import by_document
 
 NAME = "count-vs-list"
@@ -36,13 +38,19 @@ LEAD_WITHIN = 40  # characters between a count and its list
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
-    """A count stated right before a list ("four backers: A, B, C and D") against the list."""
-    rows: list[tuple] = []
+    """A count stated right before a list ("four backers: A, B, C and D") against the list.
+
+    The pairs are found within one document, so each story's are kept in the check memo
+    (``audit/check/memo.py``) and only the stories whose memo is stale are read again."""
+    memo = StoryMemo(con, NAME, inputs, extra=f"{LEAD_WITHIN}|{_LIST_LEAD.pattern}")
+    missing = memo.missing()
+    found: dict[str, list[tuple]] = defaultdict(list)
     for _doc, text, items in by_document(con, f"""
         WITH spans_of AS (
-          SELECT c.claim_id, c.document_id, c.kind, c.value, c.value_num, c.subject,
+          SELECT c.claim_id, c.document_id, c.kind, c.value, c.value_num, c.subject, c.story,
                  min(s.start_char) AS s0, max(s.end_char) AS s1
-          FROM {CUR} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
+          FROM {scoped_claims(missing)} c JOIN claim_spans cs USING (claim_id)
+          JOIN spans s USING (span_id)
           WHERE c.kind IN ('count', 'org_list', 'topic_list')
             AND cs.role IN ('value', 'context', 'org', 'item', 'tail')
           GROUP BY ALL)
@@ -53,7 +61,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                                  0) END AS listed,
                (json_type(value, '$.others') = 'OBJECT'
                 AND TRY_CAST(json_extract_string(value, '$.others.n') AS INTEGER) IS NULL)
-                 AS open_tail, s0, s1
+                 AS open_tail, s0, s1, story
         FROM spans_of
         QUALIFY bool_or(kind = 'count') OVER (PARTITION BY document_id)
             AND bool_or(kind <> 'count') OVER (PARTITION BY document_id)
@@ -70,8 +78,18 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 if lst[8] - n1 > LEAD_WITHIN:
                     break
                 if _LIST_LEAD.fullmatch(text[n1:lst[8]]):
-                    rows.append((n[2], lst[2], n[3], n[4], lst[5], lst[6], lst[7],
-                                 (n[2], lst[8], lst[2])))
+                    found[n[10]].append((n[2], lst[2], n[3], n[4], lst[5], lst[6], lst[7],
+                                         (n[2], lst[8], lst[2])))
+    rows = [r for story_rows in found.values() for r in story_rows]
+    if memo.states is not None:
+        for story in missing or ():
+            memo.put(story, found.get(story, []))
+        for story in sorted(set(memo.states) - set(missing or ())):
+            held = memo.get(story)
+            if held is None:  # pragma: no cover - missing() lists every stale story
+                raise RuntimeError(f"count-vs-list: no memo for story {story!r}")
+            rows.extend((*r[:7], tuple(r[7])) for r in held)
+        memo.save()
     rows.sort(key=lambda r: r[-1])
     out = []
     for count_id, list_id, stated, subject, _kind, listed, open_tail, _order in rows:

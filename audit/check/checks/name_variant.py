@@ -4,11 +4,13 @@ the variants and their kind: spelling, case, order, partial)."""
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 
 import duckdb
 
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import expect
+from audit.check.memo import StoryMemo
 
 NAME = "name-variant"
 CLASS = "name-variant"
@@ -28,17 +30,27 @@ EXPECTATIONS = (
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
-    """Every spelling of an entity that differs from its canonical spelling."""
+    """Every spelling of an entity that differs from its canonical spelling.
+
+    An entity lies in one story, so each story's entities with their variants are kept in the
+    check memo (``audit/check/memo.py``) and only the stories whose memo is stale are read
+    again; the entities are then taken in the order one query over all of them gives."""
+    memo = StoryMemo(con, NAME, inputs)
+    missing = memo.missing()
+    where = "" if missing is None else \
+        f"AND coalesce(ds.story_id, '') IN ({', '.join(map(_sql_str, missing)) or 'NULL'})"
     # flat rows, grouped here: DuckDB hands nested lists to Python far more slowly
-    rows = con.execute("""
+    rows = con.execute(f"""
         SELECT DISTINCT e.entity_id, e.etype, e.canonical, em.variant, em.variant_kind,
-               m.claim_id, m.span_id
+               m.claim_id, m.span_id, coalesce(ds.story_id, '') AS story
         FROM entities e JOIN entity_mentions em USING (entity_id)
         JOIN mentions m USING (mention_id)
-        WHERE e.variants > 1
+        LEFT JOIN document_stories ds ON ds.document_id = m.document_id
+        WHERE e.variants > 1 {where}
         ORDER BY e.canonical, em.variant, e.entity_id, em.variant_kind, m.claim_id,
                  m.span_id""").fetchall()
     by_entity: dict[str, dict] = {}
+    stories: dict[str, list[str]] = defaultdict(list)  # story -> its entities
     for (eid, variant, _), group in itertools.groupby(rows, key=lambda r: (r[0], r[3], r[4])):
         first_row = None
         # evidence: the span each mention was read from (a claim also holds other names: a
@@ -48,12 +60,28 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             first_row = first_row or row
             first.setdefault(row[6], row[5])
         assert first_row is not None
-        _, etype, canonical, _, kind, _, _ = first_row
-        ent = by_entity.setdefault(eid, {"etype": etype, "canonical": canonical, "v": {}})
+        _, etype, canonical, _, kind, _, _, story = first_row
+        if eid not in by_entity:
+            stories[story].append(eid)
+        ent = by_entity.setdefault(eid, {"etype": etype, "canonical": canonical, "v": {},
+                                         "order": [canonical, variant, eid]})
         claims = [(claim, (f"@{span}",)) for span, claim in first.items()]
         ent["v"][variant] = (kind, claims)
+    if memo.states is not None:
+        for story in missing or ():
+            memo.put(story, [by_entity[e] for e in stories.get(story, [])])
+        for story in sorted(set(memo.states) - set(missing or ())):
+            held = memo.get(story)
+            if held is None:  # pragma: no cover - missing() lists every stale story
+                raise RuntimeError(f"name-variant: no memo for story {story!r}")
+            for ent in held:
+                ent["v"] = {v: (k, [(c, tuple(r)) for c, r in cl])
+                            for v, (k, cl) in ent["v"].items()}
+                by_entity[ent["order"][2]] = ent
+        memo.save()
     out = []
-    for ent in by_entity.values():
+    # entities in the order of their first row in the query over all of them
+    for ent in sorted(by_entity.values(), key=lambda e: e["order"]):
         canon_claims = ent["v"].get(ent["canonical"], ("same", []))[1]
         for variant, (kind, claims) in sorted(ent["v"].items()):
             if kind == "same":
@@ -70,3 +98,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 details={"variant_kind": kind, "entity": ent["canonical"]},
             ))
     return out
+
+
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
