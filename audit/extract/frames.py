@@ -543,7 +543,9 @@ _DIFFERENCE = re.compile(r"(?i)[ \t]+(?:more|less|higher|lower|cheaper|fewer|gre
 
 
 # earlier in the sentence, a comparison with another case: the figures after it are that
-# case's ("the case has been compared to that of X, who was convicted on four counts")
+# case's ("the case has been compared to that of X, who was convicted on four counts"); read
+# within a bounded window, so a long unpunctuated zone stays linear
+OTHER_CASE_WINDOW = 300
 _OTHER_CASE = re.compile(
     r"(?i)\b(?:compared|likened)[ \t]+(?:to|with)[ \t]+(?:that|those|the[ \t]+case)[ \t]+of\b"
     r"|\b(?:similar|akin)[ \t]+to[ \t]+(?:that|those|the[ \t]+case)[ \t]+of\b"
@@ -579,7 +581,7 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     d = _DIFFERENCE.match(text, ve, chi)
     if d is not None:
         return "other", d[0].strip().lower(), None  # compared with nothing
-    other_case = _OTHER_CASE.search(text, ss, first)
+    other_case = _OTHER_CASE.search(text, max(ss, first - OTHER_CASE_WINDOW), first)
     if other_case is not None:
         return "other", re.sub(r"\s+", " ", other_case[0].strip()).lower(), year
     m = _BACKGROUND.search(text, clo, first)
