@@ -87,3 +87,20 @@ def test_a_misspelt_double_barrelled_surname_alone_is_checked(tmp_path):
     nv = [f for f in findings if f["check"] == "name-variant"
           and f["severity"] in ("error", "warning")]
     assert any("Marrow-Kaene" in f["message"] for f in nv), [f["message"] for f in findings]
+
+
+def test_a_company_name_split_in_two_is_a_variant(tmp_path):
+    files = {
+        "a.txt": "Sub lost\n\nThe submersible operator CoralGate said on Monday its craft was "
+                 "missing. CoralGate chief executive Lena Forsberg was aboard.\n",
+        "b.txt": "Search\n\nCoralGate chief executive Lena Forsberg was aboard, the company said.\n",
+        "c.txt": "Update\n\nCoral Gate, the operator, said on Monday that its chief executive Lena "
+                 "Forsberg was aboard the missing craft.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    nv = [f for f in findings if f["check"] == "name-variant"]
+    assert len(nv) == 1 and "Coral Gate" in nv[0]["message"], [f["message"] for f in findings]
+    mentions = [Mention("1", "org", "SunGate"), Mention("2", "org", "SunGate"),
+                Mention("3", "person", "Sun Gate", "mention")]
+    assert all(len(e.members) == 2 or e.etype == "person" for e in cluster(mentions)), \
+        cluster(mentions)  # "sun": a part under four letters is not read as a split

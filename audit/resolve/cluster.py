@@ -121,16 +121,26 @@ def org_side_mentions(side: list[Mention], orgs: list[Mention]) -> list[Mention]
     Returned as organisation mentions joined to that organisation. Precision first: a side
     mention that fits two organisations, or one named once, is no organisation."""
     counts = Counter(tokens(m.surface, "org") for m in orgs)
-    named = sorted(k for k, n in counts.items() if n >= 2 and len(k) >= 2)
+    twice = sorted(k for k, n in counts.items() if n >= 2)
+    named = [k for k in twice if len(k) >= 2]
     out = []
     for m in side:
         k = tokens(m.surface, "person")
         if len(k) < 2:
             continue
         hits = [o for o in named if len(k) <= len(o) <= len(k) + 2 and _one_word_off(k, o)]
+        hits += [o for o in twice if _split_in_two(k, o)]
         if len(hits) == 1:
             out.append(Mention(m.mention_id, "org", m.surface, "", m.compared, hits[0]))
     return out
+
+
+def _split_in_two(k: tuple[str, ...], o: tuple[str, ...]) -> bool:
+    """``k`` is ``o`` with one of its words split in two ("Coral Gate" for "CoralGate"), each
+    part four letters or more."""
+    if len(k) != len(o) + 1 or "".join(k) != "".join(o):
+        return False
+    return all(len(w) >= 4 for w in k if w not in o)
 
 
 def _one_word_off(k: tuple[str, ...], o: tuple[str, ...]) -> bool:
