@@ -63,19 +63,15 @@ class FragmentCache:
         """Store ``new`` blocks and drop every block not in ``keys`` (this report's)."""
         if not self.writable:
             return
+        from audit.store.db import transaction
         from audit.store.rows import insert_rows
 
         cur = self.con.cursor()
         try:
-            cur.execute("BEGIN TRANSACTION")
-            try:
+            with transaction(cur):
                 insert_rows(cur, "report_fragments",
                             [{"key": k, "html": v} for k, v in new.items()])
                 cur.execute("DELETE FROM report_fragments "
                             "WHERE key NOT IN (SELECT unnest(?::VARCHAR[]))", [keys])
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            cur.execute("COMMIT")
         finally:
             cur.close()

@@ -88,19 +88,16 @@ class JsonItems:
             return
         layout, index = got
         st = os.stat(path)
+        from audit.store.db import transaction
+
+        name = self._name(path)
         cur = self.con.cursor()
         try:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                name = self._name(path)
+            with transaction(cur):
                 cur.execute("DELETE FROM report_json WHERE path = ?", [name])
                 cur.execute("INSERT INTO report_json VALUES (?, ?, ?, ?, ?, ?)",
                             [name, st.st_size, st.st_mtime_ns, st.st_ino, layout,
                              orjson.dumps(index).decode()])
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            cur.execute("COMMIT")
         finally:
             cur.close()
 

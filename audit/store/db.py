@@ -40,19 +40,26 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One command's writes: committed together or not at all (errors and Ctrl-C included)."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield self.con
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
+        with transaction(self.con) as con:
+            yield con
 
     def schema_version(self) -> int:
         return _version(self.con)
 
     def query(self, sql: str, params: list | tuple = ()) -> list[tuple]:
         return self.con.execute(sql, params).fetchall()
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Writes on ``con`` (a connection or a cursor) committed together or not at all."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def _version(con: duckdb.DuckDBPyConnection) -> int:
