@@ -38,6 +38,20 @@ def invoke(*args: str):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
+def restate_first_amount(root: Path, story: str = "e0003", by: int = 7) -> Path:
+    """Make one source of a generated story state another amount (its first "N million"
+    raised by ``by``): the one-document edit the re-run tests make. Returns the file."""
+    import re
+
+    doc = sorted((root / "sources").glob(f"{story}/*.txt"))[0]
+    text = doc.read_text(encoding="utf-8")
+    amount = re.search(r"(\d+) million", text)
+    assert amount, doc
+    doc.write_text(text[:amount.start(1)] + str(int(amount.group(1)) + by)
+                   + text[amount.end(1):], encoding="utf-8")
+    return doc
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh audit project created by 'audit init', with no documents yet."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import REPO, invoke
+from tests.conftest import REPO, invoke, restate_first_amount
 
 SPARK_CONF = ("--spark-conf", "spark.driver.memory=1g")
 
@@ -135,12 +134,7 @@ def test_generated_corpus_same_findings_and_stories(spark, tmp_path: Path):
     # and the per-story corpus checks (quote-drift, attribution-change) in every bucket; its
     # findings are the DuckDB engine's on the edited corpus
     for root in (duck, spk):
-        doc = sorted((root / "sources").glob("e0003/*.txt"))[0]
-        text = doc.read_text(encoding="utf-8")
-        amount = re.search(r"(\d+) million", text)
-        assert amount
-        doc.write_text(text[:amount.start(1)] + str(int(amount.group(1)) + 7)
-                       + text[amount.end(1):], encoding="utf-8")
+        restate_first_amount(root)
     assert invoke("run", duck, "--format", "json", "--fail-on", "never", "-q").exit_code == 0
     again = invoke("run", spk, "--engine", "spark", "--format", "json", "--fail-on", "never",
                    *SPARK_CONF)
