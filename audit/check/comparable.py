@@ -105,8 +105,8 @@ def bucket_key(story: str, kind: str, predicate: str, subject: str, currency: st
     (the market's, the company's) only."""
     if fr["frame"] != "event" and fr["year"] is None and not fr.get("forecast"):
         return None
-    frame = "event" if fr["frame"] == "event" else f"other:{fr.get('forecast') or ''}:" \
-        f"{fr['year']}"
+    frame = ("event" if fr["frame"] == "event" else f"other:{fr['forecast']}:{fr['year']}"
+             if fr.get("forecast") else f"other:{fr['year']}")
     quals = json.dumps({k: v for k, v in qualifiers.items() if k != "approx"}, sort_keys=True)
     if kind == "money":
         # amounts are keyed by currency; what they measure is compared by signature

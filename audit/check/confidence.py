@@ -12,8 +12,8 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   one is weaker than one against several independent ones.
 * **one document**: every piece of evidence in the same document (an internal inconsistency
   is often two different facts that share a key). For two figures of one fact (value,
-  measurement, time) much weaker: on real coverage every such warning was two facts (a cost
-  in two currencies, two budgets, a count and a later count), so alone it leaves info.
+  measurement, time) much weaker: on real coverage three of four such warnings were two facts
+  (a cost in two currencies, two budgets, a count and a later count), so alone it leaves info.
 * **many values**: a disagreement with three or more different values is more often several
   facts under one key than one fact misstated (a misstatement has one odd value); with five or
   more it almost always is (several trims' prices, a total and its parts and their roundings).

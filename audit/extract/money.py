@@ -403,22 +403,19 @@ _OVER_AFTER = re.compile(
 
 
 # "an annual salary of about $100m", "a weekly wage of £500,000": a rate, stated before
-_PER_ADJ = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month",
+_PER_ADJ = {"annual": "year", "yearly": "year", "monthly": "month",
             "weekly": "week", "daily": "day"}
 _PER_BEFORE = re.compile(
     r"(?i)\b(?P<adj>annual|yearly|monthly|weekly|daily)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:of[ \t]+)?"
     r"(?:(?:about|around|roughly|some|up[ \t]+to|more[ \t]+than|over|nearly|almost|an[ \t]+"
     r"estimated)[ \t]+)?$")
-_SPAN_NUMBERS = {"a": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-                 "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-                 "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}
 
 
 def _qualifiers(text: str, ms: int, me: int, ss: int, se: int) -> dict[str, str]:
     over = _OVER_AFTER.match(text, me, min(se, me + 60))
     if over:
         words = over["span"].lower().replace("-", " ").split()[:2]
-        words[0] = _SPAN_NUMBERS.get(words[0], words[0])
+        words[0] = str(parse_decimal(words[0]))  # "thirty" and "30" alike
         return {"over": " ".join(words).rstrip("s")}
     a = _PER_AFTER.match(text, me, min(se, me + 30))
     if a:
