@@ -13,7 +13,9 @@ in two documents (one, for a finding whose evidence lies in one document): a fin
 two different items (two different quotes, say) matches neither. Locations that overlap another
 item's location are *shared* (e.g. the majority value that both a real conflict and a
 legitimate variant are compared with): the item touched in the most documents at unshared
-locations wins, then in the most documents at all; ties go to the item of the finding's class,
+locations wins, then in the most documents at all, then the item with more of its values in
+the finding's message (a first name's item over a surname's); ties go to the item of the
+finding's class,
 then to a ``variant`` (precision first: a finding that pairs a legitimate variant is one an
 editor dismisses), then to ``must-report``.
 An error or warning is *false* when it matches no item or its item is a ``variant``.
@@ -257,6 +259,14 @@ def _docs_touched(item: Item, sp: list[tuple[str, int, int]],
             for f, s, e in sp if f == loc.file and _overlap(s, e, loc.start, loc.end)}
 
 
+def _values_stated(item: Item, finding: dict) -> int:
+    """How many of the item's values the finding's message states: of two items whose
+    locations it touches alike (a first name and a surname of one person), it is about the one
+    whose values it names."""
+    message = (finding.get("message") or "").lower()
+    return sum(1 for v in item.values if v.lower() in message)
+
+
 def match(finding: dict, items: list[Item]) -> Item | None:
     """The gold item a finding is about (see the module docstring), or None."""
     sp = spans(finding)
@@ -266,8 +276,9 @@ def match(finding: dict, items: list[Item]) -> Item | None:
         every = _docs_touched(it, sp, False)
         if len(every) < need:
             continue
-        key = (len(_docs_touched(it, sp, True)), len(every), it.check == finding.get("class"),
-               it.kind == "variant", it.kind == "must-report")
+        key = (len(_docs_touched(it, sp, True)), len(every), _values_stated(it, finding),
+               it.check == finding.get("class"), it.kind == "variant",
+               it.kind == "must-report")
         if best_key is None or key > best_key:
             best, best_key = it, key
     return best

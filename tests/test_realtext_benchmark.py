@@ -165,6 +165,30 @@ def test_matching_prefers_unshared_locations_and_counts_variants_false(tmp_path)
     assert total["per_class"]["value-conflict"]["false_errors"] == 1
 
 
+def test_matching_breaks_a_tie_by_the_values_the_message_names(tmp_path):
+    # one person's first name and surname are two items touching the same documents: a
+    # finding about the first name goes to the first name's item, whichever comes first
+    docs = {"a.txt": "Coach Jon-Pierre Lavallee spoke.\n",
+            "b.txt": "Coach Jon-Piere Lavalee spoke.\n"}
+    sur = {"id": "surname", "kind": "must-report", "check": "name-variant",
+           "what": "Surname loses a letter.", "values": ["Lavalee", "Lavallee"],
+           "locations": [{"file": f, "line": 1, "start": docs[f].find("Lav"),
+                          "end": docs[f].find(" spoke")} for f in docs]}
+    first = {"id": "first-name", "kind": "must-report", "check": "name-variant",
+             "what": "First name loses a letter.", "values": ["Jon-Piere", "Jon-Pierre"],
+             "locations": [{"file": f, "line": 1, "start": docs[f].find("Jon"),
+                            "end": docs[f].find(" Lav")} for f in docs]}
+    gold = load_gold(write_event(tmp_path, docs, [sur, first]) / "gold" / "toy-pledge.toml")
+    ev = [{"path": f"sources/{f}", "start": docs[f].find("Jon"),
+           "end": docs[f].find(" spoke"), "exact": ""} for f in docs]
+    about_first = {"severity": "error", "class": "name-variant", "evidence": ev,
+                   "message": "'Jon-Piere Lavallee' vs 'Jon-Pierre Lavallee'"}
+    about_both = {"severity": "error", "class": "name-variant", "evidence": ev,
+                  "message": "'Jon-Piere Lavalee' vs 'Jon-Pierre Lavallee'"}
+    assert match(about_first, gold.items).id == "first-name"
+    assert match(about_both, gold.items).id == "surname"  # a tie on values: the first item
+
+
 @pytest.mark.parametrize("broken, needle", [
     ('kind = "must-report"', 'kind = "must"'),
     ("start = ", "start = -"),
