@@ -7,7 +7,8 @@ value = {"name": the name as written, "form": "possessive" | "name"}.
 Span: role="person" (the name only, no possessive ending).
 
 Read: one to three capitalised name tokens before a possessive "'s" ("Hartmann's"), a
-double-barrelled surname alone ("Marrow-Keane was arrested"), and runs of
+double-barrelled surname alone ("Marrow-Keane was arrested"), a surname alone where a person
+is the likely reading (before "said", inside a sentence after a lower-case word), and runs of
 two or three name tokens ("Anna Hartmann") that stand alone (no capitalised word right before
 or after: "New Harbour Bridge Authority" is not read). Tokens that are stop words, months,
 weekdays, nationalities, title words or organisation suffixes end a run; runs that are places
@@ -26,11 +27,13 @@ from collections.abc import Iterator
 from audit.claimvalues import MentionValue
 from audit.extract.vocab import (
     COUNTRIES,
+    LOW,
     MONTHS,
     NAME_TOKEN,
     NAME_TOKEN_TAIL,
     NATIONALITIES,
     PERSON_NOUNS,
+    SAY_VERBS,
     STOP_WORDS,
     UP,
     WEEKDAYS,
@@ -40,7 +43,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "mentions"
-VERSION = "3"
+VERSION = "4"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -55,6 +58,17 @@ _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\Z")
 # a double-barrelled surname alone ("Marrow-Keane was arrested"): distinctive enough to be
 # read without a first name, even opening a sentence
 _DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
+# a surname alone, five letters or more (resolve keeps no shorter one), where a person is the
+# likely reading: before a verb of saying ("Pellmann said", even opening a sentence), or inside
+# a sentence after a lower-case word or a comma, not after an article ("scored by Pellmann",
+# "Okafor, Pellmann and Brandt")
+_LONE_SURNAME = re.compile(rf"{UP}{LOW}{{4,}}")
+_SAID_AFTER = re.compile(
+    rf"[ \u00a0]*,?[ \u00a0]+(?:also[ \u00a0]+|later[ \u00a0]+)?(?:{SAY_VERBS})(?![\w-])")
+_INSIDE_SENTENCE = re.compile(
+    r"(?<![\w])(?!(?:the|a|an)[ \u00a0]\Z)[a-z]+[ \u00a0]\Z|[a-z],[ \u00a0]\Z")
+# the last word of a longer name: "Group of Seven", "Banco de Portugal"
+_NAME_OF_BEFORE = re.compile(r"[A-Z][\w.’'-]*[ \u00a0]+(?:of|de|du|des|del)[ \u00a0]\Z")
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Rev Sir Dame".split())
 _CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
 
@@ -75,6 +89,11 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         poss = bool(m.group("poss"))
         # the cheap tests first (a lone word, a longer run after it): most runs end here
         lone = _DOUBLE_BARRELLED.fullmatch(text, a, b) is not None
+        if (not poss and not lone and _LONE_SURNAME.fullmatch(text, a, b) is not None
+                and not _CAP_AFTER.match(text, b, end)):
+            lone = (_SAID_AFTER.match(text, b, end) is not None
+                    or _INSIDE_SENTENCE.search(text, max(start, a - 30), a) is not None
+                    and _NAME_OF_BEFORE.search(text, max(start, a - 40), a) is None)
         if not poss and ((len(text[a:b].split()) < 2 and not lone)
                          or _CAP_AFTER.match(text, b, end)):
             continue

@@ -66,6 +66,7 @@ from audit.extract.vocab import (
     NAME_PARTICLE,
     NAME_PATTERN,
     NAME_TOKEN,
+    SAY_VERBS,
     TOKEN_RE,
     clean_name,
     lexicon,
@@ -90,14 +91,7 @@ _SEG = re.compile(
 # ‘ used as an apostrophe must not swallow the paragraph)
 _SEG1 = re.compile(r"(?<![\w‘’])‘(?=[^\s’])(?P<body>(?:[^‘’\n]|’(?=\w)|(?<=s)’(?= [a-z]))*)"
                    r"(?P<close>’)(?!\w)")
-_VERBS = (
-    r"said|says|say|added|adds|noted|notes|explained|explains|stated|states|told|tells|remarked|"
-    r"commented|continued|continues|wrote|writes|declared|declares|observed|argued|argues|"
-    r"insisted|insists|recalled|recalls|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|asked|"
-    r"replied|concluded|acknowledged|predicted|warned|warns|announced|announces|agreed|added|"
-    r"explained|posted|tweeted|shared|affirmed|maintained|cautioned|conceded|admitted|"
-    r"suggested|believes|thinks"
-)
+_VERBS = SAY_VERBS
 _VERB_ANY = re.compile(rf"(?i:{_VERBS})(?!\w)")
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link)\))"

@@ -137,6 +137,15 @@ NAME_TOKEN_TAIL = (
 NAME_TOKEN = rf"(?:{UP}{NAME_TOKEN_TAIL})"
 NAME_PARTICLE = r"(?:de|da|del|della|der|den|di|du|dos|das|van|von|la|le|bin|ibn|al|ter|ten|y)"
 # 1-4 name tokens on one line (particles don't count), not followed by more word characters.
+# verbs that attribute speech: a quote's speaker, a surname alone before them is a person
+SAY_VERBS = (
+    r"said|says|say|added|adds|noted|notes|explained|explains|stated|states|told|tells|remarked|"
+    r"commented|continued|continues|wrote|writes|declared|declares|observed|argued|argues|"
+    r"insisted|insists|recalled|recalls|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|asked|"
+    r"replied|concluded|acknowledged|predicted|warned|warns|announced|announces|agreed|added|"
+    r"explained|posted|tweeted|shared|affirmed|maintained|cautioned|conceded|admitted|"
+    r"suggested|believes|thinks"
+)
 HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Rev)\.?|Sir|Dame)"
 # An optional honorific (clean_name drops it) and 1-4 name tokens.
 NAME_PATTERN = (

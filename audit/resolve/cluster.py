@@ -80,7 +80,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     side mentions that spell one of those people (or a full name written alike at least
     ANCHOR_MENTIONS times) or a near miss of exactly one of them (a
     given name and surname with one token one letter off: "Anna Hartmann" / "Anna Hartman"; a
-    surname alone, five letters or more, one letter off a full name's surname: "Hartmann's").
+    surname alone, five letters or more, one letter off a full name's surname and with its first
+    letter: "Hartmann's", but not "Seven" for "Neven": a typo seldom hits the first letter).
     Precision first: any other side mention (a company, a street, a common word) is dropped."""
     if not any(m.role_key == SIDE for m in ms):
         return ms
@@ -107,7 +108,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
                     and len([f for f in full if near_token(k[0], f[-1])
-                             and OSA.distance(k[0], f[-1]) == 1]) == 1)
+                             and OSA.distance(k[0], f[-1]) == 1
+                             and k[0][0] == f[-1][0]]) == 1)
         if keep:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
     return out
