@@ -176,3 +176,13 @@ def test_two_figures_of_one_fact_on_one_page_alone_stay_below_warning():
     # other classes read within one page keep their weight: a parts-and-total sum
     assert severity_for("error", confidence("arithmetic", [side("a"), side("a")]),
                         limits) == "warning"
+
+
+def test_a_page_stating_two_of_three_values_leaves_info():
+    # three parties' seat counts under one key: one page states two of them
+    mixed = confidence("value-conflict", [side("a", "b"), side("a", "c"), side("d")])
+    apart = confidence("value-conflict", [side("a", "b"), side("c", "e"), side("d")])
+    assert mixed < THRESHOLDS["warning"] <= apart
+    # not for classes that are no figure comparison
+    assert confidence("name-variant", [side("a", "b"), side("a"), side("c")]) == \
+        confidence("name-variant", [side("a", "b"), side("e"), side("c")])

@@ -585,3 +585,35 @@ def test_losses_nearing_a_figure_allow_a_lower_estimate(tmp_path):
         "c.txt": "Losses are approaching $4 billion, the governor said on Friday.",
     }
     assert found(tmp_path, files, "value-conflict") == []
+
+
+# --- survivors, the confirmed dead, projections (set 6, our own words) ---------------------------
+
+@pytest.mark.parametrize("text, state", [
+    ("The plane carried 120 people, and 64 passengers have been confirmed deceased.", "killed"),
+    ("The fire resulted in the death of 31 workers, the agency said.", "killed"),
+    ("Only two crew members surviving the crash were taken to hospital.", "survived"),
+    ("Rescuers found 12 survivors in the wreck.", "survived"),
+])
+def test_the_dead_and_the_survivors_are_groups_of_their_own(text, state):
+    assert figures(counts, text)[-1]["state"] == state
+
+
+def test_survivors_and_a_rising_toll_are_not_the_crew_or_one_toll(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "The airliner carried 150 passengers and seven crew members. So far 60 "
+                 "travellers have been confirmed deceased, with only two crew members surviving.",
+        "b.txt": "The airliner carried 150 passengers and seven crew members. The crash resulted "
+                 "in the death of 155 travellers, the fire service said.",
+        "c.txt": "The jet had 150 passengers and seven crew members on board.",
+    }, "value-conflict") == []
+
+
+def test_a_projection_is_compared_only_with_projections(tmp_path):
+    files = {
+        "a.txt": "The Harbour Party is projected to finish with 14 seats in the assembly.",
+        "b.txt": "The Harbour Party won 12 seats in the assembly, the final count showed.",
+        "c.txt": "The Harbour Party won 12 seats in the assembly.",
+    }
+    assert figures(counts, files["a.txt"])[0]["frame_cue"] == "forecast:expected"
+    assert found(tmp_path, files, "value-conflict") == []

@@ -158,3 +158,18 @@ def test_the_last_word_of_a_longer_name_is_no_surname_alone():
     ctx = Context(text=text)
     names = [d.value["name"] for d in mentions.extract(ctx, 0, len(text))]
     assert names == ["Sevant"]
+
+
+def test_a_name_with_a_case_ending_or_after_a_foreign_article():
+    # a declined team name ("Chiefsa": of the Chiefs) is no misspelling; a misspelt one after a
+    # German article ("Die Eagels") is read and checked
+    from audit.resolve.cluster import side_mentions_kept
+    anchor = [Mention(str(i), "person", "Harbour City Gulls", "mention") for i in range(3)]
+    kept = side_mentions_kept([*anchor, Mention("9", "person", "Gullsa", "mention"),
+                               Mention("8", "person", "Gulsl", "mention")])
+    assert sorted(m.surface for m in kept if len(m.surface) < 7) == ["Gulsl"]
+    from audit.extract import mentions
+    from audit.model import Context
+    text = "Am Ende jubelten die Fans, Die Gulsl verloren das Spiel deutlich.\n"
+    names = [d.value["name"] for d in mentions.extract(Context(text=text), 0, len(text))]
+    assert "Gulsl" in names and "Die Gulsl" not in names  # resolve drops the other words

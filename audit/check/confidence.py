@@ -21,6 +21,10 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   one also states the other (outside one statement: amounts listed together are not
   compared), so its writer took them for two facts ("announced at $68.7 billion ... the total
   cost at completion came to $75.4 billion"), more often than it contradicts itself.
+* **a page states two of three or more values**: of a disagreement with three or more values,
+  one document states two of them (a party's seats and another party's, a trial's date and a
+  hearing's): the key covers several facts in that writer's own view, so the comparison is
+  weak; this alone leaves a finding at info.
 * **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
   captions describe other pictures) weakens figure comparisons.
 * **part and total**: two amounts whose difference is itself an amount the story states
@@ -79,6 +83,7 @@ HEADLINE_OR_CAPTION = 0.7
 UNDATED = 0.5
 ADJACENT_DAYS = 0.6
 ODD_SIDE_STATES_BOTH = 0.5
+PAGE_STATES_TWO = 0.35  # three or more values, one page on two sides
 PART_AND_TOTAL = 0.3
 CUT_OFF = 0.3
 WEAK_ZONES = frozenset({"title", "caption"})
@@ -111,6 +116,9 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         odd, common = sorted(sides, key=lambda s: (len(s.documents), sorted(s.documents)))
         if odd.documents <= common.documents:
             score *= ODD_SIDE_STATES_BOTH
+    if cls in FIGURE_CLASSES and len(sides) >= 3 and any(
+            len([s for s in sides if d in s.documents]) >= 2 for d in documents):
+        score *= PAGE_STATES_TWO
     if len(sides) == 3:
         score *= THREE_VALUES
     elif len(sides) == 4:

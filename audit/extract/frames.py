@@ -365,19 +365,20 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
 
 _STATES = {
     "killed": ("killed", "died", "dead", "die", "dies", "perished", "fatalities", "slain",
-               "murdered", "drowned"),
+               "murdered", "drowned", "deceased"),
     "injured": ("injured", "hurt", "wounded", "hospitalized", "hospitalised", "treated",
                 "hospital", "injuries"),
     "missing": ("missing", "unaccounted"),
     "rescued": ("rescued", "saved", "evacuated"),
     "arrested": ("arrested", "detained", "charged", "convicted"),
+    "survived": ("survived", "surviving", "survive", "survives", "survivors"),
 }
 STATE_OF = {w: k for k, ws in _STATES.items() for w in ws}
 # "three people who died", "five people were still hospitalized", "leaving three people dead"
 _STATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|will|be"
     r"|still|later|reportedly|remain|remained|remains|seriously|critically|fatally|badly"
-    r"|also|all|in|taken|to|were)[ \t]+){0,4}(?P<w>[a-z]+)")
+    r"|also|all|in|taken|to|were|confirmed|now|officially|reported)[ \t]+){0,4}(?P<w>[a-z]+)")
 _LOST_LIVES = re.compile(r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)"
                          r"[ \t]+lives?\b")
 _APPROX_WORDS = (r"(?:at[ \t]+least|about|around|roughly|some|nearly|almost|more[ \t]+than"
@@ -414,7 +415,8 @@ _INVOLVED_BEFORE = re.compile(
 _NOMINAL_STATE = {"derailment": "derailed", "collapse": "collapsed", "destruction": "destroyed",
                   "evacuation": "rescued", "rescue": "rescued", "arrest": "arrested",
                   "sinking": "sank", "closure": "closed", "grounding": "grounded",
-                  "cancellation": "cancelled", "recall": "recalled", "loss": "lost"}
+                  "cancellation": "cancelled", "recall": "recalled", "loss": "lost",
+                  "death": "killed", "deaths": "killed"}
 _NOMINAL_BEFORE = re.compile(
     r"(?i)\b(?P<w>" + "|".join(_NOMINAL_STATE) + r")[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their"
     rf"[ \t]+|{_APPROX_WORDS}[ \t]+)*$")
@@ -431,12 +433,13 @@ _NOT_DOING = frozenset({
 # Counts of people dead, hurt or lost in a disaster: named by the counted noun itself
 _STATE_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
                 "bodies": "killed", "injuries": "injured", "casualties": "casualties",
-                "victims": "casualties"}
+                "victims": "casualties", "survivors": "survived"}
 # What happens to people in an unfolding disaster or crime: such counts are tolls, reported as
 # they rise (820, then 1,300, then 2,012 killed), so pages of different moments differ.
 CASUALTY_STATES = frozenset(
     {"killed", "injured", "missing", "rescued", "arrested", "casualties", "displaced",
-     "affected", "homeless", "trapped", "hospitalised", "hospitalized", "stranded"})
+     "affected", "homeless", "trapped", "hospitalised", "hospitalized", "stranded",
+     "survived"})
 
 
 def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
@@ -525,7 +528,11 @@ _FORECAST = re.compile(
     r"(?:estimates?|expectations?))\b"
     r"|\b(?P<c>forecasts?|forecasted|guidance|outlook|calling[ \t]+for|called[ \t]+for"
     r"|had[ \t]+(?:been[ \t]+)?(?:expected|forecast|predicted|projected))\b"
-    r"|\b(?P<e>anticipated|projected|predicted)[ \t]*$")
+    r"|\b(?P<e>anticipated|projected|predicted)[ \t]*$"
+    # "the SNP is projected to finish with 10 seats", "is expected to win 410"
+    r"|\b(?P<p>(?:is|are|was|were|being)[ \t]+(?:projected|expected|forecast|predicted)[ \t]+to"
+    r"(?:[ \t]+[a-z]+){1,3})[ \t]+(?:(?:about|around|some|nearly|almost|over|more[ \t]+than"
+    r"|up[ \t]+to|at[ \t]+least|roughly|just)[ \t]+)*$")
 
 
 def _forecast_cue(m: re.Match[str]) -> str:

@@ -70,6 +70,9 @@ _INSIDE_SENTENCE = re.compile(
 # the last word of a longer name: "Group of Seven", "Banco de Portugal"
 _NAME_OF_BEFORE = re.compile(r"[A-Z][\w.’'-]*[ \u00a0]+(?:of|de|du|des|del)[ \u00a0]\Z")
 _HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Rev Sir Dame".split())
+# articles of other languages that open a name's run ("Die Eagles") and are never part of it
+# (not "Le", "La", "De", "El": name particles, as in "Le Pen")
+_FOREIGN_ARTICLES = frozenset("Die Der Das Dem Den Los Las Gli".split())
 _CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
 
 
@@ -104,8 +107,11 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if before and w0.rstrip(".") not in _HONORIFICS and not _SENTENCE_END.search(w0):
             continue  # part of a longer capitalised run
         toks = [t.span() for t in _TOKEN.finditer(text, a, b)]
+        article = False  # the run opens with an article of another language
         while toks and (_bad(text[toks[0][0]:toks[0][1]], lex)
+                        or text[toks[0][0]:toks[0][1]] in _FOREIGN_ARTICLES
                         or text[toks[0][0]:toks[0][1]].lower() in PERSON_NOUNS):
+            article = text[toks[0][0]:toks[0][1]] in _FOREIGN_ARTICLES
             toks.pop(0)  # "Yesterday Anna Hartmann", "President Anna Hartmann", "Witness ..."
         if not toks:
             continue
@@ -113,7 +119,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         words = text[a:b].split()
         if any(_bad(w, lex) for w in words) or words[-1].endswith("."):
             continue
-        if not poss and len(words) < 2 and not lone:
+        if not poss and len(words) < 2 and not lone and not (
+                article and _LONE_SURNAME.fullmatch(words[0])):  # "Die Eagels"
             continue
         name = " ".join(words)
         if name in COUNTRIES or name in lex.places:

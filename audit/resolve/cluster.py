@@ -108,7 +108,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
                     and len([f for f in full if near_token(k[0], f[-1])
-                             and OSA.distance(k[0], f[-1]) == 1
+                             and _one_letter_pair((k[0], f[-1]))
                              and k[0][0] == f[-1][0]]) == 1)
         if keep:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
@@ -156,12 +156,17 @@ def _one_word_off(k: tuple[str, ...], o: tuple[str, ...]) -> bool:
 
 
 def _one_letter_pair(pair: tuple[str, str] | None) -> bool:
-    """One letter off, but not by a final "s" ("Leagues"/"League", "Matthews"/"Matthew": a
-    plural, or another surname, as often as a typo)."""
+    """One letter off, but not by an "s" or a vowel added at the end: a plural or another
+    surname ("Leagues"/"League", "Matthews"/"Matthew", "Clarke"/"Clark"), or a case ending of
+    a language that declines names ("Chiefsa", "Bowla": of the Chiefs, of the Bowl) as often as
+    a typo. A consonant doubled at the end ("Hartmann"/"Hartman") is a typo."""
     if pair is None or OSA.distance(*pair) != 1:
         return False
     short, long = sorted(pair, key=len)
-    return not (long == short + "s")
+    return not (long[:-1] == short and long[-1] in _ENDINGS)
+
+
+_ENDINGS = frozenset("aeiouys")
 
 
 def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
