@@ -617,3 +617,25 @@ def test_a_projection_is_compared_only_with_projections(tmp_path):
     }
     assert figures(counts, files["a.txt"])[0]["frame_cue"] == "forecast:expected"
     assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_a_governing_majority_is_counted_and_compared(tmp_path):
+    assert [(f["n"], f["measure"]) for f in figures(
+        counts, "The Harbour Party won with a commanding majority of 58 members.")] == \
+        [(58, "majority")]
+    assert [f["measure"] for f in figures(counts, "The majority of 300 pupils agreed.")] == \
+        ["pupils"]  # most of them, not a margin
+    got = found(tmp_path, {
+        "a.txt": "With one seat left to declare, the Harbour Party has a majority of 58 members.",
+        "b.txt": "The Harbour Party won the assembly with a landslide majority of 56.",
+    }, "value-conflict")
+    assert len(got) == 1 and "majority" in got[0]["message"], [f["message"] for f in got]
+
+
+def test_a_minute_of_one_digit_before_am_is_read():
+    assert figures(times, "At 9:7 a.m. on Sunday the ferry ran aground.")[0]["minutes"] == 547
+
+
+def test_a_total_marker_after_the_next_figure_is_that_figures():
+    got = figures(counts, "The Harbour Party won with a majority of 58 and a total of 190 seats.")
+    assert [(f["n"], f["holder"]["total"]) for f in got] == [(58, False), (190, True)]

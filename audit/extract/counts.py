@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "17"
+VERSION = "19"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -139,6 +139,14 @@ _PART_BY_POSITION = re.compile(
 # are people. The counted noun is the comparison key, so the names are folded into one.
 _SAME_THING = {"bogie": "coach", "bogies": "coaches", "carriage": "coach",
                "carriages": "coaches", "persons": "people"}
+
+
+# a governing majority (not "the majority of 300 students", most of them): after an article,
+# a possessive or an adjective, right before the number
+_MAJORITY_BEFORE = re.compile(
+    r"(?i)\b(?:a|an|its|their|his|her|[a-z]+['’]s|working|overall|absolute|landslide|commanding"
+    r"|comfortable|slim|narrow|outright|clear|huge|big|large|thin|reduced|increased|new)"
+    r"(?:[ \t]+[a-z]+)?[ \t]+(?P<w>majority)[ \t]+of[ \t]+$")
 
 
 def same_thing(subject: str) -> str:
@@ -276,10 +284,20 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if m["scale"]:
             value *= parse_decimal(m["scale"]) or 1
         np = _noun_phrase(text, m.end(), end, value == 1)
-        if np is None:
+        majority = _MAJORITY_BEFORE.search(text, max(start, ns - 50), ns)
+        kept: list[re.Match[str]]
+        if majority is not None:
+            # "a landslide majority of 174", "a majority of 176 MPs": the margin, what the
+            # seats or MPs after it count
+            kept, cs, ce = [], majority.start("w"), majority.end("w")
+            if np is not None:
+                ce = np[2]
+            subject = "majority"
+        elif np is not None:
+            kept, cs, ce = np
+            subject = same_thing(" ".join(t["tok"].lower() for t in kept))
+        else:
             continue
-        kept, cs, ce = np
-        subject = same_thing(" ".join(t["tok"].lower() for t in kept))
         both = _AND_NOUN.match(text, ce, end) if len(kept) == 1 else None
         if both and _plural(both["w"]) and not _verbish(both["w"]) and (
                 both["w"].lower() not in _STOP | _REJECT_HEADS):

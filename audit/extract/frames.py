@@ -309,6 +309,7 @@ _TOTAL = re.compile(
     r"|between[ \t]+them"
     r"|in[ \t]+aggregate|overall|cumulative(?:ly)?|all[ \t]+together)\b")
 _CLAUSE_END = re.compile(r"[;:()\u2014]|\s[\u2013-]\s")
+_DIGIT = re.compile(r"\d")
 
 
 def _clause(text: str, ss: int, se: int, vs: int, ve: int, left: int, right: int
@@ -355,8 +356,12 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
         gives.append(a["np"].lower())
     distributive = bool(_DISTRIBUTIVE_AFTER.match(text, ve, hi)) or bool(
         _DISTRIBUTIVE_BEFORE.search(text, max(lo, first - 50), first))
+    # after the figure, up to the next figure ("a majority of 174 and a projected total of 412
+    # seats": the total is the seats')
+    after_end = min(hi, ve + 40)
+    nxt = _DIGIT.search(text, ve, after_end)
     total = bool(_TOTAL.search(text, max(lo, first - 60), first)) or bool(
-        _TOTAL.search(text, ve, min(hi, ve + 40)))
+        _TOTAL.search(text, ve, nxt.start() if nxt else after_end))
     return {"gives": gives, "gets": gets, "distributive": distributive,
             "total": total and not distributive}
 

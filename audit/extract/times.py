@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "6"
+VERSION = "7"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -59,7 +59,8 @@ _TZ = (rf"(?:[ \t]+(?:\(?(?P<tz>{'|'.join(sorted(_ZONES, key=len, reverse=True))
 # colon digit, noon or midnight (what every clock time holds).
 _CLOCK = Anchored(re.compile(
     r"(?<![\w$€£¥.,:/#+\-–])"
-    r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?[ \t]*"
+    # a minute of one digit before a.m./p.m. is the minute garbled ("9:7 a.m.": 9:07)
+    r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d|\d(?=[ \t]*[AaPp])))?[ \t]*"
     r"(?P<ampm>[AaPp]\.[ \t]?[Mm]\.?|[AaPp][Mm](?![\w]))"
     r"|(?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?=[ \t]+(?:hrs|hours|h|GMT|UTC|Z|local)\b)"
     r"(?:[ \t]+(?:hrs|hours|h)\b)?"
