@@ -639,3 +639,15 @@ def test_a_minute_of_one_digit_before_am_is_read():
 def test_a_total_marker_after_the_next_figure_is_that_figures():
     got = figures(counts, "The Harbour Party won with a majority of 58 and a total of 190 seats.")
     assert [(f["n"], f["holder"]["total"]) for f in got] == [(58, False), (190, True)]
+
+
+def test_a_sentencing_date_with_another_year_is_a_conflict(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "Jurors convicted Orla Brennick of fraud. Her sentencing is scheduled for "
+                 "June 12, 2025.",
+        "b.txt": "Orla Brennick was convicted of fraud and is scheduled to be sentenced on "
+                 "June 12, 2026.",
+        "c.txt": "A sentencing date was set for June 12, 2026, for Orla Brennick.",
+    }, "value-conflict")
+    assert any("2025-06-12" in f["message"] and "sentencing" in f["message"] for f in got), \
+        [f["message"] for f in got]

@@ -36,7 +36,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "dates"
-VERSION = "6"
+VERSION = "7"
 
 _MONTHS = {
     "jan": 1,
@@ -114,8 +114,11 @@ DEFAULT_EVENT_NOUNS = (
     "event",
     "release",
     "deadline",
+    # a court date: "sentencing is scheduled for", "to be sentenced on"
+    "sentencing",
+    "sentenced",
 )
-_NORMALISE = {"announced": "announcement", "ceremonies": "ceremony"}
+_NORMALISE = {"announced": "announcement", "ceremonies": "ceremony", "sentenced": "sentencing"}
 
 
 @lru_cache(maxsize=32)

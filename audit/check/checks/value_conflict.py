@@ -98,6 +98,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         if row[2] == "money" and row[9] is not None:
             stated.setdefault((row[1], row[10]), set()).add(float(row[9]))
     years = _event_years(rows)
+    slips = _year_slips(rows)
     tolls: dict[str, list[tuple]] = {}
     cut_ids: set[str] = set()  # figures in a last sentence that stops mid-sentence
     broken_down = listed_tolls(con, scope_sql)
@@ -115,7 +116,10 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         fr = frame_of(kind, subj, v, q)
         if v.get("cut"):
             cut_ids.add(claim_id)
-        fr["frame"] = frame_in_story(fr["frame"], fr["year"], in_year.get(story))
+        if kind == "date" and (story, pred, subj, norm[5:]) in slips:
+            fr["year"] = None  # the year is what differs: not a frame that keeps them apart
+        else:
+            fr["frame"] = frame_in_story(fr["frame"], fr["year"], in_year.get(story))
         bound = None
         if kind != "date":
             bound = fr["bound"] or ([num, num] if fr["exact"] and num is not None else None)
@@ -301,6 +305,18 @@ def _event_years(rows: list[tuple]) -> dict[tuple, int]:
         if row[2] == "date" and row[8] and not row[8].startswith("X"):
             seen.setdefault((row[1], row[3], row[4]), set()).add(row[8][:4])
     return {k: int(next(iter(v))) for k, v in seen.items() if len(v) == 1}
+
+
+def _year_slips(rows: list[tuple]) -> set[tuple]:
+    """(story, predicate, subject, month-day) of event days stated with two or more years
+    ("sentencing on March 28, 2023" and "... March 28, 2024"): one year is a slip, so these
+    days are compared whatever the story's year (a day of another year is otherwise
+    background)."""
+    seen: dict[tuple, set[str]] = {}
+    for row in rows:
+        if row[2] == "date" and row[8] and not row[8].startswith("X"):
+            seen.setdefault((row[1], row[3], row[4], row[8][5:]), set()).add(row[8][:4])
+    return {k for k, v in seen.items() if len(v) >= 2}
 
 
 def _difference_stated(values: list, amounts: set[float]) -> float | None:
