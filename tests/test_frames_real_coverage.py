@@ -651,3 +651,18 @@ def test_a_sentencing_date_with_another_year_is_a_conflict(tmp_path):
     }, "value-conflict")
     assert any("2025-06-12" in f["message"] and "sentencing" in f["message"] for f in got), \
         [f["message"] for f in got]
+
+
+def test_touched_down_and_landed_are_one_happening(tmp_path):
+    from audit.extract.events import event_of
+    for t in ("The probe touched down near the crater at 4:12 p.m.",
+              "The probe landed near the crater at 4:12 p.m.",
+              "The probe soft-landed at 4:12 p.m."):
+        i = t.find("4:12")
+        assert event_of(t, 0, i, i + 4, len(t)) == "land", t
+    got = found(tmp_path, {
+        "a.txt": "The Corvan-2 probe touched down near the crater at 4:12 p.m. on Tuesday.",
+        "b.txt": "The Corvan-2 probe landed near the crater at 4:12 p.m. on Tuesday.",
+        "c.txt": "The Corvan-2 probe touched down at 4:31 p.m. on Tuesday, officials said.",
+    }, "time-conflict")
+    assert len(got) == 1 and "4:31" in got[0]["message"], [f["message"] for f in got]

@@ -33,7 +33,11 @@ _CLASSES = {"earthquake": "quake", "earthquakes": "quake", "quake": "quake", "qu
             # a court case's outcome: the settlement or the verdict
             "settlement": "settle", "settlements": "settle", "settled": "settle",
             "settles": "settle", "verdict": "verdict", "verdicts": "verdict",
-            "convicted": "verdict"}
+            "convicted": "verdict",
+            # a craft's arrival on the ground: "landed", "the landing", "touched down"
+            "landing": "land", "landings": "land", "landed": "land", "lands": "land",
+            "soft-landed": "land", "touchdown": "land", "touch down": "land",
+            "touched down": "land", "touches down": "land"}
 _PHRASAL = {"lift": "launch", "lifted": "launch", "lifts": "launch", "blast": "launch",
             "blasted": "launch", "blasts": "launch"}
 _EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire", "earthquake",
@@ -42,13 +46,14 @@ _EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire"
                 "outage", "leak", "spill", "call", "alarm", "alert", "announcement", "verdict",
                 "ruling", "vote", "landing", "takeoff", "departure", "arrival", "kickoff",
                 "launch", "liftoff", "lift-off", "blastoff", "ceremony", "signing", "meeting",
-                "briefing", "news conference", "press conference", "rescue", "settlement")
+                "briefing", "news conference", "press conference", "rescue", "settlement",
+                "touchdown")
 # The incident a story is about (not what follows it: calls, briefings, rescues, arrivals):
 # the classes a generic "struck"/"occurred" may stand for. Stems as ``stem`` gives them.
 HAPPENINGS = frozenset({"quake", "launch", "derai", "crash", "colli", "explo", "blast", "shoot",
                         "attac", "accid", "incid", "landsl", "colla", "erupt", "torna",
-                        "capsi", "landfall", "settle", "verdict"})
-_PHRASE = r"(?:lift(?:ed|s)?|blast(?:ed|s)?)[ \t]+off"
+                        "capsi", "landfall", "settle", "verdict", "land"})
+_PHRASE = r"(?:lift(?:ed|s)?|blast(?:ed|s)?)[ \t]+off|touch(?:ed|es)?[ \t]+down"
 _EVENT = re.compile(
     r"(?i)\b(?P<w>" + _PHRASE + r"|took[ \t]+place|takes[ \t]+place|said|says|told|"
     + "|".join(sorted(_IRREGULAR, key=len, reverse=True))
