@@ -173,3 +173,24 @@ def test_a_name_with_a_case_ending_or_after_a_foreign_article():
     text = "Am Ende jubelten die Fans, Die Gulsl verloren das Spiel deutlich.\n"
     names = [d.value["name"] for d in mentions.extract(Context(text=text), 0, len(text))]
     assert "Gulsl" in names and "Die Gulsl" not in names  # resolve drops the other words
+
+
+def test_one_persons_first_name_put_to_anothers_surname_is_a_variant(tmp_path):
+    files = {
+        "a.txt": "Runoff\n\nMayor-elect Teodor Vasquel beat Councillor Ines Rambard in the "
+                 "runoff. Teodor Vasquel thanked voters.\n",
+        "b.txt": "Runoff\n\nTeodor Vasquel won the runoff against Councillor Ines Rambard. "
+                 "Teodor Vasquel spoke first.\n",
+        "c.txt": "Runoff\n\nTeodor Vasquel won. His rival Teodor Rambard conceded on Sunday "
+                 "night.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    nv = [f for f in findings if f["check"] == "name-variant"
+          and f["severity"] in ("error", "warning")]
+    assert any("Teodor Rambard" in f["message"] and "Ines Rambard" in f["message"]
+               for f in nv), [f["message"] for f in findings]
+    from audit.resolve.cluster import mixed_name
+    full = [("teodor", "vasquel"), ("ines", "rambard")]
+    assert mixed_name(("teodor", "rambard"), full) == ("ines", "rambard")
+    assert mixed_name(("mara", "rambard"), full) is None  # no one else is a Mara
+    assert mixed_name(("teodor", "rambard"), [*full, ("lea", "rambard")]) is None  # two owners

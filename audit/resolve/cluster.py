@@ -103,6 +103,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         k = tokens(m.surface, "person")
         if k in known_set:
             keep = True
+        elif mixed_name(k, full) is not None:
+            keep = True
         elif len(k) >= 2:
             keep = len([f for f in full if _one_letter_pair(spelling_pair(k, f))]) == 1
         else:
@@ -113,6 +115,21 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         if keep:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
     return out
+
+
+def mixed_name(k: tuple[str, ...], full: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The one person of ``full`` whose surname a two-word name ``k`` carries with another
+    person's first name ("Javier Massa" in a story of Sergio Massa and Javier Milei: the
+    winner's first name put to the runner-up), or None. Precision first: exactly one person
+    with that surname, a first name that is another person's, and no one named ``k``."""
+    if len(k) != 2 or k in full:
+        return None
+    owners = [f for f in full if len(f) == 2 and f[1] == k[1] and f[0] != k[0]]
+    if len(owners) != 1:
+        return None
+    if not any(len(f) == 2 and f[0] == k[0] and f[1] != k[1] for f in full):
+        return None
+    return owners[0]
 
 
 def org_side_mentions(side: list[Mention], orgs: list[Mention]) -> list[Mention]:
@@ -232,6 +249,14 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                 # an acronym joins its long form only when exactly one long form fits it
                 if s.isupper() and k not in country_of and len(set(acr.get(s, ()))) == 1:
                     uf.union(k, acr[s][0])
+    # a first name of one person put to another's surname joins the surname's owner
+    if etype == "person":
+        full_keys = [k for k in keys if len(k) == 2 and not surname_only(k)]
+        for k in keys:
+            owner = mixed_name(k, [f for f in full_keys if f != k])
+            if owner is not None and not roles.get(k) and (
+                    sum(surfaces[k].values()) < sum(surfaces[owner].values())):
+                uf.union(k, owner)
     # near-miss spellings, within blocks
     blocks: dict[str, list[tuple]] = defaultdict(list)
     for k in keys:
