@@ -194,3 +194,18 @@ def test_one_persons_first_name_put_to_anothers_surname_is_a_variant(tmp_path):
     assert mixed_name(("teodor", "rambard"), full) == ("ines", "rambard")
     assert mixed_name(("mara", "rambard"), full) is None  # no one else is a Mara
     assert mixed_name(("teodor", "rambard"), [*full, ("lea", "rambard")]) is None  # two owners
+
+
+def test_a_company_named_once_with_a_suffix_and_split_in_a_rewrite(tmp_path):
+    files = {
+        "a.txt": "Sub lost\n\nLena Forsberg, chief executive of CoralGate Charters, was aboard "
+                 "the craft on Monday.\n",
+        "b.txt": "Search\n\nRescuers searched on Monday for the craft run by CoralGate Charters "
+                 "of Halvard.\n",
+        "c.txt": "Update\n\nThe craft of CoralGate Charters went missing on Monday.\n",
+        "d.txt": "Update\n\nThe craft, run by Coral Gate, went missing on Monday, its chief "
+                 "executive Lena Forsberg aboard.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    nv = [f for f in findings if f["check"] == "name-variant"]
+    assert any("Coral Gate" in f["message"] for f in nv), [f["message"] for f in findings]

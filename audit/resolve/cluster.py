@@ -62,7 +62,8 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
         # a side mention that no person of the story accounts for may misspell an organisation
         kept = {m.mention_id for m in side_mentions_kept(by_type["person"])}
         spare = [m for m in by_type["person"] if m.role_key == SIDE and m.mention_id not in kept]
-        by_type["org"] = by_type["org"] + org_side_mentions(spare, by_type["org"])
+        every_side = [m for m in by_type["person"] if m.role_key == SIDE]
+        by_type["org"] = by_type["org"] + org_side_mentions(spare, by_type["org"], every_side)
     entities: list[Entity] = []
     for etype in sorted(by_type):
         entities.extend(_cluster_type(etype, by_type[etype], aliases, scope))
@@ -132,23 +133,31 @@ def mixed_name(k: tuple[str, ...], full: list[tuple[str, ...]]) -> tuple[str, ..
     return owners[0]
 
 
-def org_side_mentions(side: list[Mention], orgs: list[Mention]) -> list[Mention]:
+def org_side_mentions(side: list[Mention], orgs: list[Mention],
+                      every_side: list[Mention] | None = None) -> list[Mention]:
     """Side mentions that misspell an organisation: the name words of exactly one organisation
     the story names twice or more ("Harwick Polytechnic Institute"), alone or with its last
     words, with one word one letter off ("Harwik Polytechnic", "Harwick Polytechnik
     Institute"); a word's final letter dropped or added counts ("Saint Johns" / "Saint John").
     Returned as organisation mentions joined to that organisation. Precision first: a side
-    mention that fits two organisations, or one named once, is no organisation."""
+    mention that fits two organisations, or one named once, is no organisation. An
+    organisation whose first word is split in two ("Ocean Gate" for "OceanGate Expeditions")
+    needs it written twice, counting ``every_side`` (side mentions that write it whole)."""
     counts = Counter(tokens(m.surface, "org") for m in orgs)
     twice = sorted(k for k, n in counts.items() if n >= 2)
     named = [k for k in twice if len(k) >= 2]
+    # an organisation written twice or more counting the side mentions that write it whole
+    # ("OceanGate Expeditions" once as an organisation, three times without a cue)
+    written = Counter(tokens(m.surface, "org")
+                      for m in (side if every_side is None else every_side))
+    often = [k for k in sorted(counts) if counts[k] + written.get(k, 0) >= 2]
     out = []
     for m in side:
         k = tokens(m.surface, "person")
         if len(k) < 2:
             continue
         hits = [o for o in named if len(k) <= len(o) <= len(k) + 2 and _one_word_off(k, o)]
-        hits += [o for o in twice if _split_in_two(k, o)]
+        hits += [o for o in often if _split_in_two(k, o) or _first_word_split(k, o)]
         if len(hits) == 1:
             out.append(Mention(m.mention_id, "org", m.surface, "", m.compared, hits[0]))
     return out
@@ -160,6 +169,13 @@ def _split_in_two(k: tuple[str, ...], o: tuple[str, ...]) -> bool:
     if len(k) != len(o) + 1 or "".join(k) != "".join(o):
         return False
     return all(len(w) >= 4 for w in k if w not in o)
+
+
+def _first_word_split(k: tuple[str, ...], o: tuple[str, ...]) -> bool:
+    """``k`` is the first word of a longer ``o`` split in two ("Ocean Gate" for "OceanGate
+    Expeditions"), each part four letters or more."""
+    return (len(k) == 2 and len(o) >= 2 and "".join(k) == o[0]
+            and all(len(w) >= 4 for w in k))
 
 
 def _one_word_off(k: tuple[str, ...], o: tuple[str, ...]) -> bool:
