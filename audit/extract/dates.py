@@ -36,7 +36,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "dates"
-VERSION = "8"
+VERSION = "9"
 
 _MONTHS = {
     "jan": 1,

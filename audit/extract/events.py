@@ -80,8 +80,10 @@ _GOVERNED = re.compile(r"(?i)\b(?:of|after|since|following|from|over|about|on|in
                        r"[ \t]+(?:(?:the|a|an|this|last|that|its|their|[\w.-]+'s)[ \t]+)?"
                        r"(?:[\w.-]+[ \t]+){0,2}$")
 # after a time or date, the event word must come before another verb or clause
+# words after a time or day that end its clause for the event search: a subordinate clause,
+# or a second action of the subject ("began its descent at 5:44 p.m. and touched down at ...")
 _STOP_AFTER = re.compile(r"(?i)\b(?:after|before|since|following|when|because|that|which|who"
-                         r"|while|said|says|[a-z]{3,}ed)\b")
+                         r"|while|said|says|and|but|then|[a-z]{3,}ed)\b")
 _OWNED = re.compile(r"(?i)['’]s[ \t]+(?:[\w.-]+[ \t]+){0,2}?(?P<w>"
                     + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS) + r")s?\b")
 _POSSESSIVE = re.compile(r"['’]s[ \t]+(?:[\w.-]+[ \t]+){0,2}$")
