@@ -299,6 +299,7 @@ def score_event(gold: Gold, findings: list[dict]) -> dict:
         docs = sorted({s[0] for s in spans(f)})
         touched = [] if it else [o.id for o in gold.items if _docs_touched(o, spans(f), False)]
         v = {"severity": sev, "class": f.get("class"), "message": f.get("message", ""),
+             "confidence": f.get("confidence"),
              "documents": docs, "item": it.id if it else None,
              "item_kind": it.kind if it else None, "touches": touched, "false": false,
              "same_class": bool(it and it.check == f.get("class"))}
