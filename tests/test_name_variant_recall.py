@@ -209,3 +209,14 @@ def test_a_company_named_once_with_a_suffix_and_split_in_a_rewrite(tmp_path):
     findings, _ = audit_texts(tmp_path, files)
     nv = [f for f in findings if f["check"] == "name-variant"]
     assert any("Coral Gate" in f["message"] for f in nv), [f["message"] for f in findings]
+
+
+def test_a_name_written_alone_five_times_anchors_its_misspelling():
+    from audit.resolve.cluster import side_mentions_kept
+    ms = [Mention(str(i), "person", "Harrowgate", "mention") for i in range(5)]
+    ms += [Mention("x", "person", "Harrowgaet", "mention"),   # a typo: kept
+           Mention("y", "person", "Barrowgate", "mention"),   # another first letter: dropped
+           Mention("z", "person", "Harrowgates", "mention")]  # a plural: dropped
+    kept = {m.mention_id for m in side_mentions_kept(ms)}
+    assert kept == {"0", "1", "2", "3", "4", "x"}
+    assert len({m.mention_id for m in side_mentions_kept(ms[1:] + ms[5:])} & {"x"}) == 0

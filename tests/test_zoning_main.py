@@ -426,3 +426,27 @@ def test_a_caption_shown_twice_is_boilerplate_whatever_its_lead(words, lead1, le
              for z in classify(parsed.text, parsed.blocks, None)]
     assert [k for k, t in zones if caption in t] == ["boilerplate", "boilerplate"]
     assert kind_of(zones, _P1[:40]) == "body"
+
+
+def test_plain_text_label_before_a_paragraph_opens_no_sidebar(project: Path):
+    # a page copied as text keeps a widget's label ("Recommended") right above the article's
+    # next paragraph; a real sidebar under such a label lists headlines
+    text = ("Ferry service resumes\n\n"
+            "The lake ferry operator said on Monday that crossings would resume on Friday after "
+            "repairs to the main pier, which was damaged in the storm two weeks ago.\n\n"
+            "Recommended\nThe operator's director said the repairs cost 40,000 euros and took "
+            "eleven days, longer than planned because of the cold.\n\n"
+            "Residents said they had waited for the boats to return.\n")
+    sidebar = ("Ferry service resumes\n\n"
+               "The lake ferry operator said on Monday that crossings would resume on Friday "
+               "after repairs to the main pier, which was damaged in the storm two weeks ago. "
+               "Residents said they had waited for the boats to return.\n\n"
+               "Recommended\n\nLake level falls to record low\n\nNew bakery opens on the "
+               "harbour front\n")
+    (project / "sources" / "label.txt").write_text(text, encoding="utf-8")
+    (project / "sources" / "sidebar.txt").write_text(sidebar, encoding="utf-8")
+    assert invoke("ingest", project).exit_code == 0
+    db = db_of(project)
+    assert kind_of(zones_of(db, "label.txt"), "The operator's director said") == "body"
+    assert kind_of(zones_of(db, "label.txt"), "Residents said they had waited") == "body"
+    assert kind_of(zones_of(db, "sidebar.txt"), "Lake level falls") == "boilerplate"

@@ -19,7 +19,7 @@ from audit.text import fold
 
 # Bump when zoning changes: ingest then re-zones every stored document (and extraction, whose
 # signature includes it, re-reads them).
-ZONER_VERSION = "4"
+ZONER_VERSION = "5"
 
 _SIDEBAR_HEAD = re.compile(
     r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|to read|like this)\b.*|"
@@ -177,10 +177,19 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "menu entry (before any article text)")
         elif _SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line):
             reason = f"sidebar after heading '{first_line[:40]}'"
-            if main is None and after <= before:
+            # (in plain text a heading followed right away by a paragraph of prose is a label
+            # copied into the article, "Recommended" before its next paragraph: not a sidebar
+            # running to the end; a sidebar lists headlines)
+            rest = s.split("\n", 1)[1] if "\n" in s else ""
+            label = bool(rest) and _is_prose(rest, blocks[i]) or (
+                not rest and i + 1 < n and prose[i + 1])
+            if main is None and after <= before and not label:
                 for j in range(i, n):
                     mark(j, "boilerplate", reason)
                 break
+            if label and rest:
+                i += 1  # the label and the paragraph under it are one block: the article's
+                continue
             mark(i, "boilerplate", reason)
             j = i + 1
             while j < n and not prose[j]:

@@ -71,6 +71,7 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
 
 
 ANCHOR_MENTIONS = 3
+LONE_ANCHOR_MENTIONS = 5
 # The role key of a side mention (a name read outside any role or quote: see
 # ``audit.extract.mentions``).
 SIDE = "mention"
@@ -91,11 +92,20 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     written = Counter(tokens(m.surface, "person") for m in ms if m.role_key == SIDE)
     anchors = {k for k, n in written.items() if n >= ANCHOR_MENTIONS and len(k) >= 2
                and not surname_only(k)}
+    # a single name written alone LONE_ANCHOR_MENTIONS times or more (a district, a team, a
+    # surname used alone) anchors its misspellings written alone too
+    lone_anchors = {k for k, n in written.items() if n >= LONE_ANCHOR_MENTIONS and len(k) == 1
+                    and len(k[0]) >= 6}
+    # two such names one letter apart are two forms in use ("Marrakech"/"Marrakesh"), no anchor
+    lone_anchors = {k for k in lone_anchors
+                    if not any(o != k and near_token(k[0], o[0]) for o in lone_anchors)}
     known = sorted(({tokens(m.surface, "person") for m in ms if m.role_key != SIDE} | anchors)
                    - {()})
     known_set = set(known)
     known_tokens = {t for k in known for t in k}
     full = [k for k in known if len(k) >= 2 and not surname_only(k)]
+    # (a lone anchor that is a full name's surname is that person, counted once)
+    lone_tokens = sorted({a[0] for a in lone_anchors} - {f[-1] for f in full})
     out = []
     for m in ms:
         if m.role_key != SIDE:
@@ -108,11 +118,13 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             keep = True
         elif len(k) >= 2:
             keep = len([f for f in full if _one_letter_pair(spelling_pair(k, f))]) == 1
+        elif k in lone_anchors:
+            keep = True
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
-                    and len([f for f in full if near_token(k[0], f[-1])
-                             and _one_letter_pair((k[0], f[-1]))
-                             and k[0][0] == f[-1][0]]) == 1)
+                    and len([t for t in [*(f[-1] for f in full), *lone_tokens]
+                             if near_token(k[0], t) and _one_letter_pair((k[0], t))
+                             and k[0][0] == t[0]]) == 1)
         if keep:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
     return out
