@@ -666,3 +666,18 @@ def test_touched_down_and_landed_are_one_happening(tmp_path):
         "c.txt": "The Corvan-2 probe touched down at 4:31 p.m. on Tuesday, officials said.",
     }, "time-conflict")
     assert len(got) == 1 and "4:31" in got[0]["message"], [f["message"] for f in got]
+
+
+def test_a_givers_running_total_is_not_this_gift(tmp_path):
+    got = figures(money, "Halloran has given more than $500 million to Norland over the years.")
+    assert (got[0]["frame"], got[0]["frame_cue"]) == ("other", "cumulative")
+    assert figures(money, "Halloran has given $300 million to Norland.")[0]["frame"] == "event"
+    assert figures(money, "The drive raised more than $40 million from other donors.")[0][
+        "holder"]["gives"] == ["other donors"]
+    assert found(tmp_path, {
+        "a.txt": "Halloran gave $300 million to Norland College on Tuesday. Halloran has given "
+                 "more than $500 million to Norland over three decades.",
+        "b.txt": "Norland College received a $300 million gift from Halloran. His support to "
+                 "Norland, totaling more than $500 million, spans decades.",
+        "c.txt": "Halloran's $300 million gift to Norland College was announced on Tuesday.",
+    }, "value-conflict") == []

@@ -241,7 +241,7 @@ _FROM_AFTER = re.compile(
 # "... from the state", "... by an anonymous donor": a common-noun giver
 _FROM_COMMON_AFTER = re.compile(
     r"(?:[ \t]+(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})?"
-    r"[ \t]+(?:from|by)[ \t]+(?:the|a|an|its|their)[ \t]+"
+    r"[ \t]+(?:from|by)[ \t]+(?:(?:the|a|an|its|their)[ \t]+|(?=(?:other|outside)[ \t]))"
     r"(?P<np>(?:[a-z][\w-]*[ \t]+){0,2}?[a-z][\w-]*)(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:to|for|and"
     r"|in|on|at|over|through|as|which|that|who|will|would|is|was)\b))")
 _LEADING = frozenset({"the", "a", "an", "and"})
@@ -521,6 +521,14 @@ _BACKGROUND = re.compile(
     r"|\b(?:compared[ \t]+(?:with|to)|versus|vs\.?|than)[ \t]*(?:the[ \t]+)?$"
     # a span looking back: "over the last three seasons", "five of the past 10 titles"
     r"|\b(?:the|its|their|his|her)[ \t]+(?:last|past|previous|prior|preceding)[ \t]*$")
+# A giver's running total, not this gift, when stated as a lower bound: "has given more than
+# $500 million to X", "support to X totaling more than ...", "donations adding up to more than"
+_CUMULATIVE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:has|have)[ \t]+(?:now[ \t]+|already[ \t]+)?(?:given|donated|contributed)"
+    r"(?:[ \t]+a[ \t]+total[ \t]+of)?"
+    r"|(?:giving|donations|gifts|support|philanthropy|contributions|legacy)\b[^.;:!?]{0,80}?"
+    r"\b(?:totals?|totall?ing|adding[ \t]+up[ \t]+to|amounting[ \t]+to))[ \t]*$")
+_LOWER_BOUND = re.compile(r"(?i)(?:more[ \t]+than|over|upwards[ \t]+of|in[ \t]+excess[ \t]+of)\b")
 # What was forecast, not what happened: "management was calling for revenue of $11 billion",
 # "the $11 billion it had forecast", "against the anticipated $2.4 billion", "analysts'
 # consensus of $11.2 billion". Compared only with forecasts of the same side (the market's or
@@ -596,6 +604,9 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     other_case = _OTHER_CASE.search(text, max(ss, first - OTHER_CASE_WINDOW), first)
     if other_case is not None:
         return "other", re.sub(r"\s+", " ", other_case[0].strip()).lower(), year
+    if first < vs and _LOWER_BOUND.match(text, first, vs) and _CUMULATIVE_BEFORE.search(
+            text, max(clo, first - 120), first):
+        return "other", "cumulative", year
     m = _BACKGROUND.search(text, clo, first)
     if m is None:
         m = _BACKGROUND.search(text, ve, chi)
