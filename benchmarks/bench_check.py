@@ -405,12 +405,50 @@ def time_check(path: Path) -> dict:
     counts: dict[str, int] = {}
     with open_store(path) as store, breakdown(times, counts):
         gc.collect()
-        t0 = time.perf_counter()
+        t0, c0, m0 = time.perf_counter(), _cpu(), time.thread_time()
         result = run_checks(store, None, None, "never")
         wall = time.perf_counter() - t0
-    return {"seconds": wall, "parts": times, "counts": counts,
+        cpu, main_cpu = _cpu() - c0, time.thread_time() - m0
+    return {"seconds": wall, "cpu_seconds": cpu, "main_thread_cpu_seconds": main_cpu,
+            "parts": times, "counts": counts,
             "findings": result.total + result.accepted,
             "by_severity": dict(result.by_severity), "by_class": dict(result.by_class)}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process so far (every thread: DuckDB's too; not the judge worker)."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
+def findings_digest(path: Path) -> dict[str, tuple[int, str]]:
+    """Row count and SHA-256 (first 16 hex digits) of every findings row and every evidence
+    row of the database's runs, without the run id, in a fixed order: equal digests before and
+    after a change mean byte-identical findings, details, seq and evidence."""
+    import hashlib
+
+    import duckdb
+
+    queries = {
+        "findings": "SELECT finding_id, seq, check_name, class, severity, message, accepted, "
+                    "waiver_reason, CAST(details AS VARCHAR) FROM findings ORDER BY finding_id",
+        "evidence": "SELECT finding_id, seq, document_id, claim_id, span_id, start_char, "
+                    "end_char, exact, value FROM finding_evidence ORDER BY finding_id, seq",
+    }
+    out = {}
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        for name, sql in queries.items():
+            h, n = hashlib.sha256(), 0
+            cur = con.execute(sql)
+            while rows := cur.fetchmany(50_000):
+                for r in rows:
+                    h.update(repr(r).encode())
+                n += len(rows)
+            out[name] = (n, h.hexdigest()[:16])
+    finally:
+        con.close()
+    return out
 
 
 GX_EXPECTATIONS = [
@@ -497,6 +535,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-gx-full", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the databases in this folder")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--digest", action="store_true",
+                    help="print a digest of every findings and evidence row after the check")
     args = ap.parse_args(argv)
 
     # imports outside the clock (GX alone takes seconds to import)
@@ -525,6 +565,11 @@ def main(argv: list[str] | None = None) -> int:
             res = time_check(db)
             print(f"run_checks: {res['seconds']:.2f} s; {res['findings']:,} findings "
                   f"{res['by_severity']}")
+            print(f"  CPU of this process during run_checks {res['cpu_seconds']:.1f} s "
+                  f"(its main thread {res['main_thread_cpu_seconds']:.1f} s)")
+            if args.digest:
+                for name, (count, digest) in findings_digest(db).items():
+                    print(f"  digest {name}: {count:,} rows {digest}")
             for part, t in sorted(res["parts"].items(), key=lambda kv: -kv[1]):
                 c = res["counts"].get(part)
                 print(f"  {part:<34} {t:8.2f} s" + (f"  ({c:,})" if c is not None else ""))

@@ -240,11 +240,16 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None)
 # into CHUNK-code-point pieces (one regexp pass per document), pairs each piece with the next
 # (a window of 2*CHUNK code points starting at k*CHUNK) and takes each span's substring from
 # the window its start falls in; a span longer than the window falls back to the whole text.
-# Both paths give exactly substr(text, start + 1, end - start), truncated past the end of text.
+# A document whose text is ASCII (as many bytes as code points) skips the windows: there substr
+# takes DuckDB's ASCII path and costs nothing by the offset (1M spans in 20k-character ASCII
+# documents: 0.16 s, against 11.9 s with one accented letter at the start of each), and cutting
+# and pairing the pieces was nearly all of this query (50,000 ASCII documents: 7.6 s, 0.4 s now).
+# All paths give exactly substr(text, start + 1, end - start), truncated past the end of text.
 _PROVENANCE_SQL = f"""
 WITH doc AS (
-    SELECT document_id, text, length(text) AS n,
-           regexp_extract_all(text, '(?s).{{1,{CHUNK}}}') AS pieces
+    SELECT document_id, text, length(text) AS n, strlen(text) = length(text) AS ascii,
+           CASE WHEN strlen(text) <> length(text)
+                THEN regexp_extract_all(text, '(?s).{{1,{CHUNK}}}') END AS pieces
     FROM documents {{scope}}
 ), piece AS (
     SELECT document_id, unnest(pieces) AS piece, generate_subscripts(pieces, 1) - 1 AS k
@@ -255,7 +260,8 @@ WITH doc AS (
     FROM piece
 ), checked AS MATERIALIZED (
     SELECT s.span_id, s.document_id, s.start_char, s.end_char, s.exact, doc.n,
-           CASE WHEN win.w IS NOT NULL AND s.end_char <= win.k * {CHUNK} + {2 * CHUNK}
+           CASE WHEN doc.ascii THEN substr(doc.text, s.start_char + 1, s.end_char - s.start_char)
+                WHEN win.w IS NOT NULL AND s.end_char <= win.k * {CHUNK} + {2 * CHUNK}
                 THEN substr(win.w, s.start_char - win.k * {CHUNK} + 1, s.end_char - s.start_char)
                 ELSE substr(doc.text, s.start_char + 1, s.end_char - s.start_char)
            END AS now

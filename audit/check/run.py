@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -102,15 +104,41 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
             return run_checks(store, claims_dir, checks_dir, fail_on, config_hash,
                               (suite, suite_path, facts, waivers), full, local, min_confidence,
                               progress)
-    con = store.con
     if engine is not None:
-        return _run_on_engine(store, engine, fail_on, config_hash,
-                              (suite, suite_path, facts, waivers), full,
-                              min_confidence, progress)
+        with paused_gc():
+            return _run_on_engine(store, engine, fail_on, config_hash,
+                                  (suite, suite_path, facts, waivers), full,
+                                  min_confidence, progress)
     assert judge is not None
+    with paused_gc():
+        return _run_checks(store, fail_on, config_hash, (suite, facts, waivers), full, judge,
+                           min_confidence, progress)
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """Python's cyclic garbage collector off while the check runs. Building candidates and
+    findings allocates millions of small objects that live for a chunk or the whole run, and
+    each full collection walks all of them: at 1M claims 33 full collections took a third of
+    this process's time. The check leaves no cyclic garbage (a collection after a 1M-claim run
+    found none); what a library leaves is collected once the collector is back on."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, full: bool,
+                judge: Judge, min_confidence: float, progress: Bar) -> CheckResult:
     from audit.check.integrity import run_integrity
     from audit.check.reuse import CandidateReuse, row_wise
 
+    con = store.con
+    suite, facts, waivers = inputs
     plan = _Plan.of(con, suite, facts, waivers, min_confidence, full)
     integrity = run_integrity(con, memo=not full)
     unchanged, changed, limits = plan.unchanged, plan.changed, plan.limits

@@ -6,7 +6,7 @@ import bisect
 
 import duckdb
 
-from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.candidates import Candidate, Inputs, scoped_claims, span_bounds
 from audit.check.checks import expect
 from audit.check.texts import SENTENCE_END, between, by_document
 
@@ -36,20 +36,18 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     """
     scope_sql = scoped_claims(inputs.stories)
     money = rf"""
-          SELECT c.claim_id, c.document_id, c.story,
+          SELECT DISTINCT c.claim_id, c.document_id, c.story,
                  c.story || '|' || (c.value->>'currency') AS currency,
                  c.value_num,
-                 c.qualifiers->>'per' AS per, c.value_text, min(s.start_char) AS s0,
-                 max(s.end_char) AS s1,
+                 c.qualifiers->>'per' AS per, c.value_text, b.s0, b.s1,
                  -- the family a figure measures ("punitive damages" -> "damages"), if read
                  regexp_extract(c.value->>'measure', '(\S+)$') AS fam,
                  coalesce(c.value->>'part', 'false') = 'true' AS part
-          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
-          WHERE c.kind = 'money' AND cs.role = 'value' AND c.value_num IS NOT NULL
+          FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+          WHERE c.kind = 'money' AND c.value_num IS NOT NULL
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
             -- background figures (last year's, an earlier programme's) are no parts or totals
-            AND coalesce(c.value->>'frame', 'event') = 'event'
-          GROUP BY ALL"""
+            AND coalesce(c.value->>'frame', 'event') = 'event'"""
     totals = {cur: (total, fam) for cur, total, fam in con.execute(f"""
         WITH m AS ({money})
         SELECT currency, value_num AS total, mode(nullif(fam, '')) AS fam FROM m
@@ -64,11 +62,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     for doc, text, items in by_document(con, f"""
             WITH m AS ({money}),
             counts AS (
-              SELECT c.claim_id, c.document_id, c.value_num AS n, min(s.start_char) AS s0
-              FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
-              JOIN spans s USING (span_id)
-              WHERE c.kind = 'count' AND c.predicate = 'count' AND cs.role = 'value'
-              GROUP BY ALL)
+              SELECT DISTINCT c.claim_id, c.document_id, c.value_num AS n, b.s0
+              FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+              WHERE c.kind = 'count' AND c.predicate = 'count')
             SELECT document_id, 'm', claim_id, value_num, currency, per, value_text, s0, s1,
                    nullif(fam, ''), part
             FROM m WHERE document_id IN (SELECT document_id FROM m WHERE currency IN

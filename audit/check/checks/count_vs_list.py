@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import duckdb
 
-from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.candidates import Candidate, Inputs, scoped_claims, span_bounds
 from audit.check.checks import expect
 from audit.check.memo import StoryMemo
 from audit.check.texts import by_document
@@ -47,13 +47,11 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     found: dict[str, list[tuple]] = defaultdict(list)
     for _doc, text, items in by_document(con, f"""
         WITH spans_of AS (
-          SELECT c.claim_id, c.document_id, c.kind, c.value, c.value_num, c.subject, c.story,
-                 min(s.start_char) AS s0, max(s.end_char) AS s1
-          FROM {scoped_claims(missing)} c JOIN claim_spans cs USING (claim_id)
-          JOIN spans s USING (span_id)
-          WHERE c.kind IN ('count', 'org_list', 'topic_list')
-            AND cs.role IN ('value', 'context', 'org', 'item', 'tail')
-          GROUP BY ALL)
+          SELECT DISTINCT c.claim_id, c.document_id, c.kind, c.value, c.value_num, c.subject,
+                 c.story, b.s0, b.s1
+          FROM {scoped_claims(missing)} c
+          JOIN {span_bounds('value', 'context', 'org', 'item', 'tail')} b USING (claim_id)
+          WHERE c.kind IN ('count', 'org_list', 'topic_list'))
         SELECT document_id, kind = 'count', claim_id, value_num, subject, kind,
                CASE kind WHEN 'topic_list' THEN json_array_length(value, '$.items')
                  ELSE json_array_length(value, '$.members')

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import duckdb
 
-from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.candidates import Candidate, Inputs, scoped_claims, span_bounds
 from audit.check.checks import expect
 from audit.check.texts import SENTENCE_END, by_document
 
@@ -49,16 +49,15 @@ def _near(x: float, y: float) -> bool:
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     scope_sql = scoped_claims(inputs.stories)
     money = rf"""
-          SELECT c.claim_id, c.document_id, c.story, c.value->>'currency' AS currency,
-                 c.value_num, c.value_text, min(s.start_char) AS s0, max(s.end_char) AS s1,
+          SELECT DISTINCT c.claim_id, c.document_id, c.story, c.value->>'currency' AS currency,
+                 c.value_num, c.value_text, b.s0, b.s1,
                  regexp_extract(c.value->>'measure', '(\S+)$') AS fam,
                  coalesce(c.value->>'part', 'false') = 'true' AS part
-          FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
-          WHERE c.kind = 'money' AND cs.role = 'value' AND c.value_num > 0
+          FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+          WHERE c.kind = 'money' AND c.value_num > 0
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
             AND coalesce(c.value->>'frame', 'event') = 'event'
-            AND c.qualifiers->>'per' IS NULL
-          GROUP BY ALL"""
+            AND c.qualifiers->>'per' IS NULL"""
     # every exact amount of the story: (story, currency) -> value -> (documents, claims, fams)
     stated: dict[tuple, dict[float, tuple[set, list, set]]] = defaultdict(dict)
     for claim, doc, story, cur, num, fam in con.execute(f"""

@@ -7,7 +7,7 @@ import json
 
 import duckdb
 
-from audit.check.candidates import Candidate, Inputs, scoped_claims
+from audit.check.candidates import Candidate, Inputs, scoped_claims, span_bounds
 from audit.check.checks import expect
 from audit.check.comparable import (
     Figure,
@@ -216,11 +216,9 @@ def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str) -> set[str]:
     out: set[str] = set()
     for _doc, text, rows in by_document(con, f"""
             SELECT * FROM (
-              SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1
-              FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
-              JOIN spans s USING (span_id)
-              WHERE c.kind = 'count' AND cs.role = 'value' AND c.value->>'state' IN ({states})
-              GROUP BY ALL)
+              SELECT DISTINCT c.document_id, c.claim_id, b.s0, b.s1
+              FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+              WHERE c.kind = 'count' AND c.value->>'state' IN ({states}))
             QUALIFY count(*) OVER (PARTITION BY document_id) > 1
             ORDER BY document_id, s0, claim_id"""):
         hit = listed_in(text, [(r[2], r[3]) for r in rows])
@@ -371,13 +369,12 @@ def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
     out: list[str] = []
     for _doc, text, rows in by_document(con, f"""
             SELECT * FROM (
-              SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1,
+              SELECT DISTINCT c.document_id, c.claim_id, b.s0, b.s1,
                      coalesce(c.value->>'frame', 'event') AS frame,
                      TRY_CAST(c.value->>'year' AS INTEGER) AS year, c.story,
                      c.value->>'measure' AS measure
-              FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
-              JOIN spans s USING (span_id)
-              WHERE c.kind = 'money' AND cs.role = 'value' GROUP BY ALL)
+              FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+              WHERE c.kind = 'money')
             QUALIFY count(*) OVER (PARTITION BY document_id) > 1
             ORDER BY document_id, s0, claim_id"""):
         frames = []
