@@ -177,12 +177,17 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
             mark(i, "boilerplate", "menu entry (before any article text)")
         elif _SIDEBAR_HEAD.match(first_line) and _is_heading_like(first_line):
             reason = f"sidebar after heading '{first_line[:40]}'"
-            # (in plain text a heading followed right away by a paragraph of prose is a label
-            # copied into the article, "Recommended" before its next paragraph: not a sidebar
-            # running to the end; a sidebar lists headlines)
+            # (in plain text a heading line with a paragraph of prose right under it, in one
+            # block, is a label copied into the article, "Recommended" above its next
+            # paragraph: not a sidebar running to the end; a sidebar lists headlines)
+            # (a teaser list under its own heading block stays a sidebar, even when its items
+            # read as prose)
             rest = s.split("\n", 1)[1] if "\n" in s else ""
-            label = bool(rest) and _is_prose(rest, blocks[i]) or (
-                not rest and i + 1 < n and prose[i + 1])
+            label = bool(rest) and _is_prose(rest, blocks[i]) and not _LIST_MARK.match(rest)
+            if not rest and i + 1 < n and prose[i + 1] and blocks[i + 1].tag != "li" and (
+                    text.count("\n", blocks[i].end, blocks[i + 1].start) <= 1
+                    and not _LIST_MARK.match(strs[i + 1])):
+                label = True  # the paragraph right on the next line
             if main is None and after <= before and not label:
                 for j in range(i, n):
                     mark(j, "boilerplate", reason)
@@ -325,6 +330,9 @@ def _outside_main(strs, blocks, main, meta_title, mark) -> None:
 def _is_caption(s: str) -> bool:
     return len(s) < 600 and _CAPTION_CUE.search(s) is not None and (
         _CAPTION_LEAD.match(s) is not None or _caption_tail(s))
+
+
+_LIST_MARK = re.compile(r"[ \t]*(?:[-*•–]|\d+[.)])[ \t]")
 
 
 def _is_prose(s: str, b: BlockSpan) -> bool:
