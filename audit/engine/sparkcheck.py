@@ -34,7 +34,7 @@ import json
 import os
 import pickle
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,11 @@ class SparkChecks:
                 side = cands.filter(F.col("kind") != "candidate").collect()
                 _raise_worker_error(side)
                 warnings.extend(r["judged"] for r in side if r["kind"] == "warning")
-                frame = judged_frame(self.spark, cands, local)
+                # a key built in several buckets is merged here first, so GX judges the
+                # merged candidate's columns (the DuckDB engine's), whichever bucket ran first
+                merged = _merged(_duplicates(cands).collect())
+                local = [*local, *merged.values()]
+                frame = judged_frame(self.spark, cands, local, set(merged))
                 session = _Session(self.suite, self.suite_path, spark=self.spark)
                 rejected = session.judge_frame(frame)
                 frame.unpersist()
@@ -109,9 +113,20 @@ class SparkChecks:
             cands.unpersist()
 
 
+def _duplicates(cands: Any) -> Any:
+    """The candidate rows (cid, blob) whose key was built in more than one bucket."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    rows = cands.filter(F.col("kind") == "candidate").select("cid", "blob")
+    return rows.withColumn("n", F.count("*").over(Window.partitionBy("cid"))) \
+        .filter(F.col("n") > 1).select("cid", "blob")
+
+
 def _merged(rows: list) -> dict[str, Any]:
     """Candidates by cid; one key built in several buckets (a per-story corpus check) merged
-    as the DuckDB engine merges it, in a fixed order (by the claims each one names)."""
+    as the DuckDB engine merges it: in the builder's own order (``Candidate.order``, which
+    decides whose judged columns and headline stand), else by the claims each one names."""
     from audit.check.run import _merge
 
     by_cid: dict[str, list] = {}
@@ -119,11 +134,16 @@ def _merged(rows: list) -> dict[str, Any]:
         by_cid.setdefault(r["cid"], []).append(pickle.loads(r["blob"]))
     out = {}
     for cid, found in by_cid.items():
-        found.sort(key=lambda c: sorted(cl[0] for v in c.values for cl in v["claims"]))
+        found.sort(key=_merge_order)
         for other in found[1:]:
             _merge(found[0], other)
         out[cid] = found[0]
     return out
+
+
+def _merge_order(c: Any) -> tuple:
+    return (c.order is None, c.order if c.order is not None else (),
+            sorted(cl[0] for v in c.values for cl in v["claims"]))
 
 
 def _raise_worker_error(rows: list) -> None:
@@ -159,10 +179,8 @@ def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
     per_story = any(c.per_story for c in builders())
     if stories is not None and not per_story:
         ds = ds.filter(F.col("story_id").isin(stories) if stories else F.lit(False))
-    parallel = spark.sparkContext.defaultParallelism
-    n_buckets = max(1, parallel * 2)
-    bucket = F.pmod(F.xxhash64("story"), F.lit(n_buckets)).cast("int").alias("bucket")
-    doc_bucket = ds.select("document_id", "story", "story_id", bucket).persist()
+    doc_bucket = ds.select("document_id", "story", "story_id",
+                           story_bucket(spark).alias("bucket")).persist()
     cols = store_columns(tuple(ROUTES))
     tables = {t: _read(spark, out, t) for t in ROUTES
               if t not in ("document_paths", "document_stories")}
@@ -192,6 +210,15 @@ def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
         _checker(facts, limits, stories if per_story else None), CANDIDATES)
     doc_bucket.unpersist()
     return result
+
+
+def story_bucket(spark: Any, column: str = "story") -> Any:
+    """The bucket of a story (a column of story ids): a hash of it, over twice as many buckets
+    as Spark runs tasks at once."""
+    from pyspark.sql import functions as F
+
+    n_buckets = max(1, spark.sparkContext.defaultParallelism * 2)
+    return F.pmod(F.xxhash64(column), F.lit(n_buckets)).cast("int")
 
 
 def _packer(table: str):
@@ -289,9 +316,11 @@ def check_bucket(group: pa.Table, facts: dict, stories: list[str] | None = None
 # --------------------------------------------------------------------------------------------
 
 
-def judged_frame(spark: Any, cands: Any, local: list) -> Any:
+def judged_frame(spark: Any, cands: Any, local: list, replaced: Set[str] = frozenset()
+                 ) -> Any:
     """The candidate rows GX judges, as one cached Spark DataFrame: ``cid``, ``check`` and
-    every judged column, typed by the values found (bool, bigint, double, string)."""
+    every judged column, typed by the values found (bool, bigint, double, string); the rows
+    of ``cands`` whose cid is in ``replaced`` are left out (``local`` holds them merged)."""
     from pyspark.sql import functions as F
 
     from audit.check.checks import judged_columns
@@ -307,8 +336,12 @@ def judged_frame(spark: Any, cands: Any, local: list) -> Any:
     columns = judged_columns()
     types = {c: _spark_type(seen.get(c, set())) for c in columns}
     schema = ", ".join([f"`{c}` {types[c]}" for c in columns])
-    story = cands.filter(F.col("kind") == "candidate").dropDuplicates(["cid"]).select(
-        "cid", "check", F.from_json("judged", schema).alias("j")).select("cid", "check", "j.*")
+    story = cands.filter(F.col("kind") == "candidate")
+    if replaced:
+        story = story.join(spark.createDataFrame([(c,) for c in sorted(replaced)],
+                                                 "cid string"), "cid", "left_anti")
+    story = story.select("cid", "check", F.from_json("judged", schema).alias("j")) \
+        .select("cid", "check", "j.*")
     rows = [(c.cid, c.check, *(_value(c.judged.get(k), types[k]) for k in columns))
             for c in local]
     here = spark.createDataFrame(rows, "cid string, check string, " + schema)
