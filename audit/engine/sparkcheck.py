@@ -7,18 +7,23 @@
   Python, not a copy). A story's candidates depend on that story's rows only (the incremental
   check relies on the same), so a bucket of whole stories gives the same candidates;
 * corpus-scoped checks whose work stays inside each story (``PER_STORY``: quote-drift and
-  attribution-change pair one story's quotes) run in the same buckets; a key found in two
-  buckets is one candidate, merged on the driver as the DuckDB engine merges it. On an
+  attribution-change pair one story's quotes, name-variant reads one story's entities (the
+  names were compared by ``resolve.cluster`` in the per-story resolution job), count-vs-list
+  pairs a count with a list of its document, reference compares each claim with the declared
+  facts) run in the same buckets. A key found in two buckets (one misspelling in two stories)
+  is one candidate: the few such rows are collected and merged on the driver before judging,
+  in the builder's own order (``Candidate.order``, else by their claims), so the merged
+  candidate's judged columns, headline and evidence are the DuckDB engine's. On an
   incremental run every story is then routed, and the story-scoped builders are limited to
   the changed stories as in DuckDB;
-* the other corpus-wide candidates (name variants, reference facts, counts vs lists) are built
-  by the same builders in the DuckDB store on the driver: they compare claims of every story,
-  so their SQL is the whole check;
-* judging: the story candidates stay in Spark (their judged columns as a typed DataFrame, the
-  pickled candidate beside them); the corpus candidates join them as a DataFrame, and the GX
-  suite's checkpoint runs once over the union through GX's Spark datasource. Only the rejected
-  candidates come back to the driver, where findings and their evidence are made and stored in
-  DuckDB as always (reports, diff, waivers and triage read them unchanged);
+* a corpus-scoped check without ``PER_STORY`` (none today) would still be built by its
+  builder in the DuckDB store on the driver and judged with the rest;
+* judging: the candidates stay in Spark (their judged columns as a typed DataFrame, the
+  pickled candidate beside them); the merged and driver-built candidates join them as a
+  DataFrame, and the GX suite's checkpoint runs once over the union through GX's Spark
+  datasource. Only the rejected candidates come back to the driver, where findings and their
+  evidence are made and stored in DuckDB as always (reports, diff, waivers and triage read
+  them unchanged);
 * integrity: the row rules (types, allowed values, ranges, patterns, uniqueness) are screened by
   pandera's PySpark backend on the Spark tables (``sparkintegrity.py``); see there.
 
