@@ -119,13 +119,13 @@ class SparkChecks:
 
 
 def _duplicates(cands: Any) -> Any:
-    """The candidate rows (cid, blob) whose key was built in more than one bucket."""
-    from pyspark.sql import Window
+    """The candidate rows (cid, blob) whose key was built in more than one bucket: the keys
+    are counted first (only cids are shuffled), then their rows picked by a broadcast join."""
     from pyspark.sql import functions as F
 
     rows = cands.filter(F.col("kind") == "candidate").select("cid", "blob")
-    return rows.withColumn("n", F.count("*").over(Window.partitionBy("cid"))) \
-        .filter(F.col("n") > 1).select("cid", "blob")
+    repeated = rows.groupBy("cid").count().filter(F.col("count") > 1).select("cid")
+    return rows.join(F.broadcast(repeated), "cid")
 
 
 def _merged(rows: list) -> dict[str, Any]:
@@ -343,8 +343,8 @@ def judged_frame(spark: Any, cands: Any, local: list, replaced: Set[str] = froze
     schema = ", ".join([f"`{c}` {types[c]}" for c in columns])
     story = cands.filter(F.col("kind") == "candidate")
     if replaced:
-        story = story.join(spark.createDataFrame([(c,) for c in sorted(replaced)],
-                                                 "cid string"), "cid", "left_anti")
+        story = story.join(F.broadcast(spark.createDataFrame(
+            [(c,) for c in sorted(replaced)], "cid string")), "cid", "left_anti")
     story = story.select("cid", "check", F.from_json("judged", schema).alias("j")) \
         .select("cid", "check", "j.*")
     rows = [(c.cid, c.check, *(_value(c.judged.get(k), types[k]) for k in columns))
