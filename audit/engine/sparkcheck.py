@@ -39,7 +39,7 @@ import json
 import os
 import pickle
 import traceback
-from collections.abc import Iterator, Set
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -90,16 +90,16 @@ class SparkChecks:
         with self.clock.stage("spark candidates"):
             cands = story_candidates(self.spark, self.output, self.paths, stories, facts) \
                 .persist()
+        unique = None
         try:
             with self.clock.stage("spark judge"):
                 side = cands.filter(F.col("kind") != "candidate").collect()
                 _raise_worker_error(side)
                 warnings.extend(r["judged"] for r in side if r["kind"] == "warning")
-                # a key built in several buckets is merged here first, so GX judges the
-                # merged candidate's columns (the DuckDB engine's), whichever bucket ran first
-                merged = _merged(_duplicates(cands).collect())
-                local = [*local, *merged.values()]
-                frame = judged_frame(self.spark, cands, local, set(merged))
+                # a key built in several buckets is merged first, so GX judges the merged
+                # candidate's columns (the DuckDB engine's), whichever bucket ran first
+                unique = one_per_key(cands).persist()
+                frame = judged_frame(self.spark, unique, local)
                 session = _Session(self.suite, self.suite_path, spark=self.spark)
                 rejected = session.judge_frame(frame)
                 frame.unpersist()
@@ -110,22 +110,43 @@ class SparkChecks:
                 yield by_cid, mine
             for lo in range(0, len(wanted), CHUNK):
                 ids = wanted[lo:lo + CHUNK]
-                got = _merged(cands.join(
+                got = _merged(unique.join(
                     self.spark.createDataFrame([(c,) for c in ids], "cid string"), "cid")
                     .select("cid", "blob").collect())
                 yield got, [j for j in rejected if j.cid in got]
         finally:
+            if unique is not None:
+                unique.unpersist()
             cands.unpersist()
 
 
-def _duplicates(cands: Any) -> Any:
-    """The candidate rows (cid, blob) whose key was built in more than one bucket: the keys
-    are counted first (only cids are shuffled), then their rows picked by a broadcast join."""
+def one_per_key(cands: Any) -> Any:
+    """The candidate rows, one per key: the rows of a key built in several buckets (one
+    misspelling in two stories) merged into one in Spark (``groupBy(cid).applyInArrow``), in
+    the builder's order, as the DuckDB engine merges them. Only cids are counted over the
+    whole set; the repeated keys' rows alone go through Python again."""
     from pyspark.sql import functions as F
 
-    rows = cands.filter(F.col("kind") == "candidate").select("cid", "blob")
+    rows = cands.filter(F.col("kind") == "candidate")
     repeated = rows.groupBy("cid").count().filter(F.col("count") > 1).select("cid")
-    return rows.join(F.broadcast(repeated), "cid")
+    merged = rows.join(repeated, "cid").groupBy("cid").applyInArrow(_merge_group, CANDIDATES)
+    return rows.join(repeated, "cid", "left_anti").unionByName(merged)
+
+
+def _merge_group(group: pa.Table) -> pa.Table:
+    """One key's candidate rows (from several buckets) -> one row (runs in a Spark worker)."""
+    rows = [{"cid": c, "blob": b} for c, b in zip(group.column("cid").to_pylist(),
+                                                  group.column("blob").to_pylist(), strict=True)]
+    return pa.Table.from_pylist([_candidate_row(cid, cand)
+                                 for cid, cand in _merged(rows).items()], schema=_CAND_ARROW)
+
+
+def _candidate_row(cid: str, cand: Any) -> dict:
+    return {"kind": "candidate", "check": cand.check, "cid": cid,
+            "judged": json.dumps(cand.judged),
+            "types": json.dumps({k: type(v).__name__ for k, v in cand.judged.items()
+                                 if v is not None}),
+            "blob": pickle.dumps(cand, protocol=5)}
 
 
 def _merged(rows: list) -> dict[str, Any]:
@@ -299,12 +320,7 @@ def check_bucket(group: pa.Table, facts: dict, stories: list[str] | None = None
                     else:
                         found[cand.cid] = cand
                 for cid, cand in found.items():
-                    yield {"kind": "candidate", "check": cand.check, "cid": cid,
-                           "judged": json.dumps(cand.judged),
-                           "types": json.dumps({k: type(v).__name__
-                                                for k, v in cand.judged.items()
-                                                if v is not None}),
-                           "blob": pickle.dumps(cand, protocol=5)}
+                    yield _candidate_row(cid, cand)
             for w in dict.fromkeys(warnings):
                 yield {"kind": "warning", "check": "", "cid": "", "judged": w, "types": "{}",
                        "blob": b""}
@@ -321,11 +337,10 @@ def check_bucket(group: pa.Table, facts: dict, stories: list[str] | None = None
 # --------------------------------------------------------------------------------------------
 
 
-def judged_frame(spark: Any, cands: Any, local: list, replaced: Set[str] = frozenset()
-                 ) -> Any:
-    """The candidate rows GX judges, as one cached Spark DataFrame: ``cid``, ``check`` and
-    every judged column, typed by the values found (bool, bigint, double, string); the rows
-    of ``cands`` whose cid is in ``replaced`` are left out (``local`` holds them merged)."""
+def judged_frame(spark: Any, cands: Any, local: list) -> Any:
+    """The candidate rows GX judges (``cands``: one per key), as one cached Spark DataFrame:
+    ``cid``, ``check`` and every judged column, typed by the values found (bool, bigint,
+    double, string)."""
     from pyspark.sql import functions as F
 
     from audit.check.checks import judged_columns
@@ -341,11 +356,8 @@ def judged_frame(spark: Any, cands: Any, local: list, replaced: Set[str] = froze
     columns = judged_columns()
     types = {c: _spark_type(seen.get(c, set())) for c in columns}
     schema = ", ".join([f"`{c}` {types[c]}" for c in columns])
-    story = cands.filter(F.col("kind") == "candidate")
-    if replaced:
-        story = story.join(F.broadcast(spark.createDataFrame(
-            [(c,) for c in sorted(replaced)], "cid string")), "cid", "left_anti")
-    story = story.select("cid", "check", F.from_json("judged", schema).alias("j")) \
+    story = cands.filter(F.col("kind") == "candidate") \
+        .select("cid", "check", F.from_json("judged", schema).alias("j")) \
         .select("cid", "check", "j.*")
     rows = [(c.cid, c.check, *(_value(c.judged.get(k), types[k]) for k in columns))
             for c in local]
