@@ -11,19 +11,19 @@
   names were compared by ``resolve.cluster`` in the per-story resolution job), count-vs-list
   pairs a count with a list of its document, reference compares each claim with the declared
   facts) run in the same buckets. A key found in two buckets (one misspelling in two stories)
-  is one candidate: the few such rows are collected and merged on the driver before judging,
-  in the builder's own order (``Candidate.order``, else by their claims), so the merged
-  candidate's judged columns, headline and evidence are the DuckDB engine's. On an
+  is one candidate: such rows are merged in Spark before judging (``one_per_key``:
+  ``groupBy(cid).applyInArrow`` over the repeated keys' rows only), in the builder's own
+  order (``Candidate.order``, else by their claims), so the merged candidate's judged
+  columns, headline and evidence are the DuckDB engine's. On an
   incremental run every story is then routed, and the story-scoped builders are limited to
   the changed stories as in DuckDB;
 * a corpus-scoped check without ``PER_STORY`` (none today) would still be built by its
   builder in the DuckDB store on the driver and judged with the rest;
 * judging: the candidates stay in Spark (their judged columns as a typed DataFrame, the
-  pickled candidate beside them); the merged and driver-built candidates join them as a
-  DataFrame, and the GX suite's checkpoint runs once over the union through GX's Spark
-  datasource. Only the rejected candidates come back to the driver, where findings and their
-  evidence are made and stored in DuckDB as always (reports, diff, waivers and triage read
-  them unchanged);
+  pickled candidate beside them); any driver-built candidates join them as a DataFrame, and
+  the GX suite's checkpoint runs once over the union through GX's Spark datasource. Only the
+  rejected candidates come back to the driver, where findings and their evidence are made and
+  stored in DuckDB as always (reports, diff, waivers and triage read them unchanged);
 * integrity: the row rules (types, allowed values, ranges, patterns, uniqueness) are screened by
   pandera's PySpark backend on the Spark tables (``sparkintegrity.py``); see there.
 
