@@ -47,11 +47,18 @@ def run_measured(args: list[str], poll: float = 0.05) -> dict:
     ps = psutil.Process(proc.pid)
     peak_own = peak_tree = 0
     max_children = 0
+    cpu: dict[int, float] = {}  # user + system seconds of each process of the tree, last seen
     while proc.poll() is None:
         try:
             own = ps.memory_info().rss
             kids = ps.children(recursive=True)
             tree = own
+            for k in [ps, *kids]:
+                try:
+                    t = k.cpu_times()
+                    cpu[k.pid] = t.user + t.system
+                except psutil.Error:
+                    pass
             for k in kids:
                 try:
                     tree += k.memory_info().rss
@@ -69,6 +76,9 @@ def run_measured(args: list[str], poll: float = 0.05) -> dict:
         raise RuntimeError(f"audit {' '.join(args)} exited {proc.returncode}: {err[-3000:]}")
     return {"seconds": wall, "peak_rss_mb": peak_own / 2**20,
             "peak_tree_rss_mb": peak_tree / 2**20, "max_children": max_children,
+            # CPU of the tree (the JVM and Spark's workers included), as last sampled: a
+            # process that ends between two samples loses its last 50 ms at most
+            "cpu_tree_s": sum(cpu.values()),
             "stdout": out, "stderr": err}
 
 

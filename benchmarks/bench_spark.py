@@ -64,7 +64,8 @@ def measure(corpus: Path, engine: str, conf: list[str]) -> dict:
     r = run_measured(args)
     row = {"engine": engine, "seconds": round(r["seconds"], 1),
            "peak_tree_rss_mb": round(r["peak_tree_rss_mb"]),
-           "peak_own_rss_mb": round(r["peak_rss_mb"]), "stages": stages(r["stderr"]),
+           "peak_own_rss_mb": round(r["peak_rss_mb"]), "cpu_tree_s": round(r["cpu_tree_s"], 1),
+           "stages": stages(r["stderr"]),
            "findings": fingerprints(corpus)}
     if engine == "spark":
         row["parquet_bytes"] = parquet_bytes(corpus / ".audit" / "spark")
@@ -98,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
                 row["n_findings"] = len(row.pop("findings"))
                 rows.append(row)
                 st = ", ".join(f"{k} {v:.1f}" for k, v in row["stages"].items())
-                print(f"{n:>7} docs  {row['engine']:<6} {row['seconds']:>7.1f} s  peak tree "
+                print(f"{n:>7} docs  {row['engine']:<6} {row['seconds']:>7.1f} s  CPU "
+                      f"{row['cpu_tree_s']:>7.1f} s  peak tree "
                       f"{row['peak_tree_rss_mb']:>6,} MiB  findings {row['n_findings']:>6} "
                       f"(same: {same})  stages: {st}")
             pq = spark.get("parquet_bytes", {})

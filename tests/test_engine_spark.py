@@ -143,6 +143,102 @@ def test_generated_corpus_same_findings_and_stories(spark, tmp_path: Path):
     assert _fingerprints(spk) == _fingerprints(duck) != found
 
 
+# Three small stories of our own beside a generated corpus (more than 50 documents, so the
+# corpus is split into stories): each misspells the same engineer the same way, and each
+# counts four backers but lists three. Two documents of one story share two names; documents
+# of two stories share at most one, so the stories stay apart.
+CROSS_STORIES = (("Ingrid Solberg", "Elena Marsh", "reservoir",
+                  "Vestra Energi, Kobolt Materials and Helio Cells"),
+                 ("Priya Osei", "Jonas Whitcombe", "pier",
+                  "Arden Solar, Brightwater Foods and Calder Steel"),
+                 ("Arturo Benedetti", "Mira Halvorsen", "bridge",
+                  "Dunmore Textiles, Eastgate Freight and Fenwick Glass"))
+
+
+def _cross_story_corpus(root: Path) -> Path:
+    from benchmarks.generate import generate
+
+    generate(root, 12, 4, 5)
+    src = root / "sources" / "extra"
+    src.mkdir()
+    for n, (mayor, chair, site, backers) in enumerate(CROSS_STORIES):
+        (src / f"s{n}-a.txt").write_text(
+            f"Council approves {site} repairs\n\n"
+            f"Mayor {mayor} and Chair {chair} backed the {site} repairs on Tuesday. \"The "
+            f"work is well planned,\" said Tomas Vandergriff, the engineer in charge. Tomas "
+            f"Vandergriff said the {site} would reopen in spring.\n\n"
+            f"The project has four backers: {backers}.\n")
+        (src / f"s{n}-b.txt").write_text(
+            f"Repairs approved at the {site}\n\n"
+            f"Mayor {mayor} welcomed the repairs, and Chair {chair} said they were approved. "
+            f"\"We have the money now,\" said Tomas Vandergrif, the engineer in charge.\n")
+    (root / "claims").mkdir(exist_ok=True)
+    (root / "claims" / "facts.toml").write_text(
+        '[[name]]\ncanonical = "Tomas Vandergriff"\ntype = "person"\n')
+    return root
+
+
+def test_corpus_checks_across_stories_on_spark(spark, tmp_path: Path):
+    """name-variant, count-vs-list and reference are built on Spark in the story buckets; one
+    key found in stories of different buckets is one finding, the DuckDB engine's (same
+    message, same evidence in the same order)."""
+    from audit.engine.sparkcheck import story_bucket
+
+    duck, spk = _both(tmp_path, _cross_story_corpus)
+    assert _fingerprints(spk) == _fingerprints(duck)
+    stories = [s for (s,) in _table(spk, """
+        SELECT DISTINCT story_id FROM document_stories JOIN document_paths USING (document_id)
+        WHERE path LIKE '%extra/%'""")]
+    assert len(stories) == 3
+    buckets = spark.createDataFrame([(s,) for s in stories], "story string") \
+        .select(story_bucket(spark).alias("b")).distinct().count()
+    assert buckets >= 2  # so the keys are merged across buckets, on the driver
+    story_of = dict(_table(spk, "SELECT document_id, story_id FROM document_stories"))
+
+    def across(project: Path) -> dict[str, dict]:
+        doc = json.loads((project / "reports" / "findings.json").read_text())
+        return {f["class"]: f for f in doc["findings"]
+                if f["class"] in ("name-variant", "count-vs-list", "reference")
+                and {story_of[e["document_id"]] for e in f["evidence"]} == set(stories)}
+
+    found = across(spk)
+    assert set(found) == {"name-variant", "count-vs-list", "reference"}
+    assert found == across(duck)
+    assert "'Tomas Vandergrif'" in found["name-variant"]["message"]
+    assert found["name-variant"]["details"]["variant_kind"] == "spelling"
+
+
+def test_a_key_built_in_two_buckets_is_merged_in_the_builders_order():
+    """Two entities in two stories with one spelling pair are one name-variant candidate; the
+    first in the builder's order gives its kind (an alias in one story, a misspelling in the
+    other), whichever bucket's row the driver reads first, as the DuckDB engine merges them."""
+    import pickle
+
+    from audit.check.candidates import Candidate
+    from audit.check.run import _collect
+    from audit.engine.sparkcheck import _merged
+
+    def cand(kind: str, claim: str, entity: str) -> Candidate:
+        return Candidate("name-variant", {"variant_kind": kind}, ["person", "Ann Lee", "Anne Lee"],
+                         f"person name spelled two ways ({kind})",
+                         [{"value": "Anne Lee", "claims": [(claim, ("@s1",))]},
+                          {"value": "Ann Lee", "claims": []}],
+                         {"variant_kind": kind, "entity": "Ann Lee"},
+                         order=["Ann Lee", "Anne Lee", entity])
+
+    first, second = cand("alias", "c9", "e1"), cand("spelling", "c1", "e2")
+    duck: dict[str, Candidate] = {}
+    _collect(duck, pickle.loads(pickle.dumps([first, second])))  # the builder's order
+    for rows in ([first, second], [second, first]):
+        got = _merged([{"cid": c.cid, "blob": pickle.dumps(c)} for c in rows])
+        assert list(got) == list(duck)
+        (m,) = got.values()
+        assert (m.judged, m.headline, m.details, m.values) == \
+            (duck[m.cid].judged, duck[m.cid].headline, duck[m.cid].details, duck[m.cid].values)
+        assert m.judged == {"variant_kind": "alias"}
+        assert m.values[0]["claims"] == [("c1", ("@s1",)), ("c9", ("@s1",))]
+
+
 def test_a_malformed_file_fails_the_job_naming_it(spark, tmp_path: Path):
     root = _copy_example(tmp_path / "bad")
     (root / "sources" / "broken.html").write_bytes(b"\x00\x01\x02\xff\xfe binary \x00" * 50)

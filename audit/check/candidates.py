@@ -52,6 +52,12 @@ class Candidate:
     headline: str
     values: list[dict]  # [{"value": label, "claims": [(claim_id, roles)]}]
     details: dict = field(default_factory=dict)
+    # where the builder's output is sorted by a key of its own (not shown, not hashed): two
+    # candidates with one key built apart (the Spark engine's story buckets) are merged in
+    # this order, so the first (whose judged columns and headline stand) is the DuckDB
+    # engine's first; None: merged by their claims (a builder whose duplicates differ only in
+    # claims)
+    order: Any = None
 
     @functools.cached_property
     def cid(self) -> str:

@@ -95,8 +95,9 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     ``min_confidence``: findings below it are left out of the run (integrity findings never).
 
     ``engine`` (the Spark engine's :class:`audit.engine.sparkcheck.SparkChecks`): integrity,
-    the story-scoped candidates and the judging run there instead; corpus-wide candidates are
-    still built here and handed to it; findings are made and stored here as always.
+    the story-scoped and per-story corpus candidates and the judging run there instead; a
+    corpus-scoped check without ``PER_STORY`` would still be built here and handed to it;
+    findings are made and stored here as always.
     """
     suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
     if judge is None and engine is None:
@@ -212,7 +213,7 @@ def _run_on_engine(store: Store, engine: Any, fail_on: str, config_hash: str, in
     plan = _Plan.of(con, suite, facts, waivers, min_confidence, full)
     integrity = engine.integrity(con)
     warnings: list[str] = []
-    local: dict[str, Candidate] = {}  # corpus-wide candidates, built here in DuckDB
+    local: dict[str, Candidate] = {}  # corpus-wide candidates not per story, built here
     every = builders()
     progress.start(len(every) + 1)
     for check in every:

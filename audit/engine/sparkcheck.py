@@ -7,18 +7,23 @@
   Python, not a copy). A story's candidates depend on that story's rows only (the incremental
   check relies on the same), so a bucket of whole stories gives the same candidates;
 * corpus-scoped checks whose work stays inside each story (``PER_STORY``: quote-drift and
-  attribution-change pair one story's quotes) run in the same buckets; a key found in two
-  buckets is one candidate, merged on the driver as the DuckDB engine merges it. On an
+  attribution-change pair one story's quotes, name-variant reads one story's entities (the
+  names were compared by ``resolve.cluster`` in the per-story resolution job), count-vs-list
+  pairs a count with a list of its document, reference compares each claim with the declared
+  facts) run in the same buckets. A key found in two buckets (one misspelling in two stories)
+  is one candidate: such rows are merged in Spark before judging (``one_per_key``:
+  ``groupBy(cid).applyInArrow`` over the repeated keys' rows only), in the builder's own
+  order (``Candidate.order``, else by their claims), so the merged candidate's judged
+  columns, headline and evidence are the DuckDB engine's. On an
   incremental run every story is then routed, and the story-scoped builders are limited to
   the changed stories as in DuckDB;
-* the other corpus-wide candidates (name variants, reference facts, counts vs lists) are built
-  by the same builders in the DuckDB store on the driver: they compare claims of every story,
-  so their SQL is the whole check;
-* judging: the story candidates stay in Spark (their judged columns as a typed DataFrame, the
-  pickled candidate beside them); the corpus candidates join them as a DataFrame, and the GX
-  suite's checkpoint runs once over the union through GX's Spark datasource. Only the rejected
-  candidates come back to the driver, where findings and their evidence are made and stored in
-  DuckDB as always (reports, diff, waivers and triage read them unchanged);
+* a corpus-scoped check without ``PER_STORY`` (none today) would still be built by its
+  builder in the DuckDB store on the driver and judged with the rest;
+* judging: the candidates stay in Spark (their judged columns as a typed DataFrame, the
+  pickled candidate beside them); any driver-built candidates join them as a DataFrame, and
+  the GX suite's checkpoint runs once over the union through GX's Spark datasource. Only the
+  rejected candidates come back to the driver, where findings and their evidence are made and
+  stored in DuckDB as always (reports, diff, waivers and triage read them unchanged);
 * integrity: the row rules (types, allowed values, ranges, patterns, uniqueness) are screened by
   pandera's PySpark backend on the Spark tables (``sparkintegrity.py``); see there.
 
@@ -85,12 +90,16 @@ class SparkChecks:
         with self.clock.stage("spark candidates"):
             cands = story_candidates(self.spark, self.output, self.paths, stories, facts) \
                 .persist()
+        unique = None
         try:
             with self.clock.stage("spark judge"):
                 side = cands.filter(F.col("kind") != "candidate").collect()
                 _raise_worker_error(side)
                 warnings.extend(r["judged"] for r in side if r["kind"] == "warning")
-                frame = judged_frame(self.spark, cands, local)
+                # a key built in several buckets is merged first, so GX judges the merged
+                # candidate's columns (the DuckDB engine's), whichever bucket ran first
+                unique = one_per_key(cands).persist()
+                frame = judged_frame(self.spark, unique, local)
                 session = _Session(self.suite, self.suite_path, spark=self.spark)
                 rejected = session.judge_frame(frame)
                 frame.unpersist()
@@ -101,17 +110,49 @@ class SparkChecks:
                 yield by_cid, mine
             for lo in range(0, len(wanted), CHUNK):
                 ids = wanted[lo:lo + CHUNK]
-                got = _merged(cands.join(
+                got = _merged(unique.join(
                     self.spark.createDataFrame([(c,) for c in ids], "cid string"), "cid")
                     .select("cid", "blob").collect())
                 yield got, [j for j in rejected if j.cid in got]
         finally:
+            if unique is not None:
+                unique.unpersist()
             cands.unpersist()
+
+
+def one_per_key(cands: Any) -> Any:
+    """The candidate rows, one per key: the rows of a key built in several buckets (one
+    misspelling in two stories) merged into one in Spark (``groupBy(cid).applyInArrow``), in
+    the builder's order, as the DuckDB engine merges them. Only cids are counted over the
+    whole set; the repeated keys' rows alone go through Python again."""
+    from pyspark.sql import functions as F
+
+    rows = cands.filter(F.col("kind") == "candidate")
+    repeated = rows.groupBy("cid").count().filter(F.col("count") > 1).select("cid")
+    merged = rows.join(repeated, "cid").groupBy("cid").applyInArrow(_merge_group, CANDIDATES)
+    return rows.join(repeated, "cid", "left_anti").unionByName(merged)
+
+
+def _merge_group(group: pa.Table) -> pa.Table:
+    """One key's candidate rows (from several buckets) -> one row (runs in a Spark worker)."""
+    rows = [{"cid": c, "blob": b} for c, b in zip(group.column("cid").to_pylist(),
+                                                  group.column("blob").to_pylist(), strict=True)]
+    return pa.Table.from_pylist([_candidate_row(cid, cand)
+                                 for cid, cand in _merged(rows).items()], schema=_CAND_ARROW)
+
+
+def _candidate_row(cid: str, cand: Any) -> dict:
+    return {"kind": "candidate", "check": cand.check, "cid": cid,
+            "judged": json.dumps(cand.judged),
+            "types": json.dumps({k: type(v).__name__ for k, v in cand.judged.items()
+                                 if v is not None}),
+            "blob": pickle.dumps(cand, protocol=5)}
 
 
 def _merged(rows: list) -> dict[str, Any]:
     """Candidates by cid; one key built in several buckets (a per-story corpus check) merged
-    as the DuckDB engine merges it, in a fixed order (by the claims each one names)."""
+    as the DuckDB engine merges it: in the builder's own order (``Candidate.order``, which
+    decides whose judged columns and headline stand), else by the claims each one names."""
     from audit.check.run import _merge
 
     by_cid: dict[str, list] = {}
@@ -119,11 +160,16 @@ def _merged(rows: list) -> dict[str, Any]:
         by_cid.setdefault(r["cid"], []).append(pickle.loads(r["blob"]))
     out = {}
     for cid, found in by_cid.items():
-        found.sort(key=lambda c: sorted(cl[0] for v in c.values for cl in v["claims"]))
+        found.sort(key=_merge_order)
         for other in found[1:]:
             _merge(found[0], other)
         out[cid] = found[0]
     return out
+
+
+def _merge_order(c: Any) -> tuple:
+    return (c.order is None, c.order if c.order is not None else (),
+            sorted(cl[0] for v in c.values for cl in v["claims"]))
 
 
 def _raise_worker_error(rows: list) -> None:
@@ -159,10 +205,8 @@ def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
     per_story = any(c.per_story for c in builders())
     if stories is not None and not per_story:
         ds = ds.filter(F.col("story_id").isin(stories) if stories else F.lit(False))
-    parallel = spark.sparkContext.defaultParallelism
-    n_buckets = max(1, parallel * 2)
-    bucket = F.pmod(F.xxhash64("story"), F.lit(n_buckets)).cast("int").alias("bucket")
-    doc_bucket = ds.select("document_id", "story", "story_id", bucket).persist()
+    doc_bucket = ds.select("document_id", "story", "story_id",
+                           story_bucket(spark).alias("bucket")).persist()
     cols = store_columns(tuple(ROUTES))
     tables = {t: _read(spark, out, t) for t in ROUTES
               if t not in ("document_paths", "document_stories")}
@@ -192,6 +236,15 @@ def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
         _checker(facts, limits, stories if per_story else None), CANDIDATES)
     doc_bucket.unpersist()
     return result
+
+
+def story_bucket(spark: Any, column: str = "story") -> Any:
+    """The bucket of a story (a column of story ids): a hash of it, over twice as many buckets
+    as Spark runs tasks at once."""
+    from pyspark.sql import functions as F
+
+    n_buckets = max(1, spark.sparkContext.defaultParallelism * 2)
+    return F.pmod(F.xxhash64(column), F.lit(n_buckets)).cast("int")
 
 
 def _packer(table: str):
@@ -267,12 +320,7 @@ def check_bucket(group: pa.Table, facts: dict, stories: list[str] | None = None
                     else:
                         found[cand.cid] = cand
                 for cid, cand in found.items():
-                    yield {"kind": "candidate", "check": cand.check, "cid": cid,
-                           "judged": json.dumps(cand.judged),
-                           "types": json.dumps({k: type(v).__name__
-                                                for k, v in cand.judged.items()
-                                                if v is not None}),
-                           "blob": pickle.dumps(cand, protocol=5)}
+                    yield _candidate_row(cid, cand)
             for w in dict.fromkeys(warnings):
                 yield {"kind": "warning", "check": "", "cid": "", "judged": w, "types": "{}",
                        "blob": b""}
@@ -290,8 +338,9 @@ def check_bucket(group: pa.Table, facts: dict, stories: list[str] | None = None
 
 
 def judged_frame(spark: Any, cands: Any, local: list) -> Any:
-    """The candidate rows GX judges, as one cached Spark DataFrame: ``cid``, ``check`` and
-    every judged column, typed by the values found (bool, bigint, double, string)."""
+    """The candidate rows GX judges (``cands``: one per key), as one cached Spark DataFrame:
+    ``cid``, ``check`` and every judged column, typed by the values found (bool, bigint,
+    double, string)."""
     from pyspark.sql import functions as F
 
     from audit.check.checks import judged_columns
@@ -307,8 +356,9 @@ def judged_frame(spark: Any, cands: Any, local: list) -> Any:
     columns = judged_columns()
     types = {c: _spark_type(seen.get(c, set())) for c in columns}
     schema = ", ".join([f"`{c}` {types[c]}" for c in columns])
-    story = cands.filter(F.col("kind") == "candidate").dropDuplicates(["cid"]).select(
-        "cid", "check", F.from_json("judged", schema).alias("j")).select("cid", "check", "j.*")
+    story = cands.filter(F.col("kind") == "candidate") \
+        .select("cid", "check", F.from_json("judged", schema).alias("j")) \
+        .select("cid", "check", "j.*")
     rows = [(c.cid, c.check, *(_value(c.judged.get(k), types[k]) for k in columns))
             for c in local]
     here = spark.createDataFrame(rows, "cid string, check string, " + schema)

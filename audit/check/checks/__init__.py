@@ -7,9 +7,12 @@ A check module declares
 * ``SCOPE``: ``"story"`` when its findings stay inside one story (their keys carry the story,
   so an incremental run reuses them for unchanged stories) or ``"corpus"``;
 * optionally ``PER_STORY = True`` for a corpus-scoped check whose work stays inside each story
-  (pairs of one story's claims) although its keys do not carry the story: one key found in two
-  stories is one finding. The Spark engine runs it with the story checks, story by story, and
-  merges such keys; in DuckDB it may memoise each story's work (``audit/check/memo.py``);
+  (pairs of one story's claims, one story's entities, each claim on its own) although its keys
+  do not carry the story: one key found in two stories is one finding. Its candidates built
+  over any set of whole stories, merged by key, are the corpus's. The Spark engine runs it with
+  the story checks, story by story, and merges such keys (in the order of the candidates'
+  ``order``, else by their claims); in DuckDB it may memoise each story's work
+  (``audit/check/memo.py``);
 * ``JUDGED``: the candidate columns its expectations judge;
 * ``DESCRIPTION`` (one line: SARIF rule text), ``SEVERITY`` (its usual severity) and
   ``ORDER`` (its place in the report);

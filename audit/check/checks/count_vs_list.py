@@ -16,6 +16,7 @@ from audit.check.texts import by_document
 NAME = "count-vs-list"
 CLASS = "count-vs-list"
 SCOPE = "corpus"
+PER_STORY = True  # a count and its list lie in one document; one key in two stories is one finding
 JUDGED = ("stated_count", "listed_count")
 DESCRIPTION = "A stated count disagrees with the items listed."
 SEVERITY = "warning"

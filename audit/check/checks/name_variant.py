@@ -15,6 +15,7 @@ from audit.check.memo import StoryMemo
 NAME = "name-variant"
 CLASS = "name-variant"
 SCOPE = "corpus"
+PER_STORY = True  # an entity lies in one story; one spelling pair in two stories is one finding
 JUDGED = ("variant_kind",)
 DESCRIPTION = "One entity spelled several ways across or within sources."
 SEVERITY = "error"
@@ -96,6 +97,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     {"value": ent["canonical"], "claims": canon_claims},
                 ],
                 details={"variant_kind": kind, "entity": ent["canonical"]},
+                order=ent["order"],  # one pair in two stories: the first entity's kind stands
             ))
     return out
 

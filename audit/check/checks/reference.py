@@ -12,6 +12,7 @@ from audit.resolve.names import classify, clean_surface, near_token, tokens
 NAME = "reference"
 CLASS = "reference"
 SCOPE = "corpus"
+PER_STORY = True  # each claim against the declared facts; one key in two stories is one finding
 JUDGED = ("matches_reference",)
 DESCRIPTION = "A claim that contradicts a declared reference fact."
 SEVERITY = "error"
