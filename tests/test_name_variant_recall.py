@@ -220,3 +220,6 @@ def test_a_name_written_alone_five_times_anchors_its_misspelling():
     kept = {m.mention_id for m in side_mentions_kept(ms)}
     assert kept == {"0", "1", "2", "3", "4", "x"}
     assert len({m.mention_id for m in side_mentions_kept(ms[1:] + ms[5:])} & {"x"}) == 0
+    # two names written alone five times, one letter apart, are two forms in use: no anchor
+    other = [Mention(f"o{i}", "person", "Harrowgaite", "mention") for i in range(5)]
+    assert "x" not in {m.mention_id for m in side_mentions_kept([*ms, *other])}

@@ -544,8 +544,7 @@ _FORECAST = re.compile(
     r"|\b(?P<e>anticipated|projected|predicted)[ \t]*$"
     # "the SNP is projected to finish with 10 seats", "is expected to win 410"
     r"|\b(?P<p>(?:is|are|was|were|being)[ \t]+(?:projected|expected|forecast|predicted)[ \t]+to"
-    r"(?:[ \t]+[a-z]+){1,3})[ \t]+(?:(?:about|around|some|nearly|almost|over|more[ \t]+than"
-    r"|up[ \t]+to|at[ \t]+least|roughly|just)[ \t]+)*$")
+    r"(?:[ \t]+[a-z]+){1,3})[ \t]+(?:just[ \t]+)?$")  # ("about" and the like open the figure)
 
 
 def _forecast_cue(m: re.Match[str]) -> str:

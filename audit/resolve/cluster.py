@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -130,12 +131,13 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def mixed_name(k: tuple[str, ...], full: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+def mixed_name(k: tuple[str, ...], full: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
     """The one person of ``full`` whose surname a two-word name ``k`` carries with another
     person's first name ("Javier Massa" in a story of Sergio Massa and Javier Milei: the
-    winner's first name put to the runner-up), or None. Precision first: exactly one person
-    with that surname, a first name that is another person's, and no one named ``k``."""
-    if len(k) != 2 or k in full:
+    winner's first name put to the runner-up), or None. Precision first: exactly one other
+    person with that surname and a first name that is another person's (callers make sure no
+    one is named ``k`` with a role)."""
+    if len(k) != 2:
         return None
     owners = [f for f in full if len(f) == 2 and f[1] == k[1] and f[0] != k[0]]
     if len(owners) != 1:
@@ -280,10 +282,9 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     # a first name of one person put to another's surname joins the surname's owner
     if etype == "person":
         full_keys = [k for k in keys if len(k) == 2 and not surname_only(k)]
-        for k in keys:
-            owner = mixed_name(k, [f for f in full_keys if f != k])
-            if owner is not None and not roles.get(k) and (
-                    sum(surfaces[k].values()) < sum(surfaces[owner].values())):
+        for k in full_keys:
+            owner = None if roles.get(k) else mixed_name(k, full_keys)
+            if owner is not None and sum(surfaces[k].values()) < sum(surfaces[owner].values()):
                 uf.union(k, owner)
     # near-miss spellings, within blocks
     blocks: dict[str, list[tuple]] = defaultdict(list)

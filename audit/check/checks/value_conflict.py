@@ -296,13 +296,21 @@ def swapped_tolls(story: str, figs: list[tuple]) -> list[Candidate]:
     return out
 
 
-def _event_years(rows: list[tuple]) -> dict[tuple, int]:
-    """(story, predicate, subject) -> the year of its dated days, when they name only one."""
+def _years_of_days(rows: list[tuple], by_day: bool) -> dict[tuple, set[str]]:
+    """The years the dated days of each (story, predicate, subject) name; ``by_day``: keyed
+    by month-day too."""
     seen: dict[tuple, set[str]] = {}
     for row in rows:
         if row[2] == "date" and row[8] and not row[8].startswith("X"):
-            seen.setdefault((row[1], row[3], row[4]), set()).add(row[8][:4])
-    return {k: int(next(iter(v))) for k, v in seen.items() if len(v) == 1}
+            key = (row[1], row[3], row[4], row[8][5:]) if by_day else (row[1], row[3], row[4])
+            seen.setdefault(key, set()).add(row[8][:4])
+    return seen
+
+
+def _event_years(rows: list[tuple]) -> dict[tuple, int]:
+    """(story, predicate, subject) -> the year of its dated days, when they name only one."""
+    return {k: int(next(iter(v))) for k, v in _years_of_days(rows, False).items()
+            if len(v) == 1}
 
 
 def _year_slips(rows: list[tuple]) -> set[tuple]:
@@ -310,11 +318,7 @@ def _year_slips(rows: list[tuple]) -> set[tuple]:
     ("sentencing on March 28, 2023" and "... March 28, 2024"): one year is a slip, so these
     days are compared whatever the story's year (a day of another year is otherwise
     background)."""
-    seen: dict[tuple, set[str]] = {}
-    for row in rows:
-        if row[2] == "date" and row[8] and not row[8].startswith("X"):
-            seen.setdefault((row[1], row[3], row[4], row[8][5:]), set()).add(row[8][:4])
-    return {k for k, v in seen.items() if len(v) >= 2}
+    return {k for k, v in _years_of_days(rows, True).items() if len(v) >= 2}
 
 
 def _difference_stated(values: list, amounts: set[float]) -> float | None:
