@@ -70,6 +70,7 @@ def handle_errors(fn):
         from audit.api import PROGRESS
 
         PROGRESS.reset()
+        interrupt.begin()
         try:
             return fn(*args, **kwargs)
         except AuditError as exc:

@@ -36,6 +36,15 @@ def requested() -> bool:
     return _requested.is_set()
 
 
+_first: list[tuple] = []  # the store's progress when the command opened it first
+
+
+def begin() -> None:
+    """A new command: what it commits is counted from the first store it opens (stages open
+    and close their stores one after another)."""
+    _first.clear()
+
+
 def message() -> str:
     return _message[-1] if _message else "interrupted; nothing was committed"
 
@@ -97,13 +106,15 @@ def watching(con: Any) -> Iterator[None]:
         before = con.execute(_PROGRESS).fetchone()
     except duckdb.Error:  # no schema yet (a read-only probe of a foreign file)
         before = None
+    if before is not None and not _first:
+        _first.append(before)
     _active.append(con)
     try:
         yield
     except BaseException as exc:
         if isinstance(exc, KeyboardInterrupt) or _requested.is_set():
             _requested.set()
-            _message.append(_account(con, before))
+            _message.append(_account(con, _first[0] if _first else before))
         raise
     finally:
         with contextlib.suppress(ValueError):
