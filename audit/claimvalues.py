@@ -73,6 +73,7 @@ class Frame(TypedDict):
     year: NotRequired[int]
     part: NotRequired[bool]  # an amount named as one part of a whole ("the larger division")
     cut: NotRequired[bool]  # in the text's last sentence, which stops mid-sentence
+    period: NotRequired[str]  # a part of the event's time ("fourth quarter", "overtime")
 
 
 class Figure(Frame):

@@ -681,3 +681,84 @@ def test_a_givers_running_total_is_not_this_gift(tmp_path):
                  "Norland, totaling more than $500 million, spans decades.",
         "c.txt": "Halloran's $300 million gift to Norland College was announced on Tuesday.",
     }, "value-conflict") == []
+
+
+def test_a_figure_of_a_part_of_the_game_is_compared_only_with_that_part(tmp_path):
+    got = figures(counts, "Brannock threw two touchdown passes in the fourth quarter and "
+                          "ran for 30 yards.")
+    assert got[0]["period"] == "fourth quarter"
+    assert "period" not in figures(counts, "Brannock threw three touchdown passes.")[0]
+    assert figures(counts, "The striker scored 2 goals in stoppage time.")[0]["period"] == \
+        "extra time"
+    assert found(tmp_path, {
+        "a.txt": "Brannock threw two touchdown passes in the fourth quarter, the Owls said.",
+        "b.txt": "Brannock finished with three touchdown passes and 240 yards.",
+        "c.txt": "Brannock threw three touchdown passes on Sunday.",
+    }, "value-conflict") == []
+    got = found(tmp_path / "same-part", {
+        "a.txt": "Brannock threw two touchdown passes in the fourth quarter, the Owls said.",
+        "b.txt": "Brannock threw four touchdown passes in the fourth quarter on Sunday.",
+    }, "value-conflict")
+    assert len(got) == 1, [f["message"] for f in got]  # the same part still conflicts
+
+
+def test_revenue_in_a_quarter_is_not_a_part_of_the_event():
+    """A company's quarter is its whole reporting period: amounts keep no sub-period."""
+    got = figures(money, "Revenue in the third quarter rose to $12.4 billion.")
+    assert "period" not in got[0]
+
+
+def test_seats_of_a_partial_count_are_not_compared(tmp_path):
+    got = figures(counts, "With 480 constituencies declared, the Harbour Party has 3 seats.")
+    assert (got[-1]["frame"], got[-1]["frame_cue"]) == ("other", "partial count")
+    assert found(tmp_path, {
+        "a.txt": "With 480 constituencies declared, the Harbour Party has 3 seats and the "
+                 "Valley Party 41 seats.",
+        "b.txt": "With every seat declared, the Harbour Party ended on 7 seats.",
+        "c.txt": "The Harbour Party won 7 seats, the final result showed.",
+    }, "value-conflict") == []
+
+
+def test_a_giver_named_other_is_not_the_gifts_giver(tmp_path):
+    got = figures(money, "The campaign helped the college raise more than $40 million "
+                         "from other donors.")
+    assert (got[0]["frame"], got[0]["frame_cue"]) == ("other", "other givers")
+    assert found(tmp_path, {
+        "a.txt": "Halloran gave Norland College $30 million in 2015, a campaign that helped "
+                 "the college raise more than $40 million from other donors for its "
+                 "scholarship fund.",
+        "b.txt": "Norland College's scholarship fund received a $30 million gift.",
+        "c.txt": "The $30 million gift went to Norland College's scholarship fund.",
+    }, "value-conflict") == []
+
+
+def test_amounts_one_page_lists_as_rows_of_a_breakdown_are_different_items(tmp_path):
+    """A page listing each claimant's award on a line of its own shows that two pages giving
+    one award each name different awards: information, not an error."""
+    files = {
+        "a.txt": "The jury set the damages for each family:\n\n"
+                 "- Dara Quill, mother of a pupil: $120 million\n"
+                 "- Tomas Ferro, a first responder: $90 million\n"
+                 "- Ines Lark, a teacher's sister: $70 million",
+        "b.txt": "The jury awarded Dara Quill, who left the state after the threats, "
+                 "$120 million in damages.",
+        "c.txt": "Critics said awarding the first responder $90 million in damages went too far.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    pairs = [f for f in got if f["check"] == "value-conflict"
+             and "120,000,000" in f["message"] and "90,000,000" in f["message"]]
+    assert pairs and all(f["severity"] == "info" and f["details"]["listed_apart"] is True
+                         for f in pairs), [(f["severity"], f["message"]) for f in got]
+    # nor is the most stated award the total of the other rows
+    assert not [f for f in got if f["check"] == "arithmetic"], [f["message"] for f in got]
+
+
+def test_a_total_listed_with_its_parts_is_no_breakdown_of_items():
+    from audit.check.checks.value_conflict import _listed_apart
+    from audit.check.comparable import Value
+
+    def vals(*nums):
+        return [Value(str(n), str(n), n, [n, n], True) for n in nums]
+    assert _listed_apart(vals(120.0, 90.0), [{120.0, 90.0, 70.0}])
+    assert not _listed_apart(vals(10.4, 10.0), [{10.4, 10.0, 0.35}])  # a total and its parts
+    assert not _listed_apart(vals(120.0, 90.0), [{120.0, 70.0}, {90.0, 70.0}])

@@ -95,6 +95,7 @@ def frame_of(kind: str, subject: str, value: dict[str, Any], qualifiers: dict[st
         "exact": approx == "exact" and "max" not in value,
         "state": value.get("state"),
         "part": bool(value.get("part")),
+        "period": value.get("period"),
     }
 
 
@@ -107,6 +108,8 @@ def bucket_key(story: str, kind: str, predicate: str, subject: str, currency: st
         return None
     frame = ("event" if fr["frame"] == "event" else f"other:{fr['forecast']}:{fr['year']}"
              if fr.get("forecast") else f"other:{fr['year']}")
+    if fr.get("period"):
+        frame += f":period:{fr['period']}"  # a part of the event's time: only with that part
     quals = json.dumps({k: v for k, v in qualifiers.items() if k != "approx"}, sort_keys=True)
     if kind == "money":
         # amounts are keyed by currency; what they measure is compared by signature

@@ -25,6 +25,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   one document states two of them (a party's seats and another party's, a trial's date and a
   hearing's): the key covers several facts in that writer's own view, so the comparison is
   weak; this alone leaves a finding at info.
+* **listed apart**: two of the values are listed side by side by one page as separate items
+  of a breakdown (details ``listed_apart``: "$120 million to one plaintiff, $90 million to
+  another" on consecutive lines or in one statement): that writer names them as different
+  things, so other pages' one-each mentions are most likely of different items, not one
+  figure misstated; this alone leaves a finding at info.
 * **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
   captions describe other pictures) weakens figure comparisons.
 * **part and total**: two amounts whose difference is itself an amount the story states
@@ -85,6 +90,7 @@ ADJACENT_DAYS = 0.6
 ODD_SIDE_STATES_BOTH = 0.5
 PAGE_STATES_TWO = 0.35  # three or more values, one page on two sides
 PART_AND_TOTAL = 0.3
+LISTED_APART = 0.35
 CUT_OFF = 0.3
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
@@ -129,6 +135,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= HEADLINE_OR_CAPTION
     if (details or {}).get("difference_stated") is not None:
         score *= PART_AND_TOTAL
+    if (details or {}).get("listed_apart") is True:
+        score *= LISTED_APART
     if (details or {}).get("cut_off") is True:
         score *= CUT_OFF
     if (details or {}).get("undated") is True:

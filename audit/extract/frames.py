@@ -528,6 +528,16 @@ _CUMULATIVE_BEFORE = re.compile(
     r"(?:[ \t]+a[ \t]+total[ \t]+of)?"
     r"|(?:giving|donations|gifts|support|philanthropy|contributions|legacy)\b[^.;:!?]{0,80}?"
     r"\b(?:totals?|totall?ing|adding[ \t]+up[ \t]+to|amounting[ \t]+to))[ \t]*$")
+# A count taken while results still come in: "with 86% of votes counted", "with 545 results
+# declared" opens a paragraph whose figures are provisional; the final figures differ from them
+# by nature, so they are compared with nothing (a partial tally is no discrepancy)
+PARTIAL_COUNT_WINDOW = 600
+_PARTIAL_COUNT = re.compile(
+    r"(?i)\bwith[ \t]+(?:(?:about|around|nearly|almost|over|more[ \t]+than|some|just[ \t]+over"
+    r"|only)[ \t]+)?\d[\d,.]*[ \t]*(?:%|per[ \t]*cent|percent)?[ \t]+(?:of[ \t]+(?:the[ \t]+|all"
+    r"[ \t]+)?(?:\d[\d,]*[ \t]+)?)?(?:[a-z]+[ \t]+){0,2}?(?:results?|seats|constituencies|votes?"
+    r"|ballots|precincts|districts|wards|polling[ \t]+stations|counties|races)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:declared|counted|reported|in|tallied|processed|announced|called)\b")
 _LOWER_BOUND = re.compile(r"(?i)(?:more[ \t]+than|over|upwards[ \t]+of|in[ \t]+excess[ \t]+of)\b")
 # What was forecast, not what happened: "management was calling for revenue of $11 billion",
 # "the $11 billion it had forecast", "against the anticipated $2.4 billion", "analysts'
@@ -603,6 +613,11 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     other_case = _OTHER_CASE.search(text, max(ss, first - OTHER_CASE_WINDOW), first)
     if other_case is not None:
         return "other", re.sub(r"\s+", " ", other_case[0].strip()).lower(), year
+    para = text.rfind("\n", max(0, first - PARTIAL_COUNT_WINDOW), ss) + 1 or max(
+        0, first - PARTIAL_COUNT_WINDOW)
+    partial = _PARTIAL_COUNT.search(text, para, first)
+    if partial is not None:
+        return "other", "partial count", None
     if first < vs and _LOWER_BOUND.match(text, first, vs) and _CUMULATIVE_BEFORE.search(
             text, max(clo, first - 120), first):
         return "other", "cumulative", year
@@ -624,6 +639,35 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     if year is not None and doc_year is not None and year < doc_year:
         return "other", str(year), year
     return "event", None, year
+
+
+# --- sub-period ---------------------------------------------------------------------------------
+
+# A figure said of a part of the event's time ("two touchdown passes in the fourth quarter",
+# "three goals in the first half", "scored twice in extra time") is not the whole event's
+# figure: it is compared only with figures of that same part. Amounts are left alone: "revenue
+# in the third quarter" is a company's whole reporting period, not a part of it.
+_ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
+            "last": "final", "closing": "final", "opening": "first"}
+_SUB_PERIOD = re.compile(
+    r"(?i)\b(?:in|during|of|through|for)[ \t]+the[ \t]+"
+    r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last|opening|closing)[ \t]+"
+    r"(?P<p>quarter|half|period|inning|innings|set|frame)s?\b"
+    r"|\b(?:in|during)[ \t]+(?P<x>overtime|extra[ \t]+time|stoppage[ \t]+time|injury[ \t]+time"
+    r"|added[ \t]+time)\b")
+
+
+def sub_period(text: str, lo: int, hi: int) -> str | None:
+    """The part of the event's time named in text[lo:hi] (see above), normalised."""
+    m = _SUB_PERIOD.search(text, lo, hi)
+    if m is None:
+        return None
+    if m["x"]:
+        x = " ".join(m["x"].lower().split())
+        return "extra time" if x in ("stoppage time", "injury time", "added time") else x
+    o = m["o"].lower()
+    p = m["p"].lower()
+    return f"{_ORDINAL.get(o, o)} {'inning' if p == 'innings' else p}"
 
 
 # --- bound -------------------------------------------------------------------------------------
@@ -724,6 +768,10 @@ def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
         "holder": holder(text, ss, se, vs, ve, span_start),
         "frame": frame,
     }
+    if frame == "event" and any(g.startswith(("other ", "outside ")) for g in
+                                out["holder"]["gives"]):
+        # "raised $400 million from other donors": by its own words not this giver's figure
+        out["frame"], cue = "other", "other givers"
     if kind == "count" and not out["holder"]["gets"] and not out["holder"]["gives"]:
         out["holder"]["gets"] = actor(text, ss, se, vs, ve, span_start)
     if kind == "money" and is_part(text, ss, vs, span_start):
@@ -734,6 +782,14 @@ def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
         out["year"] = year
     if cut_off(text, se, ve):
         out["cut"] = True
+    if kind != "money":
+        first = vs if span_start is None else span_start
+        lo, hi = _clause(text, ss, se, first, ve, 90, 60)
+        c = text.rfind(",", lo, first)
+        c2 = text.find(",", ve, hi)
+        period = sub_period(text, c + 1 if c >= 0 else lo, c2 if c2 >= 0 else hi)
+        if period is not None:
+            out["period"] = period
     return out
 
 
@@ -787,6 +843,8 @@ def describe(value: dict[str, Any]) -> str:
         parts.append("total")
     if value.get("part"):
         parts.append("part")
+    if value.get("period"):
+        parts.append(f"period {value['period']}")
     frame = value.get("frame", "event")
     cue = value.get("frame_cue")
     parts.append(f"frame {frame}" + (f" ({cue})" if cue else ""))

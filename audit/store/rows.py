@@ -38,7 +38,16 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict]
             return len(rows)
     import pandas as pd
 
-    frame = pd.DataFrame({c: [r[c] for r in rows] for c in cols}, columns=cols)
+    data: dict[str, Any] = {}
+    for c in cols:
+        vals = [r[c] for r in rows]
+        if None in vals and any(v is not None for v in vals) and all(
+                v is None or _is_int(v) for v in vals):
+            # whole numbers with gaps: pandas' default (float64) would round large ones
+            data[c] = pd.Series(vals, dtype="Int64")
+        else:
+            data[c] = vals
+    frame = pd.DataFrame(data, columns=cols)
     con.register("_audit_rows", frame)
     try:
         con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} "

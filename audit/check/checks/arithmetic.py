@@ -134,6 +134,8 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     continue  # "$39 billion, including $2 billion for ...": inside the first
                 if _own_total(money, i, cur, a0, a_val + b_val):
                     continue
+                if _total_is_a_peer(text, money, i, k, total):
+                    continue
                 if (b0 > a1 and b_cur == cur and b_per is None and b_val < total
                         and not SENTENCE_END.search(text[a1:b0])):
                     out.append((a_id, doc, a_val, cur, per, a_text, b_id, b_val, b_text,
@@ -147,6 +149,21 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     out.append((a_id, doc, a_val, cur, per, a_text, None, None, None,
                                 n_id, n_val, total, (doc, a0, 1, n0, n_id)))
     return out
+
+
+def _total_is_a_peer(text: str, money: list[tuple], i: int, k: int, total: float) -> bool:
+    """Whether the total itself is stated as one more item of the same run as the parts
+    (the amount right before the first part or right after the second, with no sentence end
+    between): "A: $120 million / B: $90 million / C: $70 million" lists three awards, of which
+    none is the others' total."""
+    cur = money[i][4]
+    for j in (i - 1, k + 1):
+        if not 0 <= j < len(money) or money[j][4] != cur or money[j][3] != total:
+            continue
+        a, b = (money[j][8], money[i][7]) if j < i else (money[k][8], money[j][7])
+        if b - a < PART_WITHIN and not SENTENCE_END.search(text[a:b]):
+            return True
+    return False
 
 
 def _own_total(money: list[tuple], i: int, cur: str, a0: int, parts: float) -> bool:

@@ -87,7 +87,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             continue
         holder = v.get("holder") or {}
         key = (story, v.get("dimension"), subject,
-               "event" if frame == "event" else f"other:{v.get('year')}",
+               ("event" if frame == "event" else f"other:{v.get('year')}")
+               + (f":period:{v['period']}" if v.get("period") else ""),
                bool(holder.get("distributive")))
         fr = {"gives": [str(x) for x in holder.get("gives") or []],
               "gets": [str(x) for x in holder.get("gets") or []]}

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 
 import duckdb
 
@@ -65,8 +67,10 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     scope_sql = scoped_claims(inputs.stories)
     in_year = story_years(con, scope_sql)
     freed: list[str] = []  # listed amounts compared because they name their own measure
-    listed = temp_ids(con, "_listed_amounts", listed_amounts(con, scope_sql, in_year, freed))
+    listed_ids = listed_amounts(con, scope_sql, in_year, freed)
+    listed = temp_ids(con, "_listed_amounts", listed_ids)
     freed_ids = set(freed)
+    listed_nums = _listed_numbers(con, scope_sql, listed_ids)
     measure_of: dict[str, str | None] = {}
     path_of: dict[str, str] = {}
     rows = con.execute(rf"""
@@ -195,6 +199,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 )
                 if any(all(c in cut_ids for c in v.claims) for v in values):
                     cand.details["cut_off"] = True  # one side's sentence was cut short
+                if _listed_apart(values, listed_nums.get((story, kind), {}).values()):
+                    cand.details["listed_apart"] = True
                 if kind == "money":
                     part = _difference_stated(values, stated.get((story, key[3]), set()))
                     if part is not None:
@@ -207,6 +213,47 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         for cand in swapped_tolls(story, story_tolls):
             out[(story, "swap", tuple(v["value"] for v in cand.values))] = cand
     return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
+
+
+TOTAL_SLACK = 0.01  # a listed total may be its rounded parts' sum ("$10.4m": $10m + $350,000)
+_ROW_MARK = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013\u2014-]|\d{1,2}[.)])[ \t]")
+
+
+def _listed_numbers(con: duckdb.DuckDBPyConnection, scope_sql: str, listed: list[str]
+                    ) -> dict[tuple, dict[str, set[float]]]:
+    """(story, kind) -> document -> the numbers that page lists as rows of a breakdown: listed
+    amounts (see ``listed_amounts``) each on a line of its own that opens with a list mark or
+    is a short fragment ("- Name, role: $120 million"). Amounts listed inside one sentence are
+    left out: a sentence states a total with its parts as often as separate items."""
+    out: dict[tuple, dict[str, set[float]]] = {}
+    for doc, text, rows in by_document(con, f"""
+            SELECT DISTINCT c.document_id, c.story, c.kind, c.value_num, b.s0, b.s1
+            FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+            WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) AND c.value_num IS NOT NULL
+            ORDER BY ALL""", [sorted(set(listed))]):
+        for _doc, story, kind, num, s0, s1 in rows:
+            before, after = line_around(text, s0, s1, FRAGMENT_CHARS)
+            row = (len(before) + (s1 - s0) + len(after) <= FRAGMENT_CHARS
+                   and not SENTENCE_END.search(before + after))
+            start = text.rfind("\n", 0, s0) + 1
+            if row or _ROW_MARK.match(text, start):
+                out.setdefault((story, kind), {}).setdefault(doc, set()).add(float(num))
+    return out
+
+
+def _listed_apart(values: list, pages: Iterable[set[float]]) -> bool:
+    """Whether one page lists two of the conflicting values as rows of a breakdown (see
+    ``_listed_numbers``), neither of them the total of that page's other rows."""
+    nums = {float(v.num) for v in values if v.num is not None}
+    for listed in pages:
+        both = nums & listed
+        if len(both) < 2:
+            continue
+        top = max(listed)
+        if top in both and abs(top - (sum(listed) - top)) <= TOTAL_SLACK * top:
+            continue
+        return True
+    return False
 
 
 def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str) -> set[str]:
