@@ -74,6 +74,7 @@ class Frame(TypedDict):
     part: NotRequired[bool]  # an amount named as one part of a whole ("the larger division")
     cut: NotRequired[bool]  # in the text's last sentence, which stops mid-sentence
     period: NotRequired[str]  # a part of the event's time ("fourth quarter", "overtime")
+    change: NotRequired[str]  # counts: "loss" or "gain" ("losing 251 seats"), not a level
 
 
 class Figure(Frame):

@@ -762,3 +762,33 @@ def test_a_total_listed_with_its_parts_is_no_breakdown_of_items():
     assert _listed_apart(vals(120.0, 90.0), [{120.0, 90.0, 70.0}])
     assert not _listed_apart(vals(10.4, 10.0), [{10.4, 10.0, 0.35}])  # a total and its parts
     assert not _listed_apart(vals(120.0, 90.0), [{120.0, 70.0}, {90.0, 70.0}])
+
+
+@pytest.mark.parametrize("text, change", [
+    ("The Valley Party took a beating, losing 61 seats, the count showed.", "loss"),
+    ("The result meant the loss of 61 seats for the Valley Party.", "loss"),
+    ("The Harbour Party won 300 seats, a gain of 118 seats.", "gain"),
+    ("The Harbour Party, gaining over 100 seats, now leads.", "gain"),
+    ("The Harbour Party won 300 seats.", None),
+])
+def test_a_count_gained_or_lost_is_a_change(text, change):
+    assert figures(counts, text)[-1].get("change") == change
+
+
+def test_a_change_is_not_compared_with_a_level(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "The Valley Party was routed, losing 61 seats. The Harbour Party won 300 "
+                 "seats.",
+        "b.txt": "The Harbour Party took 300 seats; the Valley Party kept 40 seats.",
+        "c.txt": "The Valley Party won only 40 seats in the new assembly.",
+    }, "value-conflict") == []
+    got = found(tmp_path / "two-losses", {
+        "a.txt": "The Valley Party was routed, losing 61 seats.",
+        "b.txt": "The Valley Party was routed, losing 58 seats.",
+    }, "value-conflict")
+    assert len(got) == 1, [f["message"] for f in got]  # two losses still conflict
+
+
+def test_surpassing_a_figure_is_a_lower_bound():
+    got = figures(counts, "The Harbour Party won a huge majority, surpassing 400 seats.")
+    assert got[-1]["bound"] == [400.0, None]

@@ -96,6 +96,7 @@ def frame_of(kind: str, subject: str, value: dict[str, Any], qualifiers: dict[st
         "state": value.get("state"),
         "part": bool(value.get("part")),
         "period": value.get("period"),
+        "change": value.get("change"),
     }
 
 
@@ -110,6 +111,8 @@ def bucket_key(story: str, kind: str, predicate: str, subject: str, currency: st
              if fr.get("forecast") else f"other:{fr['year']}")
     if fr.get("period"):
         frame += f":period:{fr['period']}"  # a part of the event's time: only with that part
+    if fr.get("change"):
+        frame += f":change:{fr['change']}"  # a gain or loss: only with changes that way
     quals = json.dumps({k: v for k, v in qualifiers.items() if k != "approx"}, sort_keys=True)
     if kind == "money":
         # amounts are keyed by currency; what they measure is compared by signature

@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "21"
+VERSION = "22"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"

@@ -670,6 +670,24 @@ def sub_period(text: str, lo: int, hi: int) -> str | None:
     return f"{_ORDINAL.get(o, o)} {'inning' if p == 'innings' else p}"
 
 
+# A count of what a holder gained or lost ("losing 251 seats", "the loss of 251 seats", "a gain
+# of 214") is a change, not a level: compared only with changes of that direction.
+_CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:(?P<l>los(?:ing|t|es|e)|shed(?:ding|s)?|(?:net[ \t]+)?loss[ \t]+of"
+    r"|(?:a[ \t]+)?(?:drop|fall|decline|decrease)[ \t]+of|down[ \t]+by)"
+    r"|(?P<g>gain(?:ing|ed|s)?|pick(?:ed|ing|s)[ \t]+up|(?:net[ \t]+)?gain[ \t]+of"
+    r"|(?:a[ \t]+)?(?:rise|increase|jump)[ \t]+of|up[ \t]+by))"
+    r"[ \t]+(?:(?:a[ \t]+)?(?:further|net|total[ \t]+of|another|an[ \t]+additional)[ \t]+)?$")
+
+
+def change_before(text: str, lo: int, first: int) -> str | None:
+    """"loss" or "gain" when the count starting at ``first`` is a change (see above)."""
+    m = _CHANGE_BEFORE.search(text, max(lo, first - 40), first)
+    if m is None:
+        return None
+    return "loss" if m["l"] else "gain"
+
+
 # --- bound -------------------------------------------------------------------------------------
 
 def _unit(num: str, scale: int) -> Decimal:
@@ -782,6 +800,10 @@ def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
         out["year"] = year
     if cut_off(text, se, ve):
         out["cut"] = True
+    if kind == "count":
+        change = change_before(text, ss, vs if span_start is None else span_start)
+        if change is not None:
+            out["change"] = change
     if kind != "money":
         first = vs if span_start is None else span_start
         lo, hi = _clause(text, ss, se, first, ve, 90, 60)
@@ -845,6 +867,8 @@ def describe(value: dict[str, Any]) -> str:
         parts.append("part")
     if value.get("period"):
         parts.append(f"period {value['period']}")
+    if value.get("change"):
+        parts.append(f"change {value['change']}")
     frame = value.get("frame", "event")
     cue = value.get("frame_cue")
     parts.append(f"frame {frame}" + (f" ({cue})" if cue else ""))

@@ -205,6 +205,13 @@ APPROX: dict[str, str] = {
     "upwards of": "more_than",
     "in excess of": "more_than",
     "above": "more_than",
+    # "surpassing 400 seats", "topping $1 billion": past the figure, not at it
+    "surpassing": "more_than",
+    "surpassed": "more_than",
+    "exceeding": "more_than",
+    "exceeded": "more_than",
+    "topping": "more_than",
+    "topped": "more_than",
     "nearly": "less_than",
     "nearing": "less_than",
     "approaching": "less_than",
