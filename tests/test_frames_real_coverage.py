@@ -792,3 +792,36 @@ def test_a_change_is_not_compared_with_a_level(tmp_path):
 def test_surpassing_a_figure_is_a_lower_bound():
     got = figures(counts, "The Harbour Party won a huge majority, surpassing 400 seats.")
     assert got[-1]["bound"] == [400.0, None]
+
+
+def test_holderless_counts_of_a_noun_every_page_counts_several_times_are_info(tmp_path):
+    """Election coverage gives each party's seats: when pages each give two or more seat
+    counts, two pages' seat counts that name no party are most likely two parties."""
+    files = {
+        "a.txt": "The Harbour Party came first with 37 seats. The Valley Party won 25 seats "
+                 "and the Coast Party 24 seats.",
+        "b.txt": "Results gave the Harbour Party 37 seats, ahead of 25 seats for the Valley "
+                 "Party and 24 seats for the Coast Party.",
+        "c.txt": "An exit poll put the winner on 36 seats.",
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    seats = [f for f in got if f["check"] == "value-conflict" and "seats" in f["message"]]
+    assert seats and all(f["severity"] == "info" and f["details"]["several_facts"] is True
+                         for f in seats), [(f["severity"], f["message"]) for f in got]
+    # a noun one page counts once stays an error
+    got = found(tmp_path / "one-fact", {
+        "a.txt": "The Harbour Party won 37 seats in the vote.",
+        "b.txt": "The Harbour Party won 37 seats, the count showed.",
+        "c.txt": "The Harbour Party won 35 seats in the vote.",
+    }, "value-conflict")
+    assert len(got) == 1 and got[0]["severity"] == "error", [f["message"] for f in got]
+
+
+def test_a_round_count_in_words_is_as_loose_as_in_digits(tmp_path):
+    assert figures(counts, "The maker recalls two million cars.")[0]["bound"] == \
+        figures(counts, "The maker recalls 2 million cars.")[0]["bound"]
+    assert found(tmp_path, {
+        "a.txt": "The maker recalls two million cars over a brake fault.",
+        "b.txt": "The maker recalls 2,031,220 cars over a brake fault.",
+        "c.txt": "The maker recalls 2 million cars over a brake fault.",
+    }, "value-conflict") == []

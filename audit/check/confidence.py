@@ -30,6 +30,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   another" on consecutive lines or in one statement): that writer names them as different
   things, so other pages' one-each mentions are most likely of different items, not one
   figure misstated; this alone leaves a finding at info.
+* **several facts**: counts that name no holder, of a counted noun that two or more pages
+  each give two or more values of (details ``several_facts``: "37 seats", "25 seats", "24 seats"
+  for three parties): the noun stands for several facts in the writers' own view, so two
+  pages' holderless figures are most likely of different holders; this alone leaves a
+  finding at info.
 * **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
   captions describe other pictures) weakens figure comparisons.
 * **part and total**: two amounts whose difference is itself an amount the story states
@@ -90,7 +95,8 @@ ADJACENT_DAYS = 0.6
 ODD_SIDE_STATES_BOTH = 0.5
 PAGE_STATES_TWO = 0.35  # three or more values, one page on two sides
 PART_AND_TOTAL = 0.3
-LISTED_APART = 0.35
+LISTED_APART = 0.3
+SEVERAL_FACTS = 0.3
 CUT_OFF = 0.3
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
@@ -137,6 +143,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= PART_AND_TOTAL
     if (details or {}).get("listed_apart") is True:
         score *= LISTED_APART
+    if (details or {}).get("several_facts") is True:
+        score *= SEVERAL_FACTS
     if (details or {}).get("cut_off") is True:
         score *= CUT_OFF
     if (details or {}).get("undated") is True:

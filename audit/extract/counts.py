@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "22"
+VERSION = "23"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -322,7 +322,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         counted: CountValue = {
             "n": as_number(value), **frame,
             "bound": bound(float(value), approx_bound_kind(text, approx) if approx else None,
-                           num if is_digits else None, int(parse_decimal(m["scale"]) or 1)
+                           # "two million" is as round as "2 million"
+                           num if is_digits else format(parse_decimal(num) or 0, "f")
+                           if m["scale"] else None, int(parse_decimal(m["scale"]) or 1)
                            if m["scale"] else 1, rounded=value >= 1000)}
         if _PART_OF_GROUP.search(text, m.end(), cs) or _PART_BY_POSITION.search(
                 text, max(start, ns - 12), ns):

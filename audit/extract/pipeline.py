@@ -174,8 +174,11 @@ def value_text(claim: ClaimDraft) -> str:
             approx = "" if v.get("approx", "exact") == "exact" else f"{v['approx']} "
             return f"{approx}{amt:,.0f} {v.get('currency', '')}".strip()
         if k == "count":
-            return f"{v['n']:g} {claim.subject}" if isinstance(v["n"], (int, float)) \
-                else f"{v['n']} {claim.subject}"
+            n = v["n"]
+            if isinstance(n, int | float) and float(n).is_integer():
+                return f"{int(n)} {claim.subject}"  # "2000000 vehicles", never "2e+06"
+            return f"{n:g} {claim.subject}" if isinstance(n, int | float) \
+                else f"{n} {claim.subject}"
         if k == "measurement":
             from audit.extract.measurements import label
 

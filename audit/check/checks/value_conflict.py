@@ -155,6 +155,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                          if it[1].claim_id in freed_ids}):
             compared.append((key, [it for it in items if measure_of[it[1].claim_id] == m]))
     named = _named_holders(con, scope_sql)
+    several = _several_facts(con, scope_sql)
     out: dict[tuple, Candidate] = {}
     for key, items in compared:
         story, kind, pred = key[0], key[1], key[2]
@@ -163,6 +164,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO}.get(kind)
         subjects: dict[str, str] = {f.claim_id: s for _, f, s in items}
         sigs = [(signature(fr, kind, canon), f) for fr, f, _ in items]
+        holderless = {f.claim_id for t, f in sigs if t[2] is None and t[3] is None}
         # holders named with each number anywhere in the story, listed amounts included
         held = holders_by_value([*((f.num, t[2], t[3]) for t, f in sigs),
                                  *((num, _canon_set(g, canon), _canon_set(r, canon))
@@ -201,6 +203,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     cand.details["cut_off"] = True  # one side's sentence was cut short
                 if _listed_apart(values, listed_nums.get((story, kind), {}).values()):
                     cand.details["listed_apart"] = True
+                if kind == "count" and (story, key[3], sig[0] or "") in several and any(
+                        all(c in holderless for c in v.claims) for v in values):
+                    cand.details["several_facts"] = True
                 if kind == "money":
                     part = _difference_stated(values, stated.get((story, key[3]), set()))
                     if part is not None:
@@ -217,6 +222,25 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
 
 TOTAL_SLACK = 0.01  # a listed total may be its rounded parts' sum ("$10.4m": $10m + $350,000)
 _ROW_MARK = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013\u2014-]|\d{1,2}[.)])[ \t]")
+
+
+SEVERAL_FACTS_VALUES = 2  # a page giving this many values of one counted noun ...
+SEVERAL_FACTS_PAGES = 2  # ... and this many such pages: the noun counts several things
+
+
+def _several_facts(con: duckdb.DuckDBPyConnection, scope_sql: str
+                   ) -> set[tuple[str, str, str]]:
+    """(story, counted noun, what happened to it) that several pages each count with several
+    values ("37 seats", "25 seats" for two parties): in the writers' own view the noun stands for
+    several facts, so two pages' figures that name no holder are most likely of different
+    holders."""
+    return {(story, subject, state) for story, subject, state in con.execute(f"""
+        SELECT story, subject, state FROM (
+          SELECT story, subject, coalesce(value->>'state', '') AS state, document_id
+          FROM {scope_sql} c
+          WHERE kind = 'count' AND value_num IS NOT NULL
+          GROUP BY ALL HAVING count(DISTINCT value_num) >= {SEVERAL_FACTS_VALUES})
+        GROUP BY ALL HAVING count(*) >= {SEVERAL_FACTS_PAGES}""").fetchall()}
 
 
 def _listed_numbers(con: duckdb.DuckDBPyConnection, scope_sql: str, listed: list[str]
