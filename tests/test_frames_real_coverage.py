@@ -825,3 +825,62 @@ def test_a_round_count_in_words_is_as_loose_as_in_digits(tmp_path):
         "b.txt": "The maker recalls 2,031,220 cars over a brake fault.",
         "c.txt": "The maker recalls 2 million cars over a brake fault.",
     }, "value-conflict") == []
+
+
+def test_each_item_of_a_nationality_breakdown_counts_its_own_people():
+    from audit.model import Context as Ctx
+
+    def subjects(text):
+        return [(c.value["n"], c.subject)
+                for c in counts.extract(Ctx(text=text, vocab=VOCAB), 0, len(text))]
+    assert subjects("Aboard were 41 Kenyan, three Ugandan, two Germans and one Irish.") == [
+        (41, "kenya nationals"), (3, "uganda nationals"), (2, "germany nationals"),
+        (1, "ireland nationals")]
+    # the people of one country however named are one group
+    assert {s for _, s in subjects("There were 41 Kenyans, 41 Kenyan citizens and 41 Kenyan "
+                                   "passengers.")} == {"kenya nationals"}
+    assert subjects("They hired 12 engineers, five designers and 3 lawyers.") == [
+        (12, "engineers"), (5, "designers"), (3, "lawyers")]
+
+
+def test_nationals_of_one_country_are_compared_across_pages(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "The plane carried 41 Kenyans, three Ugandans and two Germans.",
+        "b.txt": "Among the passengers were 44 Kenyan nationals, officials said.",
+        "c.txt": "The victims included 41 Kenyan citizens and two Germans.",
+    }, "value-conflict")
+    assert len(got) == 1 and "kenya nationals" in got[0]["message"], \
+        [f["message"] for f in got]
+
+
+def test_what_a_party_asked_for_is_not_what_it_got(tmp_path):
+    for text in ("The two women had asked for $48 million in damages.",
+                 "The defence called the initial request of $43 million excessive.",
+                 "Their lawyer asked the jury for a minimum verdict of $24 million each.",
+                 "He had sued the paper for $50 million."):
+        got = figures(money, text)
+        assert (got[0]["frame"], got[0]["frame_cue"]) == ("other", "sought"), text
+    assert figures(money, "The jury awarded the two women $148 million.")[0]["frame"] == \
+        "event"
+    assert found(tmp_path, {
+        "a.txt": "The jury awarded Dara Quill $148 million. She had asked for $48 million.",
+        "b.txt": "Dara Quill won $148 million from the jury after asking for $43 million.",
+        "c.txt": "A jury awarded Dara Quill $148 million on Friday.",
+    }, "value-conflict") == []
+
+
+def test_a_company_expecting_a_figure_is_forecasting_it():
+    got = figures(money, "The company told investors it expects free cash flow for the year "
+                         "to be approximately $6.5 billion.")
+    assert (got[0]["frame"], got[0]["frame_cue"]) == ("other", "forecast:company")
+
+
+def test_a_sentence_opened_by_an_earlier_month_is_background():
+    import datetime as dt
+    day = dt.date(2023, 10, 18)
+    got = figures(counts, "In July, the streamer reported 238 million subscribers.", day)
+    assert (got[0]["frame"], got[0]["frame_cue"]) == ("other", "earlier: july")
+    got = figures(counts, "In October, the streamer reported 247 million subscribers.", day)
+    assert got[0]["frame"] == "event"
+    got = figures(counts, "In July, the streamer reported 238 million subscribers.", None)
+    assert got[0]["frame"] == "event"  # an undated page: nothing to tell

@@ -96,3 +96,12 @@ def test_a_legal_form_variant_joins_its_organisation_quietly():
 def test_a_letter_prefixed_short_form_is_not_a_misspelling():
     ents = cluster([Mention("a", "org", "UMarsk"), Mention("b", "org", "Marsk")])
     assert len(ents) == 2
+
+
+def test_regular_demonyms_missing_from_the_table_are_made_from_country_names():
+    from audit.resolve.countries import country_key, country_name
+    assert [country_key(w) for w in ("Nepali", "Nepalese", "Kenyan", "Bangladeshi")] == [
+        "NPL", "NPL", "KEN", "BGD"]
+    assert country_key("Austrian") == "AUT" and country_key("Australian") == "AUS"
+    assert country_key("nepali") is None  # a demonym is capitalised
+    assert country_name("NPL") == "nepal"

@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "23"
+VERSION = "26"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -149,6 +149,28 @@ _MAJORITY_BEFORE = re.compile(
     r"(?:[ \t]+[a-z]+)?[ \t]+(?P<w>majority)[ \t]+of[ \t]+$")
 
 
+# people of one country, however named: "53 Nepali", "57 Nepalis", "53 Nepalese passengers",
+# "53 Nepali nationals" all count Nepal's people aboard (the noun after the demonym, if any,
+# names people)
+_PEOPLE_NOUNS = frozenset(
+    """nationals citizens people persons passengers victims tourists travellers travelers
+    residents nationals workers""".split())
+
+
+def nationals(words: list[str]) -> str | None:
+    """"<country> nationals" for a counted phrase that is a demonym, alone or before a noun
+    for people ("Nepalis", "Nepali citizens"); else None."""
+    from audit.resolve.countries import country_key, country_name
+
+    if not words or len(words) > 2 or not words[0][:1].isupper():
+        return None
+    if len(words) == 2 and words[1].lower() not in _PEOPLE_NOUNS:
+        return None
+    w = words[0]
+    code = country_key(w) or (country_key(w[:-1]) if w.endswith("s") and len(w) > 4 else None)
+    return None if code is None else f"{country_name(code)} nationals"
+
+
 def same_thing(subject: str) -> str:
     """The subject with its last word folded to the common name of what it counts."""
     head, _, last = subject.rpartition(" ")
@@ -164,6 +186,8 @@ def _plural(tok: str) -> bool:
     t = tok.lower()
     if t in _IRREGULAR_PLURALS:
         return True
+    if len(t) >= 6 and t.endswith("is") and tok[:1].isupper():
+        return True  # demonyms: "Nepalis", "Israelis", "Iraqis" (not "analysis")
     return len(t) > 2 and t.endswith("s") and not t.endswith(("ss", "us", "is", "ous"))
 
 
@@ -185,7 +209,13 @@ def _noun_phrase(
         word = t["tok"].lower()
         if "," in t["sep"]:
             # A comma may only join adjectives before the head: "new, collaborative partnerships".
-            if head >= 0 or not toks or word in _STOP or t["tok"][0].isupper():
+            if parse_decimal(word) is not None and head < 0 and toks and all(
+                    x["tok"][0].isupper() for x in toks):
+                # "53 Nepali, five Indian, four Russians": each item counts its own people
+                head = len(toks) - 1
+                break
+            if head >= 0 or not toks or word in _STOP or t["tok"][0].isupper() or (
+                    parse_decimal(word) is not None):
                 break
             comma = True
         if word in _STOP:
@@ -265,6 +295,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     sents = ctx.sentences(start, end)
     doc_year = ctx.doc_date.year if ctx.doc_date else None
+    doc_month = ctx.doc_date.month if ctx.doc_date else None
     for m in scan(_COUNT, text, start, end):
         num = m["num"]
         is_digits = num[0].isdigit()
@@ -295,7 +326,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             subject = "majority"
         elif np is not None:
             kept, cs, ce = np
-            subject = same_thing(" ".join(t["tok"].lower() for t in kept))
+            subject = nationals([t["tok"] for t in kept]) or same_thing(
+                " ".join(t["tok"].lower() for t in kept))
         else:
             continue
         both = _AND_NOUN.match(text, ce, end) if len(kept) == 1 else None
@@ -318,7 +350,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 rate["adv"].lower()]
         ss, se = sents.bounds(ns, m.end())
         frame = read_frame(text, ss, se, ns, ce, "count", doc_year,
-                           approx[1] if approx else ns, subject)
+                           approx[1] if approx else ns, subject, doc_month)
         counted: CountValue = {
             "n": as_number(value), **frame,
             "bound": bound(float(value), approx_bound_kind(text, approx) if approx else None,

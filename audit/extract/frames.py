@@ -549,6 +549,9 @@ _FORECAST = re.compile(
     r"|forecasts?|(?:was|were)[ \t]+looking[ \t]+for)\b"
     r"|\b(?P<a>consensus|expectations|(?:analysts?['’]?|market|Street['’]?s?)[ \t]+"
     r"(?:estimates?|expectations?))\b"
+    # "it expects free cash flow for the year to be approximately $6.5 billion"
+    r"|\b(?P<x>expects?|anticipates?|projects?|forecasts?)\b[^.;:!?]{0,80}?\bto[ \t]+(?:be"
+    r"|reach|total|hit|come[ \t]+in[ \t]+at|land[ \t]+at)[ \t]+$"
     r"|\b(?P<c>forecasts?|forecasted|guidance|outlook|calling[ \t]+for|called[ \t]+for"
     r"|had[ \t]+(?:been[ \t]+)?(?:expected|forecast|predicted|projected))\b"
     r"|\b(?P<e>anticipated|projected|predicted)[ \t]*$"
@@ -557,8 +560,16 @@ _FORECAST = re.compile(
     r"(?:[ \t]+[a-z]+){1,3})[ \t]+(?:just[ \t]+)?$")  # ("about" and the like open the figure)
 
 
+# What a party asked for, not what it got: "had asked for $48 million", "the initial request
+# of $43 million", "sued for $50 million", "sought a minimum verdict of $24 million each"
+_SOUGHT_BEFORE = re.compile(
+    r"(?i)\b(?:ask(?:ed|ing|s)?\b[^.;:!?]{0,40}?\bfor|(?:sought|seek(?:ing|s)?|request(?:ed|ing)?"
+    r"|demand(?:ed|ing)?|(?:counter)?su(?:ed|ing|es))\b(?:[ \t]+for)?"
+    r"|(?:request|demand|claim)s?[ \t]+(?:of|for))\b[^.;:!?]{0,30}?$")
+
+
 def _forecast_cue(m: re.Match[str]) -> str:
-    side = "market" if m["m"] or m["a"] else "company" if m["c"] else "expected"
+    side = "market" if m["m"] or m["a"] else "company" if m["c"] or m["x"] else "expected"
     return f"forecast:{side}"
 
 
@@ -586,8 +597,33 @@ _COMPARED_AFTER = re.compile(r"(?i)\b(?:against|versus|vs\.?|than|beat(?:ing)?|t
                              r"|compared[ \t]+(?:with|to))\b")
 
 
+# A sentence opened by an earlier month of the page's year ("In July, the company reported ...")
+# on a page written later tells what was reported then, not this event's figure
+_MONTH_NAMES = ("january february march april may june july august september october november "
+                "december").split()
+_EARLIER_MONTH = re.compile(
+    r"(?i)(?:back[ \t]+|earlier[ \t]+)?in[ \t]+(?P<m>" + "|".join(_MONTH_NAMES) + r")"
+    r"(?:[ \t]+(?P<y>(?:19|20)\d\d))?[ \t]*,")
+
+
+def earlier_month(text: str, ss: int, doc_year: int | None, doc_month: int | None
+                  ) -> str | None:
+    """The month that opens the sentence at ``ss``, if it is before the page's month."""
+    if doc_month is None:
+        return None
+    m = _EARLIER_MONTH.match(text, ss)
+    if m is None:
+        return None
+    month = _MONTH_NAMES.index(m["m"].lower()) + 1
+    year = int(m["y"]) if m["y"] else doc_year
+    if year is None or doc_year is None or (year, month) >= (doc_year, doc_month):
+        return None
+    return m["m"].lower()
+
+
 def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | None,
-               span_start: int | None = None) -> tuple[str, str | None, int | None]:
+               span_start: int | None = None, doc_month: int | None = None
+               ) -> tuple[str, str | None, int | None]:
     """("event" | "other", the deciding words, the year named in the figure's clause)."""
     first = vs if span_start is None else span_start
     lo, hi = _clause(text, ss, se, first, ve, 90, 60)
@@ -621,6 +657,9 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     if first < vs and _LOWER_BOUND.match(text, first, vs) and _CUMULATIVE_BEFORE.search(
             text, max(clo, first - 120), first):
         return "other", "cumulative", year
+    sought = _SOUGHT_BEFORE.search(text, max(clo, first - 80), first)
+    if sought is not None:
+        return "other", "sought", None
     m = _BACKGROUND.search(text, clo, first)
     if m is None:
         m = _BACKGROUND.search(text, ve, chi)
@@ -638,6 +677,9 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
         return "other", _forecast_cue(f), year
     if year is not None and doc_year is not None and year < doc_year:
         return "other", str(year), year
+    month = earlier_month(text, ss, doc_year, doc_month)
+    if month is not None:
+        return "other", f"earlier: {month}", None
     return "event", None, year
 
 
@@ -777,10 +819,10 @@ def is_part(text: str, ss: int, vs: int, span_start: int | None = None) -> bool:
 
 def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
                doc_year: int | None, span_start: int | None = None,
-               fallback_measure: str | None = None) -> Frame:
+               fallback_measure: str | None = None, doc_month: int | None = None) -> Frame:
     """``measure``, ``holder``, ``frame`` (+ ``frame_cue``, ``year``) of the figure at
     text[vs:ve] in the sentence text[ss:se]; the caller adds ``bound``."""
-    frame, cue, year = time_frame(text, ss, se, vs, ve, doc_year, span_start)
+    frame, cue, year = time_frame(text, ss, se, vs, ve, doc_year, span_start, doc_month)
     out: Frame = {
         "measure": measure(text, ss, se, vs, ve, kind) or fallback_measure,
         "holder": holder(text, ss, se, vs, ve, span_start),

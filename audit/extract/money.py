@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "24"
+VERSION = "26"
 
 _SYMBOLS = {
     "$": "USD",
@@ -471,7 +471,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             top = float(high * scale)
         first = approx[1] if approx else h.start
         frame = read_frame(text, ss, se, h.start, h.end, "money",
-                           ctx.doc_date.year if ctx.doc_date else None, first)
+                           ctx.doc_date.year if ctx.doc_date else None, first,
+                           doc_month=ctx.doc_date.month if ctx.doc_date else None)
         if qualifiers.get("per") == "each":
             frame["holder"]["distributive"] = True
             frame["holder"]["total"] = False

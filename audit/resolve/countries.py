@@ -73,6 +73,20 @@ def _table() -> dict[str, str]:
         country_code = table.get(_norm(country))
         if country_code is not None:
             table.setdefault(_norm(demonym), country_code)
+    # the regular demonyms the table lacks ("Nepal" -> "Nepali", "Nepalese"; "Kenya" ->
+    # "Kenyan"), kept only where one country makes them
+    made: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        name = _norm(getattr(c, "common_name", None) or c.name)
+        if not name.isalpha():
+            continue
+        forms = {name + "i", name + "ese", name + "ian"}
+        forms.add(name + "n" if name.endswith(("a", "o")) else name + "an")
+        for form in forms:
+            made.setdefault(form, set()).add(c.alpha_3)
+    for form, codes in made.items():
+        if form not in table and len(codes) == 1:
+            table[form] = next(iter(codes))
     return table
 
 
@@ -90,6 +104,18 @@ def country_key(surface: str) -> str | None:
     if key in _ABBREVIATIONS and not s.replace(".", "").isupper():
         return None
     return _table().get(key)
+
+
+@functools.cache
+def country_name(code: str) -> str:
+    """A country's common name, lower case, for a code ``country_key`` gives ("NPL" ->
+    "nepal"; "EU" -> "eu")."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        return code.lower()
+    return _norm(getattr(c, "common_name", None) or c.name)
 
 
 # Legal forms at the end of an organisation's name (case-folded, without dots).
