@@ -176,7 +176,7 @@ def test_generated_corpus_same_findings_and_stories(spark, tmp_path: Path):
     duck, spk = _both(tmp_path, make)
     found = _fingerprints(spk)
     assert len(found) > 20 and found == _fingerprints(duck)
-    for sql in SAME_TABLES:
+    for sql in SAME_TABLES + SAME_FINDINGS:
         assert _table(spk, sql) == _table(duck, sql), sql
     stories = _table(spk, "SELECT count(DISTINCT story_id) FROM document_stories")[0][0]
     assert stories > 12
@@ -192,6 +192,8 @@ def test_generated_corpus_same_findings_and_stories(spark, tmp_path: Path):
     assert again.exit_code == 0, again.output
     assert "reused from run" in again.output
     assert _fingerprints(spk) == _fingerprints(duck) != found
+    for sql in SAME_FINDINGS:  # both runs: the copied findings and the new ones
+        assert _table(spk, sql) == _table(duck, sql), sql
 
 
 # Three small stories of our own beside a generated corpus (more than 50 documents, so the
@@ -237,6 +239,8 @@ def test_corpus_checks_across_stories_on_spark(spark, tmp_path: Path):
 
     duck, spk = _both(tmp_path, _cross_story_corpus)
     assert _fingerprints(spk) == _fingerprints(duck)
+    for sql in SAME_FINDINGS:
+        assert _table(spk, sql) == _table(duck, sql), sql
     stories = [s for (s,) in _table(spk, """
         SELECT DISTINCT story_id FROM document_stories JOIN document_paths USING (document_id)
         WHERE path LIKE '%extra/%'""")]
