@@ -3,8 +3,8 @@ Spark jobs, with the same Python readers, extractors and resolver as the DuckDB 
 
 What runs where:
 
-* driver: discovery (``find_sources``: the same manifest, link and name rules), the check and
-  the reports (in the DuckDB store, unchanged);
+* driver: discovery (``find_sources``: the same manifest, link and name rules), the run record
+  and the reports (in the DuckDB store, unchanged);
 * Spark, per file (``mapInArrow``): read, zone, extract -> documents, zones, claims, spans,
   claim_spans, mentions, extractions, written as Parquet partitioned by ``part`` (the first hex
   digit of the document id) under the output folder;
@@ -12,8 +12,9 @@ What runs where:
   connected components by min-label propagation, so a story's id is its smallest document id,
   as ``resolve.stories`` gives);
 * Spark, per story (``groupBy(story).applyInArrow``): entity clustering (``resolve.cluster``);
-* driver: the Parquet is loaded into the DuckDB store (corpus sync as ``audit ingest`` does it),
-  and the existing check stage judges it there.
+* driver: the Parquet is loaded into the DuckDB store (corpus sync as ``audit ingest`` does it);
+  the check stage then runs on Spark too (``sparkcheck.py``), its findings loaded back the
+  same way.
 
 Rows cross from the Python workers to Spark as Arrow batches (nulls stay nulls: a pandas float
 column would turn a missing ``value_num`` into NaN). Each worker yields a long form (table,

@@ -21,9 +21,15 @@
   builder in the DuckDB store on the driver and judged with the rest;
 * judging: the candidates stay in Spark (their judged columns as a typed DataFrame, the
   pickled candidate beside them); any driver-built candidates join them as a DataFrame, and
-  the GX suite's checkpoint runs once over the union through GX's Spark datasource. Only the
-  rejected candidates come back to the driver, where findings and their evidence are made and
-  stored in DuckDB as always (reports, diff, waivers and triage read them unchanged);
+  the GX suite's checkpoint runs once over the union through GX's Spark datasource; the
+  rejected rows' ids and expectations come back to the driver;
+* findings: the rejected candidates (joined with their judgement, and with their claims'
+  spans from the output's Parquet) go through ``audit/check/making.py`` in the executors, the
+  code the DuckDB engine makes its findings with, and are written as Parquet
+  (``output/findings``, ``output/finding_evidence``: the store's tables); the driver loads them
+  with one ``INSERT ... FROM read_parquet`` per table (``run._Sink.load``), so reports, diff,
+  waivers and triage read them unchanged. Driver-built candidates (none today) still become
+  findings on the driver;
 * integrity: the row rules (types, allowed values, ranges, patterns, uniqueness) are screened by
   pandera's PySpark backend on the Spark tables (``sparkintegrity.py``); see there.
 
