@@ -69,6 +69,7 @@ CANDIDATES = "kind string, check string, cid string, judged string, types string
 _CAND_ARROW = pa.schema([("kind", pa.string()), ("check", pa.string()), ("cid", pa.string()),
                          ("judged", pa.string()), ("types", pa.string()),
                          ("blob", pa.binary())])
+CANDIDATES_PER_TASK = 20_000  # rejected candidates made into findings per Python task
 JUDGE_ROWS = 200_000  # a judged frame up to this size is one partition (GX runs ~8 jobs per
 #                       expectation; on a small frame partitions only add scheduling)
 _SPARK_TYPE = {"bool": "boolean", "int": "bigint", "float": "double", "str": "string"}
@@ -435,27 +436,40 @@ def write_findings(spark: Any, out: Path, paths: list[tuple[str, str]], unique: 
     from audit.engine.spark import _SPARK, _read, _write, spark_schema, store_columns
 
     cols = store_columns(("findings", "finding_evidence"))
+    # up to JUDGE_ROWS findings, the rejected candidates' side of each join is broadcast (the
+    # output's tables are read where they lie, not shuffled) and their rows stay in few
+    # partitions (a Python task each); above, Spark plans the joins by their sizes
+    small = len(judged) <= JUDGE_ROWS
+    bc = F.broadcast if small else (lambda df: df)
     verdicts = spark.createDataFrame(
         [(cid, j.check, j.cls, j.severity, j.expectation) for cid, j in sorted(judged.items())],
         "cid string, jcheck string, cls string, severity string, expectation string")
-    rejected = unique.select("cid", "blob").join(verdicts, "cid").persist()
+    rejected = unique.select("cid", "blob").join(bc(verdicts), "cid")
+    if small:
+        rejected = rejected.coalesce(max(1, len(judged) // CANDIDATES_PER_TASK))
+    rejected = rejected.persist()
     try:
         claims = rejected.select("cid", "blob").mapInArrow(
-            _claims_of, "cid string, claim_id string").distinct()
-        first_path = spark.createDataFrame(sorted(paths), "path string, document_id string") \
-            .groupBy("document_id").agg(F.min("path").alias("path"))
-        spans = claims.join(_read(spark, out, "claim_spans"), "claim_id") \
-            .join(_read(spark, out, "spans").select("span_id", "document_id", "start_char",
-                                                   "end_char", "exact", "line"), "span_id") \
-            .join(_read(spark, out, "claims").select("claim_id", "value_text", "zone_kind"),
-                  "claim_id") \
-            .join(first_path, "document_id") \
+            _claims_of, "cid string, claim_id string")  # each (cid, claim) once
+        first: dict[str, str] = {}
+        for path, doc in paths:  # the store's current_documents: each document's first path
+            if doc not in first or path < first[doc]:
+                first[doc] = path
+        first_path = spark.createDataFrame(sorted(first.items()),
+                                           "document_id string, path string")
+        spans = _read(spark, out, "claim_spans").join(bc(claims), "claim_id")
+        spans = _read(spark, out, "spans").select(
+            "span_id", "document_id", "start_char", "end_char", "exact", "line") \
+            .join(bc(spans), "span_id")
+        spans = _read(spark, out, "claims").select("claim_id", "value_text", "zone_kind") \
+            .join(bc(spans), "claim_id")
+        spans = first_path.join(bc(spans), "document_id") \
             .groupBy("cid").agg(F.collect_list(F.struct("seq", *EVIDENCE_COLUMNS))
                                 .alias("spans"))
         evidence = [(c, t) for c, t in cols["finding_evidence"] if c in _EVIDENCE_FIELDS]
         schema = spark_schema(cols["findings"]) + ", evidence array<struct<" + ", ".join(
             f"`{c}`: {_SPARK[t]}" for c, t in evidence) + ">>"
-        made = rejected.join(spans, "cid", "left") \
+        made = rejected.join(bc(spans), "cid", "left") \
             .select("cid", "blob", "jcheck", "cls", "severity", "expectation", "spans") \
             .mapInArrow(_maker(making, cols), schema).persist()
         try:
