@@ -8,18 +8,24 @@ import duckdb
 
 from audit.check.findings import Evidence
 
+# The columns of an evidence row: a claim's span, where it lies, and the claim's zone kind.
+# ``rows`` of :meth:`EvidenceIndex.of_rows` are these, ordered by claim and span order (the
+# Spark engine reads the same columns from its Parquet tables).
+EVIDENCE_COLUMNS = ("claim_id", "role", "document_id", "start_char", "end_char", "exact",
+                    "span_id", "value_text", "path", "line", "zone_kind")
+
 
 class EvidenceIndex:
     """Spans of the given claims, fetched in one query (only candidates' claims, so the cost
     follows the number of findings, not the corpus)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, claim_ids: set[str]):
+    def __init__(self, con: duckdb.DuckDBPyConnection | None, claim_ids: set[str]):
         self.by_claim: dict[str, list[tuple]] = defaultdict(list)
         self.where: dict[str, tuple[str, int]] = {}
         self.zone: dict[str, str] = {}  # claim id -> the zone kind it was read in
-        if not claim_ids:
+        if not claim_ids or con is None:
             return
-        rows = con.execute("""
+        self._add(con.execute("""
             SELECT cs.claim_id, cs.role, s.document_id, s.start_char, s.end_char, s.exact,
                    s.span_id, c.value_text, p.path, s.line, c.zone_kind
             FROM claim_spans cs
@@ -27,7 +33,16 @@ class EvidenceIndex:
             JOIN claims c USING (claim_id)
             JOIN current_documents p ON p.document_id = s.document_id
             WHERE cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
-            ORDER BY cs.claim_id, cs.seq""", [sorted(claim_ids)]).fetchall()
+            ORDER BY cs.claim_id, cs.seq""", [sorted(claim_ids)]).fetchall())
+
+    @classmethod
+    def of_rows(cls, rows: list[tuple]) -> EvidenceIndex:
+        """An index of rows already fetched (``EVIDENCE_COLUMNS``, in claim and span order)."""
+        ev = cls(None, set())
+        ev._add(rows)
+        return ev
+
+    def _add(self, rows: list[tuple]) -> None:
         for r in rows:
             self.by_claim[r[0]].append(r[1:8])
             self.where[r[6]] = (r[8], r[9])

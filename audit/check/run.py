@@ -13,13 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from audit import __version__
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import builders, story_scoped
-from audit.check.confidence import THRESHOLDS, Side, confidence, severity_for, thresholds
+from audit.check.confidence import THRESHOLDS, thresholds
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
+from audit.check.making import Making, worst
 from audit.check.reference import load_facts
 from audit.check.suite import Judge, Judgement, load_suite
 from audit.check.waivers import load_waivers
@@ -27,12 +28,6 @@ from audit.progress import NO_PROGRESS, Bar
 from audit.severity import rank
 from audit.store import Store
 from audit.store.rows import insert_rows
-
-if TYPE_CHECKING:
-    from audit.check.evidence import EvidenceIndex
-
-MAX_EVIDENCE_PER_VALUE = 8
-
 
 # Candidates are judged and turned into findings this many at a time, so a corpus of 100,000
 # documents never holds all its candidates, findings and evidence in memory at once (100k
@@ -97,7 +92,8 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     ``engine`` (the Spark engine's :class:`audit.engine.sparkcheck.SparkChecks`): integrity,
     the story-scoped and per-story corpus candidates and the judging run there instead; a
     corpus-scoped check without ``PER_STORY`` would still be built here and handed to it;
-    findings are made and stored here as always.
+    the findings of its candidates and their evidence are made there too (by the same
+    ``Making``) and loaded into the store here, where the run is recorded as always.
     """
     suite, suite_path, facts, waivers = inputs or load_inputs(claims_dir, checks_dir)
     if judge is None and engine is None:
@@ -206,8 +202,10 @@ def worker_pays(con) -> bool:
 
 def _run_on_engine(store: Store, engine: Any, fail_on: str, config_hash: str, inputs: tuple,
                    full: bool, min_confidence: float, progress: Bar) -> CheckResult:
-    """``run_checks`` with another engine doing integrity, the story-scoped candidates and the
-    judging (GX on its data); the same reuse of unchanged stories, waivers and run record."""
+    """``run_checks`` with another engine doing integrity, the candidates, the judging (GX on
+    its data) and the findings with their evidence (``audit/check/making.py`` in its workers,
+    handed back as relations DuckDB reads: the Spark engine's Parquet); the same reuse of
+    unchanged stories, waivers and run record."""
     suite, _suite_path, facts, waivers = inputs
     con = store.con
     plan = _Plan.of(con, suite, facts, waivers, min_confidence, full)
@@ -226,8 +224,10 @@ def _run_on_engine(store: Store, engine: Any, fail_on: str, config_hash: str, in
     with store.transaction():
         sink = plan.sink(store, fail_on, waivers, min_confidence, integrity)
         stories = plan.changed if plan.unchanged else None  # None: every story
-        for by_cid, rejected in engine.judged(list(local.values()), stories, facts, warnings):
-            sink.add(findings_of(con, by_cid, rejected, plan.limits))
+        made = engine.made(list(local.values()), stories, facts, warnings, sink.making)
+        if made.rejected:  # the candidates built here: their findings made here too
+            sink.add(findings_of(con, made.local, made.rejected, plan.limits))
+        sink.load(made.findings, made.evidence)  # the engine's: made and written there
         progress.advance()
         return plan.record(sink, fail_on, waivers, warnings, config_hash)
 
@@ -260,7 +260,8 @@ class _Plan:
     def sink(self, store: Store, fail_on: str, waivers: list, min_confidence: float,
              integrity: list[Finding]) -> _Sink:
         """The run's findings so far: those of unchanged stories copied, then integrity's."""
-        sink = _Sink(store, fail_on, {w.fingerprint: w for w in waivers}, min_confidence)
+        sink = _Sink(store, fail_on, {w.fingerprint: w.reason for w in waivers},
+                     min_confidence, self.limits)
         if self.unchanged and self.prev_id is not None:
             sink.reuse(self.prev_id, self.unchanged)
         sink.add(integrity)
@@ -432,35 +433,34 @@ def _judged_findings(con, cands: list[Candidate], rejected: list[Judgement],
 def findings_of(con, by_cid: dict[str, Candidate], rejected: list[Judgement],
                 limits: dict[str, float] | None = None) -> list[Finding]:
     """One finding per rejected candidate, with the most severe expectation that rejected it
-    (its evidence read from the store)."""
-    worst: dict[str, Judgement] = {}
-    for j in rejected:
-        prev = worst.get(j.cid)
-        if prev is None or rank(j.severity) < rank(prev.severity):
-            worst[j.cid] = j
+    (its evidence read from the store; ``audit/check/making.py`` makes it, as the Spark
+    engine's executors do)."""
     from audit.check.evidence import EvidenceIndex  # its patterns cost a no-op run 0.2 s
 
-    claim_ids = {cl for cid in worst for v in by_cid[cid].values for cl, _ in v["claims"]}
+    judged = worst(rejected)
+    claim_ids = {cl for cid in judged for v in by_cid[cid].values for cl, _ in v["claims"]}
     ev = EvidenceIndex(con, claim_ids)
-    return [_finding(by_cid[cid], j.severity, j.cls, j.expectation, ev,
-                     THRESHOLDS if limits is None else limits)
-            for cid, j in worst.items()]
+    making = Making("", limits=THRESHOLDS if limits is None else limits)
+    return [making.finding(by_cid[cid], j, ev) for cid, j in judged.items()]
 
 
 class _Sink:
     """Writes findings of the run as they come (waivers applied, duplicates dropped), keeps the
     counts, and numbers them in report order at the end."""
 
-    def __init__(self, store: Store, fail_on: str, waived: dict, min_confidence: float = 0.0):
+    def __init__(self, store: Store, fail_on: str, waived: dict[str, str],
+                 min_confidence: float = 0.0, limits: dict[str, float] | None = None):
         con = store.con
-        self.con, self.waived, self.fail_on = con, waived, fail_on
-        self.min_confidence = min_confidence
+        self.con, self.fail_on = con, fail_on
         docs = [r[0] for r in con.execute(
             "SELECT document_id FROM current_documents ORDER BY 1").fetchall()]
         self.n_docs = len(docs)
         self.doc_set = hashlib.sha256(",".join(docs).encode()).hexdigest()[:16]
         self.seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchall()[0][0]
         self.run_id = run_id_for(self.seq, self.doc_set)
+        # what admits a finding and makes its rows (the Spark engine's executors use it too)
+        self.making = Making(self.run_id, waived, min_confidence,
+                             dict(THRESHOLDS if limits is None else limits))
         self.seen: set[str] = set()
         self.waived_seen: set[str] = set()
         self.by_severity: Counter = Counter()
@@ -536,17 +536,14 @@ class _Sink:
                     self.top = sorted(self.top, key=_order)[:SHOWN]
 
     def add(self, findings: list[Finding]) -> None:
+        making = self.making
         new = []
         for f in sorted(findings, key=_order):
-            if f.fingerprint in self.seen:
-                continue
-            if f.confidence < self.min_confidence and f.cls != "integrity":
+            if f.fingerprint in self.seen or not making.admit(f):
                 continue
             self.seen.add(f.fingerprint)
-            w = self.waived.get(f.fingerprint)
-            if w:
-                f.accepted, f.waiver_reason = True, w.reason
-                self.waived_seen.add(w.fingerprint)
+            if f.accepted:  # waived
+                self.waived_seen.add(f.fingerprint)
                 self.accepted += 1
             else:
                 self.by_severity[f.severity] += 1
@@ -556,20 +553,51 @@ class _Sink:
             new.append(f)
         if len(self.top) > 4 * SHOWN:
             self.top = sorted(self.top, key=_order)[:SHOWN]
-        run_id = self.run_id
-        insert_rows(self.con, "findings", [{
-            "run_id": run_id, "finding_id": f.fingerprint, "seq": 0, "check_name": f.check,
-            "class": f.cls, "severity": f.severity, "message": f.message,
-            "accepted": f.accepted, "waiver_reason": f.waiver_reason,
-            "details": json.dumps({"values": f.values, **f.details,
-                                   "confidence": f.confidence}, sort_keys=True,
-                                  ensure_ascii=False, default=str),
-        } for f in new])
-        insert_rows(self.con, "finding_evidence", [{
-            "run_id": run_id, "finding_id": f.fingerprint, "seq": k,
-            "document_id": e.document_id, "claim_id": e.claim_id, "span_id": e.span_id,
-            "start_char": e.start, "end_char": e.end, "exact": e.exact, "value": e.value,
-        } for f in new for k, e in enumerate(f.evidence)])
+        insert_rows(self.con, "findings", [making.finding_row(f) for f in new])
+        insert_rows(self.con, "finding_evidence",
+                    [row for f in new for row in making.evidence_rows(f)])
+
+    def load(self, findings: str, evidence: str) -> None:
+        """Add findings made elsewhere (the Spark engine's Parquet): ``findings`` and
+        ``evidence`` are relations (``read_parquet(...)``) holding this run's rows as
+        :class:`Making` made them (confidence and waivers applied). One statement per table
+        writes them, skipping a finding this run already holds (copied from the last run);
+        the counts and the console's top findings are read with SQL, not row by row. The
+        last findings a run adds: their ids are not added to ``seen``."""
+        con, run_id = self.con, self.run_id
+        fresh = (f"(SELECT * FROM {findings} WHERE finding_id NOT IN "
+                 f"(SELECT finding_id FROM findings WHERE run_id = $run))")
+        for sev, cls, accepted, n in con.execute(
+                f"SELECT severity, class, accepted, count(*) FROM {fresh} GROUP BY ALL",
+                {"run": run_id}).fetchall():
+            if accepted:
+                self.accepted += n
+            else:
+                self.by_severity[sev] += n
+                self.by_class[cls] += n
+        self.waived_seen.update(r[0] for r in con.execute(
+            f"SELECT finding_id FROM {fresh} WHERE accepted", {"run": run_id}).fetchall())
+        for fid, check, cls, sev, msg, details in con.execute(
+                f"SELECT finding_id, check_name, class, severity, message, details "
+                f"FROM {fresh} f WHERE NOT accepted AND severity <> 'info' "
+                f"ORDER BY {SEVERITY_RANK_SQL}, class, finding_id LIMIT {SHOWN}",
+                {"run": run_id}).fetchall():
+            f = Finding(check, cls, sev, msg, None,
+                        confidence=float(json.loads(details).get("confidence", 1.0)))
+            f.__dict__["fingerprint"] = fid  # the stored fingerprint; the key is not here
+            self.top.append(f)
+        self.top = sorted(self.top, key=_order)[:SHOWN]
+        # evidence first: its filter reads which findings the run held before these
+        e_cols = ", ".join(self._columns("finding_evidence"))
+        con.execute(f"INSERT INTO finding_evidence ({e_cols}) SELECT {e_cols} FROM {evidence} "
+                    f"WHERE finding_id NOT IN "
+                    f"(SELECT finding_id FROM findings WHERE run_id = $run)", {"run": run_id})
+        f_cols = ", ".join(self._columns("findings"))
+        con.execute(f"INSERT INTO findings ({f_cols}) SELECT {f_cols} FROM {fresh}",
+                    {"run": run_id})
+
+    def _columns(self, table: str) -> list[str]:
+        return [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
 
     def finish(self, result: CheckResult, config_hash: str, inputs: str,
                states: dict[str, str]) -> str:
@@ -606,38 +634,3 @@ def _merge(into: Candidate, other: Candidate) -> None:
         else:
             into.values.append(v)
             labels[v["value"]] = v
-
-
-def _finding(cand: Candidate, severity: str, cls: str, expectation: str,
-             ev: EvidenceIndex, limits: dict[str, float]) -> Finding:
-    evidence = []
-    values = []
-    parts = []
-    sides = []
-    for v in cand.values:
-        items = []
-        for claim_id, roles in v["claims"]:
-            items.extend(ev.first(claim_id, roles, v["value"]))
-        docs = sorted({e.document_id for e in items})
-        values.append({"value": v["value"], "documents": docs})
-        sides.append(Side(frozenset(docs), frozenset(
-            ev.zone[c] for c, _ in v["claims"] if c in ev.zone)))
-        evidence.extend(items[:MAX_EVIDENCE_PER_VALUE])
-        where = "; ".join(dict.fromkeys(ev.locate(e) for e in items[:4]))
-        more = f" and {len(items) - 4} more" if len(items) > 4 else ""
-        parts.append(f"'{_short(v['value'])}'" + (f" ({where}{more})" if where else ""))
-    message = f"{cand.headline}: " + " vs ".join(parts)
-    details = dict(cand.details)
-    details["expectation"] = expectation
-    score = confidence(cls, sides, details)
-    demoted = severity_for(severity, score, limits)
-    if demoted != severity:
-        details["judged_severity"] = severity  # what the suite said before confidence
-    return Finding(check=cand.check, cls=cls, severity=demoted, message=message,
-                   key=cand.key, evidence=evidence, values=values, details=details,
-                   confidence=score)
-
-
-def _short(s: str, n: int = 90) -> str:
-    s = " ".join(str(s).split())
-    return s if len(s) <= n else s[: n - 1] + "…"

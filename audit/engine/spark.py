@@ -3,8 +3,8 @@ Spark jobs, with the same Python readers, extractors and resolver as the DuckDB 
 
 What runs where:
 
-* driver: discovery (``find_sources``: the same manifest, link and name rules), the check and
-  the reports (in the DuckDB store, unchanged);
+* driver: discovery (``find_sources``: the same manifest, link and name rules), the run record
+  and the reports (in the DuckDB store, unchanged);
 * Spark, per file (``mapInArrow``): read, zone, extract -> documents, zones, claims, spans,
   claim_spans, mentions, extractions, written as Parquet partitioned by ``part`` (the first hex
   digit of the document id) under the output folder;
@@ -12,8 +12,9 @@ What runs where:
   connected components by min-label propagation, so a story's id is its smallest document id,
   as ``resolve.stories`` gives);
 * Spark, per story (``groupBy(story).applyInArrow``): entity clustering (``resolve.cluster``);
-* driver: the Parquet is loaded into the DuckDB store (corpus sync as ``audit ingest`` does it),
-  and the existing check stage judges it there.
+* driver: the Parquet is loaded into the DuckDB store (corpus sync as ``audit ingest`` does it);
+  the check stage then runs on Spark too (``sparkcheck.py``), its findings loaded back the
+  same way.
 
 Rows cross from the Python workers to Spark as Arrow batches (nulls stay nulls: a pandas float
 column would turn a missing ``value_num`` into NaN). Each worker yields a long form (table,
@@ -317,12 +318,12 @@ def run_spark(spark, files: list, root: Path, options: Any, vocab: Any,
     return result
 
 
-def _write(df, path: Path) -> None:
-    """Parquet partitioned by the first hex digit of the document id (or of the table's first
-    column, an id, where it has no document column)."""
+def _write(df, path: Path, key: str | None = None) -> None:
+    """Parquet partitioned by the first hex digit of ``key`` (default: the document id, or
+    the table's first column, an id, where it has no document column)."""
     from pyspark.sql import functions as F
 
-    key = "document_id" if "document_id" in df.columns else df.columns[0]
+    key = key or ("document_id" if "document_id" in df.columns else df.columns[0])
     df.withColumn("part", F.substring(key, 2, 1)).write.mode("overwrite") \
         .partitionBy("part").parquet(str(path))
 
@@ -454,10 +455,7 @@ def load_into_store(store: Any, out: Path, paths: list[tuple[str, str]], files: 
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
     def pq(t: str) -> str:
-        if not any((out / t).glob("*/*.parquet")):  # no rows: Spark wrote no file
-            names = ", ".join(f"NULL::{ty} AS {c}" for c, ty in cols[t])
-            return f"(SELECT {names} LIMIT 0)"
-        return f"read_parquet('{_sql_path(out / t)}/*/*.parquet', hive_partitioning = false)"
+        return parquet_relation(out, t, cols[t])
 
     current = dict(con.execute("SELECT path, document_id FROM document_paths").fetchall())
     versions = dict(con.execute(
@@ -532,6 +530,16 @@ def load_into_store(store: Any, out: Path, paths: list[tuple[str, str]], files: 
             for s, ds in sorted(docs_of.items())])
         con.execute("DROP TABLE _spark_docs")
     return res
+
+
+def parquet_relation(out: Path, table: str, cols: list[tuple[str, str]] | None = None) -> str:
+    """DuckDB's relation over a table of the output (``read_parquet`` of its partitions), or
+    an empty one of its columns (``cols``, default the store's) where Spark wrote no file."""
+    if not any((out / table).glob("*/*.parquet")):  # no rows: Spark wrote no file
+        cols = cols or store_columns((table,))[table]
+        names = ", ".join(f"NULL::{ty} AS {c}" for c, ty in cols)
+        return f"(SELECT {names} LIMIT 0)"
+    return f"read_parquet('{_sql_path(out / table)}/*/*.parquet', hive_partitioning = false)"
 
 
 def _sql_path(p: Path) -> str:

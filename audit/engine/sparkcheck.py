@@ -21,9 +21,15 @@
   builder in the DuckDB store on the driver and judged with the rest;
 * judging: the candidates stay in Spark (their judged columns as a typed DataFrame, the
   pickled candidate beside them); any driver-built candidates join them as a DataFrame, and
-  the GX suite's checkpoint runs once over the union through GX's Spark datasource. Only the
-  rejected candidates come back to the driver, where findings and their evidence are made and
-  stored in DuckDB as always (reports, diff, waivers and triage read them unchanged);
+  the GX suite's checkpoint runs once over the union through GX's Spark datasource; the
+  rejected rows' ids and expectations come back to the driver;
+* findings: the rejected candidates (joined with their judgement, and with their claims'
+  spans from the output's Parquet) go through ``audit/check/making.py`` in the executors, the
+  code the DuckDB engine makes its findings with, and are written as Parquet
+  (``output/findings``, ``output/finding_evidence``: the store's tables); the driver loads them
+  with one ``INSERT ... FROM read_parquet`` per table (``run._Sink.load``), so reports, diff,
+  waivers and triage read them unchanged. Driver-built candidates (none today) still become
+  findings on the driver;
 * integrity: the row rules (types, allowed values, ranges, patterns, uniqueness) are screened by
   pandera's PySpark backend on the Spark tables (``sparkintegrity.py``); see there.
 
@@ -40,12 +46,16 @@ import os
 import pickle
 import traceback
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from audit.errors import AuditError
+
+if TYPE_CHECKING:
+    from audit.check.making import Making
 
 # What each table the story-scoped builders read is routed by (its story's bucket).
 ROUTES: dict[str, str] = {
@@ -59,6 +69,7 @@ CANDIDATES = "kind string, check string, cid string, judged string, types string
 _CAND_ARROW = pa.schema([("kind", pa.string()), ("check", pa.string()), ("cid", pa.string()),
                          ("judged", pa.string()), ("types", pa.string()),
                          ("blob", pa.binary())])
+CANDIDATES_PER_TASK = 20_000  # rejected candidates made into findings per Python task
 JUDGE_ROWS = 200_000  # a judged frame up to this size is one partition (GX runs ~8 jobs per
 #                       expectation; on a small frame partitions only add scheduling)
 _SPARK_TYPE = {"bool": "boolean", "int": "bigint", "float": "double", "str": "string"}
@@ -78,14 +89,17 @@ class SparkChecks:
         with self.clock.stage("spark integrity"):
             return run_integrity_spark(self.spark, self.output, con)
 
-    def judged(self, local: list, stories: list[str] | None, facts: dict,
-               warnings: list[str]) -> Iterator[tuple[dict, list]]:
-        """(candidates by cid, rejections) in chunks: the story candidates built on Spark
-        (``stories``: those to recompute, None: all) and ``local`` judged together."""
+    def made(self, local: list, stories: list[str] | None, facts: dict, warnings: list[str],
+             making: Making) -> Made:
+        """The story candidates built on Spark (``stories``: those to recompute, None: all)
+        and ``local`` judged together; the findings of the Spark candidates made by
+        ``making`` in the executors and written as Parquet (``write_findings``); the
+        rejections of ``local`` handed back, for the driver to make theirs."""
         from pyspark.sql import functions as F
 
-        from audit.check.run import CHUNK
+        from audit.check.making import worst
         from audit.check.suite import _Session
+        from audit.engine.spark import parquet_relation
 
         with self.clock.stage("spark candidates"):
             cands = story_candidates(self.spark, self.output, self.paths, stories, facts) \
@@ -104,20 +118,28 @@ class SparkChecks:
                 rejected = session.judge_frame(frame)
                 frame.unpersist()
             by_cid = {c.cid: c for c in local}
-            wanted = sorted({j.cid for j in rejected} - set(by_cid))
-            mine = [j for j in rejected if j.cid in by_cid]
-            if mine:
-                yield by_cid, mine
-            for lo in range(0, len(wanted), CHUNK):
-                ids = wanted[lo:lo + CHUNK]
-                got = _merged(unique.join(
-                    self.spark.createDataFrame([(c,) for c in ids], "cid string"), "cid")
-                    .select("cid", "blob").collect())
-                yield got, [j for j in rejected if j.cid in got]
+            with self.clock.stage("spark findings"):
+                write_findings(self.spark, self.output, self.paths, unique,
+                               worst(j for j in rejected if j.cid not in by_cid), making)
         finally:
             if unique is not None:
                 unique.unpersist()
             cands.unpersist()
+        return Made(by_cid, [j for j in rejected if j.cid in by_cid],
+                    parquet_relation(self.output, "findings"),
+                    parquet_relation(self.output, "finding_evidence"))
+
+
+@dataclass
+class Made:
+    """What the engine hands back to the check stage: the driver-built candidates (by cid)
+    with their rejections, and this run's findings and evidence as DuckDB relations over
+    the Parquet written in the executors."""
+
+    local: dict[str, Any]
+    rejected: list
+    findings: str
+    evidence: str
 
 
 def one_per_key(cands: Any) -> Any:
@@ -385,3 +407,128 @@ def _value(v: Any, spark_type: str) -> Any:
     if spark_type == "string" and not isinstance(v, str):
         return json.dumps(v)
     return v
+
+
+# --------------------------------------------------------------------------------------------
+# Findings and their evidence, made in the executors
+# --------------------------------------------------------------------------------------------
+
+# The columns of a finding's evidence rows that the executors make (finding_evidence without
+# run_id and finding_id, which the finding row carries).
+_EVIDENCE_FIELDS = ("seq", "document_id", "claim_id", "span_id", "start_char", "end_char",
+                    "exact", "value")
+
+
+def write_findings(spark: Any, out: Path, paths: list[tuple[str, str]], unique: Any,
+                   judged: dict[str, Any], making: Making) -> None:
+    """The findings of the rejected candidates (``judged``: the worst judgement of each, by
+    cid) made in the executors by ``making`` (``audit/check/making.py``, as the DuckDB engine
+    makes them) and written as Parquet under ``out/findings`` and ``out/finding_evidence``
+    (partitioned by the first hex digit of the finding id), with the store's column types.
+
+    A candidate's evidence is its claims' spans where they lie (the store's ``EvidenceIndex``
+    query, as Spark joins over the output: claim_spans, spans, claims and each document's
+    first path), gathered per candidate with ``collect_list``; one ``mapInArrow`` then makes
+    each finding with its evidence rows nested, written as the two tables."""
+    from pyspark.sql import functions as F
+
+    from audit.check.evidence import EVIDENCE_COLUMNS
+    from audit.engine.spark import _SPARK, _read, _write, spark_schema, store_columns
+
+    cols = store_columns(("findings", "finding_evidence"))
+    # up to JUDGE_ROWS findings, the rejected candidates' side of each join is broadcast (the
+    # output's tables are read where they lie, not shuffled) and their rows stay in few
+    # partitions (a Python task each); above, Spark plans the joins by their sizes
+    small = len(judged) <= JUDGE_ROWS
+    bc = F.broadcast if small else (lambda df: df)
+    verdicts = spark.createDataFrame(
+        [(cid, j.check, j.cls, j.severity, j.expectation) for cid, j in sorted(judged.items())],
+        "cid string, jcheck string, cls string, severity string, expectation string")
+    rejected = unique.select("cid", "blob").join(bc(verdicts), "cid")
+    if small:
+        rejected = rejected.coalesce(max(1, len(judged) // CANDIDATES_PER_TASK))
+    rejected = rejected.persist()
+    try:
+        claims = rejected.select("cid", "blob").mapInArrow(
+            _claims_of, "cid string, claim_id string")  # each (cid, claim) once
+        first: dict[str, str] = {}
+        for path, doc in paths:  # the store's current_documents: each document's first path
+            if doc not in first or path < first[doc]:
+                first[doc] = path
+        first_path = spark.createDataFrame(sorted(first.items()),
+                                           "document_id string, path string")
+        spans = _read(spark, out, "claim_spans").join(bc(claims), "claim_id")
+        spans = _read(spark, out, "spans").select(
+            "span_id", "document_id", "start_char", "end_char", "exact", "line") \
+            .join(bc(spans), "span_id")
+        spans = _read(spark, out, "claims").select("claim_id", "value_text", "zone_kind") \
+            .join(bc(spans), "claim_id")
+        spans = first_path.join(bc(spans), "document_id") \
+            .groupBy("cid").agg(F.collect_list(F.struct("seq", *EVIDENCE_COLUMNS))
+                                .alias("spans"))
+        evidence = [(c, t) for c, t in cols["finding_evidence"] if c in _EVIDENCE_FIELDS]
+        schema = spark_schema(cols["findings"]) + ", evidence array<struct<" + ", ".join(
+            f"`{c}`: {_SPARK[t]}" for c, t in evidence) + ">>"
+        made = rejected.join(bc(spans), "cid", "left") \
+            .select("cid", "blob", "jcheck", "cls", "severity", "expectation", "spans") \
+            .mapInArrow(_maker(making, cols), schema).persist()
+        try:
+            _write(made.select(*[c for c, _ in cols["findings"]]), out / "findings",
+                   key="finding_id")
+            _write(made.select("run_id", "finding_id", F.explode("evidence").alias("e"))
+                   .select("run_id", "finding_id", *[f"e.{c}" for c, _ in evidence])
+                   .select(*[c for c, _ in cols["finding_evidence"]]),
+                   out / "finding_evidence", key="finding_id")
+        finally:
+            made.unpersist()
+    finally:
+        rejected.unpersist()
+
+
+def _claims_of(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """(cid, claim id) of each claim a rejected candidate names (runs in a Spark worker)."""
+    from audit.check.making import claim_ids
+
+    for batch in batches:
+        cids, claims = [], []
+        for cid, blob in zip(batch.column("cid").to_pylist(), batch.column("blob").to_pylist(),
+                             strict=True):
+            for claim in claim_ids(pickle.loads(blob)):
+                cids.append(cid)
+                claims.append(claim)
+        yield pa.RecordBatch.from_arrays([pa.array(cids, pa.string()),
+                                          pa.array(claims, pa.string())],
+                                         names=["cid", "claim_id"])
+
+
+def _maker(making: Making, cols: dict[str, list[tuple[str, str]]]):
+    """The worker function: rejected candidates with their judgement and their claims' spans
+    -> finding rows, each with its evidence rows nested (``Making``: the DuckDB engine's)."""
+    from audit.engine.spark import arrow_schema
+
+    findings = arrow_schema(cols["findings"])
+    evidence = arrow_schema([(c, t) for c, t in cols["finding_evidence"]
+                             if c in _EVIDENCE_FIELDS])
+    schema = findings.append(pa.field("evidence", pa.list_(pa.struct(list(evidence)))))
+
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        from audit.check.evidence import EVIDENCE_COLUMNS, EvidenceIndex
+        from audit.check.suite import Judgement
+
+        for batch in batches:
+            rows = []
+            for r in batch.to_pylist():
+                cand = pickle.loads(r["blob"])
+                spans = sorted(r["spans"] or [], key=lambda s: (s["claim_id"], s["seq"]))
+                ev = EvidenceIndex.of_rows([tuple(s[c] for c in EVIDENCE_COLUMNS)
+                                            for s in spans])
+                f = making.finding(cand, Judgement(r["cid"], r["jcheck"], r["cls"],
+                                                   r["severity"], r["expectation"]), ev)
+                if not making.admit(f):
+                    continue
+                row = making.finding_row(f)
+                row["evidence"] = [{c: e[c] for c in evidence.names}
+                                   for e in making.evidence_rows(f)]
+                rows.append(row)
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+    return run
