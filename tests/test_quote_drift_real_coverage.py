@@ -5,6 +5,8 @@ end through the CLI, in our own invented wording and names."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extracting import audit_texts
 
 
@@ -238,3 +240,18 @@ def test_a_different_ending_of_two_closed_sentences_counts_every_word():
     assert word_diff(a, "The flood will close the old timber bridge.")[1] == 4
     # one of them runs on unclosed: the rest may have been trimmed, as before
     assert word_diff(a, "The flood will close the old timber bridge")[1] == 3
+
+
+@pytest.mark.parametrize("a, b, changed", [
+    ("the strikes in the US hurt our slate this year",
+     "the strikes in the United States hurt our slate this year", 0),
+    ("the strikes in the UK hurt our slate this year",
+     "the strikes in Britain hurt our slate this year", 0),
+    ("the strikes in the US hurt our slate this year",
+     "the strikes in France hurt our slate this year", 2),
+    # one quote stops at the country, the other runs on into its next sentence
+    ("the strikes in the US", "the strikes in the United States. We have a deal", 0),
+])
+def test_two_names_of_one_country_in_a_quote_are_no_change(a, b, changed):
+    from audit.resolve.utterances import word_diff
+    assert word_diff(a, b)[1] == changed

@@ -329,6 +329,8 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
         if GAP in ta[i1:i2] or GAP in tb[j1:j2] or _next_to_gap(ta, i1, i2) \
                 or _next_to_gap(tb, j1, j2):
             continue  # the source marked words left out or replaced here
+        if tag == "replace" and _same_country(ra[i1:i2], rb[j1:j2]):
+            continue  # "in the US" / "in the United States": one country, two names
         if not (edge and tag in ("delete", "insert")):
             minor = _minor(ta[i1:i2], tb[j1:j2])
             if minor is not None:  # an article, or a noun's number: no editor's change
@@ -342,6 +344,8 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
         elif edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
             if _cut_word(ta[i1:i2], tb[j1:j2], at_end=n > 0):
                 continue  # a quote cut off inside a word: "... down be" / "... down below"
+            if n > 0 and _country_then_more(ra[i1:i2], rb[j1:j2]):
+                continue  # "... in the US" / "... in the United States. While ...": trimmed
             if _sentence_cut(a, ta, i1, i2, n > 0) or _sentence_cut(b, tb, j1, j2, n > 0):
                 continue  # the two quotes stop at different sentence ends: both trimmed
             # both end their sentence there: nothing was trimmed, every word is a change
@@ -350,6 +354,27 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
     return diff, changed + (plurals if plurals > MINOR_PLURALS else 0)
+
+
+def _same_country(xa: list[str], xb: list[str]) -> bool:
+    """Whether two differing stretches (as written) are two names of one country ("US" /
+    "United States", "UK" / "Britain"): a translation or house style, not a misquote."""
+    from audit.resolve.countries import country_key
+
+    ra = " ".join(w for w in xa if w.lower() not in ARTICLES)
+    rb = " ".join(w for w in xb if w.lower() not in ARTICLES)
+    if not ra or not rb or ra.lower() == rb.lower():
+        return False
+    ka, kb = country_key(ra), country_key(rb)
+    return ka is not None and ka == kb
+
+
+def _country_then_more(xa: list[str], xb: list[str]) -> bool:
+    """At the end where one quote runs on: whether the shorter side's words name the country
+    the other's first one to three words name (the rest is the run-on, trimmed)."""
+    short, long_ = (xa, xb) if len(xa) <= len(xb) else (xb, xa)
+    return len(short) <= 3 and any(_same_country(short, long_[:k])
+                                   for k in range(1, min(3, len(long_)) + 1))
 
 
 ARTICLES = frozenset({"a", "an", "the"})
