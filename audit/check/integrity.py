@@ -108,26 +108,26 @@ def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = No
     and hash of its rows); orphans are still decided over whole tables, uniqueness by looking
     the changed rows' keys up in the whole tables (the other rows passed it unchanged). The
     findings are those of a full validation: an unchanged document's rows passed it before."""
-    digests = scope = held = None
-    if suspects is None:
-        suspects = Suspects(True, True, frozenset(ID_COLUMNS))
-        if memo and _table_exists(con, MEMO_TABLE):
-            digests = _digests(con)
-            held = _held(con)
-            scope = _dirty(held, digests)
-    if scope is not None:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {SCOPE_TABLE} (document_id VARCHAR)")
-        if scope:
-            con.execute(f"INSERT INTO {SCOPE_TABLE} SELECT unnest(?::VARCHAR[])", [scope])
+    scope = None
+    digests = False  # this run's digests are in DIGESTS_TABLE (dropped at the end)
     try:
+        if suspects is None:
+            suspects = Suspects(True, True, frozenset(ID_COLUMNS))
+            if memo and _table_exists(con, MEMO_TABLE):
+                digests = _digests(con)
+                scope = _dirty(con)
+        if scope is not None:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {SCOPE_TABLE} (document_id VARCHAR)")
+            if scope:
+                con.execute(f"INSERT INTO {SCOPE_TABLE} SELECT unnest(?::VARCHAR[])", [scope])
         findings = (_provenance(con, scope is not None) if suspects.provenance else []) \
             + (_orphans(con) if suspects.orphans else []) \
             + _validate_tables(con, suspects.tables, scope is not None)
+        if digests:
+            _remember(con, clean=not findings)
     finally:
-        if scope is not None:
-            _drop(con, [SCOPE_TABLE])
-    if digests is not None:
-        _remember(con, digests, clean=not findings, held=held)
+        _drop(con, ([SCOPE_TABLE] if scope is not None else [])
+              + ([DIGESTS_TABLE] if digests else []))
     findings.sort(key=lambda f: (f.check, f.key[1] if isinstance(f.key, list) else []))
     return findings
 
@@ -138,6 +138,7 @@ def run_integrity(con: duckdb.DuckDBPyConnection, suspects: Suspects | None = No
 
 MEMO_TABLE = "integrity_memo"
 SCOPE_TABLE = "_audit_integrity_scope"  # temp: the documents whose rows are validated
+DIGESTS_TABLE = "_audit_integrity_digests"  # temp: this run's digests, as the memo keeps them
 SCOPED_SHARE = 0.5  # more documents changed than this share: validate everything
 _IN_SCOPE = f"document_id IN (SELECT document_id FROM temp.{SCOPE_TABLE})"
 # per table: each row's document (claim_spans through its claim; a row whose claim is gone
@@ -152,61 +153,59 @@ _DOC_OF = {
 }
 
 
-def _digests(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+def _digests(con: duckdb.DuckDBPyConnection) -> bool:
     """Per table and document: the count and an order-free hash of its rows, with the code's
-    signature under ('', '') (other rules, other verdicts)."""
+    signature under ('', '') (other rules, other verdicts), into the temp table
+    ``DIGESTS_TABLE`` (kept in DuckDB: at 50,000 documents 250,000 digests, which cost
+    seconds to fetch, compare and write back through Python)."""
     from audit.rerun import code_signature
 
-    out = {("", ""): code_signature()}
-    for table, rows in _DOC_OF.items():
-        if not _table_exists(con, table):
-            continue
-        for doc, digest in _fetch(con, f"SELECT doc, count(*) || ':' || bit_xor(hash(r.t)) "
-                                       f"FROM ({rows}) r GROUP BY doc"):
-            out[(table, doc or "")] = digest
-    return out
+    parts = [f"SELECT '{table}' AS table_name, coalesce(doc, '') AS document_id, "
+             f"count(*) || ':' || bit_xor(hash(r.t)) AS digest FROM ({rows}) r GROUP BY doc"
+             for table, rows in _DOC_OF.items() if _table_exists(con, table)]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {DIGESTS_TABLE} AS "
+                "SELECT '' AS table_name, '' AS document_id, ?::VARCHAR AS digest"
+                + "".join(f" UNION ALL {p}" for p in parts), [code_signature()])
+    return True
 
 
-def _held(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
-    return {(t, d): h for t, d, h in _fetch(
-        con, f"SELECT table_name, document_id, digest FROM {MEMO_TABLE}")}
-
-
-def _dirty(held: dict[tuple[str, str], str], digests: dict[tuple[str, str], str]
-           ) -> list[str] | None:
+def _dirty(con: duckdb.DuckDBPyConnection) -> list[str] | None:
     """The documents some of whose rows are new or changed since the last clean validation
-    (``held``: the memo); None when everything must be validated (no memo, other code, or
-    most documents changed)."""
-    if not held or held.get(("", "")) != digests[("", "")]:
+    (the memo); None when everything must be validated (no memo, other code, or most
+    documents changed)."""
+    (signed, docs), = _fetch(con, f"""
+        SELECT (SELECT count(*) FROM {MEMO_TABLE} m JOIN temp.{DIGESTS_TABLE} d
+                USING (table_name, document_id, digest) WHERE m.table_name = ''),
+               (SELECT count(*) FROM temp.{DIGESTS_TABLE} WHERE table_name = 'documents')""")
+    if not signed:  # no memo, or one made by other code
         return None
-    docs = {d for (t, d) in digests if t == "documents"}
-    dirty = sorted({key[1] for key, h in digests.items() if key[0] and held.get(key) != h})
-    if "" in dirty or len(dirty) > SCOPED_SHARE * max(len(docs), 1):
+    dirty = [d for (d,) in _fetch(con, f"""
+        SELECT DISTINCT d.document_id FROM temp.{DIGESTS_TABLE} d
+        WHERE d.table_name <> '' AND NOT EXISTS (
+            SELECT 1 FROM {MEMO_TABLE} m WHERE m.table_name = d.table_name
+              AND m.document_id = d.document_id AND m.digest = d.digest)
+        ORDER BY 1""")]
+    if "" in dirty or len(dirty) > SCOPED_SHARE * max(docs, 1):
         return None
     return dirty
 
 
-def _remember(con: duckdb.DuckDBPyConnection, digests: dict[tuple[str, str], str],
-              clean: bool, held: dict[tuple[str, str], str] | None = None) -> None:
-    """After a clean validation, these digests are vouched for; after findings, nothing is.
-    ``held``: the memo as read before the validation (nothing else writes it meanwhile)."""
-    from audit.store.rows import insert_rows
-
+def _remember(con: duckdb.DuckDBPyConnection, clean: bool) -> None:
+    """After a clean validation, this run's digests (``DIGESTS_TABLE``) are vouched for;
+    after findings, nothing is. Only the memo rows that differ are deleted and written."""
     if not clean:
         con.execute(f"DELETE FROM {MEMO_TABLE}")
         return
-    held = _held(con) if held is None else held
-    stale = sorted(k for k in set(held) | set(digests) if held.get(k) != digests.get(k))
-    if not stale:
-        return
-    con.execute("CREATE OR REPLACE TEMP TABLE _audit_memo_stale AS SELECT unnest(?::VARCHAR[]) "
-                "AS table_name, unnest(?::VARCHAR[]) AS document_id",
-                [[k[0] for k in stale], [k[1] for k in stale]])
-    con.execute(f"DELETE FROM {MEMO_TABLE} m USING temp._audit_memo_stale s "
-                "WHERE m.table_name = s.table_name AND m.document_id = s.document_id")
-    _drop(con, ["_audit_memo_stale"])
-    insert_rows(con, MEMO_TABLE, [{"table_name": k[0], "document_id": k[1], "digest": digests[k]}
-                                  for k in stale if k in digests])
+    con.execute(f"""
+        DELETE FROM {MEMO_TABLE} m WHERE NOT EXISTS (
+            SELECT 1 FROM temp.{DIGESTS_TABLE} d WHERE d.table_name = m.table_name
+              AND d.document_id = m.document_id AND d.digest = m.digest)""")
+    con.execute(f"""
+        INSERT INTO {MEMO_TABLE} (table_name, document_id, digest)
+        SELECT d.table_name, d.document_id, d.digest FROM temp.{DIGESTS_TABLE} d
+        WHERE NOT EXISTS (
+            SELECT 1 FROM {MEMO_TABLE} m WHERE m.table_name = d.table_name
+              AND m.document_id = d.document_id AND m.digest = d.digest)""")
 
 
 def _finding(
