@@ -609,21 +609,20 @@ def _value_tables(con: duckdb.DuckDBPyConnection, scoped: bool = False) -> dict[
             paths = "[" + ", ".join(_sql_str(f"$.{r.path}") for r in field_rules(value_type)) \
                 + "]"
             table = VALUE_TABLE + kind
-            con.execute(f"""
-                CREATE OR REPLACE TEMP TABLE {table} AS
+            cut = f"""
                 SELECT claim_id, {", ".join(f"{c.select} AS {_sql_name(c.name)}"
                                             for c in columns)}
                 FROM (SELECT claim_id, json_type(value, {paths}) AS t,
                              json_extract_string(value, {paths}) AS v
                       FROM claims WHERE kind = {_sql_str(kind)}
-                      {f"AND {_IN_SCOPE}" if scoped else ""})""")
+                      {f"AND {_IN_SCOPE}" if scoped else ""})"""
+            # screened as cut, stored only when some row breaks a rule (rarely)
             counts = _fetch(con, "SELECT " + ", ".join(f"count_if({c.broken()})"
-                                                      for c in columns) + f" FROM {table}")[0]
+                                                      for c in columns) + f" FROM ({cut})")[0]
             suspects = [c.name for c, n in zip(columns, counts, strict=True) if n]
             if suspects:
+                con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {cut}")
                 out[table] = suspects
-            else:
-                _drop(con, [table])
     except duckdb.Error:
         _drop(con, [*out, table])
         return {}
