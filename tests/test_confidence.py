@@ -186,3 +186,17 @@ def test_a_page_stating_two_of_three_values_leaves_info():
     # not for classes that are no figure comparison
     assert confidence("name-variant", [side("a", "b"), side("a"), side("c")]) == \
         confidence("name-variant", [side("a", "b"), side("e"), side("c")])
+
+
+def test_a_figure_most_of_the_storys_pages_never_state_is_weak_evidence():
+    from audit.check.confidence import Side, confidence
+
+    def side(*docs):
+        return Side(frozenset(docs), frozenset({"body"}))
+    two_of_twelve = confidence("value-conflict", [side("a"), side("b")],
+                               {"story_documents": 12})
+    two_of_two = confidence("value-conflict", [side("a"), side("b")], {"story_documents": 2})
+    assert two_of_twelve < 0.6 <= two_of_two  # a warning in a large story, an error alone
+    four_of_twelve = confidence("value-conflict", [side("a", "c", "d"), side("b")],
+                                {"story_documents": 12})
+    assert four_of_twelve >= 0.6

@@ -156,6 +156,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             compared.append((key, [it for it in items if measure_of[it[1].claim_id] == m]))
     named = _named_holders(con, scope_sql)
     several = _several_facts(con, scope_sql)
+    story_docs = dict(con.execute(
+        f"SELECT story, count(DISTINCT document_id) FROM {scope_sql} c GROUP BY story"
+    ).fetchall())
     out: dict[tuple, Candidate] = {}
     for key, items in compared:
         story, kind, pred = key[0], key[1], key[2]
@@ -203,6 +206,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     cand.details["cut_off"] = True  # one side's sentence was cut short
                 if _listed_apart(values, listed_nums.get((story, kind), {}).values()):
                     cand.details["listed_apart"] = True
+                cand.details["story_documents"] = story_docs.get(story, 0)
                 if kind == "count" and (story, key[3], sig[0] or "") in several and any(
                         all(c in holderless for c in v.claims) for v in values):
                     cand.details["several_facts"] = True
