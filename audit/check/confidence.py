@@ -35,11 +35,12 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   for three parties): the noun stands for several facts in the writers' own view, so two
   pages' holderless figures are most likely of different holders; this alone leaves a
   finding at info.
-* **silent story**: a figure that fewer than a quarter of the story's pages state at all
-  (details ``story_documents``: two of twelve pages, one figure each): a fact of the event most
-  pages give; a figure only a few mention is more often a side detail of which the two pages
-  speak of two different things. On six held-out sets at their first measurement, 1 of 9 such
-  value-conflict findings was right, 12 of 25 of the others. Alone, a warning.
+* **silent story**: a figure that fewer than a quarter of the story's pages giving figures of
+  its kind state at all (details ``story_documents``: two of twelve pages with amounts, one
+  figure each): a fact of the event most pages give; a figure only a few mention is more often
+  a side detail of which the two pages speak of two different things. On six held-out sets at
+  their first measurement, 1 of 7 such value-conflict findings was right, 12 of 27 of the
+  others. Alone, a warning.
 * **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
   captions describe other pictures) weakens figure comparisons.
 * **part and total**: two amounts whose difference is itself an amount the story states

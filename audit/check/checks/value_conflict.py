@@ -156,9 +156,10 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             compared.append((key, [it for it in items if measure_of[it[1].claim_id] == m]))
     named = _named_holders(con, scope_sql)
     several = _several_facts(con, scope_sql)
-    story_docs = dict(con.execute(
-        f"SELECT story, count(DISTINCT document_id) FROM {scope_sql} c GROUP BY story"
-    ).fetchall())
+    # the story's pages that give any figure of a kind: a figure's silent pages are among them
+    story_docs = {(story, kind): n for story, kind, n in con.execute(
+        f"SELECT story, kind, count(DISTINCT document_id) FROM {scope_sql} c "
+        "WHERE kind IN ('money', 'count', 'date') GROUP BY ALL").fetchall()}
     out: dict[tuple, Candidate] = {}
     for key, items in compared:
         story, kind, pred = key[0], key[1], key[2]
@@ -206,7 +207,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     cand.details["cut_off"] = True  # one side's sentence was cut short
                 if _listed_apart(values, listed_nums.get((story, kind), {}).values()):
                     cand.details["listed_apart"] = True
-                cand.details["story_documents"] = story_docs.get(story, 0)
+                cand.details["story_documents"] = story_docs.get((story, kind), 0)
                 if kind == "count" and (story, key[3], sig[0] or "") in several and any(
                         all(c in holderless for c in v.claims) for v in values):
                     cand.details["several_facts"] = True
