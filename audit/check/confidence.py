@@ -25,9 +25,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   one document states two of them (a party's seats and another party's, a trial's date and a
   hearing's): the key covers several facts in that writer's own view, so the comparison is
   weak; this alone leaves a finding at info.
-* **listed apart**: two of the values are listed side by side by one page as separate items
-  of a breakdown (details ``listed_apart``: "$120 million to one plaintiff, $90 million to
-  another" on consecutive lines or in one statement): that writer names them as different
+* **listed apart**: two of the values are listed by one page as rows of a breakdown, each on
+  a line of its own (details ``listed_apart``: "- one plaintiff: $120 million" / "- another:
+  $90 million"; amounts inside one sentence do not count): that writer names them as different
   things, so other pages' one-each mentions are most likely of different items, not one
   figure misstated; this alone leaves a finding at info.
 * **several facts**: counts that name no holder, of a counted noun that two or more pages

@@ -250,9 +250,10 @@ _NOT_NAMES = frozenset(
     in on at of for by to from with and but or if as when while after before since during
     officials organisers organizers critics investors backers funders companies industry
     private public government""".split())
+_MONTH_NAMES = ("january february march april may june july august september october november "
+                "december").split()
 _MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split())
+    _MONTH_NAMES + "monday tuesday wednesday thursday friday saturday sunday".split())
 _LEGAL = re.compile(
     r"(?i)[,\s]+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv|group"
     r"|holdings)\.?$")
@@ -599,8 +600,6 @@ _COMPARED_AFTER = re.compile(r"(?i)\b(?:against|versus|vs\.?|than|beat(?:ing)?|t
 
 # A sentence opened by an earlier month of the page's year ("In July, the company reported ...")
 # on a page written later tells what was reported then, not this event's figure
-_MONTH_NAMES = ("january february march april may june july august september october november "
-                "december").split()
 _EARLIER_MONTH = re.compile(
     r"(?i)(?:back[ \t]+|earlier[ \t]+)?in[ \t]+(?P<m>" + "|".join(_MONTH_NAMES) + r")"
     r"(?:[ \t]+(?P<y>(?:19|20)\d\d))?[ \t]*,")
@@ -621,22 +620,26 @@ def earlier_month(text: str, ss: int, doc_year: int | None, doc_month: int | Non
     return m["m"].lower()
 
 
+def _comma_clause(text: str, ss: int, se: int, first: int, ve: int) -> tuple[int, int, int]:
+    """(clause start, start, end) of the figure's clause (see ``_clause``) further cut at the
+    nearest comma on either side: "$5m, up from $3m last year" keeps "last year" out of $5m's."""
+    lo, hi = _clause(text, ss, se, first, ve, 90, 60)
+    c = text.rfind(",", lo, first)
+    c2 = text.find(",", ve, hi)
+    return lo, c + 1 if c >= 0 else lo, c2 if c2 >= 0 else hi
+
+
 def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | None,
                span_start: int | None = None, doc_month: int | None = None
                ) -> tuple[str, str | None, int | None]:
     """("event" | "other", the deciding words, the year named in the figure's clause)."""
     first = vs if span_start is None else span_start
-    lo, hi = _clause(text, ss, se, first, ve, 90, 60)
-    # a comma ends the clause for the time frame: "$5m, up from $3m last year"
-    c = text.rfind(",", lo, first)
-    clo = c + 1 if c >= 0 else lo
-    if c >= 0 and _PARTICIPLE_CLAUSE.match(text, clo, first):
+    lo, clo, chi = _comma_clause(text, ss, se, first, ve)
+    if clo > lo and _PARTICIPLE_CLAUSE.match(text, clo, first):
         # "..., killing around 85 people", "..., with the final bill amounting to $9bn" are
         # said of the clause before the comma
-        c = text.rfind(",", lo, c)
+        c = text.rfind(",", lo, clo - 1)
         clo = c + 1 if c >= 0 else lo
-    c = text.find(",", ve, hi)
-    chi = c if c >= 0 else hi
     year = None
     for y in _YEAR.finditer(text, clo, chi):
         if vs <= y.start("y") < ve:
@@ -649,8 +652,8 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     other_case = _OTHER_CASE.search(text, max(ss, first - OTHER_CASE_WINDOW), first)
     if other_case is not None:
         return "other", re.sub(r"\s+", " ", other_case[0].strip()).lower(), year
-    para = text.rfind("\n", max(0, first - PARTIAL_COUNT_WINDOW), ss) + 1 or max(
-        0, first - PARTIAL_COUNT_WINDOW)
+    window = max(0, first - PARTIAL_COUNT_WINDOW)
+    para = max(window, text.rfind("\n", window, ss) + 1)  # the paragraph, within the window
     partial = _PARTIAL_COUNT.search(text, para, first)
     if partial is not None:
         return "other", "partial count", None
@@ -847,11 +850,8 @@ def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
         if change is not None:
             out["change"] = change
     if kind != "money":
-        first = vs if span_start is None else span_start
-        lo, hi = _clause(text, ss, se, first, ve, 90, 60)
-        c = text.rfind(",", lo, first)
-        c2 = text.find(",", ve, hi)
-        period = sub_period(text, c + 1 if c >= 0 else lo, c2 if c2 >= 0 else hi)
+        _, clo, chi = _comma_clause(text, ss, se, vs if span_start is None else span_start, ve)
+        period = sub_period(text, clo, chi)
         if period is not None:
             out["period"] = period
     return out

@@ -261,11 +261,7 @@ def _listed_numbers(con: duckdb.DuckDBPyConnection, scope_sql: str, listed: list
             WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) AND c.value_num IS NOT NULL
             ORDER BY ALL""", [sorted(set(listed))]):
         for _doc, story, kind, num, s0, s1 in rows:
-            before, after = line_around(text, s0, s1, FRAGMENT_CHARS)
-            row = (len(before) + (s1 - s0) + len(after) <= FRAGMENT_CHARS
-                   and not SENTENCE_END.search(before + after))
-            start = text.rfind("\n", 0, s0) + 1
-            if row or _ROW_MARK.match(text, start):
+            if _on_fragment(text, s0, s1) or _ROW_MARK.match(text, text.rfind("\n", 0, s0) + 1):
                 out.setdefault((story, kind), {}).setdefault(doc, set()).add(float(num))
     return out
 
@@ -498,6 +494,14 @@ def own_measures(text: str, amounts: list[tuple[int, int]], measures: list[str |
     return own
 
 
+def _on_fragment(text: str, s0: int, s1: int) -> bool:
+    """Whether the line the amount text[s0:s1] stands on is a fragment (a table cell, a
+    headline, a short "Funder: $20m" line): short, and ending no sentence."""
+    before, after = line_around(text, s0, s1, FRAGMENT_CHARS)
+    return (len(before) + (s1 - s0) + len(after) <= FRAGMENT_CHARS
+            and not SENTENCE_END.search(before + after))
+
+
 def listed_in(text: str, amounts: list[tuple[int, int]],
               frames: list[str] | None = None) -> list[bool]:
     """For amounts (start, end) of one document sorted by start, whether each is listed with
@@ -506,11 +510,7 @@ def listed_in(text: str, amounts: list[tuple[int, int]],
     event's price with an earlier one, each a fact of its own."""
     # the line an amount stands on is a fragment (a table cell, a headline, a short
     # "Funder: $20m" line) when it is short and ends no sentence
-    frag = []
-    for s0, s1 in amounts:
-        before, after = line_around(text, s0, s1, FRAGMENT_CHARS)
-        frag.append(len(before) + (s1 - s0) + len(after) <= FRAGMENT_CHARS
-                    and not SENTENCE_END.search(before + after))
+    frag = [_on_fragment(text, s0, s1) for s0, s1 in amounts]
     hit = [False] * len(amounts)
     for i, (a0, a1) in enumerate(amounts):
         for j in range(i + 1, len(amounts)):
