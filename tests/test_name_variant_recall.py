@@ -223,3 +223,24 @@ def test_a_name_written_alone_five_times_anchors_its_misspelling():
     # two names written alone five times, one letter apart, are two forms in use: no anchor
     other = [Mention(f"o{i}", "person", "Harrowgaite", "mention") for i in range(5)]
     assert "x" not in {m.mention_id for m in side_mentions_kept([*ms, *other])}
+
+
+# --- a long surname two letters off ---------------------------------------------------------
+
+
+def test_a_long_surname_two_letters_off_in_a_side_mention_is_a_misspelling():
+    # a rewrite drops two letters of a long transliterated surname once, with no title near it
+    ms = [Mention("a", "person", "Tomasz Wojciechowski", "mayor|brenmouth"),
+          Mention("b", "person", "Tomasz Wojciechowski", "mention"),
+          Mention("c", "person", "Tomasz Wojcehowski", "mention")]
+    assert _kinds(ms)["Tomasz Wojcehowski"] == "spelling"
+    assert len(cluster(ms)) == 1
+
+
+def test_shorter_names_two_letters_apart_are_not_read_as_one_person():
+    # two letters off an eight-letter or shorter token is as often another name
+    for other in ("Muhammad Idris", "Petra Lindqvist"):
+        base = "Mohammed Idris" if other.startswith("Muhammad") else "Peter Lindqvist"
+        ms = [Mention("a", "person", base, "mayor|brenmouth"),
+              Mention("b", "person", other, "mention")]
+        assert other not in _kinds(ms)

@@ -82,7 +82,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     """The person mentions to cluster: every mention read with a role or as a speaker, and the
     side mentions that spell one of those people (or a full name written alike at least
     ANCHOR_MENTIONS times) or a near miss of exactly one of them (a
-    given name and surname with one token one letter off: "Anna Hartmann" / "Anna Hartman"; a
+    given name and surname with one token one letter off: "Anna Hartmann" / "Anna Hartman", or
+    a long one, LONG_TOKEN letters or more, two letters off: "Wojciechowska" / "Wojcechowska"; a
     surname alone, five letters or more, one letter off a full name's surname and with its first
     letter: "Hartmann's", but not "Seven" for "Neven": a typo seldom hits the first letter).
     Precision first: any other side mention (a company, a street, a common word) is dropped."""
@@ -118,7 +119,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         elif mixed_name(k, full) is not None:
             keep = True
         elif len(k) >= 2:
-            keep = len([f for f in full if _one_letter_pair(spelling_pair(k, f))]) == 1
+            keep = len([f for f in full if _side_typo(spelling_pair(k, f))]) == 1
         elif k in lone_anchors:
             keep = True
         else:
@@ -200,6 +201,23 @@ def _one_word_off(k: tuple[str, ...], o: tuple[str, ...]) -> bool:
         return False
     a, b = diff[0]
     return min(len(a), len(b)) >= 4 and a[0] == b[0] and OSA.distance(a, b) == 1
+
+
+LONG_TOKEN = 9
+
+
+def _side_typo(pair: tuple[str, str] | None) -> bool:
+    """A name token of a side mention misspelt: one letter off (see ``_one_letter_pair``), or
+    two letters off a token of LONG_TOKEN letters or more with the same first letter (long
+    transliterated surnames lose two letters at once: "Wojcechowska"; shorter tokens two
+    letters apart are as often two names: "Petra"/"Peter", "Mohammed"/"Muhammad")."""
+    if _one_letter_pair(pair):
+        return True
+    if pair is None:
+        return False
+    a, b = pair
+    return (min(len(a), len(b)) >= LONG_TOKEN and a[0] == b[0]
+            and OSA.distance(a, b) == 2 and near_token(a, b))
 
 
 def _one_letter_pair(pair: tuple[str, str] | None) -> bool:
