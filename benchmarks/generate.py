@@ -1294,13 +1294,13 @@ def truth_items(ev: Event, docs: list[Doc]) -> tuple[list[dict], list[dict], lis
             elif cls == "amount":
                 good = other(lambda x: "amount" not in x.plant)
                 planted.append(dict(
-                    id=pid, **{"class": "value-conflict"}, severity="error",
+                    id=pid, **{"class": "value-conflict"}, severity="warning",
                     documents=[d.name, good.name], values=[d.amount_text, good.amount_text],
                     note=f"Amount stated as {d.amount_text} instead of ${ev.amount_m} million."))
             elif cls == "count":
                 good = other(lambda x: "count" not in x.plant)
                 planted.append(dict(
-                    id=pid, **{"class": "value-conflict"}, severity="error",
+                    id=pid, **{"class": "value-conflict"}, severity="warning",
                     documents=[d.name, good.name], values=[d.count_text, good.count_text],
                     note=f"Count stated as '{d.count_text}' instead of {ev.count_n}."))
             elif cls == "list-drop":

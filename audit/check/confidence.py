@@ -88,6 +88,13 @@ PRIOR = {
     "status-conflict": 0.8,
 }
 DEFAULT_PRIOR = 0.8
+# The most a class's findings can reach on their own evidence. Two figures that differ under one
+# key are, on real coverage, as a rule two facts the key did not tell apart (a part and a
+# total, two dates' tallies, two parties' seats): at their first measurement, 9 of 39
+# value-conflict errors on six held-out sets were right, and no recorded feature told them
+# apart (support on each side, values, holder, silent pages). Below the error threshold: a
+# figure conflict is a warning for an editor to look at, never a failed gate on its own.
+CEILING = {"value-conflict": 0.55}
 ONE_AGAINST_ONE = 0.9
 ONE_DOCUMENT = 0.7
 ONE_DOCUMENT_FIGURE = 0.35  # value-, measurement- and time-conflict within one page
@@ -166,7 +173,7 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     shared = (details or {}).get("shared")
     if isinstance(shared, int | float) and 0 <= shared <= 1:
         score *= 0.5 + 0.5 * float(shared)
-    return round(min(1.0, max(0.0, score)), 2)
+    return round(min(CEILING.get(cls, 1.0), max(0.0, score)), 2)
 
 
 def thresholds(suite: Mapping) -> dict[str, float]:
