@@ -471,6 +471,7 @@ def _next_to_gap(toks: list[str], i1: int, i2: int) -> bool:
     return i1 == i2 and ((i1 > 0 and toks[i1 - 1] == GAP) or (i1 < len(toks) and toks[i1] == GAP))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a story pairs its few speakers often
 def same_speaker(a: str, b: str) -> bool:
     """Two speaker names that may be one person: equal, one a part of the other ("Whitcombe" /
     "Lorraine K. Whitcombe"), or one spelling a letter or two off the other ("Solbergh")."""
