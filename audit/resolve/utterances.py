@@ -136,6 +136,7 @@ FUNCTION_WORDS = frozenset(
     "those is are was were be been".split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a pair is asked again (partners, pairs)
 def same_utterance(a: str, b: str) -> bool:
     """Whether two quoted passages are one utterance (see the module docstring)."""
     wa, wb = words(a), words(b)
