@@ -79,3 +79,6 @@ class Inputs:
     # each story's state (``audit.check.run.story_states``), for corpus-scoped builders that
     # memoise per-story work (``audit.check.memo``); None: compute everything afresh
     states: dict[str, str] | None = None
+    # rows several builders of one run read alike (one run's ``Inputs`` share it): each
+    # builder that reads them looks here first, so the store is asked once per run
+    shared: dict[Any, Any] = field(default_factory=dict)

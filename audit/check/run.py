@@ -147,6 +147,7 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
         pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
         judged_any = False
         warnings: list[str] = []
+        shared: dict = {}  # rows more than one builder reads (``Inputs.shared``)
         every = builders()
         progress.start(len(every) + 1)  # each check's candidates, then the final judging
         for check in every:
@@ -156,11 +157,12 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
             if unchanged and check.scope == "story":
                 if not changed:
                     continue
-                found = build(con, Inputs(changed, facts, warnings))
+                found = build(con, Inputs(changed, facts, warnings, shared=shared))
             else:  # corpus-scoped: may memoise per-story work under the stories' states
                 merged: dict[str, Candidate] = {}
                 _collect(merged, build(con, Inputs(None, facts, warnings,
-                                                   None if full else plan.states)))
+                                                   None if full else plan.states,
+                                                   shared=shared)))
                 found = reuse.split(merged.values())  # unchanged ones: findings copied
                 del merged
             if pending and len(pending) + len(found) > CHUNK:
@@ -174,6 +176,7 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
                     judging.submit(cands[lo:lo + CHUNK])
                 pending, judged_any = {}, True
                 del cands
+        shared.clear()
         if pending or not judged_any:  # an empty run still validates the suite
             judging.submit(list(pending.values()))
             del pending

@@ -7,6 +7,7 @@ earlier as president) and by the role-conflict check (each person's titles acros
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Spellings of one title -> one key (lower case, words single-spaced).
@@ -33,6 +34,7 @@ STATUS_WORDS = {
 _SPLIT = re.compile(r"[\s\u00a0]+")
 
 
+@functools.lru_cache(maxsize=65536)  # pure; a corpus repeats few titles
 def title_key(title: str) -> tuple[str, str]:
     """(status, title) of a title as written: "Former CEO" -> ("former", "chief executive")."""
     words = [w for w in _SPLIT.split(title.lower().replace(".", "").strip()) if w]
@@ -89,6 +91,7 @@ def _org_words(org: str) -> set[str]:
     return set(american(tokens(org, "org")))
 
 
+@functools.lru_cache(maxsize=65536)  # pure; a corpus pairs few organisations
 def orgs_agree(a: str | None, b: str | None) -> bool:
     """Two organisations named for one role are the same one (or may be): either is unnamed,
     they are one country however written, they share a distinctive word ("Keio" / "Keio

@@ -136,6 +136,7 @@ FUNCTION_WORDS = frozenset(
     "those is are was were be been".split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a pair is asked again (partners, pairs)
 def same_utterance(a: str, b: str) -> bool:
     """Whether two quoted passages are one utterance (see the module docstring)."""
     wa, wb = words(a), words(b)
@@ -471,6 +472,7 @@ def _next_to_gap(toks: list[str], i1: int, i2: int) -> bool:
     return i1 == i2 and ((i1 > 0 and toks[i1 - 1] == GAP) or (i1 < len(toks) and toks[i1] == GAP))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; a story pairs its few speakers often
 def same_speaker(a: str, b: str) -> bool:
     """Two speaker names that may be one person: equal, one a part of the other ("Whitcombe" /
     "Lorraine K. Whitcombe"), or one spelling a letter or two off the other ("Solbergh")."""

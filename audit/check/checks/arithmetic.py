@@ -64,15 +64,31 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             counts AS (
               SELECT DISTINCT c.claim_id, c.document_id, c.value_num AS n, b.s0
               FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
-              WHERE c.kind = 'count' AND c.predicate = 'count')
+              WHERE c.kind = 'count' AND c.predicate = 'count'),
+            -- the documents holding a pair _parts may take (an amount with one of its currency
+            -- after it within PART_WITHIN, a per-unit amount with a count within COUNT_WITHIN):
+            -- only theirs are read
+            paired AS (
+              SELECT a.document_id FROM m a
+              JOIN m b ON b.document_id = a.document_id
+                      AND b.currency IS NOT DISTINCT FROM a.currency
+                      AND b.s0 > a.s1 AND b.s0 - a.s1 < {PART_WITHIN}
+              WHERE a.per IS NULL AND b.per IS NULL
+              UNION
+              SELECT a.document_id FROM m a
+              JOIN counts n ON n.document_id = a.document_id
+                           AND n.s0 > a.s0 - {COUNT_WITHIN} AND n.s0 - a.s0 < {COUNT_WITHIN}
+              WHERE a.per = 'each')
             SELECT document_id, 'm', claim_id, value_num, currency, per, value_text, s0, s1,
                    nullif(fam, ''), part
             FROM m WHERE document_id IN (SELECT document_id FROM m WHERE currency IN
                                          (SELECT unnest(?::VARCHAR[])))
+              AND document_id IN (SELECT document_id FROM paired)
             UNION ALL
             SELECT document_id, 'n', claim_id, n, NULL, NULL, NULL, s0, NULL, NULL, NULL
             FROM counts
             WHERE document_id IN (SELECT document_id FROM m WHERE per = 'each')
+              AND document_id IN (SELECT document_id FROM paired)
             ORDER BY 1, 8, 3""", [sorted(totals)]):
         rows.extend(_parts(doc, text, items, totals))
     rows.sort(key=lambda r: r[-1])

@@ -61,7 +61,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     out: list[Candidate] = []
     # a story's candidates kept while its state is unchanged; only the others' quotes are read
     memo = StoryMemo(con, NAME, inputs)
-    quotes_of = quotes_by_story(con, explicit_only=True, stories=memo.missing())
+    quotes_of = quotes_by_story(con, explicit_only=True, stories=memo.missing(),
+                                shared=inputs.shared)
     for story in sorted(set(quotes_of) | set(memo.states or ())):
         held = memo.get(story)
         if held is not None:

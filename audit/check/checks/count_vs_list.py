@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 
@@ -46,39 +45,35 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     memo = StoryMemo(con, NAME, inputs, extra=f"{LEAD_WITHIN}|{_LIST_LEAD.pattern}")
     missing = memo.missing()
     found: dict[str, list[tuple]] = defaultdict(list)
-    for _doc, text, items in by_document(con, f"""
+    # the pairs are found in SQL (each count with the lists starting within LEAD_WITHIN after
+    # its end), so only their rows and their documents' texts are read; the text between them
+    # is tested here (see texts.py for why not in SQL)
+    for _doc, text, pairs in by_document(con, f"""
         WITH spans_of AS (
           SELECT DISTINCT c.claim_id, c.document_id, c.kind, c.value, c.value_num, c.subject,
                  c.story, b.s0, b.s1
           FROM {scoped_claims(missing)} c
           JOIN {span_bounds('value', 'context', 'org', 'item', 'tail')} b USING (claim_id)
-          WHERE c.kind IN ('count', 'org_list', 'topic_list'))
-        SELECT document_id, kind = 'count', claim_id, value_num, subject, kind,
-               CASE kind WHEN 'topic_list' THEN json_array_length(value, '$.items')
-                 ELSE json_array_length(value, '$.members')
-                      + coalesce(TRY_CAST(json_extract_string(value, '$.others.n') AS INTEGER),
-                                 0) END AS listed,
-               (json_type(value, '$.others') = 'OBJECT'
-                AND TRY_CAST(json_extract_string(value, '$.others.n') AS INTEGER) IS NULL)
-                 AS open_tail, s0, s1, story
-        FROM spans_of
-        QUALIFY bool_or(kind = 'count') OVER (PARTITION BY document_id)
-            AND bool_or(kind <> 'count') OVER (PARTITION BY document_id)
-        ORDER BY document_id, s0, claim_id"""):
-        # each count is paired only with the lists that start within LEAD_WITHIN after it
-        lists = [r for r in items if not r[1]]
-        starts = [r[8] for r in lists]
-        for n in items:
-            if not n[1]:
-                continue
-            n1 = n[9]
-            for k in range(bisect.bisect_left(starts, n1), len(lists)):
-                lst = lists[k]
-                if lst[8] - n1 > LEAD_WITHIN:
-                    break
-                if _LIST_LEAD.fullmatch(text[n1:lst[8]]):
-                    found[n[10]].append((n[2], lst[2], n[3], n[4], lst[5], lst[6], lst[7],
-                                         (n[2], lst[8], lst[2])))
+          WHERE c.kind IN ('count', 'org_list', 'topic_list')),
+        n AS (SELECT * FROM spans_of WHERE kind = 'count'),
+        l AS (SELECT document_id, claim_id, kind, s0,
+                CASE kind WHEN 'topic_list' THEN json_array_length(value, '$.items')
+                  ELSE json_array_length(value, '$.members')
+                       + coalesce(TRY_CAST(json_extract_string(value, '$.others.n') AS INTEGER),
+                                  0) END AS listed,
+                (json_type(value, '$.others') = 'OBJECT'
+                 AND TRY_CAST(json_extract_string(value, '$.others.n') AS INTEGER) IS NULL)
+                  AS open_tail
+              FROM spans_of WHERE kind <> 'count')
+        SELECT n.document_id, n.s1, l.s0, n.story, n.claim_id, l.claim_id, n.value_num,
+               n.subject, l.kind, l.listed, l.open_tail
+        FROM n JOIN l ON l.document_id = n.document_id AND l.s0 >= n.s1
+                     AND l.s0 - n.s1 <= {LEAD_WITHIN}
+        ORDER BY n.document_id, n.s0, n.claim_id, l.s0, l.claim_id"""):
+        for _, n1, l0, story, count_id, list_id, stated, subject, kind, listed, tail in pairs:
+            if _LIST_LEAD.fullmatch(text[n1:l0]):
+                found[story].append((count_id, list_id, stated, subject, kind, listed, tail,
+                                     (count_id, l0, list_id)))
     rows = [r for story_rows in found.values() for r in story_rows]
     if memo.states is not None:
         for story in missing or ():

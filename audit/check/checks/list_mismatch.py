@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import duckdb
@@ -176,6 +177,7 @@ _GENERAL = {"", "programme", "program", "overall", "total", "all", "partnership"
             "partnerships", "initiative", "project"}
 
 
+@functools.lru_cache(maxsize=65536)  # pure; asked for each list several times
 def _scope_key(scope: str) -> str:
     return re.sub(r"[\W_]+", " ", fold(scope or "").lower()).strip()
 
@@ -189,6 +191,7 @@ _PROGRAMME_NOUNS = {"programme", "program", "programmes", "programs", "initiativ
                     "consortium", "consortia", "coalition", "taskforce", "mission"}
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_general(scope: str) -> bool:
     key = _scope_key(scope)
     return key in _GENERAL or (bool(key) and key.split()[-1] in _PROGRAMME_NOUNS

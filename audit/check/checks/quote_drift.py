@@ -57,13 +57,37 @@ UNKNOWN_SPEAKER = "unknown"  # the subject of a quote whose speaker was not foun
 
 
 def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False,
-                    stories: list[str] | None = None) -> dict[str, list[tuple]]:
+                    stories: list[str] | None = None, shared: dict | None = None
+                    ) -> dict[str, list[tuple]]:
     """Each story's quotes as (claim_id, path, text, speaker, document_id, incomplete: a known
     prefix), the speaker as its
     person entity's canonical name: from the speaker span's entity, or, for a speaker found
     through a pronoun or a role reference (no span), the entity one of whose spellings it is
     (``explicit_only``: such a speaker counts as unknown). ``stories``: only these (None: all).
+    ``shared``: a run's ``Inputs.shared``, where the rows read for these stories are kept for
+    the next builder that asks (quote-drift, then attribution-change).
     """
+    key = ("quotes", None if stories is None else tuple(stories))
+    if shared is None or key not in shared:
+        read = _quote_rows(con, stories)
+        if shared is not None:
+            shared[key] = read
+    else:
+        read = shared[key]
+    rows, spelled = read
+    out: dict[str, list[tuple]] = {}
+    for cid, path, text, speaker, story, doc, via, incomplete in rows:
+        if via and explicit_only:
+            speaker = UNKNOWN_SPEAKER
+        speaker = spelled.get((story, speaker.lower()), speaker)
+        out.setdefault(story, []).append((cid, path, text, speaker, doc, bool(incomplete)))
+    return out
+
+
+def _quote_rows(con: duckdb.DuckDBPyConnection, stories: list[str] | None
+                ) -> tuple[list[tuple], dict[tuple[str, str], str]]:
+    """The quote rows of ``quotes_by_story`` and each story's person spellings (lower case)
+    -> canonical name."""
     only = ("TRUE" if stories is None
             else "coalesce(e.story_id, '') IN (SELECT unnest(?::VARCHAR[]))")
     rows = con.execute(f"""
@@ -85,13 +109,7 @@ def quotes_by_story(con: duckdb.DuckDBPyConnection, explicit_only: bool = False,
                                                  [] if stories is None else [stories]
                                                  ).fetchall():
         spelled.setdefault((story, variant), canonical)
-    out: dict[str, list[tuple]] = {}
-    for cid, path, text, speaker, story, doc, via, incomplete in rows:
-        if via and explicit_only:
-            speaker = UNKNOWN_SPEAKER
-        speaker = spelled.get((story, speaker.lower()), speaker)
-        out.setdefault(story, []).append((cid, path, text, speaker, doc, bool(incomplete)))
-    return out
+    return rows, spelled
 
 
 def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
@@ -123,7 +141,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     story_cands: list[list[Candidate]] = []
     todo: list[tuple[int, str, list[tuple]]] = []
     story_notes: dict[int, list[str]] = {}
-    quotes_of = quotes_by_story(con, stories=memo.missing())  # the others come from the memo
+    # the others come from the memo
+    quotes_of = quotes_by_story(con, stories=memo.missing(), shared=inputs.shared)
     for story in sorted(set(quotes_of) | set(memo.states or ())):
         held = memo.get(story)
         if held is not None:  # the story's candidates as built when its state was this
@@ -318,15 +337,19 @@ def _rewrite_pairs(quotes: list[tuple]) -> list[tuple[tuple, tuple]]:
         return any(toks[i] == toks[k] or same_utterance(quotes[i][2], quotes[k][2])
                    for k in by_doc.get(doc, ()))
 
+    named = [q[3].lower() != UNKNOWN_SPEAKER for q in quotes]
     cands = []
     for i, a in enumerate(quotes):
+        if not named[i]:
+            continue
         for j in range(i + 1, len(quotes)):
             b = quotes[j]
-            if a[4] == b[4] or UNKNOWN_SPEAKER in (a[3].lower(), b[3].lower()) \
-                    or not same_speaker(a[3], b[3]):
+            if a[4] == b[4] or not named[j]:
                 continue
             la, lb = len(toks[i]), len(toks[j])
             if min(la, lb) < REWRITE_MIN_WORDS or max(la, lb) > REWRITE_LENGTH * min(la, lb):
+                continue
+            if not same_speaker(a[3], b[3]):
                 continue
             if partnered(i, b[4]) or partnered(j, a[4]):
                 continue

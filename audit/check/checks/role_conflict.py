@@ -13,7 +13,6 @@ that differ: the organisations named, or the titles."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 
@@ -51,8 +50,8 @@ def _label(title: str, org: str | None, status: str | None) -> str:
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     scope_sql = scoped_claims(inputs.stories)
     rows = con.execute(f"""
-        SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id, c.value, c.path,
-               o.prefix, o.suffix
+        SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id,
+               c.value->>'title', c.value->>'org', c.value->>'status', c.path, o.prefix, o.suffix
         FROM {scope_sql} c
         JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         JOIN entity_mentions em USING (mention_id) JOIN entities e USING (entity_id)
@@ -65,12 +64,11 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     people: dict[tuple, list[tuple]] = defaultdict(list)
     path_of: dict[str, str] = {}
     joined: dict[str, list[str]] = {}  # claim -> organisations written with its own
-    for story, eid, canonical, doc, claim, value, path, prefix, suffix in rows:
+    for story, eid, canonical, doc, claim, title, org, status, path, prefix, suffix in rows:
         path_of[claim] = path or ""
-        v = json.loads(value)
-        people[(story, eid, canonical)].append(
-            (doc, claim, v.get("title") or "", v.get("org"), v.get("status") or ""))
-        joined[claim] = _joined_orgs(prefix or "", suffix or "")
+        people[(story, eid, canonical)].append((doc, claim, title or "", org, status or ""))
+        if org:  # only a role's own organisation has others joined to it
+            joined[claim] = _joined_orgs(prefix or "", suffix or "")
     out: list[Candidate] = []
     for (story, _eid, canonical), stated in people.items():
         out.extend(_person(story, canonical, stated, joined))

@@ -58,13 +58,27 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
             AND coalesce(c.value->>'frame', 'event') = 'event'
             AND c.qualifiers->>'per' IS NULL"""
-    # every exact amount of the story: (story, currency) -> value -> (documents, claims, fams)
+    # the documents holding a pair of amounts _slip may take (one currency, the second no
+    # part of the first, within PART_WITHIN): only theirs, and their stories' amounts, are read
+    paired = con.execute(f"""
+            WITH m AS ({money})
+            SELECT DISTINCT a.document_id, a.story FROM m a
+            JOIN m b ON b.document_id = a.document_id
+                    AND b.currency IS NOT DISTINCT FROM a.currency
+                    AND (b.s0 > a.s0 OR (b.s0 = a.s0 AND b.claim_id > a.claim_id))
+                    AND b.s0 - a.s1 < {PART_WITHIN} AND NOT b.part""").fetchall()
+    if not paired:
+        return []
+    docs = sorted({doc for doc, _ in paired})
+    # every exact amount of those stories: (story, currency) -> value -> (documents, claims,
+    # fams)
     stated: dict[tuple, dict[float, tuple[set, list, set]]] = defaultdict(dict)
     for claim, doc, story, cur, num, fam in con.execute(f"""
             WITH m AS ({money}) SELECT claim_id, document_id, story, currency, value_num,
-            nullif(fam, '') FROM m ORDER BY claim_id""").fetchall():
-        docs, claims, fams = stated[(story, cur)].setdefault(float(num), (set(), [], set()))
-        docs.add(doc)
+            nullif(fam, '') FROM m WHERE story IN (SELECT unnest(?::VARCHAR[]))
+            ORDER BY claim_id""", [sorted({story for _, story in paired})]).fetchall():
+        docs_of, claims, fams = stated[(story, cur)].setdefault(float(num), (set(), [], set()))
+        docs_of.add(doc)
         claims.append(claim)
         if fam:
             fams.add(fam)
@@ -75,8 +89,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             WITH m AS ({money})
             SELECT document_id, claim_id, story, currency, value_num, value_text, s0, s1,
                    nullif(fam, ''), part
-            FROM m QUALIFY count(*) OVER (PARTITION BY document_id) > 1
-            ORDER BY document_id, s0, claim_id"""):
+            FROM m WHERE document_id IN (SELECT unnest(?::VARCHAR[]))
+            ORDER BY document_id, s0, claim_id""", [docs]):
         for i, a in enumerate(rows):
             for b in rows[i + 1:]:
                 if b[6] - a[7] >= PART_WITHIN:

@@ -281,6 +281,15 @@ def _listed_apart(values: list, pages: Iterable[set[float]]) -> bool:
     return False
 
 
+# Only a figure with another of its document starting less than LISTED_WITHIN from its own
+# start can be listed with one (``listed_in`` and ``own_measures`` look no further, and an
+# isolated figure lies in no other's window): the others are not read.
+_NEIGHBOURED = f"""
+            WINDOW w AS (PARTITION BY document_id ORDER BY s0, claim_id)
+            QUALIFY s0 - lag(s0) OVER w < {LISTED_WITHIN}
+                 OR lead(s0) OVER w - s0 < {LISTED_WITHIN}"""
+
+
 def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str) -> set[str]:
     """Casualty counts stated together with another one of one page (one sentence, or a run of
     table rows): a breakdown by place or by group, not the toll restated."""
@@ -291,7 +300,7 @@ def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str) -> set[str]:
               SELECT DISTINCT c.document_id, c.claim_id, b.s0, b.s1
               FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
               WHERE c.kind = 'count' AND c.value->>'state' IN ({states}))
-            QUALIFY count(*) OVER (PARTITION BY document_id) > 1
+            {_NEIGHBOURED}
             ORDER BY document_id, s0, claim_id"""):
         hit = listed_in(text, [(r[2], r[3]) for r in rows])
         out.update(r[1] for r, h in zip(rows, hit, strict=True) if h)
@@ -451,7 +460,7 @@ def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
                      c.value->>'measure' AS measure
               FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
               WHERE c.kind = 'money')
-            QUALIFY count(*) OVER (PARTITION BY document_id) > 1
+            {_NEIGHBOURED}
             ORDER BY document_id, s0, claim_id"""):
         frames = []
         for r in rows:
