@@ -244,3 +244,18 @@ def test_shorter_names_two_letters_apart_are_not_read_as_one_person():
         ms = [Mention("a", "person", base, "mayor|brenmouth"),
               Mention("b", "person", other, "mention")]
         assert other not in _kinds(ms)
+
+
+def test_a_name_after_a_possessive_is_read_and_compared(tmp_path):
+    # "Norway's Ingrid Vasslund": the possessive ends the capitalised run before the name
+    [m] = [c for c in pipeline("Later Norway's Ingrid Vasslund crossed the line first.",
+                               "mention") if c.value["form"] == "name"]
+    assert m.value["name"] == "Ingrid Vasslund"
+    found, _ = audit_texts(tmp_path, {
+        "a.txt": "Race report\n\nNorway's Ingrid Vaslund crossed the line first on Sunday.\n",
+        "b.txt": "Race report\n\nCoach Erik Brann said Ingrid Vasslund won on Sunday.\n",
+        "c.txt": "Race report\n\nThe winner, Ingrid Vasslund, thanked Coach Erik Brann.\n",
+        "d.txt": "Race report\n\nThe race went to Ingrid Vasslund on Sunday.\n",
+    })
+    spelt = [f for f in found if f["class"] == "name-variant" and "Vaslund" in f["message"]]
+    assert spelt and spelt[0]["severity"] == "error", [f["message"] for f in found]

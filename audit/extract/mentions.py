@@ -10,7 +10,8 @@ Read: one to three capitalised name tokens before a possessive "'s" ("Hartmann's
 double-barrelled surname alone ("Marrow-Keane was arrested"), a surname alone where a person
 is the likely reading (before "said", inside a sentence after a lower-case word), and runs of
 two or three name tokens ("Anna Hartmann") that stand alone (no capitalised word right before
-or after: "New Harbour Bridge Authority" is not read). Tokens that are stop words, months,
+or after: "New Harbour Bridge Authority" is not read; a possessive before a name ends the run
+before it: "Norway's Ingrid Vasslund"). Tokens that are stop words, months,
 weekdays, nationalities, title words or organisation suffixes end a run; runs that are places
 or countries are skipped.
 
@@ -43,7 +44,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "mentions"
-VERSION = "4"
+VERSION = "5"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -55,6 +56,8 @@ _RUN = re.compile(
 _CAP_BEFORE = re.compile(r"[A-Z][\w.’'&-]*[ \u00a0]\Z")
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\Z")
+# a possessive ends a capitalised run: "New Zealand's Shannon Reid", "Acme's Tom Hale"
+_POSSESSIVE_END = re.compile(r"[a-z]['’]s\Z")
 # a double-barrelled surname alone ("Marrow-Keane was arrested"): distinctive enough to be
 # read without a first name, even opening a sentence
 _DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
@@ -104,7 +107,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         before = (_CAP_BEFORE.search(text, max(start, a - 40), a)
                   if a > start and text[a - 1] in " \u00a0" else None)
         w0 = before.group(0).split()[0] if before else ""
-        if before and w0.rstrip(".") not in _HONORIFICS and not _SENTENCE_END.search(w0):
+        if before and w0.rstrip(".") not in _HONORIFICS and not _SENTENCE_END.search(w0) \
+                and not _POSSESSIVE_END.search(w0):
             continue  # part of a longer capitalised run
         toks = [t.span() for t in _TOKEN.finditer(text, a, b)]
         article = False  # the run opens with an article of another language
