@@ -90,9 +90,12 @@ DOC_B = "Acme Corp raised $120 million from Beta Fund, its chief executive said.
 
 
 def conflicting_project(tmp_path: Path, docs: int = 2) -> Path:
-    """A new project with DOC_A and DOC_B, plus ``docs - 2`` unrelated one-line notes."""
+    """A new project with DOC_A and DOC_B, plus ``docs - 2`` unrelated one-line notes. Its gate
+    fails on warnings: the planted figure conflict is one (``confidence.CEILING``)."""
     root = tmp_path / "p"
     assert invoke("init", root).exit_code == 0
+    toml = root / "audit.toml"
+    toml.write_text(toml.read_text().replace('fail_on = "error"', 'fail_on = "warning"', 1))
     (root / "sources" / "a.txt").write_text(DOC_A)
     (root / "sources" / "b.txt").write_text(DOC_B)
     for i in range(docs - 2):

@@ -26,7 +26,7 @@ def _docs(root: Path) -> list[str]:
 
 def test_empty_sources_fail_the_gate_and_keep_the_corpus(tmp_path):
     root = _project(tmp_path)
-    assert invoke("run", root).exit_code == 1  # a value conflict
+    assert invoke("run", root).exit_code == 1  # a value conflict (a warning; the gate fails on it)
     (tmp_path / "empty").mkdir()
     for where in (tmp_path / "empty", Path("/dev/zero")):
         r = invoke("run", root, "--sources", where, "--fail-on", "error")
