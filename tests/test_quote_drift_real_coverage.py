@@ -255,3 +255,29 @@ def test_a_different_ending_of_two_closed_sentences_counts_every_word():
 def test_two_names_of_one_country_in_a_quote_are_no_change(a, b, changed):
     from audit.resolve.utterances import word_diff
     assert word_diff(a, b)[1] == changed
+
+
+def test_a_quote_cut_off_by_the_page_end_at_a_country_name_is_no_change():
+    # the shorter quote stops where its page was cut, right after "the US"; the other runs on
+    from audit.resolve.utterances import word_diff
+    short = "the strikes in the US"
+    long_ = "the strikes in the United States. We have a deal with the writers"
+    assert word_diff(short, long_, a_prefix=True)[1] == 0
+    assert word_diff(long_, short, b_prefix=True)[1] == 0
+    # another country is still a change
+    assert word_diff("the strikes in France", long_, a_prefix=True)[1] > 0
+
+
+@pytest.mark.parametrize("a, b, changed", [
+    ("We are ready to build the new line", "We're ready to build the new line", 0),
+    ("We do not expect delays at the yard", "We don't expect delays at the yard", 0),
+    ("It is the best season we have had", "It's the best season we've had", 0),
+    ("We cannot wait for the opening", "We can't wait for the opening", 0),
+    # a negation added or dropped is a change, contracted or not
+    ("We will stop the works this year", "We won't stop the works this year", 1),
+    # a possessive is no contraction
+    ("The mayor's plan is good for the port", "The mayor plan is good for the port", 1),
+])
+def test_a_contraction_written_out_is_no_change(a, b, changed):
+    from audit.resolve.utterances import word_diff
+    assert word_diff(a, b)[1] == changed

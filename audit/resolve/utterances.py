@@ -337,6 +337,8 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
             if minor is not None:  # an article, or a noun's number: no editor's change
                 plurals += minor
                 continue
+        if edge and tag == "replace" and n > 0 and _country_then_more(ra[i1:i2], rb[j1:j2]):
+            continue  # "... in the US" / "... in the United States. While ...": trimmed
         if edge and tag == "replace" and n > 0 and (a_prefix and i2 == len(ta)
                                                     or b_prefix and j2 == len(tb)):
             pa, pb = (ta[i1:i2], tb[j1:j2]) if a_prefix and i2 == len(ta) else \
@@ -345,8 +347,6 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
         elif edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
             if _cut_word(ta[i1:i2], tb[j1:j2], at_end=n > 0):
                 continue  # a quote cut off inside a word: "... down be" / "... down below"
-            if n > 0 and _country_then_more(ra[i1:i2], rb[j1:j2]):
-                continue  # "... in the US" / "... in the United States. While ...": trimmed
             if _sentence_cut(a, ta, i1, i2, n > 0) or _sentence_cut(b, tb, j1, j2, n > 0):
                 continue  # the two quotes stop at different sentence ends: both trimmed
             # both end their sentence there: nothing was trimmed, every word is a change
@@ -384,16 +384,47 @@ MINOR_PLURALS = 1  # nouns whose number may differ, at most, before each counts 
 
 def _minor(xa: list[str], xb: list[str]) -> int | None:
     """Whether two differing stretches differ only as an editor would not call a change: in
-    articles (one left out, added or swapped: "a loss" / "loss" / "the loss"), or, apart from
+    articles (one left out, added or swapped: "a loss" / "loss" / "the loss"), in a contraction
+    written out ("we're" / "we are", "don't" / "do not"), or, apart from
     articles, in one word that is the other's plural ("chamber" / "chambers", "body" /
     "bodies"). None: a change; else the number of plural differences (0 or 1)."""
     ra = [w for w in xa if w not in ARTICLES]
     rb = [w for w in xb if w not in ARTICLES]
-    if ra == rb:
+    if ra == rb or _expanded(ra) & _expanded(rb):
         return 0
     if len(ra) == 1 and len(rb) == 1 and _plural_of(*sorted((ra[0], rb[0]), key=len)):
         return 1
     return None
+
+
+# Contractions written out or not are house style, not a misquote ("we're" / "we are"); "'s"
+# only after the words where it stands for "is" or "has" (else it is a possessive), "'d" for
+# "would" or "had".
+_IRREGULAR = {"can't": ("can", "not"), "cannot": ("can", "not"), "won't": ("will", "not"),
+              "shan't": ("shall", "not"), "let's": ("let", "us")}
+_SUFFIXES = (("n't", ("not",)), ("'re", ("are",)), ("'m", ("am",)), ("'ve", ("have",)),
+             ("'ll", ("will",)), ("'d", ("would", "had")))
+_S_IS = frozenset("it that there here what who where he she how".split())
+
+
+def _expanded(ws: list[str]) -> set[tuple[str, ...]]:
+    """Every reading of ``ws`` with its contractions written out (a handful of words)."""
+    if len(ws) > 6:
+        return {tuple(ws)}
+    out: list[tuple[str, ...]] = [()]
+    for w in ws:
+        alts: list[tuple[str, ...]] = [(w,)]
+        if w in _IRREGULAR:
+            alts = [_IRREGULAR[w]]
+        elif w.endswith("'s") and w[:-2] in _S_IS:
+            alts = [(w[:-2], "is"), (w[:-2], "has")]
+        else:
+            for suffix, full in _SUFFIXES:
+                if w.endswith(suffix) and len(w) > len(suffix):
+                    alts = [(w[: -len(suffix)], f) for f in full]
+                    break
+        out = [o + a for o in out for a in alts]
+    return set(out)
 
 
 def _plural_of(one: str, many: str) -> bool:
