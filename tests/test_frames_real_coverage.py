@@ -6,6 +6,8 @@ voyage. Each case runs the real CLI on small documents."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -884,3 +886,32 @@ def test_a_sentence_opened_by_an_earlier_month_is_background():
     assert got[0]["frame"] == "event"
     got = figures(counts, "In July, the streamer reported 238 million subscribers.", None)
     assert got[0]["frame"] == "event"  # an undated page: nothing to tell
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Among the winners, the Harbour League (HL) (6 seats) did best in the north.", "hl"),
+    ("A pact of the Greens, the Harbour League (HL, 7 seats) and two others is possible.", "hl"),
+    ("The Greens (42 seats) topped the count in the capital.", "greens"),
+])
+def test_a_figure_opening_a_parenthesis_after_a_name_is_that_names(text, key):
+    from audit.extract.frames import holder
+    m = re.search(r"\d+", text)
+    assert m is not None
+    end = text.index("seats", m.end()) + len("seats")
+    assert holder(text, 0, len(text), m.start(), end)["gets"] == [key]
+    # a parenthesis that does not open with the figure says nothing of whose it is
+    aside = "The yard (opened in 1990) employs 500 staff."
+    m2 = re.search(r"500", aside)
+    assert m2 is not None
+    assert holder(aside, 0, len(aside), m2.start(), m2.end())["gets"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The poll put the Greens on 31 seats, 9 seats ahead of the nearest party.",
+    "The Greens won 31 seats, 45 seats short of a majority in the chamber.",
+])
+def test_a_lead_or_a_shortfall_is_no_count_held(text):
+    from audit.extract.frames import time_frame
+    m = list(re.finditer(r"\d+", text))[-1]
+    frame, cue, _ = time_frame(text, 0, len(text), m.start(), m.end(), 2023)
+    assert frame == "other" and cue is not None and ("ahead" in cue or "short" in cue)

@@ -326,6 +326,30 @@ def _clause(text: str, ss: int, se: int, vs: int, ve: int, left: int, right: int
     return lo, hi
 
 
+# A figure that opens a parenthesis after a name, the parenthesis closing right after it: "the
+# Farmers' Movement (BBB) (6 seats)", "the Farmers' Movement (BBB, 7 seats)", "Labour (412
+# seats)": the figure is that name's. Its acronym, where one is written, is the key (two pages
+# spell the long name apart more often than its acronym).
+_ACRONYM = r"[A-Z][A-Z0-9&.-]{1,9}"
+_PAREN_OPEN_BEFORE = re.compile(
+    rf"(?:(?P<name>{_NAME})[ \t]*)?(?:\((?P<acr>{_ACRONYM})\)[ \t]*)?"
+    rf"\([ \t]*(?:(?P<inner>{_ACRONYM})[ \t]*,[ \t]*)?$")
+_PAREN_CLOSE_AFTER = re.compile(r"[^()\n]{0,30}?\)")
+
+
+def _parenthesised_holder(text: str, ss: int, se: int, first: int, ve: int) -> list[str]:
+    """The name a parenthesised figure belongs to (see ``_PAREN_OPEN_BEFORE``), or []."""
+    if "(" not in text[max(ss, first - 16):first]:
+        return []
+    m = _PAREN_OPEN_BEFORE.search(text, max(ss, first - 120), first)
+    if m is None or not _PAREN_CLOSE_AFTER.match(text, ve, se):
+        return []
+    key = m["inner"] or m["acr"]
+    if key:
+        return [norm_name(key)]
+    return _names(m["name"], text, m.start("name"), ss) if m["name"] else []
+
+
 def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None = None
            ) -> Holder:
     """Who gives and who gets / has the figure at text[vs:ve], with its distributive and total
@@ -355,6 +379,8 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
         into += [n for n in _names(a["names"], text, a.start("names"), ss) if n not in into]
     elif not gives and (a := _FROM_COMMON_AFTER.match(text, ve, hi)):
         gives.append(a["np"].lower())
+    if not gives and not gets:
+        gets += _parenthesised_holder(text, ss, se, first, ve)
     distributive = bool(_DISTRIBUTIVE_AFTER.match(text, ve, hi)) or bool(
         _DISTRIBUTIVE_BEFORE.search(text, max(lo, first - 50), first))
     # after the figure, up to the next figure ("a majority of 174 and a projected total of 412
@@ -580,7 +606,11 @@ _PARTICIPLE_CLAUSE = re.compile(
     r"|offering|earnings|savings|rating|ranking)\b)(?:[a-z]+ing|with)\b")
 # a figure right before "more than" / "less than" is a difference between two others ("about
 # $21,000 more than was promised"), never the event's own value
-_DIFFERENCE = re.compile(r"(?i)[ \t]+(?:more|less|higher|lower|cheaper|fewer|greater)[ \t]+than\b")
+# a difference, not an amount held: "$5 million more than", "10 seats ahead of the closest
+# rival", "20 seats short of a majority" (up to two words of the counted noun between)
+_DIFFERENCE = re.compile(
+    r"(?i)(?:[ \t]+[a-z][\w-]*){0,2}?[ \t]+(?:(?:more|less|higher|lower|cheaper|fewer|greater)"
+    r"[ \t]+than|ahead[ \t]+of|short[ \t]+of)\b")
 
 
 # earlier in the sentence, a comparison with another case: the figures after it are that
