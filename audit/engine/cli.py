@@ -44,7 +44,7 @@ def spark_stages(cfg, store, spark, settings: SparkSettings, found, extract_inpu
     result = run_spark(spark, files, cfg.root.resolve(), cfg.ingest_options(), vocab, aliases,
                        output, clock)
     with clock.stage("load"):
-        loaded = load_into_store(store, result.output, files, aliases)
+        loaded = load_into_store(store, result.output, files)
     for w in [*warnings, *result.warnings]:
         echo(f"warning: {printable(w)}", err=True)
     if not quiet:

@@ -32,7 +32,6 @@ import json
 import os
 import pickle
 import shutil
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,9 +189,22 @@ ENTITY_ROWS = pa.schema([
     ("mention_id", pa.string()), ("variant", pa.string()), ("variant_kind", pa.string())])
 
 
-def _clusterer(aliases_of: dict[str, dict[str, str]], declared: dict[str, str], several: bool):
-    """One story's mentions -> its entities, one row per member (``resolve.cluster``)."""
-    def run(table: pa.Table) -> pa.Table:
+def story_aliases(table: pa.Table) -> dict[str, str]:
+    """A story's aliases from its ``alias`` claims (columns claim_id, value): the first claim
+    (by id) to define an alias wins, as ``resolve`` reads them."""
+    out: dict[str, str] = {}
+    for _, value in sorted(zip(table.column("claim_id").to_pylist(),
+                               table.column("value").to_pylist(), strict=True)):
+        v = json.loads(value)
+        if v.get("alias") and v.get("name"):
+            out.setdefault(v["alias"], v["name"])
+    return out
+
+
+def _clusterer(declared: dict[str, str], several: bool):
+    """One story's mentions (and its alias claims, the cogroup's second table) -> its
+    entities, one row per member (``resolve.cluster``)."""
+    def run(table: pa.Table, alias_claims: pa.Table) -> pa.Table:
         from audit.resolve.cluster import Mention, cluster
 
         rows = sorted(zip(*(table.column(c).to_pylist() for c in (
@@ -202,7 +214,7 @@ def _clusterer(aliases_of: dict[str, dict[str, str]], declared: dict[str, str], 
         story = rows[0][5]
         ms = [Mention(m, e, s, r, c) for m, e, s, r, c, _ in rows]
         out: list[dict] = []
-        for e in cluster(ms, {**aliases_of.get(story, {}), **declared},
+        for e in cluster(ms, {**story_aliases(alias_claims), **declared},
                          scope=story if several else ""):
             head = {"entity_id": e.entity_id, "etype": e.etype, "canonical": e.canonical,
                     "mentions": len(e.members), "variants": len({v for _, v, _ in e.members}),
@@ -404,19 +416,18 @@ def _components(edges):
 def _resolve(spark, out: Path, declared: dict[str, str], several: bool) -> None:
     from pyspark.sql import functions as F
 
-    stories = _read(spark, out, "document_stories").select("document_id", "story")
-    aliases_of: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in _read(spark, out, "claims").filter(F.col("kind") == "alias") \
-            .join(stories, "document_id").select("story", "claim_id", "value") \
-            .orderBy("claim_id").collect():
-        v = json.loads(row["value"])
-        if v.get("alias") and v.get("name"):
-            aliases_of[row["story"]].setdefault(v["alias"], v["name"])
+    def stories():  # a fresh read for each side of a cogroup (one plan would be ambiguous)
+        return _read(spark, out, "document_stories").select("document_id", "story")
+
+    def aliases():  # each story's alias claims go to its group, not through the driver
+        return _read(spark, out, "claims").filter(F.col("kind") == "alias") \
+            .join(stories(), "document_id").select("story", "claim_id", "value")
+
     m = _read(spark, out, "mentions").filter(F.col("compared")) \
-        .join(stories, "document_id") \
+        .join(stories(), "document_id") \
         .select("mention_id", "etype", "surface", "role_key", "compared", "story")
-    rows = m.groupBy("story").applyInArrow(
-        _clusterer(dict(aliases_of), declared, several),
+    rows = m.groupBy("story").cogroup(aliases().groupBy("story")).applyInArrow(
+        _clusterer(declared, several),
         spark_schema([(f.name, _duck(f.type)) for f in ENTITY_ROWS])).persist()
     try:
         _write(rows.select("entity_id", "etype", "canonical", "mentions", "variants",
@@ -426,6 +437,31 @@ def _resolve(spark, out: Path, declared: dict[str, str], several: bool) -> None:
                out / "entity_mentions")
     finally:
         rows.unpersist()
+    # each story's state (what its entities were computed from), as resolve stores it
+    signed = stories().join(_read(spark, out, "extractions").select("document_id", "signature"),
+              "document_id", "left")
+    _write(signed.groupBy("story").cogroup(aliases().groupBy("story")).applyInArrow(
+        _stater(declared, several), "story_id string, state string"),
+        out / "resolve_stories", key="story_id")
+
+
+def _stater(declared: dict[str, str], several: bool):
+    """One story's documents with their extraction signatures (and its alias claims) -> its
+    ``resolve_stories`` row (``resolve.pipeline._story_state``)."""
+    def run(docs: pa.Table, alias_claims: pa.Table) -> pa.Table:
+        from audit.resolve.pipeline import _story_state
+
+        schema = pa.schema([("story_id", pa.string()), ("state", pa.string())])
+        if not docs.num_rows:
+            return schema.empty_table()
+        ids = docs.column("document_id").to_pylist()
+        signature_of = {d: s or "" for d, s in zip(ids, docs.column("signature").to_pylist(),
+                                                   strict=True)}
+        state = _story_state(ids, signature_of, {**story_aliases(alias_claims), **declared},
+                             several)
+        return pa.table({"story_id": [docs.column("story")[0].as_py()], "state": [state]},
+                        schema=schema)
+    return run
 
 
 def _duck(t: pa.DataType) -> str:
@@ -447,14 +483,13 @@ class LoadResult:
     removed: int = 0
 
 
-def load_into_store(store: Any, out: Path, files: list, declared: dict[str, str]) -> LoadResult:
+def load_into_store(store: Any, out: Path, files: list) -> LoadResult:
     """The corpus in the store becomes the Spark output, in one transaction: documents and
     their rows are replaced, paths versioned as ``audit ingest`` does, and the stories and
     entities replaced (the check's per-story reuse still works on what it finds). Every
     table is read by DuckDB from the Parquet, one statement each; no row passes through
-    Python but each story's state (``resolve_stories``)."""
+    Python."""
     from audit.ingest.zones import ZONER_VERSION
-    from audit.resolve.pipeline import _story_state
 
     con = store.con
     res = LoadResult()
@@ -463,6 +498,7 @@ def load_into_store(store: Any, out: Path, files: list, declared: dict[str, str]
     cols["document_stories"] = [("document_id", "VARCHAR"), ("story_id", "VARCHAR"),
                                 ("story", "VARCHAR")]
     cols["paths"] = PATHS_COLUMNS
+    cols["resolve_stories"] = [("story_id", "VARCHAR"), ("state", "VARCHAR")]
 
     def pq(t: str) -> str:
         return parquet_relation(out, t, cols[t])
@@ -520,25 +556,8 @@ def load_into_store(store: Any, out: Path, files: list, declared: dict[str, str]
             names = ", ".join(c for c, _ in cols[t])
             con.execute(f"INSERT INTO {t} ({names}) SELECT {names} FROM {pq(t)} "
                         f"ORDER BY {cols[t][0][0]}")
-        # each story's state (what its entities were computed from), as resolve stores it
-        aliases_of: dict[str, dict[str, str]] = defaultdict(dict)
-        for story, value in con.execute(
-                f"SELECT s.story, c.value FROM claims c JOIN {pq('document_stories')} s "
-                f"USING (document_id) WHERE c.kind = 'alias' AND c.document_id IN "
-                f"(SELECT id FROM _spark_docs) ORDER BY c.claim_id").fetchall():
-            v = json.loads(value)
-            if v.get("alias") and v.get("name"):
-                aliases_of[story].setdefault(v["alias"], v["name"])
-        stories = con.execute(
-            f"SELECT s.story, list(s.document_id ORDER BY s.document_id), "
-            f"list(coalesce(e.signature, '') ORDER BY s.document_id) "
-            f"FROM {pq('document_stories')} s LEFT JOIN extractions e USING (document_id) "
-            f"GROUP BY s.story ORDER BY s.story").fetchall()
-        several = len(stories) > 1
-        con.executemany("INSERT INTO resolve_stories VALUES (?, ?)", [
-            (story, _story_state(docs, dict(zip(docs, sigs, strict=True)),
-                                 {**aliases_of.get(story, {}), **declared}, several))
-            for story, docs, sigs in stories])
+        con.execute(f"INSERT INTO resolve_stories (story_id, state) SELECT story_id, state "
+                    f"FROM {pq('resolve_stories')} ORDER BY story_id")
         con.execute("DROP TABLE _spark_docs")
         con.execute("DROP TABLE _spark_paths")
         con.execute("DROP TABLE _spark_changed")
