@@ -11,7 +11,9 @@ process, once per engine on a fresh database (Spark: ``--engine spark``, ``local
 RSS of the process tree (the JVM and Spark's Python workers are children of the audit
 process), the per-stage times of ``--timings``, the bytes of each Parquet table the Spark
 engine wrote (for the cluster plan in benchmarks/README.md), and whether the two engines gave
-the same finding fingerprints.
+the same finding fingerprints. The tree's peak RSS is also given split into the driver (the
+``audit`` process), the JVM and the other children (Spark's Python workers), and the driver's
+peak after each stage as ``--timings`` prints it.
 """
 
 from __future__ import annotations
