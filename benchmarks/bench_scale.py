@@ -45,7 +45,7 @@ def run_measured(args: list[str], poll: float = 0.05) -> dict:
     proc = subprocess.Popen([sys.executable, "-m", "audit", *args], cwd=str(REPO), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
-    peak_own = peak_tree = 0
+    peak_own = peak_tree = peak_jvm = peak_workers = 0
     max_children = 0
     cpu: dict[int, float] = {}  # user + system seconds of each process of the tree, last seen
     while proc.poll() is None:
@@ -59,13 +59,21 @@ def run_measured(args: list[str], poll: float = 0.05) -> dict:
                     cpu[k.pid] = t.user + t.system
                 except psutil.Error:
                     pass
+            jvm = workers = 0  # the Spark engine's JVM, and every other child (its workers)
             for k in kids:
                 try:
-                    tree += k.memory_info().rss
+                    rss = k.memory_info().rss
+                    tree += rss
+                    if k.name() == "java":
+                        jvm += rss
+                    else:
+                        workers += rss
                 except psutil.Error:
                     pass
             peak_own = max(peak_own, own)
             peak_tree = max(peak_tree, tree)
+            peak_jvm = max(peak_jvm, jvm)
+            peak_workers = max(peak_workers, workers)
             max_children = max(max_children, len(kids))
         except psutil.Error:
             pass
@@ -76,6 +84,7 @@ def run_measured(args: list[str], poll: float = 0.05) -> dict:
         raise RuntimeError(f"audit {' '.join(args)} exited {proc.returncode}: {err[-3000:]}")
     return {"seconds": wall, "peak_rss_mb": peak_own / 2**20,
             "peak_tree_rss_mb": peak_tree / 2**20, "max_children": max_children,
+            "peak_jvm_rss_mb": peak_jvm / 2**20, "peak_workers_rss_mb": peak_workers / 2**20,
             # CPU of the tree (the JVM and Spark's workers included), as last sampled: a
             # process that ends between two samples loses its last 50 ms at most
             "cpu_tree_s": sum(cpu.values()),

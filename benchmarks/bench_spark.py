@@ -11,7 +11,9 @@ process, once per engine on a fresh database (Spark: ``--engine spark``, ``local
 RSS of the process tree (the JVM and Spark's Python workers are children of the audit
 process), the per-stage times of ``--timings``, the bytes of each Parquet table the Spark
 engine wrote (for the cluster plan in benchmarks/README.md), and whether the two engines gave
-the same finding fingerprints.
+the same finding fingerprints. The tree's peak RSS is also given split into the driver (the
+``audit`` process), the JVM and the other children (Spark's Python workers), and the driver's
+peak after each stage as ``--timings`` prints it.
 """
 
 from __future__ import annotations
@@ -35,12 +37,20 @@ from generate import generate  # noqa: E402
 
 # "check 40.0 s (471 MiB; spark judge 20.0 s)": a stage, and the parts timed inside it
 _STAGE = re.compile(r"([a-z+ ]+?) ([\d.]+) s\b")
+_STAGE_MIB = re.compile(r"([a-z+ ]+?) [\d.]+ s \(([\d,]+) MiB")
 
 
 def stages(stderr: str) -> dict[str, float]:
     line = next((x for x in stderr.splitlines() if x.startswith("timings: ")), "")
     body = line.removeprefix("timings: ").split("; total")[0]
     return {m[1].strip(" ,"): float(m[2]) for m in _STAGE.finditer(body)}
+
+
+def stage_mib(stderr: str) -> dict[str, int]:
+    """The audit process's own peak RSS (MiB) after each top-level stage of ``--timings``."""
+    line = next((x for x in stderr.splitlines() if x.startswith("timings: ")), "")
+    body = line.removeprefix("timings: ").split("; total")[0]
+    return {m[1].strip(" ,"): int(m[2].replace(",", "")) for m in _STAGE_MIB.finditer(body)}
 
 
 def parquet_bytes(out: Path) -> dict[str, int]:
@@ -65,7 +75,9 @@ def measure(corpus: Path, engine: str, conf: list[str]) -> dict:
     row = {"engine": engine, "seconds": round(r["seconds"], 1),
            "peak_tree_rss_mb": round(r["peak_tree_rss_mb"]),
            "peak_own_rss_mb": round(r["peak_rss_mb"]), "cpu_tree_s": round(r["cpu_tree_s"], 1),
-           "stages": stages(r["stderr"]),
+           "peak_jvm_rss_mb": round(r["peak_jvm_rss_mb"]),
+           "peak_workers_rss_mb": round(r["peak_workers_rss_mb"]),
+           "stages": stages(r["stderr"]), "driver_mib_after": stage_mib(r["stderr"]),
            "findings": fingerprints(corpus)}
     if engine == "spark":
         row["parquet_bytes"] = parquet_bytes(corpus / ".audit" / "spark")
@@ -101,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
                 st = ", ".join(f"{k} {v:.1f}" for k, v in row["stages"].items())
                 print(f"{n:>7} docs  {row['engine']:<6} {row['seconds']:>7.1f} s  CPU "
                       f"{row['cpu_tree_s']:>7.1f} s  peak tree "
-                      f"{row['peak_tree_rss_mb']:>6,} MiB  findings {row['n_findings']:>6} "
+                      f"{row['peak_tree_rss_mb']:>6,} MiB (driver {row['peak_own_rss_mb']:,}, "
+                      f"JVM {row['peak_jvm_rss_mb']:,}, workers {row['peak_workers_rss_mb']:,})"
+                      f"  findings {row['n_findings']:>6} "
                       f"(same: {same})  stages: {st}")
             pq = spark.get("parquet_bytes", {})
             if pq:

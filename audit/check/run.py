@@ -455,10 +455,11 @@ class _Sink:
                  min_confidence: float = 0.0, limits: dict[str, float] | None = None):
         con = store.con
         self.con, self.fail_on = con, fail_on
-        docs = [r[0] for r in con.execute(
-            "SELECT document_id FROM current_documents ORDER BY 1").fetchall()]
-        self.n_docs = len(docs)
-        self.doc_set = hashlib.sha256(",".join(docs).encode()).hexdigest()[:16]
+        # the corpus's hash in SQL: its ids never become a Python list (100M at scale)
+        self.n_docs, digest = con.execute(
+            "SELECT count(*), sha256(coalesce(string_agg(document_id, ',' "
+            "ORDER BY document_id), '')) FROM current_documents").fetchall()[0]
+        self.doc_set = digest[:16]  # sha256 of the ids joined by commas, as hashlib gives
         self.seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM runs").fetchall()[0][0]
         self.run_id = run_id_for(self.seq, self.doc_set)
         # what admits a finding and makes its rows (the Spark engine's executors use it too)

@@ -44,15 +44,14 @@ def spark_stages(cfg, store, spark, settings: SparkSettings, found, extract_inpu
     result = run_spark(spark, files, cfg.root.resolve(), cfg.ingest_options(), vocab, aliases,
                        output, clock)
     with clock.stage("load"):
-        loaded = load_into_store(store, result.output, result.paths, files, aliases)
+        loaded = load_into_store(store, result.output, files)
     for w in [*warnings, *result.warnings]:
         echo(f"warning: {printable(w)}", err=True)
     if not quiet:
-        echo(f"ingest (spark): {len(loaded.added)} added, {len(loaded.updated)} updated, "
-             f"{len(loaded.unchanged)} unchanged, {len(loaded.removed)} removed")
+        echo(f"ingest (spark): {loaded.added} added, {loaded.updated} updated, "
+             f"{loaded.unchanged} unchanged, {loaded.removed} removed")
         n = store.query("SELECT (SELECT count(*) FROM claims), "
                         "(SELECT count(DISTINCT entity_id) FROM entity_mentions)")[0]
         echo(f"extract (spark): {result.documents} document(s) extracted; {n[0]} claims, "
              f"{n[1]} entities in {result.stories} stories; Parquet in {result.output}")
-    return SparkChecks(spark, result.output, result.paths, check_inputs[0], check_inputs[1],
-                       clock)
+    return SparkChecks(spark, result.output, check_inputs[0], check_inputs[1], clock)

@@ -32,7 +32,6 @@ import json
 import os
 import pickle
 import shutil
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,9 +189,22 @@ ENTITY_ROWS = pa.schema([
     ("mention_id", pa.string()), ("variant", pa.string()), ("variant_kind", pa.string())])
 
 
-def _clusterer(aliases_of: dict[str, dict[str, str]], declared: dict[str, str], several: bool):
-    """One story's mentions -> its entities, one row per member (``resolve.cluster``)."""
-    def run(table: pa.Table) -> pa.Table:
+def story_aliases(table: pa.Table) -> dict[str, str]:
+    """A story's aliases from its ``alias`` claims (columns claim_id, value): the first claim
+    (by id) to define an alias wins, as ``resolve`` reads them."""
+    out: dict[str, str] = {}
+    for _, value in sorted(zip(table.column("claim_id").to_pylist(),
+                               table.column("value").to_pylist(), strict=True)):
+        v = json.loads(value)
+        if v.get("alias") and v.get("name"):
+            out.setdefault(v["alias"], v["name"])
+    return out
+
+
+def _clusterer(declared: dict[str, str], several: bool):
+    """One story's mentions (and its alias claims, the cogroup's second table) -> its
+    entities, one row per member (``resolve.cluster``)."""
+    def run(table: pa.Table, alias_claims: pa.Table) -> pa.Table:
         from audit.resolve.cluster import Mention, cluster
 
         rows = sorted(zip(*(table.column(c).to_pylist() for c in (
@@ -202,7 +214,7 @@ def _clusterer(aliases_of: dict[str, dict[str, str]], declared: dict[str, str], 
         story = rows[0][5]
         ms = [Mention(m, e, s, r, c) for m, e, s, r, c, _ in rows]
         out: list[dict] = []
-        for e in cluster(ms, {**aliases_of.get(story, {}), **declared},
+        for e in cluster(ms, {**story_aliases(alias_claims), **declared},
                          scope=story if several else ""):
             head = {"entity_id": e.entity_id, "etype": e.etype, "canonical": e.canonical,
                     "mentions": len(e.members), "variants": len({v for _, v, _ in e.members}),
@@ -235,10 +247,13 @@ def session(settings: SparkSettings):
     return spark
 
 
+# (path, document id) of every file or entry read, duplicates included: output/paths
+PATHS_COLUMNS = [("path", "VARCHAR"), ("document_id", "VARCHAR")]
+
+
 @dataclass
 class SparkResult:
     documents: int = 0
-    paths: list[tuple[str, str]] = field(default_factory=list)  # (path, document id)
     warnings: list[str] = field(default_factory=list)
     stories: int = 0
     output: Path = Path()
@@ -269,17 +284,17 @@ def run_spark(spark, files: list, root: Path, options: Any, vocab: Any,
                                           vocab, signature(vocab), now), LONG_SCHEMA)
             long = long.persist()
             persisted.append(long)
-            side = long.filter(F.col("table").isin("error", "warning", "paths")) \
+            side = long.filter(F.col("table").isin("error", "warning")) \
                 .orderBy("origin", "sub").collect()
             errors = [pickle.loads(r["row"]) for r in side if r["table"] == "error"]
             if errors:
                 raise InputError(errors[0]["message"])
-            for r in side:
-                row = pickle.loads(r["row"])
-                if r["table"] == "warning":
-                    result.warnings.append(row["message"])
-                elif r["table"] == "paths":
-                    result.paths.append((row["path"], row["document_id"]))
+            result.warnings.extend(pickle.loads(r["row"])["message"] for r in side)
+            # every path read (the same document at two paths included) stays in Spark:
+            # Parquet the load and the check stage read, never a list on the driver
+            _write(long.filter(F.col("table") == "paths").select("row")
+                   .mapInArrow(_decoder(arrow_schema(PATHS_COLUMNS)),
+                               spark_schema(PATHS_COLUMNS)), tmp / "paths")
             # one copy per document: the rows of the first file (in discovery order) that
             # holds it. Only ids read more than once (the same bytes at two paths) are joined,
             # so the rows themselves are not shuffled (49 KiB per document, measured)
@@ -297,9 +312,9 @@ def run_spark(spark, files: list, root: Path, options: Any, vocab: Any,
                 typed = kept.filter(F.col("table") == t).select("row") \
                     .mapInArrow(_decoder(arrow_schema(cols[t])), spark_schema(cols[t]))
                 _write(typed, tmp / t)
-            result.documents = len({d for _, d in result.paths})
+            result.documents = _read(spark, tmp, "documents").count()
         with clock.stage("spark stories"):
-            story_of, several = _stories(spark, tmp, result)
+            story_of, several = _stories(spark, tmp, result.documents)
             _write(story_of.withColumn("story_id", F.lit("") if not several
                                        else F.col("story")), tmp / "document_stories")
             result.stories = _read(spark, tmp, "document_stories") \
@@ -332,24 +347,25 @@ def _read(spark, out: Path, table: str):
     """A table of the output, with its schema given (a table with no rows has no file)."""
     if table == "document_stories":
         schema = "document_id string, story string, story_id string"
+    elif table == "paths":
+        schema = spark_schema(PATHS_COLUMNS)
     else:
         schema = spark_schema(store_columns((table,))[table])
     return spark.read.schema(schema).parquet(str(out / table))
 
 
-def _stories(spark, out: Path, result: SparkResult):
+def _stories(spark, out: Path, n_docs: int):
     """Documents -> story (its smallest connected document), as ``resolve.stories``."""
     from pyspark.sql import functions as F
 
     from audit.resolve.stories import MAX_DF, MIN_DOCS, MIN_OVERLAP, MIN_SHARED
 
-    docs = sorted({d for _, d in result.paths})
-    if not docs:
+    all_docs = _read(spark, out, "documents").select("document_id")
+    if not n_docs:
         return spark.createDataFrame([], "document_id string, story string"), False
-    if len(docs) <= MIN_DOCS:
-        frame = spark.createDataFrame([(d, docs[0]) for d in docs],
-                                      "document_id string, story string")
-        return frame, False
+    if n_docs <= MIN_DOCS:
+        first = all_docs.agg(F.min("document_id")).collect()[0][0]
+        return all_docs.withColumn("story", F.lit(first)), False
     m = _read(spark, out, "mentions")
     keys = m.filter(F.col("compared") & F.col("etype").isin("org", "person")
                     & (F.col("role_key") != "mention")) \
@@ -370,7 +386,6 @@ def _stories(spark, out: Path, result: SparkResult):
             F.col("n") / F.greatest(F.least("na.nk", "nb.nk"), F.lit(1)) >= MIN_OVERLAP)) \
         .select("x", "y").localCheckpoint()
     label = _components(edges)
-    all_docs = _read(spark, out, "documents").select("document_id")
     frame = all_docs.join(label, "document_id", "left") \
         .select("document_id", F.coalesce("story", "document_id").alias("story"))
     several = frame.select("story").distinct().limit(2).count() > 1
@@ -401,19 +416,18 @@ def _components(edges):
 def _resolve(spark, out: Path, declared: dict[str, str], several: bool) -> None:
     from pyspark.sql import functions as F
 
-    stories = _read(spark, out, "document_stories").select("document_id", "story")
-    aliases_of: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in _read(spark, out, "claims").filter(F.col("kind") == "alias") \
-            .join(stories, "document_id").select("story", "claim_id", "value") \
-            .orderBy("claim_id").collect():
-        v = json.loads(row["value"])
-        if v.get("alias") and v.get("name"):
-            aliases_of[row["story"]].setdefault(v["alias"], v["name"])
+    def stories():  # a fresh read for each side of a cogroup (one plan would be ambiguous)
+        return _read(spark, out, "document_stories").select("document_id", "story")
+
+    def aliases():  # each story's alias claims go to its group, not through the driver
+        return _read(spark, out, "claims").filter(F.col("kind") == "alias") \
+            .join(stories(), "document_id").select("story", "claim_id", "value")
+
     m = _read(spark, out, "mentions").filter(F.col("compared")) \
-        .join(stories, "document_id") \
+        .join(stories(), "document_id") \
         .select("mention_id", "etype", "surface", "role_key", "compared", "story")
-    rows = m.groupBy("story").applyInArrow(
-        _clusterer(dict(aliases_of), declared, several),
+    rows = m.groupBy("story").cogroup(aliases().groupBy("story")).applyInArrow(
+        _clusterer(declared, several),
         spark_schema([(f.name, _duck(f.type)) for f in ENTITY_ROWS])).persist()
     try:
         _write(rows.select("entity_id", "etype", "canonical", "mentions", "variants",
@@ -423,6 +437,31 @@ def _resolve(spark, out: Path, declared: dict[str, str], several: bool) -> None:
                out / "entity_mentions")
     finally:
         rows.unpersist()
+    # each story's state (what its entities were computed from), as resolve stores it
+    signed = stories().join(_read(spark, out, "extractions").select("document_id", "signature"),
+              "document_id", "left")
+    _write(signed.groupBy("story").cogroup(aliases().groupBy("story")).applyInArrow(
+        _stater(declared, several), "story_id string, state string"),
+        out / "resolve_stories", key="story_id")
+
+
+def _stater(declared: dict[str, str], several: bool):
+    """One story's documents with their extraction signatures (and its alias claims) -> its
+    ``resolve_stories`` row (``resolve.pipeline._story_state``)."""
+    def run(docs: pa.Table, alias_claims: pa.Table) -> pa.Table:
+        from audit.resolve.pipeline import _story_state
+
+        schema = pa.schema([("story_id", pa.string()), ("state", pa.string())])
+        if not docs.num_rows:
+            return schema.empty_table()
+        ids = docs.column("document_id").to_pylist()
+        signature_of = {d: s or "" for d, s in zip(ids, docs.column("signature").to_pylist(),
+                                                   strict=True)}
+        state = _story_state(ids, signature_of, {**story_aliases(alias_claims), **declared},
+                             several)
+        return pa.table({"story_id": [docs.column("story")[0].as_py()], "state": [state]},
+                        schema=schema)
+    return run
 
 
 def _duck(t: pa.DataType) -> str:
@@ -436,33 +475,34 @@ def _duck(t: pa.DataType) -> str:
 
 @dataclass
 class LoadResult:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+    """How many paths the load added, updated, left unchanged and removed."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
 
 
-def load_into_store(store: Any, out: Path, paths: list[tuple[str, str]], files: list,
-                    declared: dict[str, str]) -> LoadResult:
+def load_into_store(store: Any, out: Path, files: list) -> LoadResult:
     """The corpus in the store becomes the Spark output, in one transaction: documents and
     their rows are replaced, paths versioned as ``audit ingest`` does, and the stories and
-    entities replaced (the check's per-story reuse still works on what it finds)."""
+    entities replaced (the check's per-story reuse still works on what it finds). Every
+    table is read by DuckDB from the Parquet, one statement each; no row passes through
+    Python."""
     from audit.ingest.zones import ZONER_VERSION
-    from audit.resolve.pipeline import _story_state
 
     con = store.con
     res = LoadResult()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    cols = store_columns(DOC_TABLES + ("entities", "entity_mentions"))
+    cols["document_stories"] = [("document_id", "VARCHAR"), ("story_id", "VARCHAR"),
+                                ("story", "VARCHAR")]
+    cols["paths"] = PATHS_COLUMNS
+    cols["resolve_stories"] = [("story_id", "VARCHAR"), ("state", "VARCHAR")]
 
     def pq(t: str) -> str:
         return parquet_relation(out, t, cols[t])
 
-    current = dict(con.execute("SELECT path, document_id FROM document_paths").fetchall())
-    versions = dict(con.execute(
-        "SELECT path, max(version) FROM document_versions GROUP BY path").fetchall())
-    cols = store_columns(DOC_TABLES + ("entities", "entity_mentions"))
-    cols["document_stories"] = [("document_id", "VARCHAR"), ("story_id", "VARCHAR"),
-                                ("story", "VARCHAR")]
     with store.transaction():
         con.execute(f"CREATE OR REPLACE TEMP TABLE _spark_docs AS "
                     f"SELECT document_id AS id FROM {pq('documents')}")
@@ -473,26 +513,32 @@ def load_into_store(store: Any, out: Path, paths: list[tuple[str, str]], files: 
         for t in DOC_TABLES:
             names = ", ".join(c for c, _ in cols[t])
             con.execute(f"INSERT INTO {t} ({names}) SELECT {names} FROM {pq(t)}")
-        seen: set[str] = set()
-        path_rows, version_rows = [], []
-        for path, doc in sorted(paths):
-            seen.add(path)
-            if current.get(path) == doc:
-                res.unchanged.append(path)
-                continue
-            version = versions.get(path, 0) + 1
-            path_rows.append((path, doc, version, now))
-            version_rows.append((path, version, doc, now))
-            (res.updated if path in current else res.added).append(path)
-        gone = sorted(set(current) - seen)
-        replaced = [r[0] for r in path_rows] + gone
-        if replaced:
-            con.execute("DELETE FROM document_paths WHERE path IN (SELECT unnest(?::VARCHAR[]))",
-                        [replaced])
-        if path_rows:
-            con.executemany("INSERT INTO document_paths VALUES (?, ?, ?, ?)", path_rows)
-            con.executemany("INSERT INTO document_versions VALUES (?, ?, ?, ?)", version_rows)
-        res.removed.extend(gone)
+        # paths: a new path or one now holding another document gets its next version
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _spark_paths AS "
+                    f"SELECT DISTINCT path, document_id FROM {pq('paths')}")
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE _spark_changed AS
+            SELECT p.path, p.document_id, coalesce(v.version, 0) + 1 AS version,
+                   c.path IS NOT NULL AS was_there
+            FROM _spark_paths p
+            LEFT JOIN document_paths c ON c.path = p.path
+            LEFT JOIN (SELECT path, max(version) AS version FROM document_versions
+                       GROUP BY path) v ON v.path = p.path
+            WHERE c.path IS NULL OR c.document_id <> p.document_id""")
+        n_paths, res.added, res.updated = con.execute(
+            "SELECT (SELECT count(*) FROM _spark_paths), count(*) FILTER (NOT was_there), "
+            "count(*) FILTER (was_there) FROM _spark_changed").fetchall()[0]
+        res.unchanged = n_paths - res.added - res.updated
+        res.removed = con.execute("SELECT count(*) FROM document_paths WHERE path NOT IN "
+                                  "(SELECT path FROM _spark_paths)").fetchall()[0][0]
+        con.execute("DELETE FROM document_paths WHERE path IN (SELECT path FROM _spark_changed) "
+                    "OR path NOT IN (SELECT path FROM _spark_paths)")
+        con.execute("INSERT INTO document_paths (path, document_id, version, updated_at) "
+                    "SELECT path, document_id, version, $now FROM _spark_changed ORDER BY path",
+                    {"now": now})
+        con.execute("INSERT INTO document_versions (path, version, document_id, ingested_at) "
+                    "SELECT path, version, document_id, $now FROM _spark_changed ORDER BY path",
+                    {"now": now})
         for key, digest in {sf.manifest: sf.manifest_digest for sf in files}.items():
             con.execute("DELETE FROM meta WHERE key = ?", [f"manifest:{key}"])
             if digest:
@@ -503,32 +549,18 @@ def load_into_store(store: Any, out: Path, paths: list[tuple[str, str]], files: 
         con.execute("DELETE FROM entities")
         con.execute("DELETE FROM document_stories")
         con.execute("DELETE FROM resolve_stories")
-        stories = con.execute(f"SELECT document_id, story_id, story FROM "
-                              f"{pq('document_stories')} ORDER BY document_id").fetchall()
-        con.executemany("INSERT INTO document_stories VALUES (?, ?)",
-                        [(d, s) for d, s, _ in stories])
+        con.execute(f"INSERT INTO document_stories (document_id, story_id) "
+                    f"SELECT document_id, story_id FROM {pq('document_stories')} "
+                    f"ORDER BY document_id")
         for t in ("entities", "entity_mentions"):
             names = ", ".join(c for c, _ in cols[t])
             con.execute(f"INSERT INTO {t} ({names}) SELECT {names} FROM {pq(t)} "
                         f"ORDER BY {cols[t][0][0]}")
-        several = len({s for _, _, s in stories}) > 1
-        docs_of: dict[str, list[str]] = defaultdict(list)
-        for d, _, s in stories:
-            docs_of[s].append(d)
-        signature_of = dict(con.execute(
-            "SELECT document_id, signature FROM extractions").fetchall())
-        aliases_of: dict[str, dict[str, str]] = defaultdict(dict)
-        story_of = {d: s for d, _, s in stories}
-        for doc, value in con.execute(
-                "SELECT document_id, value FROM claims WHERE kind = 'alias' AND document_id IN "
-                "(SELECT id FROM _spark_docs) ORDER BY claim_id").fetchall():
-            v = json.loads(value)
-            if v.get("alias") and v.get("name") and doc in story_of:
-                aliases_of[story_of[doc]].setdefault(v["alias"], v["name"])
-        con.executemany("INSERT INTO resolve_stories VALUES (?, ?)", [
-            (s, _story_state(ds, signature_of, {**aliases_of.get(s, {}), **declared}, several))
-            for s, ds in sorted(docs_of.items())])
+        con.execute(f"INSERT INTO resolve_stories (story_id, state) SELECT story_id, state "
+                    f"FROM {pq('resolve_stories')} ORDER BY story_id")
         con.execute("DROP TABLE _spark_docs")
+        con.execute("DROP TABLE _spark_paths")
+        con.execute("DROP TABLE _spark_changed")
     return res
 
 

@@ -78,9 +78,9 @@ _SPARK_TYPE = {"bool": "boolean", "int": "bigint", "float": "double", "str": "st
 class SparkChecks:
     """What ``run_checks`` hands to the Spark engine (see ``audit/check/run.py``)."""
 
-    def __init__(self, spark: Any, output: Path, paths: list[tuple[str, str]],
-                 suite: dict, suite_path: Path | None, clock: Any):
-        self.spark, self.output, self.paths = spark, output, paths
+    def __init__(self, spark: Any, output: Path, suite: dict, suite_path: Path | None,
+                 clock: Any):
+        self.spark, self.output = spark, output
         self.suite, self.suite_path, self.clock = suite, suite_path, clock
 
     def integrity(self, con: Any) -> list:
@@ -102,7 +102,7 @@ class SparkChecks:
         from audit.engine.spark import parquet_relation
 
         with self.clock.stage("spark candidates"):
-            cands = story_candidates(self.spark, self.output, self.paths, stories, facts) \
+            cands = story_candidates(self.spark, self.output, stories, facts) \
                 .persist()
         unique = None
         try:
@@ -119,7 +119,7 @@ class SparkChecks:
                 frame.unpersist()
             by_cid = {c.cid: c for c in local}
             with self.clock.stage("spark findings"):
-                write_findings(self.spark, self.output, self.paths, unique,
+                write_findings(self.spark, self.output, unique,
                                worst(j for j in rejected if j.cid not in by_cid), making)
         finally:
             if unique is not None:
@@ -212,8 +212,7 @@ def _raise_worker_error(rows: list) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
-                     stories: list[str] | None, facts: dict) -> Any:
+def story_candidates(spark: Any, out: Path, stories: list[str] | None, facts: dict) -> Any:
     """A DataFrame of the story-scoped checks' candidates (one row each, CANDIDATES), plus
     their warnings and any worker error as rows of other kinds."""
     from pyspark.sql import functions as F
@@ -232,8 +231,8 @@ def story_candidates(spark: Any, out: Path, paths: list[tuple[str, str]],
     cols = store_columns(tuple(ROUTES))
     tables = {t: _read(spark, out, t) for t in ROUTES
               if t not in ("document_paths", "document_stories")}
-    tables["document_paths"] = spark.createDataFrame(
-        [(p, d, 1) for p, d in sorted(paths)], "path string, document_id string, version int") \
+    tables["document_paths"] = _read(spark, out, "paths").dropDuplicates() \
+        .withColumn("version", F.lit(1)) \
         .withColumn("updated_at", F.lit(dt.datetime(2000, 1, 1)).cast("timestamp_ntz"))
     # (no builder reads versions or times: current_documents is each document's first path)
     tables["document_stories"] = doc_bucket.select("document_id", "story_id")
@@ -419,8 +418,8 @@ _EVIDENCE_FIELDS = ("seq", "document_id", "claim_id", "span_id", "start_char", "
                     "exact", "value")
 
 
-def write_findings(spark: Any, out: Path, paths: list[tuple[str, str]], unique: Any,
-                   judged: dict[str, Any], making: Making) -> None:
+def write_findings(spark: Any, out: Path, unique: Any, judged: dict[str, Any],
+                   making: Making) -> None:
     """The findings of the rejected candidates (``judged``: the worst judgement of each, by
     cid) made in the executors by ``making`` (``audit/check/making.py``, as the DuckDB engine
     makes them) and written as Parquet under ``out/findings`` and ``out/finding_evidence``
@@ -451,12 +450,9 @@ def write_findings(spark: Any, out: Path, paths: list[tuple[str, str]], unique: 
     try:
         claims = rejected.select("cid", "blob").mapInArrow(
             _claims_of, "cid string, claim_id string")  # each (cid, claim) once
-        first: dict[str, str] = {}
-        for path, doc in paths:  # the store's current_documents: each document's first path
-            if doc not in first or path < first[doc]:
-                first[doc] = path
-        first_path = spark.createDataFrame(sorted(first.items()),
-                                           "document_id string, path string")
+        # the store's current_documents: each document's first path
+        first_path = _read(spark, out, "paths").groupBy("document_id") \
+            .agg(F.min("path").alias("path"))
         spans = _read(spark, out, "claim_spans").join(bc(claims), "claim_id")
         spans = _read(spark, out, "spans").select(
             "span_id", "document_id", "start_char", "end_char", "exact", "line") \
