@@ -83,7 +83,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     side mentions that spell one of those people (or a full name written alike at least
     ANCHOR_MENTIONS times) or a near miss of exactly one of them (a
     given name and surname with one token one letter off: "Anna Hartmann" / "Anna Hartman", or
-    a long one, LONG_TOKEN letters or more, two letters off: "Wojciechowska" / "Wojcechowska"; a
+    a long one, LONG_TOKEN letters or more, two letters off: "Wojciechowski" / "Wojcehowski"; a
     surname alone, five letters or more, one letter off a full name's surname and with its first
     letter: "Hartmann's", but not "Seven" for "Neven": a typo seldom hits the first letter).
     Precision first: any other side mention (a company, a street, a common word) is dropped."""
@@ -209,7 +209,7 @@ LONG_TOKEN = 9
 def _side_typo(pair: tuple[str, str] | None) -> bool:
     """A name token of a side mention misspelt: one letter off (see ``_one_letter_pair``), or
     two letters off a token of LONG_TOKEN letters or more with the same first letter (long
-    transliterated surnames lose two letters at once: "Wojcechowska"; shorter tokens two
+    transliterated surnames lose two letters at once: "Wojcehowski"; shorter tokens two
     letters apart are as often two names: "Petra"/"Peter", "Mohammed"/"Muhammad")."""
     if _one_letter_pair(pair):
         return True
