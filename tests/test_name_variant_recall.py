@@ -259,3 +259,10 @@ def test_a_name_after_a_possessive_is_read_and_compared(tmp_path):
     })
     spelt = [f for f in found if f["class"] == "name-variant" and "Vaslund" in f["message"]]
     assert spelt and spelt[0]["severity"] == "error", [f["message"] for f in found]
+
+
+def test_a_place_ending_with_a_place_noun_is_no_person_mention():
+    # "... International Airport", "... Street": a place whose spelling is no person's
+    for text in ("The flight landed at Harlow Vale International Airport on time.",
+                 "Crowds gathered on Brannock Street after the match."):
+        assert [c.value["name"] for c in pipeline(text, "mention")] == []

@@ -13,7 +13,8 @@ two or three name tokens ("Anna Hartmann") that stand alone (no capitalised word
 or after: "New Harbour Bridge Authority" is not read; a possessive before a name ends the run
 before it: "Norway's Ingrid Vasslund"). Tokens that are stop words, months,
 weekdays, nationalities, title words or organisation suffixes end a run; runs that are places
-or countries are skipped.
+or countries, or end with a street or place noun ("... International Airport", "... Street"),
+are skipped.
 
 These mentions are evidence only: resolve keeps one only when it spells a person the story
 names elsewhere, or a near miss of one (see ``audit.resolve.cluster``), and they never shape
@@ -36,6 +37,7 @@ from audit.extract.vocab import (
     PERSON_NOUNS,
     SAY_VERBS,
     STOP_WORDS,
+    STREET_NOUNS,
     UP,
     WEEKDAYS,
     Lexicon,
@@ -44,7 +46,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "mentions"
-VERSION = "5"
+VERSION = "6"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -127,8 +129,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 article and _LONE_SURNAME.fullmatch(words[0])):  # "Die Eagels"
             continue
         name = " ".join(words)
-        if name in COUNTRIES or name in lex.places:
-            continue
+        if name in COUNTRIES or name in lex.places or words[-1] in STREET_NOUNS:
+            continue  # a place: "Harlow International Airport", "Regent Street"
         yield ClaimDraft(
             kind="mention",
             predicate="person",
