@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -121,25 +122,35 @@ def watching(con: Any) -> Iterator[None]:
             _active.remove(con)
 
 
+READ_BACK_ATTEMPTS = 3
+
+
 def _account(con: Any, before: tuple | None) -> str:
     """What was committed between ``before`` (a :data:`_PROGRESS` row) and now."""
     import duckdb
 
     if before is None:
         return "interrupted; nothing was committed"
-    try:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("ROLLBACK")  # in case the interrupted statement left one open
-        paths_at, extracted_at, entities, seq = before
-        paths = con.execute("SELECT count(*) FROM document_paths WHERE ? IS NULL "
-                            "OR updated_at > ?", [paths_at, paths_at]).fetchone()[0]
-        docs = con.execute("SELECT count(*) FROM extractions WHERE ? IS NULL "
-                           "OR extracted_at > ?", [extracted_at, extracted_at]).fetchone()[0]
-        now = con.execute(_PROGRESS).fetchone()
-        runs = [r[0] for r in con.execute("SELECT run_id FROM runs WHERE seq > ? ORDER BY seq",
-                                          [seq]).fetchall()]
-    except duckdb.Error:
-        return "interrupted; what was committed before the interrupt could not be read back"
+    paths_at, extracted_at, entities, seq = before
+    # The watcher thread's interrupt can land on the first statement after the one it was
+    # aimed at (a race under load): read back again before giving up.
+    for attempt in range(READ_BACK_ATTEMPTS):
+        try:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")  # in case the interrupted statement left one open
+            paths = con.execute("SELECT count(*) FROM document_paths WHERE ? IS NULL "
+                                "OR updated_at > ?", [paths_at, paths_at]).fetchone()[0]
+            docs = con.execute("SELECT count(*) FROM extractions WHERE ? IS NULL "
+                               "OR extracted_at > ?", [extracted_at, extracted_at]).fetchone()[0]
+            now = con.execute(_PROGRESS).fetchone()
+            runs = [r[0] for r in con.execute(
+                "SELECT run_id FROM runs WHERE seq > ? ORDER BY seq", [seq]).fetchall()]
+            break
+        except duckdb.Error:
+            if attempt == READ_BACK_ATTEMPTS - 1:
+                return ("interrupted; what was committed before the interrupt could not be "
+                        "read back")
+            time.sleep(0.05)
     done = []
     if paths:
         done.append(f"{paths} source path(s) ingested")
