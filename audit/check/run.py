@@ -13,14 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from audit import __version__
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import builders, story_scoped
 from audit.check.confidence import THRESHOLDS, thresholds
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
-from audit.check.making import Making, worst
+from audit.check.making import Making, claim_ids, worst
 from audit.check.reference import load_facts
 from audit.check.stored import Stored, StoredChecks
 from audit.check.suite import Judge, Judgement, load_suite
@@ -28,7 +28,10 @@ from audit.check.waivers import load_waivers
 from audit.progress import NO_PROGRESS, Bar
 from audit.severity import rank
 from audit.store import Store
-from audit.store.rows import insert_rows
+from audit.store.rows import insert_columns, insert_rows
+
+if TYPE_CHECKING:
+    from audit.check.evidence import EvidenceIndex
 
 # Candidates are judged and turned into findings this many at a time, so a corpus of 100,000
 # documents never holds all its candidates, findings and evidence in memory at once (100k
@@ -412,13 +415,20 @@ def _order(f: Finding) -> tuple:
 class _Judging:
     """Chunks of candidates judged in order, one in flight: while a worker judge judges a
     chunk, this process writes the previous chunk's findings and builds the next candidates
-    (the two cores both busy; with a judge in this process, the same steps run in turn)."""
+    (the two cores both busy; with a judge in this process, the same steps run in turn).
+
+    The rejected candidates of consecutive chunks wait until about a chunk's worth of them is
+    there (or the judging ends): one evidence query then serves them all (each query scans the
+    claims' spans, whatever the number of claims asked), and their findings go to the sink
+    chunk by chunk, in the order they were judged."""
 
     def __init__(self, con, judge: Judge, limits: dict[str, float], sink: _Sink,
                  stored: StoredChecks):
         self.con, self.judge, self.limits, self.sink = con, judge, limits, sink
         self.stored = stored
         self.sent: list[Candidate | Stored] | None = None
+        self.waiting: list[tuple[dict[str, Candidate], list[Judgement]]] = []
+        self.n_waiting = 0  # rejected candidates in ``waiting``
 
     def submit(self, cands: list[Candidate | Stored]) -> None:
         done = self._receive()
@@ -431,21 +441,36 @@ class _Judging:
         done = self._receive()
         if done is not None:
             self._made(*done)
+        self._flush()
 
     def _made(self, cands: list[Candidate | Stored], rejected: list[Judgement]) -> None:
-        """The findings of a judged chunk: stored rows' kept for ``StoredChecks.write``,
-        the others made and written now."""
-        by_cid: dict[str, Candidate] = {}
-        for c in cands:
-            if isinstance(c, Candidate):
-                by_cid[c.cid] = c
-        if len(by_cid) < len(cands):
-            rows = {c.cid: c for c in cands if isinstance(c, Stored)}
-            for cid, j in worst(rejected).items():
-                if cid in rows:
-                    self.stored.reject(rows[cid], j)
-            rejected = [j for j in rejected if j.cid in by_cid]
-        self.sink.add(findings_of(self.con, by_cid, rejected, self.limits))
+        """A judged chunk: stored rows' judgements kept for ``StoredChecks.write``, the other
+        rejected candidates for the next evidence query."""
+        by_cid = {c.cid: c for c in cands}
+        judged: dict[str, Candidate] = {}
+        for cid, j in worst(rejected).items():
+            c = by_cid[cid]
+            if isinstance(c, Stored):
+                self.stored.reject(c, j)
+            else:
+                judged[cid] = c
+        if judged:
+            self.waiting.append((judged, [j for j in rejected if j.cid in judged]))
+            self.n_waiting += len(judged)
+        if self.n_waiting >= CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Make and write the waiting findings: one evidence query, then chunk by chunk."""
+        from audit.check.evidence import EvidenceIndex  # its patterns cost a no-op run 0.2 s
+
+        if not self.waiting:
+            return
+        ev = EvidenceIndex(self.con, {cl for judged, _ in self.waiting
+                                      for c in judged.values() for cl in claim_ids(c)})
+        for judged, rejected in self.waiting:
+            self.sink.add(findings_of(self.con, judged, rejected, self.limits, ev))
+        self.waiting, self.n_waiting = [], 0
 
     def _receive(self) -> tuple[list[Candidate | Stored], list[Judgement]] | None:
         if self.sent is None:
@@ -455,15 +480,16 @@ class _Judging:
 
 
 def findings_of(con, by_cid: dict[str, Candidate], rejected: list[Judgement],
-                limits: dict[str, float] | None = None) -> list[Finding]:
+                limits: dict[str, float] | None = None,
+                ev: EvidenceIndex | None = None) -> list[Finding]:
     """One finding per rejected candidate, with the most severe expectation that rejected it
-    (its evidence read from the store; ``audit/check/making.py`` makes it, as the Spark
-    engine's executors do)."""
+    (its evidence read from the store, or from ``ev`` holding its claims;
+    ``audit/check/making.py`` makes it, as the Spark engine's executors do)."""
     from audit.check.evidence import EvidenceIndex  # its patterns cost a no-op run 0.2 s
 
     judged = worst(rejected)
-    claim_ids = {cl for cid in judged for v in by_cid[cid].values for cl, _ in v["claims"]}
-    ev = EvidenceIndex(con, claim_ids)
+    if ev is None:
+        ev = EvidenceIndex(con, {cl for cid in judged for cl in claim_ids(by_cid[cid])})
     making = Making("", limits=THRESHOLDS if limits is None else limits)
     return [making.finding(by_cid[cid], j, ev) for cid, j in judged.items()]
 
@@ -577,9 +603,8 @@ class _Sink:
             new.append(f)
         if len(self.top) > 4 * SHOWN:
             self.top = sorted(self.top, key=_order)[:SHOWN]
-        insert_rows(self.con, "findings", [making.finding_row(f) for f in new])
-        insert_rows(self.con, "finding_evidence",
-                    [row for f in new for row in making.evidence_rows(f)])
+        insert_columns(self.con, "findings", making.finding_columns(new))
+        insert_columns(self.con, "finding_evidence", making.evidence_columns(new))
 
     def load(self, findings: str, evidence: str, remember: bool = False) -> None:
         """Add findings made elsewhere (the Spark engine's Parquet, stored candidates' SQL):
