@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from audit.check.suite import Judgement
 
 MAX_EVIDENCE_PER_VALUE = 8
+# json.dumps(..., sort_keys=True, ensure_ascii=False, default=str), one encoder for every row
+_ROW_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
 
 
 def worst(rejected: Iterable[Judgement]) -> dict[str, Judgement]:
@@ -133,8 +135,7 @@ class Making:
 
 def _details(f: Finding) -> str:
     """The ``details`` JSON of ``f``'s row: its values, details and confidence."""
-    return json.dumps({"values": f.values, **f.details, "confidence": f.confidence},
-                      sort_keys=True, ensure_ascii=False, default=str)
+    return _ROW_JSON.encode({"values": f.values, **f.details, "confidence": f.confidence})
 
 
 def _short(s: str, n: int = 90) -> str:

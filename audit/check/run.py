@@ -169,12 +169,16 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
                     else build(con, story_inputs)
             elif check.stored is not None:  # story-scoped (``_declared`` checks it)
                 found = stored.build(check, Inputs(None, facts, warnings, shared=shared))
-            else:  # corpus-scoped: may memoise per-story work under the stories' states
+            else:  # corpus-scoped (may memoise per-story work under the stories' states), or
+                # any check when no story is unchanged
                 merged: dict[str, Candidate] = {}
                 _collect(merged, build(con, Inputs(None, facts, warnings,
                                                    None if full else plan.states,
                                                    shared=shared)))
-                found = reuse.split(merged.values())  # unchanged ones: findings copied
+                # unchanged ones: findings copied; only corpus-scoped candidates are recorded
+                # (a story-scoped one is never judged in a run that reuses findings)
+                found = reuse.split(merged.values()) if check.scope == "corpus" \
+                    else list(merged.values())
                 del merged
             if pending and len(pending) + len(found) > CHUNK:
                 judging.submit(list(pending.values()))
