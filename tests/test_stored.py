@@ -155,3 +155,24 @@ def test_stored_findings_are_the_rows_making_makes(tmp_path, severity, min_confi
     assert sorted(sink.evidence) == expected_evidence
     assert not con.execute("SELECT * FROM duckdb_tables() WHERE table_name LIKE '_stored%'"
                            ).fetchall()  # the temp tables are dropped
+
+
+def test_first_span_is_the_first_of_the_spans_with_the_roles():
+    """``EvidenceIndex.first`` stops at the first match: the same as the first of ``spans``
+    with the roles, else of all spans."""
+    from audit.check.evidence import EvidenceIndex
+
+    rng = random.Random(2)
+    roles_pool = ["value", "context", "person", "quote"]
+    for _ in range(300):
+        rows = [(f"c{rng.randint(0, 3)}", rng.choice(roles_pool), "d1", k, k + 2, "x",
+                 f"s{k}", rng.choice(["v", None]), "a/b.txt", k, "body")
+                for k in range(rng.randint(0, 8))]
+        rows.sort(key=lambda r: r[0])
+        ev = EvidenceIndex.of_rows(rows)
+        for claim in ("c0", "c1", "c2", "c3"):
+            for roles in [None, (), ("value",), ("quote:1",), ("@s3", "person"), ("nope",)]:
+                for value in (None, "label"):
+                    expected = (ev.spans(claim, roles, value)
+                                or ev.spans(claim, None, value))[:1]
+                    assert ev.first(claim, roles, value) == expected

@@ -20,7 +20,7 @@ from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import builders, story_scoped
 from audit.check.confidence import THRESHOLDS, thresholds
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
-from audit.check.making import Making, claim_ids, worst
+from audit.check.making import Making, worst
 from audit.check.reference import load_facts
 from audit.check.stored import Stored, StoredChecks
 from audit.check.suite import Judge, Judgement, load_suite
@@ -470,8 +470,8 @@ class _Judging:
 
         if not self.waiting:
             return
-        ev = EvidenceIndex(self.con, {cl for judged, _ in self.waiting
-                                      for c in judged.values() for cl in claim_ids(c)})
+        ev = EvidenceIndex(self.con, {cl for judged, _ in self.waiting for c in judged.values()
+                                      for v in c.values for cl, _ in v["claims"]})
         for judged, rejected in self.waiting:
             self.sink.add(findings_of(self.con, judged, rejected, self.limits, ev))
         self.waiting, self.n_waiting = [], 0
@@ -493,7 +493,8 @@ def findings_of(con, by_cid: dict[str, Candidate], rejected: list[Judgement],
 
     judged = worst(rejected)
     if ev is None:
-        ev = EvidenceIndex(con, {cl for cid in judged for cl in claim_ids(by_cid[cid])})
+        ev = EvidenceIndex(con, {cl for cid in judged for v in by_cid[cid].values
+                                 for cl, _ in v["claims"]})
     making = Making("", limits=THRESHOLDS if limits is None else limits)
     return [making.finding(by_cid[cid], j, ev) for cid, j in judged.items()]
 
