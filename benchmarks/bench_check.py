@@ -350,6 +350,7 @@ def breakdown(times: dict[str, float], counts: dict[str, int]):
     import audit.check.evidence as evidence
     import audit.check.integrity as integrity
     import audit.check.run as run
+    import audit.check.stored as stored
     import audit.check.suite as suite
 
     saved = []
@@ -375,6 +376,18 @@ def breakdown(times: dict[str, float], counts: dict[str, int]):
     wrap(evidence, "EvidenceIndex", "evidence")  # run.py imports it when judging
     wrap(run._Sink, "add", "store findings")
     wrap(run._Sink, "finish", "number findings + store run")
+    wrap(stored.StoredChecks, "write", "stored findings (SQL)")
+    build = stored.StoredChecks.build
+    saved.append((stored.StoredChecks, "build", build))
+
+    def timed_build(self, check, inputs):
+        t0 = time.perf_counter()
+        found = build(self, check, inputs)
+        times[f"candidates: {check.name}"] = time.perf_counter() - t0
+        counts[f"candidates: {check.name}"] = len(found)
+        return found
+
+    stored.StoredChecks.build = timed_build  # type: ignore[method-assign]
 
     def timed_builders():
         out = []

@@ -57,3 +57,42 @@ def test_small_writes_do_not_import_pandas():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def _stored_columns(rs: list[dict], cols: list[str], as_lists: bool) -> list[tuple]:
+    con = duckdb.connect()
+    con.execute(DDL)
+    saved = rows._listed
+    rows._listed = 0 if as_lists else rows.LIST_ROWS + 1
+    try:
+        rows.insert_columns(con, "t", {c: [r[c] for r in rs] for c in cols})
+    finally:
+        rows._listed = saved
+    return con.execute(f"SELECT {', '.join(cols)} FROM t").fetchall()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(row, min_size=1, max_size=5), st.booleans())
+def test_columns_store_what_rows_store(rs, as_lists):
+    """Arrow where every column and value fits plainly (VARCHAR, JSON, BIGINT, INTEGER,
+    BOOLEAN), insert_rows for the others (DOUBLE, TIMESTAMP, DATE): the same rows."""
+    pytest.importorskip("pyarrow")
+    for cols in (["a", "b", "c", "e", "h"], list(rs[0])):
+        assert _stored_columns(rs, cols, as_lists) == _stored(rs, False, cols)
+
+
+def test_columns_of_another_type_go_through_rows():
+    pytest.importorskip("pyarrow")
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (a VARCHAR, b BIGINT, c INTEGER)")
+    saved = rows._listed
+    rows._listed = rows.LIST_ROWS + 1
+    try:  # bytes, a float and an integer beyond INTEGER: not plainly Arrow's, as frames write
+        rows.insert_columns(con, "t", {"a": ["x", None], "b": [1, 2], "c": [1, None]})
+        rows.insert_columns(con, "t", {"a": ["y", "z"], "b": [1.0, 2], "c": [3, 4]})
+        with pytest.raises(duckdb.Error):
+            rows.insert_columns(con, "t", {"a": ["w"], "b": [1], "c": [2 ** 40]})
+    finally:
+        rows._listed = saved
+    assert con.execute("SELECT * FROM t").fetchall() == [("x", 1, 1), (None, 2, None),
+                                                         ("y", 1, 3), ("z", 2, 4)]

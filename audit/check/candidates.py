@@ -44,6 +44,10 @@ def span_bounds(*roles: str) -> str:
                 WHERE cs.role IN ({names}) GROUP BY cs.claim_id)"""
 
 
+# json.dumps(..., sort_keys=True, default=str), without a new encoder per call
+_KEY_JSON = json.JSONEncoder(sort_keys=True, default=str)
+
+
 @dataclass
 class Candidate:
     check: str
@@ -64,7 +68,7 @@ class Candidate:
         """Hashes the check and the key (computed once: candidates are looked up by it)."""
         import hashlib
 
-        blob = json.dumps([self.check, self.key], sort_keys=True, default=str)
+        blob = _KEY_JSON.encode([self.check, self.key])
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 @dataclass(frozen=True)

@@ -71,5 +71,21 @@ class EvidenceIndex:
 
     def first(self, claim_id: str, roles: tuple[str, ...] | None = None,
               value: str | None = None) -> list[Evidence]:
-        ev = self.spans(claim_id, roles, value) or self.spans(claim_id, None, value)
-        return ev[:1]
+        """The first of :meth:`spans` with ``roles``, else the claim's first span (a list of
+        at most one; the spans after it are not looked at)."""
+        rows = self.by_claim.get(claim_id, ())
+        if roles:
+            seen: dict[str, int] = defaultdict(int)
+            for row in rows:
+                role, span_id = row[0], row[5]
+                k = seen[role]
+                seen[role] += 1
+                if role in roles or f"{role}:{k}" in roles or f"@{span_id}" in roles:
+                    return [self._evidence(claim_id, row, value)]
+        return [self._evidence(claim_id, rows[0], value)] if rows else []
+
+    @staticmethod
+    def _evidence(claim_id: str, row: tuple, value: str | None) -> Evidence:
+        _role, doc, start, end, exact, span_id, vtext = row
+        return Evidence(doc, start, end, exact, value if value is not None else vtext,
+                        claim_id, span_id)

@@ -14,6 +14,11 @@ from audit.severity import at_least, rank_sql
 SEVERITY_RANK_SQL = rank_sql("f.severity")
 
 
+# json.dumps(..., sort_keys=True, ensure_ascii=False, default=str), without a new encoder per
+# call (a fingerprint and a findings row's details are written with it)
+_KEY_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
+
+
 @dataclass
 class Evidence:
     """One place in one document that supports a finding (a claim's span)."""
@@ -45,8 +50,7 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable across runs and unrelated edits: hashes the check and the finding's key
         (entity, values, comparison key), never offsets or document versions."""
-        blob = json.dumps([self.check, self.key], sort_keys=True, ensure_ascii=False,
-                          default=str)
+        blob = _KEY_JSON.encode([self.check, self.key])
         return "f" + hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 

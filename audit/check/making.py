@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from audit.check.suite import Judgement
 
 MAX_EVIDENCE_PER_VALUE = 8
+# json.dumps(..., sort_keys=True, ensure_ascii=False, default=str), one encoder for every row
+_ROW_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
 
 
 def worst(rejected: Iterable[Judgement]) -> dict[str, Judgement]:
@@ -97,10 +99,7 @@ class Making:
         return {"run_id": self.run_id, "finding_id": f.fingerprint, "seq": 0,
                 "check_name": f.check, "class": f.cls, "severity": f.severity,
                 "message": f.message, "accepted": f.accepted,
-                "waiver_reason": f.waiver_reason,
-                "details": json.dumps({"values": f.values, **f.details,
-                                       "confidence": f.confidence}, sort_keys=True,
-                                      ensure_ascii=False, default=str)}
+                "waiver_reason": f.waiver_reason, "details": _details(f)}
 
     def evidence_rows(self, f: Finding) -> list[dict]:
         """``f``'s evidence as ``finding_evidence`` rows, in order."""
@@ -108,6 +107,35 @@ class Making:
                  "document_id": e.document_id, "claim_id": e.claim_id, "span_id": e.span_id,
                  "start_char": e.start, "end_char": e.end, "exact": e.exact, "value": e.value}
                 for k, e in enumerate(f.evidence)]
+
+    def finding_columns(self, findings: list[Finding]) -> dict[str, list]:
+        """:meth:`finding_row` of each finding, as columns (``rows.insert_columns``)."""
+        n = len(findings)
+        return {"run_id": [self.run_id] * n, "finding_id": [f.fingerprint for f in findings],
+                "seq": [0] * n, "check_name": [f.check for f in findings],
+                "class": [f.cls for f in findings], "severity": [f.severity for f in findings],
+                "message": [f.message for f in findings],
+                "accepted": [f.accepted for f in findings],
+                "waiver_reason": [f.waiver_reason for f in findings],
+                "details": [_details(f) for f in findings]}
+
+    def evidence_columns(self, findings: list[Finding]) -> dict[str, list]:
+        """:meth:`evidence_rows` of each finding, as columns."""
+        items = [(f.fingerprint, k, e) for f in findings for k, e in enumerate(f.evidence)]
+        return {"run_id": [self.run_id] * len(items),
+                "finding_id": [fp for fp, _, _ in items], "seq": [k for _, k, _ in items],
+                "document_id": [e.document_id for _, _, e in items],
+                "claim_id": [e.claim_id for _, _, e in items],
+                "span_id": [e.span_id for _, _, e in items],
+                "start_char": [e.start for _, _, e in items],
+                "end_char": [e.end for _, _, e in items],
+                "exact": [e.exact for _, _, e in items],
+                "value": [e.value for _, _, e in items]}
+
+
+def _details(f: Finding) -> str:
+    """The ``details`` JSON of ``f``'s row: its values, details and confidence."""
+    return _ROW_JSON.encode({"values": f.values, **f.details, "confidence": f.confidence})
 
 
 def _short(s: str, n: int = 90) -> str:

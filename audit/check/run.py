@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from audit import __version__
 from audit.check.candidates import Candidate, Inputs
@@ -22,18 +22,23 @@ from audit.check.confidence import THRESHOLDS, thresholds
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
 from audit.check.making import Making, worst
 from audit.check.reference import load_facts
+from audit.check.stored import Stored, StoredChecks
 from audit.check.suite import Judge, Judgement, load_suite
 from audit.check.waivers import load_waivers
 from audit.progress import NO_PROGRESS, Bar
 from audit.severity import rank
 from audit.store import Store
-from audit.store.rows import insert_rows
+from audit.store.rows import insert_columns, insert_rows
+
+if TYPE_CHECKING:
+    from audit.check.evidence import EvidenceIndex
 
 # Candidates are judged and turned into findings this many at a time, so a corpus of 100,000
 # documents never holds all its candidates, findings and evidence in memory at once (100k
 # documents: 2.06 GB peak with 50,000, 1.86 GB with 20,000, same time).
 CHUNK = 20_000
 SHOWN = 10  # open error/warning findings kept for the console summary
+_C = TypeVar("_C", Candidate, Candidate | Stored)
 
 
 @dataclass
@@ -143,8 +148,9 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
         sink = plan.sink(store, fail_on, waivers, min_confidence, integrity)
         reuse = CandidateReuse(con, plan.prev_id, changed,
                                enabled=not full and bool(unchanged) and row_wise(suite))
-        judging = _Judging(con, judge, limits, sink)
-        pending: dict[str, Candidate] = {}  # judged together: each GX run costs ~0.25 s
+        stored = StoredChecks(con)  # candidates kept in temp tables, findings made in SQL
+        judging = _Judging(con, judge, limits, sink, stored)
+        pending: dict[str, Candidate | Stored] = {}  # judged together: a GX run costs ~0.25 s
         judged_any = False
         warnings: list[str] = []
         shared: dict = {}  # rows more than one builder reads (``Inputs.shared``)
@@ -154,16 +160,25 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
             progress.advance()
             build = check.candidates
             assert build is not None  # builders() keeps only checks that build candidates
+            found: list[Candidate] | list[Stored]
             if unchanged and check.scope == "story":
                 if not changed:
                     continue
-                found = build(con, Inputs(changed, facts, warnings, shared=shared))
-            else:  # corpus-scoped: may memoise per-story work under the stories' states
+                story_inputs = Inputs(changed, facts, warnings, shared=shared)
+                found = stored.build(check, story_inputs) if check.stored is not None \
+                    else build(con, story_inputs)
+            elif check.stored is not None:  # story-scoped (``_declared`` checks it)
+                found = stored.build(check, Inputs(None, facts, warnings, shared=shared))
+            else:  # corpus-scoped (may memoise per-story work under the stories' states), or
+                # any check when no story is unchanged
                 merged: dict[str, Candidate] = {}
                 _collect(merged, build(con, Inputs(None, facts, warnings,
                                                    None if full else plan.states,
                                                    shared=shared)))
-                found = reuse.split(merged.values())  # unchanged ones: findings copied
+                # unchanged ones: findings copied; only corpus-scoped candidates are recorded
+                # (a story-scoped one is never judged in a run that reuses findings)
+                found = reuse.split(merged.values()) if check.scope == "corpus" \
+                    else list(merged.values())
                 del merged
             if pending and len(pending) + len(found) > CHUNK:
                 judging.submit(list(pending.values()))
@@ -181,6 +196,7 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
             judging.submit(list(pending.values()))
             del pending
         judging.finish()
+        stored.write(sink)
         if reuse.copy:
             assert plan.prev_id is not None
             sink.copy(plan.prev_id, reuse.copy)
@@ -284,12 +300,14 @@ class _Plan:
         return result
 
 
-def _collect(into: dict[str, Candidate], found: Iterable[Candidate]) -> None:
+def _collect(into: dict[str, _C], found: Iterable[_C]) -> None:
     """Add candidates by id; the same finding found twice is one finding with all evidence
-    (cids hash the check: duplicates come from one builder)."""
+    (cids hash the check: duplicates come from one builder; stored rows are numbered)."""
     for c in found:
         if c.cid in into:
-            _merge(into[c.cid], c)
+            first = into[c.cid]
+            assert isinstance(first, Candidate) and isinstance(c, Candidate)
+            _merge(first, c)
         else:
             into[c.cid] = c
 
@@ -401,48 +419,82 @@ def _order(f: Finding) -> tuple:
 class _Judging:
     """Chunks of candidates judged in order, one in flight: while a worker judge judges a
     chunk, this process writes the previous chunk's findings and builds the next candidates
-    (the two cores both busy; with a judge in this process, the same steps run in turn)."""
+    (the two cores both busy; with a judge in this process, the same steps run in turn).
 
-    def __init__(self, con, judge: Judge, limits: dict[str, float], sink: _Sink):
+    The rejected candidates of consecutive chunks wait until about a chunk's worth of them is
+    there (or the judging ends): one evidence query then serves them all (each query scans the
+    claims' spans, whatever the number of claims asked), and their findings go to the sink
+    chunk by chunk, in the order they were judged."""
+
+    def __init__(self, con, judge: Judge, limits: dict[str, float], sink: _Sink,
+                 stored: StoredChecks):
         self.con, self.judge, self.limits, self.sink = con, judge, limits, sink
-        self.sent: list[Candidate] | None = None
+        self.stored = stored
+        self.sent: list[Candidate | Stored] | None = None
+        self.waiting: list[tuple[dict[str, Candidate], list[Judgement]]] = []
+        self.n_waiting = 0  # rejected candidates in ``waiting``
 
-    def submit(self, cands: list[Candidate]) -> None:
+    def submit(self, cands: list[Candidate | Stored]) -> None:
         done = self._receive()
         self.judge.send([{"cid": c.cid, "check": c.check, **c.judged} for c in cands])
         self.sent = cands
         if done is not None:
-            self.sink.add(_judged_findings(self.con, *done, self.limits))
+            self._made(*done)
 
     def finish(self) -> None:
         done = self._receive()
         if done is not None:
-            self.sink.add(_judged_findings(self.con, *done, self.limits))
+            self._made(*done)
+        self._flush()
 
-    def _receive(self) -> tuple[list[Candidate], list[Judgement]] | None:
+    def _made(self, cands: list[Candidate | Stored], rejected: list[Judgement]) -> None:
+        """A judged chunk: stored rows' judgements kept for ``StoredChecks.write``, the other
+        rejected candidates for the next evidence query."""
+        by_cid = {c.cid: c for c in cands}
+        judged: dict[str, Candidate] = {}
+        for cid, j in worst(rejected).items():
+            c = by_cid[cid]
+            if isinstance(c, Stored):
+                self.stored.reject(c, j)
+            else:
+                judged[cid] = c
+        if judged:
+            self.waiting.append((judged, [j for j in rejected if j.cid in judged]))
+            self.n_waiting += len(judged)
+        if self.n_waiting >= CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Make and write the waiting findings: one evidence query, then chunk by chunk."""
+        from audit.check.evidence import EvidenceIndex  # its patterns cost a no-op run 0.2 s
+
+        if not self.waiting:
+            return
+        ev = EvidenceIndex(self.con, {cl for judged, _ in self.waiting for c in judged.values()
+                                      for v in c.values for cl, _ in v["claims"]})
+        for judged, rejected in self.waiting:
+            self.sink.add(findings_of(self.con, judged, rejected, self.limits, ev))
+        self.waiting, self.n_waiting = [], 0
+
+    def _receive(self) -> tuple[list[Candidate | Stored], list[Judgement]] | None:
         if self.sent is None:
             return None
         cands, self.sent = self.sent, None
         return cands, self.judge.receive()
 
 
-def _judged_findings(con, cands: list[Candidate], rejected: list[Judgement],
-                     limits: dict[str, float] | None = None) -> list[Finding]:
-    """One finding per candidate the GX suite rejected, with the most severe expectation
-    that rejected it."""
-    return findings_of(con, {c.cid: c for c in cands}, rejected, limits)
-
-
 def findings_of(con, by_cid: dict[str, Candidate], rejected: list[Judgement],
-                limits: dict[str, float] | None = None) -> list[Finding]:
+                limits: dict[str, float] | None = None,
+                ev: EvidenceIndex | None = None) -> list[Finding]:
     """One finding per rejected candidate, with the most severe expectation that rejected it
-    (its evidence read from the store; ``audit/check/making.py`` makes it, as the Spark
-    engine's executors do)."""
+    (its evidence read from the store, or from ``ev`` holding its claims;
+    ``audit/check/making.py`` makes it, as the Spark engine's executors do)."""
     from audit.check.evidence import EvidenceIndex  # its patterns cost a no-op run 0.2 s
 
     judged = worst(rejected)
-    claim_ids = {cl for cid in judged for v in by_cid[cid].values for cl, _ in v["claims"]}
-    ev = EvidenceIndex(con, claim_ids)
+    if ev is None:
+        ev = EvidenceIndex(con, {cl for cid in judged for v in by_cid[cid].values
+                                 for cl, _ in v["claims"]})
     making = Making("", limits=THRESHOLDS if limits is None else limits)
     return [making.finding(by_cid[cid], j, ev) for cid, j in judged.items()]
 
@@ -557,20 +609,23 @@ class _Sink:
             new.append(f)
         if len(self.top) > 4 * SHOWN:
             self.top = sorted(self.top, key=_order)[:SHOWN]
-        insert_rows(self.con, "findings", [making.finding_row(f) for f in new])
-        insert_rows(self.con, "finding_evidence",
-                    [row for f in new for row in making.evidence_rows(f)])
+        insert_columns(self.con, "findings", making.finding_columns(new))
+        insert_columns(self.con, "finding_evidence", making.evidence_columns(new))
 
-    def load(self, findings: str, evidence: str) -> None:
-        """Add findings made elsewhere (the Spark engine's Parquet): ``findings`` and
-        ``evidence`` are relations (``read_parquet(...)``) holding this run's rows as
-        :class:`Making` made them (confidence and waivers applied). One statement per table
-        writes them, skipping a finding this run already holds (copied from the last run);
-        the counts and the console's top findings are read with SQL, not row by row. The
-        last findings a run adds: their ids are not added to ``seen``."""
+    def load(self, findings: str, evidence: str, remember: bool = False) -> None:
+        """Add findings made elsewhere (the Spark engine's Parquet, stored candidates' SQL):
+        ``findings`` and ``evidence`` are relations (``read_parquet(...)``) holding this run's
+        rows as :class:`Making` made them (confidence and waivers applied). One statement per
+        table writes them, skipping a finding this run already holds (copied from the last
+        run); the counts and the console's top findings are read with SQL, not row by row.
+        Their ids are added to ``seen`` only when ``remember`` (the Spark engine's are the last
+        findings a run adds)."""
         con, run_id = self.con, self.run_id
         fresh = (f"(SELECT * FROM {findings} WHERE finding_id NOT IN "
                  f"(SELECT finding_id FROM findings WHERE run_id = $run))")
+        if remember:
+            self.seen.update(r[0] for r in con.execute(f"SELECT finding_id FROM {fresh}",
+                                                       {"run": run_id}).fetchall())
         for sev, cls, accepted, n in con.execute(
                 f"SELECT severity, class, accepted, count(*) FROM {fresh} GROUP BY ALL",
                 {"run": run_id}).fetchall():

@@ -18,7 +18,10 @@ A check module declares
   ``ORDER`` (its place in the report);
 * ``EXPECTATIONS``: its part of the built-in suite, made with :func:`expect`;
 * ``candidates(con, inputs) -> list[Candidate]``, or ``candidates = None`` for a class whose
-  findings come from elsewhere (``integrity``).
+  findings come from elsewhere (``integrity``);
+* optionally ``STORED(inputs) -> str``: the same candidates as SQL rows, for a check whose
+  candidates have one value and no details (``audit/check/stored.py``: the DuckDB engine keeps
+  them in a temp table and makes their findings in SQL).
 
 Everything that used to list the checks by hand (builders, story scope, judged columns, the
 built-in suite, SARIF rule texts, the report's class order) is derived from these modules.
@@ -58,6 +61,7 @@ class Check:
     candidates: Callable[..., list] | None
     module: str
     per_story: bool = False
+    stored: Callable[..., str] | None = None  # the module's STORED, if any
 
 
 def expect(gx_type: str, severity: str, description: str, when: dict[str, Any] | None = None,
@@ -97,6 +101,8 @@ def _declared(mod: Any) -> Check:
     per_story = bool(getattr(mod, "PER_STORY", False))
     if per_story and mod.SCOPE != "corpus":
         raise RuntimeError(f"check module {mod.__name__}: PER_STORY is for corpus-scoped checks")
+    if hasattr(mod, "STORED") and mod.SCOPE != "story":
+        raise RuntimeError(f"check module {mod.__name__}: STORED is for story-scoped checks")
     for e in mod.EXPECTATIONS:
         used = {v for k, v in e["kwargs"].items() if k in ("column", "column_A", "column_B")}
         if not used | set(e["when"]) <= set(mod.JUDGED):
@@ -104,7 +110,7 @@ def _declared(mod: Any) -> Check:
                                "not in JUDGED")
     return Check(mod.NAME, mod.CLASS, mod.SCOPE, tuple(mod.JUDGED), mod.DESCRIPTION,
                  mod.SEVERITY, mod.ORDER, tuple(mod.EXPECTATIONS), mod.candidates, mod.__name__,
-                 per_story)
+                 per_story, getattr(mod, "STORED", None))
 
 
 def builders() -> list[Check]:
