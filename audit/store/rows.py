@@ -43,14 +43,19 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict]
             data[c] = pd.Series(vals, dtype="Int64")
         else:
             data[c] = vals
-    frame = pd.DataFrame(data, columns=cols)
-    con.register("_audit_rows", frame)
+    _insert_registered(con, table, cols, pd.DataFrame(data, columns=cols))
+    return len(rows)
+
+
+def _insert_registered(con: duckdb.DuckDBPyConnection, table: str, cols: list[str],
+                       source: Any) -> None:
+    """Append every row of a pandas frame or Arrow table, registered for one INSERT."""
+    con.register("_audit_rows", source)
     try:
         con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} "
                     f"FROM _audit_rows")
     finally:
         con.unregister("_audit_rows")
-    return len(rows)
 
 
 def _insert_lists(con: duckdb.DuckDBPyConnection, table: str, cols: list[str],
@@ -93,12 +98,7 @@ def insert_columns(con: duckdb.DuckDBPyConnection, table: str,
     if arrow is None:
         rows = [dict(zip(cols, r, strict=True)) for r in zip(*values, strict=True)]
         return insert_rows(con, table, rows, cols)
-    con.register("_audit_cols", arrow)
-    try:
-        con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} "
-                    f"FROM _audit_cols")
-    finally:
-        con.unregister("_audit_cols")
+    _insert_registered(con, table, cols, arrow)
     return n
 
 
