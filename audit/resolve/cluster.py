@@ -210,14 +210,14 @@ def _side_typo(pair: tuple[str, str] | None) -> bool:
     """A name token of a side mention misspelt: one letter off (see ``_one_letter_pair``), or
     two letters off a token of LONG_TOKEN letters or more with the same first letter (long
     transliterated surnames lose two letters at once: "Wojcehowski"; shorter tokens two
-    letters apart are as often two names: "Petra"/"Peter", "Mohammed"/"Muhammad")."""
+    letters apart are as often two names: "Petra"/"Peter", "Mohammed"/"Muhammad"). ``pair``
+    comes from ``spelling_pair``, which already keeps only ``near_token`` pairs."""
     if _one_letter_pair(pair):
         return True
     if pair is None:
         return False
     a, b = pair
-    return (min(len(a), len(b)) >= LONG_TOKEN and a[0] == b[0]
-            and OSA.distance(a, b) == 2 and near_token(a, b))
+    return min(len(a), len(b)) >= LONG_TOKEN and a[0] == b[0] and OSA.distance(a, b) == 2
 
 
 def _one_letter_pair(pair: tuple[str, str] | None) -> bool:
