@@ -383,6 +383,10 @@ def label(value: Mapping[str, Any]) -> str:
             if value.get("anchor") and value.get("stated"):
                 out += f" ({value['anchor']} -> {value['stated']})"
             return out
+        if t == "minute":
+            from audit.extract.minutes import label as minute_label
+
+            return minute_label(value)
     except (KeyError, TypeError, ValueError):
         pass
     return ""
