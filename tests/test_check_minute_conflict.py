@@ -55,6 +55,14 @@ def test_one_minute_apart_elapsed_time_and_another_player_are_no_conflict(tmp_pa
     assert conflicts(tmp_path, files) == []
 
 
+def test_elapsed_time_next_to_both_minutes_does_not_hide_the_conflict(tmp_path):
+    files = dict(CARD, **{
+        "d.txt": "Tomas Velloza was sent off in the 29th minute, Harbour Rovers said.",
+    })
+    got = conflicts(tmp_path, files)  # "after 30 minutes" (30 or 31) is next to 31, not to 29
+    assert [sorted(v["value"] for v in f["values"]) for f in got] == [["29'", "31'"]]
+
+
 def test_two_goals_of_one_player_are_not_one_goal_misdated(tmp_path):
     files = {
         "a.txt": "Corrin Aldaya scored in the 12th minute and again in the 19th minute.",

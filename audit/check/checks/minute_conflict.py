@@ -40,6 +40,13 @@ def _gap(a: list, b: list) -> float:
     return max(0.0, float(a[0]) - float(b[1]), float(b[0]) - float(a[1]))
 
 
+def _states_both(minutes: list[list], b1: list, b2: list) -> bool:
+    """Whether a page's minutes hold one next to ``b1`` and another, apart from it, next to
+    ``b2`` ("after 28 minutes" is next to both 27 and 29 but states only one minute)."""
+    return any(_gap(x, b1) < MIN_GAP and _gap(y, b2) < MIN_GAP and _gap(x, y) >= MIN_GAP
+               for x in minutes for y in minutes)
+
+
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     scope_sql = scoped_claims(inputs.stories)
     rows = con.execute(f"""
@@ -72,8 +79,7 @@ def _candidate(story: str, subject: str, items: list[tuple[str, str, list, str]]
             _c2, _l2, b2, d2 = items[j]
             if d1 == d2 or not MIN_GAP <= _gap(b1, b2) <= MAX_GAP:
                 continue
-            if any(any(_gap(b, b1) < MIN_GAP for b in bs) and any(
-                    _gap(b, b2) < MIN_GAP for b in bs) for bs in by_doc.values()):
+            if any(_states_both(bs, b1, b2) for bs in by_doc.values()):
                 continue  # a page stating both: two happenings in its writer's view
             conflicting.update((i, j))
     if not conflicting:
