@@ -167,9 +167,10 @@ class MeasurementValue(Figure):
 
 
 class TimeValue(TypedDict):
-    """Three shapes by ``type``: a clock time, a duration, a relative day."""
+    """Four shapes by ``type``: a clock time, a duration, a relative day, a minute of play."""
 
-    type: Annotated[str, Pattern(r"^(?:clock|duration|relative)$", "clock, duration or relative")]
+    type: Annotated[str, Pattern(r"^(?:clock|duration|relative|minute)$",
+                                 "clock, duration, relative or minute")]
     minutes: NotRequired[Annotated[int, AtLeast(0)]]  # clock: after midnight
     ampm: NotRequired[bool]
     tz: NotRequired[str | None]
@@ -184,6 +185,11 @@ class TimeValue(TypedDict):
     anchor: NotRequired[str | None]
     stated: NotRequired[str | None]
     fits: NotRequired[bool | None]
+    minute: NotRequired[Annotated[int, AtLeast(1)]]  # minute of play
+    added: NotRequired[int | None]
+    elapsed: NotRequired[bool]
+    action: NotRequired[str]
+    player: NotRequired[str]
 
 
 class StatusValue(TypedDict):

@@ -36,7 +36,8 @@ def test_every_check_module_is_registered_in_report_order():
     assert story_scoped() == {"value-conflict", "date-weekday", "list-mismatch", "arithmetic",
                               "single-source", "role-conflict", "attribute-conflict",
                               "status-conflict", "measurement-conflict", "time-conflict",
-                              "relative-day", "scale-slip", "date-conflict", "currency-slip"}
+                              "relative-day", "scale-slip", "date-conflict", "currency-slip",
+                              "minute-conflict"}
     assert "integrity" not in {c.name for c in builders()}
 
 

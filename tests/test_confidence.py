@@ -215,3 +215,15 @@ def test_a_figure_conflict_alone_never_reaches_an_error(sides):
     score = confidence("value-conflict", [Side(frozenset(d), frozenset(z)) for d, z in sides])
     assert score <= CEILING["value-conflict"] < THRESHOLDS["error"]
     assert severity_for("error", score, THRESHOLDS) != "error"
+
+
+def test_every_page_stating_every_value_is_two_facts_not_a_disagreement():
+    # two pages that each give a departure time and an arrival time: no writer disagrees
+    both = confidence("time-conflict", [side("a", "b"), side("a", "b")])
+    apart = confidence("time-conflict", [side("a", "b"), side("c", "d")])
+    assert both < THRESHOLDS["warning"] <= apart
+    # a page giving both days of a launch (one per time zone) states no conflict of its own
+    odd_restates = confidence("date-conflict", [side("a", "b"), side("a")])
+    assert odd_restates < confidence("date-conflict", [side("a", "b"), side("c")])
+    assert confidence("date-conflict", [side("a", "b"), side("a")],
+                      {"adjacent_days": True}) < THRESHOLDS["warning"]

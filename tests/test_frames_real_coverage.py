@@ -915,3 +915,47 @@ def test_a_lead_or_a_shortfall_is_no_count_held(text):
     m = list(re.finditer(r"\d+", text))[-1]
     frame, cue, _ = time_frame(text, 0, len(text), m.start(), m.end(), 2023)
     assert frame == "other" and cue is not None and ("ahead" in cue or "short" in cue)
+
+
+# --- lessons of held-out set 11 (a phone launch, a tennis final, an election) -------------------
+
+def test_rows_of_a_price_table_are_not_parts_of_one_total(tmp_path):
+    table = ("Prices\n\n64GB – $600\n\n128GB – $700\n\n256GB – $900\n\n"
+             "The top model costs $900 and ships next week.")
+    files = {"a.txt": table,
+             "b.txt": "The new Lumo phone starts at $600; the 256GB model is $900.",
+             "c.txt": "Lumo's largest phone costs $900, the maker said."}
+    assert found(tmp_path, files, "arithmetic") == []
+
+
+def test_parts_in_one_sentence_still_add_up(tmp_path):
+    files = {"a.txt": "The foundation gives $30 million to Alder College and $40 million to "
+                      "Birch College.",
+             "b.txt": "The foundation's gift totals $50 million.",
+             "c.txt": "In all, $50 million goes to the two colleges."}
+    got = found(tmp_path, files, "arithmetic")
+    assert len(got) == 1 and got[0]["details"]["parts"] == 70_000_000
+
+
+def test_hours_and_minutes_are_one_duration():
+    def seconds(text: str) -> list:
+        return [c.value["seconds"] for c in times.extract(Context(text=text), 0, len(text))]
+
+    assert seconds("The final lasted three hours and 51 minutes.") == [3 * 3600 + 51 * 60]
+    # a comma is no compound: "10 minutes later" is its own
+    assert seconds("They waited two hours, 10 minutes later the judge returned.") == [7200, 600]
+
+
+def test_an_exact_match_length_agrees_with_almost_the_next_hour(tmp_path):
+    files = {"a.txt": "The final lasted three hours and 51 minutes.",
+             "b.txt": "The final lasted almost four hours.",
+             "c.txt": "A final that lasted almost four hours ended after midnight."}
+    assert found(tmp_path, files, "time-conflict") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Brightco unveiled the zPhone 12 Max models in Oslo.",
+    "The eBook 7 Plus readers go on sale in May.",
+])
+def test_a_number_after_a_camel_case_brand_is_a_model_not_a_count(text):
+    assert figures(counts, text) == []

@@ -173,3 +173,4 @@ def test_a_name_written_twice_is_no_anchor(tmp_path):
     }
     got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
     assert not [f for f in got if f["class"] == "name-variant" and f["severity"] == "error"]
+

@@ -14,10 +14,13 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   is often two different facts that share a key). For two figures of one fact (value,
   measurement, time) much weaker: on real coverage three of four such warnings were two facts
   (a cost in two currencies, two budgets, a count and a later count), so alone it leaves info.
+  So is a disagreement of figures or days in which every page states every value: no writer
+  disagrees with another, each gives two facts (a flight's departure and its arrival).
 * **many values**: a disagreement with three or more different values is more often several
   facts under one key than one fact misstated (a misstatement has one odd value); with five or
   more it almost always is (several trims' prices, a total and its parts and their roundings).
-* **odd side restates the other**: of two figures, every document stating the less supported
+* **odd side restates the other**: of two figures (or two days of a happening), every
+  document stating the less supported
   one also states the other (outside one statement: amounts listed together are not
   compared), so its writer took them for two facts ("announced at $68.7 billion ... the total
   cost at completion came to $75.4 billion"), more often than it contradicts itself.
@@ -116,6 +119,9 @@ CUT_OFF = 0.3
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
                             "measurement-conflict", "time-conflict"})
+# a page stating both days of a happening takes them for two happenings, as for figures
+ODD_SIDE_CLASSES = FIGURE_CLASSES | {"date-conflict"}
+EVERY_PAGE_BOTH_CLASSES = ONE_FACT_CLASSES | {"date-conflict"}
 # The defaults of the suite's meta.confidence.
 THRESHOLDS = {"error": 0.6, "warning": 0.3}
 
@@ -139,7 +145,10 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     documents = set().union(*(s.documents for s in sides)) if sides else set()
     if len(documents) == 1 and len(sides) >= 2:
         score *= ONE_DOCUMENT_FIGURE if cls in ONE_FACT_CLASSES else ONE_DOCUMENT
-    if cls in FIGURE_CLASSES and len(sides) == 2 and len(documents) > 1:
+    elif len(sides) >= 2 and cls in EVERY_PAGE_BOTH_CLASSES and all(
+            s.documents == sides[0].documents for s in sides):
+        score *= ONE_DOCUMENT_FIGURE  # every page states every value: two facts to each writer
+    if cls in ODD_SIDE_CLASSES and len(sides) == 2 and len(documents) > 1:
         odd, common = sorted(sides, key=lambda s: (len(s.documents), sorted(s.documents)))
         if odd.documents <= common.documents:
             score *= ODD_SIDE_STATES_BOTH

@@ -43,7 +43,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "27"
+VERSION = "28"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -274,9 +274,11 @@ def _skip_before(text: str, ns: int, lo: int, num: str, is_digits: bool) -> bool
             before = words[-3] if out_of else words[-2]
             if parse_decimal(before.strip(",;:(")) is not None:
                 return True
-    if prev[0].isupper() and not prev.endswith(".") and (is_digits or num[0].isupper()):
-        # "Apollo 11 astronauts", "Joins Two ..." read as names/titles; sentence-initial
-        # function words ("The 12 companies", "All nine firms") are fine.
+    named = prev[0].isupper() or prev[0].islower() and any(c.isupper() for c in prev[1:])
+    if named and not prev.endswith(".") and (is_digits or num[0].isupper()):
+        # "Apollo 11 astronauts", "iPhone 15 Pro models" (a brand written in camel case),
+        # "Joins Two ..." read as names/titles; sentence-initial function words ("The 12
+        # companies", "All nine firms") are fine.
         return low not in _STOP and low not in _APPROX_WORDS
     return False
 

@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "10"
+VERSION = "11"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -235,10 +235,32 @@ def _term_bound(secs: float, unit_secs: int, n: float, b: list) -> list:
     return [max(0.0, secs - width), secs + width]
 
 
+# the smaller unit of a compound duration: "four hours and 42 minutes", "4 hours 42 minutes"
+_NEXT_UNIT = {3600: ("minute", "min"), 86400: ("hour", "hr"), 60: ("second", "sec")}
+_AND_SMALLER = re.compile(
+    rf"[ \t]+(?:and[ \t]+)?(?P<num>\d{{1,2}}|{WORDS_RE})[ \t]+"
+    r"(?P<unit>minutes?|mins?|hours?|hrs?|seconds?|secs?)(?![\w-])")
+
+
+def _smaller_part(text: str, e: int, end: int, unit_secs: int) -> tuple[float, int] | None:
+    """(seconds, end) of the smaller unit right after a duration ("and 42 minutes")."""
+    m = _AND_SMALLER.match(text, e, min(end, e + 40))
+    if m is None or unit_secs not in _NEXT_UNIT or not m["unit"].lower().startswith(
+            _NEXT_UNIT[unit_secs]):
+        return None
+    n = parse_decimal(m["num"])
+    if n is None or n <= 0:
+        return None
+    return float(n) * _unit_seconds(m["unit"]), m.end()
+
+
 def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDraft]:
     text = ctx.text
+    consumed = start
     for m in _DURATION.finditer(text, start, end):
         s, e = m.start(), m.end()
+        if s < consumed:
+            continue  # the smaller unit of a compound duration already read
         if _AGE.match(text, e, min(end, e + 6)):
             continue  # ages are a person's attribute, not a duration
         if m["sep"] == "-" and re.match(r"-?[ \t]*old\b", text[e:e + 6]):
@@ -268,6 +290,13 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                 yield _relative(ctx, start, end, sents, s, rel.end(), days,
                                 [SpanRef(s, rel.end(), "value"), *spans[1:]], preposition)
                 continue
+        smaller = None if rel else _smaller_part(text, e, end, _unit_seconds(unit))
+        if smaller is not None:
+            secs += smaller[0]
+            n = secs / _unit_seconds(unit)
+            e = consumed = smaller[1]
+            spans[0] = SpanRef(s, e, "value")
+            rel = _RELATIVE_AFTER.match(text, e, min(end, e + 14))
         b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
         term = None if rel else _term(text, approx[1] if approx else s, e, ss, m["sep"] == "-")
         if term:
@@ -383,6 +412,10 @@ def label(value: Mapping[str, Any]) -> str:
             if value.get("anchor") and value.get("stated"):
                 out += f" ({value['anchor']} -> {value['stated']})"
             return out
+        if t == "minute":
+            from audit.extract.minutes import label as minute_label
+
+            return minute_label(value)
     except (KeyError, TypeError, ValueError):
         pass
     return ""

@@ -1,4 +1,8 @@
-"""arithmetic: parts stated in one sentence that add up to more than the stated total."""
+"""arithmetic: parts stated in one sentence that add up to more than the stated total.
+
+One sentence: no sentence end, no paragraph break and no line break that does not wrap a
+sentence (``audit.text.runs_on``) between the parts: the rows of a price table or a list
+("128GB - $799" / "256GB - $899") are items side by side, not parts of one total."""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import duckdb
 
 from audit.check.candidates import Candidate, Inputs, scoped_claims, span_bounds
 from audit.check.checks import expect
-from audit.check.texts import SENTENCE_END, between, by_document
+from audit.check.texts import SENTENCE_END, SENTENCE_OR_PARAGRAPH_END, by_document
+from audit.text import runs_on
 
 NAME = "arithmetic"
 CLASS = "arithmetic"
@@ -153,7 +158,7 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                 if _total_is_a_peer(text, money, i, k, total):
                     continue
                 if (b0 > a1 and b_cur == cur and b_per is None and b_val < total
-                        and not SENTENCE_END.search(text[a1:b0])):
+                        and _one_sentence(text, a1, b0)):
                     out.append((a_id, doc, a_val, cur, per, a_text, b_id, b_val, b_text,
                                 None, None, total, (doc, a0, 0, b0, b_id)))
         elif per == "each" and 0 < total:
@@ -161,10 +166,23 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                 n_id, n_val, n0 = counts[k][2], counts[k][3], counts[k][7]
                 if n0 - a0 >= COUNT_WITHIN:
                     break
-                if not SENTENCE_END.search(between(text, n0, a1)):
+                if _one_sentence(text, min(n0, a1), max(n0, a1)):
                     out.append((a_id, doc, a_val, cur, per, a_text, None, None, None,
                                 n_id, n_val, total, (doc, a0, 1, n0, n_id)))
     return out
+
+
+def _one_sentence(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] holds no sentence end, no paragraph break and no line break that
+    ends its line (a line break inside a hard-wrapped sentence is no end)."""
+    if SENTENCE_OR_PARAGRAPH_END.search(text, a, b):
+        return False
+    nl = text.find("\n", a, b)
+    while nl >= 0:
+        if not runs_on(text[text.rfind("\n", 0, nl) + 1:nl]):
+            return False
+        nl = text.find("\n", nl + 1, b)
+    return True
 
 
 def _total_is_a_peer(text: str, money: list[tuple], i: int, k: int, total: float) -> bool:
