@@ -342,3 +342,52 @@ def test_a_given_name_one_letter_off_stays_apart_when_the_surname_is_shared_or_r
     ms = [Mention("a", "person", "Marten Lanther", "captain|"),
           Mention("b", "person", "Martena Lanther", "mention")]
     assert [v for e in cluster(ms) for _, v, _ in e.members] == ["Marten Lanther"]
+
+
+# --- a four-letter surname misspelt as a plain word ------------------------------------------
+
+
+def test_a_plain_word_one_letter_off_the_main_persons_short_surname_is_a_misspelling(tmp_path):
+    # a spell-checker turns the actor's surname into a common word, once, mid-sentence
+    files = {
+        "a.txt": "Verdict\n\nActor Dorran Kelp won his libel case on Friday. Kelp said he was "
+                 "relieved.\n",
+        "b.txt": "Verdict\n\nDorran Kelp won the case. The jury sided with Kelp after two "
+                 "days.\n",
+        "c.txt": "Verdict\n\nDorran Kelp was awarded damages. A juror said that Keep seemed "
+                 "calm throughout.\n",
+        "d.txt": "Verdict\n\nLawyers for Dorran Kelp welcomed the ruling in the capital.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    nv = [f for f in findings if f["check"] == "name-variant"
+          and f["severity"] in ("error", "warning")]
+    assert any("'Keep'" in f["message"] for f in nv), [f["message"] for f in findings]
+
+
+def test_a_short_lone_word_needs_a_main_person_and_one_reading():
+    from audit.extract import mentions
+    from audit.model import Context
+    from audit.resolve.cluster import side_mentions_kept
+    # a four-letter word alone is read only before a lower-case word ("Vorn," is not)
+    text = "The court heard that Keep seemed calm, unlike Vorn, who wept."
+    got = [d.value["name"] for d in mentions.extract(Context(text=text), 0, len(text))]
+    assert got == ["Keep"]
+    main = [Mention(str(i), "person", "Dorran Kelp", "mention") for i in range(3)]
+    main += [Mention("s", "person", "Kelp", "mention"), Mention("t", "person", "Kelp", "mention")]
+
+    def kept(*extra: Mention) -> set[str]:
+        return {m.mention_id for m in side_mentions_kept([*main, *extra])}
+
+    assert "x" in kept(Mention("x", "person", "Keep", "mention"))
+    assert "x" not in kept(Mention("x", "person", "Seep", "mention"))  # another first letter
+    assert "x" not in kept(Mention("x", "person", "Kep", "mention"))   # a letter dropped
+    # written twice: a name of its own, not a slip
+    assert not {"x", "y"} & kept(Mention("x", "person", "Keep", "mention"),
+                                 Mention("y", "person", "Keep", "mention"))
+    # a surname written fewer than five times is no main person
+    few = [m for m in main if m.mention_id not in ("s", "t")]
+    assert "x" not in {m.mention_id for m in side_mentions_kept(
+        [*few, Mention("x", "person", "Keep", "mention")])}
+    [ent] = [e for e in cluster([*main, Mention("x", "person", "Keep", "mention")])
+             if any(v == "Keep" for _, v, _ in e.members)]
+    assert ent.canonical == "Dorran Kelp"

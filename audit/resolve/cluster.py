@@ -125,6 +125,10 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             keep = len([f for f in full if _side_typo(spelling_pair(k, f))]) == 1
         elif k in lone_anchors:
             keep = True
+        elif (owner := _short_surname_typo(k, full, written, written_all,
+                                          known_tokens)) is not None:
+            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared, owner))
+            continue
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
                     and len([t for t in [*(f[-1] for f in full), *lone_tokens]
@@ -133,6 +137,31 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         if keep:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
     return out
+
+
+def _short_surname_typo(k: tuple[str, ...], full: Sequence[tuple[str, ...]],
+                        written: Counter, written_all: Counter,
+                        known_tokens: set[str]) -> tuple[str, ...] | None:
+    """The full name whose four-letter surname a lone four-letter side mention ``k`` misspells
+    by one letter in place (changed or swapped with its neighbour, the first letter kept:
+    "Kelm" for "Kelp"), or None. Short words one letter apart are often other names or plain
+    words, so precision first: the surname is the story's main person's (written
+    LONE_ANCHOR_MENTIONS times or more, with its full name or alone, and one full name ends
+    with it), the mention is written once and is no token of a name the story reads."""
+    if len(k) != 1 or len(k[0]) != 4 or written[k] != 1 or k[0] in known_tokens:
+        return None
+    w = k[0]
+    hits = [f for f in full if len(f[-1]) == 4 and f[-1][0] == w[0] and f[-1] != w
+            and OSA.distance(w, f[-1]) == 1 and near_token(w, f[-1])]
+    surnames = {f[-1] for f in hits}
+    if len(surnames) != 1:
+        return None
+    sur = next(iter(surnames))
+    owners = [f for f in full if f[-1] == sur]
+    if len(owners) != 1:
+        return None
+    uses = sum(n for key, n in written_all.items() if key and key[-1] == sur)
+    return owners[0] if uses >= LONE_ANCHOR_MENTIONS else None
 
 
 def mixed_name(k: tuple[str, ...], full: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
