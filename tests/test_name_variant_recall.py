@@ -342,6 +342,10 @@ def test_a_given_name_one_letter_off_stays_apart_when_the_surname_is_shared_or_r
     ms = [Mention("a", "person", "Marten Lanther", "captain|"),
           Mention("b", "person", "Martena Lanther", "mention")]
     assert [v for e in cluster(ms) for _, v, _ in e.members] == ["Marten Lanther"]
+    # ... but a given name long enough to be a near miss on its own is still one
+    ms = [Mention("a", "person", "Marten Lanther", "captain|"),
+          Mention("b", "person", "Marrten Lanther", "mention")]
+    assert len(cluster(ms)) == 1 and set(_kinds(ms).values()) == {"same", "spelling"}
 
 
 # --- a four-letter surname misspelt as a plain word ------------------------------------------

@@ -119,8 +119,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             keep = True
         elif mixed_name(k, full) is not None:
             keep = True
-        elif (owner := given_name_off(k, full)) is not None:
-            keep = written_all[k] < written_all[owner] and written_all[owner] >= ANCHOR_MENTIONS
+        elif (owner := given_name_off(k, full)) is not None and _outnumbers(owner, k, written_all):
+            keep = True
         elif len(k) >= 2:
             keep = len([f for f in full if _side_typo(spelling_pair(k, f))]) == 1
         elif k in lone_anchors:
@@ -137,6 +137,11 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         if keep:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
     return out
+
+
+def _outnumbers(owner: tuple[str, ...], k: tuple[str, ...], written: Counter) -> bool:
+    """``owner`` is written ANCHOR_MENTIONS times or more and more often than ``k``."""
+    return written[owner] >= ANCHOR_MENTIONS and written[k] < written[owner]
 
 
 def _short_surname_typo(k: tuple[str, ...], full: Sequence[tuple[str, ...]],
