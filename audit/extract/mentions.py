@@ -46,7 +46,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "mentions"
-VERSION = "6"
+VERSION = "7"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -63,11 +63,13 @@ _POSSESSIVE_END = re.compile(r"[a-z]['’]s\Z")
 # a double-barrelled surname alone ("Marrow-Keane was arrested"): distinctive enough to be
 # read without a first name, even opening a sentence
 _DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
-# a surname alone, five letters or more (resolve keeps no shorter one), where a person is the
+# a surname alone, four letters or more (resolve keeps a four-letter one only as a letter
+# swapped in the surname of the story's main person), where a person is the
 # likely reading: before a verb of saying ("Pellmann said", even opening a sentence), or inside
 # a sentence after a lower-case word or a comma, not after an article ("scored by Pellmann",
-# "Okafor, Pellmann and Brandt")
-_LONE_SURNAME = re.compile(rf"{UP}{LOW}{{4,}}")
+# "Okafor, Pellmann and Brandt"); four letters only before a lower-case word ("that Kelm
+# seemed")
+_LONE_SURNAME = re.compile(rf"{UP}{LOW}{{3,}}")
 _SAID_AFTER = re.compile(
     rf"[ \u00a0]*,?[ \u00a0]+(?:also[ \u00a0]+|later[ \u00a0]+)?(?:{SAY_VERBS})(?![\w-])")
 _INSIDE_SENTENCE = re.compile(
@@ -78,6 +80,7 @@ _HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Rev Sir Dame".split())
 # articles of other languages that open a name's run ("Die Eagles") and are never part of it
 # (not "Le", "La", "De", "El": name particles, as in "Le Pen")
 _FOREIGN_ARTICLES = frozenset("Die Der Das Dem Den Los Las Gli".split())
+_LOWER_AFTER = re.compile(r"[ \u00a0][a-z]")
 _CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
 
 
@@ -101,7 +104,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 and not _CAP_AFTER.match(text, b, end)):
             lone = (_SAID_AFTER.match(text, b, end) is not None
                     or _INSIDE_SENTENCE.search(text, max(start, a - 30), a) is not None
-                    and _NAME_OF_BEFORE.search(text, max(start, a - 40), a) is None)
+                    and _NAME_OF_BEFORE.search(text, max(start, a - 40), a) is None
+                    and (b - a > 4 or _LOWER_AFTER.match(text, b, end) is not None))
         if not poss and ((len(text[a:b].split()) < 2 and not lone)
                          or _CAP_AFTER.match(text, b, end)):
             continue

@@ -101,6 +101,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     # two such names one letter apart are two forms in use ("Marrakech"/"Marrakesh"), no anchor
     lone_anchors = {k for k in lone_anchors
                     if not any(o != k and near_token(k[0], o[0]) for o in lone_anchors)}
+    written_all = Counter(tokens(m.surface, "person") for m in ms)
     known = sorted(({tokens(m.surface, "person") for m in ms if m.role_key != SIDE} | anchors)
                    - {()})
     known_set = set(known)
@@ -118,10 +119,16 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             keep = True
         elif mixed_name(k, full) is not None:
             keep = True
+        elif (owner := given_name_off(k, full)) is not None and _outnumbers(owner, k, written_all):
+            keep = True
         elif len(k) >= 2:
             keep = len([f for f in full if _side_typo(spelling_pair(k, f))]) == 1
         elif k in lone_anchors:
             keep = True
+        elif (owner := _short_surname_typo(k, full, written, written_all,
+                                          known_tokens)) is not None:
+            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared, owner))
+            continue
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
                     and len([t for t in [*(f[-1] for f in full), *lone_tokens]
@@ -130,6 +137,36 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         if keep:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
     return out
+
+
+def _outnumbers(owner: tuple[str, ...], k: tuple[str, ...], written: Counter) -> bool:
+    """``owner`` is written ANCHOR_MENTIONS times or more and more often than ``k``."""
+    return written[owner] >= ANCHOR_MENTIONS and written[k] < written[owner]
+
+
+def _short_surname_typo(k: tuple[str, ...], full: Sequence[tuple[str, ...]],
+                        written: Counter, written_all: Counter,
+                        known_tokens: set[str]) -> tuple[str, ...] | None:
+    """The full name whose four-letter surname a lone four-letter side mention ``k`` misspells
+    by one letter in place (changed or swapped with its neighbour, the first letter kept:
+    "Kelm" for "Kelp"), or None. Short words one letter apart are often other names or plain
+    words, so precision first: the surname is the story's main person's (written
+    LONE_ANCHOR_MENTIONS times or more, with its full name or alone, and one full name ends
+    with it), the mention is written once and is no token of a name the story reads."""
+    if len(k) != 1 or len(k[0]) != 4 or written[k] != 1 or k[0] in known_tokens:
+        return None
+    w = k[0]
+    hits = [f for f in full if len(f[-1]) == 4 and f[-1][0] == w[0] and f[-1] != w
+            and OSA.distance(w, f[-1]) == 1 and near_token(w, f[-1])]
+    surnames = {f[-1] for f in hits}
+    if len(surnames) != 1:
+        return None
+    sur = next(iter(surnames))
+    owners = [f for f in full if f[-1] == sur]
+    if len(owners) != 1:
+        return None
+    uses = sum(n for key, n in written_all.items() if key and key[-1] == sur)
+    return owners[0] if uses >= LONE_ANCHOR_MENTIONS else None
 
 
 def mixed_name(k: tuple[str, ...], full: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -145,6 +182,32 @@ def mixed_name(k: tuple[str, ...], full: Sequence[tuple[str, ...]]) -> tuple[str
         return None
     if not any(len(f) == 2 and f[0] == k[0] and f[1] != k[1] for f in full):
         return None
+    return owners[0]
+
+
+def given_name_off(k: tuple[str, ...],
+                   full: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The one person of ``full`` whose surname (four letters or more) a two-word name ``k``
+    carries with a given name one letter longer or shorter and the same first letter ("Marten
+    Lanther" / "Maren Lanther"; "Osk" is too short a surname), or None. Precision first:
+    exactly one owner of the surname, no one else with ``k``'s given name, given names of three
+    letters or more. Callers also want the owner written more often than ``k`` and at least
+    ANCHOR_MENTIONS times; a final vowel added ("Paul"/"Paula") is as often a relative, which
+    ``names.classify`` reports as a ``given`` variant, not a misspelling."""
+    if len(k) != 2 or len(k[1]) < 4 or surname_only(k):
+        return None
+    owners = [f for f in full if len(f) == 2 and f[1] == k[1] and f[0] != k[0]]
+    if len(owners) != 1:
+        return None
+    g, h = k[0], owners[0][0]
+    if min(len(g), len(h)) < 3 or g[0] != h[0] or abs(len(g) - len(h)) != 1 \
+            or OSA.distance(g, h) != 1:
+        return None
+    short, long = sorted((g, h), key=len)
+    if long == short + "s":
+        return None  # "Johns Hopkins": an organisation named after a person, or a plural
+    if any(f[0] == g and f[1] != k[1] for f in full):
+        return None  # another person's given name
     return owners[0]
 
 
@@ -304,6 +367,18 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
             owner = None if roles.get(k) else mixed_name(k, full_keys)
             if owner is not None and sum(surfaces[k].values()) < sum(surfaces[owner].values()):
                 uf.union(k, owner)
+        # a given name one letter longer or shorter on a surname one person of the story holds
+        # (the people: names read with a role or written ANCHOR_MENTIONS times)
+        people = [k for k in full_keys
+                  if roles.get(k) or sum(surfaces[k].values()) >= ANCHOR_MENTIONS]
+        for k in full_keys:
+            owner = given_name_off(k, people)
+            if owner is None or roles.get(k) and roles.get(owner) and \
+                    not roles_agree(roles[k], roles[owner]):
+                continue
+            n, n_owner = sum(surfaces[k].values()), sum(surfaces[owner].values())
+            if n < n_owner and n_owner >= ANCHOR_MENTIONS:
+                uf.union(k, owner)
     # near-miss spellings, within blocks
     blocks: dict[str, list[tuple]] = defaultdict(list)
     for k in keys:
@@ -427,6 +502,8 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
         return etype == "person" and _posts_of_one(a, b, ra, rb)
     if spelling_pair(a, b):
         return True
+    if etype == "person" and _both_tokens_off(a, b):
+        return True
     if etype == "person" and len(a) != len(b) and (surname_only(a) or surname_only(b)):
         # "Kishida" vs "Kishido Fumio": the surname matches a token one edit away, and the
         # roles agree (both prime ministers), so it is the same person misspelt. A surname
@@ -450,6 +527,24 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
         if len(long) > 1 and len(sur) >= 5:
             return any(near_token(sur, t) and OSA.distance(sur, t) == 1 for t in cands)
     return False
+
+
+def _both_tokens_off(a: tuple, b: tuple) -> bool:
+    """Two full names of as many tokens that differ in exactly two places, each a near miss
+    with its first letter and five letters or more, one of them one letter off, three letters
+    in all ("Radhika Suryavanshi" / "Radikha Suriyavanshi": a list copied by hand misspells the
+    given name and the surname at once). Two such tokens apart by chance on two people of one
+    story are rarer than one name mistyped twice."""
+    if len(a) != len(b) or len(a) < 2 or surname_only(a) or surname_only(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 2 or set(a) == set(b):
+        return False
+    if not all(min(len(x), len(y)) >= 5 and x[0] == y[0] and near_token(x, y)
+               for x, y in diff):
+        return False
+    dist = [OSA.distance(x, y) for x, y in diff]
+    return min(dist) == 1 and sum(dist) <= 3
 
 
 def _posts_of_one(a: tuple, b: tuple, ra: set[str], rb: set[str]) -> bool:

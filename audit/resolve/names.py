@@ -10,8 +10,9 @@ Commerce"), ``legal`` (an organisation with and without its legal form: "Acme In
 "Kennedy Space Centre"/"Kennedy Space Center", "Ministry of Defence"/"Ministry of Defense":
 one name, not a misspelling; the word pairs come from breame's table of British and American
 spellings; people's names are left out: "Grey" and "Gray" are two surnames),
-``spelling`` (a token one or two edits away: "Kishido"/"Kishida"; swapping two
-adjacent letters is one edit: "Feunte"/"Fuente").
+``given`` (a person's given name with a final vowel added: "Paul Lanther"/"Paula Lanther",
+a misspelling as often as a relative, who shares the surname), ``spelling`` (a token one or two
+edits away: "Kishido"/"Kishida"; swapping two adjacent letters is one edit: "Feunte"/"Fuente").
 
 Tokens are compared folded: accents dropped and letters without a decomposition transliterated
 (æ -> ae, ø -> o, ß -> ss, ł -> l, ...), so "Soren Kjaergaard" and "Søren Kjærgaard" have the
@@ -206,4 +207,15 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
         return "alias"
     if set(ta) < set(tb) or set(tb) < set(ta):
         return "partial"
+    if etype == "person" and _given_ending(ta, tb):
+        return "given"
     return "spelling"
+
+
+def _given_ending(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Two full names of one surname whose given names differ by a final vowel ("Paul" /
+    "Paula", "Sam" / "Same"): a misspelling or a relative, who shares the surname."""
+    if len(ta) != len(tb) or len(ta) < 2 or ta[1:] != tb[1:] or ta[0] == tb[0]:
+        return False
+    short, long = sorted((ta[0], tb[0]), key=len)
+    return long[:-1] == short and long[-1] in "aeiouy"

@@ -24,6 +24,10 @@ EXPECTATIONS = (
     expect("expect_column_values_to_not_be_in_set", "error",
            "An entity's name is not misspelt (one or two letters off) anywhere",
            column="variant_kind", value_set=["spelling"]),
+    expect("expect_column_values_to_not_be_in_set", "warning",
+           "A person's given name is written alike everywhere (a final vowel added may be a "
+           "relative)",
+           column="variant_kind", value_set=["given"]),
     expect("expect_column_values_to_not_be_in_set", "info",
            "An entity's name is written with the same letter case everywhere",
            column="variant_kind", value_set=["case"]),
