@@ -514,6 +514,9 @@ def test_a_total_over_a_span_is_not_the_price(tmp_path):
     ("The lander alone cost Rs. 240 crore, officials said.", 2_400_000_000),
     ("Each family will get Rs 5 lakh in relief.", 500_000),
     ("The mission's budget is ₹615 crore.", 6_150_000_000),
+    # digits grouped the South Asian way: thousands, then pairs (lakh, crore)
+    ("The 512GB model is priced at Rs 1,84,900 in India.", 184_900),
+    ("The scheme costs ₹1,25,00,000 a year.", 12_500_000),
 ])
 def test_rupees_in_lakh_and_crore(text, amount):
     doc = Context(text=text, vocab=VOCAB, doc_date=None)
@@ -524,6 +527,18 @@ def test_rupees_in_lakh_and_crore(text, amount):
 def test_a_count_in_lakh_is_a_hundred_thousand_times_its_number():
     assert figures(counts, "Officials said 3 lakh people were moved to shelters.")[0]["n"] == \
         300_000
+    assert figures(counts, "Officials said 2,35,000 people were moved to shelters.")[0]["n"] == \
+        235_000
+
+
+@given(st.integers(min_value=100_000, max_value=10**12))
+def test_lakh_grouping_reads_the_number_written(n):
+    from audit.extract.numbers import parse_decimal
+
+    digits = str(n)
+    head, tail = digits[:-3], digits[-3:]
+    pairs = [head[max(0, i - 2):i] for i in range(len(head), 0, -2)][::-1]
+    assert parse_decimal(",".join(pairs) + "," + tail) == n
 
 
 def test_two_costs_in_crore_are_compared(tmp_path):

@@ -31,6 +31,7 @@ from audit.claimvalues import CountValue
 from audit.extract.frames import STATE_OF, approx_bound_kind, bound, count_state, read_frame
 from audit.extract.numbers import (
     APPROX,
+    INDIAN_RE,
     NUMBER_START_RE,
     SCALE_WORD_RE,
     WORDS_RE,
@@ -43,11 +44,12 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "28"
+VERSION = "29"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
-    rf"(?P<num>\d+\.\d+(?=\s+{SCALE_WORD_RE}\b)|\d{{1,3}}(?:,\d{{3}})+|\d+|{WORDS_RE})"
+    rf"(?P<num>\d+\.\d+(?=\s+{SCALE_WORD_RE}\b)|{INDIAN_RE}|\d{{1,3}}(?:,\d{{3}})+|\d+"
+    rf"|{WORDS_RE})"
     rf"(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?"
     r"(?![\w\-–%/$€£¥]|[.,:]\d)",
     seps=r'\s(\[{"“‘«—',

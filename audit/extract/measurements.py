@@ -28,13 +28,13 @@ from typing import Any
 from audit.extract import units
 from audit.extract.frames import _unit, approx_bound_kind, norm_name, read_frame
 from audit.extract.frames import bound as frame_bound
-from audit.extract.numbers import WORDS_RE, approx_before, as_number, parse_decimal
+from audit.extract.numbers import INDIAN_RE, WORDS_RE, approx_before, as_number, parse_decimal
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "measurements"
-VERSION = "17"
+VERSION = "18"
 
-_DIG = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_DIG = rf"(?:{INDIAN_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _FRAC = r"(?:[ \t]+(?P<fn>[1-9])/(?P<fd>[2-8]|16)|(?P<uf>[½¼¾]))"
 _NUM = (rf"(?P<num>{_DIG}{_FRAC}?|{WORDS_RE}|[Hh]alf[ \t]+an?|[Aa]n?(?=[ \t]+[a-z]))"
         r"(?:(?:[ \t]+|-)(?P<scale>(?i:thousand|million|billion)))?")

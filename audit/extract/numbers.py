@@ -81,8 +81,11 @@ _WORDS = (
     rf"(?:{_BELOW_100}(?:\s+(?:{_HUNDRED}|[Dd]ozen))?"
     rf"|[Aa](?:\s+(?:[Dd]ozen|{_HUNDRED})|n?(?=\s+{SCALE_WORD_RE}\b)))"
 )
-DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-"""Digit numbers: "110", "1,100", "1.1", "500,000". Callers add their own boundaries."""
+# South Asian grouping: thousands, then pairs of digits (lakh, crore): "1,59,900" is 159,900
+INDIAN_RE = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+DIGITS_RE = rf"(?:{INDIAN_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+"""Digit numbers: "110", "1,100", "1.1", "500,000", "1,59,900" (lakh grouping). Callers add
+their own boundaries."""
 WORDS_RE = rf"(?:\b{_WORDS}\b)"
 """Number words: "nine", "twenty-one", "a dozen", "two dozen", "two hundred", "a" (+ scale)."""
 NUMBER_RE = rf"(?:{DIGITS_RE}|{WORDS_RE})"
@@ -92,7 +95,7 @@ NUMBER_START_RE = rf"(?:\d|[Aa]n?\s|{_NUMBER_HEADS})"
 letters of a number word): a cheap look-ahead for scanners to reject other words at once."""
 
 _DIGITS_FULL = re.compile(
-    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<s>[a-z]+)?"
+    rf"(?P<n>{INDIAN_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<s>[a-z]+)?"
 )
 _WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2013]+")
 
