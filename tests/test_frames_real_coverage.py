@@ -943,6 +943,15 @@ def test_rows_of_a_price_table_are_not_parts_of_one_total(tmp_path):
     assert found(tmp_path, files, "arithmetic") == []
 
 
+def test_prices_of_a_model_range_are_not_parts_of_the_most_stated_price(tmp_path):
+    # the story's most stated amount is the base model's price; two cheaper models are named
+    # in one sentence and a dearer one is stated twice: a price list, with no total to exceed
+    files = {"a.txt": "The Zephyr tablet costs $700. The Zephyr Max costs $1,000.",
+             "b.txt": "Zephyr starts at $700.\n\nThe Mini costs $300 and the Lite $500 this year.",
+             "c.txt": "The $700 Zephyr ships in May; the Max is $1,000."}
+    assert found(tmp_path, files, "arithmetic") == []
+
+
 def test_parts_in_one_sentence_still_add_up(tmp_path):
     files = {"a.txt": "The foundation gives $30 million to Alder College and $40 million to "
                       "Birch College.",
