@@ -983,3 +983,21 @@ def test_an_exact_match_length_agrees_with_almost_the_next_hour(tmp_path):
 ])
 def test_a_number_after_a_camel_case_brand_is_a_model_not_a_count(text):
     assert figures(counts, text) == []
+
+
+# --- lessons of held-out sets 9 to 12 (read 2026-12-05) ------------------------------------------
+
+def test_a_decimal_cut_after_its_digit_is_no_other_figure(tmp_path):
+    # one report gives the quarter's profit to two decimals, another cuts it after the first
+    files = {"a.txt": "Quarter\n\nOrvane Corp posted a profit of $14.87 billion for the quarter.",
+             "b.txt": "Quarter\n\nOrvane earned $14.8 billion in the quarter, the company said.",
+             "c.txt": "Quarter\n\nOrvane Corp's quarterly profit was $14.87 billion."}
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_a_decimal_a_whole_digit_off_is_still_a_conflict(tmp_path):
+    files = {"a.txt": "Quarter\n\nOrvane Corp posted a profit of $14.87 billion for the quarter.",
+             "b.txt": "Quarter\n\nOrvane earned $14.5 billion in the quarter, the company said.",
+             "c.txt": "Quarter\n\nOrvane Corp's quarterly profit was $14.87 billion."}
+    got = found(tmp_path, files, "value-conflict")
+    assert len(got) == 1 and "14,500,000,000" in got[0]["message"], got

@@ -787,8 +787,9 @@ ROUNDING = 0.025  # an exact figure written round ("$70 billion") may round by t
 def bound(value: float, approx: str | None, num: str | None = None, scale: int = 1,
           high: float | None = None, rounded: bool = False) -> list[float | None]:
     """The interval [low, high] (high None: unbounded) the figure's words allow. ``rounded``:
-    an exact figure may be a rounding of the true one, by half its last digit (at most
-    ``ROUNDING``): "$70 billion" for $68.7 billion."""
+    an exact figure may be a rounding of the true one, by half its last digit, or (a decimal
+    with a scale word) the true one cut after its last digit, at most ``ROUNDING`` either way:
+    "$70 billion" for $68.7 billion, "$22.9 billion" for $22.96 billion."""
     if high is not None:
         return [value, high]
     written = num is not None and num[:1].isdigit()
@@ -796,8 +797,13 @@ def bound(value: float, approx: str | None, num: str | None = None, scale: int =
         plain = (num or "").replace(",", "")
         if not (rounded and written and (plain.endswith("0") or scale > 1 or "." in plain)):
             return [value, value]  # "$45,213": as precise as written
-        slack = min(float(_unit(plain, scale)) * 0.49, ROUNDING * value)
-        return [value - slack, value + slack]
+        # rounded by half the last digit; a decimal with a scale word may also be cut after
+        # it ("$22.9 billion" for $22.96 billion): up to a whole digit above. Both at most
+        # ROUNDING of the figure
+        unit = float(_unit(plain, scale))
+        up = 0.99 if "." in plain and scale > 1 else 0.49
+        return [value - min(unit * 0.49, ROUNDING * value),
+                value + min(unit * up, ROUNDING * value)]
     slack = ABOUT * value  # not widened by trailing zeros: "about 200" is not "about 150"
     if approx == "about":
         return [max(0.0, value - slack), value + slack]
