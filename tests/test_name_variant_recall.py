@@ -203,8 +203,8 @@ def test_a_relative_named_more_often_than_a_middle_name_is_no_mixed_name(tmp_pat
         "a.txt": "Crash\n\nCoach Bram Oster died on Sunday. Bram Oster was 50. Bram Oster led "
                  "the club for years.\n",
         "b.txt": "Crash\n\nThe victims:\n\n  • Bram Oster, 50\n  • Lotte Oster, 14\n",
-        "c.txt": "Crash\n\nBram Oster and daughter Lotte Oster attend a game in 2019. Bram "
-                 "Oster smiled.\n",
+        "c.txt": "Crash\n\nBram Oster and his daughter Lotte died on Sunday. Bram Oster "
+                 "smiled in his last photo.\n",
         "d.txt": "Crash\n\nBram and Vera Oster had a daughter, Lotte Marie was also on board, "
                  "Bram Oster said in a video.\n",
     }
@@ -217,6 +217,10 @@ def test_a_relative_named_more_often_than_a_middle_name_is_no_mixed_name(tmp_pat
     counts = {("bram", "oster"): 6, ("lotte", "oster"): 4, ("lotte", "marie"): 1}
     assert mixed_name(("lotte", "oster"), full) == ("bram", "oster")  # no counts: as before
     assert mixed_name(("lotte", "oster"), full, counts) is None
+    # written more often, but no person of the story: no donor either
+    counts = {("bram", "oster"): 6, ("lotte", "oster"): 1, ("lotte", "marie"): 2}
+    assert mixed_name(("lotte", "oster"), full, counts) == ("bram", "oster")
+    assert mixed_name(("lotte", "oster"), full, counts, [("bram", "oster")]) is None
 
 
 def test_a_company_named_once_with_a_suffix_and_split_in_a_rewrite(tmp_path):
