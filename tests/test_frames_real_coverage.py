@@ -1001,3 +1001,18 @@ def test_a_decimal_a_whole_digit_off_is_still_a_conflict(tmp_path):
              "c.txt": "Quarter\n\nOrvane Corp's quarterly profit was $14.87 billion."}
     got = found(tmp_path, files, "value-conflict")
     assert len(got) == 1 and "14,500,000,000" in got[0]["message"], got
+
+
+def test_the_size_of_a_team_is_not_the_toll(tmp_path):
+    files = {"a.txt": "Helicopter crash\n\nNine people were killed when a helicopter crashed on "
+                      "Sunday.\n\nBoard member Ada Lorne says a team of 18 people will "
+                      "investigate the crash.\n",
+             "b.txt": "Helicopter crash\n\nNone of the nine people on board the helicopter "
+                      "survived the crash on Sunday.\n",
+             "c.txt": "Helicopter crash\n\nThe crash killed nine people on Sunday, officials "
+                      "said.\n"}
+    assert found(tmp_path, files, "value-conflict") == []
+    from audit.extract import counts
+    text = "A panel of about 12 experts met; the team of 14 people left."
+    got = [(d.subject, d.value["n"]) for d in counts.extract(Context(text=text), 0, len(text))]
+    assert got == [("panel", 12), ("team", 14)]
