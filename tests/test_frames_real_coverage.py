@@ -1016,3 +1016,17 @@ def test_the_size_of_a_team_is_not_the_toll(tmp_path):
     text = "A panel of about 12 experts met; the team of 14 people left."
     got = [(d.subject, d.value["n"]) for d in counts.extract(Context(text=text), 0, len(text))]
     assert got == [("panel", 12), ("team", 14)]
+
+
+def test_a_year_after_the_figure_compared_with_is_that_figure_s(tmp_path):
+    # "to 29 seats from 22 in 2019": 2019 dates the 22, not the 29 won now
+    files = {"a.txt": "Results\n\nThe Green Party won 29 seats on June 4, 2024, an improvement "
+                      "from its 22 seats in 2019.",
+             "b.txt": "Results\n\nOn June 4, 2024 the Green Party improved its tally to 29 seats "
+                      "from 22 in 2019.",
+             "c.txt": "Results\n\nThe Greens took 29 seats on June 4, 2024."}
+    assert found(tmp_path, files, "value-conflict") == []
+    text = "The party improved its tally to 29 seats from 22 in 2019."
+    got = [(d.value["n"], d.value.get("year")) for d in counts.extract(Context(text=text), 0,
+                                                                        len(text))]
+    assert got == [(29, None)]

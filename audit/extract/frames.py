@@ -659,6 +659,11 @@ def _comma_clause(text: str, ss: int, se: int, first: int, ve: int) -> tuple[int
     return lo, c + 1 if c >= 0 else lo, c2 if c2 >= 0 else hi
 
 
+# a figure compared with another after it: a year after that one is the other's own
+_OTHER_FIGURE_BETWEEN = re.compile(
+    r"(?i)\b(?:from|than|versus|vs\.?|compared[ \t]+(?:with|to))[ \t]+[^\s\d]{0,3}\d")
+
+
 def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | None,
                span_start: int | None = None, doc_month: int | None = None
                ) -> tuple[str, str | None, int | None]:
@@ -674,6 +679,8 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     for y in _YEAR.finditer(text, clo, chi):
         if vs <= y.start("y") < ve:
             continue
+        if y.start("y") >= ve and _OTHER_FIGURE_BETWEEN.search(text, ve, y.start("y")):
+            break  # "to 29 seats from 22 in 2019": the year is the earlier figure's
         year = int(y["y"])
         break
     d = _DIFFERENCE.match(text, ve, chi)
