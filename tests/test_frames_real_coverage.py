@@ -1030,3 +1030,20 @@ def test_a_year_after_the_figure_compared_with_is_that_figure_s(tmp_path):
     got = [(d.value["n"], d.value.get("year")) for d in counts.extract(Context(text=text), 0,
                                                                         len(text))]
     assert got == [(29, None)]
+
+
+def test_times_of_a_series_of_shocks_are_not_one_happening_s(tmp_path):
+    # several shocks: "earthquakes struck around noon", "the first earthquake", "the last
+    # aftershock" each time one of them, not the quake the story is about
+    files = {"a.txt": "Quake\n\nThe quake struck at 11:10 a.m. on Saturday, officials said.",
+             "b.txt": "Quake\n\nThe first earthquake occurred around 10:40 a.m. The last "
+                      "aftershock occurred at 2:14 p.m., and another at 3:30 p.m.",
+             "c.txt": "Quake\n\nAt least four strong earthquakes struck the town around noon, "
+                      "a resident said.",
+             "d.txt": "Quake\n\nThe earthquake hit at 11:10 a.m. The last aftershock occurred "
+                      "at 4:05 p.m."}
+    assert found(tmp_path, files, "time-conflict") == []
+    text = "The last aftershock occurred at 2:14 p.m. The quake struck at 11:10 a.m."
+    got = [(d.subject, d.value["minutes"]) for d in times.extract(Context(text=text), 0,
+                                                                   len(text))]
+    assert got == [("", 14 * 60 + 14), ("quake", 11 * 60 + 10)]
