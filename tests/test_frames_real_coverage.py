@@ -1047,3 +1047,12 @@ def test_times_of_a_series_of_shocks_are_not_one_happening_s(tmp_path):
     got = [(d.subject, d.value["minutes"]) for d in times.extract(Context(text=text), 0,
                                                                    len(text))]
     assert got == [("", 14 * 60 + 14), ("quake", 11 * 60 + 10)]
+
+
+def test_compared_after_a_count_is_no_state_of_the_group():
+    # "-ed" words after a count are kept as what happened to it ("12 people injured"), but
+    # "compared" compares two tallies: the seats are not a group things happened to
+    text = "The Reform Party won 99 seats, compared with 52 in 2019, and 12 people injured."
+    got = [(d.value["n"], d.value.get("state")) for d in counts.extract(Context(text=text), 0,
+                                                                         len(text))]
+    assert got == [(99, None), (12, "injured")]

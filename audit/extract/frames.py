@@ -474,6 +474,11 @@ CASUALTY_STATES = frozenset(
      "survived"})
 
 
+# "-ed" words after a count that say nothing of what happened to the group: "99 seats,
+# compared with 52 in 2019" compares two tallies
+_NO_STATE = frozenset({"need", "compared"})
+
+
 def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     """What happened to the counted group ("killed", "injured", ...) when the words right after
     it (or a participle right before the number) say so: three people killed and five people
@@ -488,7 +493,7 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
         w = m["w"].lower()
         if w in STATE_OF:
             return STATE_OF[w]
-        if len(w) > 4 and w.endswith("ed") and w != "need":
+        if len(w) > 4 and w.endswith("ed") and w not in _NO_STATE:
             return w
     b = _STATE_BEFORE.search(text, max(ss, ns - 120), ns)
     if b:
