@@ -3,7 +3,7 @@ evidence of a misspelling (lessons of held-out set 13; texts written here, not c
 
 from __future__ import annotations
 
-from audit.check.checks.name_variant import vowels_only
+from audit.check.checks.name_variant import language_form, vowels_only
 from audit.check.confidence import Side, confidence
 from audit.check.language import language, other_language
 from tests.test_frames import audit_texts
@@ -35,6 +35,13 @@ def test_vowels_only():
     assert not vowels_only("José", "Jose")  # accents aside, the same
 
 
+def test_language_form():
+    assert language_form("Talibã", "Taliban")
+    assert language_form("Abdul Wahed", "Abdul Wahid")
+    assert not language_form("Jenifer Hermo", "Jennifer Hermo")  # a letter dropped
+    assert not language_form("Ramón Teixidor", "Ramon Teixido")  # and one added
+
+
 def test_confidence_of_forms():
     one = Side(frozenset({"a"}), frozenset({"body"}))
     two = Side(frozenset({"b", "c"}), frozenset({"body"}))
@@ -57,16 +64,20 @@ def test_a_name_in_another_language_s_form_is_no_misspelling(tmp_path):
         "a.txt": f"Bridge vote\n\nCouncillor Ramon Teixido led the vote. {EN_BODY}Ramon Teixido "
                  "thanked the engineers.\n",
         "b.txt": f"Bridge vote\n\nCouncillor Ramon Teixido said the vote was clear. {EN_BODY}\n",
-        "c.txt": f"Votación del puente\n\nEl concejal Ramón Teixidó dirigió la votación. {ES_BODY}"
-                 "Ramón Teixidor agradeció el trabajo.\n",
+        "c.txt": f"Votación del puente\n\nEl concejal Ramon Teixedo dirigió la votación. {ES_BODY}"
+                 "Ramon Teixedo agradeció el trabajo.\n",
     }
     found, _ = audit_texts(tmp_path, files)
-    assert not [m for _, m in _nv(found) if "Teixidor" in m], _nv(found)
-    # the same misspelling on a page in the canonical spelling's language is still an error
+    assert not [m for _, m in _nv(found) if "Teixedo" in m], _nv(found)
+    # the same spelling on a page in the canonical spelling's language is still an error
     files["c.txt"] = f"Bridge vote\n\nCouncillor Ramon Teixido spoke first. {EN_BODY}Ramon " \
-                     "Teixidor thanked the engineers.\n"
+                     "Teixedo thanked the engineers.\n"
     found, _ = audit_texts(tmp_path / "en", files)
-    assert [s for s, m in _nv(found) if "Teixidor" in m] == ["error"], _nv(found)
+    assert [s for s, m in _nv(found) if "Teixedo" in m] == ["error"], _nv(found)
+    # a letter dropped on the Spanish page is a typo in any language: still an error
+    files["c.txt"] = f"Votación del puente\n\nEl concejal Ramon Teixdo dirigió la votación. {ES_BODY}\n"
+    found, _ = audit_texts(tmp_path / "dropped", files)
+    assert [s for s, m in _nv(found) if "Teixdo" in m] == ["error"], _nv(found)
 
 
 def test_two_transliterations_each_in_use_are_no_misspelling(tmp_path):

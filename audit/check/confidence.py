@@ -53,9 +53,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   ``cut_off``: a page copied up to a length limit): the missing words often say whose or which
   the figure is; this alone leaves a finding at info.
 * **other language**: a name's variant spelling written only on pages in another language
-  than every page of its canonical spelling (details ``other_language``; the language of each
-  page from ``audit/check/language.py``): that language's form of the name ("Talibã" on a
-  Portuguese page) far more often than a misspelling; this alone leaves a finding at info.
+  than every page of its canonical spelling, differing only by letters with diacritics or a
+  vowel for a vowel (details ``other_language``; the language of each page from
+  ``audit/check/language.py``): that language's form of the name ("Talibã" on a Portuguese
+  page) far more often than a misspelling; this alone leaves a finding at info. A letter
+  dropped or doubled ("Jenifer") stays a misspelling in any language.
 * **forms in use**: two spellings of a name that differ only in vowels, each written by two
   pages or more (details ``vowels_only``: "Zinda Jan" / "Zenda Jan"): two transliterations in
   use, each copied by several writers, more often than one misspelling repeated; this alone

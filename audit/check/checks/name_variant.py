@@ -3,6 +3,7 @@ the variants and their kind: spelling, case, order, partial)."""
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import unicodedata
 from collections import defaultdict
@@ -111,7 +112,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
 
 def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     """Details the confidence weighs (``audit/check/confidence.py``): ``other_language`` when
-    the variant is written only on pages in another language than the canonical spelling's;
+    the variant is written only on pages in another language than the canonical spelling's
+    and differs as that language's form would (``language_form``);
     ``vowels_only`` when the two spellings differ only in vowels ("Zinda"/"Zenda",
     "Wahed"/"Wahid": transliterations of one name)."""
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
@@ -119,9 +121,10 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
                                   for claim, _ in v["claims"]])
     for c in spelling:
         variant, canonical = ([langs.get(claim) for claim, _ in v["claims"]] for v in c.values)
-        if other_language(variant, canonical):
+        a, b = str(c.values[0]["value"]), str(c.values[1]["value"])
+        if other_language(variant, canonical) and language_form(a, b):
             c.details["other_language"] = True
-        if vowels_only(str(c.values[0]["value"]), str(c.values[1]["value"])):
+        if vowels_only(a, b):
             c.details["vowels_only"] = True
 
 
@@ -131,6 +134,19 @@ _VOWELS = frozenset("aeiouy")
 def _letters(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     return "".join(ch for ch in folded if ch.isalpha() and not unicodedata.combining(ch))
+
+
+def language_form(a: str, b: str) -> bool:
+    """Whether every difference between two spellings is a letter with a diacritic
+    ("Talibã"/"Taliban") or a vowel for a vowel ("Wahed"/"Wahid"): what another language's
+    form of a name changes. A letter dropped or doubled ("Jenifer") is a typo in any language."""
+    la, lb = (unicodedata.normalize("NFC", x.casefold()) for x in (a, b))
+    diffs = [(la[i1:i2], lb[j1:j2]) for op, i1, i2, j1, j2
+             in difflib.SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
+             if op != "equal"]
+    return bool(diffs) and all(
+        any(not ch.isascii() for ch in x + y)
+        or (len(x) == len(y) == 1 and x in _VOWELS and y in _VOWELS) for x, y in diffs)
 
 
 def vowels_only(a: str, b: str) -> bool:
