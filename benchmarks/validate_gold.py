@@ -18,6 +18,9 @@ import sys
 import tomllib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.realtext import GoldError, load_gold  # noqa: E402
+
 KINDS = {"must-report", "variant", "info"}
 
 
@@ -29,6 +32,10 @@ def check_file(gold: Path, texts_root: Path) -> tuple[list[str], dict[str, int]]
         data = tomllib.loads(gold.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return [f"{gold}: does not parse: {exc}"], counts
+    try:
+        load_gold(gold)  # what the scorer itself refuses (a page date not YYYY-MM-DD, ...)
+    except GoldError as exc:
+        problems.append(str(exc))
     slug = data.get("event", {}).get("slug", "")
     if slug != gold.stem:
         problems.append(f"{gold}: event slug '{slug}' differs from the file name")

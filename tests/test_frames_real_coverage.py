@@ -943,6 +943,15 @@ def test_rows_of_a_price_table_are_not_parts_of_one_total(tmp_path):
     assert found(tmp_path, files, "arithmetic") == []
 
 
+def test_prices_of_a_model_range_are_not_parts_of_the_most_stated_price(tmp_path):
+    # the story's most stated amount is the base model's price; two cheaper models are named
+    # in one sentence and a dearer one is stated twice: a price list, with no total to exceed
+    files = {"a.txt": "The Zephyr tablet costs $700. The Zephyr Max costs $1,000.",
+             "b.txt": "Zephyr starts at $700.\n\nThe Mini costs $300 and the Lite $500 this year.",
+             "c.txt": "The $700 Zephyr ships in May; the Max is $1,000."}
+    assert found(tmp_path, files, "arithmetic") == []
+
+
 def test_parts_in_one_sentence_still_add_up(tmp_path):
     files = {"a.txt": "The foundation gives $30 million to Alder College and $40 million to "
                       "Birch College.",
@@ -974,3 +983,76 @@ def test_an_exact_match_length_agrees_with_almost_the_next_hour(tmp_path):
 ])
 def test_a_number_after_a_camel_case_brand_is_a_model_not_a_count(text):
     assert figures(counts, text) == []
+
+
+# --- lessons of held-out sets 9 to 12 (read 2026-12-05) ------------------------------------------
+
+def test_a_decimal_cut_after_its_digit_is_no_other_figure(tmp_path):
+    # one report gives the quarter's profit to two decimals, another cuts it after the first
+    files = {"a.txt": "Quarter\n\nOrvane Corp posted a profit of $14.87 billion for the quarter.",
+             "b.txt": "Quarter\n\nOrvane earned $14.8 billion in the quarter, the company said.",
+             "c.txt": "Quarter\n\nOrvane Corp's quarterly profit was $14.87 billion."}
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_a_decimal_a_whole_digit_off_is_still_a_conflict(tmp_path):
+    files = {"a.txt": "Quarter\n\nOrvane Corp posted a profit of $14.87 billion for the quarter.",
+             "b.txt": "Quarter\n\nOrvane earned $14.5 billion in the quarter, the company said.",
+             "c.txt": "Quarter\n\nOrvane Corp's quarterly profit was $14.87 billion."}
+    got = found(tmp_path, files, "value-conflict")
+    assert len(got) == 1 and "14,500,000,000" in got[0]["message"], got
+
+
+def test_the_size_of_a_team_is_not_the_toll(tmp_path):
+    files = {"a.txt": "Helicopter crash\n\nNine people were killed when a helicopter crashed on "
+                      "Sunday.\n\nBoard member Ada Lorne says a team of 18 people will "
+                      "investigate the crash.\n",
+             "b.txt": "Helicopter crash\n\nNone of the nine people on board the helicopter "
+                      "survived the crash on Sunday.\n",
+             "c.txt": "Helicopter crash\n\nThe crash killed nine people on Sunday, officials "
+                      "said.\n"}
+    assert found(tmp_path, files, "value-conflict") == []
+    from audit.extract import counts
+    text = "A panel of about 12 experts met; the team of 14 people left."
+    got = [(d.subject, d.value["n"]) for d in counts.extract(Context(text=text), 0, len(text))]
+    assert got == [("panel", 12), ("team", 14)]
+
+
+def test_a_year_after_the_figure_compared_with_is_that_figure_s(tmp_path):
+    # "to 29 seats from 22 in 2019": 2019 dates the 22, not the 29 won now
+    files = {"a.txt": "Results\n\nThe Green Party won 29 seats on June 4, 2024, an improvement "
+                      "from its 22 seats in 2019.",
+             "b.txt": "Results\n\nOn June 4, 2024 the Green Party improved its tally to 29 seats "
+                      "from 22 in 2019.",
+             "c.txt": "Results\n\nThe Greens took 29 seats on June 4, 2024."}
+    assert found(tmp_path, files, "value-conflict") == []
+    text = "The party improved its tally to 29 seats from 22 in 2019."
+    got = [(d.value["n"], d.value.get("year")) for d in counts.extract(Context(text=text), 0,
+                                                                        len(text))]
+    assert got == [(29, None)]
+
+
+def test_times_of_a_series_of_shocks_are_not_one_happening_s(tmp_path):
+    # several shocks: "earthquakes struck around noon", "the first earthquake", "the last
+    # aftershock" each time one of them, not the quake the story is about
+    files = {"a.txt": "Quake\n\nThe quake struck at 11:10 a.m. on Saturday, officials said.",
+             "b.txt": "Quake\n\nThe first earthquake occurred around 10:40 a.m. The last "
+                      "aftershock occurred at 2:14 p.m., and another at 3:30 p.m.",
+             "c.txt": "Quake\n\nAt least four strong earthquakes struck the town around noon, "
+                      "a resident said.",
+             "d.txt": "Quake\n\nThe earthquake hit at 11:10 a.m. The last aftershock occurred "
+                      "at 4:05 p.m."}
+    assert found(tmp_path, files, "time-conflict") == []
+    text = "The last aftershock occurred at 2:14 p.m. The quake struck at 11:10 a.m."
+    got = [(d.subject, d.value["minutes"]) for d in times.extract(Context(text=text), 0,
+                                                                   len(text))]
+    assert got == [("", 14 * 60 + 14), ("quake", 11 * 60 + 10)]
+
+
+def test_compared_after_a_count_is_no_state_of_the_group():
+    # "-ed" words after a count are kept as what happened to it ("12 people injured"), but
+    # "compared" compares two tallies: the seats are not a group things happened to
+    text = "The Reform Party won 99 seats, compared with 52 in 2019, and 12 people injured."
+    got = [(d.value["n"], d.value.get("state")) for d in counts.extract(Context(text=text), 0,
+                                                                         len(text))]
+    assert got == [(99, None), (12, "injured")]

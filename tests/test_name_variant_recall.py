@@ -196,6 +196,33 @@ def test_one_persons_first_name_put_to_anothers_surname_is_a_variant(tmp_path):
     assert mixed_name(("teodor", "rambard"), [*full, ("lea", "rambard")]) is None  # two owners
 
 
+def test_a_relative_named_more_often_than_a_middle_name_is_no_mixed_name(tmp_path):
+    # a daughter shares her father's surname and is named in full in several reports; her
+    # first and middle names are read once as if a full name: she is her own person
+    files = {
+        "a.txt": "Crash\n\nCoach Bram Oster died on Sunday. Bram Oster was 50. Bram Oster led "
+                 "the club for years.\n",
+        "b.txt": "Crash\n\nThe victims:\n\n  • Bram Oster, 50\n  • Lotte Oster, 14\n",
+        "c.txt": "Crash\n\nBram Oster and his daughter Lotte died on Sunday. Bram Oster "
+                 "smiled in his last photo.\n",
+        "d.txt": "Crash\n\nBram and Vera Oster had a daughter, Lotte Marie was also on board, "
+                 "Bram Oster said in a video.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    nv = [f["message"] for f in findings if f["check"] == "name-variant"
+          and f["severity"] in ("error", "warning")]
+    assert not [m for m in nv if "Lotte Oster" in m and "Bram Oster" in m], nv
+    from audit.resolve.cluster import mixed_name
+    full = [("bram", "oster"), ("lotte", "marie"), ("lotte", "oster")]
+    counts = {("bram", "oster"): 6, ("lotte", "oster"): 4, ("lotte", "marie"): 1}
+    assert mixed_name(("lotte", "oster"), full) == ("bram", "oster")  # no counts: as before
+    assert mixed_name(("lotte", "oster"), full, counts) is None
+    # written more often, but no person of the story: no donor either
+    counts = {("bram", "oster"): 6, ("lotte", "oster"): 1, ("lotte", "marie"): 2}
+    assert mixed_name(("lotte", "oster"), full, counts) == ("bram", "oster")
+    assert mixed_name(("lotte", "oster"), full, counts, [("bram", "oster")]) is None
+
+
 def test_a_company_named_once_with_a_suffix_and_split_in_a_rewrite(tmp_path):
     files = {
         "a.txt": "Sub lost\n\nLena Forsberg, chief executive of CoralGate Charters, was aboard "

@@ -222,6 +222,13 @@ def test_validate_gold_accepts_the_toy_event_and_names_a_bad_offset(tmp_path):
     assert "president-spelling" in broken.stdout
     (bad / "texts" / "toy-pledge" / "digest.txt").write_text("edited\n", encoding="utf-8")
     assert "sha256 mismatch for digest.txt" in _validate(bad).stdout
+    # what the scorer would refuse, the validator names too: a page date of a month only
+    gold = root / "gold" / "toy-pledge.toml"
+    text = gold.read_text(encoding="utf-8")
+    gold.write_text(text.replace('[[documents]]\n', '[[documents]]\ndate = "2024-09"\n', 1),
+                    encoding="utf-8")
+    dated = _validate(root)
+    assert dated.returncode == 1 and "is not YYYY-MM-DD" in dated.stdout, dated.stdout
 
 
 def test_available_scores_a_partial_copy_and_drops_items_left_one_sided(tmp_path):

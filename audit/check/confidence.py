@@ -52,6 +52,16 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **cut off**: a side stated only in a text's last sentence that stops mid-sentence (details
   ``cut_off``: a page copied up to a length limit): the missing words often say whose or which
   the figure is; this alone leaves a finding at info.
+* **other language**: a name's variant spelling written only on pages in another language
+  than every page of its canonical spelling, differing only by letters with diacritics or a
+  vowel for a vowel (details ``other_language``; the language of each page from
+  ``audit/check/language.py``): that language's form of the name ("Talibã" on a Portuguese
+  page) far more often than a misspelling; this alone leaves a finding at info. A letter
+  dropped or doubled ("Jenifer") stays a misspelling in any language.
+* **forms in use**: two spellings of a name that differ only in vowels, each written by two
+  pages or more (details ``vowels_only``: "Zinda Jan" / "Zenda Jan"): two transliterations in
+  use, each copied by several writers, more often than one misspelling repeated; this alone
+  leaves a finding at info. A vowel changed on one page ("Kishido") keeps its confidence.
 * **undated**: a change of state (done vs pending) between pages of which one has no date
   (details ``undated``): the page stating completion may have been written after the deal
   closed.
@@ -116,6 +126,8 @@ SEVERAL_FACTS = 0.3
 SILENT_STORY = 0.5  # fewer than SILENT_SHARE of the story's pages state the figure at all
 SILENT_SHARE = 0.25
 CUT_OFF = 0.3
+OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
+FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
                             "measurement-conflict", "time-conflict"})
@@ -175,6 +187,11 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= SEVERAL_FACTS
     if (details or {}).get("cut_off") is True:
         score *= CUT_OFF
+    if (details or {}).get("other_language") is True:
+        score *= OTHER_LANGUAGE
+    if (details or {}).get("vowels_only") is True and len(sides) == 2 and all(
+            len(s.documents) >= 2 for s in sides):
+        score *= FORMS_IN_USE
     if (details or {}).get("undated") is True:
         score *= UNDATED
     if True in ((details or {}).get("adjacent_days"), (details or {}).get("lone_far_day")):

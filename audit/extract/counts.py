@@ -44,7 +44,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "29"
+VERSION = "32"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -149,6 +149,13 @@ _MAJORITY_BEFORE = re.compile(
     r"(?i)\b(?:a|an|its|their|his|her|[a-z]+['’]s|working|overall|absolute|landslide|commanding"
     r"|comfortable|slim|narrow|outright|clear|huge|big|large|thin|reduced|increased|new)"
     r"(?:[ \t]+[a-z]+)?[ \t]+(?P<w>majority)[ \t]+of[ \t]+$")
+
+# "a team of 18 people", "a panel of nine judges": the size of a body that acts in the story
+# (investigators, a jury), not a group things happened to; counted as that body
+_BODY_BEFORE = re.compile(
+    r"(?i)\b(?P<w>team|panel|delegation|squad|committee|jury|task[ \t]+force|contingent)"
+    r"[ \t]+of[ \t]+(?:(?:about|around|some|roughly|nearly|almost|over|more[ \t]+than"
+    r"|up[ \t]+to|at[ \t]+least)[ \t]+)?$")
 
 
 # people of one country, however named: "53 Nepali", "57 Nepalis", "53 Nepalese passengers",
@@ -320,8 +327,13 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             value *= parse_decimal(m["scale"]) or 1
         np = _noun_phrase(text, m.end(), end, value == 1)
         majority = _MAJORITY_BEFORE.search(text, max(start, ns - 50), ns)
+        body = _BODY_BEFORE.search(text, max(start, ns - 40), ns) if majority is None else None
         kept: list[re.Match[str]]
-        if majority is not None:
+        if body is not None:
+            # the body's size: "a team of 18 people" counts a team, whatever its members are
+            kept, cs, ce = [], body.start("w"), np[2] if np is not None else body.end("w")
+            subject = " ".join(body["w"].lower().split())
+        elif majority is not None:
             # "a landslide majority of 174", "a majority of 176 MPs": the margin, what the
             # seats or MPs after it count
             kept, cs, ce = [], majority.start("w"), majority.end("w")

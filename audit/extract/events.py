@@ -161,27 +161,50 @@ def _words(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[re.Mat
             if m["w"].lower() not in _NOT_EVENTS and not _not_the_event(text, m)]
 
 
-def _pick(text: str, m: re.Match[str], lo: int) -> str:
+# For a clock time: one happening of a series is no time of the story's happening ("the last
+# aftershock occurred at 2:14 p.m.", "the first earthquake hit around 11 a.m.", "five
+# earthquakes struck around noon"): a story with several shocks or blasts has several times.
+_SERIES_BEFORE = re.compile(r"(?i)\b(?:first|last|latest|final|next|subsequent|strongest"
+                            r"|biggest|largest|main)[ \t]+(?:[\w.-]+[ \t]+)?$")
+_IN_SERIES = frozenset({"aftershock", "aftershocks"})
+
+
+def _one_of_series(text: str, noun: re.Match[str], subject: bool) -> bool:
+    """Whether an event noun names several happenings or one of a series (see above); a
+    plural only as the ``subject`` of a verb of happening ("earthquakes struck": alone,
+    "launches" may be the verb)."""
+    w = " ".join(noun[0].lower().split())  # the word with its plural ending, if any
+    return (w in _IN_SERIES or (subject and w not in _EVENT_NOUNS)
+            or _SERIES_BEFORE.search(text, max(0, noun.start() - 30), noun.start()) is not None)
+
+
+def _pick(text: str, m: re.Match[str], lo: int, series: bool = False) -> str:
     """The event a matched word names: a generic verb takes the event noun before it (or is
     ``OCCUR``); a noun governed by a preposition ("the scene of the derailment", "after the
-    quake") is not what the time or date belongs to ("")."""
+    quake") is not what the time or date belongs to (""); with ``series``, neither is a noun of
+    several happenings or of one of a series."""
     w = " ".join(m["w"].lower().split())
     if w in _GENERIC:
         nouns = _words(_NOUN, text, max(lo, m.start() - 60), m.start())
+        if nouns and series and _one_of_series(text, nouns[-1], subject=True):
+            return ""
         return stem(nouns[-1]["w"]) if nouns else OCCUR
     if _NOUN.fullmatch(m["w"]) and (
             _GOVERNED.search(text, max(lo, m.start() - 40), m.start())
             or _OTHER.search(text, max(0, m.start() - 30), m.start())
-            or _INDEFINITE.search(text, max(0, m.start() - 40), m.start())):
+            or _INDEFINITE.search(text, max(0, m.start() - 40), m.start())
+            or series and _one_of_series(text, m, subject=False)):
         return ""
     return stem(w)
 
 
-def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = None) -> str:
+def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = None,
+             series: bool = False) -> str:
     """The event of what stands at text[s:e]: the event word nearest before ``s`` in its clause
     (a generic verb takes the event noun before it), else, when ``e`` and the sentence end
     ``se`` are given, the first known event word after it in its clause, before any other
-    verb; "" when none, or when a reporting verb stands nearer ("officials said Saturday")."""
+    verb; "" when none, or when a reporting verb stands nearer ("officials said Saturday").
+    ``series`` (clock times): "" too for a happening of a series (``_one_of_series``)."""
     ss = max(ss, text.rfind("\n", ss, s) + 1)  # a page's date line is not its next line's
     if e is not None and se is not None:
         owner = _OWNED.match(text, e, min(se, e + 40))  # "Friday's quake"
@@ -200,7 +223,7 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
         if w in _REPORTING:
             return ""
         if w not in _NOT_EVENTS and not _not_the_event(text, m):
-            return _pick(text, m, clause)
+            return _pick(text, m, clause, series)
     if e is None or se is None:
         return ""
     hi = min(se, e + 120)
@@ -219,10 +242,10 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
             verbs = [n for n in found[i + 1:] if not _NOUN.fullmatch(n["w"])]
             if verbs and " ".join(verbs[0]["w"].lower().split()) in _GENERIC \
                     and not _STOP_AFTER.search(text, m.end(), verbs[0].start()):
-                return _pick(text, verbs[0], e)  # "On June 8, a quake struck"
+                return _pick(text, verbs[0], e, series)  # "On June 8, a quake struck"
             if not verbs and not _POSSESSIVE.match(text, e, m.start()):
                 return ""  # a noun with no verb of its own ("Sept. 8: quake toll rises")
-        return _pick(text, m, e)
+        return _pick(text, m, e, series)
     return ""
 
 

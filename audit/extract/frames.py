@@ -474,6 +474,11 @@ CASUALTY_STATES = frozenset(
      "survived"})
 
 
+# "-ed" words after a count that say nothing of what happened to the group: "99 seats,
+# compared with 52 in 2019" compares two tallies
+_NO_STATE = frozenset({"need", "compared"})
+
+
 def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     """What happened to the counted group ("killed", "injured", ...) when the words right after
     it (or a participle right before the number) say so: three people killed and five people
@@ -488,7 +493,7 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
         w = m["w"].lower()
         if w in STATE_OF:
             return STATE_OF[w]
-        if len(w) > 4 and w.endswith("ed") and w != "need":
+        if len(w) > 4 and w.endswith("ed") and w not in _NO_STATE:
             return w
     b = _STATE_BEFORE.search(text, max(ss, ns - 120), ns)
     if b:
@@ -659,6 +664,11 @@ def _comma_clause(text: str, ss: int, se: int, first: int, ve: int) -> tuple[int
     return lo, c + 1 if c >= 0 else lo, c2 if c2 >= 0 else hi
 
 
+# a figure compared with another after it: a year after that one is the other's own
+_OTHER_FIGURE_BETWEEN = re.compile(
+    r"(?i)\b(?:from|than|versus|vs\.?|compared[ \t]+(?:with|to))[ \t]+[^\s\d]{0,3}\d")
+
+
 def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | None,
                span_start: int | None = None, doc_month: int | None = None
                ) -> tuple[str, str | None, int | None]:
@@ -674,6 +684,8 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     for y in _YEAR.finditer(text, clo, chi):
         if vs <= y.start("y") < ve:
             continue
+        if y.start("y") >= ve and _OTHER_FIGURE_BETWEEN.search(text, ve, y.start("y")):
+            break  # "to 29 seats from 22 in 2019": the year is the earlier figure's
         year = int(y["y"])
         break
     d = _DIFFERENCE.match(text, ve, chi)
@@ -787,8 +799,9 @@ ROUNDING = 0.025  # an exact figure written round ("$70 billion") may round by t
 def bound(value: float, approx: str | None, num: str | None = None, scale: int = 1,
           high: float | None = None, rounded: bool = False) -> list[float | None]:
     """The interval [low, high] (high None: unbounded) the figure's words allow. ``rounded``:
-    an exact figure may be a rounding of the true one, by half its last digit (at most
-    ``ROUNDING``): "$70 billion" for $68.7 billion."""
+    an exact figure may be a rounding of the true one, by half its last digit, or (a decimal
+    with a scale word) the true one cut after its last digit, at most ``ROUNDING`` either way:
+    "$70 billion" for $68.7 billion, "$22.9 billion" for $22.96 billion."""
     if high is not None:
         return [value, high]
     written = num is not None and num[:1].isdigit()
@@ -796,8 +809,13 @@ def bound(value: float, approx: str | None, num: str | None = None, scale: int =
         plain = (num or "").replace(",", "")
         if not (rounded and written and (plain.endswith("0") or scale > 1 or "." in plain)):
             return [value, value]  # "$45,213": as precise as written
-        slack = min(float(_unit(plain, scale)) * 0.49, ROUNDING * value)
-        return [value - slack, value + slack]
+        # rounded by half the last digit; a decimal with a scale word may also be cut after
+        # it ("$22.9 billion" for $22.96 billion): up to a whole digit above. Both at most
+        # ROUNDING of the figure
+        unit = float(_unit(plain, scale))
+        up = 0.99 if "." in plain and scale > 1 else 0.49
+        return [value - min(unit * 0.49, ROUNDING * value),
+                value + min(unit * up, ROUNDING * value)]
     slack = ABOUT * value  # not widened by trailing zeros: "about 200" is not "about 150"
     if approx == "about":
         return [max(0.0, value - slack), value + slack]

@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "12"
+VERSION = "13"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -157,7 +157,7 @@ def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDra
         if d:
             value["day"] = d["wd"]
         ss, se = sents.bounds(s, e)
-        event = event_of(text, ss, a.start() if a else s, e, se)
+        event = event_of(text, ss, a.start() if a else s, e, se, series=True)
         yield ClaimDraft(kind="time", predicate="clock", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -117,7 +117,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         k = tokens(m.surface, "person")
         if k in known_set:
             keep = True
-        elif mixed_name(k, full) is not None:
+        elif mixed_name(k, full, written_all) is not None:
             keep = True
         elif (owner := given_name_off(k, full)) is not None and _outnumbers(owner, k, written_all):
             keep = True
@@ -169,18 +169,26 @@ def _short_surname_typo(k: tuple[str, ...], full: Sequence[tuple[str, ...]],
     return owners[0] if uses >= LONE_ANCHOR_MENTIONS else None
 
 
-def mixed_name(k: tuple[str, ...], full: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+def mixed_name(k: tuple[str, ...], full: Sequence[tuple[str, ...]],
+               written: Mapping[tuple[str, ...], int] | None = None,
+               donors: Sequence[tuple[str, ...]] | None = None) -> tuple[str, ...] | None:
     """The one person of ``full`` whose surname a two-word name ``k`` carries with another
     person's first name ("Javier Massa" in a story of Sergio Massa and Javier Milei: the
     winner's first name put to the runner-up), or None. Precision first: exactly one other
-    person with that surname and a first name that is another person's (callers make sure no
-    one is named ``k`` with a role)."""
+    person with that surname and a first name that is another person's, written more often
+    than ``k`` where ``written`` counts the names: a name written more often than the one it
+    would borrow from is a person of its own ("Ada Lind", 5 times, a daughter of "Bo Lind",
+    beside "Ada Marie", her first and middle names read once). ``donors``: the people whose
+    first name may be borrowed (default ``full``; the story's people: named with a role or
+    often). Callers make sure no one is named ``k`` with a role."""
     if len(k) != 2:
         return None
     owners = [f for f in full if len(f) == 2 and f[1] == k[1] and f[0] != k[0]]
     if len(owners) != 1:
         return None
-    if not any(len(f) == 2 and f[0] == k[0] and f[1] != k[1] for f in full):
+    if not any(len(f) == 2 and f[0] == k[0] and f[1] != k[1]
+               and (written is None or written.get(f, 0) > written.get(k, 0))
+               for f in (full if donors is None else donors)):
         return None
     return owners[0]
 
@@ -363,14 +371,16 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     # a first name of one person put to another's surname joins the surname's owner
     if etype == "person":
         full_keys = [k for k in keys if len(k) == 2 and not surname_only(k)]
+        written_keys: dict[tuple[str, ...], int] = {
+            k: sum(surfaces[k].values()) for k in full_keys}
+        # the story's people: names read with a role or written ANCHOR_MENTIONS times
+        people = [k for k in full_keys
+                  if roles.get(k) or written_keys[k] >= ANCHOR_MENTIONS]
         for k in full_keys:
-            owner = None if roles.get(k) else mixed_name(k, full_keys)
-            if owner is not None and sum(surfaces[k].values()) < sum(surfaces[owner].values()):
+            owner = None if roles.get(k) else mixed_name(k, full_keys, written_keys, people)
+            if owner is not None and written_keys[k] < written_keys[owner]:
                 uf.union(k, owner)
         # a given name one letter longer or shorter on a surname one person of the story holds
-        # (the people: names read with a role or written ANCHOR_MENTIONS times)
-        people = [k for k in full_keys
-                  if roles.get(k) or sum(surfaces[k].values()) >= ANCHOR_MENTIONS]
         for k in full_keys:
             owner = given_name_off(k, people)
             if owner is None or roles.get(k) and roles.get(owner) and \

@@ -32,7 +32,9 @@ EXPECTATIONS = (
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     """Parts that exceed the total the sources state.
 
-    The total of a currency is the exact amount stated by the most documents. Parts and totals
+    The total of a currency is the exact amount stated by the most documents, when no larger
+    amount is stated by two documents or more (else the story lists prices or items side by
+    side and has no total the parts could exceed). Parts and totals
     are figures about the event (not background) measuring the same thing (or not saying what
     they measure). Parts are either
     several exact amounts in one sentence ("CMU gets $70 million and UW $50 million") or a
@@ -53,12 +55,21 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
             -- background figures (last year's, an earlier programme's) are no parts or totals
             AND coalesce(c.value->>'frame', 'event') = 'event'"""
-    totals = {cur: (total, fam) for cur, total, fam in con.execute(f"""
-        WITH m AS ({money})
-        SELECT currency, value_num AS total, mode(nullif(fam, '')) AS fam FROM m
-        WHERE per IS NULL
-        GROUP BY currency, value_num QUALIFY row_number() OVER (PARTITION BY currency
-                 ORDER BY count(DISTINCT document_id) DESC, value_num DESC) = 1""").fetchall()}
+    # the total is also the largest amount that several documents state: where a larger one
+    # is stated twice or more, the most stated amount is one item among others (a price list:
+    # "$799 and $899" beside a $1,099 model), not a total that parts can exceed
+    totals = {cur: (total, fam) for cur, total, fam, largest in con.execute(f"""
+        WITH m AS ({money}),
+        amounts AS (
+          SELECT currency, value_num, count(DISTINCT document_id) AS docs,
+                 mode(nullif(fam, '')) AS fam
+          FROM m WHERE per IS NULL GROUP BY currency, value_num)
+        SELECT currency, value_num AS total, fam,
+               max(CASE WHEN docs > 1 THEN value_num END) OVER (PARTITION BY currency)
+        FROM amounts
+        QUALIFY row_number() OVER (PARTITION BY currency
+                                   ORDER BY docs DESC, value_num DESC) = 1""").fetchall()
+        if largest is None or total >= largest}
     if not totals:
         return []
     rows = []

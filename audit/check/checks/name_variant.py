@@ -3,13 +3,16 @@ the variants and their kind: spelling, case, order, partial)."""
 
 from __future__ import annotations
 
+import difflib
 import itertools
+import unicodedata
 from collections import defaultdict
 
 import duckdb
 
 from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import expect
+from audit.check.language import claim_languages, other_language
 from audit.check.memo import StoryMemo
 
 NAME = "name-variant"
@@ -103,7 +106,55 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 details={"variant_kind": kind, "entity": ent["canonical"]},
                 order=ent["order"],  # one pair in two stories: the first entity's kind stands
             ))
+    _mark_forms(con, out)
     return out
+
+
+def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
+    """Details the confidence weighs (``audit/check/confidence.py``): ``other_language`` when
+    the variant is written only on pages in another language than the canonical spelling's
+    and differs as that language's form would (``language_form``);
+    ``vowels_only`` when the two spellings differ only in vowels ("Zinda"/"Zenda",
+    "Wahed"/"Wahid": transliterations of one name)."""
+    spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
+    langs = claim_languages(con, [claim for c in spelling for v in c.values
+                                  for claim, _ in v["claims"]])
+    for c in spelling:
+        variant, canonical = ([langs.get(claim) for claim, _ in v["claims"]] for v in c.values)
+        a, b = str(c.values[0]["value"]), str(c.values[1]["value"])
+        if other_language(variant, canonical) and language_form(a, b):
+            c.details["other_language"] = True
+        if vowels_only(a, b):
+            c.details["vowels_only"] = True
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _letters(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in folded if ch.isalpha() and not unicodedata.combining(ch))
+
+
+def language_form(a: str, b: str) -> bool:
+    """Whether every difference between two spellings is a letter with a diacritic
+    ("Talibã"/"Taliban") or a vowel for a vowel ("Wahed"/"Wahid"): what another language's
+    form of a name changes. A letter dropped or doubled ("Jenifer") is a typo in any language."""
+    la, lb = (unicodedata.normalize("NFC", x.casefold()) for x in (a, b))
+    diffs = [(la[i1:i2], lb[j1:j2]) for op, i1, i2, j1, j2
+             in difflib.SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
+             if op != "equal"]
+    return bool(diffs) and all(
+        any(not ch.isascii() for ch in x + y)
+        or (len(x) == len(y) == 1 and x in _VOWELS and y in _VOWELS) for x, y in diffs)
+
+
+def vowels_only(a: str, b: str) -> bool:
+    """Whether two spellings differ only in vowels, as many letters each, accents aside."""
+    la, lb = _letters(a), _letters(b)
+    if la == lb or len(la) != len(lb):
+        return False
+    return all(x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(la, lb, strict=True))
 
 
 def _sql_str(s: str) -> str:
