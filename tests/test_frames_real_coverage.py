@@ -1056,3 +1056,12 @@ def test_compared_after_a_count_is_no_state_of_the_group():
     got = [(d.value["n"], d.value.get("state")) for d in counts.extract(Context(text=text), 0,
                                                                          len(text))]
     assert got == [(99, None), (12, "injured")]
+
+
+def test_amounts_joined_by_and_alone_are_one_value_each(tmp_path):
+    # "the two models cost $700 and $850": each model's price, not parts of a sum
+    files = {"a.txt": "Tablets\n\nThe Zephyr costs $1,000.",
+             "b.txt": "Tablets\n\nThe Zephyr costs $1,000, the maker said.",
+             "c.txt": "Tablets\n\nThe Zephyr costs $1,000. The Mini and the Lite will cost $700 "
+                      "and $850 as before."}
+    assert found(tmp_path, files, "arithmetic") == []
