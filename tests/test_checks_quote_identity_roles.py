@@ -206,6 +206,24 @@ def test_the_same_words_credited_to_two_people_is_an_attribution_change(tmp_path
     assert not drift(findings)  # not a reworded quote: the same words
 
 
+def test_a_chief_and_the_company_they_head_are_one_voice():
+    # a company's statement credited to the company on one page and to its chief executive
+    # on another (the story names him with that post) is one voice; the mayor is another
+    from audit.check.checks.attribution_change import _credited_twice, _one_voice
+    words = "The bridge carries twice the traffic it was built for and needs a new deck"
+    posts = {"ola dahl": {"tessel"}}
+    assert _one_voice("Tessel Robotics", "Ola Dahl", posts)
+    assert _one_voice("Ola Dahl", "Tessel", posts)
+    assert not _one_voice("Jan Voss", "Tessel Robotics", posts)
+    assert not _one_voice("Ola Dahl", "Marsk Council", posts)
+    quotes = [("c1", "a.txt", words, "Tessel Robotics", "d1"),
+              ("c2", "b.txt", words, "Ola Dahl", "d2"),
+              ("c3", "c.txt", words, "Jan Voss", "d3")]
+    pairs = {(a[3], b[3]) for a, b in _credited_twice(quotes, posts)}
+    assert pairs == {("Tessel Robotics", "Jan Voss"), ("Ola Dahl", "Jan Voss")}
+    assert len(list(_credited_twice(quotes))) == 3  # no posts known: every pair
+
+
 def test_a_speaker_the_audit_inferred_is_no_attribution_change(tmp_path):
     """'he said' is the audit's own reading; only speakers the sources name count."""
     findings, _ = audit_texts(tmp_path, {"a.txt": CREDIT_A, "c.txt": CREDIT_C})

@@ -1056,3 +1056,24 @@ def test_compared_after_a_count_is_no_state_of_the_group():
     got = [(d.value["n"], d.value.get("state")) for d in counts.extract(Context(text=text), 0,
                                                                          len(text))]
     assert got == [(99, None), (12, "injured")]
+
+
+def test_amounts_joined_by_and_alone_are_one_value_each(tmp_path):
+    # "the two models cost $700 and $850": each model's price, not parts of a sum
+    files = {"a.txt": "Tablets\n\nThe Zephyr costs $1,000.",
+             "b.txt": "Tablets\n\nThe Zephyr costs $1,000, the maker said.",
+             "c.txt": "Tablets\n\nThe Zephyr costs $1,000. The Mini and the Lite will cost $700 "
+                      "and $850 as before."}
+    assert found(tmp_path, files, "arithmetic") == []
+
+
+def test_a_day_before_why_something_happened_is_not_its_day(tmp_path):
+    # investigators travel on Monday "to determine why" the plane crashed: Monday is the trip's
+    files = {"a.txt": "Plane crash\n\nA small plane crashed on Sunday near Arlen, killing two.",
+             "b.txt": "Plane crash\n\nA team from the safety board planned to make its way Monday "
+                      "to the hillside near Arlen to determine why the small plane crashed.",
+             "c.txt": "Plane crash\n\nThe plane crashed on Sunday afternoon, officials said."}
+    assert found(tmp_path, files, "date-conflict") == []
+    text = files["b.txt"]
+    got = [d.value.get("event") for d in dates.extract(Context(text=text), 0, len(text))]
+    assert got == [None]

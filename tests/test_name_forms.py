@@ -33,6 +33,8 @@ def test_vowels_only():
     assert not vowels_only("Kestrel", "Kestral Ltd")  # not as many letters
     assert not vowels_only("Marta Ruiz", "Marta Ruis")  # a consonant
     assert not vowels_only("José", "Jose")  # accents aside, the same
+    assert vowels_only("Muhammad Rafi", "Mohammad Rafi") and vowels_only("Ahmad", "Ahmed")
+    assert not vowels_only("Kong Bananza", "Kong Bonanza")  # no romanisation swaps a and o
 
 
 def test_language_form():

@@ -58,10 +58,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   ``audit/check/language.py``): that language's form of the name ("Talibã" on a Portuguese
   page) far more often than a misspelling; this alone leaves a finding at info. A letter
   dropped or doubled ("Jenifer") stays a misspelling in any language.
-* **forms in use**: two spellings of a name that differ only in vowels, each written by two
-  pages or more (details ``vowels_only``: "Zinda Jan" / "Zenda Jan"): two transliterations in
-  use, each copied by several writers, more often than one misspelling repeated; this alone
-  leaves a finding at info. A vowel changed on one page ("Kishido") keeps its confidence.
+* **forms in use**: two spellings of a name that differ only in vowels romanisations swap
+  (i/e, u/o, a/e), each written by two pages or more (details ``vowels_only``: "Zinda Jan" /
+  "Zenda Jan"): two transliterations in use, each copied by several writers, more often than one
+  misspelling repeated; this alone leaves a finding at info. A vowel changed on one page
+  ("Kishido") keeps its confidence; so does an a/o swap ("Bonanza" for "Bananza").
 * **undated**: a change of state (done vs pending) between pages of which one has no date
   (details ``undated``): the page stating completion may have been written after the deal
   closed.

@@ -36,7 +36,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "dates"
-VERSION = "9"
+VERSION = "10"
 
 _MONTHS = {
     "jan": 1,

@@ -82,8 +82,10 @@ _GOVERNED = re.compile(r"(?i)\b(?:of|after|since|following|from|over|about|on|in
 # after a time or date, the event word must come before another verb or clause
 # words after a time or day that end its clause for the event search: a subordinate clause,
 # or a second action of the subject ("began its descent at 5:44 p.m. and touched down at ...")
+# ("make its way Monday to the site to determine why the helicopter crashed": the crash is
+# what is looked into, not what happens on Monday)
 _STOP_AFTER = re.compile(r"(?i)\b(?:after|before|since|following|when|because|that|which|who"
-                         r"|while|said|says|and|but|then|[a-z]{3,}ed)\b")
+                         r"|why|how|whether|where|while|said|says|and|but|then|[a-z]{3,}ed)\b")
 _OWNED = re.compile(r"(?i)['’]s[ \t]+(?:[\w.-]+[ \t]+){0,2}?(?P<w>"
                     + "|".join(n.replace(" ", r"[ \t]+") for n in _EVENT_NOUNS) + r")s?\b")
 _POSSESSIVE = re.compile(r"['’]s[ \t]+(?:[\w.-]+[ \t]+){0,2}$")

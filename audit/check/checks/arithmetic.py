@@ -2,11 +2,13 @@
 
 One sentence: no sentence end, no paragraph break and no line break that does not wrap a
 sentence (``audit.text.runs_on``) between the parts: the rows of a price table or a list
-("128GB - $799" / "256GB - $899") are items side by side, not parts of one total."""
+("128GB - $799" / "256GB - $899") are items side by side, not parts of one total; nor are two
+amounts joined by "and" alone ("the two models cost $799 and $899": one each)."""
 
 from __future__ import annotations
 
 import bisect
+import re
 
 import duckdb
 
@@ -168,6 +170,8 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     continue
                 if _total_is_a_peer(text, money, i, k, total):
                     continue
+                if _RESPECTIVE.fullmatch(text, a1, b0):
+                    continue  # "will cost $799 and $899": one value each, not two parts
                 if (b0 > a1 and b_cur == cur and b_per is None and b_val < total
                         and _one_sentence(text, a1, b0)):
                     out.append((a_id, doc, a_val, cur, per, a_text, b_id, b_val, b_text,
@@ -181,6 +185,12 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     out.append((a_id, doc, a_val, cur, per, a_text, None, None, None,
                                 n_id, n_val, total, (doc, a0, 1, n0, n_id)))
     return out
+
+
+# Two amounts with nothing but "and", "or", a comma or a slash between them ("the two models
+# cost $799 and $899", "$799/$899") give one value to each of several things named together, not
+# parts of one sum: parts name what each is for ("$70 million to CMU and $50 million to UW").
+_RESPECTIVE = re.compile(r"(?i)[ \t]*(?:,|/|,?[ \t]*(?:and|or))[ \t]*")
 
 
 def _one_sentence(text: str, a: int, b: int) -> bool:

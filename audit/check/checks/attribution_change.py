@@ -6,7 +6,8 @@ said" or "the president said": those are the audit's own inference), only quotes
 documents, and only when the wording is nearly the same: most of the shorter quote's words in
 order (ATTRIBUTION_SHARE) with a run of ATTRIBUTION_RUN words. Two people who are one entity
 (a misspelt name), or whose names may be one person's (a surname and the full name; a
-spelling a letter off), are the same speaker.
+spelling a letter off), are the same speaker; so are a person and the organisation the story
+names them a post at ("Epic CEO Tim Sweeney" and "Epic Games": the company's statement).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 
 import duckdb
 
-from audit.check.candidates import Candidate, Inputs
+from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.checks.quote_drift import UNKNOWN_SPEAKER, quotes_by_story
 from audit.check.memo import StoryMemo
@@ -47,14 +48,56 @@ def _same_words(a: list[str], b: list[str]) -> bool:
             and sum(x.size for x in blocks) >= ATTRIBUTION_SHARE * min(len(a), len(b)))
 
 
-def _credited_twice(named: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
-    """Pairs of quotes from two documents with nearly the same words and different speakers."""
+def _credited_twice(named: list[tuple], speaks_for: dict[str, set[str]] | None = None
+                    ) -> Iterator[tuple[tuple, tuple]]:
+    """Pairs of quotes from two documents with nearly the same words and different speakers
+    (a person and the organisation the story names them a post at are one voice)."""
     toks = [words(q[2]) for q in named]
     for i, a in enumerate(named):
         for j in range(i + 1, len(named)):
             b = named[j]
-            if a[4] != b[4] and not same_speaker(a[3], b[3]) and _same_words(toks[i], toks[j]):
+            if a[4] != b[4] and not same_speaker(a[3], b[3]) \
+                    and not _one_voice(a[3], b[3], speaks_for or {}) \
+                    and _same_words(toks[i], toks[j]):
                 yield a, b
+
+
+def _first_word(name: str) -> str:
+    ws = [w for w in words(name) if w not in _ORG_STOP]
+    return ws[0] if ws else ""
+
+
+# words that open many organisations' names and tell none apart
+_ORG_STOP = frozenset("the a an of and for university college national state us u.s. new "
+                      "international american british".split())
+
+
+def _one_voice(a: str, b: str, speaks_for: dict[str, set[str]]) -> bool:
+    """Whether one speaker is a person the story names with a post at an organisation whose
+    name opens like the other speaker's ("Tim Sweeney", the CEO of Epic, and "Epic Games"): a
+    company's statement is its chief's or spokesperson's words, credited either way."""
+    for person, other in ((a, b), (b, a)):
+        first = _first_word(other)
+        if len(first) >= 3 and first in speaks_for.get(person.lower(), set()):
+            return True
+    return False
+
+
+def _posts(con: duckdb.DuckDBPyConnection, stories: list[str] | None
+           ) -> dict[str, dict[str, set[str]]]:
+    """story -> person (lower case) -> the first name words of the organisations the story
+    names them a post at (role claims: "Epic CEO Tim Sweeney")."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for story, person, org in con.execute(f"""
+            SELECT DISTINCT c.story, lower(c.value->>'name'), c.value->>'org'
+            FROM {scoped_claims(stories)} c
+            WHERE c.kind = 'person' AND c.predicate = 'role_holder'
+              AND c.value->>'org' IS NOT NULL AND c.value->>'name' IS NOT NULL
+            ORDER BY ALL""").fetchall():
+        first = _first_word(org)
+        if first:
+            out.setdefault(story or "", {}).setdefault(person, set()).add(first)
+    return out
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
@@ -63,13 +106,14 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     memo = StoryMemo(con, NAME, inputs)
     quotes_of = quotes_by_story(con, explicit_only=True, stories=memo.missing(),
                                 shared=inputs.shared)
+    posts = _posts(con, memo.missing())
     for story in sorted(set(quotes_of) | set(memo.states or ())):
         held = memo.get(story)
         if held is not None:
             out.extend(_candidate(c) for c in held)
             continue
         named = [q for q in quotes_of.get(story, []) if q[3].lower() != UNKNOWN_SPEAKER]
-        built = [_build(a, b) for a, b in _credited_twice(named)]
+        built = [_build(a, b) for a, b in _credited_twice(named, posts.get(story, {}))]
         memo.put(story, [{"key": c.key, "headline": c.headline, "values": c.values,
                           "details": c.details} for c in built])
         out.extend(built)

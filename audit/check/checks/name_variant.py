@@ -114,8 +114,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     """Details the confidence weighs (``audit/check/confidence.py``): ``other_language`` when
     the variant is written only on pages in another language than the canonical spelling's
     and differs as that language's form would (``language_form``);
-    ``vowels_only`` when the two spellings differ only in vowels ("Zinda"/"Zenda",
-    "Wahed"/"Wahid": transliterations of one name)."""
+    ``vowels_only`` when the two spellings differ only in vowels romanisations swap
+    ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name)."""
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
     langs = claim_languages(con, [claim for c in spelling for v in c.values
                                   for claim, _ in v["claims"]])
@@ -149,12 +149,18 @@ def language_form(a: str, b: str) -> bool:
         or (len(x) == len(y) == 1 and x in _VOWELS and y in _VOWELS) for x, y in diffs)
 
 
+# vowels that romanisations of one name swap (Arabic, Persian and Urdu short vowels: "Wahid" /
+# "Wahed", "Muhammad" / "Mohammad", "Ahmad" / "Ahmed"); "Bananza" / "Bonanza" is no such pair
+_ROMANISED = frozenset({frozenset("ie"), frozenset("uo"), frozenset("ae")})
+
+
 def vowels_only(a: str, b: str) -> bool:
-    """Whether two spellings differ only in vowels, as many letters each, accents aside."""
+    """Whether two spellings differ only in vowels that romanisations of one name swap, as
+    many letters each, accents aside."""
     la, lb = _letters(a), _letters(b)
     if la == lb or len(la) != len(lb):
         return False
-    return all(x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(la, lb, strict=True))
+    return all(x == y or frozenset((x, y)) in _ROMANISED for x, y in zip(la, lb, strict=True))
 
 
 def _sql_str(s: str) -> str:
