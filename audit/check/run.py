@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from audit import __version__
-from audit.check.candidates import Candidate, Inputs
+from audit.check.candidates import Candidate, Inputs, drop_shared
 from audit.check.checks import builders, story_scoped
 from audit.check.confidence import THRESHOLDS, thresholds
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
@@ -197,6 +197,7 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
                     judging.submit(cands[lo:lo + CHUNK])
                 pending, judged_any = {}, True
                 del cands
+        drop_shared(con, shared)
         shared.clear()
         if pending or not judged_any:  # an empty run still validates the suite
             judging.submit(list(pending.values()))
