@@ -680,3 +680,28 @@ def test_uniqueness_across_rows_is_not_row_wise():
     within = {"type": "expect_select_column_values_to_be_unique_within_record",
               "kwargs": {"column_list": ["cid", "check"]}, "meta": {"check": "value-conflict"}}
     assert row_wise({**suite, "expectations": [*suite["expectations"], within]})
+
+
+@pytest.mark.parametrize("subject", ["plain", "Kraków", "tab\there", "back\\u0041slash",
+                                     "\x07bell", "emoji 🚀", 'quote "x"'])
+def test_a_finding_takes_its_fingerprint_from_the_candidate_id_only_when_equal(subject):
+    """The candidate id and the fingerprint hash the same [check, key] JSON except that the
+    fingerprint keeps non-ASCII characters unescaped: reused from ``cid`` only when nothing was
+    escaped as \\uXXXX, and always what the finding's own hash gives."""
+    from audit.check.candidates import Candidate
+    from audit.check.evidence import EvidenceIndex
+    from audit.check.findings import Finding
+    from audit.check.making import Making
+    from audit.check.suite import Judgement
+
+    cand = Candidate(check="value-conflict", judged={"n_values": 2},
+                     key=["money", "funding", subject, {"q": subject}, [1.5, 2]],
+                     headline="money differs", values=[{"value": "$1", "claims": []}])
+    assert cand.cid
+    f = Making("r1").finding(cand, Judgement(cand.cid, "value-conflict", "value-conflict",
+                                             "error", "one value"), EvidenceIndex(None, set()))
+    assert ("fingerprint" in f.__dict__) == ("\\u" not in json.dumps(subject))
+    fresh = Finding(check=f.check, cls=f.cls, severity=f.severity, message=f.message,
+                    key=f.key)
+    assert f.fingerprint == fresh.fingerprint
+

@@ -95,7 +95,11 @@ class Candidate:
         import hashlib
 
         blob = _KEY_JSON.encode([self.check, self.key])
-        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+        digest = hashlib.sha256(blob.encode()).hexdigest()
+        if "\\u" not in blob:  # nothing escaped as \uXXXX: the text a finding's
+            # fingerprint hashes (``findings._KEY_JSON``, ensure_ascii=False) is this one
+            self.__dict__["_fingerprint"] = "f" + digest[:16]
+        return digest[:16]
 
 @dataclass(frozen=True)
 class Inputs:
