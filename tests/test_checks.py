@@ -705,3 +705,16 @@ def test_a_finding_takes_its_fingerprint_from_the_candidate_id_only_when_equal(s
                     key=f.key)
     assert f.fingerprint == fresh.fingerprint
 
+
+@pytest.mark.parametrize("worker", [False, True])
+def test_rows_sent_as_columns_are_judged_as_rows(worker):
+    from audit.check.suite import Judge, as_columns, load_suite
+
+    suite, path = load_suite(None)
+    rows = _judged_rows() * 3 + [{"cid": "c5", "check": "value-conflict", "n_values": None}]
+    cols = as_columns([(r["cid"], r["check"], {k: v for k, v in r.items()
+                                               if k not in ("cid", "check")}) for r in rows])
+    assert cols["weekday_ok"][:4] == [False, True, None, None]
+    with Judge(suite, path, worker=worker) as judge:
+        assert judge(cols) == judge(rows) and judge(cols)
+        assert judge(as_columns([])) == judge([]) == []

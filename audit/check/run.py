@@ -23,7 +23,7 @@ from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
 from audit.check.making import Making, worst
 from audit.check.reference import load_facts
 from audit.check.stored import Stored, StoredChecks
-from audit.check.suite import Judge, Judgement, load_suite
+from audit.check.suite import Judge, Judgement, as_columns, load_suite
 from audit.check.waivers import load_waivers
 from audit.progress import NO_PROGRESS, Bar
 from audit.severity import rank
@@ -446,7 +446,7 @@ class _Judging:
         self.n_waiting = 0  # rejected candidates in ``waiting``
 
     def submit(self, cands: list[Candidate | Stored]) -> None:
-        self.judge.send([{"cid": c.cid, "check": c.check, **c.judged} for c in cands])
+        self.judge.send(as_columns([(c.cid, c.check, c.judged) for c in cands]))
         self.sent.append(cands)
         while len(self.sent) > self.IN_FLIGHT:
             self._take()

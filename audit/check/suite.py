@@ -27,6 +27,26 @@ SUITE_FILE = "consistency.json"
 GX_TO_SEVERITY = {gx: ours for ours, gx in GX_NAMES.items()}
 
 
+# Candidate rows for the judge: a list of dicts (``cid``, ``check`` and judged columns), or the
+# same rows as columns of one length (``columns``: cheaper to build and to send to a worker
+# than one dict per row); a judged column a row lacks is None either way.
+Rows = list[dict] | dict[str, list]
+
+
+def as_columns(rows: list[tuple[str, str, dict[str, Any]]]) -> dict[str, list]:
+    """Rows ``(cid, check, judged)`` as the judge's columns (a judged value overrides ``cid``
+    or ``check`` as it would in a row dict)."""
+    n = len(rows)
+    out: dict[str, list] = {"cid": [r[0] for r in rows], "check": [r[1] for r in rows]}
+    for k, (_, _, judged) in enumerate(rows):
+        for name, value in judged.items():
+            col = out.get(name)
+            if col is None:
+                col = out[name] = [None] * n
+            col[k] = value
+    return out
+
+
 @dataclass(frozen=True)
 class Judgement:
     cid: str
@@ -162,16 +182,24 @@ class _Session:
         if spark is not None:
             self.result_format["unexpected_index_column_names"] = ["cid"]
 
-    def judge(self, rows: list[dict]) -> list[Judgement]:
-        """Validate ``rows`` with the suite; return the rejections."""
+    def judge(self, rows: Rows) -> list[Judgement]:
+        """Validate ``rows`` (dicts, or the same as columns: see :data:`Rows`) with the suite;
+        return the rejections."""
         import pandas as pd
 
         from audit.check.checks import judged_columns
 
         columns = ["cid", "check", *judged_columns()]
-        frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+        if isinstance(rows, dict):  # each column inferred from its values alike
+            n = len(rows["cid"])
+            frame = pd.DataFrame({c: rows[c] if c in rows else [None] * n for c in columns},
+                                 columns=columns)
+            cids = list(rows["cid"])
+        else:
+            frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows],
+                                 columns=columns)
+            cids = [r["cid"] for r in rows]  # the frame's index is their position
         frame = frame.astype(object).where(frame.notna(), None)
-        cids = [r["cid"] for r in rows]  # the frame's index is their position
         check_of = dict(zip(cids, frame["check"], strict=True))
         return self.rejections(self._validate(frame), check_of, cids)
 
@@ -231,7 +259,7 @@ class Judge:
         self._conn: Any = None  # a multiprocessing Connection while a worker runs
         self._proc: Any = None
         self._released = False
-        self._sent: deque[list[dict]] = deque()  # chunks sent, judgements not yet received
+        self._sent: deque[Rows] = deque()  # chunks sent, judgements not yet received
         if worker:
             import multiprocessing as mp
 
@@ -242,13 +270,13 @@ class Judge:
             self._proc.start()
             child.close()
 
-    def __call__(self, rows: list[dict]) -> list[Judgement]:
+    def __call__(self, rows: Rows) -> list[Judgement]:
         if self._sent:
             raise RuntimeError("earlier chunks' judgements were not received")
         self.send(rows)
         return self.receive()
 
-    def send(self, rows: list[dict]) -> None:
+    def send(self, rows: Rows) -> None:
         """Hand ``rows`` to the judge; :meth:`receive` returns their rejections, chunk by chunk
         in the order they were sent. A worker judges them meanwhile (the caller builds the next
         candidates on its own core; its reader thread takes each chunk off the pipe at once,
