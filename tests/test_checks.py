@@ -372,6 +372,7 @@ def test_chunks_judged_while_the_next_are_built_give_the_same_findings(tmp_path,
     for worker, chunk in (("0", run.CHUNK), ("1", 2), ("0", 2)):
         monkeypatch.setenv("AUDIT_JUDGE_WORKER", worker)
         monkeypatch.setattr(run, "CHUNK", chunk)
+        monkeypatch.setattr(run, "STORED_CHUNK", chunk + 1)  # stored rows: other chunks
         root = tmp_path / f"{worker}-{chunk}"
         invoke("init", root, "--force")
         (root / "sources" / "a.txt").write_text(A)
