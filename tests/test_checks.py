@@ -372,6 +372,7 @@ def test_chunks_judged_while_the_next_are_built_give_the_same_findings(tmp_path,
     for worker, chunk in (("0", run.CHUNK), ("1", 2), ("0", 2)):
         monkeypatch.setenv("AUDIT_JUDGE_WORKER", worker)
         monkeypatch.setattr(run, "CHUNK", chunk)
+        monkeypatch.setattr(run, "STORED_CHUNK", chunk + 1)  # stored rows: other chunks
         root = tmp_path / f"{worker}-{chunk}"
         invoke("init", root, "--force")
         (root / "sources" / "a.txt").write_text(A)
@@ -384,17 +385,29 @@ def test_chunks_judged_while_the_next_are_built_give_the_same_findings(tmp_path,
     assert out[("1", 2)] == first and out[("0", 2)] == first
 
 
-def test_a_judge_receives_only_what_was_sent():
+@pytest.mark.parametrize("worker", [False, True])
+def test_a_judge_receives_only_what_was_sent_in_order(worker):
+    """Several chunks may be in flight (a worker reads each off the pipe at once, so sending
+    never waits for a judgement); their judgements come back in the order they were sent."""
     from audit.check.suite import Judge, load_suite
 
     suite, path = load_suite(None)
-    with Judge(suite, path) as judge:
+    rows = _judged_rows()
+    with Judge(suite, path, worker=worker) as judge:
         with pytest.raises(RuntimeError):
             judge.receive()
-        judge.send(_judged_rows())
+        for _ in range(3):  # a large chunk between two small ones
+            judge.send(rows[:2])
+            judge.send(rows * 500)
+        judge.send(rows[2:])
+        assert judge.in_flight == 7
         with pytest.raises(RuntimeError):
-            judge.send(_judged_rows())  # one chunk at a time
-        assert sorted(j.cid for j in judge.receive()) == ["c1", "c3", "c4"]
+            judge(rows)  # one-shot judging only with nothing in flight
+        got = [sorted({j.cid for j in judge.receive()}) for _ in range(7)]
+        assert got == [["c1"], ["c1", "c3", "c4"]] * 3 + [["c3", "c4"]]
+        assert not judge.ready() and judge.in_flight == 0
+        with pytest.raises(RuntimeError):
+            judge.receive()
 
 
 # --- value conflicts: headlines, separate facts with a generic subject ------------------------
@@ -651,3 +664,58 @@ def test_judging_worker_started_early_stops_with_a_bad_source(tmp_path, monkeypa
     (tmp_path / "sources" / "b.txt").write_text(B.replace("€54 million", "€55 million"))
     code, after, _ = audit(tmp_path)
     assert code == 1 and after["findings"] != before["findings"]
+
+
+def test_uniqueness_across_rows_is_not_row_wise():
+    """A suite with an expectation comparing rows (uniqueness) neither reuses findings nor has
+    its chunks composed differently (stored checks first): its verdicts depend on the chunk."""
+    from audit.check.checks import default_suite
+    from audit.check.reuse import row_wise
+
+    suite = default_suite()
+    assert row_wise(suite)
+    for kind in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique",
+                 "expect_multicolumn_values_to_be_unique"):
+        extra = {"type": kind, "kwargs": {"column": "cid"}, "meta": {"check": "value-conflict"}}
+        assert not row_wise({**suite, "expectations": [*suite["expectations"], extra]})
+    within = {"type": "expect_select_column_values_to_be_unique_within_record",
+              "kwargs": {"column_list": ["cid", "check"]}, "meta": {"check": "value-conflict"}}
+    assert row_wise({**suite, "expectations": [*suite["expectations"], within]})
+
+
+@pytest.mark.parametrize("subject", ["plain", "Kraków", "tab\there", "back\\u0041slash",
+                                     "\x07bell", "emoji 🚀", 'quote "x"'])
+def test_a_finding_takes_its_fingerprint_from_the_candidate_id_only_when_equal(subject):
+    """The candidate id and the fingerprint hash the same [check, key] JSON except that the
+    fingerprint keeps non-ASCII characters unescaped: reused from ``cid`` only when nothing was
+    escaped as \\uXXXX, and always what the finding's own hash gives."""
+    from audit.check.candidates import Candidate
+    from audit.check.evidence import EvidenceIndex
+    from audit.check.findings import Finding
+    from audit.check.making import Making
+    from audit.check.suite import Judgement
+
+    cand = Candidate(check="value-conflict", judged={"n_values": 2},
+                     key=["money", "funding", subject, {"q": subject}, [1.5, 2]],
+                     headline="money differs", values=[{"value": "$1", "claims": []}])
+    assert cand.cid
+    f = Making("r1").finding(cand, Judgement(cand.cid, "value-conflict", "value-conflict",
+                                             "error", "one value"), EvidenceIndex(None, set()))
+    assert ("fingerprint" in f.__dict__) == ("\\u" not in json.dumps(subject))
+    fresh = Finding(check=f.check, cls=f.cls, severity=f.severity, message=f.message,
+                    key=f.key)
+    assert f.fingerprint == fresh.fingerprint
+
+
+@pytest.mark.parametrize("worker", [False, True])
+def test_rows_sent_as_columns_are_judged_as_rows(worker):
+    from audit.check.suite import Judge, as_columns, load_suite
+
+    suite, path = load_suite(None)
+    rows = _judged_rows() * 3 + [{"cid": "c5", "check": "value-conflict", "n_values": None}]
+    cols = as_columns([(r["cid"], r["check"], {k: v for k, v in r.items()
+                                               if k not in ("cid", "check")}) for r in rows])
+    assert cols["weekday_ok"][:4] == [False, True, None, None]
+    with Judge(suite, path, worker=worker) as judge:
+        assert judge(cols) == judge(rows) and judge(cols)
+        assert judge(as_columns([])) == judge([]) == []

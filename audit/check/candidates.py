@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,31 @@ def span_bounds(*roles: str) -> str:
                 WHERE cs.role IN ({names}) GROUP BY cs.claim_id)"""
 
 
+def shared_bounds(con: Any, inputs: Inputs, *roles: str) -> str:
+    """:func:`span_bounds` of ``roles`` as a temp table the builders of one run share
+    (``Inputs.shared``): the first builder that asks makes it, the others read it (at 1M claims
+    six queries of four builders joined the same aggregate, each computing it again over every
+    span). Builders read it on the connection (``texts.by_document`` too: a cursor does not see
+    it); the run drops it with :func:`drop_shared`. For some stories only (an incremental
+    run), the subquery as before: the table would be made over every story's spans."""
+    if inputs.stories is not None:
+        return span_bounds(*roles)
+    key = ("span_bounds", roles)
+    name = inputs.shared.get(key)
+    if name is None:
+        name = "_audit_bounds_" + "_".join(re.sub(r"\W", "", r) for r in roles)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {span_bounds(*roles)}")
+        inputs.shared[key] = name
+    return f"temp.{name}"
+
+
+def drop_shared(con: Any, shared: dict) -> None:
+    """Drop the temp tables :func:`shared_bounds` made for a run."""
+    for key, name in shared.items():
+        if isinstance(key, tuple) and key and key[0] == "span_bounds":
+            con.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
 # json.dumps(..., sort_keys=True, default=str), without a new encoder per call
 _KEY_JSON = json.JSONEncoder(sort_keys=True, default=str)
 
@@ -69,7 +95,11 @@ class Candidate:
         import hashlib
 
         blob = _KEY_JSON.encode([self.check, self.key])
-        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+        digest = hashlib.sha256(blob.encode()).hexdigest()
+        if "\\u" not in blob:  # nothing escaped as \uXXXX: the text a finding's
+            # fingerprint hashes (``findings._KEY_JSON``, ensure_ascii=False) is this one
+            self.__dict__["_fingerprint"] = "f" + digest[:16]
+        return digest[:16]
 
 @dataclass(frozen=True)
 class Inputs:

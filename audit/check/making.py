@@ -80,9 +80,13 @@ class Making:
         demoted = severity_for(j.severity, score, self.limits)
         if demoted != j.severity:
             details["judged_severity"] = j.severity  # what the suite said before confidence
-        return Finding(check=cand.check, cls=j.cls, severity=demoted, message=message,
-                       key=cand.key, evidence=evidence, values=values, details=details,
-                       confidence=score)
+        f = Finding(check=cand.check, cls=j.cls, severity=demoted, message=message,
+                    key=cand.key, evidence=evidence, values=values, details=details,
+                    confidence=score)
+        known = cand.__dict__.get("_fingerprint")  # hashed with the candidate's id (``cid``)
+        if known is not None:
+            f.__dict__["fingerprint"] = known
+        return f
 
     def admit(self, f: Finding) -> bool:
         """Whether the run keeps ``f`` (integrity findings whatever their confidence); a

@@ -36,10 +36,13 @@ ROW_WISE = ("expect_column_values_", "expect_column_pair_values_", "expect_multi
 
 
 def row_wise(suite: dict) -> bool:
-    """Whether every expectation of the suite judges each row on its own (no ``mostly``)."""
+    """Whether every expectation of the suite judges each row on its own (no ``mostly``, no
+    uniqueness across rows: ``expect_column_values_to_be_unique`` compares a row with the
+    others of its chunk)."""
     for e in suite.get("expectations") or []:
         kwargs = e.get("kwargs") or {}
-        if not str(e.get("type", "")).startswith(ROW_WISE):
+        kind = str(e.get("type", ""))
+        if not kind.startswith(ROW_WISE) or kind.endswith("_unique"):
             return False
         if kwargs.get("mostly", 1) != 1:
             return False

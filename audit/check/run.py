@@ -9,21 +9,21 @@ import gc
 import hashlib
 import json
 import os
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from audit import __version__
-from audit.check.candidates import Candidate, Inputs
+from audit.check.candidates import Candidate, Inputs, drop_shared
 from audit.check.checks import builders, story_scoped
 from audit.check.confidence import THRESHOLDS, thresholds
 from audit.check.findings import SEVERITY_RANK_SQL, Finding, fails
 from audit.check.making import Making, worst
 from audit.check.reference import load_facts
 from audit.check.stored import Stored, StoredChecks
-from audit.check.suite import Judge, Judgement, load_suite
+from audit.check.suite import Judge, Judgement, as_columns, load_suite
 from audit.check.waivers import load_waivers
 from audit.progress import NO_PROGRESS, Bar
 from audit.severity import rank
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 # documents never holds all its candidates, findings and evidence in memory at once (100k
 # documents: 2.06 GB peak with 50,000, 1.86 GB with 20,000, same time).
 CHUNK = 20_000
+STORED_CHUNK = 100_000  # rows of a stored check judged at a time, when the suite is row-wise
 SHOWN = 10  # open error/warning findings kept for the console summary
 _C = TypeVar("_C", Candidate, Candidate | Stored)
 
@@ -155,9 +156,16 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
         warnings: list[str] = []
         shared: dict = {}  # rows more than one builder reads (``Inputs.shared``)
         every = builders()
+        any_chunk = row_wise(suite)  # each row judged on its own: which chunk holds it, and
+        # when it is judged, change nothing
+        if any_chunk:
+            # stored checks first: their many rows (single-source's) are judged by the worker
+            # while the other candidates are built, not after them
+            every.sort(key=lambda c: c.stored is None)
         progress.start(len(every) + 1)  # each check's candidates, then the final judging
         for check in every:
             progress.advance()
+            judging.drain()  # the findings of chunks judged meanwhile
             build = check.candidates
             assert build is not None  # builders() keeps only checks that build candidates
             found: list[Candidate] | list[Stored]
@@ -185,12 +193,16 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
                 pending, judged_any = {}, True
             _collect(pending, found)
             del found
-            if len(pending) >= CHUNK:
+            # stored rows (no Python candidate behind them) in fewer, larger GX runs: each run
+            # costs ~0.35 s besides its rows
+            size = STORED_CHUNK if any_chunk and check.stored is not None else CHUNK
+            if len(pending) >= size:
                 cands = list(pending.values())
-                for lo in range(0, len(cands), CHUNK):
-                    judging.submit(cands[lo:lo + CHUNK])
+                for lo in range(0, len(cands), size):
+                    judging.submit(cands[lo:lo + size])
                 pending, judged_any = {}, True
                 del cands
+        drop_shared(con, shared)
         shared.clear()
         if pending or not judged_any:  # an empty run still validates the suite
             judging.submit(list(pending.values()))
@@ -417,35 +429,48 @@ def _order(f: Finding) -> tuple:
 
 
 class _Judging:
-    """Chunks of candidates judged in order, one in flight: while a worker judge judges a
-    chunk, this process writes the previous chunk's findings and builds the next candidates
-    (the two cores both busy; with a judge in this process, the same steps run in turn).
+    """Chunks of candidates judged in order, several in flight: a worker judge judges them one
+    after the other while this process writes the findings of those already judged and builds
+    the next candidates (the two cores both busy; with a judge in this process, the same steps
+    run in turn). Sending never waits for a judgement; a judged chunk is taken back when its
+    judgement is there (``drain``), and at the latest when ``IN_FLIGHT`` chunks are out.
 
     The rejected candidates of consecutive chunks wait until about a chunk's worth of them is
     there (or the judging ends): one evidence query then serves them all (each query scans the
     claims' spans, whatever the number of claims asked), and their findings go to the sink
     chunk by chunk, in the order they were judged."""
 
+    IN_FLIGHT = 8  # chunks sent and not yet taken back (their candidates stay in memory)
+
     def __init__(self, con, judge: Judge, limits: dict[str, float], sink: _Sink,
                  stored: StoredChecks):
         self.con, self.judge, self.limits, self.sink = con, judge, limits, sink
         self.stored = stored
-        self.sent: list[Candidate | Stored] | None = None
+        self.sent: deque[list[Candidate | Stored]] = deque()
         self.waiting: list[tuple[dict[str, Candidate], list[Judgement]]] = []
         self.n_waiting = 0  # rejected candidates in ``waiting``
 
     def submit(self, cands: list[Candidate | Stored]) -> None:
-        done = self._receive()
-        self.judge.send([{"cid": c.cid, "check": c.check, **c.judged} for c in cands])
-        self.sent = cands
-        if done is not None:
-            self._made(*done)
+        self.judge.send(as_columns([(c.cid, c.check, c.judged) for c in cands]))
+        self.sent.append(cands)
+        while len(self.sent) > self.IN_FLIGHT:
+            self._take()
+        self.drain()
+
+    def drain(self) -> None:
+        """Take back every chunk whose judgement is already there, without waiting."""
+        while self.sent and self.judge.ready():
+            self._take()
 
     def finish(self) -> None:
-        done = self._receive()
-        if done is not None:
-            self._made(*done)
+        while self.sent:
+            self._take()
         self._flush()
+
+    def _take(self) -> None:
+        """The oldest chunk in flight and its judgement (waiting for it if need be)."""
+        cands = self.sent.popleft()
+        self._made(cands, self.judge.receive())
 
     def _made(self, cands: list[Candidate | Stored], rejected: list[Judgement]) -> None:
         """A judged chunk: stored rows' judgements kept for ``StoredChecks.write``, the other
@@ -475,12 +500,6 @@ class _Judging:
         for judged, rejected in self.waiting:
             self.sink.add(findings_of(self.con, judged, rejected, self.limits, ev))
         self.waiting, self.n_waiting = [], 0
-
-    def _receive(self) -> tuple[list[Candidate | Stored], list[Judgement]] | None:
-        if self.sent is None:
-            return None
-        cands, self.sent = self.sent, None
-        return cands, self.judge.receive()
 
 
 def findings_of(con, by_cid: dict[str, Candidate], rejected: list[Judgement],

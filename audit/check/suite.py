@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,26 @@ from audit.severity import GX_NAMES
 SUITE_FILE = "consistency.json"
 # Great Expectations' severity names -> ours.
 GX_TO_SEVERITY = {gx: ours for ours, gx in GX_NAMES.items()}
+
+
+# Candidate rows for the judge: a list of dicts (``cid``, ``check`` and judged columns), or the
+# same rows as columns of one length (``columns``: cheaper to build and to send to a worker
+# than one dict per row); a judged column a row lacks is None either way.
+Rows = list[dict] | dict[str, list]
+
+
+def as_columns(rows: list[tuple[str, str, dict[str, Any]]]) -> dict[str, list]:
+    """Rows ``(cid, check, judged)`` as the judge's columns (a judged value overrides ``cid``
+    or ``check`` as it would in a row dict)."""
+    n = len(rows)
+    out: dict[str, list] = {"cid": [r[0] for r in rows], "check": [r[1] for r in rows]}
+    for k, (_, _, judged) in enumerate(rows):
+        for name, value in judged.items():
+            col = out.get(name)
+            if col is None:
+                col = out[name] = [None] * n
+            col[k] = value
+    return out
 
 
 @dataclass(frozen=True)
@@ -161,16 +182,24 @@ class _Session:
         if spark is not None:
             self.result_format["unexpected_index_column_names"] = ["cid"]
 
-    def judge(self, rows: list[dict]) -> list[Judgement]:
-        """Validate ``rows`` with the suite; return the rejections."""
+    def judge(self, rows: Rows) -> list[Judgement]:
+        """Validate ``rows`` (dicts, or the same as columns: see :data:`Rows`) with the suite;
+        return the rejections."""
         import pandas as pd
 
         from audit.check.checks import judged_columns
 
         columns = ["cid", "check", *judged_columns()]
-        frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=columns)
+        if isinstance(rows, dict):  # each column inferred from its values alike
+            n = len(rows["cid"])
+            frame = pd.DataFrame({c: rows[c] if c in rows else [None] * n for c in columns},
+                                 columns=columns)
+            cids = list(rows["cid"])
+        else:
+            frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows],
+                                 columns=columns)
+            cids = [r["cid"] for r in rows]  # the frame's index is their position
         frame = frame.astype(object).where(frame.notna(), None)
-        cids = [r["cid"] for r in rows]  # the frame's index is their position
         check_of = dict(zip(cids, frame["check"], strict=True))
         return self.rejections(self._validate(frame), check_of, cids)
 
@@ -230,7 +259,7 @@ class Judge:
         self._conn: Any = None  # a multiprocessing Connection while a worker runs
         self._proc: Any = None
         self._released = False
-        self._sent: list[dict] | None = None  # rows sent, judgement not yet received
+        self._sent: deque[Rows] = deque()  # chunks sent, judgements not yet received
         if worker:
             import multiprocessing as mp
 
@@ -241,19 +270,21 @@ class Judge:
             self._proc.start()
             child.close()
 
-    def __call__(self, rows: list[dict]) -> list[Judgement]:
+    def __call__(self, rows: Rows) -> list[Judgement]:
+        if self._sent:
+            raise RuntimeError("earlier chunks' judgements were not received")
         self.send(rows)
         return self.receive()
 
-    def send(self, rows: list[dict]) -> None:
-        """Hand ``rows`` to the judge; :meth:`receive` returns their rejections. A worker
-        judges them meanwhile (the caller builds the next candidates on its own core); in this
-        process they are judged when received. One chunk at a time."""
+    def send(self, rows: Rows) -> None:
+        """Hand ``rows`` to the judge; :meth:`receive` returns their rejections, chunk by chunk
+        in the order they were sent. A worker judges them meanwhile (the caller builds the next
+        candidates on its own core; its reader thread takes each chunk off the pipe at once,
+        so sending never waits for a judgement); in this process they are judged when
+        received."""
         if self._released:
             raise RuntimeError("the judging process was released")
-        if self._sent is not None:
-            raise RuntimeError("the previous chunk's judgement was not received")
-        self._sent = rows
+        self._sent.append(rows)
         if self._proc is not None:
             try:
                 self._conn.send(rows)
@@ -261,10 +292,23 @@ class Judge:
                 raise RuntimeError(f"the judging process stopped ({exc!r}; exit code "
                                    f"{self._proc.exitcode})") from None
 
+    @property
+    def in_flight(self) -> int:
+        """Chunks sent whose judgement was not received yet."""
+        return len(self._sent)
+
+    def ready(self) -> bool:
+        """Whether :meth:`receive` would return without waiting for a worker (in this
+        process: whether anything was sent)."""
+        if not self._sent:
+            return False
+        return self._proc is None or bool(self._conn.poll())
+
     def receive(self) -> list[Judgement]:
-        rows, self._sent = self._sent, None
-        if rows is None:
+        """The rejections of the oldest chunk sent and not yet received."""
+        if not self._sent:
             raise RuntimeError("nothing was sent to the judge")
+        rows = self._sent.popleft()
         if self._proc is None:
             if self._session is None:
                 self._session = _Session(self.suite_data, self.suite_path)
@@ -308,7 +352,14 @@ class Judge:
 
 def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> None:
     """The worker: build the session at once (the point of the worker), then judge each list
-    of rows received until ``None``. Errors go back as messages, never as a traceback here."""
+    of rows received until ``None``. Errors go back as messages, never as a traceback here.
+
+    A reader thread takes each chunk off the pipe as soon as it comes (the parent's ``send``
+    never waits for a judgement in progress) and a writer thread sends each judgement back
+    (judging the next chunk never waits for the parent to read the last one); chunks are
+    judged, and answered, in the order they came."""
+    import queue
+    import threading
     import traceback
 
     from audit.engine import keep_spark_out
@@ -317,6 +368,27 @@ def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> 
     die_with_parent(parent_pid)
     keep_spark_out()  # GX would import pyspark when it is installed
 
+    inbox: queue.Queue = queue.Queue()
+    outbox: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        try:
+            while (rows := conn.recv()) is not None:
+                inbox.put(rows)
+        except (EOFError, OSError):
+            pass
+        inbox.put(None)
+
+    def write() -> None:
+        while (answer := outbox.get()) is not None:
+            try:
+                conn.send(answer)
+            except (OSError, ValueError):  # the parent is gone or closed its end
+                return
+
+    threading.Thread(target=read, name="audit-judge-read", daemon=True).start()
+    writer = threading.Thread(target=write, name="audit-judge-write", daemon=True)
+    writer.start()
     session: _Session | None = None
     error: tuple[str, str] | None = None
     try:
@@ -325,7 +397,7 @@ def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> 
         error = ("config", str(exc))
     except Exception:
         error = ("crash", traceback.format_exc())
-    if session is not None and not conn.poll():
+    if session is not None and inbox.empty():
         # GX's first validation costs a third more than the next ones: pay it on an empty
         # frame while the parent is still building candidates (the result is not used; a
         # failure here shows again on the first real chunk)
@@ -333,14 +405,15 @@ def _serve(conn, suite_data: dict, suite_path: Path | None, parent_pid: int) -> 
             session.judge([])
         except Exception:  # noqa: BLE001 - judged again for real
             pass
-    while (rows := conn.recv()) is not None:
+    while (rows := inbox.get()) is not None:
         if error or session is None:
-            conn.send(error or ("crash", "no session"))
+            outbox.put(error or ("crash", "no session"))
             continue
         try:
-            conn.send(("ok", session.judge(rows)))
+            outbox.put(("ok", session.judge(rows)))
         except ConfigError as exc:
-            conn.send(("config", str(exc)))
+            outbox.put(("config", str(exc)))
         except Exception:
-            conn.send(("crash", traceback.format_exc()))
-
+            outbox.put(("crash", traceback.format_exc()))
+    outbox.put(None)
+    writer.join()

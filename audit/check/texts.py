@@ -33,14 +33,12 @@ def by_document(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] 
     at a time, a batch bounded by count and by characters (with 256 documents a batch, a
     50,000-document corpus took 200 queries, each scanning every document id)."""
     grouped: dict[str, list[tuple]] = {}
-    cur = con.cursor()
-    try:
-        cur.execute(sql, list(params))
-        while rows := cur.fetchmany(5000):
-            for row in rows:
-                grouped.setdefault(row[0], []).append(row)
-    finally:
-        cur.close()
+    # on the connection itself (it sees the run's temp tables, e.g. ``shared_bounds``), read
+    # to the end before anything else is asked of it
+    result = con.execute(sql, list(params))
+    while rows := result.fetchmany(5000):
+        for row in rows:
+            grouped.setdefault(row[0], []).append(row)
     if not grouped:
         return
     chars = dict(con.execute(

@@ -12,7 +12,7 @@ import re
 
 import duckdb
 
-from audit.check.candidates import Candidate, Inputs, scoped_claims, span_bounds
+from audit.check.candidates import Candidate, Inputs, scoped_claims, shared_bounds
 from audit.check.checks import expect
 from audit.check.texts import SENTENCE_END, SENTENCE_OR_PARAGRAPH_END, by_document
 from audit.text import runs_on
@@ -44,6 +44,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     $60 million").
     """
     scope_sql = scoped_claims(inputs.stories)
+    bounds = shared_bounds(con, inputs, "value")
     money = rf"""
           SELECT DISTINCT c.claim_id, c.document_id, c.story,
                  c.story || '|' || (c.value->>'currency') AS currency,
@@ -52,7 +53,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                  -- the family a figure measures ("punitive damages" -> "damages"), if read
                  regexp_extract(c.value->>'measure', '(\S+)$') AS fam,
                  coalesce(c.value->>'part', 'false') = 'true' AS part
-          FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+          FROM {scope_sql} c JOIN {bounds} b USING (claim_id)
           WHERE c.kind = 'money' AND c.value_num IS NOT NULL
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
             -- background figures (last year's, an earlier programme's) are no parts or totals
@@ -81,7 +82,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             WITH m AS ({money}),
             counts AS (
               SELECT DISTINCT c.claim_id, c.document_id, c.value_num AS n, b.s0
-              FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+              FROM {scope_sql} c JOIN {bounds} b USING (claim_id)
               WHERE c.kind = 'count' AND c.predicate = 'count'),
             -- the documents holding a pair _parts may take (an amount with one of its currency
             -- after it within PART_WITHIN, a per-unit amount with a count within COUNT_WITHIN):

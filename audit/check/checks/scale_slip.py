@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import duckdb
 
-from audit.check.candidates import Candidate, Inputs, scoped_claims, span_bounds
+from audit.check.candidates import Candidate, Inputs, scoped_claims, shared_bounds
 from audit.check.checks import expect
 from audit.check.texts import SENTENCE_END, by_document
 
@@ -48,12 +48,13 @@ def _near(x: float, y: float) -> bool:
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
     scope_sql = scoped_claims(inputs.stories)
+    bounds = shared_bounds(con, inputs, "value")
     money = rf"""
           SELECT DISTINCT c.claim_id, c.document_id, c.story, c.value->>'currency' AS currency,
                  c.value_num, c.value_text, b.s0, b.s1,
                  regexp_extract(c.value->>'measure', '(\S+)$') AS fam,
                  coalesce(c.value->>'part', 'false') = 'true' AS part
-          FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+          FROM {scope_sql} c JOIN {bounds} b USING (claim_id)
           WHERE c.kind = 'money' AND c.value_num > 0
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
             AND coalesce(c.value->>'frame', 'event') = 'event'

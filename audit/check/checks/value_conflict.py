@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import duckdb
 
-from audit.check.candidates import Candidate, Inputs, scoped_claims, span_bounds
+from audit.check.candidates import Candidate, Inputs, scoped_claims, shared_bounds, span_bounds
 from audit.check.checks import expect
 from audit.check.comparable import (
     Figure,
@@ -67,10 +67,11 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     scope_sql = scoped_claims(inputs.stories)
     in_year = story_years(con, scope_sql)
     freed: list[str] = []  # listed amounts compared because they name their own measure
-    listed_ids = listed_amounts(con, scope_sql, in_year, freed)
+    bounds = shared_bounds(con, inputs, "value")
+    listed_ids = listed_amounts(con, scope_sql, in_year, freed, bounds)
     listed = temp_ids(con, "_listed_amounts", listed_ids)
     freed_ids = set(freed)
-    listed_nums = _listed_numbers(con, scope_sql, listed_ids)
+    listed_nums = _listed_numbers(con, scope_sql, listed_ids, bounds)
     measure_of: dict[str, str | None] = {}
     path_of: dict[str, str] = {}
     rows = con.execute(rf"""
@@ -105,7 +106,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     slips = _year_slips(rows)
     tolls: dict[str, list[tuple]] = {}
     cut_ids: set[str] = set()  # figures in a last sentence that stops mid-sentence
-    broken_down = listed_tolls(con, scope_sql)
+    broken_down = listed_tolls(con, scope_sql, bounds)
     for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
          label) in rows:
         if norm is not None and kind == "date" and norm.startswith("XXXX-"):
@@ -248,8 +249,8 @@ def _several_facts(con: duckdb.DuckDBPyConnection, scope_sql: str
         GROUP BY ALL HAVING count(*) >= {SEVERAL_FACTS_PAGES}""").fetchall()}
 
 
-def _listed_numbers(con: duckdb.DuckDBPyConnection, scope_sql: str, listed: list[str]
-                    ) -> dict[tuple, dict[str, set[float]]]:
+def _listed_numbers(con: duckdb.DuckDBPyConnection, scope_sql: str, listed: list[str],
+                    bounds: str | None = None) -> dict[tuple, dict[str, set[float]]]:
     """(story, kind) -> document -> the numbers that page lists as rows of a breakdown: listed
     amounts (see ``listed_amounts``) each on a line of its own that opens with a list mark or
     is a short fragment ("- Name, role: $120 million"). Amounts listed inside one sentence are
@@ -257,7 +258,7 @@ def _listed_numbers(con: duckdb.DuckDBPyConnection, scope_sql: str, listed: list
     out: dict[tuple, dict[str, set[float]]] = {}
     for doc, text, rows in by_document(con, f"""
             SELECT DISTINCT c.document_id, c.story, c.kind, c.value_num, b.s0, b.s1
-            FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+            FROM {scope_sql} c JOIN {bounds or span_bounds('value')} b USING (claim_id)
             WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) AND c.value_num IS NOT NULL
             ORDER BY ALL""", [sorted(set(listed))]):
         for _doc, story, kind, num, s0, s1 in rows:
@@ -290,7 +291,8 @@ _NEIGHBOURED = f"""
                  OR lead(s0) OVER w - s0 < {LISTED_WITHIN}"""
 
 
-def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str) -> set[str]:
+def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str,
+                 bounds: str | None = None) -> set[str]:
     """Casualty counts stated together with another one of one page (one sentence, or a run of
     table rows): a breakdown by place or by group, not the toll restated."""
     states = ", ".join(f"'{s}'" for s in sorted(CASUALTY_STATES))
@@ -298,7 +300,7 @@ def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str) -> set[str]:
     for _doc, text, rows in by_document(con, f"""
             SELECT * FROM (
               SELECT DISTINCT c.document_id, c.claim_id, b.s0, b.s1
-              FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+              FROM {scope_sql} c JOIN {bounds or span_bounds('value')} b USING (claim_id)
               WHERE c.kind = 'count' AND c.value->>'state' IN ({states}))
             {_NEIGHBOURED}
             ORDER BY document_id, s0, claim_id"""):
@@ -444,7 +446,7 @@ def frame_in_story(frame: str, year: int | None, story_year: int | None) -> str:
 
 def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
                    years: dict[str, int] | None = None,
-                   freed: list[str] | None = None) -> list[str]:
+                   freed: list[str] | None = None, bounds: str | None = None) -> list[str]:
     """Amounts stated as parts or alternatives of one statement, not one fact restated: two
     amounts less than LISTED_WITHIN apart with no sentence end between them, or a run of
     fragments (the rows of a table); a paragraph break ends a statement otherwise (a
@@ -458,7 +460,7 @@ def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
                      coalesce(c.value->>'frame', 'event') AS frame,
                      TRY_CAST(c.value->>'year' AS INTEGER) AS year, c.story,
                      c.value->>'measure' AS measure
-              FROM {scope_sql} c JOIN {span_bounds('value')} b USING (claim_id)
+              FROM {scope_sql} c JOIN {bounds or span_bounds('value')} b USING (claim_id)
               WHERE c.kind = 'money')
             {_NEIGHBOURED}
             ORDER BY document_id, s0, claim_id"""):
