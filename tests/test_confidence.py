@@ -204,6 +204,9 @@ def test_a_figure_most_of_the_storys_pages_never_state_is_weak_evidence():
     four_of_twelve = confidence("value-conflict", [side("a", "c", "d"), side("b")],
                                 {"story_documents": 12})
     assert four_of_twelve == CEILING["value-conflict"]
+    # one page against one on a figure few pages give: two weak supports, info
+    assert two_of_twelve < 0.3 <= confidence("value-conflict", [side("a", "c"), side("b")],
+                                             {"story_documents": 12})
 
 
 @given(st.lists(st.tuples(st.sets(st.sampled_from("abcdefgh"), min_size=1, max_size=6),
