@@ -7,6 +7,12 @@ from audit.resolve.cluster import Mention, cluster
 from tests.extracting import audit_texts, pipeline
 
 
+def reported(findings: list[dict]) -> list[dict]:
+    """The name-variant findings an editor is told of (error or warning)."""
+    return [f for f in findings if f["check"] == "name-variant"
+            and f["severity"] in ("error", "warning")]
+
+
 def _kinds(ms: list[Mention]) -> dict[str, str]:
     return {v: k for e in cluster(ms) for _, v, k in e.members}
 
@@ -84,8 +90,7 @@ def test_a_misspelt_double_barrelled_surname_alone_is_checked(tmp_path):
         "c.txt": "Verdict\n\nA jury found Ilse Marrow-Keane guilty on Friday.\n",
     }
     findings, _ = audit_texts(tmp_path, files)
-    nv = [f for f in findings if f["check"] == "name-variant"
-          and f["severity"] in ("error", "warning")]
+    nv = reported(findings)
     assert any("Marrow-Kaene" in f["message"] for f in nv), [f["message"] for f in findings]
 
 
@@ -119,8 +124,7 @@ def test_a_misspelt_surname_alone_before_said_or_inside_a_sentence_is_checked(tm
                  "their help.\n",
     }
     findings, _ = audit_texts(tmp_path, files)
-    nv = [f for f in findings if f["check"] == "name-variant"
-          and f["severity"] in ("error", "warning")]
+    nv = reported(findings)
     assert any("Castelane" in f["message"] for f in nv), [f["message"] for f in findings]
     odd = {ev["path"].rsplit("/", 1)[-1] for f in nv for ev in f["evidence"]
            if ev["exact"] == "Castelane"}
@@ -185,8 +189,7 @@ def test_one_persons_first_name_put_to_anothers_surname_is_a_variant(tmp_path):
                  "night.\n",
     }
     findings, _ = audit_texts(tmp_path, files)
-    nv = [f for f in findings if f["check"] == "name-variant"
-          and f["severity"] in ("error", "warning")]
+    nv = reported(findings)
     assert any("Teodor Rambard" in f["message"] and "Ines Rambard" in f["message"]
                for f in nv), [f["message"] for f in findings]
     from audit.resolve.cluster import mixed_name
@@ -209,8 +212,7 @@ def test_a_relative_named_more_often_than_a_middle_name_is_no_mixed_name(tmp_pat
                  "Bram Oster said in a video.\n",
     }
     findings, _ = audit_texts(tmp_path, files)
-    nv = [f["message"] for f in findings if f["check"] == "name-variant"
-          and f["severity"] in ("error", "warning")]
+    nv = [f["message"] for f in reported(findings)]
     assert not [m for m in nv if "Lotte Oster" in m and "Bram Oster" in m], nv
     from audit.resolve.cluster import mixed_name
     full = [("bram", "oster"), ("lotte", "marie"), ("lotte", "oster")]
@@ -390,8 +392,7 @@ def test_a_plain_word_one_letter_off_the_main_persons_short_surname_is_a_misspel
         "d.txt": "Verdict\n\nLawyers for Dorran Kelp welcomed the ruling in the capital.\n",
     }
     findings, _ = audit_texts(tmp_path, files)
-    nv = [f for f in findings if f["check"] == "name-variant"
-          and f["severity"] in ("error", "warning")]
+    nv = reported(findings)
     assert any("'Keep'" in f["message"] for f in nv), [f["message"] for f in findings]
 
 

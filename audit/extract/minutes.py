@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from audit.extract.vocab import COUNTRIES, NATIONALITIES
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import deaccent
 
 NAME = "minutes"
 VERSION = "1"
@@ -106,8 +106,7 @@ def _number(word: str) -> int | None:
 
 
 def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word)
-                   if not unicodedata.combining(c)).lower()
+    return deaccent(word).lower()
 
 
 def _player(text: str, lo: int, s: int, e: int, hi: int, paren: bool) -> str:

@@ -62,14 +62,15 @@ def _credited_twice(named: list[tuple], speaks_for: dict[str, set[str]] | None =
                 yield a, b
 
 
-def _first_word(name: str) -> str:
-    ws = [w for w in words(name) if w not in _ORG_STOP]
-    return ws[0] if ws else ""
-
-
 # words that open many organisations' names and tell none apart
 _ORG_STOP = frozenset("the a an of and for university college national state us u.s. new "
                       "international american british".split())
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name that is no common opening word ("Epic Games" -> "epic")."""
+    ws = [w for w in words(name) if w not in _ORG_STOP]
+    return ws[0] if ws else ""
 
 
 def _one_voice(a: str, b: str, speaks_for: dict[str, set[str]]) -> bool:

@@ -14,6 +14,7 @@ from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.language import claim_languages, other_language
 from audit.check.memo import StoryMemo
+from audit.text import deaccent
 
 NAME = "name-variant"
 CLASS = "name-variant"
@@ -132,8 +133,7 @@ _VOWELS = frozenset("aeiouy")
 
 
 def _letters(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(ch for ch in folded if ch.isalpha() and not unicodedata.combining(ch))
+    return "".join(ch for ch in deaccent(name.casefold()) if ch.isalpha())
 
 
 def language_form(a: str, b: str) -> bool:
