@@ -377,6 +377,39 @@ def test_a_given_name_one_letter_off_stays_apart_when_the_surname_is_shared_or_r
     assert len(cluster(ms)) == 1 and set(_kinds(ms).values()) == {"same", "spelling"}
 
 
+def test_a_long_given_name_two_letters_off_is_the_surnames_one_owner_misnamed(tmp_path):
+    # a match report gives the coach another given name close to hers, once
+    files = {
+        "a.txt": "League final\n\nHead coach Rosalind Valdane praised her side after the "
+                 "final. Rosalind Valdane said they had earned it.\n",
+        "b.txt": "League final\n\nCoach Rosalind Valdane made two changes at half time.\n",
+        "c.txt": "League final\n\nThe losing coach Rosalie Valdane made two changes at half "
+                 "time, and her side still lost.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    nv = [f for f in findings if f["check"] == "name-variant" and "'Rosalie Valdane'" in
+          f["message"]]
+    assert [f["severity"] for f in nv] == ["error"], [f["message"] for f in findings]
+
+
+def test_two_letters_off_needs_long_given_names_their_first_two_letters_and_own_pages():
+    from audit.resolve.cluster import given_name_off
+    full = [("lauren", "tessaly"), ("ines", "rambard")]
+    apart = {("laura", "tessaly"): {"b"}, ("larena", "tessaly"): {"c"},
+             ("lauren", "tessaly"): {"a"}, ("maria", "rambard"): {"d"}}
+    assert given_name_off(("laura", "tessaly"), full, apart) == ("lauren", "tessaly")
+    assert given_name_off(("larena", "tessaly"), full, apart) == ("lauren", "tessaly")
+    # a page that names both is naming two people of one family
+    beside = {**apart, ("laura", "tessaly"): {"a", "b"}}
+    assert given_name_off(("laura", "tessaly"), full, beside) is None
+    assert given_name_off(("laura", "tessaly"), full) is None  # pages not known
+    assert given_name_off(("mark", "rambard"), [("mary", "rambard")], apart) is None
+    assert given_name_off(("maria", "rambard"), [("mario", "rambard")], apart) is None
+    assert given_name_off(("lauren", "tessaly"), [("lisbet", "tessaly")], apart) is None
+    assert given_name_off(("sauren", "tessaly"), full, apart) is None  # another first letter
+    assert given_name_off(("lauren", "tessaly"), [("laurentia", "tessaly")], apart) is None
+
+
 # --- a four-letter surname misspelt as a plain word ------------------------------------------
 
 

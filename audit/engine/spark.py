@@ -208,11 +208,12 @@ def _clusterer(declared: dict[str, str], several: bool):
         from audit.resolve.cluster import Mention, cluster
 
         rows = sorted(zip(*(table.column(c).to_pylist() for c in (
-            "mention_id", "etype", "surface", "role_key", "compared", "story")), strict=True))
+            "mention_id", "etype", "surface", "role_key", "compared", "story",
+            "document_id")), strict=True))
         if not rows:
             return ENTITY_ROWS.empty_table()
         story = rows[0][5]
-        ms = [Mention(m, e, s, r, c) for m, e, s, r, c, _ in rows]
+        ms = [Mention(m, e, s, r, c, document=d) for m, e, s, r, c, _, d in rows]
         out: list[dict] = []
         for e in cluster(ms, {**story_aliases(alias_claims), **declared},
                          scope=story if several else ""):
@@ -425,7 +426,8 @@ def _resolve(spark, out: Path, declared: dict[str, str], several: bool) -> None:
 
     m = _read(spark, out, "mentions").filter(F.col("compared")) \
         .join(stories(), "document_id") \
-        .select("mention_id", "etype", "surface", "role_key", "compared", "story")
+        .select("mention_id", "etype", "surface", "role_key", "compared", "story",
+                "document_id")
     rows = m.groupBy("story").cogroup(aliases().groupBy("story")).applyInArrow(
         _clusterer(declared, several),
         spark_schema([(f.name, _duck(f.type)) for f in ENTITY_ROWS])).persist()

@@ -803,8 +803,16 @@ def speaker_at(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
             return span
     m2 = _NAME_ONLY.match(text, pos, end)
     if m2:
+        # "Epic Games' Tim Sweeney", "Acme's chief executive Ann Lee": the name that follows
+        # the possessive is the speaker; the owner (a company, an employer) is not
+        owned = _POSSESSIVE.match(text, m2.end(), end)
+        if owned is not None:
+            sp = speaker_at(ctx, owned.end(), end)
+            if sp is not None:
+                return sp
         return _clean_name(text, *m2.span(), lex)
     return None
 
 
 _NAME_ONLY = re.compile(NAME_PATTERN)
+_POSSESSIVE = re.compile(rf"['’]s?{WS}(?=[A-Za-z])")

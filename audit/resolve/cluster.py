@@ -39,6 +39,7 @@ class Mention:
     role_key: str = ""
     compared: bool = True
     joins: tuple[str, ...] = ()  # the key of the one entity a side mention is a near miss of
+    document: str = ""  # the page it is read on ("": not known)
 
 
 @dataclass
@@ -102,6 +103,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     lone_anchors = {k for k in lone_anchors
                     if not any(o != k and near_token(k[0], o[0]) for o in lone_anchors)}
     written_all = Counter(tokens(m.surface, "person") for m in ms)
+    pages = pages_of(ms)
     known = sorted(({tokens(m.surface, "person") for m in ms if m.role_key != SIDE} | anchors)
                    - {()})
     known_set = set(known)
@@ -119,7 +121,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             keep = True
         elif mixed_name(k, full, written_all) is not None:
             keep = True
-        elif (owner := given_name_off(k, full)) is not None and _outnumbers(owner, k, written_all):
+        elif (owner := given_name_off(k, full, pages)) is not None and \
+                _outnumbers(owner, k, written_all):
             keep = True
         elif len(k) >= 2:
             keep = len([f for f in full if _side_typo(spelling_pair(k, f))]) == 1
@@ -127,7 +130,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             keep = True
         elif (owner := _short_surname_typo(k, full, written, written_all,
                                           known_tokens)) is not None:
-            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared, owner))
+            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared, owner,
+                               m.document))
             continue
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
@@ -135,7 +139,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
                              if near_token(k[0], t) and _one_letter_pair((k[0], t))
                              and k[0][0] == t[0]]) == 1)
         if keep:
-            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared))
+            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared,
+                               document=m.document))
     return out
 
 
@@ -193,11 +198,15 @@ def mixed_name(k: tuple[str, ...], full: Sequence[tuple[str, ...]],
     return owners[0]
 
 
-def given_name_off(k: tuple[str, ...],
-                   full: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+def given_name_off(k: tuple[str, ...], full: Sequence[tuple[str, ...]],
+                   pages: Mapping[tuple[str, ...], set[str]] | None = None
+                   ) -> tuple[str, ...] | None:
     """The one person of ``full`` whose surname (four letters or more) a two-word name ``k``
     carries with a given name one letter longer or shorter and the same first letter ("Marten
-    Lanther" / "Maren Lanther"; "Osk" is too short a surname), or None. Precision first:
+    Lanther" / "Maren Lanther"; "Osk" is too short a surname), or a long given name two
+    letters off (see ``_two_letters_off``) on pages that do not name the owner (``pages``:
+    the pages each name is read on; a relative is named beside the person), or None.
+    Precision first:
     exactly one owner of the surname, no one else with ``k``'s given name, given names of three
     letters or more. Callers also want the owner written more often than ``k`` and at least
     ANCHOR_MENTIONS times; a final vowel added ("Paul"/"Paula") is as often a relative, which
@@ -208,8 +217,8 @@ def given_name_off(k: tuple[str, ...],
     if len(owners) != 1:
         return None
     g, h = k[0], owners[0][0]
-    if min(len(g), len(h)) < 3 or g[0] != h[0] or abs(len(g) - len(h)) != 1 \
-            or OSA.distance(g, h) != 1:
+    if not (_one_letter_longer(g, h) or _two_letters_off(g, h) and pages is not None
+            and not pages.get(k, set()) & pages.get(owners[0], set())):
         return None
     short, long = sorted((g, h), key=len)
     if long == short + "s":
@@ -217,6 +226,34 @@ def given_name_off(k: tuple[str, ...],
     if any(f[0] == g and f[1] != k[1] for f in full):
         return None  # another person's given name
     return owners[0]
+
+
+def pages_of(ms: Sequence[Mention]) -> dict[tuple[str, ...], set[str]] | None:
+    """The pages each person name is read on; None when a mention's page is not known."""
+    if any(not m.document for m in ms):
+        return None
+    out: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for m in ms:
+        out[tokens(m.surface, "person")].add(m.document)
+    return out
+
+
+def _one_letter_longer(g: str, h: str) -> bool:
+    """"Marten" / "Maren": one letter more or less, the first letter kept."""
+    return (min(len(g), len(h)) >= 3 and g[0] == h[0] and abs(len(g) - len(h)) == 1
+            and OSA.distance(g, h) == 1)
+
+
+GIVEN_TWO_OFF = 5  # given names this long or longer may be two letters off
+
+
+def _two_letters_off(g: str, h: str) -> bool:
+    """"Lauren" / "Laura", "Sarina" / "Sabine": a given name misremembered, two letters off
+    a longer given name with the same first two letters. Short names two letters apart are
+    as often two people of one family ("Mark" / "Mary"), so both are GIVEN_TWO_OFF letters
+    or more."""
+    return (min(len(g), len(h)) >= GIVEN_TWO_OFF and g[:2] == h[:2]
+            and abs(len(g) - len(h)) <= 1 and OSA.distance(g, h) == 2)
 
 
 def org_side_mentions(side: list[Mention], orgs: list[Mention],
@@ -245,7 +282,8 @@ def org_side_mentions(side: list[Mention], orgs: list[Mention],
         hits = [o for o in named if len(k) <= len(o) <= len(k) + 2 and _one_word_off(k, o)]
         hits += [o for o in often if _split_in_two(k, o) or _first_word_split(k, o)]
         if len(hits) == 1:
-            out.append(Mention(m.mention_id, "org", m.surface, "", m.compared, hits[0]))
+            out.append(Mention(m.mention_id, "org", m.surface, "", m.compared, hits[0],
+                               m.document))
     return out
 
 
@@ -376,13 +414,14 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
         # the story's people: names read with a role or written ANCHOR_MENTIONS times
         people = [k for k in full_keys
                   if roles.get(k) or written_keys[k] >= ANCHOR_MENTIONS]
+        pages = pages_of(ms)
         for k in full_keys:
             owner = None if roles.get(k) else mixed_name(k, full_keys, written_keys, people)
             if owner is not None and written_keys[k] < written_keys[owner]:
                 uf.union(k, owner)
         # a given name one letter longer or shorter on a surname one person of the story holds
         for k in full_keys:
-            owner = given_name_off(k, people)
+            owner = given_name_off(k, people, pages)
             if owner is None or roles.get(k) and roles.get(owner) and \
                     not roles_agree(roles[k], roles[owner]):
                 continue

@@ -89,7 +89,8 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
                 [[d for story in group for d in docs_of[story]]]).fetchall()
             by_story: dict[str, list[Mention]] = defaultdict(list)
             for mid, etype, surface, role, compared, doc in rows:
-                by_story[story_of[doc]].append(Mention(mid, etype, surface, role, compared))
+                by_story[story_of[doc]].append(
+                    Mention(mid, etype, surface, role, compared, document=doc))
             del rows
             entities: list[tuple[str, Entity]] = []
             for story in sorted(by_story):
@@ -166,7 +167,7 @@ def _name_keys(store: Store, signature_of: dict[str, str], full: bool = False
 
 # Bump when clustering changes, so that no story keeps entities clustered the old way (the
 # resolver's own code is hashed in too, so an edit between releases is never missed).
-RESOLVER_VERSION = "8"
+RESOLVER_VERSION = "9"
 
 
 @functools.lru_cache(maxsize=1)
