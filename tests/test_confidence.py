@@ -230,3 +230,28 @@ def test_every_page_stating_every_value_is_two_facts_not_a_disagreement():
     assert odd_restates < confidence("date-conflict", [side("a", "b"), side("c")])
     assert confidence("date-conflict", [side("a", "b"), side("a")],
                       {"adjacent_days": True}) < THRESHOLDS["warning"]
+
+
+def test_an_amount_or_day_with_no_corroborated_value_is_weak_evidence():
+    # one page gives a model's price, another page another price: neither is corroborated,
+    # and of amounts that is most often two things priced, not one misstated
+    one_each = [side("a"), side("b")]
+    backed = [side("a", "c"), side("b")]
+    for kind in ("money", "date"):
+        assert confidence("value-conflict", one_each, {"kind": kind}) < THRESHOLDS["warning"]
+        assert confidence("value-conflict", backed, {"kind": kind}) >= THRESHOLDS["warning"]
+    # a count one page against one keeps its warning (a toll, a tally)
+    assert confidence("value-conflict", one_each, {"kind": "count"}) >= THRESHOLDS["warning"]
+    # no kind (a currency slip) or a toll swap: read differently, unchanged
+    assert confidence("value-conflict", one_each, {}) >= THRESHOLDS["warning"]
+    assert confidence("value-conflict", one_each,
+                      {"kind": "count", "swapped": {"value": 12}}) >= THRESHOLDS["warning"]
+
+
+def test_values_each_corroborated_by_two_pages_are_two_facts():
+    # an earlier quarter's revenue and this one's, each copied by several outlets
+    both = [side("a", "b"), side("c", "d", "e")]
+    for kind in ("money", "count", "date"):
+        assert confidence("value-conflict", both, {"kind": kind}) < THRESHOLDS["warning"]
+    assert confidence("value-conflict", [side("a", "b"), side("c")],
+                      {"kind": "count"}) >= THRESHOLDS["warning"]
