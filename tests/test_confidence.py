@@ -237,15 +237,23 @@ def test_an_amount_or_day_with_no_corroborated_value_is_weak_evidence():
     # and of amounts that is most often two things priced, not one misstated
     one_each = [side("a"), side("b")]
     backed = [side("a", "c"), side("b")]
+    four = {"story_documents": 4}
     for kind in ("money", "date"):
-        assert confidence("value-conflict", one_each, {"kind": kind}) < THRESHOLDS["warning"]
-        assert confidence("value-conflict", backed, {"kind": kind}) >= THRESHOLDS["warning"]
+        assert confidence("value-conflict", one_each, {"kind": kind, **four}) < \
+            THRESHOLDS["warning"]
+        assert confidence("value-conflict", backed, {"kind": kind, **four}) >= \
+            THRESHOLDS["warning"]
+        # two documents (a release and one article) can only stand one against one
+        assert confidence("value-conflict", one_each, {"kind": kind, "story_documents": 2}) \
+            >= THRESHOLDS["warning"]
     # a count one page against one keeps its warning (a toll, a tally)
-    assert confidence("value-conflict", one_each, {"kind": "count"}) >= THRESHOLDS["warning"]
+    assert confidence("value-conflict", one_each, {"kind": "count", **four}) >= \
+        THRESHOLDS["warning"]
     # no kind (a currency slip) or a toll swap: read differently, unchanged
-    assert confidence("value-conflict", one_each, {}) >= THRESHOLDS["warning"]
+    assert confidence("value-conflict", one_each, four) >= THRESHOLDS["warning"]
     assert confidence("value-conflict", one_each,
-                      {"kind": "count", "swapped": {"value": 12}}) >= THRESHOLDS["warning"]
+                      {"kind": "count", "swapped": {"value": 12}, **four}) >= \
+        THRESHOLDS["warning"]
 
 
 def test_values_each_corroborated_by_two_pages_are_two_facts():

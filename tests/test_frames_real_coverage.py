@@ -892,6 +892,21 @@ def test_a_company_expecting_a_figure_is_forecasting_it():
     assert (got[0]["frame"], got[0]["frame_cue"]) == ("other", "forecast:company")
 
 
+def test_the_expected_figure_beaten_is_a_forecast_and_cents_stay_in_the_label(tmp_path):
+    got = figures(money, "Earnings per share came to $1.87, ahead of the expected $1.62.")
+    assert [(g["frame"], g.get("frame_cue")) for g in got] == [
+        ("event", None), ("other", "forecast:expected")]
+    # the result and the beaten forecast are not one figure misstated; two pages that give
+    # two different results still disagree, and each side reads with its cents
+    findings = found(tmp_path, {
+        "a.txt": "Earnings per share came to $1.87, ahead of the expected $1.62.",
+        "b.txt": "The maker said earnings per share were $1.78 for the quarter.",
+        "c.txt": "Earnings per share were $1.78, well above the expected $1.62.",
+    }, "value-conflict")
+    assert [sorted(v["value"] for v in f["values"]) for f in findings] == [
+        ["1.78 USD", "1.87 USD"]]
+
+
 def test_a_sentence_opened_by_an_earlier_month_is_background():
     import datetime as dt
     day = dt.date(2023, 10, 18)

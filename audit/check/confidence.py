@@ -48,7 +48,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   value-conflict warnings were right (on the development set, where the rules were made, 3 of
   3).
 * **support**: for two or more values of one amount or day (details ``kind`` money or date),
-  no value stated by two pages: one page against one, neither corroborated; of counts and
+  no value stated by two pages although four or more of the story's pages give figures of
+  that kind (``story_documents``: other pages could have backed one; two documents alone can
+  only stand one against one): one page against one, neither corroborated; of counts and
   amounts, every value stated by two pages or more: each value corroborated, so the writers
   are most likely giving two facts (two periods, two models, an earlier and a later figure),
   not one misstated. On the six held-out sets read by 2026-12-06 (9 to 14), 0 of 6 such
@@ -141,6 +143,7 @@ SILENT_SHARE = 0.25
 UNCORROBORATED = 0.3  # an amount or day with no value stated by two pages
 EVERY_SIDE_CORROBORATED = 0.3  # every value of an amount or count stated by two pages or more
 UNCORROBORATED_KINDS = frozenset({"money", "date"})
+UNCORROBORATED_PAGES = 4  # the story's pages giving figures of the kind: others could back one
 CORROBORATED_KINDS = frozenset({"money", "count", "date"})
 CUT_OFF = 0.3
 OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
@@ -205,7 +208,9 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     kind = (details or {}).get("kind")
     if cls == "value-conflict" and len(sides) >= 2 and "swapped" not in (details or {}):
         support = [len(s.documents) for s in sides]
-        if kind in UNCORROBORATED_KINDS and max(support) == 1:
+        pages = (details or {}).get("story_documents")
+        if kind in UNCORROBORATED_KINDS and max(support) == 1 and isinstance(pages, int) \
+                and pages >= UNCORROBORATED_PAGES:
             score *= UNCORROBORATED
         elif kind in CORROBORATED_KINDS and min(support) >= 2:
             score *= EVERY_SIDE_CORROBORATED

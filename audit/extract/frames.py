@@ -572,7 +572,8 @@ _PARTIAL_COUNT = re.compile(
     r"(?:declared|counted|reported|in|tallied|processed|announced|called)\b")
 _LOWER_BOUND = re.compile(r"(?i)(?:more[ \t]+than|over|upwards[ \t]+of|in[ \t]+excess[ \t]+of)\b")
 # What was forecast, not what happened: "management was calling for revenue of $11 billion",
-# "the $11 billion it had forecast", "against the anticipated $2.4 billion", "analysts'
+# "the $11 billion it had forecast", "against the anticipated $2.4 billion", "beat the
+# expected $2.65", "analysts'
 # consensus of $11.2 billion". Compared only with forecasts of the same side (the market's or
 # the company's), never with results.
 _FORECAST = re.compile(
@@ -586,7 +587,7 @@ _FORECAST = re.compile(
     r"|reach|total|hit|come[ \t]+in[ \t]+at|land[ \t]+at)[ \t]+$"
     r"|\b(?P<c>forecasts?|forecasted|guidance|outlook|calling[ \t]+for|called[ \t]+for"
     r"|had[ \t]+(?:been[ \t]+)?(?:expected|forecast|predicted|projected))\b"
-    r"|\b(?P<e>anticipated|projected|predicted)[ \t]*$"
+    r"|\b(?P<e>anticipated|projected|predicted|expected)[ \t]*$"
     # "the SNP is projected to finish with 10 seats", "is expected to win 410"
     r"|\b(?P<p>(?:is|are|was|were|being)[ \t]+(?:projected|expected|forecast|predicted)[ \t]+to"
     r"(?:[ \t]+[a-z]+){1,3})[ \t]+(?:just[ \t]+)?$")  # ("about" and the like open the figure)

@@ -172,7 +172,9 @@ def value_text(claim: ClaimDraft) -> str:
         if k == "money":
             amt = float(v["amount"])
             approx = "" if v.get("approx", "exact") == "exact" else f"{v['approx']} "
-            return f"{approx}{amt:,.0f} {v.get('currency', '')}".strip()
+            # cents are kept ("2.99 USD", never "3 USD": two prices would read alike)
+            shown = f"{amt:,.0f}" if amt.is_integer() else f"{amt:,.2f}"
+            return f"{approx}{shown} {v.get('currency', '')}".strip()
         if k == "count":
             n = v["n"]
             if isinstance(n, int | float) and float(n).is_integer():
