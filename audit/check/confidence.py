@@ -76,6 +76,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   "Zenda Jan"): two transliterations in use, each copied by several writers, more often than one
   misspelling repeated; this alone leaves a finding at info. A vowel changed on one page
   ("Kishido") keeps its confidence; so does an a/o swap ("Bonanza" for "Bananza").
+* **word form**: two spellings of a name that differ only by an apostrophe or a final s of
+  one word that the pages also write in lower case (details ``word_form``: "Peoples" /
+  "People's" / "People" beside "the people"): the genitive or plural of a common noun inside a
+  name, a matter of style; this alone leaves a finding at info. A name's own word ("Johns
+  Hopkins") is never written in lower case and stays a misspelling.
 * **undated**: a change of state (done vs pending) between pages of which one has no date
   (details ``undated``): the page stating completion may have been written after the deal
   closed.
@@ -148,6 +153,7 @@ CORROBORATED_KINDS = frozenset({"money", "count", "date"})
 CUT_OFF = 0.3
 OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
+WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
                             "measurement-conflict", "time-conflict"})
@@ -223,6 +229,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     if (details or {}).get("vowels_only") is True and len(sides) == 2 and all(
             len(s.documents) >= 2 for s in sides):
         score *= FORMS_IN_USE
+    if (details or {}).get("word_form") is True:
+        score *= WORD_FORM
     if (details or {}).get("undated") is True:
         score *= UNDATED
     if True in ((details or {}).get("adjacent_days"), (details or {}).get("lone_far_day")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 import unicodedata
 from collections import defaultdict
 
@@ -127,6 +128,53 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
             c.details["other_language"] = True
         if vowels_only(a, b):
             c.details["vowels_only"] = True
+    _mark_word_forms(con, spelling)
+
+
+def _mark_word_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
+    """``word_form`` when the two spellings differ only by an apostrophe or a final s of one
+    word (``s_form``) that the story's pages also write in lower case ("the people"): the
+    genitive or plural of a common noun in a name ("Peoples" / "People's" / "People"), a
+    style the writers differ on, not a misspelling. A name's own word is never written in
+    lower case ("Johns Hopkins": "john" is no common word), so there it stays a misspelling."""
+    for c in cands:
+        word = s_form(str(c.values[0]["value"]), str(c.values[1]["value"]))
+        if word is None:
+            continue
+        claims = sorted({claim for v in c.values for claim, _ in v["claims"]})
+        pattern = rf"(^|[^\w'’]){re.escape(word)}s?($|[^\w'’])"
+        # any page of the story: a short page may not use the word on its own
+        hit = con.execute("""
+            SELECT count(*) FROM documents d JOIN document_stories s USING (document_id)
+            WHERE s.story_id IN (
+                SELECT t.story_id FROM claims c JOIN document_stories t USING (document_id)
+                WHERE c.claim_id IN (SELECT unnest(?::VARCHAR[])))
+              AND regexp_matches(d.text, ?)""", [claims, pattern]).fetchone()
+        if hit and hit[0]:
+            c.details["word_form"] = True
+
+
+_APOSTROPHES = str.maketrans("", "", "'’")
+
+
+def s_form(a: str, b: str) -> str | None:
+    """The lower-case word two spellings differ on when they differ only by apostrophes or by
+    a final s of that one word ("Peoples Party" / "People's Party" / "People Party" ->
+    "people"), else None."""
+    ta, tb = (x.translate(_APOSTROPHES).split() for x in (a, b))
+    if a == b or len(ta) != len(tb):
+        return None
+    diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    if not diff:  # apostrophes only: the word that carries one
+        word = next((x for x, y in zip(a.split(), b.split(), strict=True) if x != y), "")
+        word = word.translate(_APOSTROPHES)
+        return word.casefold().removesuffix("s") or None
+    if len(diff) != 1:
+        return None
+    x, y = sorted(diff[0], key=len)
+    if y != x + "s" or len(x) < 3:
+        return None
+    return x.casefold()
 
 
 _VOWELS = frozenset("aeiouy")
