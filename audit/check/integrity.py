@@ -374,8 +374,14 @@ _ORPHAN_RULES = [
 
 
 def _orphans(con: duckdb.DuckDBPyConnection) -> list[Finding]:
+    """One finding per rule some row breaks. Each rule is screened by a count first: on a
+    clean store (the usual case) that anti-join alone is asked, without the ids and the window
+    the finding needs (a third of the time over 1.65M claim_spans)."""
     findings = []
     for check, table, ref, cond, missing, what in _ORPHAN_RULES:
+        if not _fetch(con, f"SELECT count(*) FROM {table} t "
+                           f"WHERE NOT EXISTS (SELECT 1 FROM {ref} r WHERE {cond})")[0][0]:
+            continue
         rows = _fetch(
             con,
             f"""

@@ -122,9 +122,11 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     langs = claim_languages(con, [claim for c in spelling for v in c.values
                                   for claim, _ in v["claims"]])
     for c in spelling:
-        variant, canonical = ([langs.get(claim) for claim, _ in v["claims"]] for v in c.values)
         a, b = str(c.values[0]["value"]), str(c.values[1]["value"])
-        if other_language(variant, canonical) and language_form(a, b):
+        # the spellings first, then the pages' languages, each identified only when asked
+        variant, canonical = (map(langs.get, [claim for claim, _ in v["claims"]])
+                              for v in c.values)
+        if language_form(a, b) and other_language(variant, canonical):
             c.details["other_language"] = True
         if vowels_only(a, b):
             c.details["vowels_only"] = True
