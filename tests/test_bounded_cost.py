@@ -178,3 +178,38 @@ def test_findings_stream_of_a_long_page_stays_within_the_memory_limit(tmp_path: 
     ev = rows[0]["evidence"][1]
     assert text[ev["start"] - len(ev["before"]):ev["start"]] == ev["before"]
     assert ev["line"] == 2 * 97 + 1 and ev["exact"] == "$5"
+
+
+def test_every_finding_read_in_pages_is_the_one_query_read(tmp_path: Path):
+    """All of a run's findings are read a page of findings at a time (one query over a large
+    corpus's every finding ran DuckDB out of its memory cap): the same findings, evidence and
+    order, whether the pages divide the findings evenly or not."""
+    from audit.check.export import FindingStream
+    from audit.store import open_store
+
+    text = "Item costs $5 million.\n" * 50
+    with open_store(tmp_path / "a.duckdb") as store:
+        con = store.con
+        con.execute("INSERT INTO documents (document_id, sha256, path, media_type, encoding, "
+                    "bytes, chars, text, norm_text, ingested_at) VALUES ('d1', 'x', "
+                    "'sources/a.txt', 'text/plain', 'utf-8', ?, ?, ?, ?, now())",
+                    [len(text), len(text), text, text])
+        con.execute("INSERT INTO document_paths VALUES ('sources/a.txt', 'd1', 1, now())")
+        # 21 findings whose seq order differs from their id order, two with no evidence
+        con.execute("INSERT INTO findings (run_id, finding_id, seq, check_name, class, "
+                    "severity, message, accepted, details) SELECT 'r1', 'f' || (20 - i), i, "
+                    "'value-conflict', 'value-conflict', 'error', 'm' || i, false, '{}' "
+                    "FROM range(21) t(i)")
+        con.execute("""INSERT INTO finding_evidence (run_id, finding_id, seq, document_id,
+                        span_id, start_char, end_char, exact)
+                        SELECT 'r1', 'f' || (i // 3), i % 3, 'd1', NULL, 11, 13, '$5'
+                        FROM range(57) t(i)""")
+        whole = list(FindingStream(con, "r1"))
+        for chunk in (1, 4, 7, 21, 22):
+            stream = FindingStream(con, "r1")
+            stream.CHUNK = chunk
+            stream.PAGE = 2  # select() of more ids than a page reads every finding
+            assert list(stream) == whole, chunk
+            assert list(stream.select([f["id"] for f in whole[::2]])) == whole[::2]
+    assert [f["message"] for f in whole] == [f"m{i}" for i in range(21)]
+    assert [len(f["evidence"]) for f in whole][:3] == [0, 0, 3]

@@ -147,7 +147,28 @@ class FindingStream:
         where = f"f.finding_id IN ({', '.join(map(_sql_str, ids))})"
         return self._query(where, "f.seq", None)
 
+    # Findings read per query when all of them are read in report order: one query over a
+    # 100,000-document corpus's every finding and piece of evidence (their context cut from
+    # the texts, sorted as a whole) ran DuckDB out of its memory cap
+    CHUNK = 20_000
+
     def _query(self, where: str, order: str, limit: int | None) -> Iterator[Finding]:
+        if limit is not None or order != "f.seq":
+            yield from (f for _, f in self._query_once(where, order, limit))
+            return
+        after = -1  # seq is each finding's place in report order (``check/run.py``)
+        while True:
+            read = 0
+            page = self._query_once(f"({where}) AND f.seq > {after}", order, self.CHUNK)
+            for seq, finding in page:
+                read, after = read + 1, seq
+                yield finding
+            if read < self.CHUNK:
+                return
+
+    def _query_once(self, where: str, order: str, limit: int | None
+                    ) -> Iterator[tuple[int, Finding]]:
+        """(seq, finding) of the findings ``where`` selects, in ``order``, up to ``limit``."""
         cur = self.con.cursor()
         try:
             cur.execute(f"""
@@ -184,7 +205,7 @@ class FindingStream:
                 SELECT f.finding_id, f.check_name, f.class, f.severity, f.message, f.accepted,
                        f.waiver_reason, f.details, ev.seq, ev.document_id, ev.path,
                        ev.start_char, ev.end_char, ev.line, ev.page, ev.col, ev.exact,
-                       ev.value, ev.claim_id, ev.before, ev.after
+                       ev.value, ev.claim_id, ev.before, ev.after, f.seq
                 FROM f LEFT JOIN ev USING (finding_id)
                 ORDER BY {order}, f.finding_id, ev.seq""",
                         [self.run_id, self.run_id])
@@ -207,10 +228,10 @@ class FindingStream:
                     det = json.loads(details)
                 values = det.pop("values", [])
                 conf = det.pop("confidence", None)  # runs before schema 1.1 have none
-                yield {"id": fid, "check": check, "class": cls, "severity": sev,
-                       "message": msg, "accepted": accepted, "waiver_reason": reason,
-                       "confidence": conf, "values": values, "details": det,
-                       "evidence": evidence}
+                yield first[21], {
+                    "id": fid, "check": check, "class": cls, "severity": sev, "message": msg,
+                    "accepted": accepted, "waiver_reason": reason, "confidence": conf,
+                    "values": values, "details": det, "evidence": evidence}
         finally:
             cur.close()
 
