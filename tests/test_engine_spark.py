@@ -358,3 +358,17 @@ def test_a_check_stage_failure_on_spark_exits_with_a_clear_error(spark, tmp_path
     assert _table(root, "SELECT count(*) FROM runs") == [(0,)]
 
 
+
+
+def test_local_workers_run_this_interpreter_unless_told_otherwise():
+    # outside an activated virtual environment Spark's default "python3" lacks pyarrow
+    pytest.importorskip("pyarrow")
+    from audit.engine.spark import session_conf
+
+    assert session_conf("local[2]", {}, {})["spark.pyspark.python"] == sys.executable
+    assert "spark.pyspark.python" not in session_conf("local[2]", {}, {"PYSPARK_PYTHON": "py"})
+    assert session_conf("local[2]", {"spark.pyspark.python": "py3"}, {})[
+        "spark.pyspark.python"] == "py3"
+    # on a cluster the executors' Python is theirs to say
+    assert "spark.pyspark.python" not in session_conf("spark://head:7077", {}, {})
+    assert "spark.pyspark.python" not in session_conf(None, {}, {})  # under spark-submit

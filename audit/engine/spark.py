@@ -32,7 +32,8 @@ import json
 import os
 import pickle
 import shutil
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -241,11 +242,24 @@ def session(settings: SparkSettings):
                                  else "local[2]")
     if master:
         builder = builder.master(master)
-    for k, v in {**DEFAULT_CONF, **settings.conf}.items():
+    for k, v in session_conf(master, settings.conf, os.environ).items():
         builder = builder.config(k, v)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def session_conf(master: str | None, conf: Mapping[str, str],
+                 environ: Mapping[str, str]) -> dict[str, str]:
+    """The session's settings: ours, then the user's. In local mode the Python workers run
+    this very interpreter unless the user says otherwise: Spark starts ``python3`` from the
+    PATH, which outside an activated virtual environment has none of the audit's packages
+    ("No module named 'pyarrow'" from every task)."""
+    out = {**DEFAULT_CONF, **conf}
+    if (master or "").startswith("local") and "spark.pyspark.python" not in out \
+            and not environ.get("PYSPARK_PYTHON"):
+        out["spark.pyspark.python"] = sys.executable
+    return out
 
 
 # (path, document id) of every file or entry read, duplicates included: output/paths
