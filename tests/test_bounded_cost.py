@@ -135,10 +135,14 @@ def test_ctrl_c_after_extraction_says_what_was_committed(tmp_path: Path):
         _, err = proc.communicate(timeout=120)
     finally:
         proc.kill()
-    if proc.returncode == 130:  # (the check may, rarely, finish before the signal lands)
+    if proc.returncode == 130 and "committed before the interrupt" in err:
+        # the signal landed in the extraction stage: what it had committed, and the rollback
         assert "committed before the interrupt: 1 source path(s) ingested, 1 document(s) " \
                "extracted" in err
         assert "rolled back" in err
+    elif proc.returncode == 130:
+        # on a fast machine it lands in a later stage: the stages committed before it
+        assert "committed before that: ingest, extraction" in err, err
     else:
         assert proc.returncode in (0, 1), err
     again = _audit("run", str(proj), "--fail-on", "never")
