@@ -250,7 +250,7 @@ GIVEN_TWO_OFF = 5  # given names this long or longer may be two letters off
 def _two_letters_off(g: str, h: str) -> bool:
     """"Lauren" / "Laura", "Sarina" / "Sabine": a given name misremembered, two letters off
     a longer given name with the same first two letters. Short names two letters apart are
-    as often two people of one family ("Mark" / "Mary"), so both are GIVEN_TWO_OFF letters
+    as often two people of one family ("Sara" / "Sami"), so both are GIVEN_TWO_OFF letters
     or more."""
     return (min(len(g), len(h)) >= GIVEN_TWO_OFF and g[:2] == h[:2]
             and abs(len(g) - len(h)) <= 1 and OSA.distance(g, h) == 2)
