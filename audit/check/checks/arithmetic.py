@@ -63,13 +63,20 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     # "$799 and $899" beside a $1,099 model), not a total that parts can exceed
     totals = {cur: (total, fam) for cur, total, fam, largest in con.execute(f"""
         WITH m AS ({money}),
+        -- each amount's most named family; a tie goes to the first by name (SQL's mode
+        -- would pick by the order rows happen to be stored in: engines would disagree)
+        fams AS (
+          SELECT currency, value_num, fam FROM (
+            SELECT currency, value_num, fam, count(*) AS n FROM m
+            WHERE per IS NULL AND nullif(fam, '') IS NOT NULL GROUP BY ALL)
+          QUALIFY row_number() OVER (PARTITION BY currency, value_num
+                                     ORDER BY n DESC, fam) = 1),
         amounts AS (
-          SELECT currency, value_num, count(DISTINCT document_id) AS docs,
-                 mode(nullif(fam, '')) AS fam
+          SELECT currency, value_num, count(DISTINCT document_id) AS docs
           FROM m WHERE per IS NULL GROUP BY currency, value_num)
-        SELECT currency, value_num AS total, fam,
+        SELECT currency, value_num AS total, fams.fam,
                max(CASE WHEN docs > 1 THEN value_num END) OVER (PARTITION BY currency)
-        FROM amounts
+        FROM amounts LEFT JOIN fams USING (currency, value_num)
         QUALIFY row_number() OVER (PARTITION BY currency
                                    ORDER BY docs DESC, value_num DESC) = 1""").fetchall()
         if largest is None or total >= largest}

@@ -426,12 +426,24 @@ def _most_common(items) -> str:
 
 
 def story_years(con: duckdb.DuckDBPyConnection, scope_sql: str) -> dict[str, int]:
-    """The year of each story's event: the year its dated days name most often."""
-    return {story: int(year) for story, year in con.execute(f"""
-        SELECT story, mode(TRY_CAST(value->>'year' AS INTEGER)) FROM {scope_sql} c
-        WHERE kind = 'date' AND value->>'precision' = 'day' AND value->>'iso' NOT LIKE 'X%'
-          AND story IS NOT NULL
-        GROUP BY story HAVING count(value->>'year') > 0""").fetchall() if year is not None}
+    """The year of each story's event: the year its dated days name most often. Where two
+    years are named equally often the story has none (SQL ``mode`` would pick one of them by
+    the order rows happen to be stored in, so two engines, or two loads, would disagree)."""
+    tally: dict[str, list[tuple[int, int]]] = {}
+    for story, year, n in con.execute(f"""
+            SELECT story, TRY_CAST(value->>'year' AS INTEGER) AS year, count(*)
+            FROM {scope_sql} c
+            WHERE kind = 'date' AND value->>'precision' = 'day' AND value->>'iso' NOT LIKE 'X%'
+              AND story IS NOT NULL AND year IS NOT NULL
+            GROUP BY ALL""").fetchall():
+        tally.setdefault(story, []).append((int(n), int(year)))
+    out: dict[str, int] = {}
+    for story, counts in tally.items():
+        top = max(n for n, _ in counts)
+        years = [y for n, y in counts if n == top]
+        if len(years) == 1:
+            out[story] = years[0]
+    return out
 
 
 def frame_in_story(frame: str, year: int | None, story_year: int | None) -> str:
