@@ -55,3 +55,17 @@ def test_each_odd_currency_is_set_against_the_most_stated_one(tmp_path):
     table = dict(FEE, **{"d.txt": "The fee: £40m, or €40 million by one count, and 40 "
                                   "million francs by another."})
     assert slips(tmp_path / "table", table) == []  # one page, three currencies: conversions
+
+
+def test_a_side_that_only_says_more_than_the_number_is_info(tmp_path):
+    """"more than €40m" beside "£40m" is how a converted amount is rounded down (the pound is
+    worth more): weak, info. An "up to" side or an exact one stays a warning."""
+    files = dict(FEE, **{"d.txt": "Harbourside FC bought the striker from Lakeview for more "
+                                  "than €40 million on Tuesday."})
+    (got,) = slips(tmp_path, files)
+    assert got["details"]["lower_bound"] is True
+    assert got["severity"] == "info" and got["confidence"] < 0.3
+    files = dict(FEE, **{"d.txt": "Harbourside FC bought the striker from Lakeview for up "
+                                  "to €40 million on Tuesday."})
+    (got,) = slips(tmp_path / "up-to", files)
+    assert "lower_bound" not in got["details"] and got["severity"] == "warning"

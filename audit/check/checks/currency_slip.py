@@ -12,7 +12,10 @@ one (unless one page states the number in three: a table of conversions). A page
 number in both currencies side by side (within
 TOGETHER characters: "a €40m bid, then £40m") takes them for two amounts and rules the pair
 out; a page stating them apart contradicts itself and is reported. Reported as a warning: a
-round number under two signs is sometimes two facts.
+round number under two signs is sometimes two facts. A side whose every mention is a lower
+bound ("more than €1bn" beside "£1bn") is marked ``lower_bound``: that is how writers render an
+amount converted from a stronger currency (the converted number is larger and they round it
+down), so confidence weakens it (see ``audit/check/confidence.py``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ EXPECTATIONS = (
 
 MIN_AMOUNT = 1_000_000.0  # small prices ("$5", "€5") match across currencies by chance
 TOGETHER = 160  # characters: one page's two amounts this close are one statement of two
+LOWER_BOUNDS = frozenset({"more_than", "at_least", "just_over"})
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
@@ -49,7 +53,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                c.value_text,
                nullif(regexp_extract(coalesce(c.value->>'measure', ''), '(\\S+)$'), ''),
                coalesce(c.value->>'frame', 'event') || ':' || coalesce(c.value->>'year', ''),
-               min(s.start_char)
+               min(s.start_char), coalesce(c.value->>'approx', 'exact')
         FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
         WHERE c.kind = 'money' AND c.value_num >= {MIN_AMOUNT} AND cs.role = 'value'
           AND c.qualifiers->>'per' IS NULL AND c.qualifiers->>'move' IS NULL
@@ -59,13 +63,15 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             GROUP BY ALL HAVING count(DISTINCT value->>'currency') > 1)
         GROUP BY ALL
         ORDER BY 1, 2, 3, 5""").fetchall()
-    # (story, number, frame) -> currency -> (documents, claims, labels, measure families);
-    # and where each page states the number in each currency
-    by_number: dict[tuple, dict[str, tuple[set, list, list, set]]] = defaultdict(dict)
+    # (story, number, frame) -> currency -> (documents, claims, labels, measure families,
+    # how each claim bounds the number); and where each page states the number in each currency
+    by_number: dict[tuple, dict[str, tuple[set, list, list, set, set]]] = defaultdict(dict)
     at: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for story, num, cur, doc, claim, label, fam, frame, start in rows:
+    for story, num, cur, doc, claim, label, fam, frame, start, approx in rows:
         key = (story, float(num), frame)
-        docs, claims, labels, fams = by_number[key].setdefault(cur, (set(), [], [], set()))
+        docs, claims, labels, fams, approxes = by_number[key].setdefault(
+            cur, (set(), [], [], set(), set()))
+        approxes.add(approx)
         docs.add(doc)
         claims.append(claim)
         if label not in labels:
@@ -102,5 +108,7 @@ def _pair(key: tuple, ca: str, a: tuple, cb: str, b: tuple, at: dict) -> Candida
         headline=f"amount {num:,.0f} stated in two currencies ({cb} where most say {ca})",
         values=[{"value": a[2][0], "claims": [(c, ("value",)) for c in a[1]]},
                 {"value": b[2][0], "claims": [(c, ("value",)) for c in b[1]]}],
-        details={"number": num, "currency": ca, "odd_currency": cb},
+        details={"number": num, "currency": ca, "odd_currency": cb,
+                 **({"lower_bound": True} if any(side[4] <= LOWER_BOUNDS for side in (a, b))
+                    else {})},
     )
