@@ -88,6 +88,12 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   read by 2026-12-06, 1 of 5 such currency slips was right, and its error was also found by
   another slip of the same story with no lower bound; the 4 other slips were all right. An
   "up to" or "about" side keeps its confidence. This alone leaves a finding at info.
+* **agency estimates**: an earthquake's magnitudes in three values or more, or with every value
+  stated by two pages or more (details ``agency_estimates``: a survey's 6.8, a national
+  institute's 7.0, a centre's 6.9): seismological agencies publish different magnitudes for
+  one quake as a matter of course, so these are most likely several agencies' estimates; one
+  page's odd value against the others' single figure keeps its confidence. This alone leaves a
+  finding at info.
 * **undated**: a change of state (done vs pending) between pages of which one has no date
   (details ``undated``): the page stating completion may have been written after the deal
   closed.
@@ -162,6 +168,7 @@ OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another langua
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
 LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the number
+AGENCY_ESTIMATES = 0.3  # a quake's magnitudes in three values, or each stated by two pages
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
                             "measurement-conflict", "time-conflict"})
@@ -241,6 +248,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= WORD_FORM
     if (details or {}).get("lower_bound") is True:
         score *= LOWER_BOUND
+    if (details or {}).get("agency_estimates") is True:
+        score *= AGENCY_ESTIMATES
     if (details or {}).get("undated") is True:
         score *= UNDATED
     if True in ((details or {}).get("adjacent_days"), (details or {}).get("lone_far_day")):

@@ -182,6 +182,10 @@ def value_text(claim: ClaimDraft) -> str:
             return f"{n:g} {claim.subject}" if isinstance(n, int | float) \
                 else f"{n} {claim.subject}"
         if k == "measurement":
+            if v.get("dimension") == "magnitude":
+                from audit.extract.magnitudes import label as magnitude_label
+
+                return magnitude_label(v)
             from audit.extract.measurements import label
 
             return label(v)

@@ -45,6 +45,9 @@ EXPECTATIONS = (
 # two models), except distances from one named place, which name what they measure.
 RATIO = 1.5
 PLACE_RATIO = 4.0
+# Magnitudes more than a tenth apart in ratio are two shocks (a 6.3 main shock, a 5.5
+# aftershock); a misstated one is a few tenths off (6.8 / 7.0 / 7.2)
+MAGNITUDE_RATIO = 1.1
 
 
 def listed_measurements(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[str]:
@@ -56,7 +59,9 @@ def listed_measurements(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[
               SELECT c.document_id, c.claim_id, min(s.start_char) AS s0, max(s.end_char) AS s1
               FROM {scope_sql} c JOIN claim_spans cs USING (claim_id)
               JOIN spans s USING (span_id)
-              WHERE c.kind = 'measurement' AND cs.role = 'value' GROUP BY ALL)
+              WHERE c.kind = 'measurement' AND cs.role = 'value'
+                -- a quake's magnitude beside its depth or distance is no alternative of them
+                AND coalesce(c.value->>'dimension', '') <> 'magnitude' GROUP BY ALL)
             QUALIFY count(*) OVER (PARTITION BY document_id) > 1
             ORDER BY document_id, s0, claim_id"""):
         hit = listed_in(text, [(r[2], r[3]) for r in rows])
@@ -113,7 +118,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             groups = magnitude_groups([{"num": v.num, "norm": v.norm, "claims": v.claims,
                                         "v": v} for v in vals],
                                       PLACE_RATIO if subject.startswith("distance from ")
-                                      else RATIO)
+                                      else MAGNITUDE_RATIO if dim == "magnitude" else RATIO)
             for group in groups:
                 values = conflicting([g["v"] for g in group])
                 if not values:
@@ -132,7 +137,18 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     details={"kind": "measurement", "dimension": dim, "measure": subject,
                              "frame": key[3]},
                 )
+                if dim == "magnitude" and _agencies(values, doc_of):
+                    cand.details["agency_estimates"] = True
                 same = (story, dim, subject, tuple(v.norm for v in values))
                 if same not in out or len(cand.values) > len(out[same].values):
                     out[same] = cand
     return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
+
+
+def _agencies(values: list, doc_of: dict[str, str]) -> bool:
+    """Magnitudes that read as several agencies' estimates rather than one misstated: three
+    values or more (a survey's 6.8, an institute's 7.0, a centre's 6.9), or every value stated
+    by two pages or more. Seismological agencies publish different magnitudes for one quake as
+    a matter of course; one page's odd value against the others' one figure is a slip."""
+    pages = [len({doc_of[c] for c in v.claims}) for v in values]
+    return len(values) >= 3 or min(pages) >= 2
