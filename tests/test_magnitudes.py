@@ -125,3 +125,14 @@ def test_three_magnitudes_or_every_one_stated_twice_are_agencies_estimates(tmp_p
     found, _ = audit_texts(tmp_path / "once", once)
     (f,) = [f for f in found if f["class"] == "measurement-conflict"]
     assert "agency_estimates" not in f["details"] and f["severity"] == "error"
+
+
+def test_another_shocks_depth_is_not_the_quakes_depth():
+    from audit.extract import measurements
+
+    main = "The quake of magnitude 6.4 struck at a depth of 10 km under the valley."
+    later = "The latest earthquake, of magnitude 5.2, struck at a depth of 7 km."
+    assert [c.subject for c in run(measurements, main)] == ["depth"]
+    assert run(measurements, later) == []
+    plain = "The latest survey of the lake put its depth at 7 km."  # no quake: kept
+    assert [(c.subject, c.value["value"]) for c in run(measurements, plain)] == [("depth", 7)]

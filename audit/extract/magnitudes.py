@@ -111,3 +111,10 @@ def label(value: Mapping[str, Any]) -> str:
     approx = value.get("approx") or "exact"
     pre = "" if approx == "exact" else approx.replace("_", " ") + " "
     return f"{pre}magnitude {value.get('value')}"
+
+
+def of_another_shock(text: str, ss: int, se: int, pos: int) -> bool:
+    """Whether a figure at ``pos`` of the sentence text[ss:se] is said of another shock than
+    the story's quake: the sentence speaks of a quake and names another shock before the
+    figure ("the latest earthquake, of magnitude 5.9, occurred at a depth of 7.7 km")."""
+    return bool(_QUAKE.search(text, ss, se)) and bool(_OTHER_SHOCK.search(text, ss, pos))

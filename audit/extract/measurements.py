@@ -28,11 +28,12 @@ from typing import Any
 from audit.extract import units
 from audit.extract.frames import _unit, approx_bound_kind, norm_name, read_frame
 from audit.extract.frames import bound as frame_bound
+from audit.extract.magnitudes import of_another_shock
 from audit.extract.numbers import INDIAN_RE, WORDS_RE, approx_before, as_number, parse_decimal
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "measurements"
-VERSION = "20"
+VERSION = "21"
 
 _DIG = rf"(?:{INDIAN_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _FRAC = r"(?:[ \t]+(?P<fn>[1-9])/(?P<fd>[2-8]|16)|(?P<uf>[½¼¾]))"
@@ -345,6 +346,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         si_bound = [units.to_si(x, key) if x is not None else None for x in written_bound]
         ss, se = sents.bounds(s, e)
         meas = measure_of(text, ss, se, s, e, m["sep"].strip() == "-")
+        if meas == "depth" and of_another_shock(text, ss, se, s):
+            continue  # an aftershock's or an earlier quake's depth, not the story's quake's
         if dim == "length" and meas in _TRAVELLED:
             meas = "distance travelled"  # "a 1.2-million-mile trip", "travelled 1.3m miles"
         frame = read_frame(text, ss, se, s, e, "measurement", doc_year,
