@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "14"
+VERSION = "15"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -215,6 +215,30 @@ def _record(text: str, s: int, ss: int) -> str | None:
     return m["w"].lower() if m else None
 
 
+# What a term's length is said to be, from the words before it in its clause: the most a law
+# allows ("faces up to 40 years", "carries a maximum sentence of 40 years") or what a side asks
+# for ("prosecutors requested a 30-year sentence") is not the term imposed ("sentenced to 22
+# years"): each is compared only with lengths of its own stance.
+_STANCE_BEFORE = re.compile(
+    r"(?i)\b(?:(?P<max>maximum|max\.?|up[ \t]+to|fac(?:e|es|ed|ing)|carr(?:y|ies|ied|ying)"
+    r"|punishable|could[ \t]+(?:get|receive))|(?P<sought>request(?:s|ed|ing)?|sought|seek(?:s|ing)?"
+    r"|ask(?:s|ed|ing)?[ \t]+for|call(?:s|ed|ing)?[ \t]+for|recommend(?:s|ed|ing)?"
+    r"|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)?[ \t]+for|want(?:s|ed)?))\b")
+_CLAUSE_BREAK = re.compile(r"(?i)[,;:(]|\b(?:but|while|whereas|although|though|and)\b")
+
+
+def _stance(text: str, s: int, ss: int) -> str | None:
+    """"maximum", "sought" or None (the term imposed or stated) for a term's length at ``s``:
+    the last cue in its clause (after the last comma, "and" or "but" before it)."""
+    lo = max(ss, s - 120)
+    for b in _CLAUSE_BREAK.finditer(text, lo, s):
+        lo = b.end()
+    found = None
+    for m in _STANCE_BEFORE.finditer(text, lo, s):
+        found = "maximum" if m["max"] else "sought"
+    return found
+
+
 def _term(text: str, s: int, e: int, ss: int, hyphen: bool) -> str | None:
     """The lasting thing a duration at text[s:e] is the length of, or None."""
     after = _TERM_AFTER.match(text, e)
@@ -307,11 +331,15 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
         if rel:
             value["relation"] = rel["rel"].lower()
         record = None if rel or term else _record(text, approx[1] if approx else s, ss)
+        stance = _stance(text, s, ss) if term else None  # "up to" itself says maximum
         if term:
             value["term"] = term
+            if stance:
+                value["stance"] = stance
         if record:
             value["record"] = record
-        event = (f"{term} length" if term else f"{record} in" if record
+        event = (f"{term} length" + (f" ({stance})" if stance else "") if term
+                 else f"{record} in" if record
                  else event_of(text, ss, approx[1] if approx else s))
         yield ClaimDraft(kind="time", predicate="duration", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
