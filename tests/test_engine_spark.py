@@ -360,6 +360,23 @@ def test_a_check_stage_failure_on_spark_exits_with_a_clear_error(spark, tmp_path
 
 
 
+def test_a_spark_run_outside_the_virtual_environment_finds_the_audits_packages(
+        spark, tmp_path: Path):
+    """``audit`` started by its full path, with no virtual environment on the PATH: the local
+    Python workers must run this interpreter, not the first ``python3`` of the PATH (which may
+    lack pyarrow: every task failed). A process of its own, since the driver reads the workers'
+    Python when its Spark context starts."""
+    root = _copy_example(tmp_path / "p")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_ENV")}
+    env["PATH"] = "/usr/bin:/bin"
+    out = subprocess.run([sys.executable, "-m", "audit", "run", str(root), "--engine", "spark",
+                          "--format", "json", "--fail-on", "never", "-q", *SPARK_CONF],
+                         cwd=str(REPO), env=env, capture_output=True, text=True, timeout=900)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert (root / "reports" / "findings.json").exists()
+
+
 def test_local_workers_run_this_interpreter_unless_told_otherwise():
     # outside an activated virtual environment Spark's default "python3" lacks pyarrow
     pytest.importorskip("pyarrow")

@@ -210,11 +210,11 @@ def _clusterer(declared: dict[str, str], several: bool):
 
         rows = sorted(zip(*(table.column(c).to_pylist() for c in (
             "mention_id", "etype", "surface", "role_key", "compared", "story",
-            "document_id")), strict=True))
+            "document_id", "line")), strict=True))
         if not rows:
             return ENTITY_ROWS.empty_table()
         story = rows[0][5]
-        ms = [Mention(m, e, s, r, c, document=d) for m, e, s, r, c, _, d in rows]
+        ms = [Mention(m, e, s, r, c, document=d, line=n) for m, e, s, r, c, _, d, n in rows]
         out: list[dict] = []
         for e in cluster(ms, {**story_aliases(alias_claims), **declared},
                          scope=story if several else ""):
@@ -242,8 +242,13 @@ def session(settings: SparkSettings):
                                  else "local[2]")
     if master:
         builder = builder.master(master)
-    for k, v in session_conf(master, settings.conf, os.environ).items():
+    conf = session_conf(master, settings.conf, os.environ)
+    for k, v in conf.items():
         builder = builder.config(k, v)
+    if "spark.pyspark.python" in conf and not os.environ.get("PYSPARK_PYTHON"):
+        # PySpark's driver reads the workers' Python from PYSPARK_PYTHON only (its default is
+        # "python3" from the PATH), not from the conf: the conf alone changed nothing
+        os.environ["PYSPARK_PYTHON"] = conf["spark.pyspark.python"]
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
@@ -438,10 +443,12 @@ def _resolve(spark, out: Path, declared: dict[str, str], several: bool) -> None:
         return _read(spark, out, "claims").filter(F.col("kind") == "alias") \
             .join(stories(), "document_id").select("story", "claim_id", "value")
 
+    # each mention's line, for names written side by side (``cluster.written_beside``)
+    lines = _read(spark, out, "spans").select("span_id", "line")
     m = _read(spark, out, "mentions").filter(F.col("compared")) \
-        .join(stories(), "document_id") \
+        .join(stories(), "document_id").join(lines, "span_id", "left") \
         .select("mention_id", "etype", "surface", "role_key", "compared", "story",
-                "document_id")
+                "document_id", F.coalesce(F.col("line"), F.lit(-1)).alias("line"))
     rows = m.groupBy("story").cogroup(aliases().groupBy("story")).applyInArrow(
         _clusterer(declared, several),
         spark_schema([(f.name, _duck(f.type)) for f in ENTITY_ROWS])).persist()
