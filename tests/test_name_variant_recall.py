@@ -199,6 +199,30 @@ def test_one_persons_first_name_put_to_anothers_surname_is_a_variant(tmp_path):
     assert mixed_name(("teodor", "rambard"), [*full, ("lea", "rambard")]) is None  # two owners
 
 
+def test_two_people_of_one_surname_named_side_by_side_are_no_mixed_name(tmp_path):
+    # a line-up names two players of one surname in one line: the writer tells them apart
+    # there, where a first name put to the wrong surname is written apart from its owner (the
+    # runoff above: "Teodor Rambard" in a paragraph of its own)
+    files = {
+        "a.txt": "Final\n\nCaptain Teodor Vasquel lifted the cup after Ines Rambard scored on "
+                 "Sunday. Teodor Vasquel thanked the fans.\n",
+        "b.txt": "Final\n\nTeodor Vasquel led the side to the cup on Sunday and Ines Rambard "
+                 "scored the winner. Teodor Vasquel spoke first.\n",
+        "c.txt": "Final\n\nThe winners: Teodor Vasquel, Ines Rambard, Teodor Rambard, Pia Lund "
+                 "and Olle Berg.\n\nThe cup was lifted on Sunday night.\n",
+    }
+    findings, _ = audit_texts(tmp_path, files)
+    nv = [f["message"] for f in reported(findings)]
+    assert not [m for m in nv if "Teodor Rambard" in m], nv
+    from audit.resolve.cluster import Mention, lines_of, written_beside
+    ms = [Mention("1", "person", "Ines Rambard", "mention", document="c", line=3),
+          Mention("2", "person", "Teodor Rambard", "mention", document="c", line=3),
+          Mention("3", "person", "Ines Rambard", "mention", document="a", line=3)]
+    lines = lines_of(ms)
+    assert written_beside(("teodor", "rambard"), ("ines", "rambard"), lines)
+    assert not written_beside(("teodor", "rambard"), ("ines", "rambard"), lines_of(ms[1:]))
+
+
 def test_a_relative_named_more_often_than_a_middle_name_is_no_mixed_name(tmp_path):
     # a daughter shares her father's surname and is named in full in several reports; her
     # first and middle names are read once as if a full name: she is her own person

@@ -40,6 +40,7 @@ class Mention:
     compared: bool = True
     joins: tuple[str, ...] = ()  # the key of the one entity a side mention is a near miss of
     document: str = ""  # the page it is read on ("": not known)
+    line: int = -1  # the line (paragraph) of that page it is read on (-1: not known)
 
 
 @dataclass
@@ -135,7 +136,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         elif (owner := _short_surname_typo(k, full, written, written_all,
                                           known_tokens)) is not None:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared, owner,
-                               m.document))
+                               m.document, m.line))
             continue
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
@@ -144,7 +145,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
                              and k[0][0] == t[0]]) == 1)
         if keep:
             out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared,
-                               document=m.document))
+                               document=m.document, line=m.line))
     return out
 
 
@@ -242,6 +243,23 @@ def pages_of(ms: Sequence[Mention]) -> dict[tuple[str, ...], set[str]] | None:
     return out
 
 
+def lines_of(ms: Sequence[Mention]) -> dict[tuple[str, ...], set[tuple[str, int]]]:
+    """The (page, line) places each person name is read at (lines known only)."""
+    out: dict[tuple[str, ...], set[tuple[str, int]]] = defaultdict(set)
+    for m in ms:
+        if m.document and m.line >= 0:
+            out[tokens(m.surface, "person")].add((m.document, m.line))
+    return out
+
+
+def written_beside(a: tuple[str, ...], b: tuple[str, ...],
+                   lines: Mapping[tuple[str, ...], set[tuple[str, int]]]) -> bool:
+    """Whether some page writes both names in one line (a paragraph, a list of players or
+    victims): a writer naming "Santiago Arias" and "Jhon Arias" side by side tells two people
+    apart, where a first name put to the wrong surname is written apart from its owner."""
+    return bool(lines.get(a, set()) & lines.get(b, set()))
+
+
 def _one_letter_longer(g: str, h: str) -> bool:
     """"Marten" / "Maren": one letter more or less, the first letter kept."""
     return (min(len(g), len(h)) >= 3 and g[0] == h[0] and abs(len(g) - len(h)) == 1
@@ -287,7 +305,7 @@ def org_side_mentions(side: list[Mention], orgs: list[Mention],
         hits += [o for o in often if _split_in_two(k, o) or _first_word_split(k, o)]
         if len(hits) == 1:
             out.append(Mention(m.mention_id, "org", m.surface, "", m.compared, hits[0],
-                               m.document))
+                               m.document, m.line))
     return out
 
 
@@ -419,9 +437,11 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
         people = [k for k in full_keys
                   if roles.get(k) or written_keys[k] >= ANCHOR_MENTIONS]
         pages = pages_of(ms)
+        lines = lines_of(ms)
         for k in full_keys:
             owner = None if roles.get(k) else mixed_name(k, full_keys, written_keys, people)
-            if owner is not None and written_keys[k] < written_keys[owner]:
+            if owner is not None and written_keys[k] < written_keys[owner] and \
+                    not written_beside(k, owner, lines):
                 uf.union(k, owner)
         # a given name one letter longer or shorter on a surname one person of the story holds
         for k in full_keys:

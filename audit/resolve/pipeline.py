@@ -82,15 +82,15 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
             progress.advance(len(group))
             rows = con.execute(
                 """SELECT m.mention_id, m.etype, m.surface, m.role_key, m.compared,
-                          m.document_id
-                   FROM mentions m
+                          m.document_id, coalesce(s.line, -1)
+                   FROM mentions m LEFT JOIN spans s USING (span_id)
                    WHERE m.compared AND m.document_id IN (SELECT unnest(?::VARCHAR[]))
                    ORDER BY m.mention_id""",
                 [[d for story in group for d in docs_of[story]]]).fetchall()
             by_story: dict[str, list[Mention]] = defaultdict(list)
-            for mid, etype, surface, role, compared, doc in rows:
+            for mid, etype, surface, role, compared, doc, line in rows:
                 by_story[story_of[doc]].append(
-                    Mention(mid, etype, surface, role, compared, document=doc))
+                    Mention(mid, etype, surface, role, compared, document=doc, line=line))
             del rows
             entities: list[tuple[str, Entity]] = []
             for story in sorted(by_story):
@@ -167,7 +167,7 @@ def _name_keys(store: Store, signature_of: dict[str, str], full: bool = False
 
 # Bump when clustering changes, so that no story keeps entities clustered the old way (the
 # resolver's own code is hashed in too, so an edit between releases is never missed).
-RESOLVER_VERSION = "10"
+RESOLVER_VERSION = "11"
 
 
 @functools.lru_cache(maxsize=1)
