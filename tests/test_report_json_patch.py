@@ -64,3 +64,28 @@ def test_patched_findings_json_equals_a_full_rewrite(tmp_path):
     os.unlink(other / "findings.json")
     assert _patched(root, other).copied == 0
     assert (other / "findings.json").read_text(encoding="utf-8") == _full_rewrite(root)
+
+
+def test_a_patched_rewrite_holds_one_finding_of_the_old_file_at_a_time(tmp_path):
+    """The old file is copied a finding at a time, never read whole: at 100,000 documents it
+    is 680 MB, and holding it (and a copy of each finding taken from it) added about twice that
+    to the report stage's peak."""
+    import tracemalloc
+
+    root = tmp_path / "p"
+    generate(root, 100, 4, 7)  # ~3 MB of findings JSON
+    assert invoke("run", root, *FMT).exit_code == 0
+    report = root / "reports" / "findings.json"
+    size = report.stat().st_size
+    with open_store(root / ".audit" / "audit.duckdb") as store:
+        bundle = build_bundle(store.con, latest_run(store.con), with_documents=False)
+        items = JsonItems(store.con)
+        tracemalloc.start()
+        try:
+            write_reports(bundle, root / "reports", ["json"], items=items)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert items.copied > 100 and items.encoded == 0
+    assert report.read_text(encoding="utf-8") == _full_rewrite(root)
+    assert peak < size, (peak, size)  # reading it whole (and copying) took over twice its size

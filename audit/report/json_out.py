@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,17 +49,40 @@ def _write_patched(doc: dict, token: str, findings: Any, fh: IO[str], items: Jso
     layout = pad
     keys = findings.keys(f"{item_version()}|{duckdb.__version__}|{layout}")
     old = items.previous(path, layout)
-    data, index = old if old is not None else (b"", {})
-    reused: dict[str, bytes] = {}
+    src, index = old if old is not None else (None, {})
+    try:
+        _copy_patched(head, tail, pad, keys, src, index, findings, fh, items, path)
+    finally:
+        if src is not None:
+            src.close()
+
+
+def _reusable(src: Any, index: dict[str, list[int]], keys: list, pad: str
+              ) -> dict[str, list[int]]:
+    """key -> [start, length] of each finding the old file holds as the index says (each one's
+    ends read, not the file: it may be 680 MB); none when one does not fit."""
+    if src is None:
+        return {}
+    fd, size = src.fileno(), os.fstat(src.fileno()).st_size
+    opening = pad.encode() + b"{"
+    reused: dict[str, list[int]] = {}
     for _, key in keys:
         at = index.get(key)
-        if at is not None:
-            piece = data[at[0]:at[0] + at[1]]
-            if len(piece) != at[1] or not piece.startswith(pad.encode() + b"{") \
-                    or not piece.endswith(b"}"):
-                reused = {}  # not the file the index describes: encode everything
-                break
-            reused[key] = piece
+        if at is None:
+            continue
+        start, length = at
+        if start < 0 or length <= len(opening) or start + length > size \
+                or os.pread(fd, len(opening), start) != opening \
+                or os.pread(fd, 1, start + length - 1) != b"}":
+            return {}  # not the file the index describes: encode everything
+        reused[key] = at
+    return reused
+
+
+def _copy_patched(head: str, tail: str, pad: str, keys: list, src: Any,
+                  index: dict[str, list[int]], findings: Any, fh: IO[str], items: JsonItems,
+                  path: Path) -> None:
+    reused = _reusable(src, index, keys, pad)
     fresh = findings.select([fid for fid, key in keys if key not in reused])
     items.copied += sum(1 for _, key in keys if key in reused)
     items.encoded += sum(1 for _, key in keys if key not in reused)
@@ -67,14 +91,16 @@ def _write_patched(doc: dict, token: str, findings: Any, fh: IO[str], items: Jso
     pos = out.write(head.encode())
     new_index: dict[str, list[int]] = {}
     for i, (fid, key) in enumerate(keys):
-        copied = reused.get(key)
-        if copied is None:
+        at = reused.get(key)
+        if at is None:
             item = next(fresh)
             if item["id"] != fid:  # pragma: no cover - both are read in report order
                 raise RuntimeError(f"findings JSON: expected finding {fid}, read {item['id']}")
             piece = (pad + encode(item, pad, sort_keys=True)).encode()
         else:
-            piece = copied
+            piece = os.pread(src.fileno(), at[1], at[0])
+            if len(piece) != at[1]:  # pragma: no cover - the file shrank while being read
+                raise RuntimeError(f"findings JSON: {path} changed while being copied")
         pos += out.write(b"[\n" if i == 0 else b",\n")
         new_index[key] = [pos, len(piece)]
         pos += out.write(piece)
@@ -82,7 +108,7 @@ def _write_patched(doc: dict, token: str, findings: Any, fh: IO[str], items: Jso
         raise RuntimeError("findings JSON: more findings read than keyed")
     out.write(close(not keys, pad, tail).encode())
     out.flush()
-    items.wrote(path, layout, new_index)
+    items.wrote(path, pad, new_index)  # the layout is the pad
 
 
 def render_json(bundle: ReportBundle) -> str:
