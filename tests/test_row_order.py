@@ -113,3 +113,21 @@ def test_a_story_year_is_the_most_named_one_and_a_tie_gives_none(years, expected
     con.execute("CREATE TABLE _claims (story VARCHAR, kind VARCHAR, value JSON)")
     _dated_story(con, years)
     assert story_years(con, "_claims") == expected
+
+
+def test_name_variant_reads_its_rows_in_batches_with_the_same_candidates(audited: Path,
+                                                                         monkeypatch):
+    """name-variant groups its rows as they are fetched, a batch at a time (every entity
+    mention of 100,000 documents at once was the check's peak); batches of three rows give
+    the candidates of one read."""
+    from audit.check.checks import name_variant
+
+    db = audited / ".audit" / "audit.duckdb"
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        whole = [c.cid for c in name_variant.candidates(con, Inputs(None, {}, []))]
+        monkeypatch.setattr(name_variant, "ROWS_PER_BATCH", 3)
+        batched = [c.cid for c in name_variant.candidates(con, Inputs(None, {}, []))]
+    finally:
+        con.close()
+    assert len(whole) > 5 and batched == whole
