@@ -82,8 +82,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         bound: list[float | None] = [round(val - half, 6), round(val + half, 6)]
         kind = "exact"
         if approx:
-            kind = approx_bound_kind(text, approx)
-            b = frame_bound(val, kind)
+            b = frame_bound(val, approx_bound_kind(text, approx))
             bound = [min(b[0] or 0.0, val - half), None if b[1] is None
                      else max(b[1], val + half)]
             spans.append(SpanRef(approx[1], approx[2], "context"))

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
@@ -135,8 +135,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             keep = True
         elif (owner := _short_surname_typo(k, full, written, written_all,
                                           known_tokens)) is not None:
-            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared, owner,
-                               m.document, m.line))
+            out.append(replace(m, role_key="", joins=owner))
             continue
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
@@ -144,8 +143,7 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
                              if near_token(k[0], t) and _one_letter_pair((k[0], t))
                              and k[0][0] == t[0]]) == 1)
         if keep:
-            out.append(Mention(m.mention_id, m.etype, m.surface, "", m.compared,
-                               document=m.document, line=m.line))
+            out.append(replace(m, role_key="", joins=()))
     return out
 
 
@@ -304,8 +302,7 @@ def org_side_mentions(side: list[Mention], orgs: list[Mention],
         hits = [o for o in named if len(k) <= len(o) <= len(k) + 2 and _one_word_off(k, o)]
         hits += [o for o in often if _split_in_two(k, o) or _first_word_split(k, o)]
         if len(hits) == 1:
-            out.append(Mention(m.mention_id, "org", m.surface, "", m.compared, hits[0],
-                               m.document, m.line))
+            out.append(replace(m, etype="org", role_key="", joins=hits[0]))
     return out
 
 
