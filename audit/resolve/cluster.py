@@ -591,11 +591,12 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
             cands = [long[0], long[-1]]
         if agree:
             return any(near_token(sur, t) for t in cands)
-        # no role to go by: a surname one letter off the full name's first or last token
+        # no role to go by: a surname one letter off the full name's first or last token,
+        # not by a final "s" or vowel ("Olympic" written alone beside "Paris Olympics")
         if n:
             cands = cands[-1:] if cands and cands[-1] == long[-1] else []
         if len(long) > 1 and len(sur) >= 5:
-            return any(near_token(sur, t) and OSA.distance(sur, t) == 1 for t in cands)
+            return any(near_token(sur, t) and _one_letter_pair((sur, t)) for t in cands)
     return False
 
 

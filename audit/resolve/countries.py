@@ -90,6 +90,33 @@ def _table() -> dict[str, str]:
     return table
 
 
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """Normalised nationality adjectives: the nationality table's words that are not a
+    country's name ("jamaican", "british"; not "jordan", "chad"), and the regular forms made
+    from ISO names that one country makes."""
+    import pycountry
+
+    from audit.extract.vocab import NATIONALITIES
+
+    names = set(PRESS_FORMS) | set(_ABBREVIATIONS)
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            if n:
+                names.add(_norm(n))
+    out = {_norm(d) for d in NATIONALITIES} - names
+    out |= {k for k in _table() if k not in names and " " not in k}
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=100_000)
+def demonym(word: str) -> bool:
+    """Whether a capitalised word is a nationality adjective ("Jamaican", "Kenyan"), which
+    before a person's name describes them ("Jamaican Kishane Thompson") and is not a name
+    (a country's name may be a given name: "Jordan", "Chad")."""
+    return word[:1].isupper() and _norm(word) in _demonyms()
+
+
 @functools.lru_cache(maxsize=100_000)
 def country_key(surface: str) -> str | None:
     """The country (ISO alpha-3, or "EU") a whole surface names, else None: "the U.K.",

@@ -30,7 +30,7 @@ import unicodedata
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from audit.resolve.countries import countries_in, country_key, strip_legal
+from audit.resolve.countries import countries_in, country_key, demonym, strip_legal
 from audit.text import deaccent, fold
 
 HONORIFICS = frozenset(
@@ -79,6 +79,8 @@ def _tokens(surface: str, etype: str, long: bool) -> tuple[str, ...]:
     s = _strip_accents(clean_surface(surface), long)
     s = _NON_WORD.sub(" ", s.replace(".", ""))
     toks = [t for t in s.split() if t]
+    if etype == "person" and len(toks) >= 3 and _leading_demonym(surface):
+        toks = toks[1:]  # "Jamaican Kishane Thompson": a nationality, not a given name
     stop = HONORIFICS if etype == "person" else ORG_STOP if etype == "org" else frozenset()
     kept = tuple(t for t in toks if t not in stop) or tuple(toks)
     if etype == "person":
@@ -88,6 +90,12 @@ def _tokens(surface: str, etype: str, long: bool) -> tuple[str, ...]:
     if etype != "person":
         kept = countries_in(kept, surface)
     return kept
+
+
+def _leading_demonym(surface: str) -> bool:
+    """Whether a name as written opens with a nationality adjective ("Jamaican ...")."""
+    words = surface.split()
+    return bool(words) and demonym(words[0])
 
 
 def _joined_initials(toks: tuple[str, ...]) -> tuple[str, ...]:

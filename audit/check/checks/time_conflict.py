@@ -16,6 +16,7 @@ factor of 2. Values from one document only are not reported (its own sequence of
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 import duckdb
@@ -23,7 +24,7 @@ import duckdb
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.check.checks.value_conflict import magnitude_groups
-from audit.check.comparable import Figure, conflicting, values_of
+from audit.check.comparable import Figure, Value, conflicting, values_of
 from audit.extract.events import story_events
 
 NAME = "time-conflict"
@@ -115,7 +116,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             continue
         for group in magnitude_groups([{"num": v.num, "norm": v.norm, "claims": v.claims,
                                         "v": v} for v in vals], 2.0):
-            values = conflicting([g["v"] for g in group])
+            values = _unrounded(conflicting([g["v"] for g in group]))
             if not values or len({doc_of[c] for v in values for c in v.claims}) < 2:
                 continue
             values.sort(key=lambda v: v.norm)
@@ -128,6 +129,42 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                         for v in values],
                 details={"kind": "duration", "event": subject, "relation": rel}))
     return sorted(out, key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
+
+
+_NUMBER = re.compile(r"\d+(?:[.,](?P<frac>\d+))?")
+
+
+def _last_digit(v: Value) -> tuple[int, float] | None:
+    """(decimals written, the place value of the last digit in seconds) of an exact
+    duration's label ("9.79 seconds" -> (2, 0.01)), or None."""
+    m = _NUMBER.search(v.label)
+    if m is None or not v.exact or not v.num:
+        return None
+    written = float(m.group(0).replace(",", "."))
+    if not written:
+        return None
+    decimals = len(m["frac"] or "")
+    return decimals, 10.0 ** -decimals * float(v.num) / written
+
+
+def _unrounded(values: list[Value]) -> list[Value]:
+    """``conflicting``'s values without those that are the anchor written to another number of
+    decimals: a time to the hundredth is a rounding (up, down or to the nearest) of one to the
+    thousandth less than a hundredth away ("9.79" for 9.784: sprint times are rounded up).
+    Only decimals on both sides: "4 hours" against "4.5 hours" is still a difference."""
+    if len(values) < 2:
+        return values
+    anchor = values[0]
+    a = _last_digit(anchor)
+    kept = [anchor]
+    for v in values[1:]:
+        b = _last_digit(v)
+        if a and b and a[0] != b[0] and min(a[0], b[0]) >= 1 and anchor.num is not None \
+                and v.num is not None \
+                and abs(float(anchor.num) - float(v.num)) < max(a[1], b[1]) - 1e-9:
+            continue
+        kept.append(v)
+    return kept if len(kept) > 1 else []
 
 
 def _clock_candidate(story: str, subject: str, zone: str, items: list[tuple],
