@@ -44,7 +44,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "33"
+VERSION = "34"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -126,6 +126,13 @@ _RATE = re.compile(r"(?i)[ \t]+(?:a|an|per|each|every)[ \t]+(?P<per>year|month|w
 _ADVERB_RATE = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
                 "monthly": "month"}
 _PART_OF_GROUP = re.compile(r"(?i)\b(?:other|additional|more|further|remaining|extra)\b")
+# A group told by sex ("a jury of eight men and four women", "four women and eight men"):
+# each count is a part of the group, compared only with parts, not with another group of
+# women (the two women a defendant is convicted over)
+_SEXES = r"(?:men|women|boys|girls|males|females)"
+_SEX_SPLIT_AFTER = re.compile(rf"[ \t]+and[ \t]+(?:\d+|{WORDS_RE})[ \t]+{_SEXES}\b", re.I)
+_SEX_SPLIT_BEFORE = re.compile(rf"\b(?:\d+|{WORDS_RE})[ \t]+{_SEXES}[ \t]+and[ \t]+$", re.I)
+_SEX_NOUNS = frozenset("men women boys girls males females".split())
 # The part of a whole that something happened to: "10 cars, eight of which derailed"
 _SOME_OF_WHICH = re.compile(
     rf"[ \t]*,[ \t]*(?P<num>\d+|{WORDS_RE})[ \t]+of[ \t]+(?:which|whom|them)[ \t]+"
@@ -377,6 +384,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if _PART_OF_GROUP.search(text, m.end(), cs) or _PART_BY_POSITION.search(
                 text, max(start, ns - 12), ns):
             counted["part"] = True  # "21 other women": the group without someone named
+        elif ce > ns and text[ns:ce].split()[-1].lower() in _SEX_NOUNS and (
+                _SEX_SPLIT_AFTER.match(text, ce, end)
+                or _SEX_SPLIT_BEFORE.search(text, max(start, ns - 40), ns)):
+            counted["part"] = True  # "eight men and four women": a group told by sex
         state = count_state(text, ns, ce, ss, se)
         if state:
             counted["state"] = state

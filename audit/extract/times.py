@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "15"
+VERSION = "16"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -216,26 +216,28 @@ def _record(text: str, s: int, ss: int) -> str | None:
 
 
 # What a term's length is said to be, from the words before it in its clause: the most a law
-# allows ("faces up to 40 years", "carries a maximum sentence of 40 years") or what a side asks
+# allows ("faces up to 40 years", "carries a maximum sentence of 40 years"), the least it
+# allows ("a mandatory minimum sentence of 15 years") or what a side asks
 # for ("prosecutors requested a 30-year sentence") is not the term imposed ("sentenced to 22
 # years"): each is compared only with lengths of its own stance.
 _STANCE_BEFORE = re.compile(
-    r"(?i)\b(?:(?P<max>maximum|max\.?|up[ \t]+to|fac(?:e|es|ed|ing)|carr(?:y|ies|ied|ying)"
-    r"|punishable|could[ \t]+(?:get|receive))|(?P<sought>request(?:s|ed|ing)?|sought|seek(?:s|ing)?"
+    r"(?i)\b(?:(?P<min>minimum|min\.?)|(?P<max>maximum|max\.?|up[ \t]+to|fac(?:e|es|ed|ing)"
+    r"|carr(?:y|ies|ied|ying)|punishable|could[ \t]+(?:get|receive))"
+    r"|(?P<sought>request(?:s|ed|ing)?|sought|seek(?:s|ing)?"
     r"|ask(?:s|ed|ing)?[ \t]+for|call(?:s|ed|ing)?[ \t]+for|recommend(?:s|ed|ing)?"
     r"|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)?[ \t]+for|want(?:s|ed)?))\b")
 _CLAUSE_BREAK = re.compile(r"(?i)[,;:(]|\b(?:but|while|whereas|although|though|and)\b")
 
 
 def _stance(text: str, s: int, ss: int) -> str | None:
-    """"maximum", "sought" or None (the term imposed or stated) for a term's length at ``s``:
-    the last cue in its clause (after the last comma, "and" or "but" before it)."""
+    """"minimum", "maximum", "sought" or None (the term imposed or stated) for a term's length
+    at ``s``: the last cue in its clause (after the last comma, "and" or "but" before it)."""
     lo = max(ss, s - 120)
     for b in _CLAUSE_BREAK.finditer(text, lo, s):
         lo = b.end()
     found = None
     for m in _STANCE_BEFORE.finditer(text, lo, s):
-        found = "maximum" if m["max"] else "sought"
+        found = "minimum" if m["min"] else "maximum" if m["max"] else "sought"
     return found
 
 

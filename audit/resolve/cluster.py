@@ -356,6 +356,9 @@ def _one_letter_pair(pair: tuple[str, str] | None) -> bool:
     if pair is None or OSA.distance(*pair) != 1:
         return False
     short, long = sorted(pair, key=len)
+    if long[:-1] == short and long[-1] == "n" and long[-2] in "ae":
+        return False  # a noun's plural or case ending: "Modelle"/"Modellen" (German nouns
+        # are capitalised), where a doubled "n" is a typo: "Hartman"/"Hartmann"
     return not (long[:-1] == short and long[-1] in _ENDINGS)
 
 

@@ -180,6 +180,8 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     continue
                 if _RESPECTIVE.fullmatch(text, a1, b0):
                     continue  # "will cost $799 and $899": one value each, not two parts
+                if _bracketed(text, a0, a1) and _bracketed(text, b0, money[k][8]):
+                    continue  # "128 GB ($799), 256 GB ($899)": each the price of an item
                 if (b0 > a1 and b_cur == cur and b_per is None and b_val < total
                         and _one_sentence(text, a1, b0)):
                     out.append((a_id, doc, a_val, cur, per, a_text, b_id, b_val, b_text,
@@ -199,6 +201,26 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
 # cost $799 and $899", "$799/$899") give one value to each of several things named together, not
 # parts of one sum: parts name what each is for ("$70 million to CMU and $50 million to UW").
 _RESPECTIVE = re.compile(r"(?i)[ \t]*(?:,|/|,?[ \t]*(?:and|or))[ \t]*")
+
+
+# How far a bracket may be from an amount it encloses: a currency code or sign and a price's
+# tail (".-", ",00") lie between ("(CHF 849.-)").
+_BRACKET_REACH = 12
+
+
+def _bracketed(text: str, s: int, e: int) -> bool:
+    """Whether the amount at text[s:e] stands alone in brackets ("(CHF 849.-)", "($799)"):
+    a price given for the item named before it, as in a spec list, not a part of a sum."""
+    before = text[max(0, s - _BRACKET_REACH):s]
+    after = text[e:e + _BRACKET_REACH]
+    o = before.rfind("(")
+    c = after.find(")")
+    if o < 0 or c < 0 or ")" in before[o:] or "(" in after[:c]:
+        return False
+    return all(w in _SCALE for w in re.findall(r"[a-z]+", before[o:] + after[:c]))
+
+
+_SCALE = frozenset("m mn bn b k million billion thousand".split())
 
 
 def _one_sentence(text: str, a: int, b: int) -> bool:
