@@ -212,6 +212,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 if kind == "count" and (story, key[3], sig[0] or "") in several and any(
                         all(c in holderless for c in v.claims) for v in values):
                     cand.details["several_facts"] = True
+                if kind == "count" and key[3] in TIME_UNITS:
+                    cand.details["time_unit"] = True
                 if kind == "money":
                     part = _difference_stated(values, stated.get((story, key[3]), set()))
                     if part is not None:
@@ -226,6 +228,13 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     return sorted(out.values(), key=lambda c: json.dumps(c.key, sort_keys=True, default=str))
 
 
+# Units of time in the languages of the coverage read so far: "29 minutos", "20 ans", "zehn
+# Jahren" counted as things are a minute of play, an age, a span since (the extractors read
+# such figures in English; other languages' fall through to counts), never a tally to compare
+TIME_UNITS = frozenset("""years days hours minutes seconds weeks months ans années jours
+    heures secondes semaines mois años anos días dias horas minutos segundos semanas meses
+    jahre jahren tage tagen stunden minuten sekunden wochen monate monaten anni giorni
+    minuti secondi settimane mesi""".split())
 TOTAL_SLACK = 0.01  # a listed total may be its rounded parts' sum ("$10.4m": $10m + $350,000)
 _ROW_MARK = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013\u2014-]|\d{1,2}[.)])[ \t]")
 
