@@ -82,6 +82,9 @@ def test_two_goals_of_one_player_are_not_one_goal_misdated(tmp_path):
     ("Gol de Corrin Aldaya en el minuto 90+3.", 90, False, 3),
     ("Red card: Corrin Aldaya (Harbour) 29min.", 29, False, None),
     ("Corrin Aldaya was sent off after just two minutes.", 2, True, None),
+    # Spanish and Portuguese count the minutes played ("when 29 had been played")
+    ("Corrin Aldaya marcó el primer gol a los 29 minutos.", 29, True, None),
+    ("Corrin Aldaya marcou o gol aos 41 minutos.", 41, True, None),
 ])
 def test_each_way_a_minute_is_written(text, minute, elapsed, added):
     got = read(text)

@@ -1,5 +1,6 @@
 """Minutes of play: "in the 27th minute", "a 68th-minute winner", "(23')", "90+3", "after 28
-minutes", "à la 108e minute", "minuto 27", "in der 27. Minute", "29min".
+minutes", "à la 108e minute", "minuto 27", "in der 27. Minute", "29min", "a los 29 minutos"
+(Spanish: when 29 minutes had been played), "aos 29 minutos" (Portuguese).
 
 Why: match reports disagree on when a goal was scored or a player was sent off as often as on
 the score, and a minute of play is neither a clock time nor a count. Each minute keeps the
@@ -34,7 +35,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import deaccent
 
 NAME = "minutes"
-VERSION = "1"
+VERSION = "2"
 
 MAX_MINUTE = 130  # extra time and stoppage time included
 _ORD = r"(?:st|nd|rd|th|e|ème|eme|è|er|º|°|o)"
@@ -54,7 +55,7 @@ _MINUTE = re.compile(
     r"|(?P<n5>\d{1,3})(?:[ \t]*\+[ \t]*(?P<a5>\d{1,2}))?[ \t]?['′’](?=[ \t]*(?:[),;]|et\b|and\b"
     r"|y\b|e\b|und\b|sur\b|on\b|from\b|pen\b|\())"
     # elapsed: "after 28 minutes", "after just two minutes", "28 minutes in", "35 minutes into"
-    r"|(?P<after>after|après|nach|dopo|tras|después[ \t]+de)[ \t]+(?:just[ \t]+|only[ \t]+"
+    r"|(?P<after>after|après|nach|dopo|tras|después[ \t]+de|a[ \t]+los|aos)[ \t]+(?:just[ \t]+|only[ \t]+"
     r"|seulement[ \t]+|nur[ \t]+|solo[ \t]+)?(?P<n6>\d{1,3}|[a-z]+)[ \t]+(?:minutes|minuten"
     r"|minuti|minutos|mins)\b"
     r"|(?P<n7>\d{1,3}|[a-z]+)[ \t]+minutes[ \t]+(?:into[ \t]+(?:the|a)\b|in(?=[ \t]*[,.;)])))",
