@@ -55,8 +55,9 @@ _MINUTE = re.compile(
     r"|(?P<n5>\d{1,3})(?:[ \t]*\+[ \t]*(?P<a5>\d{1,2}))?[ \t]?['′’](?=[ \t]*(?:[),;]|et\b|and\b"
     r"|y\b|e\b|und\b|sur\b|on\b|from\b|pen\b|\())"
     # elapsed: "after 28 minutes", "after just two minutes", "28 minutes in", "35 minutes into"
-    r"|(?P<after>after|après|nach|dopo|tras|después[ \t]+de|a[ \t]+los|aos)[ \t]+(?:just[ \t]+|only[ \t]+"
-    r"|seulement[ \t]+|nur[ \t]+|solo[ \t]+)?(?P<n6>\d{1,3}|[a-z]+)[ \t]+(?:minutes|minuten"
+    r"|(?P<after>after|après|nach|dopo|tras|después[ \t]+de|a[ \t]+los|aos)[ \t]+"
+    r"(?:just[ \t]+|only[ \t]+|seulement[ \t]+|nur[ \t]+|solo[ \t]+)?(?P<n6>\d{1,3}|[a-z]+)"
+    r"[ \t]+(?:minutes|minuten"
     r"|minuti|minutos|mins)\b"
     r"|(?P<n7>\d{1,3}|[a-z]+)[ \t]+minutes[ \t]+(?:into[ \t]+(?:the|a)\b|in(?=[ \t]*[,.;)])))",
     re.IGNORECASE)
