@@ -19,6 +19,7 @@ from audit.check.confidence import (
 )
 from audit.severity import SEVERITIES, rank
 from tests.conftest import invoke
+from tests.extracting import audit_texts
 
 
 def side(*docs: str, zones: tuple[str, ...] = ("body",)) -> Side:
@@ -167,10 +168,12 @@ def test_a_document_stating_both_figures_weakens_a_two_valued_conflict():
     # the only document of the odd value also states the common one: a later or other figure
     both = confidence("measurement-conflict", [side("a", "b", "c"), side("c")])
     assert THRESHOLDS["warning"] <= both < plain
-    # an amount or count so stated is info alone: on real coverage it was two facts to its
-    # writer twice as often as a page contradicting itself
-    assert confidence("value-conflict", [side("a", "b", "c"), side("c")]) < \
-        THRESHOLDS["warning"] <= confidence("value-conflict", [side("a", "b"), side("c")])
+    # an amount or count so stated in one line of that page is info alone: on real coverage
+    # the writer mostly set two facts side by side; lines apart it stays a warning
+    odd = [side("a", "b", "c"), side("c")]
+    assert confidence("value-conflict", odd, {"same_line": True}) < THRESHOLDS["warning"] <= \
+        confidence("value-conflict", odd) < confidence("value-conflict", [side("a", "b"),
+                                                                          side("c")])
     # spellings are not figures: a document using both spellings still misspells one
     assert confidence("name-variant", [side("a", "b", "c"), side("c")]) == \
         confidence("name-variant", [side("a", "b"), side("c")])
@@ -267,3 +270,25 @@ def test_values_each_corroborated_by_two_pages_are_two_facts():
         assert confidence("value-conflict", both, {"kind": kind}) < THRESHOLDS["warning"]
     assert confidence("value-conflict", [side("a", "b"), side("c")],
                       {"kind": "count"}) >= THRESHOLDS["warning"]
+
+
+def _plant_pages(sep: str) -> dict[str, str]:
+    return {
+        "a.txt": "Plant approved\n\nThe Orvell recycling plant will cost $120 million, the "
+                 "council said on Monday.\n",
+        "b.txt": "Council vote\n\nThe Orvell recycling plant will cost $120 million, officials "
+                 "said.\n",
+        "c.txt": f"Orvell plant\n\nThe Orvell recycling plant will cost $120 million.{sep}"
+                 "Building it will cost $150 million, the mayor said.\n",
+    }
+
+
+def test_a_page_setting_both_figures_side_by_side_gives_info(tmp_path):
+    # one paragraph: the writer wrote both as two facts
+    found, _ = audit_texts(tmp_path / "line", _plant_pages(" "))
+    (f,) = [f for f in found if f["class"] == "value-conflict"]
+    assert f["details"]["same_line"] is True and f["severity"] == "info"
+    # paragraphs apart: maybe a slip of that page, still a warning
+    found, _ = audit_texts(tmp_path / "apart", _plant_pages("\n\n"))
+    (f,) = [f for f in found if f["class"] == "value-conflict"]
+    assert "same_line" not in f["details"] and f["severity"] == "warning"

@@ -6,7 +6,7 @@ of two finals, where each was a warning; now info, still listed."""
 from __future__ import annotations
 
 from audit.check.confidence import THRESHOLDS, Side, confidence
-from tests.extracting import audit_texts
+from tests.extracting import audit_texts, pipeline
 
 PAGES = {
     "a.txt": "Final en Lima\n\nRuiz abrió el marcador con un gol a los 29 minutos del partido.\n",
@@ -35,3 +35,9 @@ def test_the_time_unit_factor_takes_a_warning_below_the_threshold():
              Side(frozenset({"c"}), frozenset({"body"}))]
     assert confidence("value-conflict", sides) >= THRESHOLDS["warning"]
     assert confidence("value-conflict", sides, {"time_unit": True}) < THRESHOLDS["warning"]
+
+
+def test_the_number_of_a_minute_of_play_is_no_count():
+    # the number after "minuto" is the minute; the next word ("tras": after) counts nothing
+    assert pipeline("Ruiz marcó en el minuto 112 tras un pase de Soto.", "count") == []
+    assert pipeline("Ruiz scored in minute 90 after a long pass.", "count") == []

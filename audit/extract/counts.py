@@ -44,7 +44,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "34"
+VERSION = "35"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -98,8 +98,8 @@ _CURRENCY_CODES = frozenset(
 _LABELS = frozenset(
     """page pages chapter section room number no route version vol volume issue article figure
     fig table step level phase grade gate act rule title season episode part item line unit
-    floor suite box lot flight bus""".split()
-)
+    floor suite box lot flight bus minute minuto minuta minuten""".split()
+)  # (a minute of play: "in the minute 112 after a pass", "en el minuto 112 tras un pase")
 _AFTER_ONE = frozenset("the this that no any every each which a some another someone".split())
 # Idioms built on "one": the number is part of a set phrase, not a count ("under one roof").
 _ONE_IDIOM = re.compile(

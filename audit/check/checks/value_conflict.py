@@ -222,6 +222,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 same = (story, kind, tuple(v.norm for v in values))
                 if same not in out or len(cand.values) > len(out[same].values):
                     out[same] = cand
+    _mark_same_line(con, list(out.values()), path_of)
     for story, story_tolls in tolls.items():
         for cand in swapped_tolls(story, story_tolls):
             out[(story, "swap", tuple(v["value"] for v in cand.values))] = cand
@@ -235,6 +236,37 @@ TIME_UNITS = frozenset("""years days hours minutes seconds weeks months ans ann�
     heures secondes semaines mois años anos días dias horas minutos segundos semanas meses
     jahre jahren tage tagen stunden minuten sekunden wochen monate monaten anni giorni
     minuti secondi settimane mesi""".split())
+def _mark_same_line(con: duckdb.DuckDBPyConnection, cands: list[Candidate],
+                    path_of: dict[str, str]) -> None:
+    """Mark (details ``same_line``) a two-valued conflict whose odd value's every page also
+    states the common value in the same line (one paragraph): its writer set the two figures
+    side by side as two facts ("11 and 12 states", an equity and an enterprise value), where
+    figures far apart on one page may be a slip (a headline's figure against the body's)."""
+    odd_of: dict[int, tuple[list[str], list[str]]] = {}
+    for i, c in enumerate(cands):
+        if len(c.values) != 2:
+            continue
+        sides = [[cl for cl, _ in v["claims"]] for v in c.values]
+        pages = [{path_of.get(cl, "") for cl in side} for side in sides]
+        odd, common = sorted(range(2), key=lambda k: (len(pages[k]), sorted(pages[k])))
+        if pages[odd] <= pages[common] and len(pages[common]) > 1:
+            odd_of[i] = (sides[odd], sides[common])
+    if not odd_of:
+        return
+    ids = sorted({cl for a, b in odd_of.values() for cl in a + b})
+    lines: dict[str, set[int]] = {}
+    for cl, line in con.execute(
+            "SELECT cs.claim_id, s.line FROM claim_spans cs JOIN spans s USING (span_id) "
+            "WHERE cs.role = 'value' AND cs.claim_id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids]).fetchall():
+        lines.setdefault(cl, set()).add(int(line))
+    for i, (odd_claims, common_claims) in odd_of.items():
+        placed = {(path_of.get(cl, ""), n) for cl in common_claims for n in lines.get(cl, ())}
+        if all(any((path_of.get(cl, ""), n) in placed for n in lines.get(cl, ()))
+               for cl in odd_claims):
+            cands[i].details["same_line"] = True
+
+
 TOTAL_SLACK = 0.01  # a listed total may be its rounded parts' sum ("$10.4m": $10m + $350,000)
 _ROW_MARK = re.compile(r"[ \t]*(?:[\u2022\u00b7\u25aa\u25cf*\u2013\u2014-]|\d{1,2}[.)])[ \t]")
 
