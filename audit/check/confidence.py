@@ -173,6 +173,7 @@ OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another langua
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
 LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the number
+TRANSLATED = 0.3  # two pages' translations of one quote, in a language not the story's own
 TIME_UNIT = 0.3  # a count of "minutos", "ans": a minute of play, an age, a span, no tally
 AGENCY_ESTIMATES = 0.3  # a quake's magnitudes in three values, or each stated by two pages
 WEAK_ZONES = frozenset({"title", "caption"})
@@ -255,6 +256,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= WORD_FORM
     if (details or {}).get("lower_bound") is True:
         score *= LOWER_BOUND
+    if (details or {}).get("translated") is True:
+        score *= TRANSLATED
     if (details or {}).get("time_unit") is True:
         score *= TIME_UNIT
     if (details or {}).get("agency_estimates") is True:

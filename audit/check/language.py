@@ -36,6 +36,19 @@ def language(text: str) -> str | None:
     return str(code) if probability >= MIN_PROBABILITY else None
 
 
+QUOTE_MIN_LETTERS = 40  # a quoted sentence: shorter than a page, long enough to tell apart
+
+
+@functools.lru_cache(maxsize=50_000)
+def quote_language(text: str) -> str | None:
+    """The language of a quotation (ISO 639-1), or None when too short or unsure: a quote is
+    what a page translates, whatever the language of the page around it."""
+    if sum(map(str.isalpha, text)) < QUOTE_MIN_LETTERS:
+        return None
+    code, probability = _identifier().classify(text[:SAMPLE_CHARS])
+    return str(code) if probability >= MIN_PROBABILITY else None
+
+
 class ClaimLanguages:
     """claim id -> the language of the document it was read from (None when unsure or not
     read). Each document is identified when first asked, once: identifying costs a model load

@@ -165,6 +165,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         story_cands.append([])
         story_notes[len(story_cands) - 1] = notes
         todo.append((len(story_cands) - 1, story, kept))
+    quotes_in = {i: kept for i, _, kept in todo}
     found = [(i, story, list(utterance_pairs(kept)), _rewrite_pairs(kept))
              for i, story, kept in todo]
     where = _surroundings(con, {q[0] for *_, rw in found for pair in rw for q in pair})
@@ -183,10 +184,34 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             label.setdefault(tuple(words(q)), q)
         built = [_build(a, b, parts, label) for a, b in pairs]
         story_cands[i] = [c for c in built if c is not None]
+        _mark_translated(story_cands[i], quotes_in[i])
         memo.put(story, {"candidates": [_payload(c) for c in story_cands[i]],
                          "warnings": story_notes[i]})
     memo.save()
     return [c for cands in story_cands for c in cands]
+
+
+def _mark_translated(cands: list[Candidate], quotes: list[tuple]) -> None:
+    """Mark (details ``translated``) a pair quoted in a language other than the one most of
+    the story's quotes are in: two pages' translations of one statement ("Con dolor" / "Con
+    tristeza" for "With sorrow") differ in words as a matter of course. Quotes are identified
+    only in a story where one holds a letter outside ASCII (a page in another language): an
+    English-only story costs nothing."""
+    if not cands or all(q[2].isascii() for q in quotes):
+        return
+    from audit.check.language import quote_language
+
+    lang = {q[0]: quote_language(q[2]) for q in quotes if isinstance(q[0], str)}
+    counts = Counter(code for code in lang.values() if code)
+    if len(counts) < 2:
+        return
+    (main, n_main), (_, n_next) = counts.most_common(2)
+    if n_main == n_next:
+        return  # no language most quotes are in
+    for c in cands:
+        codes = {lang.get(cl) for v in c.values for cl, _ in v["claims"]}
+        if len(codes) == 1 and None not in codes and main not in codes:
+            c.details["translated"] = True
 
 
 def _ids(q: tuple) -> list[str]:
