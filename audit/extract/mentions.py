@@ -46,7 +46,7 @@ from audit.extract.vocab import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "mentions"
-VERSION = "7"
+VERSION = "8"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -89,6 +89,8 @@ def _bad(w: str, lex: Lexicon) -> bool:
     return (
         w in STOP_WORDS or w in MONTHS or w in WEEKDAYS or w in NATIONALITIES
         or w in lex.title_words or bare.lower() in lex.org_suffixes or len(bare) < 2
+        # a title in the plural before several names: "Justices Stephen Breyer, ..."
+        or w.endswith("s") and w[:-1] in lex.title_words
     )
 
 

@@ -113,6 +113,9 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
                    - {()})
     known_set = set(known)
     known_tokens = {t for k in known for t in k}
+    # people named with a title somewhere in the story ("Chief Justice John Roberts")
+    titled = sorted({tokens(m.surface, "person") for m in ms
+                     if m.role_key and m.role_key != SIDE})
     full = [k for k in known if len(k) >= 2 and not surname_only(k)]
     # (a lone anchor that is a full name's surname is that person, counted once)
     lone_tokens = sorted({a[0] for a in lone_anchors} - {f[-1] for f in full})
@@ -130,7 +133,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
                 _outnumbers(owner, k, written_all):
             keep = True
         elif len(k) >= 2:
-            keep = len([f for f in full if _side_typo(spelling_pair(k, f))]) == 1
+            keep = (len([f for f in full if _side_typo(spelling_pair(k, f))]) == 1
+                    or _final_s_off(k, titled, written_all) is not None)
         elif k in lone_anchors:
             keep = True
         elif (owner := _short_surname_typo(k, full, written, written_all,
@@ -145,6 +149,23 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         if keep:
             out.append(replace(m, role_key="", joins=()))
     return out
+
+
+def _final_s_off(k: tuple[str, ...], titled: Sequence[tuple[str, ...]],
+                 written: Counter) -> tuple[str, ...] | None:
+    """The one titled person whose full name ``k`` writes with a final "s" added to or dropped
+    from the surname, the given names alike ("John Robert" for Chief Justice John Roberts,
+    "Stephen Breyers" for Justice Stephen Breyer), written more often than ``k``, or None. A
+    final "s" is no misspelling between two words or two people in general (a plural, "Matthew"
+    and "Matthews"), but a person the story names with a title and more often is one person,
+    misspelt where the name stands without one."""
+    if len(k) < 2 or surname_only(k):
+        return None
+    owners = [f for f in titled if len(f) == len(k) and f[:-1] == k[:-1] and len(f[-1]) >= 4
+              and (f[-1] == k[-1] + "s" or k[-1] == f[-1] + "s")]
+    if len(owners) != 1 or written[owners[0]] <= written[k]:
+        return None
+    return owners[0]
 
 
 def _outnumbers(owner: tuple[str, ...], k: tuple[str, ...], written: Counter) -> bool:
