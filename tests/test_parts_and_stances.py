@@ -79,3 +79,14 @@ def test_a_body_counted_without_a_noun_after_it_is_still_read():
     # the body's size ends before the figure's noun would: no word to test for a sex
     counts = [(c.subject, c.value["n"]) for c in pipeline("A squad of 23 flew home.", "count")]
     assert counts == [("squad", 23)]
+
+
+def test_the_named_few_of_a_group_are_a_part():
+    # "the names of two soldiers" (of three aboard) counts those named; "the names of the 12
+    # victims" names the whole group
+    named = {(c.subject, c.value["n"]): c.value.get("part") for c in pipeline(
+        "The army released the names of two soldiers who died. The names of the 12 victims "
+        "were read out.", "count")}
+    assert named == {("soldiers", 2): True, ("victims", 12): None}
+    (two,) = pipeline("The two soldiers named were from Ohio.", "count")
+    assert two.value.get("part") is True

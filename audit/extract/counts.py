@@ -44,7 +44,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "35"
+VERSION = "36"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -133,6 +133,11 @@ _SEXES = r"(?:men|women|boys|girls|males|females)"
 _SEX_SPLIT_AFTER = re.compile(rf"[ \t]+and[ \t]+(?:\d+|{WORDS_RE})[ \t]+{_SEXES}\b", re.I)
 _SEX_SPLIT_BEFORE = re.compile(rf"\b(?:\d+|{WORDS_RE})[ \t]+{_SEXES}[ \t]+and[ \t]+$", re.I)
 _SEX_NOUNS = frozenset("men women boys girls males females".split())
+# Those of a group whose names are given: "released the names of two soldiers who died" (of
+# three aboard) counts the named, a part of the group
+_NAMED_STATES = frozenset({"named", "identified"})
+# ("the names of the 12 victims" names the whole group: not a part)
+_NAMED_PART_BEFORE = re.compile(r"(?i)\b(?:names|identities)[ \t]+of[ \t]+$")
 # The part of a whole that something happened to: "10 cars, eight of which derailed"
 _SOME_OF_WHICH = re.compile(
     rf"[ \t]*,[ \t]*(?P<num>\d+|{WORDS_RE})[ \t]+of[ \t]+(?:which|whom|them)[ \t]+"
@@ -382,7 +387,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                            if m["scale"] else None, int(parse_decimal(m["scale"]) or 1)
                            if m["scale"] else 1, rounded=value >= 1000)}
         if _PART_OF_GROUP.search(text, m.end(), cs) or _PART_BY_POSITION.search(
-                text, max(start, ns - 12), ns):
+                text, max(start, ns - 12), ns) or _NAMED_PART_BEFORE.search(
+                text, max(start, ns - 24), ns):
             counted["part"] = True  # "21 other women": the group without someone named
         elif ce > ns and text[ns:ce].split()[-1].lower() in _SEX_NOUNS and (
                 _SEX_SPLIT_AFTER.match(text, ce, end)
@@ -391,6 +397,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         state = count_state(text, ns, ce, ss, se)
         if state:
             counted["state"] = state
+            if state in _NAMED_STATES:
+                counted["part"] = True  # "the two soldiers named": those of a group named
         yield ClaimDraft(
             kind="count",
             predicate="count",
