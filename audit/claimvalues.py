@@ -92,6 +92,7 @@ class CountValue(Figure):
     n: Annotated[int | float, AtLeast(0)]
     state: NotRequired[str]  # what happened to the group: killed, injured ...
     part: NotRequired[bool]  # "21 *other* women"
+    aspect: NotRequired[str]  # a contest's score: "margin" (won *by* 7 runs) or "needed"
 
 
 class DateValue(TypedDict):

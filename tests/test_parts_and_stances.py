@@ -90,3 +90,19 @@ def test_the_named_few_of_a_group_are_a_part():
     assert named == {("soldiers", 2): True, ("victims", 12): None}
     (two,) = pipeline("The two soldiers named were from Ohio.", "count")
     assert two.value.get("part") is True
+
+
+def test_a_winning_margin_and_a_score_needed_are_no_tallies(tmp_path):
+    # "by seven runs" is the margin, "needed 16 runs" what was left to score: found on real
+    # coverage of a cricket final, where the two were compared as one count of runs
+    kinds = {c.value["n"]: c.value.get("aspect") for c in pipeline(
+        "Harbour needed 16 runs to win. Lakeside won by seven runs. Ruiz made 76 runs.",
+        "count")}
+    assert kinds == {16: "needed", 7: "margin", 76: None}
+    pages = {
+        "a.txt": "Lakeside win final\n\nLakeside won the final by seven runs on Sunday.\n",
+        "b.txt": "Final\n\nHarbour needed 16 runs from the last two overs on Sunday.\n",
+        "c.txt": "Lakeside champions\n\nLakeside beat Harbour by seven runs in the final.\n",
+    }
+    found, _ = audit_texts(tmp_path, pages)
+    assert [f for f in found if f["class"] == "value-conflict"] == []

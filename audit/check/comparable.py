@@ -97,6 +97,7 @@ def frame_of(kind: str, subject: str, value: dict[str, Any], qualifiers: dict[st
         "part": bool(value.get("part")),
         "period": value.get("period"),
         "change": value.get("change"),
+        "aspect": value.get("aspect"),
     }
 
 
@@ -113,6 +114,8 @@ def bucket_key(story: str, kind: str, predicate: str, subject: str, currency: st
         frame += f":period:{fr['period']}"  # a part of the event's time: only with that part
     if fr.get("change"):
         frame += f":change:{fr['change']}"  # a gain or loss: only with changes that way
+    if fr.get("aspect"):
+        frame += f":aspect:{fr['aspect']}"  # a margin or a score still needed: only alike
     quals = json.dumps({k: v for k, v in qualifiers.items() if k != "approx"}, sort_keys=True)
     if kind == "money":
         # amounts are keyed by currency; what they measure is compared by signature

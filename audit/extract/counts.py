@@ -44,7 +44,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "36"
+VERSION = "37"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
@@ -136,6 +136,15 @@ _SEX_NOUNS = frozenset("men women boys girls males females".split())
 # Those of a group whose names are given: "released the names of two soldiers who died" (of
 # three aboard) counts the named, a part of the group
 _NAMED_STATES = frozenset({"named", "identified"})
+# What a score is of in a contest: the winning margin ("won by seven runs", "by 12 votes") or
+# what a side still needed ("needed 16 runs", "16 runs to win"): neither is a tally of the
+# game, and each is compared only with its own kind
+_SCORE_NOUNS = frozenset("""runs wickets points goals strokes shots votes seats lengths
+    run wicket point goal stroke shot vote seat length""".split())
+_MARGIN_BEFORE = re.compile(r"(?i)\bby[ \t]+(?:just[ \t]+|only[ \t]+)?$")
+_NEEDED_BEFORE = re.compile(r"(?i)\b(?:need(?:ed|s|ing)?|requir(?:ed|es|ing)|chasing|target"
+                            r"[ \t]+of)[ \t]+(?:another[ \t]+|a[ \t]+further[ \t]+)?$")
+_TO_WIN_AFTER = re.compile(r"(?i)[ \t]+(?:to[ \t]+win|for[ \t]+victory)\b")
 # ("the names of the 12 victims" names the whole group: not a part)
 _NAMED_PART_BEFORE = re.compile(r"(?i)\b(?:names|identities)[ \t]+of[ \t]+$")
 # The part of a whole that something happened to: "10 cars, eight of which derailed"
@@ -271,6 +280,19 @@ def _noun_phrase(
     return kept, kept[0].start("tok"), kept[-1].end("tok")
 
 
+def _score_aspect(text: str, ns: int, ce: int, lo: int, hi: int) -> str | None:
+    """"margin" or "needed" for a score of a contest (see ``_SCORE_NOUNS``), else None."""
+    noun = re.search(r"(\w+)$", text[ns:ce])
+    if noun is None or noun[1].lower() not in _SCORE_NOUNS:
+        return None
+    if _MARGIN_BEFORE.search(text, max(lo, ns - 12), ns):
+        return "margin"
+    if _NEEDED_BEFORE.search(text, max(lo, ns - 24), ns) or _TO_WIN_AFTER.match(
+            text, ce, min(hi, ce + 16)):
+        return "needed"
+    return None
+
+
 def _skip_before(text: str, ns: int, lo: int, num: str, is_digits: bool) -> bool:
     """Whether the words before the number make it a label, a name, a date or a ratio."""
     seg = text[max(lo, ns - 24) : ns]
@@ -394,6 +416,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 _SEX_SPLIT_AFTER.match(text, ce, end)
                 or _SEX_SPLIT_BEFORE.search(text, max(start, ns - 40), ns)):
             counted["part"] = True  # "eight men and four women": a group told by sex
+        aspect = _score_aspect(text, ns, ce, start, end)
+        if aspect:
+            counted["aspect"] = aspect
         state = count_state(text, ns, ce, ss, se)
         if state:
             counted["state"] = state
