@@ -106,3 +106,11 @@ def test_a_winning_margin_and_a_score_needed_are_no_tallies(tmp_path):
     }
     found, _ = audit_texts(tmp_path, pages)
     assert [f for f in found if f["class"] == "value-conflict"] == []
+
+
+def test_a_count_in_one_over_is_that_overs():
+    # "three sixes in Patel's over" is one over's, not the innings' five sixes
+    periods = {c.value["n"]: c.value.get("period") for c in pipeline(
+        "Ruiz hit three sixes in Okafor's over. Ruiz made 52 with five sixes. "
+        "Soto took two wickets in the 18th over.", "count")}
+    assert periods == {3: "one over", 5: None, 2: "over 18"}

@@ -732,7 +732,8 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
 # --- sub-period ---------------------------------------------------------------------------------
 
 # A figure said of a part of the event's time ("two touchdown passes in the fourth quarter",
-# "three goals in the first half", "scored twice in extra time") is not the whole event's
+# "three goals in the first half", "scored twice in extra time", "three sixes in Patel's
+# over") is not the whole event's
 # figure: it is compared only with figures of that same part. Amounts are left alone: "revenue
 # in the third quarter" is a company's whole reporting period, not a part of it.
 _ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth",
@@ -742,7 +743,10 @@ _SUB_PERIOD = re.compile(
     r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last|opening|closing)[ \t]+"
     r"(?P<p>quarter|half|period|inning|innings|set|frame)s?\b"
     r"|\b(?:in|during)[ \t]+(?P<x>overtime|extra[ \t]+time|stoppage[ \t]+time|injury[ \t]+time"
-    r"|added[ \t]+time)\b")
+    r"|added[ \t]+time)\b"
+    # one over of a cricket innings: "in the 18th over", "in one over", "in Patel's over"
+    r"|\b(?:in|from|off)[ \t]+(?:the[ \t]+(?P<on>\d{1,2})(?:st|nd|rd|th)|(?:an|one|a[ \t]+single"
+    r"|that|his|her|the[ \t]+same)|(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w-]*['’]s?)[ \t]+over\b")
 
 
 def sub_period(text: str, lo: int, hi: int) -> str | None:
@@ -750,6 +754,8 @@ def sub_period(text: str, lo: int, hi: int) -> str | None:
     m = _SUB_PERIOD.search(text, lo, hi)
     if m is None:
         return None
+    if m.group(0).endswith("over"):
+        return f"over {int(m['on'])}" if m["on"] else "one over"
     if m["x"]:
         x = " ".join(m["x"].lower().split())
         return "extra time" if x in ("stoppage time", "injury time", "added time") else x
