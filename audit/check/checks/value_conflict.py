@@ -236,6 +236,8 @@ TIME_UNITS = frozenset("""years days hours minutes seconds weeks months ans ann�
     heures secondes semaines mois años anos días dias horas minutos segundos semanas meses
     jahre jahren tage tagen stunden minuten sekunden wochen monate monaten anni giorni
     minuti secondi settimane mesi""".split())
+
+
 def _mark_same_line(con: duckdb.DuckDBPyConnection, cands: list[Candidate],
                     path_of: dict[str, str]) -> None:
     """Mark (details ``same_line``) a two-valued conflict whose odd value's every page also
