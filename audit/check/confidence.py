@@ -198,6 +198,10 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     """The finding's confidence, rounded to 2 decimals (stable output)."""
     sides = [s for s in sides if s.documents]
     score = PRIOR.get(cls, DEFAULT_PRIOR)
+    if (details or {}).get("decimal_slip") is True:
+        # one figure with its decimal point moved (the same digits, 10x apart): the digits are
+        # the evidence, whatever the support of each side
+        return round(min(CEILING.get(cls, 1.0), score), 2)
     if len(sides) >= 2:
         support = sorted(len(s.documents) for s in sides)
         if support[-1] == 1:

@@ -180,6 +180,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 continue
             groups = magnitude_groups([{"num": v.num, "norm": v.norm, "claims": v.claims,
                                         "v": v} for v in vals], ratio)
+            if kind == "money":
+                groups = groups + decimal_slips(vals, groups)
             for group in groups:
                 values = conflicting([g["v"] for g in group])
                 if not values:
@@ -214,6 +216,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     cand.details["several_facts"] = True
                 if kind == "count" and key[3] in TIME_UNITS:
                     cand.details["time_unit"] = True
+                if any(g.get("slip") for g in group):
+                    cand.details["decimal_slip"] = True
                 if kind == "money":
                     part = _difference_stated(values, stated.get((story, key[3]), set()))
                     if part is not None:
@@ -236,6 +240,37 @@ TIME_UNITS = frozenset("""years days hours minutes seconds weeks months ans ann�
     heures secondes semaines mois años anos días dias horas minutos segundos semanas meses
     jahre jahren tage tagen stunden minuten sekunden wochen monate monaten anni giorni
     minuti secondi settimane mesi""".split())
+
+
+SLIP_DIGITS = 3  # significant digits two amounts must share to be one written twice
+
+
+def _digits(num: float) -> str:
+    """The significant digits of an amount as a string: 57,010,000,000 -> "5701"."""
+    text = f"{num:.6f}".replace(".", "").strip("0")
+    return text
+
+
+def decimal_slips(vals: list, groups: list[list[dict]]) -> list[list[dict]]:
+    """Pairs of amounts in different magnitude groups that are one figure with its decimal
+    point moved (10, 100 or 1,000 times apart, the same SLIP_DIGITS or more significant digits:
+    "$570.1 billion" for "$57.01 billion"): a slip in copying, compared although far apart
+    (amounts more than 2x apart are otherwise two facts). A round figure ("$5 million" /
+    "$50 million") shares too few digits to tell a slip from two facts."""
+    group_of = {id(g["v"]): i for i, group in enumerate(groups) for g in group}
+    out = []
+    for i, a in enumerate(vals):
+        for b in vals[i + 1:]:
+            if not a.num or not b.num or group_of.get(id(a)) == group_of.get(id(b)):
+                continue
+            hi, lo = max(a.num, b.num), min(a.num, b.num)
+            if not any(abs(hi / lo - k) < 1e-9 * k for k in (10.0, 100.0, 1000.0)):
+                continue
+            da, db = _digits(float(a.num)), _digits(float(b.num))
+            if da == db and len(da.replace("0", "")) >= 1 and len(da) >= SLIP_DIGITS:
+                out.append([{"num": v.num, "norm": v.norm, "claims": v.claims, "v": v,
+                             "slip": True} for v in (a, b)])
+    return out
 
 
 def _mark_same_line(con: duckdb.DuckDBPyConnection, cands: list[Candidate],
