@@ -247,8 +247,7 @@ SLIP_DIGITS = 3  # significant digits two amounts must share to be one written t
 
 def _digits(num: float) -> str:
     """The significant digits of an amount as a string: 57,010,000,000 -> "5701"."""
-    text = f"{num:.6f}".replace(".", "").strip("0")
-    return text
+    return f"{num:.6f}".replace(".", "").strip("0")
 
 
 def decimal_slips(vals: list, groups: list[list[dict]]) -> list[list[dict]]:
@@ -267,7 +266,7 @@ def decimal_slips(vals: list, groups: list[list[dict]]) -> list[list[dict]]:
             if not any(abs(hi / lo - k) < 1e-9 * k for k in (10.0, 100.0, 1000.0)):
                 continue
             da, db = _digits(float(a.num)), _digits(float(b.num))
-            if da == db and len(da.replace("0", "")) >= 1 and len(da) >= SLIP_DIGITS:
+            if da == db and len(da) >= SLIP_DIGITS:
                 out.append([{"num": v.num, "norm": v.norm, "claims": v.claims, "v": v,
                              "slip": True} for v in (a, b)])
     return out
