@@ -27,13 +27,18 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def language(text: str) -> str | None:
-    """The ISO 639-1 code of the language ``text`` is written in, or None when unsure."""
-    sample = text[:SAMPLE_CHARS]
-    if sum(map(str.isalpha, sample)) < MIN_LETTERS:
+def _classify(sample: str, min_letters: int) -> str | None:
+    """The model's language for ``sample`` when it has ``min_letters`` letters and the model is
+    sure, else None."""
+    if sum(map(str.isalpha, sample)) < min_letters:
         return None
     code, probability = _identifier().classify(sample)
     return str(code) if probability >= MIN_PROBABILITY else None
+
+
+def language(text: str) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is written in, or None when unsure."""
+    return _classify(text[:SAMPLE_CHARS], MIN_LETTERS)
 
 
 QUOTE_MIN_LETTERS = 40  # a quoted sentence: shorter than a page, long enough to tell apart
@@ -43,10 +48,7 @@ QUOTE_MIN_LETTERS = 40  # a quoted sentence: shorter than a page, long enough to
 def quote_language(text: str) -> str | None:
     """The language of a quotation (ISO 639-1), or None when too short or unsure: a quote is
     what a page translates, whatever the language of the page around it."""
-    if sum(map(str.isalpha, text)) < QUOTE_MIN_LETTERS:
-        return None
-    code, probability = _identifier().classify(text[:SAMPLE_CHARS])
-    return str(code) if probability >= MIN_PROBABILITY else None
+    return _classify(text[:SAMPLE_CHARS], QUOTE_MIN_LETTERS)
 
 
 class ClaimLanguages:

@@ -129,13 +129,15 @@ _PART_OF_GROUP = re.compile(r"(?i)\b(?:other|additional|more|further|remaining|e
 # A group told by sex ("a jury of eight men and four women", "four women and eight men"):
 # each count is a part of the group, compared only with parts, not with another group of
 # women (the two women a defendant is convicted over)
-_SEXES = r"(?:men|women|boys|girls|males|females)"
+_SEX_NOUNS = ("men", "women", "boys", "girls", "males", "females")
+_SEXES = "(?:" + "|".join(_SEX_NOUNS) + ")"
 _SEX_SPLIT_AFTER = re.compile(rf"[ \t]+and[ \t]+(?:\d+|{WORDS_RE})[ \t]+{_SEXES}\b", re.I)
 _SEX_SPLIT_BEFORE = re.compile(rf"\b(?:\d+|{WORDS_RE})[ \t]+{_SEXES}[ \t]+and[ \t]+$", re.I)
-_SEX_NOUNS = frozenset("men women boys girls males females".split())
 # Those of a group whose names are given: "released the names of two soldiers who died" (of
 # three aboard) counts the named, a part of the group
-_NAMED_STATES = frozenset({"named", "identified"})
+# ("the names of the 12 victims" names the whole group: not a part)
+_NAMED_PART_BEFORE = re.compile(r"(?i)\b(?:names|identities)[ \t]+of[ \t]+$")
+_NAMED_STATES = frozenset({"named", "identified"})  # "the two soldiers named"
 # What a score is of in a contest: the winning margin ("won by seven runs", "by 12 votes") or
 # what a side still needed ("needed 16 runs", "16 runs to win"): neither is a tally of the
 # game, and each is compared only with its own kind
@@ -145,8 +147,6 @@ _MARGIN_BEFORE = re.compile(r"(?i)\bby[ \t]+(?:just[ \t]+|only[ \t]+)?$")
 _NEEDED_BEFORE = re.compile(r"(?i)\b(?:need(?:ed|s|ing)?|requir(?:ed|es|ing)|chasing|target"
                             r"[ \t]+of)[ \t]+(?:another[ \t]+|a[ \t]+further[ \t]+)?$")
 _TO_WIN_AFTER = re.compile(r"(?i)[ \t]+(?:to[ \t]+win|for[ \t]+victory)\b")
-# ("the names of the 12 victims" names the whole group: not a part)
-_NAMED_PART_BEFORE = re.compile(r"(?i)\b(?:names|identities)[ \t]+of[ \t]+$")
 # The part of a whole that something happened to: "10 cars, eight of which derailed"
 _SOME_OF_WHICH = re.compile(
     rf"[ \t]*,[ \t]*(?P<num>\d+|{WORDS_RE})[ \t]+of[ \t]+(?:which|whom|them)[ \t]+"

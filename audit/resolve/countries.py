@@ -45,6 +45,12 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+def _iso_names(country: object) -> list[str]:
+    """A pycountry country's names: short, official and common, those it has."""
+    return [n for n in (getattr(country, "name", None), getattr(country, "official_name", None),
+                        getattr(country, "common_name", None)) if n]
+
+
 @functools.cache
 def _table() -> dict[str, str]:
     """Normalised spelling -> country code."""
@@ -55,9 +61,7 @@ def _table() -> dict[str, str]:
     direct: dict[str, str] = {}
     derived: dict[str, set[str]] = {}
     for c in pycountry.countries:
-        for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
-            if not n:
-                continue
+        for n in _iso_names(c):
             direct.setdefault(_norm(n), c.alpha_3)
             if n.lower().startswith("the "):
                 direct.setdefault(_norm(n[4:]), c.alpha_3)
@@ -101,9 +105,7 @@ def _demonyms() -> frozenset[str]:
 
     names = set(PRESS_FORMS) | set(_ABBREVIATIONS)
     for c in pycountry.countries:
-        for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
-            if n:
-                names.add(_norm(n))
+        names.update(_norm(n) for n in _iso_names(c))
     out = {_norm(d) for d in NATIONALITIES} - names
     out |= {k for k in _table() if k not in names and " " not in k}
     return frozenset(out)
@@ -197,8 +199,8 @@ def _inner() -> dict[str, str]:
     out = {k: PRESS_FORMS[k] for k in _ABBREVIATIONS}
     out["united states of america"] = "USA"
     for c in pycountry.countries:
-        for n in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
-            if n and ", " not in n:
+        for n in _iso_names(c):
+            if ", " not in n:
                 out.setdefault(_norm(n), c.alpha_3)
     return out
 

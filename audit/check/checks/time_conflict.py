@@ -159,9 +159,9 @@ def _unrounded(values: list[Value]) -> list[Value]:
     kept = [anchor]
     for v in values[1:]:
         b = _last_digit(v)
-        if a and b and a[0] != b[0] and min(a[0], b[0]) >= 1 and anchor.num is not None \
-                and v.num is not None \
-                and abs(float(anchor.num) - float(v.num)) < max(a[1], b[1]) - 1e-9:
+        # (_last_digit gives None for a value without a number)
+        if a and b and a[0] != b[0] and min(a[0], b[0]) >= 1 \
+                and abs(float(anchor.num or 0) - float(v.num or 0)) < max(a[1], b[1]) - 1e-9:
             continue
         kept.append(v)
     return kept if len(kept) > 1 else []
