@@ -81,6 +81,10 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   "People's" / "People" beside "the people"): the genitive or plural of a common noun inside a
   name, a matter of style; this alone leaves a finding at info. A name's own word ("Johns
   Hopkins") is never written in lower case and stays a misspelling.
+* **place names**: two spellings that are both names of one city in GeoNames (details
+  ``place_names``: "Lisbona" on Italian pages, "Lisboa" on Portuguese ones, "Munich" /
+  "München"; ``audit/resolve/gazetteer.py``): the city's names in two languages, not a
+  misspelling; this alone leaves a finding at info.
 * **lower bound**: a currency slip (one number under two currency signs) of which one side is
   only ever stated as a lower bound (details ``lower_bound``: "more than €1bn" where the others
   say "£1bn"): the way writers render an amount converted from a stronger currency, rounded
@@ -172,6 +176,7 @@ CUT_OFF = 0.3
 OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
+PLACE_NAMES = 0.3  # two spellings that are both names of one city ("Lisbona" / "Lisboa")
 LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the number
 TRANSLATED = 0.3  # two pages' translations of one quote, in a language not the story's own
 TIME_UNIT = 0.3  # a count of "minutos", "ans": a minute of play, an age, a span, no tally
@@ -258,6 +263,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= FORMS_IN_USE
     if (details or {}).get("word_form") is True:
         score *= WORD_FORM
+    if (details or {}).get("place_names") is True:
+        score *= PLACE_NAMES
     if (details or {}).get("lower_bound") is True:
         score *= LOWER_BOUND
     if (details or {}).get("translated") is True:

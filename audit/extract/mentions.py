@@ -44,9 +44,10 @@ from audit.extract.vocab import (
     lexicon,
 )
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.resolve.countries import names_a_country
 
 NAME = "mentions"
-VERSION = "8"
+VERSION = "9"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -135,8 +136,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 article and _LONE_SURNAME.fullmatch(words[0])):  # "Die Eagels"
             continue
         name = " ".join(words)
-        if name in COUNTRIES or name in lex.places or words[-1] in STREET_NOUNS:
-            continue  # a place: "Harlow International Airport", "Regent Street"
+        if name in COUNTRIES or name in lex.places or words[-1] in STREET_NOUNS \
+                or names_a_country(name):
+            continue  # a place: "Harlow International Airport", "Regent Street", "Saudis"
         yield ClaimDraft(
             kind="mention",
             predicate="person",

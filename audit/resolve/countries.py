@@ -119,6 +119,38 @@ def demonym(word: str) -> bool:
     return word[:1].isupper() and _norm(word) in _demonyms()
 
 
+@functools.cache
+def _translated() -> frozenset[str]:
+    """Normalised names of countries in the languages pycountry ships translations for
+    ("arabia saudita", "deutschland", "etela-afrikka"): a page in another language names a
+    country so, and the words are no person's name."""
+    import gettext
+    import os
+
+    import pycountry
+
+    english = [n for c in pycountry.countries for n in _iso_names(c)]
+    out: set[str] = set()
+    for lang in sorted(os.listdir(pycountry.LOCALES_DIR)):
+        try:
+            table = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        out.update(_norm(table.gettext(n)) for n in english)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=100_000)
+def names_a_country(surface: str) -> bool:
+    """Whether a capitalised run names a country or its people, in English or in a language
+    pycountry translates country names into: "Sri Lankan", "Sri Lankans", "Saudis",
+    "Arabia Saudită". Such a run is no person's name however it is placed."""
+    s = " ".join(surface.split())
+    if country_key(s) is not None or s.endswith("s") and country_key(s[:-1]) is not None:
+        return True
+    return s[:1].isupper() and _norm(s) in _translated()
+
+
 @functools.lru_cache(maxsize=100_000)
 def country_key(surface: str) -> str | None:
     """The country (ISO alpha-3, or "EU") a whole surface names, else None: "the U.K.",

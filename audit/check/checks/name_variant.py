@@ -16,6 +16,7 @@ from audit.check.candidates import Candidate, Inputs
 from audit.check.checks import expect
 from audit.check.language import claim_languages, other_language
 from audit.check.memo import StoryMemo
+from audit.resolve.gazetteer import same_place
 from audit.text import deaccent
 
 NAME = "name-variant"
@@ -121,7 +122,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     the variant is written only on pages in another language than the canonical spelling's
     and differs as that language's form would (``language_form``);
     ``vowels_only`` when the two spellings differ only in vowels romanisations swap
-    ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name)."""
+    ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name); ``place_names`` when
+    both are names of one city (``audit/resolve/gazetteer.py``: "Lisbona" / "Lisboa")."""
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
     langs = claim_languages(con, [claim for c in spelling for v in c.values
                                   for claim, _ in v["claims"]])
@@ -134,6 +136,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
             c.details["other_language"] = True
         if vowels_only(a, b):
             c.details["vowels_only"] = True
+        if same_place(a, b):
+            c.details["place_names"] = True
     _mark_word_forms(con, spelling)
 
 
