@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "16"
+VERSION = "18"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -81,7 +81,9 @@ _DUR_UNITS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr"
               "day": 86400, "week": 604800, "month": 2629746, "year": 31556952}
 _DURATION = re.compile(
     r"(?<![\w$€£¥.,/:#+'’-])"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORDS_RE}|[Aa]n?|[Hh]alf[ \t]+an?"
+    # "two and a half years", "a two-and-a-half-year contract" first: the half is the figure's
+    rf"(?P<num>(?:\d+|{WORDS_RE})(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half"
+    rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORDS_RE}|[Aa]n?|[Hh]alf[ \t]+an?"
     r"|[Aa][ \t]+couple[ \t]+of|[Ss]everal)"
     r"(?P<sep>[ \t]+|-)(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
     r"|months?|years?)(?![\w-])")
@@ -162,8 +164,15 @@ def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDra
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 
 
+_AND_A_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half\Z")
+
+
 def _duration_value(m: re.Match[str]) -> float | None:
     num = m["num"].lower()
+    half = _AND_A_HALF.search(num)
+    if half:
+        d = parse_decimal(num[:half.start()])
+        return None if d is None else float(d) + 0.5
     if num in ("a", "an"):
         return 1.0
     if num.startswith("half"):
@@ -191,11 +200,12 @@ _TERMS = {"mission": "mission", "flight": "mission", "voyage": "mission", "journ
 _TERM_RE = "|".join(sorted(_TERMS, key=len, reverse=True))
 # right after the figure, at most one word between: "25-day uncrewed flight", "two-year deal"
 _TERM_AFTER = re.compile(rf"(?:[ \t]+|-)(?:[a-z]+[ \t]+)?(?P<w>{_TERM_RE})s?\b")
-# before it in its clause: "the mission will last", "a contract that runs for", "a ban of"
+# before it in its clause: "the mission will last", "a contract that runs for", "a ban of",
+# "a contract for"
 _TERM_BEFORE = re.compile(
     rf"(?i)\b(?P<w>{_TERM_RE})\b(?:(?:,?[ \t]+[\w'’-]+){{0,4}}?,?[ \t]+(?:(?:will|would|to|should"
     r"|could|may|might|is[ \t]+expected[ \t]+to)[ \t]+last|lasts|lasted|lasting|runs|ran"
-    r"|running|spans|spanned|spanning)(?:[ \t]+for)?|[ \t]+of)[ \t]+$")
+    r"|running|spans|spanned|spanning)(?:[ \t]+for)?|[ \t]+(?:of|for))[ \t]+$")
 # the slack of a rounded length: days to within 5 %, weeks and months to half a unit (a
 # "four-week mission" may be 26 days); years are counted whole ("four-year" vs "five-year")
 _TERM_SLACK = {86400: 0.05, 604800: 0.5, 2592000: 0.5}
@@ -227,6 +237,34 @@ _STANCE_BEFORE = re.compile(
     r"|ask(?:s|ed|ing)?[ \t]+for|call(?:s|ed|ing)?[ \t]+for|recommend(?:s|ed|ing)?"
     r"|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)?[ \t]+for|want(?:s|ed)?))\b")
 _CLAUSE_BREAK = re.compile(r"(?i)[,;:(]|\b(?:but|while|whereas|although|though|and)\b")
+
+
+# A length that is one end of a range ("sentences ranging from three to 20 years", "between 3
+# years and 15 years"): the spread over several things (each defendant's term), not one
+# thing's length, compared only with other ranges' ends.
+_NUM = rf"(?:\d+(?:\.\d+)?|{WORDS_RE})"
+# the closing end: "to"/"and" right before it, "from"/"between" and a number earlier in the
+# sentence ("from 3 years in prison, 2 of which were suspended, to 15 years")
+_PAIRED = {"from": "to", "between": "and"}
+_TO_BEFORE = re.compile(r"(?i)\b(?P<w>to|and)[ \t]+$")
+_FROM_NUMBER = re.compile(rf"(?i)\b(?P<w>from|between)[ \t]+{_NUM}\b")
+# the opening end: "from"/"between" right before it, "to"/"and" and a length after it
+_FROM_BEFORE = re.compile(r"(?i)\b(?P<w>from|between)[ \t]+$")
+_TO_LENGTH = re.compile(
+    rf"(?i)\b(?P<w>to|and)[ \t]+{_NUM}[ \t-]+(?:seconds?|minutes?|hours?|days?|weeks?|months?"
+    r"|years?)\b")
+_RANGE_REACH = 80
+
+
+def _range_end(text: str, s: int, e: int, ss: int, se: int) -> bool:
+    """Whether the length at text[s:e] opens or closes a range within its sentence."""
+    to = _TO_BEFORE.search(text, max(ss, s - 8), s)
+    if to is not None and any(_PAIRED[f["w"].lower()] == to["w"].lower() for f in
+                              _FROM_NUMBER.finditer(text, max(ss, s - _RANGE_REACH), to.start())):
+        return True
+    fr = _FROM_BEFORE.search(text, max(ss, s - 12), s)
+    return fr is not None and any(_PAIRED[fr["w"].lower()] == t["w"].lower() for t in
+                                  _TO_LENGTH.finditer(text, e, min(se, e + _RANGE_REACH)))
 
 
 def _stance(text: str, s: int, ss: int) -> str | None:
@@ -333,7 +371,10 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
         if rel:
             value["relation"] = rel["rel"].lower()
         record = None if rel or term else _record(text, approx[1] if approx else s, ss)
+        ranged = not rel and _range_end(text, approx[1] if approx else s, e, ss, se)
         stance = _stance(text, s, ss) if term else None  # "up to" itself says maximum
+        if ranged:
+            stance = "range"
         if term:
             value["term"] = term
             if stance:
@@ -342,7 +383,8 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
             value["record"] = record
         event = (f"{term} length" + (f" ({stance})" if stance else "") if term
                  else f"{record} in" if record
-                 else event_of(text, ss, approx[1] if approx else s))
+                 else (event_of(text, ss, approx[1] if approx else s)
+                       + (" (range)" if ranged else "")).strip())
         yield ClaimDraft(kind="time", predicate="duration", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 
