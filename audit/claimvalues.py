@@ -95,6 +95,11 @@ class CountValue(Figure):
     aspect: NotRequired[str]  # a contest's score: "margin" (won *by* 7 runs) or "needed"
 
 
+class ShareValue(Figure):
+    pct: Annotated[float, AtLeast(0)]  # a percentage: 62.7 for "62.7%"
+    approx: str  # exact, about, more_than, less_than, up_to, at_least
+
+
 class DateValue(TypedDict):
     iso: IsoDate | None  # None for a weekday on its own
     precision: str  # day, month, year, weekday
@@ -203,6 +208,7 @@ class StatusValue(TypedDict):
 VALUE_TYPES: dict[str, type] = {
     "money": MoneyValue,
     "count": CountValue,
+    "share": ShareValue,
     "date": DateValue,
     "person": PersonValue,
     "org_list": OrgListValue,

@@ -17,6 +17,7 @@ ZONE_KINDS = ("title", "body", "quote", "caption", "byline", "boilerplate")
 CLAIM_KINDS = (
     "money",
     "count",
+    "share",
     "measurement",
     "time",
     "date",

@@ -45,7 +45,8 @@ def extracted(tmp_path_factory):
     # the kinds the example's event gives no occasion for, in words of our own
     (root / "sources" / "zz-other-kinds.txt").write_text(
         "Harbor Robotics has acquired Pinewood Sensors, the companies said on Friday.\n\n"
-        "The new test hall is 120 feet long and about 40 meters wide.\n")
+        "The new test hall is 120 feet long and about 40 meters wide.\n\n"
+        "Turnout in the vote on the hall was 61.5%.\n")
     (root / "audit.toml").write_text('[audit]\nsources = "sources"\n')
     assert invoke("ingest", root).exit_code == 0
     assert invoke("extract", root).exit_code == 0

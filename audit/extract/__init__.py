@@ -11,8 +11,8 @@ import sys
 from types import ModuleType
 
 EXTRACTOR_MODULES = (
-    "money", "counts", "measurements", "magnitudes", "times", "minutes", "dates", "people",
-    "lists", "places", "quotes", "topics", "aliases", "mentions", "untitled", "status",
+    "money", "counts", "shares", "measurements", "magnitudes", "times", "minutes", "dates",
+    "people", "lists", "places", "quotes", "topics", "aliases", "mentions", "untitled", "status",
 )
 
 

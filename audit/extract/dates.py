@@ -36,7 +36,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "dates"
-VERSION = "10"
+VERSION = "11"
 
 _MONTHS = {
     "jan": 1,
@@ -131,6 +131,14 @@ def _events(extra: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str]]:
     one = trie_pattern(forms, cap=True)
     first = trie_pattern(forms, cap=True, not_before=r"\w")  # = \b{one}, faster to scan for
     return re.compile(rf"(?P<first>{first})\b(?:[\s\-]+{one}\b)*"), frozenset(nouns)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its line ("the real verdict
+    is going to be Nov. 5"): a speaker's day, often a future or figurative one, is not the day
+    the writer gives the happening."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
 
 
 def _event_key(word: str, known: frozenset[str]) -> str:
@@ -293,7 +301,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             # date-conflict; the subject stays the scheduled-event noun
             ds, de = min(sp.start for sp in spans), max(sp.end for sp in spans)
             ss, se = ctx.sentences(start, end).bounds(ds, de)
-            happening = declaration_of(text, ss, ds, de, se) or event_of(text, ss, ds, de, se)
+            happening = None if ctx.zone_kind == "quote" or _quoted(text, ds) else (
+                declaration_of(text, ss, ds, de, se) or event_of(text, ss, ds, de, se))
             if happening and (joins(happening) or happening == OCCUR
                               or happening in DECLARED.values()):
                 value["event"] = happening  # only what date-conflict compares

@@ -609,7 +609,7 @@ def _forecast_cue(m: re.Match[str]) -> str:
 _PARTICIPLE_CLAUSE = re.compile(
     r"[ \t]*(?!(?:during|morning|evening|nothing|something|anything|everything|thing|spring"
     r"|string|ring|bring|king|sing|wing|ceiling|building|funding|ruling|meeting|hearing"
-    r"|offering|earnings|savings|rating|ranking)\b)(?:[a-z]+ing|with)\b")
+    r"|offering|earnings|savings|rating|ranking)\b)(?:[a-z]+ing|with|when)\b")
 # a figure right before "more than" / "less than" is a difference between two others ("about
 # $21,000 more than was promised"), never the event's own value
 # a difference, not an amount held: "$5 million more than", "10 seats ahead of the closest
@@ -677,8 +677,8 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     first = vs if span_start is None else span_start
     lo, clo, chi = _comma_clause(text, ss, se, first, ve)
     if clo > lo and _PARTICIPLE_CLAUSE.match(text, clo, first):
-        # "..., killing around 85 people", "..., with the final bill amounting to $9bn" are
-        # said of the clause before the comma
+        # "..., killing around 85 people", "..., with the final bill amounting to $9bn",
+        # "in 2017, when he won 66.1%" are said of the clause before the comma
         c = text.rfind(",", lo, clo - 1)
         clo = c + 1 if c >= 0 else lo
     year = None

@@ -35,7 +35,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import deaccent
 
 NAME = "minutes"
-VERSION = "2"
+VERSION = "3"
 
 MAX_MINUTE = 130  # extra time and stoppage time included
 _ORD = r"(?:st|nd|rd|th|e|ème|eme|è|er|º|°|o)"
@@ -61,6 +61,9 @@ _MINUTE = re.compile(
     r"|minuti|minutos|mins)\b"
     r"|(?P<n7>\d{1,3}|[a-z]+)[ \t]+minutes[ \t]+(?:into[ \t]+(?:the|a)\b|in(?=[ \t]*[,.;)])))",
     re.IGNORECASE)
+# an ordinal joined to the minute's: "the 22nd and 30th minute", "the 9th, 30th minute"
+_ORDINAL_AND_BEFORE = re.compile(
+    rf"(?<![\w.,:/])(?P<n>\d{{1,3}})(?P<o>{_ORD})[ \t]*(?:,|and|&|y|et|e|und)[ \t]*$")
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                  "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -234,6 +237,15 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                                  "elapsed": elapsed, "bound": bound, "action": action,
                                  "player": player}
         vs = m.start("n5") if paren else s
+        coord = _ORDINAL_AND_BEFORE.search(text, max(ss, s - 16), s) if m["n1"] else None
+        if coord and 1 <= int(coord["n"]) < n:
+            # "in the 22nd and 30th minute": the earlier minute of the same player's action
+            first = int(coord["n"])
+            yield ClaimDraft(kind="time", predicate="minute", subject=f"{action} {player}",
+                             value={**value, "minute": first, "added": None,
+                                    "bound": [float(first), float(first)]},
+                             spans=[SpanRef(coord.start("n"), coord.end("o"), "value")],
+                             qualifiers={}, extractor=NAME, version=VERSION)
         yield ClaimDraft(kind="time", predicate="minute", subject=f"{action} {player}",
                          value=value, spans=[SpanRef(vs, e, "value")], qualifiers={},
                          extractor=NAME, version=VERSION)

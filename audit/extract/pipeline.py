@@ -181,6 +181,9 @@ def value_text(claim: ClaimDraft) -> str:
                 return f"{int(n)} {claim.subject}"  # "2000000 vehicles", never "2e+06"
             return f"{n:g} {claim.subject}" if isinstance(n, int | float) \
                 else f"{n} {claim.subject}"
+        if k == "share":
+            approx = "" if v.get("approx", "exact") == "exact" else f"{v['approx']} "
+            return f"{approx}{float(v['pct']):g}% {claim.subject}"
         if k == "measurement":
             if v.get("dimension") == "magnitude":
                 from audit.extract.magnitudes import label as magnitude_label
@@ -231,6 +234,8 @@ def value_num(claim: ClaimDraft) -> float | None:
         return _num(v.get("amount"))
     if claim.kind == "count":
         return _num(v.get("n"))
+    if claim.kind == "share":
+        return _num(v.get("pct"))
     if claim.kind == "measurement":
         return _num(v.get("si"))
     if claim.kind == "time":

@@ -211,6 +211,15 @@ _TERM_BEFORE = re.compile(
 _TERM_SLACK = {86400: 0.05, 604800: 0.5, 2592000: 0.5}
 
 
+# A hyphenated length before a noun is that thing's length ("12-hour shifts", "a 24-hour
+# strike"), not the event's; and such lengths are written round ("a 15-week trial", "a
+# 70-year history" for 69 seasons), so they are compared with nothing (subject ""), as a
+# length with no event.
+_HELD_AFTER = re.compile(r"[ \t]+(?P<w>[a-z]{3,})\b(?!-)")
+_NOT_HELD = frozenset("""old long ago later earlier before after and or of the to in on for with
+    from high wide deep away""".split())
+
+
 # The span a record or a first is counted over: "the first new model in four years", "its
 # biggest quake in 120 years": compared as that span, whatever the noun between.
 _RECORD_BEFORE = re.compile(
@@ -381,8 +390,12 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                 value["stance"] = stance
         if record:
             value["record"] = record
+        held = None if rel or term or record or m["sep"] != "-" else _HELD_AFTER.match(text, e)
+        if held and held["w"].lower() in _NOT_HELD:
+            held = None
         event = (f"{term} length" + (f" ({stance})" if stance else "") if term
                  else f"{record} in" if record
+                 else "" if held
                  else (event_of(text, ss, approx[1] if approx else s)
                        + (" (range)" if ranged else "")).strip())
         yield ClaimDraft(kind="time", predicate="duration", subject=event, value=value,

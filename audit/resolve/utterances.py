@@ -382,14 +382,25 @@ ARTICLES = frozenset({"a", "an", "the"})
 MINOR_PLURALS = 1  # nouns whose number may differ, at most, before each counts as a change
 
 
+# A month or weekday abbreviated or written out is house style ("Nov. 5" / "November 5")
+_SPELLED_OUT = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december", "mon": "monday", "tue": "tuesday",
+    "tues": "tuesday", "wed": "wednesday", "thu": "thursday", "thur": "thursday",
+    "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday",
+}
+
+
 def _minor(xa: list[str], xb: list[str]) -> int | None:
     """Whether two differing stretches differ only as an editor would not call a change: in
     articles (one left out, added or swapped: "a loss" / "loss" / "the loss"), in a contraction
-    written out ("we're" / "we are", "don't" / "do not"), or, apart from
+    written out ("we're" / "we are", "don't" / "do not"), in a month or weekday abbreviated
+    ("Nov." / "November"), or, apart from
     articles, in one word that is the other's plural ("chamber" / "chambers", "body" /
     "bodies"). None: a change; else the number of plural differences (0 or 1)."""
-    ra = [w for w in xa if w not in ARTICLES]
-    rb = [w for w in xb if w not in ARTICLES]
+    ra = [_SPELLED_OUT.get(w, w) for w in xa if w not in ARTICLES]
+    rb = [_SPELLED_OUT.get(w, w) for w in xb if w not in ARTICLES]
     if ra == rb or _expanded(ra) & _expanded(rb):
         return 0
     if len(ra) == 1 and len(rb) == 1 and _plural_of(*sorted((ra[0], rb[0]), key=len)):

@@ -37,7 +37,7 @@ CLASS = "value-conflict"
 SCOPE = "story"
 JUDGED = ("n_values",)
 DESCRIPTION = ("Same figure (what it measures, whose it is, when), values that cannot both be "
-               "true (amount, count, date).")
+               "true (amount, count, percentage, date).")
 SEVERITY = "error"
 ORDER = 20
 EXPECTATIONS = (
@@ -54,6 +54,7 @@ EXPECTATIONS = (
 # story also mentions a separate $45 million grant). A mistyped extra zero is missed, by design.
 MONEY_RATIO = 2.0
 COUNT_RATIO = 3.0
+SHARE_RATIO = 1.5  # a turnout by noon (30%) is not the day's (62%)
 # Amounts this close with no sentence or paragraph end between them are parts or alternatives
 # of one statement, not one fact restated; so are amounts on consecutive short lines that end
 # no sentence (at most FRAGMENT_CHARS: table rows, "Funder: $20m" lines).
@@ -80,11 +81,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             CASE kind
               WHEN 'money' THEN (value->>'currency') || ' ' || CAST(value_num AS VARCHAR)
               WHEN 'count' THEN CAST(value_num AS VARCHAR)
+              WHEN 'share' THEN CAST(value_num AS VARCHAR)
               WHEN 'date' THEN value->>'iso'
             END AS norm,
             value_num, value->>'currency' AS currency, value_text
           FROM {scope_sql} c
-          WHERE kind IN ('money', 'count', 'date')
+          WHERE kind IN ('money', 'count', 'share', 'date')
             AND NOT (kind = 'date' AND (subject = 'date' OR value->>'precision' <> 'day'
                                         OR (value->>'iso' LIKE 'X%'
                                             AND value->>'iso' NOT LIKE 'XXXX-__-__')))
@@ -160,13 +162,13 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     # the story's pages that give any figure of a kind: a figure's silent pages are among them
     story_docs = {(story, kind): n for story, kind, n in con.execute(
         f"SELECT story, kind, count(DISTINCT document_id) FROM {scope_sql} c "
-        "WHERE kind IN ('money', 'count', 'date') GROUP BY ALL").fetchall()}
+        "WHERE kind IN ('money', 'count', 'share', 'date') GROUP BY ALL").fetchall()}
     out: dict[tuple, Candidate] = {}
     for key, items in compared:
         story, kind, pred = key[0], key[1], key[2]
         quals = key[4]
         canon = canonical_names(fr for fr, _, _ in items)
-        ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO}.get(kind)
+        ratio = {"money": MONEY_RATIO, "count": COUNT_RATIO, "share": SHARE_RATIO}.get(kind)
         subjects: dict[str, str] = {f.claim_id: s for _, f, s in items}
         sigs = [(signature(fr, kind, canon), f) for fr, f, _ in items]
         holderless = {f.claim_id for t, f in sigs if t[2] is None and t[3] is None}

@@ -1,0 +1,130 @@
+"""Percentages whose measure the words name: an election's turnout ("turnout was 62.7%",
+"a 62.7 percent turnout") and a candidate's or party's share of the vote ("Okafor won 42.3%
+of the vote", "Okafor (42.3%)" in a sentence about votes).
+
+Why: turnout and vote shares are the figures election coverage disagrees on (a digit slipped,
+a first count against the final one), and no other extractor reads a percentage. A percentage
+whose measure is not one of these is not read at all (precision first: "up 5%", "a 20% stake",
+"a 30% chance" name no measure two pages could be compared on without more reading).
+
+kind="share", predicate="share", subject "turnout" or "vote share", value = {"pct", "approx",
+"bound", the frame fields of ``frames.read_frame`` (a year named in the clause makes it another
+year's figure: "turnout in 1989 was 62.1%"), and for a vote share the holder in ``gets``: the
+last word of the name before it, lower case, so "Anna Okafor" and "Okafor" are one holder}.
+Spans: role="value" (the number and its percent sign or word), role="context" (the measure
+word or the holder's name).
+
+A percentage is as precise as written: "17%" allows 16.5 to 17.5, "17.27%" 17.265 to 17.275;
+"about"/"around" widen it as for amounts. A decimal comma with one or two digits is a decimal
+("62,11%": 62.11, as Polish and German pages write it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.extract.frames import approx_bound_kind, read_frame
+from audit.extract.frames import bound as frame_bound
+from audit.extract.numbers import approx_before
+from audit.model import ClaimDraft, Context, SpanRef
+
+NAME = "shares"
+VERSION = "1"
+
+_PERCENT = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"
+    r"(?:[ \t\u00a0]?%|[ \t\u00a0]+(?:percent|per[ \t]+cent|pct\b|por[ \t]+ciento|por[ \t]+cento"
+    r"|pour[ \t]+cent|Prozent|per[ \t]+cento))(?![\w])")
+_TURNOUT = r"(?:voter[ \t]+)?(?:turnout|participation[ \t]+rate)"
+# "turnout was 62.7%", "turnout of about 62.7 percent", "turnout stood at a record 74.4%"
+_TURNOUT_BEFORE = re.compile(
+    rf"(?i)\b(?P<w>{_TURNOUT})\b(?:[ \t]+(?!and\b|but\b)[\w’'-]+){{0,8}}?[ \t]+"
+    r"(?:was|is|of|at|to|reached|hit|stood[ \t]+at|rose[ \t]+to|fell[ \t]+to|came[ \t]+in[ \t]+at"
+    r"|climbed[ \t]+to|dropped[ \t]+to)(?:[ \t]+(?:a|an|the|just|some|about|around|nearly"
+    r"|almost|roughly|over|under|record|final|provisional|estimated)){0,3}[ \t]+$")
+# "a 62.7% turnout", "62.7 percent voter turnout"
+_TURNOUT_AFTER = re.compile(rf"(?i)[ \t]+(?P<w>{_TURNOUT})\b")
+# a share won: "Okafor won 42.3%", "Okafor, who secured 42.3 per cent", "Okafor with 42.3%"
+_NAME_RUN = r"(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,3})"
+_WON_BEFORE = re.compile(
+    rf"{_NAME_RUN}(?:[ \t]*,[ \t]*who)?[ \t]+(?:won|secured|polled|garnered|received|obtained"
+    r"|got|took|had|with|claimed)(?:[ \t]+(?:a|an|just|some|about|around|nearly|almost"
+    r"|roughly|over|under|more[ \t]+than|less[ \t]+than)){0,2}[ \t]+$")
+# "Okafor (42.3%)", "Okafor: 42.3%"
+_NAME_MARK_BEFORE = re.compile(rf"{_NAME_RUN}[ \t]*(?:\(|:[ \t]*)$")
+_VOTE_WORDS = re.compile(r"(?i)\b(?:votes?|voters|ballots?|polls?|election|electoral|run-?off"
+                         r"|elected)\b")
+_NOT_HOLDERS = frozenset(
+    "The A An This That It He She They We Turnout Voter Voters According Overall Election".split())
+
+
+def _pct(num: str) -> float:
+    """"62,11" -> 62.11 (a decimal comma); "62.7" -> 62.7."""
+    return float(num.replace(",", "."))
+
+
+def _precision(num: str, value: float) -> list[float | None]:
+    """Half the last written digit either way: "17" -> [16.5, 17.5]."""
+    decimals = len(re.split(r"[.,]", num)[1]) if re.search(r"[.,]", num) else 0
+    half = 0.5 * 10 ** -decimals
+    return [round(value - half, decimals + 2), round(value + half, decimals + 2)]
+
+
+def _holder(name: str) -> str | None:
+    words = name.split()
+    while words and words[0] in _NOT_HOLDERS:
+        words.pop(0)
+    if not words:
+        return None
+    last = words[-1].strip(".,’'").lower()
+    return last if len(last) >= 2 else None
+
+
+def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    text = ctx.text
+    if "%" not in text[start:end] and not re.search(
+            r"(?i)per[ \t]*cent|pct|por[ \t]+cient|pour[ \t]+cent|prozent", text[start:end]):
+        return
+    sents = ctx.sentences(start, end)
+    doc_year = ctx.doc_date.year if ctx.doc_date else None
+    doc_month = ctx.doc_date.month if ctx.doc_date else None
+    for m in _PERCENT.finditer(text, start, end):
+        vs, ve = m.span()
+        ss, se = sents.bounds(vs, ve)
+        approx = approx_before(text, vs, ss)
+        first = approx[1] if approx else vs
+        subject, holder, context = None, None, None
+        before = _TURNOUT_BEFORE.search(text, max(ss, first - 80), first)
+        after = _TURNOUT_AFTER.match(text, ve, se)
+        if before:
+            subject, context = "turnout", before.span("w")
+        elif after:
+            subject, context = "turnout", after.span("w")
+        elif _VOTE_WORDS.search(text, ss, se):
+            won = _WON_BEFORE.search(text, max(ss, first - 80), first) or \
+                _NAME_MARK_BEFORE.search(text, max(ss, vs - 60), vs)
+            if won and (h := _holder(won["name"])) is not None:
+                subject, holder, context = "vote share", h, won.span("name")
+        if subject is None or context is None:
+            continue
+        value = _pct(m["num"])
+        frame = read_frame(text, ss, se, vs, ve, "share", doc_year, first, None, doc_month)
+        frame["measure"] = None
+        frame["holder"] = {"gives": [], "gets": [holder] if holder else [],
+                           "distributive": False, "total": False}
+        kind = approx_bound_kind(text, approx) if approx else None
+        spans = [SpanRef(vs, ve, "value"), SpanRef(context[0], context[1], "context")]
+        if approx:
+            spans.append(SpanRef(approx[1], approx[2], "context"))
+        yield ClaimDraft(
+            kind="share",
+            predicate="share",
+            subject=subject,
+            value={"pct": value, "approx": approx[0] if approx else "exact", **frame,
+                   "bound": frame_bound(value, kind) if kind else _precision(m["num"], value)},
+            spans=spans,
+            qualifiers={},
+            extractor=NAME,
+            version=VERSION,
+        )
