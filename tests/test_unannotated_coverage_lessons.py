@@ -63,3 +63,10 @@ def test_a_when_clause_takes_the_year_of_the_clause_before():
     text = "That compares with his first win in 2017, when he took 66.1% of the vote."
     at = text.index("66.1")
     assert time_frame(text, 0, len(text), at, at + 5, 2022) == ("other", "2017", 2017)
+
+
+def test_injuries_to_a_group_say_what_happened_to_it():
+    from audit.extract import counts
+
+    (c,) = run(counts, "The blast caused injuries to 11 workers at the plant.")
+    assert (c.subject, c.value["state"]) == ("workers", "injured")

@@ -448,10 +448,11 @@ _NOMINAL_STATE = {"derailment": "derailed", "collapse": "collapsed", "destructio
                   "evacuation": "rescued", "rescue": "rescued", "arrest": "arrested",
                   "sinking": "sank", "closure": "closed", "grounding": "grounded",
                   "cancellation": "cancelled", "recall": "recalled", "loss": "lost",
-                  "death": "killed", "deaths": "killed"}
+                  "death": "killed", "deaths": "killed", "injuries": "injured",
+                  "injury": "injured"}
 _NOMINAL_BEFORE = re.compile(
-    r"(?i)\b(?P<w>" + "|".join(_NOMINAL_STATE) + r")[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their"
-    rf"[ \t]+|{_APPROX_WORDS}[ \t]+)*$")
+    r"(?i)\b(?P<w>" + "|".join(_NOMINAL_STATE) + r")[ \t]+(?:of|to)[ \t]+"
+    rf"(?:the[ \t]+|its[ \t]+|their[ \t]+|{_APPROX_WORDS}[ \t]+)*$")
 # ... or by a participle right after it: "three coaches falling onto the next track"
 _DOING_AFTER = re.compile(r"[ \t]+(?P<w>[a-z]{3,}ing)\b")
 _NOT_DOING = frozenset({
