@@ -62,6 +62,12 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **part and total**: two amounts whose difference is itself an amount the story states
   (details ``difference_stated``: "$100M from one company, $150M from both") are a part and a
   total far more often than one figure misstated; this alone leaves a finding at info.
+* **crowded key**: amounts of one measure and holder that the story states in seven values or
+  more (details ``crowded_key``, the number: an earnings story's revenues of segments,
+  forecasts and past quarters): the key does not tell the facts apart, so a conflict among them
+  is weak evidence. On the read real-text sets, 0 of 9 such value-conflict warnings were right
+  (5 of 9 with fewer values); this alone leaves a finding at info. A decimal slip keeps its
+  confidence.
 * **cut off**: a side stated only in a text's last sentence that stops mid-sentence (details
   ``cut_off``: a page copied up to a length limit): the missing words often say whose or which
   the figure is; this alone leaves a finding at info.
@@ -164,6 +170,7 @@ PAGE_STATES_TWO = 0.35  # three or more values, one page on two sides
 PART_AND_TOTAL = 0.3
 LISTED_APART = 0.3
 SEVERAL_FACTS = 0.3
+CROWDED_KEY = 0.3  # an amount's key holds seven values or more in the story
 SILENT_STORY = 0.5  # fewer than SILENT_SHARE of the story's pages state the figure at all
 SILENT_ONE_AGAINST_ONE = 0.7  # and no side stated by two pages: two weak supports together
 SILENT_SHARE = 0.25
@@ -254,6 +261,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
             score *= EVERY_SIDE_CORROBORATED
     if (details or {}).get("several_facts") is True:
         score *= SEVERAL_FACTS
+    if isinstance((details or {}).get("crowded_key"), int):
+        score *= CROWDED_KEY
     if (details or {}).get("cut_off") is True:
         score *= CUT_OFF
     if (details or {}).get("other_language") is True:
