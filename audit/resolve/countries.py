@@ -144,8 +144,12 @@ def _translated() -> frozenset[str]:
 def names_a_country(surface: str) -> bool:
     """Whether a capitalised run names a country or its people, in English or in a language
     pycountry translates country names into: "Sri Lankan", "Sri Lankans", "Saudis",
-    "Arabia Saudită". Such a run is no person's name however it is placed."""
+    "Arabia Saudită". Such a run is no person's name however it is placed. One word is only
+    a nationality's plural ("Saudis"): a country's one-word name may be a surname ("Holland",
+    "Jordan", "Chad")."""
     s = " ".join(surface.split())
+    if " " not in s:
+        return s.endswith("s") and demonym(s[:-1])
     if country_key(s) is not None or s.endswith("s") and country_key(s[:-1]) is not None:
         return True
     return s[:1].isupper() and _norm(s) in _translated()
