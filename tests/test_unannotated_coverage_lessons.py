@@ -70,3 +70,12 @@ def test_injuries_to_a_group_say_what_happened_to_it():
 
     (c,) = run(counts, "The blast caused injuries to 11 workers at the plant.")
     assert (c.subject, c.value["state"]) == ("workers", "injured")
+
+
+def test_a_figure_of_a_happening_days_or_weeks_earlier_is_not_the_events():
+    from audit.extract import counts
+
+    (c,) = run(counts, "A march a week earlier drew as many as 300,000 people in Arlen.")
+    assert (c.value["frame"], c.value["frame_cue"]) == ("other", "a week earlier")
+    (c,) = run(counts, "The march on Sunday drew 300,000 people in Arlen.")
+    assert c.value["frame"] == "event"
