@@ -36,6 +36,8 @@ _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"
     r"(?:[ \t\u00a0]?%|[ \t\u00a0]+(?:percent|per[ \t]+cent|pct\b|por[ \t]+ciento|por[ \t]+cento"
     r"|pour[ \t]+cent|Prozent|per[ \t]+cento))(?![\w])")
+# any percent sign or word at all (the cheap test before the rest)
+_ANY_PERCENT = re.compile(r"(?i)%|per[ \t]*cent|pct|por[ \t]+cient|pour[ \t]+cent|prozent")
 _TURNOUT = r"(?:voter[ \t]+)?(?:turnout|participation[ \t]+rate)"
 # "turnout was 62.7%", "turnout of about 62.7 percent", "turnout stood at a record 74.4%"
 _TURNOUT_BEFORE = re.compile(
@@ -83,9 +85,8 @@ def _holder(name: str) -> str | None:
 
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
-    if "%" not in text[start:end] and not re.search(
-            r"(?i)per[ \t]*cent|pct|por[ \t]+cient|pour[ \t]+cent|prozent", text[start:end]):
-        return
+    if _ANY_PERCENT.search(text, start, end) is None:
+        return  # most ranges: one scan, no slice of the text
     sents = ctx.sentences(start, end)
     doc_year = ctx.doc_date.year if ctx.doc_date else None
     doc_month = ctx.doc_date.month if ctx.doc_date else None
