@@ -9,7 +9,8 @@ folder; format in benchmarks/README.md). Each event is copied into a temporary p
 audited with ``audit run``; findings are read from ``reports/findings.json``.
 
 Matching: a finding matches a gold item when its evidence spans overlap the item's locations
-in two documents (one, for a finding whose evidence lies in one document): a finding that pairs
+in two documents (one, for a finding whose evidence lies in one document or an item of its
+class whose locations do): a finding that pairs
 two different items (two different quotes, say) matches neither. Locations that overlap another
 item's location are *shared* (e.g. the majority value that both a real conflict and a
 legitimate variant are compared with): the item touched in the most documents at unshared
@@ -274,7 +275,11 @@ def match(finding: dict, items: list[Item]) -> Item | None:
     best, best_key = None, None
     for it in items:
         every = _docs_touched(it, sp, False)
-        if len(every) < need:
+        # an item of the finding's class within one page (a name misspelt against its own
+        # page) can be touched in that page only, even by a finding that also cites others
+        within = len({loc.file for loc in it.locations}) if it.check == finding.get("class") \
+            else 2
+        if len(every) < min(need, within):
             continue
         key = (len(_docs_touched(it, sp, True)), len(every), _values_stated(it, finding),
                it.check == finding.get("class"), it.kind == "variant",

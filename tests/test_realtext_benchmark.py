@@ -189,6 +189,31 @@ def test_matching_breaks_a_tie_by_the_values_the_message_names(tmp_path):
     assert match(about_both, gold.items).id == "surname"  # a tie on values: the first item
 
 
+def test_an_item_within_one_page_matches_a_finding_that_also_cites_other_pages(tmp_path):
+    # the gold item: one page misspells the surname against its own other mentions; the
+    # audit compares that page's odd spelling with every page's right one
+    docs = {"a.txt": "Coach Lavallee arrived. Later Lavalee left.\n",
+            "b.txt": "Coach Lavallee spoke.\n"}
+    a = docs["a.txt"]
+    item = {"id": "own-page", "kind": "must-report", "check": "name-variant",
+            "what": "One page drops a letter of the surname once.",
+            "values": ["Lavalee", "Lavallee"],
+            "locations": [{"file": "a.txt", "line": 1, "start": a.find(w),
+                           "end": a.find(w) + len(w)} for w in ("Lavallee", "Lavalee")]}
+    gold = load_gold(write_event(tmp_path, docs, [item]) / "gold" / "toy-pledge.toml")
+    odd = a.find("Lavalee")
+    across = {"severity": "error", "class": "name-variant", "message": "spelt two ways",
+              "evidence": [{"path": "sources/a.txt", "start": odd, "end": odd + 7},
+                           {"path": "sources/b.txt", "start": 6, "end": 14}]}
+    elsewhere = {"severity": "error", "class": "name-variant", "message": "spelt two ways",
+                 "evidence": [{"path": "sources/b.txt", "start": 6, "end": 14},
+                              {"path": "sources/c.txt", "start": 0, "end": 5}]}
+    assert match(across, gold.items).id == "own-page"
+    assert match(elsewhere, gold.items) is None
+    other_class = {**across, "class": "quote-drift"}  # about something else on that page
+    assert match(other_class, gold.items) is None
+
+
 @pytest.mark.parametrize("broken, needle", [
     ('kind = "must-report"', 'kind = "must"'),
     ("start = ", "start = -"),
