@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audit.check.comparable import Value, _same_name, conflicting
+from audit.check.comparable import Value, _same_name, canonical_names, conflicting
 from audit.extract import counts, money
 from audit.extract.frames import bound, intersects
 from audit.model import Context
@@ -280,6 +280,16 @@ def test_conflicting_uses_the_exact_anchor():
 ])
 def test_holder_names_match_loosely(a, b, same):
     assert _same_name(a, b) == same
+
+
+def test_a_surname_alone_is_the_holder_whose_full_name_it_ends():
+    def fig(*gets: str) -> dict:
+        return {"gives": [], "gets": list(gets)}
+
+    canon = canonical_names([fig("samir talib"), fig("talib"), fig("anna okafor")])
+    assert canon["talib"] == canon["samir talib"] != canon["anna okafor"]
+    canon = canonical_names([fig("anna okafor"), fig("ivo okafor"), fig("okafor")])
+    assert len({canon["anna okafor"], canon["ivo okafor"], canon["okafor"]}) == 3
 
 
 # --- value-conflict end to end ---------------------------------------------------------------

@@ -17,6 +17,12 @@ from tests.extracting import audit_texts, run
     ("Frekwencja? Turnout reached 62,11% in the end.", "turnout", 62.11, None),
     ("Anna Okafor won 42.3% of the vote.", "vote share", 42.3, "okafor"),
     ("In the count of votes, Brandt (38.1%) trailed.", "vote share", 38.1, "brandt"),
+    ("Reformer Anna Okafor has won the runoff, securing 53.3% of the vote, the election "
+     "board said.", "vote share", 53.3, "okafor"),
+    ("Ivo Brandt, the sitting mayor, was re-elected after winning 61% of the votes.",
+     "vote share", 61.0, "brandt"),
+    ("Brandt received 1,204,311 votes, accounting for 44.4% of the total.", "vote share", 44.4,
+     "brandt"),
 ])
 def test_a_named_percentage_is_read(text, subject, pct, holder):
     (c,) = run(shares, text)
@@ -31,6 +37,9 @@ def test_a_named_percentage_is_read(text, subject, pct, holder):
     "Apple, with 25% market share, led the market.",
     "The company took a 20% stake in the start-up.",
     "There is a 30 percent chance of rain.",
+    "The count went on overnight, with 49.8% of the votes counted by morning.",
+    "Okafor had 54% of the vote and Brandt had 45% with just over 26% of the ballots counted.",
+    "According to partial results, Okafor won 54% of the vote.",
 ])
 def test_a_percentage_of_no_named_measure_is_not_read(text):
     assert list(run(shares, text)) == []

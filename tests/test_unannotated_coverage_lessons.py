@@ -44,6 +44,15 @@ def test_a_month_abbreviated_in_a_quote_is_no_rewording():
     assert changes == 1
 
 
+
+def test_british_and_american_spelling_in_a_quote_is_no_rewording():
+    _, changes = word_diff("The harbour is unrecognisable after the storm.",
+                           "The harbor is unrecognizable after the storm.")
+    assert changes == 0
+    _, changes = word_diff("The harbour is unrecognisable after the storm.",
+                           "The harbour is unreachable after the storm.")
+    assert changes == 1
+
 def test_two_minutes_of_one_player_coordinated_are_both_read():
     text = "Ivo Brandt scored almost identical goals in the 22nd and 30th minute for Arlen."
     got = [(c.subject, c.value["minute"]) for c in run(minutes, text)]
@@ -79,3 +88,75 @@ def test_a_figure_of_a_happening_days_or_weeks_earlier_is_not_the_events():
     assert (c.value["frame"], c.value["frame_cue"]) == ("other", "a week earlier")
     (c,) = run(counts, "The march on Sunday drew 300,000 people in Arlen.")
     assert c.value["frame"] == "event"
+
+
+def test_the_whole_a_part_is_taken_from_is_a_total():
+    from audit.extract import counts
+
+    (c,) = run(counts, "The jury found Harlan Drew guilty on five of the six counts.")
+    assert (c.value["n"], c.value["holder"]["total"]) == (6, True)
+    (c,) = run(counts, "Harlan Drew was sentenced on three counts.")
+    assert (c.value["n"], c.value["holder"]["total"]) == (3, False)
+
+
+def test_a_share_counted_while_the_count_is_under_way_is_not_read():
+    from audit.extract import shares
+
+    assert run(shares, "Okafor had 54% of the vote with 26% of the ballots counted.") == []
+    (c,) = run(shares, "Okafor had 54% of the vote in the final count.")
+    assert c.value["pct"] == 54.0
+
+
+def test_an_opening_phrase_naming_a_part_of_the_period_scopes_the_sentence():
+    from audit.extract import counts
+
+    (c,) = run(counts, "For the first half of the year, Harbor Motors sold 831,000 cars.")
+    assert c.value["period"] == "first half"
+    (c,) = run(counts, "Harbor Motors sold 443,956 cars from April through June.")
+    assert "period" not in c.value
+
+
+def test_bids_given_one_after_another_are_no_parts_of_the_fee(tmp_path):
+    from tests.test_frames_real_coverage import found
+
+    files = {"a.txt": "Arlen signed Ivo Brandt for £105m. Arlen had two bids rejected first, one "
+                      "of £80m and another of £90m, before the record fee was agreed.",
+             "b.txt": "Ivo Brandt joins Arlen for a £105m fee.",
+             "c.txt": "Arlen paid £105m for Ivo Brandt."}
+    assert found(tmp_path, files, "arithmetic") == []
+    files["a.txt"] = ("Arlen signed Ivo Brandt for £105m. Arlen pays £80m to Alder Town and "
+                      "£90m to Birch City for him.")
+    assert len(found(tmp_path / "parts", files, "arithmetic")) == 1
+
+
+def test_a_part_of_a_group_shares_what_the_groups_noun_says_happened():
+    from audit.extract import counts
+
+    got = [(c.subject, c.value["state"]) for c in
+           run(counts, "Rescuers found 31 survivors, including four children, in the hull.")]
+    assert got == [("survivors", "survived"), ("children", "survived")]
+    (c,) = run(counts, "The dead include four children.")
+    assert c.value["state"] == "killed"
+    (c,) = run(counts, "Four children were pulled from the hull.")
+    assert c.value["state"] == "pulled"
+
+
+def test_a_country_a_title_is_held_in_is_no_other_title():
+    from audit.resolve.roles import compare_roles, title_key
+
+    assert title_key("Deputy President of Kenya") == title_key("Deputy President")
+    assert title_key("Deputy President of Arlen Holdings") != title_key("Deputy President")
+    assert compare_roles(("Deputy President", None, ""),
+                         ("Deputy President of Kenya", None, "")) is None
+    assert compare_roles(("Deputy President", None, ""), ("Vice President", None, "")) == "title"
+    assert title_key("Secretary of State") == ("", "secretary of state")
+
+
+def test_a_country_the_post_is_held_in_is_no_other_side_of_a_title_conflict():
+    from audit.check.checks.role_conflict import _label
+
+    assert _label("Deputy President", "Kenya", None, "title") == "Deputy President"
+    assert _label("Deputy President of Kenya", None, None, "title") == "Deputy President"
+    assert _label("Chief Executive", "Arlen Holdings", None, "title") == \
+        "Chief Executive of Arlen Holdings"
+    assert _label("Minister", "Kenya", None, "organisation") == "Minister of Kenya"

@@ -142,7 +142,9 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def canonical_names(figures: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """One representative per name the loose match joins (few names per bucket)."""
+    """One representative per name the loose match joins (few names per bucket); a one-word
+    name that ends exactly one longer name is that name's surname ("jalili" / "saeed
+    jalili"; with "anna okafor" and "ivo okafor" both named, "okafor" joins neither)."""
     names = sorted({n for f in figures for n in (*f["gives"], *f["gets"])})
     uf = UnionFind(names)
     if len(names) <= 200:
@@ -150,6 +152,11 @@ def canonical_names(figures: Iterable[dict[str, Any]]) -> dict[str, str]:
             for b in names[i + 1 :]:
                 if _same_name(a, b):
                     uf.union(a, b)
+        for a in names:
+            if " " not in a:
+                ends = {uf.find(b) for b in names if b.endswith(" " + a)}
+                if len(ends) == 1:
+                    uf.union(a, ends.pop())
     return {n: uf.find(n) for n in names}
 
 

@@ -309,6 +309,10 @@ _TOTAL = re.compile(
     r"|together(?![ \t]+with)|altogether|in[ \t]+all|all[ \t]+told|collectively|jointly"
     r"|between[ \t]+them"
     r"|in[ \t]+aggregate|overall|cumulative(?:ly)?|all[ \t]+together)\b")
+# the whole a part is taken from: "five of the six counts", "two out of the three victims"
+_WHOLE_OF_BEFORE = re.compile(
+    r"(?i)(?<![\w.,])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"[ \t]+(?:out[ \t]+)?of[ \t]+(?:the|all|its|their|his|her)[ \t]+$")
 _CLAUSE_END = re.compile(r"[;:()\u2014]|\s[\u2013-]\s")
 _DIGIT = re.compile(r"\d")
 
@@ -388,7 +392,8 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
     after_end = min(hi, ve + 40)
     nxt = _DIGIT.search(text, ve, after_end)
     total = bool(_TOTAL.search(text, max(lo, first - 60), first)) or bool(
-        _TOTAL.search(text, ve, nxt.start() if nxt else after_end))
+        _TOTAL.search(text, ve, nxt.start() if nxt else after_end)) or bool(
+        _WHOLE_OF_BEFORE.search(text, max(lo, first - 30), first))
     return {"gives": gives, "gets": gets, "distributive": distributive,
             "total": total and not distributive}
 
@@ -467,6 +472,12 @@ _NOT_DOING = frozenset({
 _STATE_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
                 "bodies": "killed", "injuries": "injured", "casualties": "casualties",
                 "victims": "casualties", "survivors": "survived"}
+# A part of a group the noun says what happened to: "29 survivors, including two children",
+# "the dead include three children" (the part shares the group's state, whatever verb follows)
+_PART_OF_GROUP_BEFORE = re.compile(
+    rf"(?i)\b(?P<noun>{'|'.join(_STATE_NOUNS)})(?:[ \t]+[\w'’-]+){{0,3}}?,?[ \t]+(?:including"
+    r"|among[ \t]+them|among[ \t]+whom|of[ \t]+whom|include|included|includes)"
+    rf"[ \t]+(?:{_APPROX_WORDS}[ \t]+)*$")
 # What happens to people in an unfolding disaster or crime: such counts are tolls, reported as
 # they rise (820, then 1,300, then 2,012 killed), so pages of different moments differ.
 CASUALTY_STATES = frozenset(
@@ -489,6 +500,9 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     noun = re.search(r"(\w+)$", text[ns:ce])
     if noun and noun[1].lower() in _STATE_NOUNS:
         return _STATE_NOUNS[noun[1].lower()]
+    group = _PART_OF_GROUP_BEFORE.search(text, max(ss, ns - 50), ns)
+    if group:  # "29 survivors, including two children": the children survived
+        return _STATE_NOUNS[group["noun"].lower()]
     m = _STATE_AFTER.match(text, ce, min(se, ce + 60))
     if m:
         w = m["w"].lower()
@@ -753,6 +767,20 @@ _SUB_PERIOD = re.compile(
     r"|that|his|her|the[ \t]+same)|(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w-]*['’]s?)[ \t]+over\b")
 
 
+def _opening_period(text: str, ss: int, clo: int) -> str | None:
+    """The part of the event's time an opening phrase names for the whole sentence ("For the
+    first half of the year, Tesla sold 831,000 cars"; "In the first half, Arlen scored
+    twice"), when the figure's clause comes after it."""
+    start = _NON_SPACE.search(text, ss, clo)
+    if start is None:
+        return None
+    comma = text.find(",", start.start(), clo)
+    if comma < 0 or comma - start.start() > 60:
+        return None
+    m = _SUB_PERIOD.match(text, start.start(), comma)
+    return sub_period(text, start.start(), comma) if m else None
+
+
 def sub_period(text: str, lo: int, hi: int) -> str | None:
     """The part of the event's time named in text[lo:hi] (see above), normalised."""
     m = _SUB_PERIOD.search(text, lo, hi)
@@ -910,7 +938,7 @@ def read_frame(text: str, ss: int, se: int, vs: int, ve: int, kind: str,
             out["change"] = change
     if kind != "money":
         _, clo, chi = _comma_clause(text, ss, se, vs if span_start is None else span_start, ve)
-        period = sub_period(text, clo, chi)
+        period = sub_period(text, clo, chi) or _opening_period(text, ss, clo)
         if period is not None:
             out["period"] = period
     return out

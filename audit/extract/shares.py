@@ -1,11 +1,14 @@
 """Percentages whose measure the words name: an election's turnout ("turnout was 62.7%",
 "a 62.7 percent turnout") and a candidate's or party's share of the vote ("Okafor won 42.3%
-of the vote", "Okafor (42.3%)" in a sentence about votes).
+of the vote", "Okafor (42.3%)" in a sentence about votes, "Okafor has won, securing 42.3% of
+the vote").
 
 Why: turnout and vote shares are the figures election coverage disagrees on (a digit slipped,
 a first count against the final one), and no other extractor reads a percentage. A percentage
 whose measure is not one of these is not read at all (precision first: "up 5%", "a 20% stake",
-"a 30% chance" name no measure two pages could be compared on without more reading).
+"a 30% chance" name no measure two pages could be compared on without more reading), nor is
+one in a sentence about a count still under way ("with 26% of the ballots counted", "partial
+results"): a provisional share that later counts legitimately change.
 
 kind="share", predicate="share", subject "turnout" or "vote share", value = {"pct", "approx",
 "bound", the frame fields of ``frames.read_frame`` (a year named in the clause makes it another
@@ -30,7 +33,7 @@ from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "shares"
-VERSION = "2"
+VERSION = "3"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"
@@ -55,8 +58,30 @@ _WON_BEFORE = re.compile(
     r"|roughly|over|under|more[ \t]+than|less[ \t]+than)){0,2}[ \t]+$")
 # "Okafor (42.3%)", "Okafor: 42.3%"
 _NAME_MARK_BEFORE = re.compile(rf"{_NAME_RUN}[ \t]*(?:\(|:[ \t]*)$")
+# a share in a clause hung on the main one, whose subject holds it: "Okafor has won the
+# election, securing 42.3% of the vote", "Okafor was elected after winning 42.3%", "Okafor
+# received 1.2 million votes, accounting for 42.3% of the total"
+_CLAUSE_BEFORE = re.compile(
+    r"(?i)(?:,[ \t]*|[ \t]+(?:after|by)[ \t]+)(?:securing|winning|taking|garnering|getting"
+    r"|receiving|capturing|polling|obtaining|achieving|accounting[ \t]+for|representing"
+    r"|with)(?:[ \t]+(?:a|an|the|just|some|about|around|nearly|almost|roughly|over|under"
+    r"|more[ \t]+than|less[ \t]+than|vote[ \t]+share[ \t]+of|share[ \t]+of)){0,3}[ \t]+$")
+_SUBJECT_VERB = re.compile(
+    rf"(?<![\w’'.-]){_NAME_RUN}(?:[ \t]*,[^,;:]{{1,80}},)?[ \t]+(?:has[ \t]+|had[ \t]+"
+    r"|have[ \t]+)?(?:won|been[ \t]+(?:re-?)?elected|was[ \t]+(?:re-?)?elected|secured"
+    r"|received|garnered|polled|obtained|got|took|claimed|defeated|beat|emerged)\b")
 _VOTE_WORDS = re.compile(r"(?i)\b(?:votes?|voters|ballots?|polls?|election|electoral|run-?off"
                          r"|elected)\b")
+# a count still under way: "with 26% of the ballots counted", "partial results" (the share
+# then is a provisional one, which later counts legitimately change)
+_PARTIAL = re.compile(
+    r"(?i)\b(?:with|after)[ \t]+(?:(?:just|only|over|about|around|nearly|almost|more[ \t]+than"
+    r"|less[ \t]+than|under)[ \t]+){0,2}(?:\d+(?:[.,]\d+)?[ \t]*(?:%|percent|per[ \t]+cent)|half"
+    r"|a[ \t]+third|a[ \t]+quarter|two-thirds|three-quarters)[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+)?"
+    r"(?:ballots|votes?|precincts|polling[ \t]+(?:stations|units|places)|constituencies"
+    r"|districts|returns)[ \t]+(?:counted|tallied|reported|processed|in|verified)\b"
+    r"|\b(?:partial|early|preliminary|provisional|incomplete)[ \t]+(?:official[ \t]+)?"
+    r"(?:results|count|counts|tally|tallies|returns|figures)\b")
 _NOT_HOLDERS = frozenset(
     "The A An This That It He She They We Turnout Voter Voters According Overall Election".split())
 
@@ -83,6 +108,16 @@ def _holder(name: str) -> str | None:
     return last if len(last) >= 2 else None
 
 
+def _clause_subject(text: str, ss: int, first: int) -> re.Match[str] | None:
+    """The subject of the main clause, when the share sits in a clause hung on it (see
+    ``_CLAUSE_BEFORE``): the last name before the clause that a verb of winning follows."""
+    clause = _CLAUSE_BEFORE.search(text, max(ss, first - 60), first)
+    if clause is None:
+        return None
+    found = list(_SUBJECT_VERB.finditer(text, max(ss, clause.start() - 200), clause.start()))
+    return found[-1] if found else None
+
+
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     if _ANY_PERCENT.search(text, start, end) is None:
@@ -104,10 +139,11 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             subject, context = "turnout", after.span("w")
         elif _VOTE_WORDS.search(text, ss, se):
             won = _WON_BEFORE.search(text, max(ss, first - 80), first) or \
-                _NAME_MARK_BEFORE.search(text, max(ss, vs - 60), vs)
+                _NAME_MARK_BEFORE.search(text, max(ss, vs - 60), vs) or \
+                _clause_subject(text, ss, first)
             if won and (h := _holder(won["name"])) is not None:
                 subject, holder, context = "vote share", h, won.span("name")
-        if subject is None or context is None:
+        if subject is None or context is None or _PARTIAL.search(text, ss, se):
             continue
         value = _pct(m["num"])
         frame = read_frame(text, ss, se, vs, ve, "share", doc_year, first, None, doc_month)

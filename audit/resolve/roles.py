@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from audit.resolve.countries import country_key
+
 # Spellings of one title -> one key (lower case, words single-spaced).
 _SYNONYMS = {
     "ceo": "chief executive", "chief executive officer": "chief executive",
@@ -34,9 +36,24 @@ STATUS_WORDS = {
 _SPLIT = re.compile(r"[\s\u00a0]+")
 
 
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?P<place>(?:the[ \t]+)?[A-Z][\w .’'-]*)$")
+
+
+def without_country(title: str) -> str:
+    """The title without a country it is held in: "Deputy President of Kenya" -> "Deputy
+    President" (the same post as the plain title on a page about that country)."""
+    of_country = _OF_PLACE.search(title)
+    if of_country and country_key(of_country["place"]) is not None:
+        return title[:of_country.start()]
+    return title
+
+
 @functools.lru_cache(maxsize=65536)  # pure; a corpus repeats few titles
 def title_key(title: str) -> tuple[str, str]:
-    """(status, title) of a title as written: "Former CEO" -> ("former", "chief executive")."""
+    """(status, title) of a title as written: "Former CEO" -> ("former", "chief executive");
+    a country the title is held in is no part of it ("Deputy President of Kenya" -> "deputy
+    president": the same post as "Deputy President" on a page about Kenya)."""
+    title = without_country(title)
     words = [w for w in _SPLIT.split(title.lower().replace(".", "").strip()) if w]
     status = ""
     while words and (words[0].rstrip("-") in STATUS_WORDS or words[0] == "ex-"):

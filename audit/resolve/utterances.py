@@ -37,6 +37,7 @@ import difflib
 import functools
 import re
 
+from audit.resolve.names import american
 from audit.text import fold
 
 GAP = "\x00"  # a token standing for words the source left out or replaced ([...] or …)
@@ -396,11 +397,12 @@ def _minor(xa: list[str], xb: list[str]) -> int | None:
     """Whether two differing stretches differ only as an editor would not call a change: in
     articles (one left out, added or swapped: "a loss" / "loss" / "the loss"), in a contraction
     written out ("we're" / "we are", "don't" / "do not"), in a month or weekday abbreviated
-    ("Nov." / "November"), or, apart from
+    ("Nov." / "November"), in British against American spelling ("recognised" /
+    "recognized", "colour" / "color": the page's house style), or, apart from
     articles, in one word that is the other's plural ("chamber" / "chambers", "body" /
     "bodies"). None: a change; else the number of plural differences (0 or 1)."""
-    ra = [_SPELLED_OUT.get(w, w) for w in xa if w not in ARTICLES]
-    rb = [_SPELLED_OUT.get(w, w) for w in xb if w not in ARTICLES]
+    ra = list(american(tuple(_SPELLED_OUT.get(w, w) for w in xa if w not in ARTICLES)))
+    rb = list(american(tuple(_SPELLED_OUT.get(w, w) for w in xb if w not in ARTICLES)))
     if ra == rb or _expanded(ra) & _expanded(rb):
         return 0
     if len(ra) == 1 and len(rb) == 1 and _plural_of(*sorted((ra[0], rb[0]), key=len)):

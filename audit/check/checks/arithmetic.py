@@ -200,7 +200,12 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
 # Two amounts with nothing but "and", "or", a comma or a slash between them ("the two models
 # cost $799 and $899", "$799/$899") give one value to each of several things named together, not
 # parts of one sum: parts name what each is for ("$70 million to CMU and $50 million to UW").
-_RESPECTIVE = re.compile(r"(?i)[ \t]*(?:,|/|,?[ \t]*(?:and|or))[ \t]*")
+# Nor are amounts given as one more of the kind ("two bids, one of £80m and another of £90m":
+# alternatives, each a whole price).
+_RESPECTIVE = re.compile(
+    r"(?i)[ \t]*(?:,|/|,?[ \t]*(?:and|or))[ \t]*(?:(?:another|the[ \t]+other|a[ \t]+(?:second"
+    r"|third|later|new|fresh|higher|improved|revised)(?:[ \t]+(?:bid|offer|one|proposal))?)"
+    r"[ \t]+(?:of|at|for|worth|valued[ \t]+at)[ \t]*)?")
 
 
 # How far a bracket may be from an amount it encloses: a currency code or sign and a price's

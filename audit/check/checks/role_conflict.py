@@ -21,7 +21,8 @@ import duckdb
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
 from audit.extract.vocab import STOP_WORDS
-from audit.resolve.roles import RANKS, compare_roles, orgs_agree, title_key
+from audit.resolve.countries import country_key
+from audit.resolve.roles import RANKS, compare_roles, orgs_agree, title_key, without_country
 
 NAME = "role-conflict"
 CLASS = "role-conflict"
@@ -43,8 +44,14 @@ EXPECTATIONS = (
 _EVIDENCE_ROLES = {"organisation": ("org",), "title": ("title",), "status": ("title",)}
 
 
-def _label(title: str, org: str | None, status: str | None) -> str:
-    return " ".join(x for x in (status, title, f"of {org}" if org else None) if x)
+def _label(title: str, org: str | None, status: str | None, kind: str = "") -> str:
+    """How a side reads; for two titles compared, a country the post is held in is left out
+    ("Deputy President of Kenya" and "Deputy President" are one side against "Vice
+    President")."""
+    if kind == "title" and org and country_key(org) is not None:
+        org = None
+    return " ".join(x for x in (status, without_country(title), f"of {org}" if org else None)
+                    if x)
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
@@ -210,7 +217,7 @@ def _person(story: str, person: str, stated: list[tuple],
             if kind == "organisation" and _both_orgs(
                     {d: o for (d, k), o in orgs_of.items() if k == ka}, a[3], b[3]):
                 continue
-            la, lb = _label(a[2], a[3], a[4]), _label(b[2], b[3], b[4])
+            la, lb = _label(a[2], a[3], a[4], kind), _label(b[2], b[3], b[4], kind)
             pair = (kind, tuple(sorted({ka, kb})))  # one finding per title (pair)
             entry = found.setdefault(pair, {})
             entry.setdefault(la, set()).add(a[1])
