@@ -35,6 +35,7 @@ def test_vowels_only():
     assert not vowels_only("José", "Jose")  # accents aside, the same
     assert vowels_only("Muhammad Rafi", "Mohammad Rafi") and vowels_only("Ahmad", "Ahmed")
     assert not vowels_only("Kong Bananza", "Kong Bonanza")  # no romanisation swaps a and o
+    assert not vowels_only("Greg McMicheal", "Greg McMichael")  # two letters swapped: a typo
 
 
 def test_language_form():
@@ -52,8 +53,9 @@ def test_confidence_of_forms():
     assert base >= 0.6  # an error
     assert confidence("name-variant", [one, two], {"other_language": True}) < 0.3
     assert confidence("name-variant", [two, three], {"vowels_only": True}) < 0.3
-    # one page's vowel changed ("Kishido") keeps its confidence
-    assert confidence("name-variant", [one, two], {"vowels_only": True}) == base
+    # a romanisation's vowel swap on one page only ("Mohammad" / "Mohammed"): a warning
+    assert 0.3 <= confidence("name-variant", [one, two], {"vowels_only": True}) < 0.6
+    # another vowel changed on one page ("Kishido") is no romanisation swap: no detail, an error
 
 
 def _nv(found: list[dict]) -> list[tuple[str, str]]:
@@ -71,11 +73,12 @@ def test_a_name_in_another_language_s_form_is_no_misspelling(tmp_path):
     }
     found, _ = audit_texts(tmp_path, files)
     assert not [m for _, m in _nv(found) if "Teixedo" in m], _nv(found)
-    # the same spelling on a page in the canonical spelling's language is still an error
+    # the same spelling on a page in the canonical spelling's language is still reported (a
+    # warning: one page's vowel swap of the kind romanisations make)
     files["c.txt"] = f"Bridge vote\n\nCouncillor Ramon Teixido spoke first. {EN_BODY}Ramon " \
                      "Teixedo thanked the engineers.\n"
     found, _ = audit_texts(tmp_path / "en", files)
-    assert [s for s, m in _nv(found) if "Teixedo" in m] == ["error"], _nv(found)
+    assert [s for s, m in _nv(found) if "Teixedo" in m] == ["warning"], _nv(found)
     # a letter dropped on the Spanish page is a typo in any language: still an error
     files["c.txt"] = f"Votación del puente\n\nEl concejal Ramon Teixdo dirigió la votación. {ES_BODY}\n"
     found, _ = audit_texts(tmp_path / "dropped", files)
@@ -91,7 +94,8 @@ def test_two_transliterations_each_in_use_are_no_misspelling(tmp_path):
     }
     found, _ = audit_texts(tmp_path, files)
     assert not [m for _, m in _nv(found) if "Zerin" in m or "Zarin" in m], _nv(found)
-    # written once, the other vowel is a misspelling
+    # written on one page, the other vowel may be a misspelling or another romanisation: a
+    # warning
     files["d.txt"] = f"Bridge vote\n\nGovernor Zarin Hotak said little. {EN_BODY}\n"
     found, _ = audit_texts(tmp_path / "once", files)
-    assert [s for s, m in _nv(found) if "Zerin" in m] == ["error"], _nv(found)
+    assert [s for s, m in _nv(found) if "Zerin" in m] == ["warning"], _nv(found)

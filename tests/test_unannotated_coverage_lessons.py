@@ -52,6 +52,11 @@ def test_british_and_american_spelling_in_a_quote_is_no_rewording():
     _, changes = word_diff("The harbour is unrecognisable after the storm.",
                            "The harbour is unreachable after the storm.")
     assert changes == 1
+    _, changes = word_diff("Both firms are fuelled by one belief.",
+                           "Both firms are fueled by one belief.")
+    assert changes == 0
+    _, changes = word_diff("The forms were filled in May.", "The forms were filed in May.")
+    assert changes == 1
 
 def test_two_minutes_of_one_player_coordinated_are_both_read():
     text = "Ivo Brandt scored almost identical goals in the 22nd and 30th minute for Arlen."
@@ -160,3 +165,42 @@ def test_a_country_the_post_is_held_in_is_no_other_side_of_a_title_conflict():
     assert _label("Chief Executive", "Arlen Holdings", None, "title") == \
         "Chief Executive of Arlen Holdings"
     assert _label("Minister", "Kenya", None, "organisation") == "Minister of Kenya"
+
+
+def test_a_price_list_whose_last_item_is_the_most_stated_price_has_no_total(tmp_path):
+    from tests.test_frames_real_coverage import found
+
+    files = {"a.txt": "The Lumo 14 will start at $799, the Lumo 14 Plus at $899, the Lumo 14 "
+                      "Pro at $999 and the Lumo 14 Pro Max at $1,099.",
+             "b.txt": "The Lumo 14 Pro Max costs $1,099.",
+             "c.txt": "Buyers pay $1,099 for the Lumo 14 Pro Max."}
+    assert found(tmp_path, files, "arithmetic") == []
+
+
+def test_prices_written_in_several_currencies_are_no_parts(tmp_path):
+    from tests.test_frames_real_coverage import found
+
+    files = {"a.txt": "The Zephyr S costs $300/£250, while the Zephyr X is $500/£450; the Lumo "
+                      "console will sell at $500/£450/€500 and its digital edition at "
+                      "$400/£360/€400.",
+             "b.txt": "The Lumo console costs £450 in Britain.",
+             "c.txt": "Britons pay £450 for the Lumo console."}
+    assert found(tmp_path, files, "arithmetic") == []
+
+
+def test_a_palace_is_no_person():
+    from audit.extract import untitled
+
+    text = ("Early results take the Dorvan dynasty one step closer to the Malacañang Palace, 36 "
+            "years after the family fled.")
+    assert run(untitled, text) == []
+    (c,) = run(untitled, "The driver, Ivo Brandt, 36, was taken to hospital.")
+    assert (c.value["name"], c.value["age"]) == ("Ivo Brandt", 36)
+
+
+def test_a_post_sought_is_no_title_held():
+    from audit.extract import people
+
+    assert run(people, "The party's candidate for mayor Ivo Brandt spoke on Sunday.") == []
+    (c,) = run(people, "Mayor Ivo Brandt spoke on Sunday.")
+    assert (c.value["name"], c.value["title"]) == ("Ivo Brandt", "Mayor")

@@ -74,7 +74,7 @@ from audit.resolve.countries import country_key, place_name
 from audit.text import SENTENCE_DOT
 
 NAME = "people"
-VERSION = "6"
+VERSION = "8"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -518,10 +518,17 @@ def _emit(
         status = _status_before(text, org_span[0])  # "former Halden Clay chief executive"
     for (ta, tb), title_text in zip(titles, title_texts, strict=True):
         key = (name[0], name[1], title_text.lower())
-        if key in seen:
-            continue
+        if key in seen or _SOUGHT_BEFORE.search(text, max(0, ta - 40), ta):
+            continue  # "candidate for chancellor Olaf Scholz": a post sought, not held
         seen.add(key)
         claims.append(_claim(text, name, (ta, tb), title_text, org_span, org_value, status))
+
+
+# Words right before a title that make it a post sought: "the candidate for chancellor",
+# "the party's nominee for mayor", "his bid for president"
+_SOUGHT_BEFORE = re.compile(
+    r"(?i)\b(?:candidates?|nominees?|contenders?|hopefuls?|bid|race|run|running|campaign)"
+    r"[ \t]+for[ \t]+(?:the[ \t]+)?(?:(?:post|office|job|position)[ \t]+of[ \t]+)?\Z")
 
 
 # A word right before a title that says the role is no longer (or not yet) held: "the former

@@ -566,9 +566,12 @@ PERSON_NOUNS = frozenset(
     fiancé fiancée girlfriend boyfriend widow widower colleague classmate roommate""".split()
 )
 # Nouns that end the names of streets and places, never a person's: "Regent Street" is not the
-# regent "Street", "King Street" no king ("Park", "Hall", "Lane" are also surnames: not here).
+# regent "Street", "King Street" no king, "Malacañang Palace" no Mr Palace ("Park", "Hall",
+# "Lane", "Castle", "Church" are also surnames: not here).
 STREET_NOUNS = frozenset(
-    "Street Road Rd Avenue Ave Boulevard Blvd Square Plaza Highway Parkway Stadium Airport".split()
+    """Street Road Rd Avenue Ave Boulevard Blvd Square Plaza Highway Parkway Expressway Motorway
+    Stadium Airport Palace Cathedral Mosque Temple Museum Hospital Station Terminal Arena Prison
+    Courthouse Embassy""".split()
 )
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sir", "Dame"})
 

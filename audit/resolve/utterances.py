@@ -393,6 +393,11 @@ _SPELLED_OUT = {
 }
 
 
+# British doubles the l of a verb in unstressed -el/-al before a suffix, American does not
+# ("fuelled" / "fueled", "modelling" / "modeling"; breame's table lacks some)
+_SINGLE_L = re.compile(r"(?<=[ae])ll(?=(?:ed|ing|ers?)$)")
+
+
 def _minor(xa: list[str], xb: list[str]) -> int | None:
     """Whether two differing stretches differ only as an editor would not call a change: in
     articles (one left out, added or swapped: "a loss" / "loss" / "the loss"), in a contraction
@@ -401,8 +406,10 @@ def _minor(xa: list[str], xb: list[str]) -> int | None:
     "recognized", "colour" / "color": the page's house style), or, apart from
     articles, in one word that is the other's plural ("chamber" / "chambers", "body" /
     "bodies"). None: a change; else the number of plural differences (0 or 1)."""
-    ra = list(american(tuple(_SPELLED_OUT.get(w, w) for w in xa if w not in ARTICLES)))
-    rb = list(american(tuple(_SPELLED_OUT.get(w, w) for w in xb if w not in ARTICLES)))
+    ra = [_SINGLE_L.sub("l", w) for w in
+          american(tuple(_SPELLED_OUT.get(w, w) for w in xa if w not in ARTICLES))]
+    rb = [_SINGLE_L.sub("l", w) for w in
+          american(tuple(_SPELLED_OUT.get(w, w) for w in xb if w not in ARTICLES))]
     if ra == rb or _expanded(ra) & _expanded(rb):
         return 0
     if len(ra) == 1 and len(rb) == 1 and _plural_of(*sorted((ra[0], rb[0]), key=len)):

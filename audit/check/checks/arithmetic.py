@@ -182,6 +182,8 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     continue  # "will cost $799 and $899": one value each, not two parts
                 if _bracketed(text, a0, a1) and _bracketed(text, b0, money[k][8]):
                     continue  # "128 GB ($799), 256 GB ($899)": each the price of an item
+                if _converted(text, a0, a1) or _converted(text, b0, money[k][8]):
+                    continue  # "$400/£360/€400": one price in three currencies
                 if (b0 > a1 and b_cur == cur and b_per is None and b_val < total
                         and _one_sentence(text, a1, b0)):
                     out.append((a_id, doc, a_val, cur, per, a_text, b_id, b_val, b_text,
@@ -227,6 +229,17 @@ def _bracketed(text: str, s: int, e: int) -> bool:
 
 _SCALE = frozenset("m mn bn b k million billion thousand".split())
 
+# An amount joined by a slash to another amount ("$300/£250", "$400/£360/€400"): one price
+# written in several currencies, the price of an item, not a part of a sum.
+_SLASH_AFTER = re.compile(r"[ \t]?/[ \t]?(?:[^\w\s]|[A-Z]{3}|\d)")
+_SLASH_BEFORE = re.compile(r"(?:\d|[^\w\s])[ \t]?/[ \t]?$")
+
+
+def _converted(text: str, s: int, e: int) -> bool:
+    """Whether the amount at text[s:e] is one of a slash-joined group of amounts."""
+    return bool(_SLASH_AFTER.match(text, e)) or bool(
+        _SLASH_BEFORE.search(text, max(0, s - 4), s))
+
 
 def _one_sentence(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] holds no sentence end, no paragraph break and no line break that
@@ -243,16 +256,21 @@ def _one_sentence(text: str, a: int, b: int) -> bool:
 
 def _total_is_a_peer(text: str, money: list[tuple], i: int, k: int, total: float) -> bool:
     """Whether the total itself is stated as one more item of the same run as the parts
-    (the amount right before the first part or right after the second, with no sentence end
+    (an amount of the run the parts belong to, each near the next, with no sentence end
     between): "A: $120 million / B: $90 million / C: $70 million" lists three awards, of which
     none is the others' total."""
     cur = money[i][4]
-    for j in (i - 1, k + 1):
-        if not 0 <= j < len(money) or money[j][4] != cur or money[j][3] != total:
-            continue
-        a, b = (money[j][8], money[i][7]) if j < i else (money[k][8], money[j][7])
-        if b - a < PART_WITHIN and not SENTENCE_END.search(text[a:b]):
-            return True
+    for step, edge in ((-1, i), (1, k)):
+        # walk the run outwards, amount by amount, while each is near the last one and in
+        # its sentence ("A at $799, B at $899, C at $999 and D at $1,099": D is an item too)
+        j = edge + step
+        while 0 <= j < len(money) and money[j][4] == cur:
+            a, b = (money[j][8], money[edge][7]) if step < 0 else (money[edge][8], money[j][7])
+            if b - a >= PART_WITHIN or SENTENCE_END.search(text[a:b]):
+                break
+            if money[j][3] == total:
+                return True
+            edge, j = j, j + step
     return False
 
 

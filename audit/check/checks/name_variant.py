@@ -218,6 +218,9 @@ def vowels_only(a: str, b: str) -> bool:
     la, lb = _letters(a), _letters(b)
     if la == lb or len(la) != len(lb):
         return False
+    if any(la[i] != lb[i] and la[i] == lb[i + 1] and la[i + 1] == lb[i]
+           for i in range(len(la) - 1)):
+        return False  # two letters swapped ("McMicheal"): a typo, no romanisation
     return all(x == y or frozenset((x, y)) in _ROMANISED for x, y in zip(la, lb, strict=True))
 
 
