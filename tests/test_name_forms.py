@@ -53,9 +53,8 @@ def test_confidence_of_forms():
     assert base >= 0.6  # an error
     assert confidence("name-variant", [one, two], {"other_language": True}) < 0.3
     assert confidence("name-variant", [two, three], {"vowels_only": True}) < 0.3
-    # a romanisation's vowel swap on one page only ("Mohammad" / "Mohammed"): a warning
-    assert 0.3 <= confidence("name-variant", [one, two], {"vowels_only": True}) < 0.6
-    # another vowel changed on one page ("Kishido") is no romanisation swap: no detail, an error
+    # one page's vowel changed ("Kurien") keeps its confidence
+    assert confidence("name-variant", [one, two], {"vowels_only": True}) == base
 
 
 def _nv(found: list[dict]) -> list[tuple[str, str]]:
@@ -73,12 +72,11 @@ def test_a_name_in_another_language_s_form_is_no_misspelling(tmp_path):
     }
     found, _ = audit_texts(tmp_path, files)
     assert not [m for _, m in _nv(found) if "Teixedo" in m], _nv(found)
-    # the same spelling on a page in the canonical spelling's language is still reported (a
-    # warning: one page's vowel swap of the kind romanisations make)
+    # the same spelling on a page in the canonical spelling's language is still an error
     files["c.txt"] = f"Bridge vote\n\nCouncillor Ramon Teixido spoke first. {EN_BODY}Ramon " \
                      "Teixedo thanked the engineers.\n"
     found, _ = audit_texts(tmp_path / "en", files)
-    assert [s for s, m in _nv(found) if "Teixedo" in m] == ["warning"], _nv(found)
+    assert [s for s, m in _nv(found) if "Teixedo" in m] == ["error"], _nv(found)
     # a letter dropped on the Spanish page is a typo in any language: still an error
     files["c.txt"] = f"Votación del puente\n\nEl concejal Ramon Teixdo dirigió la votación. {ES_BODY}\n"
     found, _ = audit_texts(tmp_path / "dropped", files)
@@ -94,8 +92,7 @@ def test_two_transliterations_each_in_use_are_no_misspelling(tmp_path):
     }
     found, _ = audit_texts(tmp_path, files)
     assert not [m for _, m in _nv(found) if "Zerin" in m or "Zarin" in m], _nv(found)
-    # written on one page, the other vowel may be a misspelling or another romanisation: a
-    # warning
+    # written once, the other vowel is a misspelling
     files["d.txt"] = f"Bridge vote\n\nGovernor Zarin Hotak said little. {EN_BODY}\n"
     found, _ = audit_texts(tmp_path / "once", files)
-    assert [s for s, m in _nv(found) if "Zerin" in m] == ["warning"], _nv(found)
+    assert [s for s, m in _nv(found) if "Zerin" in m] == ["error"], _nv(found)
