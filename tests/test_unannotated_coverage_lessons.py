@@ -204,3 +204,10 @@ def test_a_post_sought_is_no_title_held():
     assert run(people, "The party's candidate for mayor Ivo Brandt spoke on Sunday.") == []
     (c,) = run(people, "Mayor Ivo Brandt spoke on Sunday.")
     assert (c.value["name"], c.value["title"]) == ("Ivo Brandt", "Mayor")
+
+
+def test_minutes_before_a_clock_time_are_that_time():
+    (c,) = run(times, "The ruling came two minutes before 4 p.m. on Tuesday.")
+    assert (c.predicate, c.value["minutes"], c.value["approx"]) == ("clock", 15 * 60 + 58, "exact")
+    (c,) = run(times, "The ruling came shortly before 4 p.m. on Tuesday.")
+    assert (c.value["minutes"], c.value["approx"]) == (16 * 60, "shortly before")

@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "19"
+VERSION = "20"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -73,6 +73,11 @@ _CLOCK_APPROX = re.compile(
     r"|shortly[ \t]+before|just[ \t]+past|a[ \t]+little[ \t]+after|about|around|approximately"
     r"|roughly|some[ \t]+time[ \t]+after|sometime[ \t]+after|after|before|by|until|till"
     r"|as[ \t]+early[ \t]+as|as[ \t]+late[ \t]+as|circa|nearly|almost)[ \t]+(?:at[ \t]+)?$")
+# A clock time given as minutes before or after another: "two minutes before 4 p.m.",
+# "10 minutes past noon", "five minutes to midnight"
+_OFFSET_BEFORE = re.compile(
+    rf"(?i)(?<![\w-])(?P<n>\d{{1,2}}|{WORDS_RE})[ \t]+minutes?[ \t]+(?P<rel>before|after|past|to)"
+    r"[ \t]+$")
 _DAY_NEXT = re.compile(rf"[ \t]*,?[ \t]*(?:on[ \t]+)?(?P<wd>{dates._WD_FULL})\b")
 _DAY_BEFORE = re.compile(rf"\b(?P<wd>{dates._WD_FULL})[ \t]*,?[ \t]+(?:at[ \t]+|around[ \t]+"
                          r"|about[ \t]+|shortly[ \t]+|just[ \t]+|before[ \t]+|after[ \t]+)*$")
@@ -144,7 +149,15 @@ def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDra
                                        r"|shortly|just)[ \t]+$", text[max(start, s - 16):s]):
             continue
         spans = [SpanRef(s, e, "value")]
-        a = _CLOCK_APPROX.search(text, max(start, s - 30), s)
+        off = _OFFSET_BEFORE.search(text, max(start, s - 40), s)
+        if off and (n := parse_decimal(off["n"])) is not None and 0 < n < 60:
+            # "two minutes before 4 p.m.": 3:58 p.m., as exact as written
+            t = (t + (int(n) if off["rel"].lower() in ("after", "past") else -int(n))) % 1440
+            minutes_written = True
+            spans = [SpanRef(off.start(), e, "value")]
+            a = None
+        else:
+            a = _CLOCK_APPROX.search(text, max(start, s - 30), s)
         approx = a["w"] if a else None
         if a:
             spans.append(SpanRef(a.start("w"), a.end("w"), "context"))
