@@ -211,3 +211,23 @@ def test_minutes_before_a_clock_time_are_that_time():
     assert (c.predicate, c.value["minutes"], c.value["approx"]) == ("clock", 15 * 60 + 58, "exact")
     (c,) = run(times, "The ruling came shortly before 4 p.m. on Tuesday.")
     assert (c.value["minutes"], c.value["approx"]) == (16 * 60, "shortly before")
+
+
+def test_thousands_grouped_with_dots_are_one_count():
+    from audit.extract import counts
+
+    (c,) = run(counts, "Samir Talib received 13.538.179 votes in the runoff.")
+    assert (c.subject, c.value["n"]) == ("votes", 13_538_179)
+    (c,) = run(counts, "Samir Talib received 13,538,179 votes in the runoff.")
+    assert c.value["n"] == 13_538_179
+    assert run(counts, "Samir Talib received 13.538 votes.") == []  # a decimal, or not?
+
+
+def test_a_number_spelled_in_scale_words_between_digit_groups_is_read_whole():
+    from audit.extract import counts
+
+    got = [(c.value["n"], c.spans[0]) for c in
+           run(counts, "Okafor received 16 million 384 thousand 403 votes on Sunday.")]
+    assert [n for n, _ in got] == [16_384_403]  # not "403 votes"
+    (c,) = run(counts, "About 500 thousand people marched.")
+    assert c.value["n"] == 500_000

@@ -44,16 +44,26 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "42"
+VERSION = "43"
+
+# A number spelled out in scale words between its digit groups, as translations from Persian,
+# Armenian or Russian write it: "16 million 384 thousand 403" (read whole, not as "403")
+_COMPOSED = (r"(?:\d{1,3}[ \t]+[Bb]illion[ \t]+)?(?:\d{1,3}[ \t]+[Mm]illion[ \t]+)?"
+             r"\d{1,3}[ \t]+[Tt]housand[ \t]+\d{1,3}(?![\d.,])")
+_COMPOSED_PART = re.compile(r"(\d{1,3})[ \t]+([Bb]illion|[Mm]illion|[Tt]housand)")
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
-    rf"(?P<num>\d+\.\d+(?=\s+{SCALE_WORD_RE}\b)|{INDIAN_RE}|\d{{1,3}}(?:,\d{{3}})+|\d+"
+    rf"(?P<num>{_COMPOSED}|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d.])|\d+\.\d+(?=\s+{SCALE_WORD_RE}\b)|{INDIAN_RE}"
+    rf"|\d{{1,3}}(?:,\d{{3}})+|\d+"
     rf"|{WORDS_RE})"
     rf"(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?"
     r"(?![\w\-–%/$€£¥]|[.,:]\d)",
     seps=r'\s(\[{"“‘«—',
 )
+# Thousands grouped with dots, as German, Spanish or Turkish pages write them: two groups or
+# more ("13.538.179"), never one ("13.538" may be a decimal)
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _TOKEN = re.compile(
     r"(?P<sep>[^\S\n]+|[^\S\n]*\n[^\S\n]*|[^\S\n]*,[^\S\n]*)"
     r"(?P<tok>(?:[A-Z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*)"
@@ -343,6 +353,12 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     doc_month = ctx.doc_date.month if ctx.doc_date else None
     for m in scan(_COUNT, text, start, end):
         num = m["num"]
+        if _DOTTED_THOUSANDS.fullmatch(num):
+            num = num.replace(".", ",")  # "13.538.179": thousands grouped with dots
+        elif num[0].isdigit() and " " in num:  # "16 million 384 thousand 403"
+            whole = sum(int(n) * {"b": 10**9, "m": 10**6, "t": 10**3}[w[0].lower()]
+                        for n, w in _COMPOSED_PART.findall(num))
+            num = f"{whole + int(num.split()[-1]):,}"
         is_digits = num[0].isdigit()
         if is_digits:
             plain = num.replace(",", "")
