@@ -231,3 +231,12 @@ def test_a_number_spelled_in_scale_words_between_digit_groups_is_read_whole():
     assert [n for n, _ in got] == [16_384_403]  # not "403 votes"
     (c,) = run(counts, "About 500 thousand people marched.")
     assert c.value["n"] == 500_000
+
+
+def test_balls_to_spare_are_a_margin_not_a_batters_balls():
+    from audit.extract import counts
+
+    (c,) = run(counts, "Arlen won the final with six balls to spare.")
+    assert (c.subject, c.value.get("aspect")) == ("balls", "margin")
+    (c,) = run(counts, "Brandt made 26 off 17 balls before he was caught.")
+    assert "aspect" not in c.value

@@ -44,7 +44,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "43"
+VERSION = "44"
 
 # A number spelled out in scale words between its digit groups, as translations from Persian,
 # Armenian or Russian write it: "16 million 384 thousand 403" (read whole, not as "403")
@@ -148,12 +148,16 @@ _SEX_SPLIT_BEFORE = re.compile(rf"\b(?:\d+|{WORDS_RE})[ \t]+{_SEXES}[ \t]+and[ \
 # ("the names of the 12 victims" names the whole group: not a part)
 _NAMED_PART_BEFORE = re.compile(r"(?i)\b(?:names|identities)[ \t]+of[ \t]+$")
 _NAMED_STATES = frozenset({"named", "identified"})  # "the two soldiers named"
-# What a score is of in a contest: the winning margin ("won by seven runs", "by 12 votes") or
+# What a score is of in a contest: the winning margin ("won by seven runs", "by 12 votes",
+# "with six balls to spare") or
 # what a side still needed ("needed 16 runs", "16 runs to win"): neither is a tally of the
 # game, and each is compared only with its own kind
 _SCORE_NOUNS = frozenset("""runs wickets points goals strokes shots votes seats lengths
-    run wicket point goal stroke shot vote seat length""".split())
+    run wicket point goal stroke shot vote seat length balls ball deliveries delivery overs
+    over""".split())
 _MARGIN_BEFORE = re.compile(r"(?i)\bby[ \t]+(?:just[ \t]+|only[ \t]+)?$")
+# what was left when the chase was won: "with six balls to spare", "with two overs remaining"
+_SPARE_AFTER = re.compile(r"(?i)[ \t]+(?:to[ \t]+spare|remaining|left|in[ \t]+hand)\b")
 _NEEDED_BEFORE = re.compile(r"(?i)\b(?:need(?:ed|s|ing)?|requir(?:ed|es|ing)|chasing|target"
                             r"[ \t]+of)[ \t]+(?:another[ \t]+|a[ \t]+further[ \t]+)?$")
 _TO_WIN_AFTER = re.compile(r"(?i)[ \t]+(?:to[ \t]+win|for[ \t]+victory)\b")
@@ -295,7 +299,9 @@ def _score_aspect(text: str, ns: int, ce: int, lo: int, hi: int) -> str | None:
     noun = re.search(r"(\w+)$", text[ns:ce])
     if noun is None or noun[1].lower() not in _SCORE_NOUNS:
         return None
-    if _MARGIN_BEFORE.search(text, max(lo, ns - 12), ns):
+    if _MARGIN_BEFORE.search(text, max(lo, ns - 12), ns) or (
+            noun[1].lower() in ("balls", "ball", "deliveries", "delivery", "overs", "over")
+            and _SPARE_AFTER.match(text, ce, min(hi, ce + 16))):
         return "margin"
     if _NEEDED_BEFORE.search(text, max(lo, ns - 24), ns) or _TO_WIN_AFTER.match(
             text, ce, min(hi, ce + 16)):
