@@ -211,6 +211,8 @@ def test_minutes_before_a_clock_time_are_that_time():
     assert (c.predicate, c.value["minutes"], c.value["approx"]) == ("clock", 15 * 60 + 58, "exact")
     (c,) = run(times, "The ruling came shortly before 4 p.m. on Tuesday.")
     assert (c.value["minutes"], c.value["approx"]) == (16 * 60, "shortly before")
+    (c,) = run(times, "On Tuesday, two minutes before 4 p.m., the judge returned.")
+    assert (c.value["minutes"], c.value["day"]) == (15 * 60 + 58, "Tuesday")
 
 
 def test_thousands_grouped_with_dots_are_one_count():

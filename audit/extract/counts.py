@@ -34,6 +34,7 @@ from audit.extract.numbers import (
     INDIAN_RE,
     NUMBER_START_RE,
     SCALE_WORD_RE,
+    SCALES,
     WORDS_RE,
     approx_before,
     as_number,
@@ -51,19 +52,19 @@ VERSION = "44"
 _COMPOSED = (r"(?:\d{1,3}[ \t]+[Bb]illion[ \t]+)?(?:\d{1,3}[ \t]+[Mm]illion[ \t]+)?"
              r"\d{1,3}[ \t]+[Tt]housand[ \t]+\d{1,3}(?![\d.,])")
 _COMPOSED_PART = re.compile(r"(\d{1,3})[ \t]+([Bb]illion|[Mm]illion|[Tt]housand)")
+# Thousands grouped with dots, as German, Spanish or Turkish pages write them: two groups or
+# more ("13.538.179"), never one ("13.538" may be a decimal)
+_DOTTED = r"\d{1,3}(?:\.\d{3}){2,}"
 
 _COUNT = scanner(
     rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
-    rf"(?P<num>{_COMPOSED}|\d{{1,3}}(?:\.\d{{3}}){{2,}}(?![\d.])|\d+\.\d+(?=\s+{SCALE_WORD_RE}\b)|{INDIAN_RE}"
+    rf"(?P<num>{_COMPOSED}|{_DOTTED}(?![\d.])|\d+\.\d+(?=\s+{SCALE_WORD_RE}\b)|{INDIAN_RE}"
     rf"|\d{{1,3}}(?:,\d{{3}})+|\d+"
     rf"|{WORDS_RE})"
     rf"(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?"
     r"(?![\w\-–%/$€£¥]|[.,:]\d)",
     seps=r'\s(\[{"“‘«—',
 )
-# Thousands grouped with dots, as German, Spanish or Turkish pages write them: two groups or
-# more ("13.538.179"), never one ("13.538" may be a decimal)
-_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _TOKEN = re.compile(
     r"(?P<sep>[^\S\n]+|[^\S\n]*\n[^\S\n]*|[^\S\n]*,[^\S\n]*)"
     r"(?P<tok>(?:[A-Z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*)"
@@ -152,9 +153,9 @@ _NAMED_STATES = frozenset({"named", "identified"})  # "the two soldiers named"
 # "with six balls to spare") or
 # what a side still needed ("needed 16 runs", "16 runs to win"): neither is a tally of the
 # game, and each is compared only with its own kind
+_BALL_NOUNS = frozenset("balls ball deliveries delivery overs over".split())
 _SCORE_NOUNS = frozenset("""runs wickets points goals strokes shots votes seats lengths
-    run wicket point goal stroke shot vote seat length balls ball deliveries delivery overs
-    over""".split())
+    run wicket point goal stroke shot vote seat length""".split()) | _BALL_NOUNS
 _MARGIN_BEFORE = re.compile(r"(?i)\bby[ \t]+(?:just[ \t]+|only[ \t]+)?$")
 # what was left when the chase was won: "with six balls to spare", "with two overs remaining"
 _SPARE_AFTER = re.compile(r"(?i)[ \t]+(?:to[ \t]+spare|remaining|left|in[ \t]+hand)\b")
@@ -300,8 +301,7 @@ def _score_aspect(text: str, ns: int, ce: int, lo: int, hi: int) -> str | None:
     if noun is None or noun[1].lower() not in _SCORE_NOUNS:
         return None
     if _MARGIN_BEFORE.search(text, max(lo, ns - 12), ns) or (
-            noun[1].lower() in ("balls", "ball", "deliveries", "delivery", "overs", "over")
-            and _SPARE_AFTER.match(text, ce, min(hi, ce + 16))):
+            noun[1].lower() in _BALL_NOUNS and _SPARE_AFTER.match(text, ce, min(hi, ce + 16))):
         return "margin"
     if _NEEDED_BEFORE.search(text, max(lo, ns - 24), ns) or _TO_WIN_AFTER.match(
             text, ce, min(hi, ce + 16)):
@@ -359,11 +359,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     doc_month = ctx.doc_date.month if ctx.doc_date else None
     for m in scan(_COUNT, text, start, end):
         num = m["num"]
-        if _DOTTED_THOUSANDS.fullmatch(num):
+        if re.fullmatch(_DOTTED, num):
             num = num.replace(".", ",")  # "13.538.179": thousands grouped with dots
-        elif num[0].isdigit() and " " in num:  # "16 million 384 thousand 403"
-            whole = sum(int(n) * {"b": 10**9, "m": 10**6, "t": 10**3}[w[0].lower()]
-                        for n, w in _COMPOSED_PART.findall(num))
+        elif re.fullmatch(_COMPOSED, num):  # "16 million 384 thousand 403"
+            whole = sum(int(n) * SCALES[w.lower()] for n, w in _COMPOSED_PART.findall(num))
             num = f"{whole + int(num.split()[-1]):,}"
         is_digits = num[0].isdigit()
         if is_digits:

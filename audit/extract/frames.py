@@ -778,14 +778,17 @@ def _opening_period(text: str, ss: int, clo: int) -> str | None:
     if comma < 0 or comma - start.start() > 60:
         return None
     m = _SUB_PERIOD.match(text, start.start(), comma)
-    return sub_period(text, start.start(), comma) if m else None
+    return _period_name(m) if m else None
 
 
 def sub_period(text: str, lo: int, hi: int) -> str | None:
     """The part of the event's time named in text[lo:hi] (see above), normalised."""
     m = _SUB_PERIOD.search(text, lo, hi)
-    if m is None:
-        return None
+    return _period_name(m) if m else None
+
+
+def _period_name(m: re.Match[str]) -> str:
+    """The normalised name of the part of the event's time a ``_SUB_PERIOD`` match names."""
     if m.group(0).endswith("over"):
         return f"over {int(m['on'])}" if m["on"] else "one over"
     if m["x"]:

@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "20"
+VERSION = "21"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -167,12 +167,13 @@ def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDra
             "utc_offset": _ZONES.get(m["tz"] or ""), "approx": approx.lower() if approx else
             "exact", "bound": _clock_bound(t, approx, minutes_written),
         }
+        lead = min(sp.start for sp in spans)  # where the time's words begin
         d = _DAY_NEXT.match(text, e, min(end, e + 16)) or _DAY_BEFORE.search(
-            text, max(start, (a.start() if a else s) - 24), a.start() if a else s)
+            text, max(start, lead - 24), lead)
         if d:
             value["day"] = d["wd"]
         ss, se = sents.bounds(s, e)
-        event = event_of(text, ss, a.start() if a else s, e, se, series=True)
+        event = event_of(text, ss, lead, e, se, series=True)
         yield ClaimDraft(kind="time", predicate="clock", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 
