@@ -1092,3 +1092,37 @@ def test_a_day_before_why_something_happened_is_not_its_day(tmp_path):
     text = files["b.txt"]
     got = [d.value.get("event") for d in dates.extract(Context(text=text), 0, len(text))]
     assert got == [None]
+
+
+# --- lessons of held-out set 24 (read 2026-12-06) ------------------------------------------------
+
+def test_a_price_table_in_several_currencies_has_no_parts(tmp_path):
+    # a table of models flattened to one line: each model's price in three currencies, side by
+    # side; any two pounds prices add up to more than the dearest model's most quoted price
+    table = ("Model US UK Canada Orba 64GB $499 £469 C$649 Orba 128GB $599 £569 C$779 "
+             "Orba 256GB $699 £669 C$909 Orba Max 512GB $999 £949 C$1,299")
+    files = {"a.txt": table,
+             "b.txt": "In Britain the Orba Max costs £949.",
+             "c.txt": "The Orba Max sells for £949 in the UK.",
+             "d.txt": "The Orba Max is priced at £999 in shops, a reseller said."}
+    assert found(tmp_path, files, "arithmetic") == []
+
+
+def test_three_amounts_in_a_row_are_a_list_not_two_parts(tmp_path):
+    files = {"a.txt": "The fund gave $30 million to Alder College, $40 million to Birch "
+                      "College and $25 million to Cedar College.",
+             "b.txt": "The fund's gift totals $50 million.",
+             "c.txt": "In all, $50 million goes to the colleges."}
+    assert found(tmp_path, files, "arithmetic") == []
+
+
+def test_an_umlaut_written_three_ways_is_no_misspelling(tmp_path):
+    def said(name: str) -> str:
+        return f"Coach {name} said the side played well in the final in Lisbon on Saturday."
+
+    files = {"a.txt": said("Juergen Vogt"), "b.txt": said("Jurgen Vogt"),
+             "c.txt": said("Jurgen Vogt"), "d.txt": said("Jurgen Vogt")}
+    assert found(tmp_path, files, "name-variant") == []
+    # a letter of the name dropped stays a misspelling
+    files["a.txt"] = said("Jurgn Vogt")
+    assert [f["severity"] for f in found(tmp_path / "typo", files, "name-variant")] == ["error"]

@@ -96,3 +96,14 @@ def test_two_transliterations_each_in_use_are_no_misspelling(tmp_path):
     files["d.txt"] = f"Bridge vote\n\nGovernor Zarin Hotak said little. {EN_BODY}\n"
     found, _ = audit_texts(tmp_path / "once", files)
     assert [s for s, m in _nv(found) if "Zerin" in m] == ["error"], _nv(found)
+
+
+
+def test_an_umlaut_spelt_with_e_or_bare_is_one_name():
+    from audit.resolve.names import classify
+
+    assert classify("Juergen Klein", "Jurgen Klein") == "case"
+    assert classify("Hanna Schroeder", "Hanna Schroder") == "case"
+    assert classify("Samuel Ade", "Samul Ade") == "spelling"  # an ending's letter dropped
+    assert classify("Rafael Ortiz", "Rafal Ortiz") == "spelling"
+    assert classify("Juergen Klein", "Jurgan Klein") == "spelling"

@@ -133,6 +133,18 @@ def long_tokens(surface: str, etype: str = "person") -> tuple[str, ...]:
     return _tokens(surface, etype, True)
 
 
+# An umlaut's "e" spelling ("juergen", from "Jürgen") where the bare letter ("jurgen") is the
+# other way English text writes it: the e counts only before a later vowel of the word, so a
+# dropped ending letter ("samuel" / "samul", "rafael" / "rafal") stays a misspelling.
+_UMLAUT_E = re.compile(r"([aou])e(?=[^\W\d_aeiouy]+[aeiouy])")
+
+
+def bare_umlauts(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded tokens with an umlaut's e dropped: ("juergen", "klopp") -> ("jurgen", "klopp"),
+    so that all three spellings of "Jürgen" (with its dots, with e, bare) meet."""
+    return tuple(_UMLAUT_E.sub(r"\1", t) for t in toks)
+
+
 def surname_only(toks: tuple[str, ...]) -> bool:
     """One surname, possibly with its particles: ("fuente",), ("de", "la", "fuente")."""
     return bool(toks) and toks[-1] not in PARTICLES and all(t in PARTICLES for t in toks[:-1])
@@ -191,8 +203,9 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
     if etype != "person" and country_key(ca) is not None and country_key(ca) == country_key(cb):
         return "country"
     ta, tb = tokens(a, etype), tokens(b, etype)
-    if ta != tb and long_tokens(a, etype) == long_tokens(b, etype):
-        ta = tb  # "Müller"/"Mueller": one name transliterated two ways
+    if ta != tb and (long_tokens(a, etype) == long_tokens(b, etype)
+                     or bare_umlauts(ta) == bare_umlauts(tb)):
+        ta = tb  # "Müller"/"Mueller"/"Muller": one name transliterated two ways
     if ta != tb and etype != "person":
         ta, tb = american(ta), american(tb)
         if ta == tb:

@@ -176,7 +176,7 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     continue  # "$39 billion, including $2 billion for ...": inside the first
                 if _own_total(money, i, cur, a0, a_val + b_val):
                     continue
-                if _total_is_a_peer(text, money, i, k, total):
+                if _listed(text, money, i, k, total):
                     continue
                 if _RESPECTIVE.fullmatch(text, a1, b0):
                     continue  # "will cost $799 and $899": one value each, not two parts
@@ -254,24 +254,30 @@ def _one_sentence(text: str, a: int, b: int) -> bool:
     return True
 
 
-def _total_is_a_peer(text: str, money: list[tuple], i: int, k: int, total: float) -> bool:
-    """Whether the total itself is stated as one more item of the same run as the parts
-    (an amount of the run the parts belong to, each near the next, with no sentence end
-    between): "A: $120 million / B: $90 million / C: $70 million" lists three awards, of which
-    none is the others' total."""
+def _listed(text: str, money: list[tuple], i: int, k: int, total: float) -> bool:
+    """Whether the two amounts are items of a longer run rather than the parts of one sum:
+    the run (amounts each near the next, with no sentence end between) states the total itself
+    as one more item ("A: $120 million / B: $90 million / C: $70 million": three awards, none
+    the others' total), or holds a third amount of their currency (a price list, "mini $699,
+    13 $799, Pro $999", where any two prices add up to more than the most quoted one). The run
+    goes on through amounts of other currencies: a price table flattened to text gives each
+    model's price in several currencies side by side."""
     cur = money[i][4]
+    same = sum(1 for j in range(i, k + 1) if money[j][4] == cur)
     for step, edge in ((-1, i), (1, k)):
         # walk the run outwards, amount by amount, while each is near the last one and in
         # its sentence ("A at $799, B at $899, C at $999 and D at $1,099": D is an item too)
         j = edge + step
-        while 0 <= j < len(money) and money[j][4] == cur:
+        while 0 <= j < len(money):
             a, b = (money[j][8], money[edge][7]) if step < 0 else (money[edge][8], money[j][7])
             if b - a >= PART_WITHIN or SENTENCE_END.search(text[a:b]):
                 break
-            if money[j][3] == total:
-                return True
+            if money[j][4] == cur:
+                if money[j][3] == total:
+                    return True
+                same += 1
             edge, j = j, j + step
-    return False
+    return same >= 3
 
 
 def _own_total(money: list[tuple], i: int, cur: str, a0: int, parts: float) -> bool:
