@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from audit.check.checks.value_conflict import swapped_tolls
 from audit.extract import counts, dates, measurements, money, times
 from audit.model import Context
-from tests.extracting import audit_texts
+from tests.extracting import audit_texts, run
 from tests.test_frames import VOCAB, figures, one
 
 
@@ -1126,3 +1126,33 @@ def test_an_umlaut_written_three_ways_is_no_misspelling(tmp_path):
     # a letter of the name dropped stays a misspelling
     files["a.txt"] = said("Jurgn Vogt")
     assert [f["severity"] for f in found(tmp_path / "typo", files, "name-variant")] == ["error"]
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("The final began after a 36-minute delay caused by crowds at the gates.", 2160),
+    ("The final kicked off 35 minutes later than the planned 8 pm start.", 2100),
+    ("The ferry left two hours late.", 7200),
+    ("The launch was delayed by 45 minutes.", 2700),
+    ("Kick-off was pushed back more than 30 minutes.", 1800),
+])
+def test_how_late_something_started_is_one_delay_whatever_the_verb(text, seconds):
+    (c,) = [c for c in run(times, text) if c.value["type"] == "duration"]
+    assert (c.subject, c.value["seconds"]) == ("delay length", seconds)
+    # "later" alone measures from another moment, not a delay
+    (c,) = run(times, "The crew arrived two hours later and left.")
+    assert c.subject != "delay length" and c.value["relation"] == "later"
+
+
+def test_two_reports_of_one_delay_are_compared(tmp_path):
+    files = {"a.txt": "The cup final kicked off 35 minutes later than planned after crowd trouble.",
+             "b.txt": "The cup final began after a 36-minute delay due to crowd trouble.",
+             "c.txt": "Crowd trouble meant the cup final kicked off 35 minutes late."}
+    got = found(tmp_path, files, "time-conflict")
+    assert len(got) == 1 and "delay" in got[0]["message"]
+
+
+def test_preorders_are_the_event_their_clock_time_belongs_to():
+    (c,) = [c for c in run(times, "Preorders for the Lumo 5 open Friday at 5 a.m. PT.")]
+    assert c.subject == "preorder"
+    (c,) = [c for c in run(times, "The phone goes up for pre-order at 9 p.m. Pacific.")]
+    assert c.subject == "preorder"

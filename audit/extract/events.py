@@ -37,7 +37,10 @@ _CLASSES = {"earthquake": "quake", "earthquakes": "quake", "quake": "quake", "qu
             # a craft's arrival on the ground: "landed", "the landing", "touched down"
             "landing": "land", "landings": "land", "landed": "land", "lands": "land",
             "soft-landed": "land", "touchdown": "land", "touch down": "land",
-            "touched down": "land", "touches down": "land"}
+            "touched down": "land", "touches down": "land",
+            # orders taken before a product ships: "preorders", "pre-orders" and "pre-order"
+            "preorder": "preorder", "preorders": "preorder", "pre-order": "preorder",
+            "pre-orders": "preorder"}
 _PHRASAL = {"lift": "launch", "lifted": "launch", "lifts": "launch", "blast": "launch",
             "blasted": "launch", "blasts": "launch"}
 _EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire", "earthquake",
@@ -47,7 +50,7 @@ _EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire"
                 "ruling", "vote", "landing", "takeoff", "departure", "arrival", "kickoff",
                 "launch", "liftoff", "lift-off", "blastoff", "ceremony", "signing", "meeting",
                 "briefing", "news conference", "press conference", "rescue", "settlement",
-                "touchdown")
+                "touchdown", "preorder", "pre-order")
 # The incident a story is about (not what follows it: calls, briefings, rescues, arrivals):
 # the classes a generic "struck"/"occurred" may stand for. Stems as ``stem`` gives them.
 HAPPENINGS = frozenset({"quake", "launch", "derai", "crash", "colli", "explo", "blast", "shoot",

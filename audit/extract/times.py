@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "21"
+VERSION = "22"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -210,7 +210,7 @@ def _unit_seconds(unit: str) -> int:
 _TERMS = {"mission": "mission", "flight": "mission", "voyage": "mission", "journey": "mission",
           "expedition": "mission", "contract": "contract", "deal": "contract",
           "agreement": "contract", "lease": "lease", "sentence": "sentence", "ban": "ban",
-          "suspension": "ban", "loan": "loan"}
+          "suspension": "ban", "loan": "loan", "delay": "delay"}
 _TERM_RE = "|".join(sorted(_TERMS, key=len, reverse=True))
 # right after the figure, at most one word between: "25-day uncrewed flight", "two-year deal"
 _TERM_AFTER = re.compile(rf"(?:[ \t]+|-)(?:[a-z]+[ \t]+)?(?P<w>{_TERM_RE})s?\b")
@@ -302,8 +302,22 @@ def _stance(text: str, s: int, ss: int) -> str | None:
     return found
 
 
+# How late something happened, said without the noun "delay": "delayed by 36 minutes",
+# "pushed back 30 minutes", "kicked off 35 minutes late" or "later than planned": each the
+# length of one delay, whatever verb the report uses for the thing delayed.
+_DELAYED_BEFORE = re.compile(
+    r"(?i)\b(?:delayed|postponed|pushed[ \t]+back|held[ \t]+up|put[ \t]+back)(?:[ \t]+(?:by|for))?"
+    r"[ \t]+$")
+_LATE_AFTER = re.compile(
+    r"(?i)[ \t]+(?:late\b|behind[ \t]+schedule\b"
+    r"|later[ \t]+than[ \t]+(?:(?:the|its|their|was|had[ \t]+been|originally|first|initially)"
+    r"[ \t]+){0,2}(?:planned|scheduled|expected|set|billed|advertised|announced)\b)")
+
+
 def _term(text: str, s: int, e: int, ss: int, hyphen: bool) -> str | None:
     """The lasting thing a duration at text[s:e] is the length of, or None."""
+    if _LATE_AFTER.match(text, e) or _DELAYED_BEFORE.search(text, max(ss, s - 30), s):
+        return "delay"
     after = _TERM_AFTER.match(text, e)
     if after and (hyphen or after.group(0).strip().lower() == after["w"].lower()):
         return _TERMS[after["w"].lower()]
@@ -385,7 +399,11 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
             spans[0] = SpanRef(s, e, "value")
             rel = _RELATIVE_AFTER.match(text, e, min(end, e + 14))
         b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
-        term = None if rel else _term(text, approx[1] if approx else s, e, ss, m["sep"] == "-")
+        term = _term(text, approx[1] if approx else s, e, ss, m["sep"] == "-")
+        if term != "delay" and rel:
+            term = None  # "two hours later" is no length of a term; "later than planned" is
+        elif term == "delay":
+            rel = None
         if term:
             b = _term_bound(secs, _unit_seconds(unit), n, b)
         value = {"type": "duration", "seconds": as_number_f(secs), "n": as_number_f(n),
