@@ -1156,3 +1156,47 @@ def test_preorders_are_the_event_their_clock_time_belongs_to():
     assert c.subject == "preorder"
     (c,) = [c for c in run(times, "The phone goes up for pre-order at 9 p.m. Pacific.")]
     assert c.subject == "preorder"
+
+
+@pytest.mark.parametrize("text, n, unit, subject", [
+    ("El tribunal lo condenó: fue condenado a 30 años de prisión.", 30, "años", "sentence length"),
+    ("A juíza o condenou a 12 anos de prisão.", 12, "anos", "sentence length"),
+    ("Le tribunal l'a condamné à 8 ans de prison.", 8, "ans", "sentence length"),
+    ("La defensa pidió diez años de cárcel.", 10, "años", "sentence length (sought)"),
+    ("Firmó un contrato de dos años con el club.", 2, "años", "contract length"),
+    ("Han pasado nueve meses desde el veredicto.", 9, "meses", ""),
+])
+def test_lengths_in_spanish_portuguese_and_french_are_durations(text, n, unit, subject):
+    (c,) = run(times, text)
+    assert (c.value["n"], c.value["unit"], c.subject) == (n, unit, subject)
+
+
+def test_a_prison_term_said_with_its_verb_is_the_sentences_length():
+    (c,) = run(times, "A judge sentenced Dario Velle on Monday to 12 years in prison.")
+    assert c.subject == "sentence length"
+    (c,) = run(times, "Velle could be sentenced to up to 40 years.")
+    assert (c.subject, c.value["stance"]) == ("sentence length (maximum)", "maximum")
+    # a request said after the length: "que solicitaba la fiscalía", "prosecutors had sought"
+    (c,) = run(times, "La pena supera los 25 años de cárcel que solicitaba la fiscalía.")
+    assert c.value["stance"] == "sought"
+
+
+def test_a_sentence_reported_in_two_languages_agrees(tmp_path):
+    files = {"a.txt": "A judge sentenced Dario Velle to 12 years in prison on Monday.",
+             "b.txt": "Dario Velle fue condenado a 12 años de prisión el lunes.",
+             "c.txt": "Dario Velle was jailed for 12 years on Monday.",
+             "d.txt": "La fiscalía había pedido 15 años de cárcel para Dario Velle."}
+    assert found(tmp_path, files, "time-conflict") == []
+    files["b.txt"] = "Dario Velle fue condenado a 21 años de prisión el lunes."
+    got = found(tmp_path / "slip", files, "time-conflict")
+    assert len(got) == 1 and "21 años" in got[0]["message"]
+
+
+def test_a_delay_in_hours_and_round_minutes_is_rounded(tmp_path):
+    files = {"a.txt": "The cup final was delayed by an hour and 20 minutes after crowd trouble.",
+             "b.txt": "Crowd trouble meant an 82-minute delay to the cup final.",
+             "c.txt": "The cup final was delayed by an hour and 20 minutes, organisers said."}
+    assert found(tmp_path, files, "time-conflict") == []
+    # an odd number of minutes is exact
+    files["a.txt"] = files["c.txt"] = "The cup final was delayed by an hour and 27 minutes."
+    assert len(found(tmp_path / "odd", files, "time-conflict")) == 1

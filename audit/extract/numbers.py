@@ -100,6 +100,22 @@ _DIGITS_FULL = re.compile(
 _WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2013]+")
 
 
+# Number words of Spanish, Portuguese and French coverage, read only where a unit of their
+# language follows ("nueve meses", "dez anos", "trois ans"): on their own several are English
+# words ("once", "six") or articles ("un", "uma").
+ROMANCE_NUMBERS = {
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "dois": 2, "duas": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
+    "doze": 12, "quinze": 15, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "douze": 12, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+}
+ROMANCE_NUMBER_RE = "(?:" + "|".join(
+    sorted({w for k in ROMANCE_NUMBERS for w in (k, k.capitalize())}, key=len, reverse=True)) + ")"
+
+
 def parse_decimal(s: str) -> Decimal | None:
     """Exact value of a number phrase (digits or words, with an optional scale), or None."""
     s = s.strip().lower()

@@ -39,12 +39,19 @@ from audit.extract import dates
 from audit.extract.events import event_of
 from audit.extract.frames import approx_bound_kind
 from audit.extract.frames import bound as frame_bound
-from audit.extract.numbers import WORDS_RE, approx_before, as_number, parse_decimal
+from audit.extract.numbers import (
+    ROMANCE_NUMBER_RE,
+    ROMANCE_NUMBERS,
+    WORDS_RE,
+    approx_before,
+    as_number,
+    parse_decimal,
+)
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "22"
+VERSION = "24"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -83,7 +90,20 @@ _DAY_BEFORE = re.compile(rf"\b(?P<wd>{dates._WD_FULL})[ \t]*,?[ \t]+(?:at[ \t]+|
                          r"|about[ \t]+|shortly[ \t]+|just[ \t]+|before[ \t]+|after[ \t]+)*$")
 
 _DUR_UNITS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600,
-              "day": 86400, "week": 604800, "month": 2629746, "year": 31556952}
+              "day": 86400, "week": 604800, "month": 2629746, "year": 31556952,
+              "decade": 315569520}
+# Units of Spanish, Portuguese and French coverage (aggregators and translated wire copy),
+# as the English unit each names: "30 años de prisión", "nueve meses", "dez anos", "30 ans".
+_ROMANCE_UNITS = {
+    "años": "year", "año": "year", "anos": "year", "ano": "year", "ans": "year",
+    "années": "year", "année": "year", "meses": "month", "mes": "month", "mês": "month",
+    "mois": "month", "semanas": "week", "semana": "week", "semaines": "week",
+    "semaine": "week", "días": "day", "día": "day", "dias": "day", "dia": "day",
+    "jours": "day", "jour": "day", "horas": "hour", "hora": "hour", "heures": "hour",
+    "heure": "hour", "minutos": "minute", "minuto": "minute", "segundos": "second",
+    "segundo": "second", "secondes": "second", "seconde": "second", "décadas": "decade",
+    "década": "decade", "décennies": "decade", "décennie": "decade"}
+_ROMANCE_UNIT_RE = "|".join(sorted(_ROMANCE_UNITS, key=len, reverse=True))
 _DURATION = re.compile(
     r"(?<![\w$€£¥.,/:#+'’-])"
     # "two and a half years", "a two-and-a-half-year contract" first: the half is the figure's
@@ -91,7 +111,10 @@ _DURATION = re.compile(
     rf"|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{WORDS_RE}|[Aa]n?|[Hh]alf[ \t]+an?"
     r"|[Aa][ \t]+couple[ \t]+of|[Ss]everal)"
     r"(?P<sep>[ \t]+|-)(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
-    r"|months?|years?)(?![\w-])")
+    r"|months?|years?|decades?)(?![\w-])"
+    # a Romance unit after digits or its own language's number word ("nueve meses")
+    rf"|(?<![\w$€£¥.,/:#+'’-])(?P<rnum>\d{{1,3}}(?:[.,]\d{{3}})+|\d+|{ROMANCE_NUMBER_RE})"
+    rf"(?P<rsep>[ \t]+)(?P<runit>{_ROMANCE_UNIT_RE})(?![\w-])")
 _RELATIVE_AFTER = re.compile(r"[ \t]+(?P<rel>later|after|afterwards|afterward|earlier|before"
                              r"|ago|prior)\b")
 _AGE = re.compile(r"(?i)[ \t-]+old\b|-old\b")
@@ -182,6 +205,9 @@ _AND_A_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half\Z")
 
 
 def _duration_value(m: re.Match[str]) -> float | None:
+    if m["rnum"] is not None:  # a Romance unit: digits (thousands dotted or not) or a word
+        word = ROMANCE_NUMBERS.get(m["rnum"].lower())
+        return float(word) if word else float(re.sub(r"[.,]", "", m["rnum"]))
     num = m["num"].lower()
     half = _AND_A_HALF.search(num)
     if half:
@@ -200,7 +226,7 @@ def _duration_value(m: re.Match[str]) -> float | None:
 
 
 def _unit_seconds(unit: str) -> int:
-    u = unit.lower().rstrip("s")
+    u = _ROMANCE_UNITS.get(unit.lower()) or unit.lower().rstrip("s")
     return _DUR_UNITS[u]
 
 
@@ -210,7 +236,11 @@ def _unit_seconds(unit: str) -> int:
 _TERMS = {"mission": "mission", "flight": "mission", "voyage": "mission", "journey": "mission",
           "expedition": "mission", "contract": "contract", "deal": "contract",
           "agreement": "contract", "lease": "lease", "sentence": "sentence", "ban": "ban",
-          "suspension": "ban", "loan": "loan", "delay": "delay"}
+          "suspension": "ban", "loan": "loan", "delay": "delay",
+          # Spanish, Portuguese and French coverage: "una condena de 30 años", "contrato de
+          # dos años", "une peine de 30 ans"
+          "condena": "sentence", "pena": "sentence", "peine": "sentence",
+          "contrato": "contract", "contrat": "contract"}
 _TERM_RE = "|".join(sorted(_TERMS, key=len, reverse=True))
 # right after the figure, at most one word between: "25-day uncrewed flight", "two-year deal"
 _TERM_AFTER = re.compile(rf"(?:[ \t]+|-)(?:[a-z]+[ \t]+)?(?P<w>{_TERM_RE})s?\b")
@@ -219,7 +249,15 @@ _TERM_AFTER = re.compile(rf"(?:[ \t]+|-)(?:[a-z]+[ \t]+)?(?P<w>{_TERM_RE})s?\b")
 _TERM_BEFORE = re.compile(
     rf"(?i)\b(?P<w>{_TERM_RE})\b(?:(?:,?[ \t]+[\w'’-]+){{0,4}}?,?[ \t]+(?:(?:will|would|to|should"
     r"|could|may|might|is[ \t]+expected[ \t]+to)[ \t]+last|lasts|lasted|lasting|runs|ran"
-    r"|running|spans|spanned|spanning)(?:[ \t]+for)?|[ \t]+(?:of|for))[ \t]+$")
+    r"|running|spans|spanned|spanning)(?:[ \t]+for)?|[ \t]+(?:of|for|de))[ \t]+$")
+# A prison term said with its verb ("sentenced on Wednesday to 30 years", "jailed for 12
+# years", "condenado a 30 años", "condamné à 30 ans") or its prison after it ("30 años de
+# prisión", "30 ans de prison"): the sentence's length, as "a 30-year sentence" is.
+_SENTENCED_BEFORE = re.compile(
+    r"(?i)\b(?:sentenced|jailed|imprisoned|condenad[oa]s?|sentenciad[oa]s?|condamn[ée]e?s?)"
+    r"(?:[ \t]+[\w.'’-]+){0,5}?[ \t]+(?:to|for|a|à)[ \t]+$")
+_PRISON_AFTER = re.compile(
+    r"(?i)[ \t]+(?:de|em|en)[ \t]+(?:prisión|cárcel|prisão|cadeia|prison|reclusión|réclusion)\b")
 # the slack of a rounded length: days to within 5 %, weeks and months to half a unit (a
 # "four-week mission" may be 26 days); years are counted whole ("four-year" vs "five-year")
 _TERM_SLACK = {86400: 0.05, 604800: 0.5, 2592000: 0.5}
@@ -254,12 +292,18 @@ def _record(text: str, s: int, ss: int) -> str | None:
 # for ("prosecutors requested a 30-year sentence") is not the term imposed ("sentenced to 22
 # years"): each is compared only with lengths of its own stance.
 _STANCE_BEFORE = re.compile(
-    r"(?i)\b(?:(?P<min>minimum|min\.?)|(?P<max>maximum|max\.?|up[ \t]+to|fac(?:e|es|ed|ing)"
-    r"|carr(?:y|ies|ied|ying)|punishable|could[ \t]+(?:get|receive))"
+    r"(?i)\b(?:(?P<min>minimum|min\.?|mínim[oa]s?)|(?P<max>maximum|max\.?|up[ \t]+to"
+    r"|fac(?:e|es|ed|ing)|carr(?:y|ies|ied|ying)|punishable|could[ \t]+(?:get|receive)"
+    r"|máxim[oa]s?|hasta|até|jusqu['’]à)"
     r"|(?P<sought>request(?:s|ed|ing)?|sought|seek(?:s|ing)?"
     r"|ask(?:s|ed|ing)?[ \t]+for|call(?:s|ed|ing)?[ \t]+for|recommend(?:s|ed|ing)?"
-    r"|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)?[ \t]+for|want(?:s|ed)?))\b")
-_CLAUSE_BREAK = re.compile(r"(?i)[,;:(]|\b(?:but|while|whereas|although|though|and)\b")
+    r"|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)?[ \t]+for|want(?:s|ed)?"
+    # Spanish, Portuguese, French: "pidió", "solicitaron", "pediu", "a requis", "réclamé"
+    r"|pidi(?:ó|o|eron)|pid(?:e|en|ía|ió)|solicit(?:ó|aron|a|an)|reclam(?:ó|aron|a|an)"
+    r"|exigi(?:ó|eron)|pedido|solicitado|reclamado|exigido|pediu|pediram|requis"
+    r"|réclam[ée]e?s?|demand[ée]e?s?))(?!\w)")
+_CLAUSE_BREAK = re.compile(
+    r"(?i)[,;:(]|\b(?:but|while|whereas|although|though|and|pero|mientras|mais)\b")
 
 
 # A length that is one end of a range ("sentences ranging from three to 20 years", "between 3
@@ -290,9 +334,22 @@ def _range_end(text: str, s: int, e: int, ss: int, se: int) -> bool:
                                   _TO_LENGTH.finditer(text, e, min(se, e + _RANGE_REACH)))
 
 
-def _stance(text: str, s: int, ss: int) -> str | None:
+# What a side asked for, said after the length ("the 25 years prosecutors had sought", "los
+# 25 años de cárcel que solicitaba la fiscalía"): a request, whatever came before it.
+_SOUGHT_AFTER = re.compile(
+    r"(?i)(?:[ \t]+(?:de|em|en|in)[ \t]+(?:prison|prisión|cárcel|prisão|cadeia|jail))?"
+    r"[ \t]+(?:(?:that|which|que)[ \t]+)?(?:[\w'’]+[ \t]+){0,3}?(?:(?:had|has|have)[ \t]+)?"
+    r"(?:sought|requested|asked[ \t]+for|wanted|recommended|demanded|solicitaba|solicitaban"
+    r"|solicitó|solicitaron|pedía|pedían|pidió|pidieron|reclamaba|pedia|pediu|pediram"
+    r"|réclamait|requérait|avait[ \t]+requis)\b")
+
+
+def _stance(text: str, s: int, ss: int, e: int | None = None) -> str | None:
     """"minimum", "maximum", "sought" or None (the term imposed or stated) for a term's length
-    at ``s``: the last cue in its clause (after the last comma, "and" or "but" before it)."""
+    at ``s``: a request said right after it (``_SOUGHT_AFTER``, when its end ``e`` is given),
+    else the last cue in its clause (after the last comma, "and" or "but" before it)."""
+    if e is not None and _SOUGHT_AFTER.match(text, e):
+        return "sought"
     lo = max(ss, s - 120)
     for b in _CLAUSE_BREAK.finditer(text, lo, s):
         lo = b.end()
@@ -318,6 +375,8 @@ def _term(text: str, s: int, e: int, ss: int, hyphen: bool) -> str | None:
     """The lasting thing a duration at text[s:e] is the length of, or None."""
     if _LATE_AFTER.match(text, e) or _DELAYED_BEFORE.search(text, max(ss, s - 30), s):
         return "delay"
+    if _PRISON_AFTER.match(text, e) or _SENTENCED_BEFORE.search(text, max(ss, s - 80), s):
+        return "sentence"
     after = _TERM_AFTER.match(text, e)
     if after and (hyphen or after.group(0).strip().lower() == after["w"].lower()):
         return _TERMS[after["w"].lower()]
@@ -355,6 +414,18 @@ def _smaller_part(text: str, e: int, end: int, unit_secs: int) -> tuple[float, i
     return float(n) * _unit_seconds(m["unit"]), m.end()
 
 
+def _rounded_minor(b: list, minor: float, unit_secs: int) -> list:
+    """A compound length's bound widened by the rounding of its smaller part: "an hour and 20
+    minutes" is said of an 82-minute wait (minutes in tens or fives round to the nearest ten or
+    five); an odd smaller part ("an hour and 22 minutes") is exact."""
+    step = {3600: 60, 86400: 3600, 60: 1}.get(unit_secs)
+    if step is None or b[0] != b[1]:
+        return b
+    count = round(minor / step)
+    half = 5 * step if count % 10 == 0 else 2.5 * step if count % 5 == 0 else 0
+    return [max(0.0, b[0] - half), b[1] + half] if half else b
+
+
 def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDraft]:
     text = ctx.text
     consumed = start
@@ -369,7 +440,7 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
         n = _duration_value(m)
         if n is None or n <= 0:
             continue
-        unit = m["unit"]
+        unit = m["unit"] or m["runit"]
         secs = n * _unit_seconds(unit)
         rel = _RELATIVE_AFTER.match(text, e, min(end, e + 14))
         ss, se = sents.bounds(s, e)
@@ -399,6 +470,8 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
             spans[0] = SpanRef(s, e, "value")
             rel = _RELATIVE_AFTER.match(text, e, min(end, e + 14))
         b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
+        if smaller is not None and not approx:
+            b = _rounded_minor(b, smaller[0], _unit_seconds(unit))
         term = _term(text, approx[1] if approx else s, e, ss, m["sep"] == "-")
         if term != "delay" and rel:
             term = None  # "two hours later" is no length of a term; "later than planned" is
@@ -413,7 +486,7 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
             value["relation"] = rel["rel"].lower()
         record = None if rel or term else _record(text, approx[1] if approx else s, ss)
         ranged = not rel and _range_end(text, approx[1] if approx else s, e, ss, se)
-        stance = _stance(text, s, ss) if term else None  # "up to" itself says maximum
+        stance = _stance(text, s, ss, e) if term else None  # "up to" itself says maximum
         if ranged:
             stance = "range"
         if term:
