@@ -1200,3 +1200,21 @@ def test_a_delay_in_hours_and_round_minutes_is_rounded(tmp_path):
     # an odd number of minutes is exact
     files["a.txt"] = files["c.txt"] = "The cup final was delayed by an hour and 27 minutes."
     assert len(found(tmp_path / "odd", files, "time-conflict")) == 1
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Selon la police, 63 personnes étaient mortes dans la région.", "killed"),
+    ("Au moins 90 personnes ont perdu la vie pendant la catastrophe.", "killed"),
+    ("El temporal dejó 40 muertos y 120 heridos.", "killed"),
+    ("A polícia confirmou 12 feridos no hospital.", "injured"),
+])
+def test_tolls_in_french_spanish_and_portuguese_know_their_group(text, state):
+    assert figures(counts, text)[0]["state"] == state
+
+
+def test_french_tolls_of_different_moments_are_updates_not_conflicts(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "Dans la région de Varenne, 63 personnes étaient mortes selon les autorités.",
+        "b.txt": "Selon la police, 90 personnes ont perdu la vie dans la région de Varenne.",
+        "c.txt": "Dans la région de Varenne, 90 personnes ont perdu la vie selon la police.",
+    }, "value-conflict") == []

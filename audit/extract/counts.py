@@ -45,7 +45,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "44"
+VERSION = "45"
 
 # A number spelled out in scale words between its digit groups, as translations from Persian,
 # Armenian or Russian write it: "16 million 384 thousand 403" (read whole, not as "403")

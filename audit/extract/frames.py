@@ -410,14 +410,34 @@ _STATES = {
     "arrested": ("arrested", "detained", "charged", "convicted"),
     "survived": ("survived", "surviving", "survive", "survives", "survivors"),
 }
+# The same states in Spanish, Portuguese and French coverage ("63 personnes étaient mortes",
+# "40 muertos", "12 feridos")
+_ROMANCE_STATES = {
+    "killed": ("muertos", "muertas", "muerto", "fallecidos", "fallecidas", "fallecieron",
+               "murieron", "mortos", "mortas", "morreram", "falecidos", "falecidas", "morts",
+               "mortes", "décédés", "décédées", "tués", "tuées", "péri", "décédé"),
+    "injured": ("heridos", "heridas", "lesionados", "feridos", "feridas", "blessés",
+                "blessées", "hospitalisés", "hospitalizados"),
+    "missing": ("desaparecidos", "desaparecidas", "disparus", "disparues"),
+}
+for _state, _words in _ROMANCE_STATES.items():
+    _STATES[_state] = _STATES[_state] + _words
+# ... which are also the counted noun itself ("40 muertos y 120 heridos")
+_ROMANCE_STATE_NOUNS = {w: k for k, ws in _ROMANCE_STATES.items() for w in ws}
 STATE_OF = {w: k for k, ws in _STATES.items() for w in ws}
 # "three people who died", "five people were still hospitalized", "leaving three people dead"
 _STATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|will|be"
     r"|still|later|reportedly|remain|remained|remains|seriously|critically|fatally|badly"
-    r"|also|all|in|taken|to|were|confirmed|now|officially|reported)[ \t]+){0,4}(?P<w>[a-z]+)")
-_LOST_LIVES = re.compile(r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)"
-                         r"[ \t]+lives?\b")
+    r"|also|all|in|taken|to|were|confirmed|now|officially|reported"
+    # Spanish, Portuguese, French: "que murieron", "étaient mortes", "han resultado heridas"
+    r"|que|qui|étaient|sont|ont|été|estaban|están|fueron|han|habían|resultaron|resultado"
+    r"|foram|estão|estavam|ficaram|seraient|sont[ \t]+mortes)[ \t]+){0,4}(?P<w>[^\W\d_]+)")
+_LOST_LIVES = re.compile(
+    r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)[ \t]+lives?\b"
+    # "ont perdu la vie", "perdieron la vida", "perderam a vida"
+    r"|[ \t]+(?:(?:qui|que|ont|han|habían|tinham|têm)[ \t]+)*(?:perdu|perdieron|perdido"
+    r"|perderam)[ \t]+(?:la|a)[ \t]+vi(?:e|da)\b")
 _APPROX_WORDS = (r"(?:at[ \t]+least|about|around|roughly|some|nearly|almost|more[ \t]+than"
                  r"|over|at[ \t]+most|up[ \t]+to|an[ \t]+estimated|approximately|another)")
 _STATE_BEFORE = re.compile(r"(?i)\b(?P<w>kill(?:ing|ed|s)|injur(?:ing|ed|es)|wound(?:ing|ed|s)"
@@ -500,6 +520,8 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     noun = re.search(r"(\w+)$", text[ns:ce])
     if noun and noun[1].lower() in _STATE_NOUNS:
         return _STATE_NOUNS[noun[1].lower()]
+    if noun and noun[1].lower() in _ROMANCE_STATE_NOUNS:
+        return _ROMANCE_STATE_NOUNS[noun[1].lower()]
     group = _PART_OF_GROUP_BEFORE.search(text, max(ss, ns - 50), ns)
     if group:  # "29 survivors, including two children": the children survived
         return _STATE_NOUNS[group["noun"].lower()]
