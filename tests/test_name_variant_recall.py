@@ -480,3 +480,16 @@ def test_a_short_lone_word_needs_a_main_person_and_one_reading():
     [ent] = [e for e in cluster([*main, Mention("x", "person", "Keep", "mention")])
              if any(v == "Keep" for _, v, _ in e.members)]
     assert ent.canonical == "Dorran Kelp"
+
+
+def test_a_title_and_its_abbreviation_are_one_post_for_spelling():
+    # "COO" on one page, "chief operating officer" on another: one post, so the two spellings
+    # of the name are one person's
+    ms = [Mention("a", "person", "Dana Wexcombe", "chief operating officer|orrin films"),
+          Mention("b", "person", "Dana Wexcomb", "coo|orrin films")]
+    kinds = _kinds(ms)
+    assert sorted(kinds.values()) == ["same", "spelling"], kinds
+    # different posts at one company stay two people
+    ms = [Mention("a", "person", "Dana Wexcombe", "chief operating officer|orrin films"),
+          Mention("b", "person", "Dana Wexcomb", "cfo|orrin films")]
+    assert sorted(_kinds(ms).values()) == ["same", "same"]

@@ -25,6 +25,7 @@ from audit.resolve.names import (
     surname_only,
     tokens,
 )
+from audit.resolve.roles import SYNONYMS as _SYNONYMS
 from audit.resolve.roles import orgs_agree
 from audit.unionfind import UnionFind
 
@@ -556,8 +557,10 @@ def _words(text: str) -> frozenset[str]:
 
 def _title(role_key: str) -> str:
     """The title's content words in a fixed order: "secretary of commerce" and "commerce
-    secretary" are one title."""
-    return " ".join(sorted(_words(role_key.split("|", 1)[0])))
+    secretary" are one title; an abbreviation is its title spelt out ("coo" / "chief
+    operating officer", ``roles.title_key``)."""
+    title = role_key.split("|", 1)[0]
+    return " ".join(sorted(_words(_SYNONYMS.get(title.strip(), title))))
 
 
 def _orgs_agree(a: str, b: str) -> bool:

@@ -167,7 +167,7 @@ def _name_keys(store: Store, signature_of: dict[str, str], full: bool = False
 
 # Bump when clustering changes, so that no story keeps entities clustered the old way (the
 # resolver's own code is hashed in too, so an edit between releases is never missed).
-RESOLVER_VERSION = "13"
+RESOLVER_VERSION = "14"
 
 
 @functools.lru_cache(maxsize=1)

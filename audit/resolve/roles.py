@@ -13,7 +13,7 @@ import re
 from audit.resolve.countries import country_key
 
 # Spellings of one title -> one key (lower case, words single-spaced).
-_SYNONYMS = {
+SYNONYMS = {
     "ceo": "chief executive", "chief executive officer": "chief executive",
     "chief exec": "chief executive", "cfo": "chief financial officer",
     "coo": "chief operating officer", "cto": "chief technology officer",
@@ -64,7 +64,7 @@ def title_key(title: str) -> tuple[str, str]:
     if len(words) == 3 and words[1] in ("of", "for") and words[2].title() in _PORTFOLIOS:
         words = [words[2], words[0]]  # "Secretary of Commerce" is the commerce secretary
     t = " ".join(words)
-    return status, _SYNONYMS.get(t, t)
+    return status, SYNONYMS.get(t, t)
 
 
 def _portfolios() -> frozenset[str]:
