@@ -85,3 +85,40 @@ def test_vote_shares_are_compared_per_holder(tmp_path):
     found, _ = audit_texts(tmp_path / "slip", files)
     (f,) = _conflicts(found)
     assert "okafor" in f["details"]["holder"]["gets"]
+
+
+@pytest.mark.parametrize("text, subject, pct", [
+    ("Orrin Labs said revenue rose 18% to $4.1 billion.", "revenue rise", 18.0),
+    ("It posted revenue of $4.1 billion, an 18% increase from a year earlier.", "revenue rise", 18.0),
+    ("The group reported an 18 percent jump in sales.", "revenue rise", 18.0),
+    ("Revenue was $4.1 billion, up 18% year-on-year and 4% sequentially.", "revenue rise", 18.0),
+    ("Revenue was $4.1 billion, up 4% from the previous quarter.", "revenue rise (sequential)",
+     4.0),
+    ("Net income fell 7.5% to $310 million.", "net income fall", 7.5),
+    ("Cloud revenue rose 31% in the quarter.", "cloud revenue rise", 31.0),
+    ("Adjusted earnings per share (EPS) were $1.10, up 22% from a year ago.",
+     "adjusted eps rise", 22.0),
+    ("Orrin's third-quarter revenue climbed 18%.", "revenue rise", 18.0),
+])
+def test_a_financial_measures_change_is_read(text, subject, pct):
+    (c,) = run(shares, text)
+    assert (c.subject, c.value["pct"]) == (subject, pct)
+
+
+_EARNINGS = (" The results were released after the market closed on Wednesday, and the chief "
+             "executive said demand stayed strong.\n")
+
+
+def test_two_growth_rates_of_one_measure_conflict_and_other_measures_do_not(tmp_path):
+    files = {f"{c}.txt": f"Orrin results\n\nOrrin Labs said third-quarter revenue rose 18% to "
+                         f"$4.1 billion.{_EARNINGS}" for c in "abc"}
+    files["d.txt"] = (f"Orrin results\n\nOrrin Labs posted revenue of $4.1 billion, a 21% increase "
+                      f"from a year earlier.{_EARNINGS}")
+    found, _ = audit_texts(tmp_path, files)
+    (f,) = _conflicts(found)
+    assert f["severity"] == "warning" and "revenue rise" in f["message"]
+    # a part's growth, an adjusted figure's and a sequential one's are other measures
+    files["d.txt"] = (f"Orrin results\n\nCloud revenue rose 21%, adjusted earnings per share "
+                      f"rose 25% and revenue was up 5% sequentially.{_EARNINGS}")
+    found, _ = audit_texts(tmp_path / "parts", files)
+    assert _conflicts(found) == []

@@ -1,7 +1,10 @@
 """Percentages whose measure the words name: an election's turnout ("turnout was 62.7%",
-"a 62.7 percent turnout") and a candidate's or party's share of the vote ("Okafor won 42.3%
+"a 62.7 percent turnout"), a candidate's or party's share of the vote ("Okafor won 42.3%
 of the vote", "Okafor (42.3%)" in a sentence about votes, "Okafor has won, securing 42.3% of
-the vote").
+the vote"), and the change of a company's financial measure ("revenue rose 62%", "a 62%
+year-over-year jump in sales", "net income fell 7%": subject "<measure> rise" or "<measure>
+fall", with " (sequential)" when measured against the quarter before; a word naming a part or
+a basis before the measure makes it another measure: "data center revenue", "adjusted eps").
 
 Why: turnout and vote shares are the figures election coverage disagrees on (a digit slipped,
 a first count against the final one), and no other extractor reads a percentage. A percentage
@@ -10,10 +13,11 @@ whose measure is not one of these is not read at all (precision first: "up 5%", 
 one in a sentence about a count still under way ("with 26% of the ballots counted", "partial
 results"): a provisional share that later counts legitimately change.
 
-kind="share", predicate="share", subject "turnout" or "vote share", value = {"pct", "approx",
-"bound", the frame fields of ``frames.read_frame`` (a year named in the clause makes it another
-year's figure: "turnout in 1989 was 62.1%"), and for a vote share the holder in ``gets``: the
-last word of the name before it, lower case, so "Anna Okafor" and "Okafor" are one holder}.
+kind="share", predicate="share", subject "turnout", "vote share" or a measure's change,
+value = {"pct", "approx", "bound", the frame fields of ``frames.read_frame`` (a year named in
+the clause makes it another year's figure: "turnout in 1989 was 62.1%"), and for a vote share
+the holder in ``gets``: the last word of the name before it, lower case, so "Anna Okafor" and
+"Okafor" are one holder}.
 Spans: role="value" (the number and its percent sign or word), role="context" (the measure
 word or the holder's name).
 
@@ -33,7 +37,7 @@ from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "shares"
-VERSION = "3"
+VERSION = "4"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"
@@ -82,6 +86,96 @@ _PARTIAL = re.compile(
     r"|districts|returns)[ \t]+(?:counted|tallied|reported|processed|in|verified)\b"
     r"|\b(?:partial|early|preliminary|provisional|incomplete)[ \t]+(?:official[ \t]+)?"
     r"(?:results|count|counts|tally|tallies|returns|figures)\b")
+# A change of a company's financial measure: "revenue rose 62%", "net income jumped 65% to
+# $31.9 billion", "revenue of $57 billion, a 62% increase from a year ago", "a 22% rise in
+# sales". Earnings coverage disagrees on these (a digit slipped, one measure's growth put to
+# another); the measure is the nearest one named before the figure in its sentence, or the one
+# the change noun governs ("a 22% rise in sales").
+_MEASURES = {"revenue": "revenue", "revenues": "revenue", "sales": "revenue",
+             "turnover": "revenue", "net income": "net income", "net profit": "net income",
+             "profit": "net income", "profits": "net income", "earnings per share": "eps",
+             "eps": "eps", "operating income": "operating income",
+             "operating profit": "operating income"}
+_MEASURE_RE = "|".join(m.replace(" ", r"[ \t]+") for m in sorted(_MEASURES, key=len, reverse=True))
+_MEASURE = re.compile(rf"(?i)\b(?P<m>{_MEASURE_RE})\b")
+_RISE = r"rose|grew|increased|jumped|surged|climbed|soared|gained|rising|growing|up"
+_FALL = r"fell|declined|dropped|slipped|slumped|decreased|plunged|falling|down"
+# "rose 62%", "was up 62 per cent", "jumped by about 62%"
+_CHANGE_VERB_BEFORE = re.compile(
+    rf"(?i)\b(?P<v>{_RISE}|{_FALL})(?:[ \t]+by)?(?:[ \t]+(?:about|around|nearly|almost|roughly"
+    r"|some|more[ \t]+than|over|an[ \t]+estimated))?[ \t]+$")
+# "a 62% increase", "62% YoY growth", "a 62% year-over-year jump"
+_CHANGE_NOUN_AFTER = re.compile(
+    r"(?i)(?:[ \t]+(?:year[ \t-]+(?:over|on)[ \t-]+year|yoy|y/y|annual|annualized|sequential"
+    r"|quarter[ \t-]+(?:over|on)[ \t-]+quarter|qoq))?[ \t]+(?P<n>increase|rise|jump|growth"
+    r"|gain|surge|climb|decline|drop|fall|decrease|slump)s?\b"
+    rf"(?:[ \t]+in[ \t]+(?:\w+[ \t]+)?(?P<m>{_MEASURE_RE})\b)?")
+_FALL_WORDS = frozenset("fell declined dropped slipped slumped decreased plunged falling down "
+                        "decline drop fall decrease slump".split())
+# what the change is measured against: the same quarter a year before (the default of
+# earnings coverage) or the quarter before
+_SEQUENTIAL = re.compile(
+    r"(?i)\b(?:sequential(?:ly)?|quarter[ \t-]+(?:over|on)[ \t-]+quarter|qoq|q/q"
+    r"|(?:from|over|on|than)[ \t]+(?:the[ \t]+)?(?:previous|prior|preceding|last)[ \t]+quarter)\b")
+# words that say on which basis the measure is counted: GAAP, adjusted and diluted figures
+# of one quarter grow at different rates, so each is a measure of its own
+_BASIS_WORDS = frozenset("adjusted diluted gaap non-gaap underlying organic comparable".split())
+_ANNUAL = re.compile(r"(?i)\b(?:year[ \t-]+(?:over|on)[ \t-]+year|yoy|y/y"
+                     r"|a[ \t]+year[ \t]+(?:ago|earlier)|(?:previous|prior|last)[ \t]+year"
+                     r"|same[ \t]+(?:period|quarter))\b")
+# words before a measure that still name the company's whole figure ("quarterly revenue",
+# "Nvidia's revenue"); any other word names a part ("data center revenue")
+_WHOLE_WORDS = frozenset("""the its their a quarterly quarter total overall annual fiscal
+    group net company first-quarter second-quarter third-quarter fourth-quarter record of in
+    and with while said says saw sees has had have that which whose when as its
+    january february march april may june july august september october
+    november december""".split())
+
+
+def _growth(text: str, ss: int, se: int, vs: int, ve: int, first: int
+            ) -> tuple[str, tuple[int, int], bool] | None:
+    """(subject, measure span, fall) of a percentage that is a financial measure's change."""
+    verb = _CHANGE_VERB_BEFORE.search(text, max(ss, first - 40), first)
+    noun = _CHANGE_NOUN_AFTER.match(text, ve, se)
+    if verb is None and noun is None:
+        return None
+    if noun is not None and noun["m"]:
+        measure = (noun.start("m"), noun.end("m"))
+    else:
+        # the nearest measure before, in the sentence, with no other percentage between
+        lo = ss
+        for other in _PERCENT.finditer(text, ss, first):
+            lo = other.end()
+        found = list(_MEASURE.finditer(text, lo, first))
+        if not found or first - found[-1].start() > 120:
+            return None
+        measure = found[-1].span("m")
+    if text[max(ss, measure[0] - 1):measure[0]] == "(":
+        # an abbreviation in brackets after the measure written out: "adjusted earnings per
+        # share (EPS) were $1.30": the words before the brackets say which measure
+        found = list(_MEASURE.finditer(text, max(ss, measure[0] - 60), measure[0] - 1))
+        if found:
+            measure = found[-1].span("m")
+    word = " ".join(text[measure[0]:measure[1]].lower().split())
+    name = _MEASURES[word]
+    before = re.search(r"([\w’'.&-]+)[ \t]+$", text[max(ss, measure[0] - 30):measure[0]])
+    if before:
+        w = before[1].lower()
+        if w in _BASIS_WORDS or not (w in _WHOLE_WORDS or w.endswith(("'s", "’s", "ed", "ing"))
+                                     or re.fullmatch(r"q[1-4]", w)):
+            name = f"{w} {name}"  # a part's figure: "data center revenue"
+    fall = (verb is not None and verb["v"].lower() in _FALL_WORDS) or (
+        noun is not None and noun["n"].lower() in _FALL_WORDS)
+    # the basis said after the figure, before any next percentage ("up 62% year-on-year and
+    # 22% sequentially": the 62% is the annual change)
+    nxt = _PERCENT.search(text, ve, min(se, ve + 60))
+    after = text[ve:nxt.start() if nxt else min(se, ve + 60)]
+    sequential = bool(_SEQUENTIAL.search(after)) and not _ANNUAL.search(
+        after, 0, _SEQUENTIAL.search(after).start())  # type: ignore[union-attr]
+    return (f"{name} {'fall' if fall else 'rise'}" + (" (sequential)" if sequential else ""),
+            measure, fall)
+
+
 _NOT_HOLDERS = frozenset(
     "The A An This That It He She They We Turnout Voter Voters According Overall Election".split())
 
@@ -143,6 +237,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 _clause_subject(text, ss, first)
             if won and (h := _holder(won["name"])) is not None:
                 subject, holder, context = "vote share", h, won.span("name")
+        if subject is None:
+            growth = _growth(text, ss, se, vs, ve, first)
+            if growth is not None:
+                subject, context, _ = growth
         if subject is None or context is None or _PARTIAL.search(text, ss, se):
             continue
         value = _pct(m["num"])
