@@ -40,6 +40,8 @@ def test_a_named_percentage_is_read(text, subject, pct, holder):
     "The count went on overnight, with 49.8% of the votes counted by morning.",
     "Okafor had 54% of the vote and Brandt had 45% with just over 26% of the ballots counted.",
     "According to partial results, Okafor won 54% of the vote.",
+    "Orrin Labs reported a 95% profit drop.",  # operating or net? coverage writes both so
+    "Orrin's earnings rose 40% last quarter.",
 ])
 def test_a_percentage_of_no_named_measure_is_not_read(text):
     assert list(run(shares, text)) == []
@@ -99,6 +101,8 @@ def test_vote_shares_are_compared_per_holder(tmp_path):
     ("Adjusted earnings per share (EPS) were $1.10, up 22% from a year ago.",
      "adjusted eps rise", 22.0),
     ("Orrin's third-quarter revenue climbed 18%.", "revenue rise", 18.0),
+    ("Net income attributable to the parent's shareholders dropped 12.4 percent.",
+     "attributable net income fall", 12.4),
 ])
 def test_a_financial_measures_change_is_read(text, subject, pct):
     (c,) = run(shares, text)

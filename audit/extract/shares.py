@@ -37,7 +37,7 @@ from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "shares"
-VERSION = "4"
+VERSION = "5"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"
@@ -90,10 +90,11 @@ _PARTIAL = re.compile(
 # $31.9 billion", "revenue of $57 billion, a 62% increase from a year ago", "a 22% rise in
 # sales". Earnings coverage disagrees on these (a digit slipped, one measure's growth put to
 # another); the measure is the nearest one named before the figure in its sentence, or the one
-# the change noun governs ("a 22% rise in sales").
+# the change noun governs ("a 22% rise in sales"). "Profit" or "earnings" alone is not read:
+# coverage writes it for the operating profit and for the net one alike.
 _MEASURES = {"revenue": "revenue", "revenues": "revenue", "sales": "revenue",
              "turnover": "revenue", "net income": "net income", "net profit": "net income",
-             "profit": "net income", "profits": "net income", "earnings per share": "eps",
+             "earnings per share": "eps",
              "eps": "eps", "operating income": "operating income",
              "operating profit": "operating income"}
 _MEASURE_RE = "|".join(m.replace(" ", r"[ \t]+") for m in sorted(_MEASURES, key=len, reverse=True))
@@ -120,6 +121,7 @@ _SEQUENTIAL = re.compile(
 # words that say on which basis the measure is counted: GAAP, adjusted and diluted figures
 # of one quarter grow at different rates, so each is a measure of its own
 _BASIS_WORDS = frozenset("adjusted diluted gaap non-gaap underlying organic comparable".split())
+_ATTRIBUTABLE = re.compile(r"(?i)[ \t]+attributable\b")
 _ANNUAL = re.compile(r"(?i)\b(?:year[ \t-]+(?:over|on)[ \t-]+year|yoy|y/y"
                      r"|a[ \t]+year[ \t]+(?:ago|earlier)|(?:previous|prior|last)[ \t]+year"
                      r"|same[ \t]+(?:period|quarter))\b")
@@ -164,6 +166,8 @@ def _growth(text: str, ss: int, se: int, vs: int, ve: int, first: int
         if w in _BASIS_WORDS or not (w in _WHOLE_WORDS or w.endswith(("'s", "’s", "ed", "ing"))
                                      or re.fullmatch(r"q[1-4]", w)):
             name = f"{w} {name}"  # a part's figure: "data center revenue"
+    if _ATTRIBUTABLE.match(text, measure[1]):
+        name = f"attributable {name}"  # "net income attributable to shareholders": a part
     fall = (verb is not None and verb["v"].lower() in _FALL_WORDS) or (
         noun is not None and noun["n"].lower() in _FALL_WORDS)
     # the basis said after the figure, before any next percentage ("up 62% year-on-year and
