@@ -103,6 +103,9 @@ def test_vote_shares_are_compared_per_holder(tmp_path):
     ("Orrin's third-quarter revenue climbed 18%.", "revenue rise", 18.0),
     ("Net income attributable to the parent's shareholders dropped 12.4 percent.",
      "attributable net income fall", 12.4),
+    ("Annual revenue rose 40% to $9.2 billion.", "annual revenue rise", 40.0),
+    ("Its cloud unit, which booked revenue of $2 billion, posted a 9% sequential increase.",
+     "segment revenue rise (sequential)", 9.0),
 ])
 def test_a_financial_measures_change_is_read(text, subject, pct):
     (c,) = run(shares, text)

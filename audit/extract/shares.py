@@ -37,7 +37,7 @@ from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "shares"
-VERSION = "5"
+VERSION = "6"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"
@@ -120,14 +120,20 @@ _SEQUENTIAL = re.compile(
     r"|(?:from|over|on|than)[ \t]+(?:the[ \t]+)?(?:previous|prior|preceding|last)[ \t]+quarter)\b")
 # words that say on which basis the measure is counted: GAAP, adjusted and diluted figures
 # of one quarter grow at different rates, so each is a measure of its own
-_BASIS_WORDS = frozenset("adjusted diluted gaap non-gaap underlying organic comparable".split())
+_BASIS_WORDS = frozenset("""adjusted diluted gaap non-gaap underlying organic comparable
+    annual full-year yearly fiscal""".split())
+# a measure said of a part of the company named before it in a relative clause: "its Data
+# Center segment, which generated quarterly revenue of $35.6 billion, a 16% increase"
+_SEGMENT_BEFORE = re.compile(
+    r"(?i)\b(?:segment|division|unit|business|arm|subsidiary)\b[^.;:!?]{0,40}?"
+    r"\b(?:which|whose|that|where)\b[^.;:!?]*$")
 _ATTRIBUTABLE = re.compile(r"(?i)[ \t]+attributable\b")
 _ANNUAL = re.compile(r"(?i)\b(?:year[ \t-]+(?:over|on)[ \t-]+year|yoy|y/y"
                      r"|a[ \t]+year[ \t]+(?:ago|earlier)|(?:previous|prior|last)[ \t]+year"
                      r"|same[ \t]+(?:period|quarter))\b")
 # words before a measure that still name the company's whole figure ("quarterly revenue",
 # "Nvidia's revenue"); any other word names a part ("data center revenue")
-_WHOLE_WORDS = frozenset("""the its their a quarterly quarter total overall annual fiscal
+_WHOLE_WORDS = frozenset("""the its their a quarterly quarter total overall
     group net company first-quarter second-quarter third-quarter fourth-quarter record of in
     and with while said says saw sees has had have that which whose when as its
     january february march april may june july august september october
@@ -166,6 +172,8 @@ def _growth(text: str, ss: int, se: int, vs: int, ve: int, first: int
         if w in _BASIS_WORDS or not (w in _WHOLE_WORDS or w.endswith(("'s", "’s", "ed", "ing"))
                                      or re.fullmatch(r"q[1-4]", w)):
             name = f"{w} {name}"  # a part's figure: "data center revenue"
+    if " " not in name and _SEGMENT_BEFORE.search(text, max(ss, measure[0] - 100), measure[0]):
+        name = f"segment {name}"
     if _ATTRIBUTABLE.match(text, measure[1]):
         name = f"attributable {name}"  # "net income attributable to shareholders": a part
     fall = (verb is not None and verb["v"].lower() in _FALL_WORDS) or (
