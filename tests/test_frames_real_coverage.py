@@ -1218,3 +1218,13 @@ def test_french_tolls_of_different_moments_are_updates_not_conflicts(tmp_path):
         "b.txt": "Selon la police, 90 personnes ont perdu la vie dans la région de Varenne.",
         "c.txt": "Dans la région de Varenne, 90 personnes ont perdu la vie selon la police.",
     }, "value-conflict") == []
+
+
+def test_a_planned_time_is_no_conflict_with_the_time_it_happened(tmp_path):
+    (c, d) = run(times, "The launch, originally set for 9 a.m., took place at 11:20 a.m.")
+    assert (c.subject, d.subject) == ("launch (planned)", "launch")
+    files = {"a.txt": "The press conference Vale was scheduled to hold shortly before 4 p.m. "
+                      "local time was moved up to 2 p.m. local time.",
+             "b.txt": "Vale's press conference was brought forward to 2 p.m. local time.",
+             "c.txt": "Vale held the press conference at 2 p.m. local time."}
+    assert found(tmp_path, files, "time-conflict") == []

@@ -51,7 +51,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "24"
+VERSION = "25"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -153,6 +153,12 @@ def _clock_bound(t: int, approx: str | None, minutes_written: bool) -> list[int]
     return [t, t + 360]  # after, as early as, some time after
 
 
+# A time that was the plan: "was scheduled for 4 p.m.", "originally set to begin at 9",
+# "had been due to start at 10 a.m."
+_PLANNED_BEFORE = re.compile(
+    r"(?i)\b(?:scheduled|planned|slated|due|originally|initially)\b[^,.;:!?()]{0,40}$")
+
+
 def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDraft]:
     text = ctx.text
     for m in _CLOCK.finditer(text, start, end):
@@ -197,6 +203,10 @@ def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDra
             value["day"] = d["wd"]
         ss, se = sents.bounds(s, e)
         event = event_of(text, ss, lead, e, se, series=True)
+        if event and _PLANNED_BEFORE.search(text, max(ss, lead - 60), lead):
+            # "was scheduled to have shortly before 4 p.m.": the time planned, not the time it
+            # happened (a plan changed is no conflict with what then happened)
+            event = f"{event} (planned)"
         yield ClaimDraft(kind="time", predicate="clock", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 
