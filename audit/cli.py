@@ -84,7 +84,7 @@ def handle_errors(fn):
             _quiet()
             sys.exit(0)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
-            if interrupt.requested():  # an interrupted query raises an ordinary error
+            if interrupt.came(exc):  # an interrupted query raises an ordinary error
                 _echo(_interrupt_message(), err=True)
                 sys.exit(130)
             fault = environment_fault(exc)

@@ -37,6 +37,20 @@ def requested() -> bool:
     return _requested.is_set()
 
 
+# How long to wait for the watcher thread when a query says it was interrupted before the
+# thread had marked the request: DuckDB also checks for a pending Ctrl-C itself while it
+# runs, so its "Query interrupted" can reach the main thread first (seen under load in CI).
+INTERRUPT_GRACE = 1.0
+
+
+def came(exc: BaseException) -> bool:
+    """Whether ``exc`` is Ctrl-C's doing: a KeyboardInterrupt, any error once the request is
+    marked, or an error that says a query was interrupted, once the mark follows."""
+    if isinstance(exc, KeyboardInterrupt) or _requested.is_set():
+        return True
+    return "interrupted" in str(exc).lower() and _requested.wait(INTERRUPT_GRACE)
+
+
 _first: list[tuple] = []  # the store's progress when the command opened it first
 
 
@@ -113,7 +127,7 @@ def watching(con: Any) -> Iterator[None]:
     try:
         yield
     except BaseException as exc:
-        if isinstance(exc, KeyboardInterrupt) or _requested.is_set():
+        if came(exc):
             _requested.set()
             _message.append(_account(con, _first[0] if _first else before))
         raise

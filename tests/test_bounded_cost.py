@@ -217,3 +217,23 @@ def test_every_finding_read_in_pages_is_the_one_query_read(tmp_path: Path):
             assert list(stream.select([f["id"] for f in whole[::2]])) == whole[::2]
     assert [f["message"] for f in whole] == [f"m{i}" for i in range(21)]
     assert [len(f["evidence"]) for f in whole][:3] == [0, 0, 3]
+
+
+def test_a_query_interrupted_before_the_watcher_marked_ctrl_c_still_counts_as_ctrl_c():
+    """DuckDB can see a pending Ctrl-C and stop its query before the watcher thread has marked
+    the request; the error is then Ctrl-C's once the mark follows within the grace time."""
+    import threading
+
+    from audit import interrupt
+
+    interrupt._requested.clear()
+    try:
+        assert not interrupt.came(RuntimeError("Query interrupted"))  # no Ctrl-C at all
+        timer = threading.Timer(0.2, interrupt._requested.set)
+        timer.start()
+        assert interrupt.came(RuntimeError("Query interrupted"))
+        timer.join()
+        interrupt._requested.clear()
+        assert not interrupt.came(ValueError("a bad date"))  # an ordinary error stays one
+    finally:
+        interrupt._requested.clear()
