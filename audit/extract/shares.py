@@ -135,14 +135,14 @@ _ANNUAL = re.compile(r"(?i)\b(?:year[ \t-]+(?:over|on)[ \t-]+year|yoy|y/y"
 # "Nvidia's revenue"); any other word names a part ("data center revenue")
 _WHOLE_WORDS = frozenset("""the its their a quarterly quarter total overall
     group net company first-quarter second-quarter third-quarter fourth-quarter record of in
-    and with while said says saw sees has had have that which whose when as its
+    and with while said says saw sees has had have that which whose when as
     january february march april may june july august september october
     november december""".split())
 
 
-def _growth(text: str, ss: int, se: int, vs: int, ve: int, first: int
-            ) -> tuple[str, tuple[int, int], bool] | None:
-    """(subject, measure span, fall) of a percentage that is a financial measure's change."""
+def _growth(text: str, ss: int, se: int, ve: int, first: int
+            ) -> tuple[str, tuple[int, int]] | None:
+    """(subject, measure span) of a percentage that is a financial measure's change."""
     verb = _CHANGE_VERB_BEFORE.search(text, max(ss, first - 40), first)
     noun = _CHANGE_NOUN_AFTER.match(text, ve, se)
     if verb is None and noun is None:
@@ -182,10 +182,10 @@ def _growth(text: str, ss: int, se: int, vs: int, ve: int, first: int
     # 22% sequentially": the 62% is the annual change)
     nxt = _PERCENT.search(text, ve, min(se, ve + 60))
     after = text[ve:nxt.start() if nxt else min(se, ve + 60)]
-    sequential = bool(_SEQUENTIAL.search(after)) and not _ANNUAL.search(
-        after, 0, _SEQUENTIAL.search(after).start())  # type: ignore[union-attr]
+    seq = _SEQUENTIAL.search(after)
+    sequential = seq is not None and not _ANNUAL.search(after, 0, seq.start())
     return (f"{name} {'fall' if fall else 'rise'}" + (" (sequential)" if sequential else ""),
-            measure, fall)
+            measure)
 
 
 _NOT_HOLDERS = frozenset(
@@ -250,9 +250,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             if won and (h := _holder(won["name"])) is not None:
                 subject, holder, context = "vote share", h, won.span("name")
         if subject is None:
-            growth = _growth(text, ss, se, vs, ve, first)
+            growth = _growth(text, ss, se, ve, first)
             if growth is not None:
-                subject, context, _ = growth
+                subject, context = growth
         if subject is None or context is None or _PARTIAL.search(text, ss, se):
             continue
         value = _pct(m["num"])

@@ -14,7 +14,11 @@ value (``type`` says which):
   just/shortly before [t-20, t]; before/by [t-6h, t]; after [t, t+6h]), ``day`` (a weekday
   right next to the time: "4 p.m. Saturday").
 - ``duration``: ``seconds`` and ``bound`` (exact ±0 for whole units; about ±10 %; more than /
-  less than open-ended as in ``frames.bound``), ``unit`` as written.
+  less than open-ended as in ``frames.bound``; a compound's round minutes ±5 or ±2.5), ``unit``
+  as written, also in Spanish, Portuguese or French ("30 años", "nueve meses", "8 ans"),
+  ``term`` for the length of a lasting thing (a sentence, a contract, a mission, a delay) and
+  its ``stance`` (sought, minimum, maximum). A clock time with a plan's word before it ("was
+  scheduled for 4 p.m.") has " (planned)" after its event.
 - ``relative``: "N days later/earlier": ``days`` (signed), ``anchor`` (the one date or weekday
   stated in the sentence before, when there is exactly one), ``stated`` (a date or weekday the
   phrase's own sentence gives) and ``fits`` (whether anchor + days gives stated; None when
