@@ -214,6 +214,28 @@ def test_an_item_within_one_page_matches_a_finding_that_also_cites_other_pages(t
     assert match(other_class, gold.items) is None
 
 
+def test_a_finding_naming_two_of_an_items_values_matches_it_touched_in_one_page(tmp_path):
+    # the gold lists the right spelling on two pages only; the audit sets the misspelt page
+    # against a third page the gold did not list
+    docs = {"a.txt": "Orvane said Orvano would list.\n", "b.txt": "Orvano will list.\n",
+            "c.txt": "Orvano listed today.\n"}
+    a = docs["a.txt"]
+    item = {"id": "misspelt", "kind": "must-report", "check": "name-variant",
+            "what": "One page misspells the company once.", "values": ["Orvane", "Orvano"],
+            "locations": [{"file": "a.txt", "line": 1, "start": 0, "end": 6},
+                          {"file": "a.txt", "line": 1, "start": a.find("Orvano"),
+                           "end": a.find("Orvano") + 6},
+                          {"file": "b.txt", "line": 1, "start": 0, "end": 6}]}
+    gold = load_gold(write_event(tmp_path, docs, [item]) / "gold" / "toy-pledge.toml")
+    ev = [{"path": "sources/a.txt", "start": 0, "end": 6},
+          {"path": "sources/c.txt", "start": 0, "end": 6}]
+    naming = {"severity": "error", "class": "name-variant", "evidence": ev,
+              "message": "org name spelled two ways: 'Orvane' vs 'Orvano'"}
+    assert match(naming, gold.items).id == "misspelt"
+    silent = {**naming, "message": "org name spelled two ways"}
+    assert match(silent, gold.items) is None  # touched in one page, values not named
+
+
 @pytest.mark.parametrize("broken, needle", [
     ('kind = "must-report"', 'kind = "must"'),
     ("start = ", "start = -"),
