@@ -400,7 +400,7 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
 
 # --- what happened to the counted group ---------------------------------------------------------
 
-_STATES = {
+_ENGLISH_STATES = {
     "killed": ("killed", "died", "dead", "die", "dies", "perished", "fatalities", "slain",
                "murdered", "drowned", "deceased"),
     "injured": ("injured", "hurt", "wounded", "hospitalized", "hospitalised", "treated",
@@ -420,8 +420,7 @@ _ROMANCE_STATES = {
                 "blessées", "hospitalisés", "hospitalizados"),
     "missing": ("desaparecidos", "desaparecidas", "disparus", "disparues"),
 }
-for _state, _words in _ROMANCE_STATES.items():
-    _STATES[_state] = _STATES[_state] + _words
+_STATES = {k: ws + _ROMANCE_STATES.get(k, ()) for k, ws in _ENGLISH_STATES.items()}
 # ... which are also the counted noun itself ("40 muertos y 120 heridos")
 _ROMANCE_STATE_NOUNS = {w: k for k, ws in _ROMANCE_STATES.items() for w in ws}
 STATE_OF = {w: k for k, ws in _STATES.items() for w in ws}
@@ -432,7 +431,7 @@ _STATE_AFTER = re.compile(
     r"|also|all|in|taken|to|were|confirmed|now|officially|reported"
     # Spanish, Portuguese, French: "que murieron", "étaient mortes", "han resultado heridas"
     r"|que|qui|étaient|sont|ont|été|estaban|están|fueron|han|habían|resultaron|resultado"
-    r"|foram|estão|estavam|ficaram|seraient|sont[ \t]+mortes)[ \t]+){0,4}(?P<w>[^\W\d_]+)")
+    r"|foram|estão|estavam|ficaram|seraient)[ \t]+){0,4}(?P<w>[^\W\d_]+)")
 _LOST_LIVES = re.compile(
     r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)[ \t]+lives?\b"
     # "ont perdu la vie", "perdieron la vida", "perderam a vida"

@@ -558,7 +558,7 @@ def _words(text: str) -> frozenset[str]:
 def _title(role_key: str) -> str:
     """The title's content words in a fixed order: "secretary of commerce" and "commerce
     secretary" are one title; an abbreviation is its title spelt out ("coo" / "chief
-    operating officer", ``roles.title_key``)."""
+    operating officer", ``roles.SYNONYMS``)."""
     title = role_key.split("|", 1)[0]
     return " ".join(sorted(_words(_SYNONYMS.get(title.strip(), title))))
 
