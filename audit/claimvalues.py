@@ -93,6 +93,7 @@ class CountValue(Figure):
     state: NotRequired[str]  # what happened to the group: killed, injured ...
     part: NotRequired[bool]  # "21 *other* women"
     aspect: NotRequired[str]  # a contest's score: "margin" (won *by* 7 runs) or "needed"
+    breakdown_sum: NotRequired[int]  # the sum of a breakdown by group it is one row of
 
 
 class ShareValue(Figure):

@@ -1228,3 +1228,69 @@ def test_a_planned_time_is_no_conflict_with_the_time_it_happened(tmp_path):
              "b.txt": "Vale's press conference was brought forward to 2 p.m. local time.",
              "c.txt": "Vale held the press conference at 2 p.m. local time."}
     assert found(tmp_path, files, "time-conflict") == []
+
+
+# --- lessons of held-out set 25 (read 2026-12-06) ------------------------------------------------
+
+def test_a_count_listed_by_group_knows_the_breakdowns_sum():
+    (c,) = [c for c in run(counts, "The ferry carried 120 passengers, six infants, two "
+                                   "pilots and four crew when it left.")
+            if c.subject == "passengers"]
+    assert c.value["breakdown_sum"] == 132
+    # a toll told by what happened to each group is not a breakdown by group
+    assert all("breakdown_sum" not in c.value
+               for c in run(counts, "The blast left 12 dead, 30 injured and 5 missing."))
+    # two groups are a pair, not a breakdown
+    assert all("breakdown_sum" not in c.value
+               for c in run(counts, "The ship had 300 passengers and 12 crew on board."))
+
+
+def test_a_loose_total_within_a_breakdowns_sum_is_no_conflict(tmp_path):
+    files = {"a.txt": "The ferry carried 120 passengers, six infants, two pilots and four crew.",
+             "b.txt": "The ferry had 120 passengers, six infants, two pilots and four crew.",
+             "c.txt": "A ferry with 130 passengers on board ran aground."}
+    assert found(tmp_path, files, "value-conflict") == []
+    # a figure below the listed group, or above everyone listed, is still a conflict
+    files["c.txt"] = "A ferry with 110 passengers on board ran aground."
+    assert len(found(tmp_path / "below", files, "value-conflict")) == 1
+    files["c.txt"] = "A ferry with 150 passengers on board ran aground."
+    assert len(found(tmp_path / "above", files, "value-conflict")) == 1
+
+
+def test_people_told_apart_by_a_clause_are_two_groups():
+    (a,) = run(counts, "Officials said four people who had tickets never boarded the bus.")
+    (b,) = run(counts, "A doctor said two people who were taken to the clinic later died.")
+    assert a.value["state"] != b.value.get("state")
+    # a clause that says what happened is that state
+    (c,) = run(counts, "Officials said three people who died were from the village.")
+    assert c.value["state"] == "killed"
+
+
+def test_two_groups_of_people_with_their_own_clauses_are_not_compared(tmp_path):
+    files = {"a.txt": "The airline said four people who had tickets never boarded the plane.",
+             "b.txt": "A doctor said two people who were taken to the clinic were in shock.",
+             "c.txt": "A doctor said two people who were taken to the clinic were in shock."}
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_one_round_number_in_two_currencies_for_two_topics_is_information(tmp_path):
+    files = {"a.txt": "Rs40 billion is set aside for rural bridges next year.",
+             "b.txt": "Rural bridges get Rs40 billion next year, the minister said.",
+             "c.txt": "The target for tourist arrivals was set at $40 billion for the year.",
+             "d.txt": "The minister said Rs40 billion will go to rural bridges."}
+    assert found(tmp_path, files, "value-conflict") == []
+    # the same topic under two signs stays a slip
+    files["c.txt"] = "$40 billion is set aside for rural bridges next year."
+    got = found(tmp_path / "slip", files, "value-conflict")
+    assert len(got) == 1 and "two currencies" in got[0]["message"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The launch started late due to rain at 4:15 p.m.", "launch"),
+    ("The launch was due to technical issues at 10:30 a.m.", "launch"),
+    ("The launch was due to take place at 7:10 p.m. but slipped.", "launch (planned)"),
+    ("The launch, due at 9 a.m., was put off.", "launch (planned)"),
+])
+def test_due_marks_a_plan_only_when_it_does_not_give_a_cause(text, subject):
+    (c,) = run(times, text)
+    assert c.subject == subject

@@ -33,6 +33,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   $90 million"; amounts inside one sentence do not count): that writer names them as different
   things, so other pages' one-each mentions are most likely of different items, not one
   figure misstated; this alone leaves a finding at info.
+* **within a breakdown**: of two counts of one noun, one is a row of a breakdown by group
+  (details ``within_breakdown``: "120 passengers, 6 infants, 2 pilots and 4 crew") and the
+  other lies above it and within the breakdown's sum ("130 passengers"): the other page most
+  likely counts some of the listed groups with it, naming them loosely; this alone leaves a
+  finding at info.
 * **several facts**: counts that name no holder, of a counted noun that two or more pages
   each give two or more values of (details ``several_facts``: "37 seats", "25 seats", "24 seats"
   for three parties): the noun stands for several facts in the writers' own view, so two
@@ -95,6 +100,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   ``place_names``: "Lisbona" on Italian pages, "Lisboa" on Portuguese ones, "Munich" /
   "München"; ``audit/resolve/gazetteer.py``): the city's names in two languages, not a
   misspelling; this alone leaves a finding at info.
+* **other context**: a currency slip whose two sides share no topic word in the words
+  around their mentions (details ``other_context``: "allocated for solar pumps" on one side,
+  "the export target" on the other; words that state any amount, such as "billion" or
+  "worth", do not count): two amounts of one round number, not one amount's sign written
+  wrong; this alone leaves a finding at info.
 * **lower bound**: a currency slip (one number under two currency signs) of which one side is
   only ever stated as a lower bound (details ``lower_bound``: "more than €1bn" where the others
   say "£1bn"): the way writers render an amount converted from a stronger currency, rounded
@@ -174,6 +184,7 @@ PAGE_STATES_TWO = 0.35  # three or more values, one page on two sides
 PART_AND_TOTAL = 0.3
 LISTED_APART = 0.3
 SEVERAL_FACTS = 0.3
+WITHIN_BREAKDOWN = 0.3  # a count listed by group against one within the breakdown's sum
 CROWDED_KEY = 0.3  # an amount's key holds seven values or more in the story
 SILENT_STORY = 0.5  # fewer than SILENT_SHARE of the story's pages state the figure at all
 SILENT_ONE_AGAINST_ONE = 0.7  # and no side stated by two pages: two weak supports together
@@ -189,6 +200,7 @@ FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two p
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
 PLACE_NAMES = 0.3  # two spellings that are both names of one city ("Lisbona" / "Lisboa")
 LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the number
+OTHER_CONTEXT = 0.3  # a currency slip whose two sides share no topic word around them
 TRANSLATED = 0.3  # two pages' translations of one quote, in a language not the story's own
 TIME_UNIT = 0.3  # a count of "minutos", "ans": a minute of play, an age, a span, no tally
 AGENCY_ESTIMATES = 0.3  # a quake's magnitudes in three values, or each stated by two pages
@@ -248,6 +260,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= PART_AND_TOTAL
     if (details or {}).get("listed_apart") is True:
         score *= LISTED_APART
+    if (details or {}).get("within_breakdown") is True:
+        score *= WITHIN_BREAKDOWN
     story_documents = (details or {}).get("story_documents")
     if isinstance(story_documents, int) and story_documents > 0 and \
             len(documents) < SILENT_SHARE * story_documents:
@@ -280,6 +294,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= PLACE_NAMES
     if (details or {}).get("lower_bound") is True:
         score *= LOWER_BOUND
+    if (details or {}).get("other_context") is True:
+        score *= OTHER_CONTEXT
     if (details or {}).get("translated") is True:
         score *= TRANSLATED
     if (details or {}).get("time_unit") is True:

@@ -45,7 +45,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "45"
+VERSION = "46"
 
 # A number spelled out in scale words between its digit groups, as translations from Persian,
 # Armenian or Russian write it: "16 million 384 thousand 403" (read whole, not as "403")
@@ -65,6 +65,40 @@ _COUNT = scanner(
     r"(?![\w\-–%/$€£¥]|[.,:]\d)",
     seps=r'\s(\[{"“‘«—',
 )
+# A breakdown of everyone counted, group by group: "120 passengers, 6 infants, two pilots and
+# four crew" (three groups or more, each a number and a noun of one or two words)
+_MEMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*|{WORDS_RE})[ \t]+(?!and\b)[A-Za-z][\w'’-]*" \
+    rf"(?:[ \t]+(?!and\b|on\b|in\b|at\b|of\b|to\b|from\b|were\b|was\b)[A-Za-z][\w'’-]*)?"
+_MEMBER_SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)"
+_BREAKDOWN = re.compile(rf"(?<![\w,.]){_MEMBER}(?:{_MEMBER_SEP}{_MEMBER}){{2,}}")
+_MEMBER_RE = re.compile(
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|{WORDS_RE})[ \t]+(?P<noun>[A-Za-z][\w'’-]*)")
+
+
+def breakdown_sum(text: str, ns: int, ce: int, ss: int, se: int) -> int | None:
+    """The sum of the breakdown by group the count at ``ns`` is one row of, or None: a page
+    that says "130 passengers" may count the infants and crew another page lists beside its
+    "120 passengers". Groups told by what happened to them ("12 dead, 30 injured") are a
+    toll's breakdown, not this."""
+    for m in _BREAKDOWN.finditer(text, ss, se):
+        if m.start() > ns:
+            return None
+        if m.end() < ce:
+            continue
+        members = list(_MEMBER_RE.finditer(text, m.start(), m.end()))
+        nouns = [x["noun"].lower() for x in members]
+        if len(set(nouns)) < len(nouns) or any(n in STATE_OF for n in nouns):
+            return None
+        total = 0
+        for x in members:
+            v = parse_decimal(x["num"])
+            if v is None:
+                return None
+            total += int(v)
+        return total
+    return None
+
+
 _TOKEN = re.compile(
     r"(?P<sep>[^\S\n]+|[^\S\n]*\n[^\S\n]*|[^\S\n]*,[^\S\n]*)"
     r"(?P<tok>(?:[A-Z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*)"
@@ -440,6 +474,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         aspect = _score_aspect(text, ns, ce, start, end)
         if aspect:
             counted["aspect"] = aspect
+        tally = breakdown_sum(text, ns, ce, ss, se)
+        if tally is not None:
+            counted["breakdown_sum"] = tally
         state = count_state(text, ns, ce, ss, se)
         if state:
             counted["state"] = state

@@ -505,6 +505,11 @@ CASUALTY_STATES = frozenset(
      "survived"})
 
 
+# A restrictive clause that says which of the counted are meant, when no state word is in it:
+# "five people who had a ticket", "three people who were on the first bus" (a group of its own)
+_RESTRICTIVE_AFTER = re.compile(r"[ \t]+(?:who|that)[ \t]+(?P<c>[a-z]+(?:[ \t]+[a-z]+){0,2})")
+
+
 # "-ed" words after a count that say nothing of what happened to the group: "99 seats,
 # compared with 52 in 2019" compares two tallies
 _NO_STATE = frozenset({"need", "compared"})
@@ -555,6 +560,9 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     if late:
         w = late["w"].lower()
         return STATE_OF.get(w, w)
+    clause = _RESTRICTIVE_AFTER.match(text, ce, min(se, ce + 60))
+    if clause:  # "five people who had a ticket": those people, not another page's people
+        return "who " + " ".join(clause["c"].lower().split())
     return None
 
 

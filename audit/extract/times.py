@@ -55,7 +55,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "25"
+VERSION = "26"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -160,7 +160,12 @@ def _clock_bound(t: int, approx: str | None, minutes_written: bool) -> list[int]
 # A time that was the plan: "was scheduled for 4 p.m.", "originally set to begin at 9",
 # "had been due to start at 10 a.m."
 _PLANNED_BEFORE = re.compile(
-    r"(?i)\b(?:scheduled|planned|slated|due|originally|initially)\b[^,.;:!?()]{0,40}$")
+    r"(?i)\b(?:scheduled|planned|slated|originally|initially"
+    # "due" as a plan only ("was due to land at", "due at"), never a cause ("due to rain")
+    r"|due(?=[ \t]+(?:at|for|by|on|to[ \t]+(?:be|begin|start|open|close|end|finish|land"
+    r"|arrive|leave|depart|launch|take|kick|tee|hold|meet|speak|sign|resume|return|fly|sail"
+    r"|run|air|go|get|announce|release|appear|deliver|visit|vote|play)\b)))"
+    r"\b[^,.;:!?()]{0,40}$")
 
 
 def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDraft]:

@@ -20,12 +20,14 @@ down), so confidence weakens it (see ``audit/check/confidence.py``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import duckdb
 
 from audit.check.candidates import Candidate, Inputs, scoped_claims
 from audit.check.checks import expect
+from audit.check.texts import by_document, line_around
 
 NAME = "currency-slip"
 CLASS = "value-conflict"
@@ -41,6 +43,15 @@ EXPECTATIONS = (
 )
 
 MIN_AMOUNT = 1_000_000.0  # small prices ("$5", "€5") match across currencies by chance
+CONTEXT_REACH = 80  # characters each side of an amount, within its line, that say what it is
+# Words around an amount that say nothing of what it is: how writers state any amount
+_NOT_TOPIC = frozenset("""
+    that this these those with from into have been will would could should which their there
+    were said says also about more than over under some such what when where after before
+    billion billions million millions trillion crore crores lakh dollars dollar rupees rupee
+    euros euro pounds pound sterling yuan worth amount total year years next last first
+    """.split())
+_WORD = re.compile(r"[^\W\d_]{4,}")
 TOGETHER = 160  # characters: one page's two amounts this close are one statement of two
 LOWER_BOUNDS = frozenset({"more_than", "at_least", "just_over"})
 
@@ -80,6 +91,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             fams.add(fam)
         at[(key, doc)][cur].append(int(start))
     out = []
+    sides: list[list[list[tuple[str, int]]]] = []  # each pair's mentions (page, start), by side
     for key, by_cur in sorted(by_number.items(), key=lambda kv: str(kv[0])):
         story, num, _frame = key
         if any(len(at[(key, doc)]) > 2 for docs in by_cur.values() for doc in docs[0]):
@@ -90,6 +102,31 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             cand = _pair(key, ca, a, cb, b, at)
             if cand is not None:
                 out.append(cand)
+                sides.append([[(doc, x) for doc in sorted(side[0]) for x in at[(key, doc)][cur]]
+                              for cur, side in ((ca, a), (cb, b))])
+    for cand, words in zip(out, _context_words(con, sides), strict=True):
+        if all(len(w) >= 2 for w in words) and not words[0] & words[1]:
+            cand.details["other_context"] = True
+    return out
+
+
+def _context_words(con: duckdb.DuckDBPyConnection, sides: list[list[list[tuple[str, int]]]]
+                   ) -> list[list[set[str]]]:
+    """For each pair, each side's topic words (their first five letters) around its mentions:
+    "allocated for solar tubewells" and "the export target" say two amounts are two facts."""
+    out: list[list[set[str]]] = [[set(), set()] for _ in sides]
+    mentions = [(doc, start, i, j) for i, pair in enumerate(sides)
+                for j, side in enumerate(pair) for doc, start in side]
+    if not mentions:
+        return out
+    cols = list(zip(*sorted(mentions), strict=True))
+    sql = ("SELECT * FROM (SELECT unnest(?::VARCHAR[]) AS d, unnest(?::INT[]) AS s, "
+           "unnest(?::INT[]) AS i, unnest(?::INT[]) AS j) ORDER BY d, s, i, j")
+    for _doc, text, rows in by_document(con, sql, [list(c) for c in cols]):
+        for _d, start, i, j in rows:
+            before, after = line_around(text, start, start, CONTEXT_REACH)
+            out[i][j].update(w[:5] for w in _WORD.findall((before + " " + after).lower())
+                             if w not in _NOT_TOPIC)
     return out
 
 

@@ -13,6 +13,7 @@ from audit.check.candidates import Candidate, Inputs, scoped_claims, shared_boun
 from audit.check.checks import expect
 from audit.check.comparable import (
     Figure,
+    Value,
     bucket_key,
     canonical_names,
     comparable_sets,
@@ -113,6 +114,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     slips = _year_slips(rows)
     tolls: dict[str, list[tuple]] = {}
     cut_ids: set[str] = set()  # figures in a last sentence that stops mid-sentence
+    sums: dict[str, int] = {}  # counts listed in a breakdown by group: the breakdown's sum
     broken_down = listed_tolls(con, scope_sql, bounds)
     for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
          label) in rows:
@@ -128,6 +130,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         fr = frame_of(kind, subj, v, q)
         if v.get("cut"):
             cut_ids.add(claim_id)
+        if kind == "count" and isinstance(v.get("breakdown_sum"), int):
+            sums[claim_id] = v["breakdown_sum"]
         if kind == "date" and (story, pred, subj, norm[5:]) in slips:
             fr["year"] = None  # the year is what differs: not a frame that keeps them apart
         else:
@@ -215,6 +219,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 )
                 if any(all(c in cut_ids for c in v.claims) for v in values):
                     cand.details["cut_off"] = True  # one side's sentence was cut short
+                if kind == "count" and _within_breakdown(values, sums):
+                    cand.details["within_breakdown"] = True
                 if _listed_apart(values, listed_nums.get((story, kind), {}).values()):
                     cand.details["listed_apart"] = True
                 cand.details["story_documents"] = story_docs.get((story, kind), 0)
@@ -377,6 +383,19 @@ _NEIGHBOURED = f"""
             WINDOW w AS (PARTITION BY document_id ORDER BY s0, claim_id)
             QUALIFY s0 - lag(s0) OVER w < {LISTED_WITHIN}
                  OR lead(s0) OVER w - s0 < {LISTED_WITHIN}"""
+
+
+def _within_breakdown(values: list[Value], sums: dict[str, int]) -> bool:
+    """One value is a row of a breakdown by group ("120 passengers, 6 infants, 2 pilots and 4
+    crew") and every other value lies above it and within the breakdown's sum ("130
+    passengers"): most likely a count of some of the other groups with it, loosely named."""
+    for v in values:
+        top = max((sums[c] for c in v.claims if c in sums), default=None)
+        if top is None or v.num is None:
+            continue
+        if all(o.num is not None and v.num < o.num <= top for o in values if o is not v):
+            return True
+    return False
 
 
 def listed_tolls(con: duckdb.DuckDBPyConnection, scope_sql: str,
