@@ -1294,3 +1294,85 @@ def test_one_round_number_in_two_currencies_for_two_topics_is_information(tmp_pa
 def test_due_marks_a_plan_only_when_it_does_not_give_a_cause(text, subject):
     (c,) = run(times, text)
     assert c.subject == subject
+
+
+@pytest.mark.parametrize("text, subject, n, state", [
+    ("El juez leyó seis cargos de fraude.", "counts", 6, None),
+    ("A juíza leu dez cargos contra ele.", "counts", 10, None),
+    ("Según la policía, murieron 40 personas.", "people", 40, "killed"),
+    ("En total, hubo 40 personas heridas.", "people", 40, "injured"),
+    ("Selon la police, cinq personnes ont été tuées.", "people", 5, "killed"),
+    ("Il y avait 120 passagers à bord.", "passengers", 120, None),
+    ("El choque causó la muerte de 40 personas.", "people", 40, "killed"),
+])
+def test_counts_in_spanish_portuguese_and_french_are_counted_as_in_english(
+        text, subject, n, state):
+    (c,) = run(counts, text)
+    assert (c.subject, c.value["n"], c.value.get("state")) == (subject, n, state)
+
+
+def test_romance_number_words_alone_are_not_counts():
+    # "once" and "six" are English words too: a number word of those languages is read only
+    # before a noun of theirs
+    assert [c.value["n"] for c in run(counts, "Once the doors opened, six people ran.")] == [6]
+    assert run(counts, "Dijo que once no es suficiente.") == []
+
+
+def test_a_count_in_two_languages_is_compared(tmp_path):
+    files = {"a.txt": "The jury convicted Lorn Vesey on nine counts of fraud on Friday.",
+             "b.txt": "Lorn Vesey was found guilty on nine counts of fraud.",
+             "c.txt": "El jurado declaró culpable a Lorn Vesey de seis cargos de fraude."}
+    got = found(tmp_path, files, "value-conflict")
+    assert len(got) == 1 and "counts" in got[0]["message"]
+    files["c.txt"] = "El jurado declaró culpable a Lorn Vesey de nueve cargos de fraude."
+    assert found(tmp_path / "same", files, "value-conflict") == []
+
+
+@pytest.mark.parametrize("text, approx, bound", [
+    ("Testigos dijeron que había unas 43 personas dentro.", "about", [38.7, 47.3]),
+    ("O carro pode transportar mais de 40 pessoas.", "more_than", [40.0, None]),
+    ("Selon la police, au moins 63 personnes ont été tuées.", "at_least", [63.0, None]),
+    ("Hubo casi 90 personas heridas.", "nearly", None),
+])
+def test_approximations_in_spanish_portuguese_and_french_bound_the_count(text, approx, bound):
+    (c,) = run(counts, text)
+    assert c.qualifiers["approx"] == approx or approx == "nearly"
+    if bound is not None:
+        assert c.value["bound"] == bound
+    else:
+        low, high = c.value["bound"]
+        assert low < 90 and high == 90.0
+
+
+def test_a_capacity_given_as_more_than_is_no_conflict_with_an_estimate(tmp_path):
+    files = {"a.txt": "O bonde pode transportar mais de 40 pessoas.",
+             "b.txt": "Testigos dijeron que dentro del bonde había unas 43 personas.",
+             "c.txt": "Dentro del bonde había unas 43 personas, según testigos."}
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("She was sentenced on three counts of conspiracy.", "sentenced"),
+    ("A jury found her guilty on five charges, including fraud.", "convicted"),
+    ("He was charged with 12 counts of fraud.", "charged"),
+    ("The jury found her not guilty on four counts.", "acquitted"),
+    ("The jurors deadlocked on three counts.", "undecided"),
+    ("Fue declarada culpable de cuatro cargos.", "convicted"),
+])
+def test_counts_of_an_indictment_know_the_trial_stage(text, stage):
+    (c,) = run(counts, text)
+    assert (c.subject, c.value["state"]) == ("counts", stage)
+
+
+def test_counts_convicted_and_counts_sentenced_are_two_tallies(tmp_path):
+    files = {"a.txt": "Dana Morrow was sentenced on three counts after the merger of two.",
+             "b.txt": "A jury found Dana Morrow guilty on four charges in March.",
+             "c.txt": "Dana Morrow was convicted on four counts in March."}
+    assert found(tmp_path, files, "value-conflict") == []
+    files["a.txt"] = "A jury found Dana Morrow guilty on three counts in March."
+    assert len(found(tmp_path / "same-stage", files, "value-conflict")) == 1
+
+
+def test_italian_approximations_bound_an_amount():
+    (c,) = run(money, "La società ha pagato oltre 2 milioni di euro.")
+    assert c.value["bound"] == [2_000_000.0, None]

@@ -33,6 +33,8 @@ from audit.extract.numbers import (
     APPROX,
     INDIAN_RE,
     NUMBER_START_RE,
+    ROMANCE_NUMBER_RE,
+    ROMANCE_NUMBERS,
     SCALE_WORD_RE,
     SCALES,
     WORDS_RE,
@@ -45,7 +47,22 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "46"
+VERSION = "47"
+
+# Nouns of Spanish, Portuguese and French coverage, by what English pages call them
+ROMANCE_COUNT_NOUNS = {
+    "personas": "people", "personnes": "people", "pessoas": "people",
+    "pasajeros": "passengers", "passagers": "passengers", "passageiros": "passengers",
+    "cargos": "counts", "charges": "counts", "victimes": "victims", "cuerpos": "bodies",
+    "corpos": "bodies", "enfants": "children", "goles": "goals", "gols": "goals",
+    "buts": "goals",
+}  # (read as plurals in -s only: "víctimas", "niños" with letters outside ASCII, Italian
+#    "persone" or German "Toren" are not read as counted nouns)
+# Number words of those languages, read as counts only before one of those nouns ("seis
+# cargos"): on their own several are English words ("once", "six") or articles
+_ROMANCE_COUNT = (rf"{ROMANCE_NUMBER_RE}(?=[ \t]+(?:"
+                  + "|".join(sorted(k for k in ROMANCE_COUNT_NOUNS if k != "charges"))
+                  + r")\b)")
 
 # A number spelled out in scale words between its digit groups, as translations from Persian,
 # Armenian or Russian write it: "16 million 384 thousand 403" (read whole, not as "403")
@@ -57,10 +74,11 @@ _COMPOSED_PART = re.compile(r"(\d{1,3})[ \t]+([Bb]illion|[Mm]illion|[Tt]housand)
 _DOTTED = r"\d{1,3}(?:\.\d{3}){2,}"
 
 _COUNT = scanner(
-    rf"(?=[\dAaEeFfNnOoSsTtZz])(?={NUMBER_START_RE})(?<![\w$€£¥₹₩.,/:#+\-–'’])"
+    rf"(?=[\dAaCcDdEeFfHhNnOoQqSsTtVvZz])(?:(?={NUMBER_START_RE})|(?={_ROMANCE_COUNT}))"
+    r"(?<![\w$€£¥₹₩.,/:#+\-–'’])"
     rf"(?P<num>{_COMPOSED}|{_DOTTED}(?![\d.])|\d+\.\d+(?=\s+{SCALE_WORD_RE}\b)|{INDIAN_RE}"
     rf"|\d{{1,3}}(?:,\d{{3}})+|\d+"
-    rf"|{WORDS_RE})"
+    rf"|{WORDS_RE}|{_ROMANCE_COUNT})"
     rf"(?:\s+(?P<scale>{SCALE_WORD_RE})\b)?"
     r"(?![\w\-–%/$€£¥]|[.,:]\d)",
     seps=r'\s(\[{"“‘«—',
@@ -73,6 +91,11 @@ _MEMBER_SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)"
 _BREAKDOWN = re.compile(rf"(?<![\w,.]){_MEMBER}(?:{_MEMBER_SEP}{_MEMBER}){{2,}}")
 _MEMBER_RE = re.compile(
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|{WORDS_RE})[ \t]+(?P<noun>[A-Za-z][\w'’-]*)")
+
+
+# Nouns that other pages use loosely for everyone counted ("130 passengers" for passengers,
+# infants and crew); a breakdown's narrower groups (Kenyans beside Ugandans) are never that
+_BROAD_GROUPS = frozenset({"passengers", "people", "occupants", "travellers", "travelers"})
 
 
 def breakdown_sum(text: str, ns: int, ce: int, ss: int, se: int) -> int | None:
@@ -210,7 +233,10 @@ _PART_BY_POSITION = re.compile(
 # One thing counted under regional names: a railway "bogie" or "carriage" is a coach, "persons"
 # are people. The counted noun is the comparison key, so the names are folded into one.
 _SAME_THING = {"bogie": "coach", "bogies": "coaches", "carriage": "coach",
-               "carriages": "coaches", "persons": "people"}
+               "carriages": "coaches", "persons": "people",
+               # one count in another language's pages of the story: "40 personas" is "40
+               # people", "seis cargos" six counts of an indictment
+               **ROMANCE_COUNT_NOUNS}
 
 
 # a governing majority (not "the majority of 300 students", most of them): after an article,
@@ -306,6 +332,8 @@ def _noun_phrase(
         toks.append(t)
         if _plural(word) and not n_is_one:
             head = len(toks) - 1
+            if word in ROMANCE_COUNT_NOUNS and word != "charges":
+                break  # the noun comes first there: "personas heridas" (injured people)
         pos = t.end()
     if not toks:
         return None
@@ -410,6 +438,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if num.lower() == "one" and _one_idiom(text, ns, m.end(), start, end):
             continue
         value: Decimal | None = parse_decimal(num)
+        if value is None and num.lower() in ROMANCE_NUMBERS:
+            value = Decimal(ROMANCE_NUMBERS[num.lower()])
         if value is None:
             continue
         if m["scale"]:
@@ -474,7 +504,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         aspect = _score_aspect(text, ns, ce, start, end)
         if aspect:
             counted["aspect"] = aspect
-        tally = breakdown_sum(text, ns, ce, ss, se)
+        tally = breakdown_sum(text, ns, ce, ss, se) if subject in _BROAD_GROUPS else None
         if tally is not None:
             counted["breakdown_sum"] = tally
         state = count_state(text, ns, ce, ss, se)

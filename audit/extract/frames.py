@@ -445,6 +445,16 @@ _STATE_BEFORE = re.compile(r"(?i)\b(?P<w>kill(?:ing|ed|s)|injur(?:ing|ed|es)|wou
                            r"(?:rose|rises|rising|climbed|climbs|reached|reaches|stood|stands|of|at"
                            r"|to|exceeded|exceeds|topped|tops|passed|surpassed|is|was|hit|hits))"
                            rf"[ \t]+(?:{_APPROX_WORDS}[ \t]+)*$")
+# ... and its Spanish, Portuguese and French verbs before the number: "murieron 40 personas"
+_ROMANCE_STATE_BEFORE = re.compile(
+    r"(?i)\b(?P<w>murieron|fallecieron|perecieron|mataron|mató|morreram|faleceram|mataram"
+    r"|matou|hirió|hirieron|feriu|feriram|a[ \t]+tué|ont[ \t]+tué|a[ \t]+blessé|ont[ \t]+blessé)"
+    r"(?:[ \t]+(?:a|al[ \t]+menos|unas|unos|cerca[ \t]+de|más[ \t]+de|pelo[ \t]+menos"
+    r"|mais[ \t]+de|au[ \t]+moins|plus[ \t]+de|près[ \t]+de|environ))*[ \t]+$")
+_ROMANCE_DEATH_OF = re.compile(
+    r"(?i)\b(?:la|a)[ \t]+(?:morte|muerte|mort)[ \t]+(?:di|de|d'|du)[ \t]*"
+    r"(?:(?:al[ \t]+menos|almeno|pelo[ \t]+menos|au[ \t]+moins|más[ \t]+de|mais[ \t]+de"
+    r"|più[ \t]+di|plus[ \t]+de)[ \t]+)?$")
 # The verb of the counted group further on, past a phrase naming whose they are and an aside:
 # "five cars of the westbound train, which runs to Chicago, derailed near the station"
 _STATE_LATE = re.compile(
@@ -490,7 +500,8 @@ _NOT_DOING = frozenset({
 # Counts of people dead, hurt or lost in a disaster: named by the counted noun itself
 _STATE_NOUNS = {"deaths": "killed", "fatalities": "killed", "dead": "killed",
                 "bodies": "killed", "injuries": "injured", "casualties": "casualties",
-                "victims": "casualties", "survivors": "survived"}
+                "victims": "casualties", "survivors": "survived", "cuerpos": "killed",
+                "corpos": "killed", "victimes": "casualties"}
 # A part of a group the noun says what happened to: "29 survivors, including two children",
 # "the dead include three children" (the part shares the group's state, whatever verb follows)
 _PART_OF_GROUP_BEFORE = re.compile(
@@ -515,6 +526,34 @@ _RESTRICTIVE_AFTER = re.compile(r"[ \t]+(?:who|that)[ \t]+(?P<c>[a-z]+(?:[ \t]+[
 _NO_STATE = frozenset({"need", "compared"})
 
 
+# Counts of an indictment at each stage of a trial: charged with 12, convicted on 4, acquitted
+# on 3, sentenced on 3 (merged counts), dropped: each stage its own tally
+_CHARGE_NOUNS = frozenset({"counts", "count", "charges", "charge", "cargos", "cargo"})
+_STAGES = {"charged": "charged", "indicted": "charged", "faced": "charged", "faces": "charged",
+           "facing": "charged", "face": "charged", "accused": "charged",
+           "convicted": "convicted", "guilty": "convicted", "culpable": "convicted",
+           "acquitted": "acquitted", "not guilty": "acquitted", "cleared": "acquitted",
+           "absuelto": "acquitted", "absuelta": "acquitted", "inocente": "acquitted",
+           "sentenced": "sentenced", "sentencing": "sentenced",
+           "dropped": "dropped", "dismissed": "dropped",
+           "deadlocked": "undecided", "hung": "undecided", "mistrial": "undecided"}
+_STAGE_BEFORE = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted((w.replace(" ", r"[ \t]+") for w in _STAGES),
+                                   key=len, reverse=True)) + r")\b")
+STAGE_REACH = 100  # characters before the number, within its sentence
+
+
+def charge_stage(text: str, ns: int, ss: int) -> str | None:
+    """The trial stage the nearest verb before a count of charges names ("found guilty on
+    five charges": convicted; "sentenced on three counts": sentenced), or None."""
+    last = None
+    for m in _STAGE_BEFORE.finditer(text, max(ss, ns - STAGE_REACH), ns):
+        last = m
+    if last is None:
+        return None
+    return _STAGES[" ".join(last[0].lower().split())]
+
+
 def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     """What happened to the counted group ("killed", "injured", ...) when the words right after
     it (or a participle right before the number) say so: three people killed and five people
@@ -522,6 +561,8 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     if _LOST_LIVES.match(text, ce, min(se, ce + 60)):
         return "killed"
     noun = re.search(r"(\w+)$", text[ns:ce])
+    if noun and noun[1].lower() in _CHARGE_NOUNS:
+        return charge_stage(text, ns, ss)
     if noun and noun[1].lower() in _STATE_NOUNS:
         return _STATE_NOUNS[noun[1].lower()]
     if noun and noun[1].lower() in _ROMANCE_STATE_NOUNS:
@@ -536,6 +577,11 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
             return STATE_OF[w]
         if len(w) > 4 and w.endswith("ed") and w not in _NO_STATE:
             return w
+    if _ROMANCE_DEATH_OF.search(text, max(ss, ns - 40), ns):
+        return "killed"  # "causando la morte di 16 persone", "la muerte de 40 personas"
+    rb = _ROMANCE_STATE_BEFORE.search(text, max(ss, ns - 60), ns)
+    if rb:  # "murieron 40 personas", "hirió a 12 personas"
+        return "injured" if rb["w"].lower().startswith(("hiri", "feri", "bless")) else "killed"
     b = _STATE_BEFORE.search(text, max(ss, ns - 120), ns)
     if b:
         w = b["w"].lower()
@@ -992,7 +1038,7 @@ def cut_off(text: str, se: int, ve: int) -> bool:
             and len(text[ve:se].split(None, 3)) <= 2)
 
 
-_NEARLY = re.compile(r"(?i)nearly|almost|nearing|approaching"
+_NEARLY = re.compile(r"(?i)nearly|almost|nearing|approaching|casi|quase|presque|quasi"
                      r"|just[ \t]+(?:under|below|short[ \t]+of)")
 _JUST_OVER = re.compile(r"(?i)just[ \t]+(?:over|above)")
 

@@ -31,7 +31,7 @@ from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "magnitudes"
-VERSION = "5"
+VERSION = "6"
 
 _VALUE = r"[1-9](?:[.,]\d)?(?![\d.,]\d|[\w%])"
 _WORD = r"(?:[Mm]agnitude|[Mm]agnitud|[Mm]agnitudo|Stärke)"

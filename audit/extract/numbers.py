@@ -248,6 +248,19 @@ APPROX: dict[str, str] = {
     "at least": "at_least",
     "no less than": "at_least",
     "no fewer than": "at_least",
+    # the same words in Spanish, Portuguese and French coverage ("unas 43 personas", "mais de
+    # 40 pessoas", "au moins 63 personnes")
+    "más de": "more_than", "mais de": "more_than", "plus de": "more_than",
+    "al menos": "at_least", "por lo menos": "at_least", "pelo menos": "at_least",
+    "ao menos": "at_least", "au moins": "at_least",
+    "unas": "about", "unos": "about", "alrededor de": "about", "cerca de": "about",
+    "aproximadamente": "about", "environ": "about", "près de": "about", "quelque": "about",
+    "casi": "less_than", "quase": "less_than", "presque": "less_than",
+    "menos de": "less_than", "moins de": "less_than",
+    "hasta": "up_to", "até": "up_to", "jusqu'à": "up_to",
+    # ... and Italian
+    "più di": "more_than", "oltre": "more_than", "almeno": "at_least", "circa": "about",
+    "quasi": "less_than", "fino a": "up_to",
 }
 _APPROX_ALT = "|".join(p.replace(" ", r"\s+") for p in sorted(APPROX, key=len, reverse=True))
 # Anchored at the search's endpos (the number's start): only a directly preceding phrase counts.
