@@ -74,13 +74,9 @@ def _version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _config() -> dict[str, str | bool | int | float | list[str]]:
-    """DuckDB caches freely up to most of the RAM; an audit caps it (spilling to disk beyond,
-    in ``<database>.tmp`` beside the store) so that a large corpus stays within a predictable
-    footprint. AUDIT_DB_MEMORY overrides. 512 MB: every query of the stages runs under it at
-    100,000 documents (benchmarks/README.md, "Peak memory, second pass"); DuckDB's
-    out-of-memory errors do not grow monotonically with the cap (a list() aggregate passed
-    at 512 MB and 1 GB and failed at 640 and 768 MB), so another value is worth a run first."""
-    return {"memory_limit": os.environ.get("AUDIT_DB_MEMORY", "512MB")}
+    """DuckDB caches freely up to most of the RAM; an audit caps it (spilling to disk beyond)
+    so that a large corpus stays within a predictable footprint. AUDIT_DB_MEMORY overrides."""
+    return {"memory_limit": os.environ.get("AUDIT_DB_MEMORY", "1GB")}
 
 
 def open_store(path: str | Path, read_only: bool = False) -> Store:
