@@ -131,3 +131,28 @@ def test_name_variant_reads_its_rows_in_batches_with_the_same_candidates(audited
     finally:
         con.close()
     assert len(whole) > 5 and batched == whole
+
+
+def test_list_mismatch_reads_its_lists_by_ranges_of_relations_with_the_same_candidates(
+        audited: Path, monkeypatch):
+    """list-mismatch reads its lists a range of relations at a time (one list() aggregate over
+    every list of 100,000 documents ran out of DuckDB's memory cap); ranges of one relation
+    each give the candidates of one read."""
+    import json
+
+    from audit.check.checks import list_mismatch
+
+    db = audited / ".audit" / "audit.duckdb"
+    con = duckdb.connect(str(db), read_only=True)
+
+    def built() -> list[str]:
+        return [json.dumps([c.cid, c.judged, c.values, c.details], sort_keys=True, default=str)
+                for c in list_mismatch.candidates(con, Inputs(None, {}, []))]
+
+    try:
+        whole = built()
+        monkeypatch.setattr(list_mismatch, "LISTS_PER_QUERY", 1)
+        ranged = built()
+    finally:
+        con.close()
+    assert len(whole) > 2 and ranged == whole

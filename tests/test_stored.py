@@ -176,3 +176,34 @@ def test_first_span_is_the_first_of_the_spans_with_the_roles():
                     expected = (ev.spans(claim, roles, value)
                                 or ev.spans(claim, None, value))[:1]
                     assert ev.first(claim, roles, value) == expected
+
+
+def test_an_index_of_the_wanted_spans_answers_as_the_whole_index():
+    """``EvidenceIndex`` given ``wanted`` (what the run's findings will ask) keeps only the
+    span each ask picks, and answers those asks, zones and places as the whole index does."""
+    from audit.check.evidence import EvidenceIndex
+
+    rng = random.Random(3)
+    roles_pool = ["value", "context", "person", "quote"]
+    asks: list[tuple[str, ...] | None] = [None, (), ("value",), ("quote:1",),
+                                          ("@s3", "person"), ("nope",)]
+    for _ in range(300):
+        rows = [(f"c{rng.randint(0, 3)}", rng.choice(roles_pool), f"d{k % 2}", k, k + 2,
+                 f"x{k}", f"s{k}", rng.choice(["v", None]), f"a/b{k % 2}.txt", k, "body")
+                for k in range(rng.randint(0, 8))]
+        rows.sort(key=lambda r: r[0])
+        whole = EvidenceIndex.of_rows(rows)
+        wanted = {claim: set(rng.sample(asks, rng.randint(1, 3))) for claim in ("c0", "c1", "c2")}
+        part = EvidenceIndex.of_rows(rows, wanted)
+        assert part.zone == whole.zone
+        assert not part.by_claim
+        for claim, claim_asks in wanted.items():
+            for roles in claim_asks:
+                for value in (None, "label"):
+                    expected = whole.first(claim, roles, value)
+                    assert part.first(claim, roles, value) == expected
+                    assert [part.locate(e) for e in expected] == \
+                        [whole.locate(e) for e in expected]
+        if "c1" in whole.zone:
+            with pytest.raises(KeyError):
+                part.first("c1", ("never-asked",))

@@ -512,8 +512,9 @@ class _Judging:
 
         if not self.waiting:
             return
-        ev = EvidenceIndex(self.con, {cl for judged, _ in self.waiting for c in judged.values()
-                                      for v in c.values for cl, _ in v["claims"]})
+        wanted = EvidenceIndex.wanted_by(c for judged, _ in self.waiting
+                                         for c in judged.values())
+        ev = EvidenceIndex(self.con, set(wanted), wanted)
         for judged, rejected in self.waiting:
             self.sink.add(findings_of(self.con, judged, rejected, self.limits, ev))
         self.waiting, self.n_waiting = [], 0
