@@ -94,6 +94,7 @@ class CountValue(Figure):
     part: NotRequired[bool]  # "21 *other* women"
     aspect: NotRequired[str]  # a contest's score: "margin" (won *by* 7 runs) or "needed"
     breakdown_sum: NotRequired[int]  # the sum of a breakdown by group it is one row of
+    charge: NotRequired[str]  # what a count of charges is of ("felony murder")
 
 
 class ShareValue(Figure):

@@ -358,6 +358,15 @@ def breakdown(times: dict[str, float], counts: dict[str, int]):
     def wrap(owner, name, label, count=None):
         fn = getattr(owner, name)
         saved.append((owner, name, fn))
+        if isinstance(fn, type):  # a class: time its construction, keep its other methods
+            class Timed(fn):  # type: ignore[misc, valid-type]
+                def __init__(self, *a, **kw):
+                    t0 = time.perf_counter()
+                    super().__init__(*a, **kw)
+                    times[label] = times.get(label, 0.0) + time.perf_counter() - t0
+
+            setattr(owner, name, Timed)
+            return
 
         def timed(*a, **kw):
             t0 = time.perf_counter()

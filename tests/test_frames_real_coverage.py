@@ -1376,3 +1376,25 @@ def test_counts_convicted_and_counts_sentenced_are_two_tallies(tmp_path):
 def test_italian_approximations_bound_an_amount():
     (c,) = run(money, "La società ha pagato oltre 2 milioni di euro.")
     assert c.value["bound"] == [2_000_000.0, None]
+
+
+def test_counts_of_one_charge_are_that_charges_tally(tmp_path):
+    (a, b) = run(counts, "The indictment listed three counts of arson and four counts of "
+                         "burglary.")
+    assert (a.value["charge"], b.value["charge"]) == ("arson", "burglary")
+    assert a.value["part"] and b.value["part"]  # charge by charge: parts of the indictment
+    (c,) = run(counts, "She was convicted on four counts of wire fraud.")
+    assert (c.value["charge"], c.value["state"], c.value.get("part")) == (
+        "wire fraud", "convicted", None)
+    # an indictment's counts of one crime are not the counts a defendant was convicted on
+    files = {"a.txt": "The charges included three counts of arson and four counts of burglary.",
+             "b.txt": "The charges included three counts of arson and four counts of burglary.",
+             "c.txt": "A jury found Lee Orton guilty on six charges on Friday."}
+    assert found(tmp_path, files, "value-conflict") == []
+    # one crime's counts given two ways are compared, another crime's never
+    files = {"a.txt": "Lee Orton faces three counts of arson, prosecutors said.",
+             "b.txt": "Lee Orton was charged with three counts of arson on Monday.",
+             "c.txt": "Lee Orton faces five counts of arson, the court heard."}
+    assert len(found(tmp_path / "same-crime", files, "value-conflict")) == 1
+    files["c.txt"] = "Lee Orton faces five counts of burglary, the court heard."
+    assert found(tmp_path / "other-crime", files, "value-conflict") == []

@@ -98,6 +98,7 @@ def frame_of(kind: str, subject: str, value: dict[str, Any], qualifiers: dict[st
         "period": value.get("period"),
         "change": value.get("change"),
         "aspect": value.get("aspect"),
+        "charge": value.get("charge") if kind == "count" else None,
     }
 
 
@@ -165,8 +166,10 @@ def signature(fr: dict[str, Any], kind: str, canon: dict[str, str]) -> Signature
     gets = frozenset(canon.get(n, n) for n in fr["gets"]) or None
     if kind == "money" and fr["total"] and gives is None:
         gives = frozenset([ALL_GIVERS])  # a total over givers is no one giver's part
-    if kind != "money":  # counts: what happened to the group ("killed", "injured")
-        return (fr["state"], None, gives, gets, fr["year"] if fr["frame"] == "event" else None)
+    if kind != "money":  # counts: what happened to the group ("killed", "injured"), and
+        # for counts of charges the charge ("felony murder"; unknown matches any)
+        return (fr["state"], fr.get("charge"), gives, gets,
+                fr["year"] if fr["frame"] == "event" else None)
     return (fr["class"], fr["measure"], gives, gets,
             fr["year"] if fr["frame"] == "event" else None)
 

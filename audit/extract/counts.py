@@ -28,7 +28,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from audit.claimvalues import CountValue
-from audit.extract.frames import STATE_OF, approx_bound_kind, bound, count_state, read_frame
+from audit.extract.frames import (
+    STATE_OF,
+    approx_bound_kind,
+    bound,
+    charge_of,
+    charges_listed,
+    count_state,
+    read_frame,
+)
 from audit.extract.numbers import (
     APPROX,
     INDIAN_RE,
@@ -47,7 +55,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "47"
+VERSION = "48"
 
 # Nouns of Spanish, Portuguese and French coverage, by what English pages call them
 ROMANCE_COUNT_NOUNS = {
@@ -233,7 +241,8 @@ _PART_BY_POSITION = re.compile(
 # One thing counted under regional names: a railway "bogie" or "carriage" is a coach, "persons"
 # are people. The counted noun is the comparison key, so the names are folded into one.
 _SAME_THING = {"bogie": "coach", "bogies": "coaches", "carriage": "coach",
-               "carriages": "coaches", "persons": "people",
+               "carriages": "coaches", "persons": "people", "count": "counts",
+               "charge": "counts",
                # one count in another language's pages of the story: "40 personas" is "40
                # people", "seis cargos" six counts of an indictment
                **ROMANCE_COUNT_NOUNS}
@@ -507,6 +516,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         tally = breakdown_sum(text, ns, ce, ss, se) if subject in _BROAD_GROUPS else None
         if tally is not None:
             counted["breakdown_sum"] = tally
+        if subject == "counts" and (charge := charge_of(text, ce, se)):
+            counted["charge"] = charge  # "four counts of felony murder"
+            if charges_listed(text, ss, se):
+                counted["part"] = True  # one charge of an indictment listed charge by charge
         state = count_state(text, ns, ce, ss, se)
         if state:
             counted["state"] = state

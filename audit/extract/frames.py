@@ -541,6 +541,27 @@ _STAGE_BEFORE = re.compile(
     r"(?i)\b(?:" + "|".join(sorted((w.replace(" ", r"[ \t]+") for w in _STAGES),
                                    key=len, reverse=True)) + r")\b")
 STAGE_REACH = 100  # characters before the number, within its sentence
+# The charge a count is of: "counts of felony murder", "charges of wire fraud"
+_CRIME_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:an?[ \t]+|the[ \t]+)?(?P<c>(?!(?:which|whom|them|those)\b)"
+    r"[a-z][a-z'’-]*(?:[ \t]+(?!(?:and|or|which|that|who|in|on|at|for|against|to|with|by)\b)"
+    r"[a-z][a-z'’-]*){0,3})")
+
+
+_CHARGE_OF = re.compile(r"(?i)\b(?:\d+|[a-z]+)[ \t]+(?:counts?|charges?)[ \t]+of\b")
+
+
+def charge_of(text: str, ce: int, se: int) -> str | None:
+    """The charge a count of charges is of ("four counts of felony murder": "felony
+    murder"), or None."""
+    crime = _CRIME_AFTER.match(text, ce, min(se, ce + 60))
+    return " ".join(crime["c"].lower().split()) if crime else None
+
+
+def charges_listed(text: str, ss: int, se: int) -> bool:
+    """Whether the sentence gives counts of two charges or more ("three counts of arson and
+    four counts of burglary"): each a part of the indictment."""
+    return len(_CHARGE_OF.findall(text, ss, se)) >= 2
 
 
 def charge_stage(text: str, ns: int, ss: int) -> str | None:
