@@ -1302,6 +1302,7 @@ def test_due_marks_a_plan_only_when_it_does_not_give_a_cause(text, subject):
     ("Según la policía, murieron 40 personas.", "people", 40, "killed"),
     ("En total, hubo 40 personas heridas.", "people", 40, "injured"),
     ("Selon la police, cinq personnes ont été tuées.", "people", 5, "killed"),
+    ("Selon la police, le séisme a blessé 40 personnes.", "people", 40, "injured"),
     ("Il y avait 120 passagers à bord.", "passengers", 120, None),
     ("El choque causó la muerte de 40 personas.", "people", 40, "killed"),
 ])

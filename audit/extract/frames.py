@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import Any
 
 from audit.claimvalues import Frame, Holder
+from audit.extract.numbers import WORDS_RE
 
 # --- measure -----------------------------------------------------------------------------------
 
@@ -528,7 +529,7 @@ _NO_STATE = frozenset({"need", "compared"})
 
 # Counts of an indictment at each stage of a trial: charged with 12, convicted on 4, acquitted
 # on 3, sentenced on 3 (merged counts), dropped: each stage its own tally
-_CHARGE_NOUNS = frozenset({"counts", "count", "charges", "charge", "cargos", "cargo"})
+_CHARGE_NOUNS = frozenset({"counts", "count", "charges", "charge", "cargos"})
 _STAGES = {"charged": "charged", "indicted": "charged", "faced": "charged", "faces": "charged",
            "facing": "charged", "face": "charged", "accused": "charged",
            "convicted": "convicted", "guilty": "convicted", "culpable": "convicted",
@@ -548,7 +549,7 @@ _CRIME_AFTER = re.compile(
     r"[a-z][a-z'’-]*){0,3})")
 
 
-_CHARGE_OF = re.compile(r"(?i)\b(?:\d+|[a-z]+)[ \t]+(?:counts?|charges?)[ \t]+of\b")
+_CHARGE_OF = re.compile(rf"(?i)(?:\b\d+|{WORDS_RE})[ \t]+(?:counts?|charges?)[ \t]+of\b")
 
 
 def charge_of(text: str, ce: int, se: int) -> str | None:
@@ -599,10 +600,11 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
         if len(w) > 4 and w.endswith("ed") and w not in _NO_STATE:
             return w
     if _ROMANCE_DEATH_OF.search(text, max(ss, ns - 40), ns):
-        return "killed"  # "causando la morte di 16 persone", "la muerte de 40 personas"
+        return "killed"  # "la muerte de 40 personas", "la mort de 16 personnes"
     rb = _ROMANCE_STATE_BEFORE.search(text, max(ss, ns - 60), ns)
     if rb:  # "murieron 40 personas", "hirió a 12 personas"
-        return "injured" if rb["w"].lower().startswith(("hiri", "feri", "bless")) else "killed"
+        w = rb["w"].lower()
+        return "injured" if w.startswith(("hiri", "feri")) or "bless" in w else "killed"
     b = _STATE_BEFORE.search(text, max(ss, ns - 120), ns)
     if b:
         w = b["w"].lower()
