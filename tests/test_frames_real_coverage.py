@@ -1304,6 +1304,8 @@ def test_due_marks_a_plan_only_when_it_does_not_give_a_cause(text, subject):
     ("Selon la police, cinq personnes ont été tuées.", "people", 5, "killed"),
     ("Selon la police, le séisme a blessé 40 personnes.", "people", 40, "injured"),
     ("Il y avait 120 passagers à bord.", "passengers", 120, None),
+    ("Il a marqué 280 buts avec le club.", "goals", 280, None),
+    ("The jury heard four charges on Monday.", "counts", 4, None),
     ("El choque causó la muerte de 40 personas.", "people", 40, "killed"),
 ])
 def test_counts_in_spanish_portuguese_and_french_are_counted_as_in_english(

@@ -61,7 +61,7 @@ VERSION = "49"
 ROMANCE_COUNT_NOUNS = {
     "personas": "people", "personnes": "people", "pessoas": "people",
     "pasajeros": "passengers", "passagers": "passengers", "passageiros": "passengers",
-    "cargos": "counts", "charges": "counts", "victimes": "victims", "cuerpos": "bodies",
+    "cargos": "counts", "victimes": "victims", "cuerpos": "bodies",
     "corpos": "bodies", "enfants": "children", "goles": "goals", "gols": "goals",
     "buts": "goals",
 }  # (read as plurals in -s only: "víctimas", "niños" with letters outside ASCII, Italian
@@ -69,7 +69,7 @@ ROMANCE_COUNT_NOUNS = {
 # Number words of those languages, read as counts only before one of those nouns ("seis
 # cargos"): on their own several are English words ("once", "six") or articles
 _ROMANCE_COUNT = (rf"{ROMANCE_NUMBER_RE}(?=[ \t]+(?:"
-                  + "|".join(sorted(k for k in ROMANCE_COUNT_NOUNS if k != "charges"))
+                  + "|".join(sorted(ROMANCE_COUNT_NOUNS))
                   + r")\b)")
 
 # A number spelled out in scale words between its digit groups, as translations from Persian,
@@ -242,7 +242,7 @@ _PART_BY_POSITION = re.compile(
 # are people. The counted noun is the comparison key, so the names are folded into one.
 _SAME_THING = {"bogie": "coach", "bogies": "coaches", "carriage": "coach",
                "carriages": "coaches", "persons": "people", "count": "counts",
-               "charge": "counts",
+               "charge": "counts", "charges": "counts",
                # one count in another language's pages of the story: "40 personas" is "40
                # people", "seis cargos" six counts of an indictment
                **ROMANCE_COUNT_NOUNS}
@@ -341,7 +341,7 @@ def _noun_phrase(
         toks.append(t)
         if _plural(word) and not n_is_one:
             head = len(toks) - 1
-            if word in ROMANCE_COUNT_NOUNS and word != "charges":
+            if word in ROMANCE_COUNT_NOUNS:
                 break  # the noun comes first there: "personas heridas" (injured people)
         pos = t.end()
     if not toks:
