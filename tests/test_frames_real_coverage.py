@@ -1401,3 +1401,90 @@ def test_counts_of_one_charge_are_that_charges_tally(tmp_path):
     assert len(found(tmp_path / "same-crime", files, "value-conflict")) == 1
     files["c.txt"] = "Lee Orton faces five counts of burglary, the court heard."
     assert found(tmp_path / "other-crime", files, "value-conflict") == []
+
+
+# --- lessons of held-out set 26 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, whole, part, stage", [
+    ("The jury found Tom Rusk guilty on 3 of 7 counts on Monday.", 7, 3, "convicted"),
+    ("Tom Rusk was convicted of two of the six felony charges against him.", 6, 2,
+     "convicted"),
+    ("El jurado declaró culpable a Tom Rusk de dos de los seis cargos.", 6, 2, "convicted"),
+])
+def test_some_counts_of_an_indictment_are_a_stage_and_the_whole_is_what_was_charged(
+        text, whole, part, stage):
+    got = {c.value["n"]: c.value for c in run(counts, text)}
+    assert got[whole]["state"] == "charged" and got[part]["state"] == stage
+
+
+def test_a_part_of_an_indictment_without_a_stage_is_a_part():
+    got = {c.value["n"]: c.value for c in run(counts, "Five of the nine counts were read.")}
+    assert got[9]["state"] == "charged" and got[5].get("part") is True
+
+
+def test_others_before_the_number_make_a_part_in_spanish():
+    (c,) = run(counts, "No encontró pruebas de los otros tres cargos.")
+    assert c.value.get("part") is True
+
+
+def test_counts_of_a_story_that_tells_stages_apart_weigh_a_stageless_count_lightly(tmp_path):
+    """A court story states several tallies of counts (charged, convicted, acquitted); a count
+    that names no stage may be any of them: weak evidence."""
+    files = {"a.txt": "Ada Venn was charged with six counts in May.",
+             "b.txt": "Ada Venn was convicted on two counts and acquitted on four counts.",
+             "c.txt": "The jury could not agree on the first three counts at first."}
+    assert found(tmp_path, files, "value-conflict") == []
+    # the same tallies with their stages named are compared
+    files["c.txt"] = "Ada Venn was convicted on three counts, the court said."
+    assert len(found(tmp_path / "staged", files, "value-conflict")) == 1
+
+
+def test_a_jury_told_by_sex_counts_its_men_and_women_not_its_size():
+    got = [(c.subject, c.value["n"]) for c in run(
+        counts, "A jury of eight men and four women heard the case.")]
+    assert got == [("jury men", 8), ("jury women", 4)]
+    got = [(c.subject, c.value["n"]) for c in run(
+        counts, "A jury of four women and eight men heard the case.")]
+    assert got == [("jury women", 4), ("jury men", 8)]
+    assert [(c.subject, c.value["n"]) for c in run(counts, "A jury of 12 people sat.")] == [
+        ("jury", 12)]
+
+
+def test_a_jury_listed_in_two_orders_is_no_conflict(tmp_path):
+    files = {"a.txt": "A jury of eight men and four women convicted Ida Soler on Friday.",
+             "b.txt": "A jury of four women and eight men convicted Ida Soler on Friday.",
+             "c.txt": "Ida Soler was convicted on Friday. Two other women testified too."}
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_a_plural_or_genitive_of_a_product_name_is_no_misspelling(tmp_path):
+    files = {"a.txt": "The Orbit Slate costs $399. Orbit Slate buyers queued on Friday.",
+             "b.txt": "The Orbit Slate went on sale. The first batch of Orbit Slates sold out.",
+             "c.txt": "Orders for the Orbit Slate opened on Friday, the Orbit Slate maker said."}
+    assert found(tmp_path, files, "name-variant") == []
+
+
+def test_a_price_with_two_digits_swapped_is_reported(tmp_path):
+    files = {"a.txt": "The Lumo tablet costs 549 euros in France, its maker said.",
+             "b.txt": "In Germany the Lumo tablet costs 459 euros, its maker said."}
+    (f,) = found(tmp_path, files, "value-conflict")
+    assert f["details"].get("transposed_digits") is True and f["severity"] == "warning"
+    # other digits: no swap
+    files["b.txt"] = "In Germany the Lumo tablet costs 489 euros, its maker said."
+    assert not any(f["details"].get("transposed_digits") for f in audit_texts(
+        tmp_path / "other", {k: f"Story\n\n{v}\n" for k, v in files.items()})[0])
+    # one page giving both figures gives two prices, not one copied wrong
+    files["b.txt"] = "The Lumo tablet costs 459 euros, or 549 euros with a keyboard."
+    assert not any(f["details"].get("transposed_digits") for f in audit_texts(
+        tmp_path / "both", {k: f"Story\n\n{v}\n" for k, v in files.items()})[0])
+
+
+def test_a_misspelt_place_written_without_a_cue_is_reported(tmp_path):
+    files = {"a.txt": "The final was played in Rotterdam on Saturday. Rotterdam was full.",
+             "b.txt": "Fans filled the stadium in Rotterdam on Saturday.",
+             "c.txt": "The team's campaign ended in the dusk of Rottardam on Saturday."}
+    (f,) = found(tmp_path, files, "name-variant")
+    assert "Rottardam" in f["message"] and "place" in f["message"]
+    # a place named once is no anchor for a near miss
+    files["a.txt"] = "The final was played on Saturday."
+    assert found(tmp_path / "once", files, "name-variant") == []

@@ -19,6 +19,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **many values**: a disagreement with three or more different values is more often several
   facts under one key than one fact misstated (a misstatement has one odd value); with five or
   more it almost always is (several trims' prices, a total and its parts and their roundings).
+* **digits slipped in copying**: two amounts 10, 100 or 1,000 times apart with the same
+  significant digits (details ``decimal_slip``), or two figures of one magnitude written with
+  the same three or more digits in another order on pages none of which states both (details
+  ``transposed_digits``: "549" / "459"): the digits are the evidence, whatever the support
+  of each side; the finding keeps the prior, up to the class ceiling.
 * **odd side restates the other**: of two figures (or two days of a happening), every
   document stating the less supported
   one also states the other (outside one statement: amounts listed together are not
@@ -105,6 +110,10 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   "the export target" on the other; words that state any amount, such as "billion" or
   "worth", do not count): two amounts of one round number, not one amount's sign written
   wrong; this alone leaves a finding at info.
+* **stage unknown**: counts of charges in a story whose pages tell a trial's stages apart
+  ("charged with five counts", "convicted on two", "acquitted of three"), one side of the
+  conflict naming no stage (details ``stage_unknown``: "the top two counts", "five charges
+  against him"): which tally that side is cannot be told; this alone leaves a finding at info.
 * **lower bound**: a currency slip (one number under two currency signs) of which one side is
   only ever stated as a lower bound (details ``lower_bound``: "more than €1bn" where the others
   say "£1bn"): the way writers render an amount converted from a stronger currency, rounded
@@ -198,6 +207,7 @@ CUT_OFF = 0.3
 OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
+STAGE_UNKNOWN = 0.3  # counts of charges, one side naming no stage of a story's several
 PLACE_NAMES = 0.3  # two spellings that are both names of one city ("Lisbona" / "Lisboa")
 LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the number
 OTHER_CONTEXT = 0.3  # a currency slip whose two sides share no topic word around them
@@ -226,7 +236,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     """The finding's confidence, rounded to 2 decimals (stable output)."""
     sides = [s for s in sides if s.documents]
     score = PRIOR.get(cls, DEFAULT_PRIOR)
-    if (details or {}).get("decimal_slip") is True:
+    if (details or {}).get("decimal_slip") is True or (details or {}).get(
+            "transposed_digits") is True:
         # one figure with its decimal point moved (the same digits, 10x apart): the digits are
         # the evidence, whatever the support of each side
         return round(min(CEILING.get(cls, 1.0), score), 2)
@@ -296,6 +307,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= LOWER_BOUND
     if (details or {}).get("other_context") is True:
         score *= OTHER_CONTEXT
+    if (details or {}).get("stage_unknown") is True:
+        score *= STAGE_UNKNOWN
     if (details or {}).get("translated") is True:
         score *= TRANSLATED
     if (details or {}).get("time_unit") is True:

@@ -33,9 +33,11 @@ from audit.extract.frames import (
     approx_bound_kind,
     bound,
     charge_of,
+    charge_stage,
     charges_listed,
     count_state,
     read_frame,
+    whole_of_charges,
 )
 from audit.extract.numbers import (
     APPROX,
@@ -55,7 +57,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "49"
+VERSION = "50"
 
 # Nouns of Spanish, Portuguese and French coverage, by what English pages call them
 ROMANCE_COUNT_NOUNS = {
@@ -234,7 +236,7 @@ _SOME_OF_WHICH = re.compile(
 # A position picks some of a group: "its rearmost two coaches", "the first three cars"
 _PART_BY_POSITION = re.compile(
     r"(?i)\b(?:first|rear|rearmost|front|foremost|leading|final|remaining|top|bottom"
-    r"|next|other)[ \t]+$"
+    r"|next|other|otros|otras|outros|outras|autres)[ \t]+$"
     # "last" is a position only after a determiner ("its last two coaches"), else a verb
     # ("oxygen that would last five people")
     r"|\b(?:the|its|their|his|her|our|a|these|those)[ \t]+last[ \t]+$")
@@ -261,6 +263,12 @@ _BODY_BEFORE = re.compile(
     r"(?i)\b(?P<w>team|panel|delegation|squad|committee|jury|task[ \t]+force|contingent)"
     r"[ \t]+of[ \t]+(?:(?:about|around|some|roughly|nearly|almost|over|more[ \t]+than"
     r"|up[ \t]+to|at[ \t]+least)[ \t]+)?$")
+
+
+# the body whose men and women are counted: "a jury of seven men and [five women]"
+_BODY_SPLIT_BEFORE = re.compile(
+    r"(?i)\b(?P<w>team|panel|delegation|squad|committee|jury|task[ \t]+force|contingent)"
+    rf"[ \t]+of[ \t]+(?:\d+|{WORDS_RE})[ \t]+{_SEXES}[ \t]+and[ \t]+$")
 
 
 # people of one country, however named: "53 Nepali", "57 Nepalis", "53 Nepalese passengers",
@@ -413,6 +421,14 @@ def _skip_before(text: str, ns: int, lo: int, num: str, is_digits: bool) -> bool
     return False
 
 
+def _number_value(num: str) -> Decimal | None:
+    """The value of a number in digits, English words or a Romance word ("dos")."""
+    value = parse_decimal(num)
+    if value is None and num.lower() in ROMANCE_NUMBERS:
+        value = Decimal(ROMANCE_NUMBERS[num.lower()])
+    return value
+
+
 def _one_idiom(text: str, ns: int, ne: int, lo: int, hi: int) -> bool:
     """Whether the "one" at text[ns:ne] is part of an idiom ("under one roof", "one by one")."""
     for m in _ONE_IDIOM.finditer(text, max(lo, ns - 12), min(hi, ne + 24)):
@@ -457,7 +473,17 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         majority = _MAJORITY_BEFORE.search(text, max(start, ns - 50), ns)
         body = _BODY_BEFORE.search(text, max(start, ns - 40), ns) if majority is None else None
         kept: list[re.Match[str]]
-        if body is not None:
+        sex = np[0][-1]["tok"].lower() if np is not None and np[0] else ""
+        split = _BODY_SPLIT_BEFORE.search(text, max(start, ns - 60), ns) if (
+            sex in _SEX_NOUNS and body is None) else None
+        of_body = split if split is not None else body if (
+            body is not None and np is not None and sex in _SEX_NOUNS
+            and _SEX_SPLIT_AFTER.match(text, np[2], end)) else None
+        if of_body is not None and np is not None:
+            # "a jury of seven men and five women": the body's men and women, not its size
+            kept, cs, ce = np
+            subject = f"{' '.join(of_body['w'].lower().split())} {sex}"
+        elif body is not None:
             # the body's size: "a team of 18 people" counts a team, whatever its members are
             kept, cs, ce = [], body.start("w"), np[2] if np is not None else body.end("w")
             subject = " ".join(body["w"].lower().split())
@@ -535,6 +561,22 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             extractor=NAME,
             version=VERSION,
         )
+        taken = whole_of_charges(text, ns, ss) if subject.endswith("counts") else None
+        if taken is not None and (n := _number_value(taken["n"])) is not None and n < value:
+            # "guilty on two of five counts": two counts at the stage the verb before names
+            part: CountValue = {
+                "n": as_number(n), **frame,
+                "bound": bound(float(n), None, taken["n"] if taken["n"][0].isdigit() else None,
+                               1, rounded=False)}
+            if stage := charge_stage(text, taken.start("n"), ss):
+                part["state"] = stage
+            else:
+                part["part"] = True  # "five of the six counts were dropped": a stage unread
+            yield ClaimDraft(
+                kind="count", predicate="count", subject=subject, value=part,
+                spans=[SpanRef(taken.start("n"), taken.end("n"), "value"),
+                       SpanRef(cs, ce, "context")],
+                qualifiers={}, extractor=NAME, version=VERSION)
         some = _SOME_OF_WHICH.match(text, ce, se)
         if some and state == "make-up" and (n := parse_decimal(some["num"])) is not None and (
                 n < value):

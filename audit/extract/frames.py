@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import Any
 
 from audit.claimvalues import Frame, Holder
-from audit.extract.numbers import WORDS_RE
+from audit.extract.numbers import ROMANCE_NUMBER_RE, WORDS_RE
 
 # --- measure -----------------------------------------------------------------------------------
 
@@ -535,6 +535,7 @@ _STAGES = {"charged": "charged", "indicted": "charged", "faced": "charged", "fac
            "convicted": "convicted", "guilty": "convicted", "culpable": "convicted",
            "acquitted": "acquitted", "not guilty": "acquitted", "cleared": "acquitted",
            "absuelto": "acquitted", "absuelta": "acquitted", "inocente": "acquitted",
+           "no culpable": "acquitted",
            "sentenced": "sentenced", "sentencing": "sentenced",
            "dropped": "dropped", "dismissed": "dropped",
            "deadlocked": "undecided", "hung": "undecided", "mistrial": "undecided"}
@@ -565,9 +566,24 @@ def charges_listed(text: str, ss: int, se: int) -> bool:
     return len(_CHARGE_OF.findall(text, ss, se)) >= 2
 
 
+# The indictment some counts are taken from: "guilty on two of five counts", "two of the
+# five felony charges", "dos de los cinco cargos" (the five are what was charged)
+_PART_OF_CHARGES_BEFORE = re.compile(
+    rf"(?i)(?P<n>\b\d+|{WORDS_RE}|\b{ROMANCE_NUMBER_RE})[ \t]+(?:(?:out[ \t]+)?of"
+    r"(?:[ \t]+(?:the|all|his|her|their|its))?|de[ \t]+(?:los|las)|dos|das|des)[ \t]+$")
+
+
+def whole_of_charges(text: str, ns: int, ss: int) -> re.Match[str] | None:
+    """The "two of" before the number of a whole indictment ("two of five counts"), or None."""
+    return _PART_OF_CHARGES_BEFORE.search(text, max(ss, ns - 30), ns)
+
+
 def charge_stage(text: str, ns: int, ss: int) -> str | None:
     """The trial stage the nearest verb before a count of charges names ("found guilty on
-    five charges": convicted; "sentenced on three counts": sentenced), or None."""
+    five charges": convicted; "sentenced on three counts": sentenced), or None. The whole an
+    indictment's part is taken from ("two of five counts") is what was charged."""
+    if whole_of_charges(text, ns, ss):
+        return "charged"
     last = None
     for m in _STAGE_BEFORE.finditer(text, max(ss, ns - STAGE_REACH), ns):
         last = m

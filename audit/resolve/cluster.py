@@ -68,6 +68,13 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
         spare = [m for m in by_type["person"] if m.role_key == SIDE and m.mention_id not in kept]
         every_side = [m for m in by_type["person"] if m.role_key == SIDE]
         by_type["org"] = by_type["org"] + org_side_mentions(spare, by_type["org"], every_side)
+    if by_type.get("person") and by_type.get("place"):
+        # ... or a place ("Yokahama" with no cue, where the story names Yokohama twice)
+        kept = {m.mention_id for m in side_mentions_kept(by_type["person"])}
+        taken = {m.mention_id for m in by_type.get("org", ()) if m.joins}
+        spare = [m for m in by_type["person"] if m.role_key == SIDE
+                 and m.mention_id not in kept and m.mention_id not in taken]
+        by_type["place"] = by_type["place"] + place_side_mentions(spare, by_type["place"])
     entities: list[Entity] = []
     for etype in sorted(by_type):
         entities.extend(_cluster_type(etype, by_type[etype], aliases, scope))
@@ -325,6 +332,28 @@ def org_side_mentions(side: list[Mention], orgs: list[Mention],
         hits += [o for o in often if _split_in_two(k, o) or _first_word_split(k, o)]
         if len(hits) == 1:
             out.append(replace(m, etype="org", role_key="", joins=hits[0]))
+    return out
+
+
+PLACE_TYPO_LETTERS = 5
+
+
+def place_side_mentions(side: list[Mention], places: list[Mention]) -> list[Mention]:
+    """Side mentions that misspell a place: as many words as a place the story names twice or
+    more, one word (PLACE_TYPO_LETTERS letters or more, the same first letter) one letter off
+    ("Yokahama" / "Yokohama"). Returned as place mentions joined to that place; a side
+    mention that fits two places is none."""
+    counts = Counter(tokens(m.surface, "place") for m in places)
+    named = sorted(k for k, n in counts.items() if n >= 2)
+    out = []
+    for m in side:
+        k = tokens(m.surface, "place")
+        if not k or k in counts:
+            continue
+        hits = [o for o in named if len(o) == len(k) and _one_word_off(k, o) and min(
+            len(w) for w, x in zip(k, o, strict=True) if w != x) >= PLACE_TYPO_LETTERS]
+        if len(hits) == 1:
+            out.append(replace(m, etype="place", role_key="", joins=hits[0]))
     return out
 
 

@@ -146,10 +146,15 @@ def _mark_word_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> 
     word (``s_form``) that the story's pages also write in lower case ("the people"): the
     genitive or plural of a common noun in a name ("Peoples" / "People's" / "People"), a
     style the writers differ on, not a misspelling. A name's own word is never written in
-    lower case ("Johns Hopkins": "john" is no common word), so there it stays a misspelling."""
+    lower case ("Johns Hopkins": "john" is no common word), so there it stays a misspelling.
+    Also when the s ends the name and every page writing it also writes the name without it
+    (``_s_form_beside_name``)."""
     for c in cands:
         word = s_form(str(c.values[0]["value"]), str(c.values[1]["value"]))
         if word is None:
+            continue
+        if _s_form_beside_name(con, c):
+            c.details["word_form"] = True
             continue
         claims = sorted({claim for v in c.values for claim, _ in v["claims"]})
         pattern = rf"(^|[^\w'’]){re.escape(word)}s?($|[^\w'’])"
@@ -162,6 +167,25 @@ def _mark_word_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> 
               AND regexp_matches(d.text, ?)""", [claims, pattern]).fetchone()
         if hit and hit[0]:
             c.details["word_form"] = True
+
+
+def _s_form_beside_name(con: duckdb.DuckDBPyConnection, cand: Candidate) -> bool:
+    """Whether every page that writes the name with a final s also writes it without ("the
+    first batch of Steam Decks" on a page that names the Steam Deck, a German genitive "des
+    Steam Decks"): the page's grammar, a plural or a genitive, not a second spelling of the
+    name that the page would then spell two ways."""
+    longer, shorter = sorted(cand.values, key=lambda v: len(str(v["value"])), reverse=True)
+    bare = str(longer["value"]).removesuffix("s").removesuffix("'").removesuffix("’")
+    if bare != str(shorter["value"]):
+        return False  # the s inside the name ("Johns Hopkins"): the name's own letters
+    claims = sorted({claim for claim, _ in longer["claims"]})
+    pattern = rf"(^|[^\w'’]){re.escape(str(shorter['value']))}($|[^\w'’])"
+    row = con.execute("""
+        SELECT count(*), count(*) FILTER (WHERE regexp_matches(d.text, ?))
+        FROM documents d WHERE d.document_id IN (
+            SELECT document_id FROM claims WHERE claim_id IN (SELECT unnest(?::VARCHAR[])))""",
+                      [pattern, claims]).fetchone()
+    return bool(row and row[0] and row[0] == row[1])
 
 
 _APOSTROPHES = str.maketrans("", "", "'’")

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 import duckdb
 
@@ -110,12 +112,24 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     for row in rows:
         if row[2] == "money" and row[9] is not None:
             stated.setdefault((row[1], row[10]), set()).add(float(row[9]))
+    pages_memo: dict[tuple, set[str]] = {}
+
+    def pages_of(story: str, kind: str, num: Decimal | float) -> set[str]:
+        """The pages of a story stating a number of a kind, listed ones included."""
+        key = (story, kind, float(num))
+        if key not in pages_memo:
+            pages_memo[key] = {d for (d,) in con.execute(
+                f"SELECT DISTINCT document_id FROM {scope_sql} c WHERE coalesce(story, '') = ? "
+                "AND kind = ? AND value_num = ?", [story or "", kind, float(num)]).fetchall()}
+        return pages_memo[key]
     years = _event_years(rows)
     slips = _year_slips(rows)
     tolls: dict[str, list[tuple]] = {}
     cut_ids: set[str] = set()  # figures in a last sentence that stops mid-sentence
     sums: dict[str, int] = {}  # counts listed in a breakdown by group: the breakdown's sum
     broken_down = listed_tolls(con, scope_sql, bounds)
+    stage_of: dict[str, str | None] = {}  # counts of charges: the trial stage each names
+    stages: dict[str, set[str]] = {}  # ... and the stages each story names
     for (claim_id, story, kind, pred, subj, quals, value, _path, norm, num, currency,
          label) in rows:
         if norm is not None and kind == "date" and norm.startswith("XXXX-"):
@@ -154,6 +168,10 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 (_path, fr["state"], num, claim_id, label, bound, fr["frame"]))
             if claim_id in broken_down:
                 continue  # "300 killed in the north and 120 in the south": parts of a toll
+        if kind == "count" and subj.endswith("counts"):
+            stage_of[claim_id] = fr["state"]
+            if fr["state"]:
+                stages.setdefault(story, set()).add(fr["state"])
         measure_of[claim_id] = fr["measure"]
         path_of[claim_id] = _path
         buckets.setdefault(key, []).append(
@@ -193,6 +211,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                                         "v": v} for v in vals], ratio)
             if kind == "money":
                 groups = groups + decimal_slips(vals, groups)
+            groups = groups + transposed_digits(vals, functools.partial(pages_of, story, kind))
             for group in groups:
                 values = conflicting([g["v"] for g in group])
                 if not values:
@@ -227,10 +246,20 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 if kind == "count" and (story, key[3], sig[0] or "") in several and any(
                         all(c in holderless for c in v.claims) for v in values):
                     cand.details["several_facts"] = True
+                stageless = [all(c in stage_of and stage_of[c] is None for c in v.claims)
+                             for v in values]
+                if len(stages.get(story, ())) >= 2 and any(stageless) and (
+                        stageless.count(False) <= 1):
+                    # counts of charges of a story that tells a trial's stages apart ("charged
+                    # with five", "convicted on two"), the conflict resting on a side naming no
+                    # stage: which tally it is is unknown
+                    cand.details["stage_unknown"] = True
                 if kind == "count" and key[3] in TIME_UNITS:
                     cand.details["time_unit"] = True
                 if any(g.get("slip") for g in group):
                     cand.details["decimal_slip"] = True
+                elif any(g.get("transposed") for g in group):
+                    cand.details["transposed_digits"] = True
                 elif kind == "money" and len(vals) >= CROWDED_KEY_VALUES:
                     # the story states this many amounts of one measure and holder: the key
                     # does not tell its facts apart (segments, forecasts, past quarters)
@@ -243,6 +272,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 same = (story, kind, tuple(v.norm for v in values))
                 if same not in out or len(cand.values) > len(out[same].values):
                     out[same] = cand
+                elif cand.details.get("transposed_digits"):
+                    out[same].details["transposed_digits"] = True  # the pair, found twice
     _mark_same_line(con, list(out.values()), path_of)
     for story, story_tolls in tolls.items():
         for cand in swapped_tolls(story, story_tolls):
@@ -286,6 +317,28 @@ def decimal_slips(vals: list, groups: list[list[dict]]) -> list[list[dict]]:
             if da == db and len(da) >= SLIP_DIGITS:
                 out.append([{"num": v.num, "norm": v.norm, "claims": v.claims, "v": v,
                              "slip": True} for v in (a, b)])
+    return out
+
+
+def transposed_digits(vals: list, pages: Callable[[Decimal | float], set[str]]
+                      ) -> list[list[dict]]:
+    """Pairs of figures of one magnitude written with the same SLIP_DIGITS or more digits in
+    another order ("549" / "459", "1,301" / "1,031"), on pages none of which states both: one
+    figure with two digits swapped in copying, compared on its own (beside the group the
+    figure's other values make), whatever the support of each side."""
+    out = []
+    for i, a in enumerate(vals):
+        for b in vals[i + 1:]:
+            if not a.num or not b.num or a.num == b.num:
+                continue
+            da, db = _digits(float(a.num)), _digits(float(b.num))
+            if len(da) < SLIP_DIGITS or sorted(da) != sorted(db) or da == db or (
+                    len(str(int(a.num))) != len(str(int(b.num)))):
+                continue
+            if pages(a.num) & pages(b.num):
+                continue  # a page states both (of any measure): two figures of its own
+            out.append([{"num": v.num, "norm": v.norm, "claims": v.claims, "v": v,
+                         "transposed": True} for v in (a, b)])
     return out
 
 
