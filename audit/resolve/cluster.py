@@ -340,9 +340,11 @@ PLACE_TYPO_LETTERS = 5
 
 def place_side_mentions(side: list[Mention], places: list[Mention]) -> list[Mention]:
     """Side mentions that misspell a place: as many words as a place the story names twice or
-    more, one word (PLACE_TYPO_LETTERS letters or more, the same first letter) one letter off
-    ("Yokahama" / "Yokohama"). Returned as place mentions joined to that place; a side
-    mention that fits two places is none."""
+    more, one word (PLACE_TYPO_LETTERS letters or more, the same first letter) with one letter
+    changed ("Yokahama" / "Yokohama"). A letter dropped or added is left: on real coverage
+    those were other languages' forms ("Rusia", "Pittsburghu") or adjectives ("Asian").
+    Returned as place mentions joined to that place; a side mention that fits two places is
+    none."""
     counts = Counter(tokens(m.surface, "place") for m in places)
     named = sorted(k for k, n in counts.items() if n >= 2)
     out = []
@@ -350,8 +352,9 @@ def place_side_mentions(side: list[Mention], places: list[Mention]) -> list[Ment
         k = tokens(m.surface, "place")
         if not k or k in counts:
             continue
-        hits = [o for o in named if len(o) == len(k) and _one_word_off(k, o) and min(
-            len(w) for w, x in zip(k, o, strict=True) if w != x) >= PLACE_TYPO_LETTERS]
+        hits = [o for o in named if len(o) == len(k) and _one_word_off(k, o) and all(
+            len(w) == len(x) >= PLACE_TYPO_LETTERS for w, x in zip(k, o, strict=True)
+            if w != x)]
         if len(hits) == 1:
             out.append(replace(m, etype="place", role_key="", joins=hits[0]))
     return out
