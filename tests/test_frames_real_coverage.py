@@ -12,9 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from audit.check.checks.quote_drift import grammar_only
 from audit.check.checks.value_conflict import swapped_tolls
 from audit.extract import counts, dates, measurements, money, times
 from audit.model import Context
+from audit.resolve.utterances import word_diff
 from tests.extracting import audit_texts, run
 from tests.test_frames import VOCAB, figures, one
 
@@ -1488,3 +1490,28 @@ def test_a_misspelt_place_written_without_a_cue_is_reported(tmp_path):
     # a place named once is no anchor for a near miss
     files["a.txt"] = "The final was played on Saturday."
     assert found(tmp_path / "once", files, "name-variant") == []
+
+
+@pytest.mark.parametrize("a, b, grammar", [
+    ("No smoke was seen at the depot tonight", "No smoke seen at the depot tonight", True),
+    ("We respect the panel and the outcome of its ruling",
+     "We respect the panel and the outcome of the ruling", False),
+    ("You have been found guilty of fraud", "You are found guilty of fraud", True),
+    ("the crew stayed on board and the pilots too", "the crew stayed onboard & the pilots too",
+     True),
+    ("It is harder to wait than play now", "It is harder to wait than playing now", True),
+    ("we will never give in to them", "we will never give up to them", False),
+    ("We will win the vote", "We would win the vote", False),
+    ("a deeply unfair ruling", "an unfair ruling", False),
+])
+def test_quotes_that_differ_in_grammar_words_only_are_told_apart(a, b, grammar):
+    diff, changed = word_diff(a, b)
+    assert changed >= 1 and grammar_only(diff) is grammar
+
+
+def test_a_statement_quoted_with_its_grammar_mended_is_information(tmp_path):
+    files = {"a.txt": "“No smoke was seen at the depot tonight,” the operator said on Monday.",
+             "b.txt": "“No smoke seen at the depot tonight,” the operator said on Monday."}
+    assert found(tmp_path, files, "quote-drift") == []
+    files["b.txt"] = "“No flames were seen at the depot tonight,” the operator said on Monday."
+    assert len(found(tmp_path / "reworded", files, "quote-drift")) == 1

@@ -19,6 +19,10 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **many values**: a disagreement with three or more different values is more often several
   facts under one key than one fact misstated (a misstatement has one odd value); with five or
   more it almost always is (several trims' prices, a total and its parts and their roundings).
+* **grammar only**: two wordings of a quote that differ only in grammar words (auxiliaries,
+  "and"), spacing or one word's inflection (details ``grammar_only``, from
+  ``quote_drift.grammar_only``): a statement transcribed with its grammar mended; this alone
+  leaves a finding at info.
 * **digits slipped in copying**: two amounts 10, 100 or 1,000 times apart with the same
   significant digits (details ``decimal_slip``), or two figures of one magnitude written with
   the same three or more digits in another order on pages none of which states both (details
@@ -211,6 +215,7 @@ STAGE_UNKNOWN = 0.3  # counts of charges, one side naming no stage of a story's 
 PLACE_NAMES = 0.3  # two spellings that are both names of one city ("Lisbona" / "Lisboa")
 LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the number
 OTHER_CONTEXT = 0.3  # a currency slip whose two sides share no topic word around them
+GRAMMAR_ONLY = 0.3  # a quote's wordings differ in grammar words or inflections only
 TRANSLATED = 0.3  # two pages' translations of one quote, in a language not the story's own
 TIME_UNIT = 0.3  # a count of "minutos", "ans": a minute of play, an age, a span, no tally
 AGENCY_ESTIMATES = 0.3  # a quake's magnitudes in three values, or each stated by two pages
@@ -311,6 +316,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= STAGE_UNKNOWN
     if (details or {}).get("translated") is True:
         score *= TRANSLATED
+    if (details or {}).get("grammar_only") is True:
+        score *= GRAMMAR_ONLY
     if (details or {}).get("time_unit") is True:
         score *= TIME_UNIT
     if (details or {}).get("agency_estimates") is True:

@@ -314,8 +314,64 @@ def _build(a: tuple, b: tuple, parts: dict,
                  "claims": _side_claims(parts, a, b)},
                 {"value": (label or {}).get(tuple(words(b[2])), b[2]),
                  "claims": _side_claims(parts, b, a)}],
-        details={"diff": diff, "speaker": a[3]},
+        details={"diff": diff, "speaker": a[3],
+                 **({"grammar_only": True} if grammar_only(diff) else {})},
     )
+
+
+# Words whose change in a quote mends its grammar, not what was said: auxiliaries of "be",
+# "have" and "do", and "and" ("No fire reported" / "No fire was reported", "you have been
+# found" / "you are found"). Not modals, negations, prepositions or particles ("give in" /
+# "give up" changes the meaning), nor determiners and possessives: on the read real-text
+# sets "this case" / "their case" and "our" / "the" were misquotes an editor must hear of.
+_GRAMMAR_WORDS = frozenset("""is are was were be been being am has have had having do does did
+    a an the and &""".split())
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")
+
+
+def grammar_only(diff: list[list[str]]) -> bool:
+    """Whether every change inside a word diff (the stretches between two equal ones; those
+    at either end are trimmed) mends grammar only: the same letters spaced otherwise ("on
+    board" / "onboard"), auxiliaries or "and" added, dropped or swapped (``_GRAMMAR_WORDS``;
+    articles, which the word diff already ignores, go with them), or one
+    word inflected otherwise ("talk" / "talking"). A change at an end where both sides differ
+    is a change."""
+    runs: list[tuple[list[str], list[str], bool]] = []  # deleted, inserted, inside
+    current: tuple[list[str], list[str]] | None = None
+    seen_equal = False
+    for tag, text in diff:
+        if tag == "equal":
+            if current is not None:
+                runs.append((*current, seen_equal))
+                current = None
+            seen_equal = True
+            continue
+        if current is None:
+            current = ([], [])
+        ws = [w.strip(".,;:!?\"'’“”()").lower() for w in text.split()]
+        (current[0] if tag == "delete" else current[1]).extend(w for w in ws if w)
+    if current is not None:
+        runs.append((*current, False))
+    if not any(inside for *_, inside in runs):
+        return False
+    for deleted, inserted, inside in runs:
+        if not inside:
+            if deleted and inserted:
+                return False  # a change at an end: both sides differ there
+            continue
+        deleted = [w for w in deleted if w not in _GRAMMAR_WORDS]
+        inserted = [w for w in inserted if w not in _GRAMMAR_WORDS]
+        if "".join(deleted) == "".join(inserted):
+            continue
+        if len(deleted) == 1 and len(inserted) == 1 and _inflected(deleted[0], inserted[0]):
+            continue
+        return False
+    return True
+
+
+def _inflected(x: str, y: str) -> bool:
+    short, long_ = sorted((x, y), key=len)
+    return len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _INFLECTIONS
 
 
 def _side_claims(parts: dict, q: tuple, other: tuple) -> list[tuple[str, tuple[str, ...]]]:
