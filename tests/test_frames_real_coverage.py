@@ -1515,3 +1515,12 @@ def test_a_statement_quoted_with_its_grammar_mended_is_information(tmp_path):
     assert found(tmp_path, files, "quote-drift") == []
     files["b.txt"] = "“No flames were seen at the depot tonight,” the operator said on Monday."
     assert len(found(tmp_path / "reworded", files, "quote-drift")) == 1
+
+
+def test_a_clause_of_another_language_names_no_actor_of_a_count():
+    # the English actor reading ("Acme said it would cut 900 jobs") must not cross a Spanish
+    # clause: the place a jury sat in is not whose counts these are
+    (c,) = run(counts, "Un jurado de Nueva Orleans lo condenó por fraude y ocho cargos de robo.")
+    assert c.value["holder"]["gets"] == []
+    (c,) = run(counts, "Acme Corp said it would cut 900 jobs.")
+    assert c.value["holder"]["gets"] == ["acme"]

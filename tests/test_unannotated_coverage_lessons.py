@@ -98,8 +98,9 @@ def test_a_figure_of_a_happening_days_or_weeks_earlier_is_not_the_events():
 def test_the_whole_a_part_is_taken_from_is_a_total():
     from audit.extract import counts
 
-    (c,) = run(counts, "The jury found Harlan Drew guilty on five of the six counts.")
-    assert (c.value["n"], c.value["holder"]["total"]) == (6, True)
+    whole, part = run(counts, "The jury found Harlan Drew guilty on five of the six counts.")
+    assert (whole.value["n"], whole.value["holder"]["total"]) == (6, True)
+    assert (part.value["n"], part.value["state"]) == (5, "convicted")  # the part, a stage
     (c,) = run(counts, "Harlan Drew was sentenced on three counts.")
     assert (c.value["n"], c.value["holder"]["total"]) == (3, False)
 

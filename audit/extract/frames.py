@@ -204,7 +204,9 @@ _NOT_ACTOR_WORDS = frozenset(
     """said says say told tells according reported reports stated states added adds noted notes
     wrote writes estimated estimates claimed claims believes believed thinks thought he she who
     whom which that when while after before because since as and but or than if whether
-    where""".split())
+    where que qui y e et o ou lo la le les se por para pour de del des du""".split())
+# (the last line: Spanish, Portuguese and French clause words, which the pattern's lower-case
+# words would otherwise cross: "un jurado de Nueva York lo procesara por ... y ocho cargos")
 
 
 def actor(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None = None
