@@ -74,9 +74,14 @@ def _version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _config() -> dict[str, str | bool | int | float | list[str]]:
-    """DuckDB caches freely up to most of the RAM; an audit caps it (spilling to disk beyond)
-    so that a large corpus stays within a predictable footprint. AUDIT_DB_MEMORY overrides."""
-    return {"memory_limit": os.environ.get("AUDIT_DB_MEMORY", "1GB")}
+    """DuckDB caches freely up to most of the RAM; an audit caps it (spilling to disk beyond,
+    in ``<database>.tmp`` beside the store) so that a large corpus stays within a predictable
+    footprint. AUDIT_DB_MEMORY overrides. 512 MB: a whole ``audit run`` of 100,000 documents
+    passes under it, its peak 3.6 -> 3.2 GB, the check stage slower by spilling
+    (benchmarks/README.md, "Peak memory, third pass"); DuckDB's out-of-memory errors do not
+    follow the cap monotonically (a query passed at 256 MB and failed at 384 MB to 768 MB), so
+    another value is worth a run first."""
+    return {"memory_limit": os.environ.get("AUDIT_DB_MEMORY", "512MB")}
 
 
 def open_store(path: str | Path, read_only: bool = False) -> Store:
