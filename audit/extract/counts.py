@@ -259,16 +259,16 @@ _MAJORITY_BEFORE = re.compile(
 
 # "a team of 18 people", "a panel of nine judges": the size of a body that acts in the story
 # (investigators, a jury), not a group things happened to; counted as that body
+_BODIES = r"(?P<w>team|panel|delegation|squad|committee|jury|task[ \t]+force|contingent)"
 _BODY_BEFORE = re.compile(
-    r"(?i)\b(?P<w>team|panel|delegation|squad|committee|jury|task[ \t]+force|contingent)"
+    rf"(?i)\b{_BODIES}"
     r"[ \t]+of[ \t]+(?:(?:about|around|some|roughly|nearly|almost|over|more[ \t]+than"
     r"|up[ \t]+to|at[ \t]+least)[ \t]+)?$")
 
 
 # the body whose men and women are counted: "a jury of seven men and [five women]"
 _BODY_SPLIT_BEFORE = re.compile(
-    r"(?i)\b(?P<w>team|panel|delegation|squad|committee|jury|task[ \t]+force|contingent)"
-    rf"[ \t]+of[ \t]+(?:\d+|{WORDS_RE})[ \t]+{_SEXES}[ \t]+and[ \t]+$")
+    rf"(?i)\b{_BODIES}[ \t]+of[ \t]+(?:\d+|{WORDS_RE})[ \t]+{_SEXES}[ \t]+and[ \t]+$")
 
 
 # people of one country, however named: "53 Nepali", "57 Nepalis", "53 Nepalese passengers",
@@ -462,9 +462,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             continue
         if num.lower() == "one" and _one_idiom(text, ns, m.end(), start, end):
             continue
-        value: Decimal | None = parse_decimal(num)
-        if value is None and num.lower() in ROMANCE_NUMBERS:
-            value = Decimal(ROMANCE_NUMBERS[num.lower()])
+        value = _number_value(num)
         if value is None:
             continue
         if m["scale"]:
