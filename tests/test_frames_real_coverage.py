@@ -1524,3 +1524,56 @@ def test_a_clause_of_another_language_names_no_actor_of_a_count():
     assert c.value["holder"]["gets"] == []
     (c,) = run(counts, "Acme Corp said it would cut 900 jobs.")
     assert c.value["holder"]["gets"] == ["acme"]
+
+
+# --- lessons of held-out set 27 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, state", [
+    ("Los bomberos dijeron que 57 personas fueron rescatadas con vida.", "rescued"),
+    ("Según el alcalde, 23 personas han sido trasladadas a centros hospitalarios.", "injured"),
+    ("A polícia disse que 14 pessoas foram levadas ao hospital.", "injured"),
+    ("Les secours ont indiqué que 31 personnes ont été évacuées.", "rescued"),
+])
+def test_romance_counts_of_people_rescued_or_taken_to_hospital_know_their_group(text, state):
+    assert figures(counts, text)[0]["state"] == state
+
+
+def test_people_rescued_and_people_taken_to_hospital_are_not_one_toll(tmp_path):
+    """A story in Spanish gives how many were pulled out alive and another how many went to
+    hospital: two groups, not two tolls of one group."""
+    files = {"a.txt": "El jefe de bomberos informó que 57 personas fueron rescatadas con vida.",
+             "b.txt": "El jefe de bomberos informó que 23 personas han sido trasladadas a "
+                      "centros hospitalarios."}
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Das Modell kostet ab 184.900 Yuan und ist damit günstiger.", 184900),
+    ("Der Einstiegspreis liegt bei 41.250 Euro.", 41250),
+    ("The base model costs 184,900 yuan.", 184900),
+    ("Petrol reached $3.499 a gallon in the state.", 3.499),
+    ("The company raised 1.250 billion euros.", 1_250_000_000),
+])
+def test_a_dot_before_three_digits_of_a_continental_price_is_a_thousands_separator(text, amount):
+    (c,) = [c for c in run(money, text)]
+    assert c.value["amount"] == pytest.approx(amount)
+
+
+def test_a_continental_price_agrees_with_its_english_writing(tmp_path):
+    files = {"a.txt": "Das Modell kostet ab 184.900 Yuan, sagte der Hersteller.",
+             "b.txt": "The model starts at 184,900 yuan, the maker said.",
+             "c.txt": "The model starts at 184,900 yuan, the company said on Thursday."}
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_according_to_a_paper_after_a_quote_that_someone_said_names_the_reporter_not_the_speaker():
+    from tests.extracting import pipeline
+
+    text = ("As the hearing closed, Judge Tamsin Orrell said, “this matter ends here in this "
+            "room today,” according to The Ledger. “You may leave as a free man, and I wish "
+            "you well in what comes next.”")
+    (q,) = pipeline(text, "quote")
+    assert q.value["speaker"] == "Tamsin Orrell"
+    (q,) = pipeline("“We will rebuild every school in the valley,” according to Mayor Lena Voss.",
+                    "quote")
+    assert q.value["speaker"] == "Lena Voss"

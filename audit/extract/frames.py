@@ -420,8 +420,12 @@ _ROMANCE_STATES = {
                "murieron", "mortos", "mortas", "morreram", "falecidos", "falecidas", "morts",
                "mortes", "décédés", "décédées", "tués", "tuées", "péri", "décédé"),
     "injured": ("heridos", "heridas", "lesionados", "feridos", "feridas", "blessés",
-                "blessées", "hospitalisés", "hospitalizados"),
+                "blessées", "hospitalisés", "hospitalizados", "hospitalarios", "hospitalares",
+                "hospitaliers", "hôpital", "hôpitaux"),
     "missing": ("desaparecidos", "desaparecidas", "disparus", "disparues"),
+    "rescued": ("rescatados", "rescatadas", "rescatado", "rescatada", "salvados", "salvadas",
+                "evacuados", "evacuadas", "resgatados", "resgatadas", "salvos", "salvas",
+                "sauvés", "sauvées", "secourus", "secourues", "évacués", "évacuées"),
 }
 _STATES = {k: ws + _ROMANCE_STATES.get(k, ()) for k, ws in _ENGLISH_STATES.items()}
 # ... which are also the counted noun itself ("40 muertos y 120 heridos")
@@ -434,7 +438,11 @@ _STATE_AFTER = re.compile(
     r"|also|all|in|taken|to|were|confirmed|now|officially|reported"
     # Spanish, Portuguese, French: "que murieron", "étaient mortes", "han resultado heridas"
     r"|que|qui|étaient|sont|ont|été|estaban|están|fueron|han|habían|resultaron|resultado"
-    r"|foram|estão|estavam|ficaram|seraient)[ \t]+){0,4}(?P<w>[^\W\d_]+)")
+    r"|foram|estão|estavam|ficaram|seraient|sido|sidas"
+    # taken to hospital: "trasladadas a centros hospitalarios", "levados ao hospital"
+    r"|trasladados|trasladadas|llevados|llevadas|levados|levadas|transportés|transportées"
+    r"|a|al|ao|aos|à|aux|l'hôpital|centros|centro|centres|hospitales)[ \t]+){0,6}"
+    r"(?P<w>[^\W\d_]+)")
 _LOST_LIVES = re.compile(
     r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)[ \t]+lives?\b"
     # "ont perdu la vie", "perdieron la vida", "perderam a vida"

@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "35"
+VERSION = "36"
 
 _SYMBOLS = {
     "$": "USD",
@@ -434,6 +434,19 @@ def _qualifiers(text: str, ms: int, me: int, ss: int, se: int) -> dict[str, str]
     return {}
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _continental_thousands(h: _Hit, num: str) -> str:
+    """A number of a hit, with a dot read as a thousands separator where only continental
+    writing puts one: "253.500 Yuan", "35.400 US-Dollar" (currency after the number, no scale
+    word, three digits after each dot). English prices do not carry three decimals in that
+    order, while "$3.499 a gallon" (symbol first) and "1.250 billion" (scale) keep theirs."""
+    if h.suffix and h.scale is None and _DOT_THOUSANDS.fullmatch(num):
+        return num.replace(".", "")
+    return num
+
+
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     sents = ctx.sentences(start, end)
@@ -446,7 +459,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 continue  # "in 2024 dollars" names a year
         if h.ambiguous and _weight(text, h.start, h.end, *sents.bounds(h.start, h.end)):
             continue  # "8.8 million pounds of thrust": a weight or a force
-        value = parse_decimal(h.num)
+        value = parse_decimal(_continental_thousands(h, h.num))
         if value is None:
             continue
         scale = SCALES[h.scale.lower()] if h.scale else 1
@@ -465,7 +478,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         approx = approx_before(text, h.start, start)
         top = None  # the high end of a range
         if h.high is not None:
-            high = parse_decimal(h.high)
+            high = parse_decimal(_continental_thousands(h, h.high))
             if high is None:
                 continue
             top = float(high * scale)

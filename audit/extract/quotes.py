@@ -76,7 +76,7 @@ from audit.resolve.roles import STATUS_WORDS, refers_to
 from audit.text import AFTER_ABBREVIATION, sentence_start
 
 NAME = "quotes"
-VERSION = "13"
+VERSION = "14"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -647,6 +647,20 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     yield from _reproduced(ctx, start, end, segs)
 
 
+# "X said, “…,” according to The Guardian": the speaker says the words, the outlet reports them
+_SAID_RIGHT_BEFORE = re.compile(rf"(?:{_VERBS})[ \t\u00a0]*[,:]?[ \t\u00a0]*\Z")
+
+
+def _reported_by(text: str, first: _Seg, last: _Seg, end: int) -> bool:
+    """An "according to Y" after a quote that a verb of saying opens ("X said, “…”"): Y is
+    whoever reported the words (a paper, an agency), so X is the speaker."""
+    m = _AFTER_VERB.match(text, last.end, end)
+    if m is None or m.group("verb") or m.group("pron"):
+        return False
+    lo = max(0, first.start - 40)
+    return _SAID_RIGHT_BEFORE.search(text, lo, first.start) is not None
+
+
 def _marked_quotes(ctx: Context, start: int, end: int, segs: list[_Seg]
                    ) -> Iterator[ClaimDraft]:
     text = ctx.text
@@ -663,6 +677,10 @@ def _marked_quotes(ctx: Context, start: int, end: int, segs: list[_Seg]
         speaker: tuple[int, int] | None = None
         pronoun: bool | str = False  # True, or "role:<phrase>" (see _After)
         att = _after(ctx, segs[j].end, end)
+        if att is not None and att[0] is not None and _reported_by(text, segs[i], segs[j], end):
+            before = _before(ctx, segs[i], start, known)
+            if before is not None and before[0] is not None:
+                att = (before[0], before[1], att[2], att[3])
         if att is not None:
             speaker, pronoun = att[0], att[1]
             k = j + 1
