@@ -1577,3 +1577,64 @@ def test_according_to_a_paper_after_a_quote_that_someone_said_names_the_reporter
     (q,) = pipeline("“We will rebuild every school in the valley,” according to Mayor Lena Voss.",
                     "quote")
     assert q.value["speaker"] == "Lena Voss"
+
+
+# --- lessons of held-out set 28 ------------------------------------------------------------------
+
+def test_a_total_and_its_firm_part_are_no_conflict_when_a_page_states_the_other_part(tmp_path):
+    """One page gives the firm order and the options, and quotes a manager on the whole order;
+    the others give the firm order only."""
+    files = {
+        "a.txt": "The carrier ordered 220 aircraft from the two makers on Tuesday.",
+        "b.txt": "The order comprises 220 firm aircraft and 150 options over ten years. "
+                 "“This order of 370 aircraft is a landmark,” the manager said.",
+        "c.txt": "The carrier ordered 220 aircraft on Tuesday, officials said.",
+    }
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_two_counts_without_a_stated_part_still_conflict(tmp_path):
+    files = {
+        "a.txt": "The carrier ordered 220 aircraft from the two makers on Tuesday.",
+        "b.txt": "The carrier ordered 370 aircraft from the two makers on Tuesday.",
+        "c.txt": "The carrier ordered 220 aircraft on Tuesday, officials said.",
+    }
+    assert [f["class"] for f in found(tmp_path, files, "value-conflict")] == ["value-conflict"]
+
+
+def test_a_page_age_printed_by_the_site_is_no_duration_of_the_story():
+    text = "Advertisement\n\nThis was published 7 months ago\n\nThe count went on overnight."
+    assert [c for c in run(times, text) if c.value.get("type") == "duration"] == []
+    (c,) = [c for c in run(times, "The plant closed 7 months ago, officials said.")
+            if c.value.get("type") == "duration"]
+    assert c.value["n"] == 7
+
+
+def test_a_people_in_the_plural_and_german_nouns_are_no_side_mentions_of_people():
+    from audit.extract import mentions
+
+    def names(text: str) -> list[str]:
+        return [d.value["name"] for d in mentions.extract(Context(text=text), 0, len(text))]
+
+    assert names("The vote would recognise Indigenous Norwegians in the charter.\n") == []
+    assert names("Zuletzt meldete das Unternehmen einen Verlust, teilte die Firma mit.\n") == []
+    assert names("Sie vermietet Räume an Gründer und Unternehmer in der Stadt.\n") == []
+    assert names("The deal was signed by Pellmann and the board in Berlin.\n") == ["Pellmann"]
+
+
+def test_a_place_before_a_count_of_people_is_no_person_with_an_age():
+    from tests.extracting import pipeline
+
+    assert pipeline("Likewise, in Dorn Valley, 52 people have died.", "person") == []
+    (p,) = pipeline("Ada Brill, 41 was hurt in the blast.", "person")
+    assert p.value["age"] == 41
+
+
+def test_a_full_name_one_letter_off_the_surname_a_quote_is_credited_to_is_a_variant(tmp_path):
+    """A page names the manager in full once with a doubled letter and credits a quote to the
+    surname alone without it: one person spelt two ways."""
+    files = {"a.txt": "The talks were confirmed by Davin Morrison on Monday. "
+                      "“It is a big day for the firm,” Morison said after the signing."}
+    got = found(tmp_path, files, "name-variant")
+    assert [sorted(v["value"] for v in f["values"]) for f in got] == [
+        ["Davin Morrison", "Morison"]]

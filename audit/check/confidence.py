@@ -74,8 +74,10 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **zones**: a side stated only in a headline or caption (headlines round and abbreviate,
   captions describe other pictures) weakens figure comparisons.
 * **part and total**: two amounts whose difference is itself an amount the story states
-  (details ``difference_stated``: "$100M from one company, $150M from both") are a part and a
-  total far more often than one figure misstated; this alone leaves a finding at info.
+  (details ``difference_stated``: "$100M from one company, $150M from both"), or two counts
+  whose difference a page stating one of them gives as a count ("470 firm orders and 370
+  options", "an order of 840 aircraft"), are a part and a total far more often than one figure
+  misstated; this alone leaves a finding at info.
 * **crowded key**: amounts of one measure and holder that the story states in seven values or
   more (details ``crowded_key``, the number: an earnings story's revenues of segments,
   forecasts and past quarters): the key does not tell the facts apart, so a conflict among them

@@ -47,7 +47,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.countries import names_a_country
 
 NAME = "mentions"
-VERSION = "10"
+VERSION = "11"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -82,6 +82,23 @@ _HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Rev Sir Dame".split())
 # (not "Le", "La", "De", "El": name particles, as in "Le Pen")
 _FOREIGN_ARTICLES = frozenset("Die Der Das Dem Den Los Las Gli".split())
 _LOWER_AFTER = re.compile(r"[ \u00a0][a-z]")
+# German capitalises every noun: in a German sentence a lone capitalised word ("Unternehmen",
+# "Unternehmer") is a common noun far more often than a surname, so it is not read alone there
+_GERMAN_WORDS = re.compile(
+    r"(?<![\w])(?:und|der|die|das|den|dem|des|mit|von|zu|zum|zur|ist|nicht|auf|für|im|ein"
+    r"|eine|einer|einen|sich|wird|wurde|auch|bei|nach|aus|sind|hat|haben|über|unter|wie"
+    r"|noch|nur|oder|aber|sein|seine|ihre|dass)(?![\w])")
+
+
+def _german_around(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """Two or more German function words within 80 characters of the word."""
+    lo, hi = max(start, a - 80), min(end, b + 80)
+    found = 0
+    for _ in _GERMAN_WORDS.finditer(text, lo, hi):
+        found += 1
+        if found >= 2:
+            return True
+    return False
 _CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
 
 
@@ -89,6 +106,8 @@ def _bad(w: str, lex: Lexicon) -> bool:
     bare = w.rstrip(".")
     return (
         w in STOP_WORDS or w in MONTHS or w in WEEKDAYS or w in NATIONALITIES
+        # a people in the plural is a group, never a person: "Indigenous Australians"
+        or w.endswith("s") and w[:-1] in NATIONALITIES
         or w in lex.title_words or bare.lower() in lex.org_suffixes or len(bare) < 2
         # a title in the plural before several names: "Justices Stephen Breyer, ..."
         or w.endswith("s") and w[:-1] in lex.title_words
@@ -135,6 +154,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if not poss and len(words) < 2 and not lone and not (
                 article and _LONE_SURNAME.fullmatch(words[0])):  # "Die Eagels"
             continue
+        if not poss and not article and len(words) < 2 \
+                and _SAID_AFTER.match(text, b, end) is None \
+                and _german_around(text, a, b, start, end):
+            continue  # "das Unternehmen", "an Start-ups und Unternehmer" (not "Die Eagels")
         name = " ".join(words)
         if name in COUNTRIES or name in lex.places or words[-1] in STREET_NOUNS \
                 or names_a_country(name):

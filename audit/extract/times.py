@@ -55,7 +55,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "27"
+VERSION = "28"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -122,6 +122,10 @@ _DURATION = re.compile(
 _RELATIVE_AFTER = re.compile(r"[ \t]+(?P<rel>later|after|afterwards|afterward|earlier|before"
                              r"|ago|prior)\b")
 _AGE = re.compile(r"(?i)[ \t-]+old\b|-old\b")
+# a page's own age, as news sites print it above or below the story
+_PAGE_AGE_BEFORE = re.compile(
+    r"(?i)\b(?:published|posted|updated|modified|edited|uploaded|written)[ \t]+"
+    r"(?:(?:about|over|around|almost|nearly|more[ \t]+than)[ \t]+)?\Z")
 
 def _clock_minutes(m: re.Match[str]) -> tuple[int, bool, bool] | None:
     """(minutes after midnight, a.m./p.m. known, minutes written)."""
@@ -462,6 +466,9 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
         unit = m["unit"] or m["runit"]
         secs = n * _unit_seconds(unit)
         rel = _RELATIVE_AFTER.match(text, e, min(end, e + 14))
+        if rel and rel["rel"].lower() == "ago" and _PAGE_AGE_BEFORE.search(
+                text, max(start, s - 40), s):
+            continue  # "This was published 7 months ago": the page's age, not the story's
         ss, se = sents.bounds(s, e)
         approx = approx_before(text, s, start)
         spans = [SpanRef(s, e, "value")]

@@ -125,6 +125,9 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
     titled = sorted({tokens(m.surface, "person") for m in ms
                      if m.role_key and m.role_key != SIDE})
     full = [k for k in known if len(k) >= 2 and not surname_only(k)]
+    # people the story names by a surname alone only ("..., Agarwal said")
+    lone_known = sorted({k[0] for k in known if len(k) == 1 and len(k[0]) >= 5}
+                        - {f[-1] for f in full})
     # (a lone anchor that is a full name's surname is that person, counted once)
     lone_tokens = sorted({a[0] for a in lone_anchors} - {f[-1] for f in full})
     out = []
@@ -142,7 +145,8 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             keep = True
         elif len(k) >= 2:
             keep = (len([f for f in full if _side_typo(spelling_pair(k, f))]) == 1
-                    or _final_s_off(k, titled, written_all) is not None)
+                    or _final_s_off(k, titled, written_all) is not None
+                    or _surname_off_lone(k, lone_known, known_tokens))
         elif k in lone_anchors:
             keep = True
         elif (owner := _short_surname_typo(k, full, written, written_all,
@@ -157,6 +161,18 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
         if keep:
             out.append(replace(m, role_key="", joins=()))
     return out
+
+
+def _surname_off_lone(k: tuple[str, ...], lone_known: Sequence[str],
+                      known_tokens: set[str]) -> bool:
+    """A full name whose surname is one letter off (same first letter) the surname alone of
+    exactly one speaker or role-holder the story never names in full: "Nipun Aggarwal" on a
+    page quoting "Agarwal" (the same person spelt two ways)."""
+    sur = k[-1]
+    if sur in known_tokens or len(sur) < 5:
+        return False
+    return len([t for t in lone_known if t[0] == sur[0] and near_token(sur, t)
+                and _one_letter_pair((sur, t))]) == 1
 
 
 def _final_s_off(k: tuple[str, ...], titled: Sequence[tuple[str, ...]],

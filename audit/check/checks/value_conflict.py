@@ -191,6 +191,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         f"SELECT story, kind, count(DISTINCT document_id) FROM {scope_sql} c "
         "WHERE kind IN ('money', 'count', 'share', 'date') GROUP BY ALL").fetchall()}
     out: dict[tuple, Candidate] = {}
+    gapped: list[tuple[Candidate, str, list[tuple[int, int, int]]]] = []
     for key, items in compared:
         story, kind, pred = key[0], key[1], key[2]
         quals = key[4]
@@ -268,12 +269,17 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     part = _difference_stated(values, stated.get((story, key[3]), set()))
                     if part is not None:
                         cand.details["difference_stated"] = part
+                elif kind == "count":
+                    gaps = count_gaps(values)
+                    if gaps:
+                        gapped.append((cand, story, gaps))
                 # one conflict found from several signatures is reported once
                 same = (story, kind, tuple(v.norm for v in values))
                 if same not in out or len(cand.values) > len(out[same].values):
                     out[same] = cand
                 elif cand.details.get("transposed_digits"):
                     out[same].details["transposed_digits"] = True  # the pair, found twice
+    _mark_counts_apart_by_a_stated_part(con, scope_sql, gapped)
     _mark_same_line(con, list(out.values()), path_of)
     for story, story_tolls in tolls.items():
         for cand in swapped_tolls(story, story_tolls):
@@ -576,6 +582,40 @@ def _difference_stated(values: list, amounts: set[float]) -> float | None:
             if hit is not None:
                 return hit
     return None
+
+
+COUNT_GAP_MIN = 10  # smaller gaps ("5" vs "7": a "2" stands on most pages) prove nothing
+
+
+def count_gaps(values: list) -> list[tuple[int, int, int]]:
+    """(low, high, gap) for each pair of whole counts whose gap could be a stated part."""
+    nums = sorted({int(v.num) for v in values
+                   if v.num is not None and v.num > 0 and float(v.num).is_integer()})
+    return [(low, high, high - low) for i, low in enumerate(nums) for high in nums[i + 1:]
+            if high - low >= COUNT_GAP_MIN and high - low != low]
+
+
+def _mark_counts_apart_by_a_stated_part(con: duckdb.DuckDBPyConnection, scope_sql: str,
+                                        gapped: list) -> None:
+    """Two counts whose gap a page stating one of them also states as a count, whatever it
+    counts ("470 firm orders and 370 options", then "this order of 840 aircraft"), are a part
+    and its total, not one count misstated (details ``difference_stated``). One query over the
+    numbers involved, so the cost does not grow with the number of conflicts."""
+    if not gapped:
+        return
+    nums = sorted({n for _, _, gaps in gapped for t in gaps for n in t})
+    pages: dict[tuple[str, int], set[str]] = {}
+    for story, num, doc in con.execute(
+            f"SELECT DISTINCT coalesce(story, ''), value_num, document_id FROM {scope_sql} c "
+            f"WHERE kind = 'count' AND value_num IN ({', '.join(map(str, nums))})").fetchall():
+        pages.setdefault((story, int(num)), set()).add(doc)
+    for cand, story, gaps in gapped:
+        def on(n: int, story: str = story or "") -> set[str]:
+            return pages.get((story, n), set())
+        for low, high, gap in gaps:
+            if on(gap) & (on(low) | on(high)):
+                cand.details["difference_stated"] = gap
+                break
 
 
 def _most_common(items) -> str:
