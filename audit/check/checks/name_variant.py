@@ -124,8 +124,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     ``vowels_only`` when the two spellings differ only in vowels romanisations swap
     ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name); ``place_names`` when
     both are names of one city (``audit/resolve/gazetteer.py``: "Lisbona" / "Lisboa");
-    ``doubled_or_vowel`` when they differ by one letter doubled or one vowel added beside
-    another ("Massoud" / "Masoud", "Raeisi" / "Raisi")."""
+    ``vowel_added`` when they differ by one vowel added beside another ("Raeisi" / "Raisi").
+    """
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
     langs = claim_languages(con, [claim for c in spelling for v in c.values
                                   for claim, _ in v["claims"]])
@@ -138,8 +138,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
             c.details["other_language"] = True
         if vowels_only(a, b):
             c.details["vowels_only"] = True
-        if doubled_or_vowel_added(a, b):
-            c.details["doubled_or_vowel"] = True
+        if vowel_added(a, b):
+            c.details["vowel_added"] = True
         if same_place(a, b):
             c.details["place_names"] = True
     _mark_word_forms(con, spelling)
@@ -252,11 +252,12 @@ def vowels_only(a: str, b: str) -> bool:
     return all(x == y or frozenset((x, y)) in _ROMANISED for x, y in zip(la, lb, strict=True))
 
 
-def doubled_or_vowel_added(a: str, b: str) -> bool:
-    """Whether two spellings differ only by one letter written twice or once ("Massoud" /
-    "Masoud", "Aggarwal" / "Agarwal") or by one vowel added beside another ("Raeisi" /
-    "Raisi"): how romanisations and family spellings of one name differ from outlet to
-    outlet, accents aside."""
+def vowel_added(a: str, b: str) -> bool:
+    """Whether two spellings differ only by one vowel added beside another ("Raeisi" /
+    "Raisi", "Baghaei" / "Baghai"): how romanisations of one name differ from outlet to
+    outlet, accents aside. A consonant doubled is not counted: across outlets it was a
+    misspelling as often ("Pushhpa", "Tillman", "Lizzette") as a second romanisation
+    ("Massoud")."""
     la, lb = _letters(a), _letters(b)
     if abs(len(la) - len(lb)) != 1:
         return False
@@ -265,10 +266,9 @@ def doubled_or_vowel_added(a: str, b: str) -> bool:
         if long[:i] + long[i + 1:] != short:
             continue
         ch = long[i]
-        if i > 0 and long[i - 1] == ch or i + 1 < len(long) and long[i + 1] == ch:
-            return ch not in _VOWELS  # a consonant doubled ("oo"/"ee" change the vowel)
-        if ch in _VOWELS and (i > 0 and long[i - 1] in _VOWELS
-                              or i + 1 < len(long) and long[i + 1] in _VOWELS):
+        if ch in _VOWELS and long[i - 1:i] != ch and long[i + 1:i + 2] != ch and (
+                long[i - 1:i] in _VOWELS and i > 0 or long[i + 1:i + 2] in _VOWELS
+                and i + 1 < len(long)):
             return True
     return False
 
