@@ -1652,3 +1652,16 @@ def test_a_vowel_added_by_another_outlet_is_a_romanisation_a_doubled_letter_is_n
                  "name-variant") == []
     got = found(tmp_path / "b", files("Hossein Daroudi", "Hossein Darroudi"), "name-variant")
     assert [f["severity"] for f in got] == ["error"]
+
+
+# --- lessons of held-out set 29 ------------------------------------------------------------------
+
+def test_a_hyphen_in_a_given_name_is_style_but_the_surname_beside_it_is_compared(tmp_path):
+    files = {"a.txt": "Governor Anne-Marie Velasi said 40 people were aboard the ferry.",
+             "b.txt": "Governor Anne Marie Velusi said 40 people were aboard the ferry.",
+             "c.txt": "Governor Anne Marie Velusi gave the figure on Friday."}
+    got = found(tmp_path / "a", files, "name-variant")
+    assert [sorted(v["value"] for v in f["values"]) for f in got] == [
+        ["Anne Marie Velusi", "Anne-Marie Velasi"]]
+    files["a.txt"] = "Governor Anne-Marie Velusi said 40 people were aboard the ferry."
+    assert found(tmp_path / "b", files, "name-variant") == []

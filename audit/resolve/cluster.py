@@ -19,6 +19,7 @@ from audit.resolve.names import (
     acronym,
     classify,
     clean_surface,
+    hyphens_apart,
     long_tokens,
     near_token,
     spelling_pair,
@@ -647,6 +648,12 @@ def _same_entity(a: tuple, b: tuple, roles: dict, etype: str) -> bool:
         return etype == "person" and _posts_of_one(a, b, ra, rb)
     if spelling_pair(a, b):
         return True
+    if etype == "person":
+        # "Jean-Jacques Purusi" / "Jean Jacques Purisi": a hyphen is style, the rest compares
+        a_sp, b_sp = hyphens_apart(a), hyphens_apart(b)
+        if (a_sp, b_sp) != (a, b) and len(a_sp) >= 2 and (
+                a_sp == b_sp or spelling_pair(a_sp, b_sp)):
+            return True
     if etype == "person" and _both_tokens_off(a, b):
         return True
     if etype == "person" and len(a) != len(b) and (surname_only(a) or surname_only(b)):

@@ -193,6 +193,14 @@ def american(toks: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(table.get(t, t) for t in toks)
 
 
+def hyphens_apart(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Tokens with hyphenated ones split: ("jean-jacques", "purusi") -> ("jean", "jacques",
+    "purusi"); a hyphen inside a person's name is a style writers differ on."""
+    if not any("-" in t for t in toks):
+        return toks
+    return tuple(p for t in toks for p in t.split("-") if p)
+
+
 def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozenset()) -> str:
     """How spelling ``b`` differs from spelling ``a`` of the same entity."""
     if a == b:
@@ -203,6 +211,8 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
     if etype != "person" and country_key(ca) is not None and country_key(ca) == country_key(cb):
         return "country"
     ta, tb = tokens(a, etype), tokens(b, etype)
+    if etype == "person":
+        ta, tb = hyphens_apart(ta), hyphens_apart(tb)  # "Jean-Jacques" / "Jean Jacques"
     if ta != tb and (long_tokens(a, etype) == long_tokens(b, etype)
                      or bare_umlauts(ta) == bare_umlauts(tb)):
         ta = tb  # "Müller"/"Mueller"/"Muller": one name transliterated two ways
