@@ -1641,7 +1641,7 @@ def test_a_full_name_one_letter_off_the_surname_a_quote_is_credited_to_is_a_vari
 
 
 def test_a_vowel_added_by_another_outlet_is_a_romanisation_a_doubled_letter_is_not(tmp_path):
-    """Outlets write a name romanised from another script with a vowel added beside another;
+    """Outlets write a name romanised from another script with a vowel added inside a pair of vowels;
     no page writes both: info, not a misspelling to fix. A consonant doubled by one outlet
     ("Pushhpa"-like) stays a misspelling."""
     def files(one: str, other: str) -> dict[str, str]:

@@ -102,11 +102,12 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   "Wickramasinghe"): a warning for them cost the generated corpus 20 of its 65 planted
   misspellings; so does an a/o swap ("Bonanza" for "Bananza"), and two letters swapped
   ("McMicheal") are no romanisation.
-* **spellings apart**: two spellings of a name that differ only by one vowel added beside
-  another (details ``vowel_added``: "Raeisi" / "Raisi"), on pages of which none writes both:
-  outlets' romanisations of one name more often than a misspelling; this alone leaves a
-  finding at info. A consonant doubled ("Massoud" / "Masoud") is not counted: on the read sets
-  it was a misspelling three times ("Pushhpa", "Tillman", "Lizzette") for one romanisation.
+* **spellings apart**: two spellings of a name that differ only by one vowel added inside a
+  pair of vowels (details ``vowel_added``: "Raeisi" / "Raisi"; not "Brandauer" / "Brandaur"),
+  on pages of which none writes both: outlets' romanisations of one name more often than a
+  misspelling; this alone leaves a finding at info. A consonant doubled ("Massoud" / "Masoud")
+  is not counted: on the read sets it was a misspelling three times ("Pushhpa", "Tillman",
+  "Lizzette") for one romanisation.
 * **word form**: two spellings of a name that differ only by an apostrophe or a final s of
   one word that the pages also write in lower case (details ``word_form``: "Peoples" /
   "People's" / "People" beside "the people"): the genitive or plural of a common noun inside a
@@ -217,7 +218,7 @@ CORROBORATED_KINDS = frozenset({"money", "count", "share", "date"})
 CUT_OFF = 0.3
 OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
-SPELLINGS_APART = 0.3  # a vowel added beside another, never on one page with the other
+SPELLINGS_APART = 0.3  # a vowel added inside a pair of vowels, never on one page with the other
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
 STAGE_UNKNOWN = 0.3  # counts of charges, one side naming no stage of a story's several
 PLACE_NAMES = 0.3  # two spellings that are both names of one city ("Lisbona" / "Lisboa")

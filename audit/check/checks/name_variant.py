@@ -124,7 +124,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     ``vowels_only`` when the two spellings differ only in vowels romanisations swap
     ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name); ``place_names`` when
     both are names of one city (``audit/resolve/gazetteer.py``: "Lisbona" / "Lisboa");
-    ``vowel_added`` when they differ by one vowel added beside another ("Raeisi" / "Raisi").
+    ``vowel_added`` when they differ by one vowel added inside a pair of vowels
+    ("Raeisi" / "Raisi").
     """
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
     langs = claim_languages(con, [claim for c in spelling for v in c.values
@@ -253,11 +254,11 @@ def vowels_only(a: str, b: str) -> bool:
 
 
 def vowel_added(a: str, b: str) -> bool:
-    """Whether two spellings differ only by one vowel added beside another ("Raeisi" /
+    """Whether two spellings differ only by one vowel added inside a pair of vowels ("Raeisi" /
     "Raisi", "Baghaei" / "Baghai"): how romanisations of one name differ from outlet to
-    outlet, accents aside. A consonant doubled is not counted: across outlets it was a
-    misspelling as often ("Pushhpa", "Tillman", "Lizzette") as a second romanisation
-    ("Massoud")."""
+    outlet, accents aside ("Brandauer" / "Brandaur" loses a letter beside one vowel: a typo).
+    A consonant doubled is not counted: across outlets it was a misspelling as often
+    ("Pushhpa", "Tillman", "Lizzette") as a second romanisation ("Massoud")."""
     la, lb = _letters(a), _letters(b)
     if abs(len(la) - len(lb)) != 1:
         return False
@@ -265,11 +266,10 @@ def vowel_added(a: str, b: str) -> bool:
     for i in range(len(long)):
         if long[:i] + long[i + 1:] != short:
             continue
-        ch = long[i]
-        if ch in _VOWELS and long[i - 1:i] != ch and long[i + 1:i + 2] != ch and (
-                long[i - 1:i] in _VOWELS and i > 0 or long[i + 1:i + 2] in _VOWELS
-                and i + 1 < len(long)):
-            return True
+        ch, before, after = long[i], long[i - 1:i], long[i + 1:i + 2]
+        if ch in _VOWELS and before and after and before in _VOWELS and after in _VOWELS \
+                and ch not in (before, after):
+            return True  # inside a pair of vowels: "ai" / "aei"
     return False
 
 
