@@ -364,8 +364,8 @@ class Project:
                 early.close()
             raise
         ingested = extracted = engine = None
-        with self._writable_store() as store, \
-                early or self._judge_for(None, inputs, spark, store) as judge:
+        with self._writable_store() as store, contextlib.ExitStack() as held:
+            judge = held.enter_context(early) if early is not None else None
             if spark is not None:
                 from audit.engine.cli import spark_stages
 
@@ -382,6 +382,12 @@ class Project:
                     self._manifests.freeze()
                 if on_stage:
                     on_stage("ingest", ingested)
+            if judge is None:
+                # a new store: decided now, by the documents ingest stored (counted before
+                # ingest, a first run never judged in a worker, and Great Expectations,
+                # pandas and each chunk's frame stayed in this process for the check)
+                judge = held.enter_context(self._judge_for(None, inputs, spark, store))
+            if spark is None:
                 extracted = self._extract(store, extract_inputs, full, clock)
                 if on_stage:
                     on_stage("extract", extracted)
