@@ -167,3 +167,24 @@ def test_current_documents_view_is_one_row_per_document(audited, tmp_path):
     assert rows == [("sources/a-copy.txt",)]
     assert paths[0] == paths[1] + 1
     assert len(project.documents()) == paths[0]  # `audit sources` lists every path
+
+
+def test_a_first_run_chooses_its_judge_after_ingest(tmp_path, monkeypatch):
+    """A new store's judge (a worker process or this one, by the documents stored) is chosen
+    once ingest stored them: chosen before, when the store was still empty, a first run of any
+    size judged in this process and kept Great Expectations and its frames there (issue 15)."""
+    from audit.store import queries
+
+    shutil.copytree(EXAMPLE_SOURCES, tmp_path / "sources")
+    (tmp_path / "audit.toml").write_text('[audit]\nsources = "sources"\n')
+    stored: list[int] = []
+    real = Project._judge_for
+
+    def spy(self, documents, inputs, spark=None, store=None):
+        stored.append(documents if store is None else queries.document_count(store.con))
+        return real(self, documents, inputs, spark, store)
+
+    monkeypatch.setattr(Project, "_judge_for", spy)
+    outcome = Project.open(tmp_path).run(formats=["json"])
+    assert outcome.ingest is not None and len(outcome.ingest.added) > 1
+    assert stored == [len(outcome.ingest.added)]

@@ -207,3 +207,24 @@ def test_an_index_of_the_wanted_spans_answers_as_the_whole_index():
         if "c1" in whole.zone:
             with pytest.raises(KeyError):
                 part.first("c1", ("never-asked",))
+
+
+def test_an_index_read_in_ranges_of_claims_is_the_index_of_one_query(tmp_path, monkeypatch):
+    """``EvidenceIndex`` reads its claims' spans one range of claims per query (a query holds
+    all its rows at once): the same index, pruned or whole, as one query over all of them."""
+    from audit.check import evidence
+    from audit.check.evidence import EvidenceIndex
+
+    con = _store(tmp_path)
+    claims = {r[0] for r in con.execute("SELECT claim_id FROM claims").fetchall()}
+    assert len(claims) > 50
+    wanted = {c: {None, ("value",), ("context:1",)} for c in sorted(claims)[::3]}
+
+    def index(pruned: bool) -> tuple:
+        ev = EvidenceIndex(con, set(wanted) if pruned else claims, wanted if pruned else None)
+        return (dict(ev.by_claim), ev.picked, ev.where, ev.zone)
+
+    one = index(False), index(True)
+    for size in (1, 7, 50):
+        monkeypatch.setattr(evidence, "CLAIMS_PER_QUERY", size)
+        assert (index(False), index(True)) == one

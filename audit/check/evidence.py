@@ -19,10 +19,12 @@ if TYPE_CHECKING:
 EVIDENCE_COLUMNS = ("claim_id", "role", "document_id", "start_char", "end_char", "exact",
                     "span_id", "value_text", "path", "line", "zone_kind")
 
+CLAIMS_PER_QUERY = 50_000  # claims whose spans one query of ``EvidenceIndex`` fetches
+
 
 class EvidenceIndex:
-    """Spans of the given claims, fetched in one query (only candidates' claims, so the cost
-    follows the number of findings, not the corpus).
+    """Spans of the given claims, fetched by one query per ``CLAIMS_PER_QUERY`` of them (only
+    candidates' claims, so the cost follows the number of findings, not the corpus).
 
     ``wanted`` (claim id -> the role tuples :meth:`first` will be asked with for it): only
     the span each of those asks picks is kept, with its place and the claim's zone (the run's
@@ -40,22 +42,30 @@ class EvidenceIndex:
         self.picked: dict[tuple[str, tuple[str, ...] | None], tuple] = {}
         if not claim_ids or con is None:
             return
-        cur = con.execute("""
-            SELECT cs.claim_id, cs.role, s.document_id, s.start_char, s.end_char, s.exact,
-                   s.span_id, c.value_text, p.path, s.line, c.zone_kind
-            FROM claim_spans cs
-            JOIN spans s USING (span_id)
-            JOIN claims c USING (claim_id)
-            JOIN current_documents p ON p.document_id = s.document_id
-            WHERE cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
-            ORDER BY cs.claim_id, cs.seq""", [sorted(claim_ids)])
-        if wanted is None:
-            self._add(cur.fetchall())
-            return
-        while batch := cur.fetchmany(50_000):
-            self._pick(batch)
-        self._pick([], last=True)
-        self.wanted = {}  # only whether the index was pruned matters from here on
+        ids = sorted(claim_ids)
+        # one query per range of claims: the query holds all its rows at once (a join's table
+        # built on them, the sort, the result), 247 MiB for the 108,000 claims of a 30,000-
+        # finding flush at 20,000 documents; in ranges of 50,000 claims 167 MiB, +0.3 s. Each
+        # claim's rows stay together and in order, as ``_pick`` reads them.
+        for lo in range(0, len(ids), CLAIMS_PER_QUERY):
+            cur = con.execute("""
+                SELECT cs.claim_id, cs.role, s.document_id, s.start_char, s.end_char, s.exact,
+                       s.span_id, c.value_text, p.path, s.line, c.zone_kind
+                FROM claim_spans cs
+                JOIN spans s USING (span_id)
+                JOIN claims c USING (claim_id)
+                JOIN current_documents p ON p.document_id = s.document_id
+                WHERE cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
+                ORDER BY cs.claim_id, cs.seq""", [ids[lo:lo + CLAIMS_PER_QUERY]])
+            if wanted is None:
+                self._add(cur.fetchall())
+                continue
+            while batch := cur.fetchmany(50_000):
+                self._pick(batch)
+            del cur
+        if wanted is not None:
+            self._pick([], last=True)
+            self.wanted = {}  # only whether the index was pruned matters from here on
 
     @classmethod
     def of_rows(cls, rows: list[tuple],

@@ -512,12 +512,17 @@ class _Judging:
 
         if not self.waiting:
             return
-        wanted = EvidenceIndex.wanted_by(c for judged, _ in self.waiting
-                                         for c in judged.values())
+        waiting, self.waiting, self.n_waiting = self.waiting, [], 0
+        wanted = EvidenceIndex.wanted_by(c for judged, _ in waiting for c in judged.values())
         ev = EvidenceIndex(self.con, set(wanted), wanted)
-        for judged, rejected in self.waiting:
+        del wanted  # the index keeps what it needs of it
+        # each chunk's candidates go once their findings are written, before the next chunk's
+        # findings are made (this is the check's peak: the index and the chunks' findings)
+        waiting.reverse()
+        while waiting:
+            judged, rejected = waiting.pop()
             self.sink.add(findings_of(self.con, judged, rejected, self.limits, ev))
-        self.waiting, self.n_waiting = [], 0
+            del judged, rejected
 
 
 def _holds_stored(cands: list[Candidate | Stored]) -> bool:

@@ -53,6 +53,7 @@ class ManifestCache:
         self.file = file
         self._held: dict[str, dict] = {}
         self._fresh: dict[str, dict] = {}
+        self._frozen: str | None = None  # what save() writes, once freeze() encoded it
         if file is not None:
             try:
                 held = json.loads(file.read_text(encoding="utf-8"))
@@ -77,13 +78,24 @@ class ManifestCache:
             self._fresh[name] = {"stat": stat, "exclude": exclude, "docs": encoded}
         return exclude, docs
 
+    def freeze(self) -> None:
+        """Encode what :meth:`save` will write now and let the parsed entries go: ``audit run``
+        on a new store saves only after the whole run, and the entries (~240,000 objects at
+        20,000 documents) would stay live through the check. Nothing is read after this."""
+        if self._frozen is None:
+            self._frozen = "" if self.file is None or self._fresh == self._held \
+                else json.dumps(self._fresh, sort_keys=True)
+            self._held, self._fresh = {}, {}
+
     def save(self) -> None:
         """Keep the manifests read this time (best effort: a cache not written costs a parse)."""
-        if self.file is None or self._fresh == self._held:
+        self.freeze()
+        text, self._frozen = self._frozen, ""
+        if self.file is None or not text:
             return
         tmp = self.file.with_name(self.file.name + f".{os.getpid()}.tmp")
         try:
-            tmp.write_text(json.dumps(self._fresh, sort_keys=True), encoding="utf-8")
+            tmp.write_text(text, encoding="utf-8")
             os.replace(tmp, self.file)
         except OSError:
             with contextlib.suppress(OSError):
