@@ -500,3 +500,21 @@ def test_clean_tables_are_screened_without_pandera(tmp_path):
             con.execute(sql)
             assert _screen(con, table), sql
             con.execute("ROLLBACK")
+
+
+def test_an_integrity_query_that_runs_out_of_memory_is_tried_once_more_under_a_larger_cap():
+    """DuckDB's out-of-memory errors do not follow its cap monotonically: a query that fails
+    under the store's cap gets one more try under a larger one, and the cap is put back."""
+    import duckdb
+
+    from audit.check.integrity import _fetch
+    from audit.store.db import memory_cap
+
+    con = duckdb.connect(":memory:", config={"memory_limit": "2MB", "threads": 1})
+    query = "SELECT length(list(i)) FROM range(3000000) t(i)"
+    with pytest.raises(duckdb.OutOfMemoryException):
+        con.execute(query).fetchall()
+    assert _fetch(con, query) == [(3_000_000,)]
+    restored = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    con.execute("SET memory_limit = ?", [memory_cap()])
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == restored

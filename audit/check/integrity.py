@@ -224,9 +224,25 @@ def _finding(
     )
 
 
+OOM_RETRY_LIMIT = "2GB"  # DuckDB's cap for one more try of an integrity query that ran out
+
+
 def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
+    """All rows of one query. DuckDB's out-of-memory errors do not follow its cap
+    monotonically (``audit/store/db.py``): the provenance query over every span of 100,000
+    documents failed under 512 MB in one run and passed in another. Rather than end the run,
+    the query is tried once more under OOM_RETRY_LIMIT, and the cap is put back."""
     # fetchall, never fetchone: this duckdb refuses new work while a result is half-read
-    return con.execute(sql, params or []).fetchall()
+    try:
+        return con.execute(sql, params or []).fetchall()
+    except duckdb.OutOfMemoryException:
+        from audit.store.db import memory_cap
+
+        con.execute(f"SET memory_limit = '{OOM_RETRY_LIMIT}'")
+        try:
+            return con.execute(sql, params or []).fetchall()
+        finally:
+            con.execute("SET memory_limit = ?", [memory_cap()])
 
 
 # --------------------------------------------------------------------------------------------

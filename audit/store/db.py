@@ -81,7 +81,12 @@ def _config() -> dict[str, str | bool | int | float | list[str]]:
     (benchmarks/README.md, "Peak memory, third pass"); DuckDB's out-of-memory errors do not
     follow the cap monotonically (a query passed at 256 MB and failed at 384 MB to 768 MB), so
     another value is worth a run first."""
-    return {"memory_limit": os.environ.get("AUDIT_DB_MEMORY", "512MB")}
+    return {"memory_limit": memory_cap()}
+
+
+def memory_cap() -> str:
+    """DuckDB's memory cap for an audit's store (see ``_config``)."""
+    return os.environ.get("AUDIT_DB_MEMORY", "512MB")
 
 
 def open_store(path: str | Path, read_only: bool = False) -> Store:
