@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from audit.check.checks.quote_drift import grammar_only
 from audit.check.checks.value_conflict import swapped_tolls
-from audit.extract import counts, dates, measurements, money, times
+from audit.extract import counts, dates, measurements, mentions, money, times
 from audit.model import Context
 from audit.resolve.utterances import word_diff
-from tests.extracting import audit_texts, run
+from tests.extracting import audit_texts, pipeline, run
 from tests.test_frames import VOCAB, figures, one
 
 
@@ -1209,6 +1209,11 @@ def test_a_delay_in_hours_and_round_minutes_is_rounded(tmp_path):
     ("Au moins 90 personnes ont perdu la vie pendant la catastrophe.", "killed"),
     ("El temporal dejó 40 muertos y 120 heridos.", "killed"),
     ("A polícia confirmou 12 feridos no hospital.", "injured"),
+    # set 27: people rescued or taken to hospital are groups of their own
+    ("Los bomberos dijeron que 57 personas fueron rescatadas con vida.", "rescued"),
+    ("Según el alcalde, 23 personas han sido trasladadas a centros hospitalarios.", "injured"),
+    ("A polícia disse que 14 pessoas foram levadas ao hospital.", "injured"),
+    ("Les secours ont indiqué que 31 personnes ont été évacuées.", "rescued"),
 ])
 def test_tolls_in_french_spanish_and_portuguese_know_their_group(text, state):
     assert figures(counts, text)[0]["state"] == state
@@ -1528,16 +1533,6 @@ def test_a_clause_of_another_language_names_no_actor_of_a_count():
 
 # --- lessons of held-out set 27 ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, state", [
-    ("Los bomberos dijeron que 57 personas fueron rescatadas con vida.", "rescued"),
-    ("Según el alcalde, 23 personas han sido trasladadas a centros hospitalarios.", "injured"),
-    ("A polícia disse que 14 pessoas foram levadas ao hospital.", "injured"),
-    ("Les secours ont indiqué que 31 personnes ont été évacuées.", "rescued"),
-])
-def test_romance_counts_of_people_rescued_or_taken_to_hospital_know_their_group(text, state):
-    assert figures(counts, text)[0]["state"] == state
-
-
 def test_people_rescued_and_people_taken_to_hospital_are_not_one_toll(tmp_path):
     """A story in Spanish gives how many were pulled out alive and another how many went to
     hospital: two groups, not two tolls of one group."""
@@ -1555,7 +1550,7 @@ def test_people_rescued_and_people_taken_to_hospital_are_not_one_toll(tmp_path):
     ("The company raised 1.250 billion euros.", 1_250_000_000),
 ])
 def test_a_dot_before_three_digits_of_a_continental_price_is_a_thousands_separator(text, amount):
-    (c,) = [c for c in run(money, text)]
+    (c,) = run(money, text)
     assert c.value["amount"] == pytest.approx(amount)
 
 
@@ -1567,8 +1562,6 @@ def test_a_continental_price_agrees_with_its_english_writing(tmp_path):
 
 
 def test_according_to_a_paper_after_a_quote_that_someone_said_names_the_reporter_not_the_speaker():
-    from tests.extracting import pipeline
-
     text = ("As the hearing closed, Judge Tamsin Orrell said, “this matter ends here in this "
             "room today,” according to The Ledger. “You may leave as a free man, and I wish "
             "you well in what comes next.”")
@@ -1611,8 +1604,6 @@ def test_a_page_age_printed_by_the_site_is_no_duration_of_the_story():
 
 
 def test_a_people_in_the_plural_and_german_nouns_are_no_side_mentions_of_people():
-    from audit.extract import mentions
-
     def names(text: str) -> list[str]:
         return [d.value["name"] for d in mentions.extract(Context(text=text), 0, len(text))]
 
@@ -1623,8 +1614,6 @@ def test_a_people_in_the_plural_and_german_nouns_are_no_side_mentions_of_people(
 
 
 def test_a_place_before_a_count_of_people_is_no_person_with_an_age():
-    from tests.extracting import pipeline
-
     assert pipeline("Likewise, in Dorn Valley, 52 people have died.", "person") == []
     (p,) = pipeline("Ada Brill, 41 was hurt in the blast.", "person")
     assert p.value["age"] == 41

@@ -88,18 +88,13 @@ _GERMAN_WORDS = re.compile(
     r"(?<![\w])(?:und|der|die|das|den|dem|des|mit|von|zu|zum|zur|ist|nicht|auf|für|im|ein"
     r"|eine|einer|einen|sich|wird|wurde|auch|bei|nach|aus|sind|hat|haben|über|unter|wie"
     r"|noch|nur|oder|aber|sein|seine|ihre|dass)(?![\w])")
+_CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
 
 
 def _german_around(text: str, a: int, b: int, start: int, end: int) -> bool:
     """Two or more German function words within 80 characters of the word."""
-    lo, hi = max(start, a - 80), min(end, b + 80)
-    found = 0
-    for _ in _GERMAN_WORDS.finditer(text, lo, hi):
-        found += 1
-        if found >= 2:
-            return True
-    return False
-_CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
+    hits = _GERMAN_WORDS.finditer(text, max(start, a - 80), min(end, b + 80))
+    return next(hits, None) is not None and next(hits, None) is not None
 
 
 def _bad(w: str, lex: Lexicon) -> bool:
