@@ -556,6 +556,20 @@ def test_topics_stop_at_prepositional_chunk_and_oxford_comma():
     ]
 
 
+def test_topics_after_a_serial_comma_the_last_item_keeps_its_and():
+    # real coverage counted "eight areas" and listed nine: the item after ", and" was split again
+    text = (
+        "The institute will focus on three areas: soil and water chemistry, coastal towns, "
+        "and fish and shellfish health."
+    )
+    c = one(run(topics, text), kind="topic_list")
+    assert c.value["items"] == [
+        "soil and water chemistry", "coastal towns", "fish and shellfish health"]
+    text = "The lab will focus on wind power, solar farms and storage."
+    assert one(run(topics, text), kind="topic_list").value["items"] == [
+        "wind power", "solar farms", "storage"]
+
+
 # --------------------------------------------------------------------------------------------
 # vocabulary
 

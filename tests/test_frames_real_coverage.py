@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from audit.check.checks.quote_drift import grammar_only
 from audit.check.checks.value_conflict import swapped_tolls
-from audit.extract import counts, dates, measurements, mentions, money, times
+from audit.extract import counts, dates, measurements, mentions, money, quotes, times
 from audit.model import Context
 from audit.resolve.utterances import word_diff
 from tests.extracting import audit_texts, pipeline, run
@@ -1654,3 +1654,65 @@ def test_a_hyphen_in_a_given_name_is_style_but_the_surname_beside_it_is_compared
         ["Anne Marie Velusi", "Anne-Marie Velasi"]]
     files["a.txt"] = "Governor Anne-Marie Velusi said 40 people were aboard the ferry."
     assert found(tmp_path / "b", files, "name-variant") == []
+
+
+# --- lessons of held-out set 30 ------------------------------------------------------------------
+
+def test_an_employer_and_a_lower_case_job_before_the_name_credit_the_name(tmp_path):
+    """After "said", the club's name and a job word the vocabulary may not know come before the
+    speaker: the words are the manager's on both pages, not the club's on one."""
+    words = "She has real pace and has been racing at a high level for a number of seasons now"
+    files = {"a.txt": f"Rovers signed Lena Ortiz.\n\n“{words},” said Rovers manager Dana Kwell.",
+             "b.txt": f"Rovers signed Lena Ortiz. Manager Dana Kwell added: “{words}.”"}
+    assert found(tmp_path, files, "attribution-change") == []
+    assert figures(quotes, f"“{words},” said Rovers manager Dana Kwell.")[0]["speaker"] == (
+        "Dana Kwell")
+
+
+def test_a_group_among_the_dead_takes_the_toll_state(tmp_path):
+    """A headline gives a nationality "among 41 dead" early; a later page gives the same group's
+    count as identified: successive tolls, compared only within one page."""
+    assert figures(counts, "Thirty Peruvians among 41 dead in tower fire")[0]["state"] == "killed"
+    assert figures(counts, "Three Chileans were among the injured.")[0]["state"] == "injured"
+    assert figures(counts, "Five firms are among the bidders.")[0].get("state") is None
+    files = {"a.txt": "Thirty Peruvians among 41 dead in tower fire\n\nThe fire broke out on "
+                      "Wednesday in a tower housing workers.",
+             "b.txt": "A plane carrying the remains of the 35 Peruvians killed in the tower fire "
+                      "left on Friday.",
+             "c.txt": "The remains of the 35 Peruvians who died in the fire were flown home."}
+    assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_a_vowel_said_again_after_an_h_is_a_romanisation(tmp_path):
+    files = {"a.txt": "Interior Minister Sheikh Fahad Al-Nouri visited the site on Thursday.",
+             "b.txt": "Sheikh Fahd Al-Nouri ordered an inquiry into the fire on Thursday.",
+             "c.txt": "Sheikh Fahd Al-Nouri, the interior minister, ordered arrests."}
+    assert found(tmp_path / "a", files, "name-variant") == []
+    files = {"a.txt": "Coach Amara Velsen praised the squad on Thursday.",
+             "b.txt": "Coach Amara Velesen praised the squad on Thursday."}
+    assert [f["severity"] for f in found(tmp_path / "b", files, "name-variant")] == ["error"]
+
+
+def test_whole_decades_are_a_round_length(tmp_path):
+    files = {"a.txt": "The bank cut its rate from 5.3 percent, the highest level in two decades.",
+             "b.txt": "The bank cut its rate from 5.3 percent, the highest level in 23 years."}
+    assert found(tmp_path / "a", files, "time-conflict") == []
+    files["b.txt"] = "The bank cut its rate from 5.3 percent, the highest level in 31 years."
+    assert [f["severity"] for f in found(tmp_path / "b", files, "time-conflict")] == ["error"]
+
+
+def test_a_name_cut_at_the_end_of_a_copied_page_is_no_misspelling(tmp_path):
+    """A page copied up to a length limit stops inside the speaker's name: the start of the
+    name is no misspelling of it (info); the same letters inside the page stay an error."""
+    story = ("Stanford receives $1.1 billion gift\n\nStanford University has announced a $1.1 "
+             "billion commitment from Lena and Tom Marsh. In the statement, Stanford said the new "
+             "school will house 90 faculty. The gift is the largest in Stanford history.\n\n")
+    files = {"a.txt": story + "“It is a great day for the planet,” said Stanfor",
+             "b.txt": story + "“It is a great day for the planet,” said Stanford President Ada Kim.",
+             "c.txt": story}
+    got, _ = audit_texts(tmp_path / "a", files)
+    assert [(f["severity"], f["details"].get("cut_off")) for f in got
+            if f["class"] == "name-variant"] == [("info", True)]
+    files["a.txt"] = story + "“It is a great day for the planet,” said Stanfor. The school opens soon."
+    got, _ = audit_texts(tmp_path / "b", files)
+    assert [f["severity"] for f in got if f["class"] == "name-variant"] == ["error"]

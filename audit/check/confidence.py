@@ -86,7 +86,8 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   confidence.
 * **cut off**: a side stated only in a text's last sentence that stops mid-sentence (details
   ``cut_off``: a page copied up to a length limit): the missing words often say whose or which
-  the figure is; this alone leaves a finding at info.
+  the figure is; so is a name spelling that is the start of the other and ends its page's text
+  ("Stanfor" / "Stanford": cut, not misspelt); this alone leaves a finding at info.
 * **other language**: a name's variant spelling written only on pages in another language
   than every page of its canonical spelling, differing only by letters with diacritics or a
   vowel for a vowel (details ``other_language``; the language of each page from

@@ -443,6 +443,11 @@ _STATE_AFTER = re.compile(
     r"|trasladados|trasladadas|llevados|llevadas|levados|levadas|transportés|transportées"
     r"|a|al|ao|aos|à|aux|l'hôpital|centros|centro|centres|hospitales)[ \t]+){0,6}"
     r"(?P<w>[^\W\d_]+)")
+# "40 Indians among 50 dead", "were among the 49 people killed": a part of a group whose state
+# is said (up to five words after "among", within the clause)
+_AMONG_AFTER = re.compile(
+    r"[ \t]*(?:(?:are|were|is|was|also|reportedly|said[ \t]+to[ \t]+be)[ \t]+)*among[ \t]+"
+    r"(?P<rest>(?:[\w-]+[ \t]+){0,4}[^\W\d_]+)")
 _LOST_LIVES = re.compile(
     r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)[ \t]+lives?\b"
     # "ont perdu la vie", "perdieron la vida", "perderam a vida"
@@ -618,6 +623,11 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     group = _PART_OF_GROUP_BEFORE.search(text, max(ss, ns - 50), ns)
     if group:  # "29 survivors, including two children": the children survived
         return _STATE_NOUNS[group["noun"].lower()]
+    among = _AMONG_AFTER.match(text, ce, min(se, ce + 60))
+    if among:  # "30 Peruvians among 41 dead", "were among the injured": the whole's state
+        for w in among["rest"].lower().split():
+            if w in STATE_OF:
+                return STATE_OF[w]
     m = _STATE_AFTER.match(text, ce, min(se, ce + 60))
     if m:
         w = m["w"].lower()

@@ -74,7 +74,7 @@ from audit.resolve.countries import country_key, place_name
 from audit.text import SENTENCE_DOT
 
 NAME = "people"
-VERSION = "8"
+VERSION = "9"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -817,9 +817,22 @@ def speaker_at(ctx: Context, pos: int, end: int) -> tuple[int, int] | None:
             sp = speaker_at(ctx, owned.end(), end)
             if sp is not None:
                 return sp
+        # "said Rovers manager Dana Kwell": an employer, a lower-case job word the vocabulary
+        # need not know, then a full name: that name is the speaker, not the employer
+        job = _LOWER_JOB.match(text, m2.end(), end)
+        if job is not None:
+            named = _NAME_ONLY.match(text, job.end(), end)
+            if named is not None and len(named.group().split()) >= 2:
+                span = _clean_name(text, *named.span(), lex)
+                if span is not None:
+                    return span
         return _clean_name(text, *m2.span(), lex)
     return None
 
 
 _NAME_ONLY = re.compile(NAME_PATTERN)
+_LOWER_JOB = re.compile(
+    r"[ \t\u00a0]+(?:(?!(?:the|a|an|in|on|at|to|for|of|that|this|with|by|from|and|or|but|as|"
+    r"it|its|their|his|her|our|when|while|after|before|during|also|later|then|who|which|said|"
+    r"says|told|added|last|next)[ \t\u00a0])[a-z][a-z-]+[ \t\u00a0]+){1,2}(?=[A-Z])")
 _POSSESSIVE = re.compile(rf"['’]s?{WS}(?=[A-Za-z])")

@@ -13,9 +13,10 @@ value (``type`` says which):
   (exact "1:28" ±1; a whole hour "4 p.m." ±20; about/around ±20; just/shortly after [t, t+20];
   just/shortly before [t-20, t]; before/by [t-6h, t]; after [t, t+6h]), ``day`` (a weekday
   right next to the time: "4 p.m. Saturday").
-- ``duration``: ``seconds`` and ``bound`` (exact ±0 for whole units; about ±10 %; more than /
-  less than open-ended as in ``frames.bound``; a compound's round minutes ±5 or ±2.5), ``unit``
-  as written, also in Spanish, Portuguese or French ("30 años", "nueve meses", "8 ans"),
+- ``duration``: ``seconds`` and ``bound`` (exact ±0 for whole units but decades, ±5 years;
+  about ±10 %; more than / less than open-ended as in ``frames.bound``; a compound's round
+  minutes ±5 or ±2.5), ``unit`` as written, also in Spanish, Portuguese or French ("30 años",
+  "nueve meses", "8 ans"),
   ``term`` for the length of a lasting thing (a sentence, a contract, a mission, a delay) and
   its ``stance`` (sought, minimum, maximum). A clock time with a plan's word before it ("was
   scheduled for 4 p.m.") has " (planned)" after its event.
@@ -55,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "28"
+VERSION = "29"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -498,6 +499,10 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
         b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
         if smaller is not None and not approx:
             b = _rounded_minor(b, smaller[0], _unit_seconds(unit))
+        if (not approx and b[0] == b[1] and _unit_seconds(unit) == _DUR_UNITS["decade"]
+                and float(n).is_integer()):
+            # "the highest in two decades" is said of 23 years: whole decades are round
+            b = [max(0.0, secs - _DUR_UNITS["decade"] / 2), secs + _DUR_UNITS["decade"] / 2]
         term = _term(text, approx[1] if approx else s, e, ss, m["sep"] == "-")
         if term != "delay" and rel:
             term = None  # "two hours later" is no length of a term; "later than planned" is

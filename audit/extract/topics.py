@@ -8,7 +8,8 @@ qualifiers["scope"]) is the clause's named subject ("Contoso and Fabrikam will f
 
 Splitting: when the list uses semicolons, only ";" separates items (items may contain "and"
 and commas); otherwise "," separates, and the last chunk is split once more on "and"/"or"
-unless the word before it is a lone adjective ("multimodal and multilingual learning").
+unless the word before it is a lone adjective ("multimodal and multilingual learning") or the
+list already closed with a serial comma (", and health and safety" is one item).
 The list ends at the end of the sentence, at a dash, colon or parenthesis, or at a chunk that
 starts with a preposition or relative word (", between American and Japanese universities").
 """
@@ -24,7 +25,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import sentence_end, sentence_start, trie_pattern
 
 NAME = "topics"
-VERSION = "1"
+VERSION = "2"
 
 # Cheap scan for the first word of a cue; the full cue is then matched at each hit.
 # (A trie with the "not after a word character" test behind each first letter: the same hits as
@@ -98,11 +99,13 @@ def _chunks(text: str, a: int, b: int) -> list[tuple[int, int]]:
         return parts
     parts = []
     pos = a
-    for m in re.finditer(r"[ \t\u00a0]*,[ \t\u00a0]*(?:(?:and|or)[ \t\u00a0]+)?", region):
+    serial = False  # the last separator was ", and"/", or": the last chunk is one item
+    for m in re.finditer(r"[ \t\u00a0]*,[ \t\u00a0]*((?:and|or)[ \t\u00a0]+)?", region):
         parts.append((pos, a + m.start()))
         pos = a + m.end()
+        serial = m.group(1) is not None
     last = (pos, b)
-    ands = list(_AND_LAST.finditer(text, last[0], last[1]))
+    ands = [] if serial else list(_AND_LAST.finditer(text, last[0], last[1]))
     if len(ands) == 1:
         m = ands[0]
         left = text[last[0] : m.start()].split()

@@ -125,7 +125,7 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name); ``place_names`` when
     both are names of one city (``audit/resolve/gazetteer.py``: "Lisbona" / "Lisboa");
     ``vowel_added`` when they differ by one vowel added inside a pair of vowels
-    ("Raeisi" / "Raisi").
+    ("Raeisi" / "Raisi"); ``cut_off`` when the variant is a name cut at its page's end.
     """
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
     langs = claim_languages(con, [claim for c in spelling for v in c.values
@@ -144,6 +144,26 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
         if same_place(a, b):
             c.details["place_names"] = True
     _mark_word_forms(con, spelling)
+    _mark_cut_names(con, spelling)
+
+
+def _mark_cut_names(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
+    """``cut_off`` when the variant is the start of the other spelling ("Stanfor" / "Stanford")
+    and every mention of it ends its page's text: a page copied up to a length limit cut the
+    name, nobody misspelt it."""
+    prefixed = [c for c in cands if str(c.values[1]["value"]).startswith(
+        str(c.values[0]["value"])) and c.values[0]["value"] != c.values[1]["value"]]
+    claims = sorted({claim for c in prefixed for claim, _ in c.values[0]["claims"]})
+    if not claims:
+        return
+    at_end = {claim for claim, cut in con.execute(r"""
+        SELECT cs.claim_id, bool_or(regexp_full_match(s.suffix, '[\s\x{00a0}]*'))
+        FROM claim_spans cs JOIN spans s USING (span_id)
+        WHERE cs.claim_id IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY cs.claim_id""", [claims]).fetchall() if cut}
+    for c in prefixed:
+        if all(claim in at_end for claim, _ in c.values[0]["claims"]):
+            c.details["cut_off"] = True
 
 
 def _mark_word_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
@@ -256,7 +276,9 @@ def vowels_only(a: str, b: str) -> bool:
 def vowel_added(a: str, b: str) -> bool:
     """Whether two spellings differ only by one vowel added inside a pair of vowels ("Raeisi" /
     "Raisi", "Baghaei" / "Baghai"): how romanisations of one name differ from outlet to
-    outlet, accents aside ("Brandauer" / "Brandaur" loses a letter beside one vowel: a typo).
+    outlet, accents aside ("Brandauer" / "Brandaur" loses a letter beside one vowel: a typo);
+    or by the vowel before an "h" said again after it ("Fahd" / "Fahad", "Rahman" / "Rahaman"),
+    the short vowel romanisers of Arabic and South Asian names write or leave out.
     A consonant doubled is not counted: across outlets it was a misspelling as often
     ("Pushhpa", "Tillman", "Lizzette") as a second romanisation ("Massoud")."""
     la, lb = _letters(a), _letters(b)
@@ -270,6 +292,8 @@ def vowel_added(a: str, b: str) -> bool:
         if ch in _VOWELS and before and after and before in _VOWELS and after in _VOWELS \
                 and ch not in (before, after):
             return True  # inside a pair of vowels: "ai" / "aei"
+        if ch in _VOWELS and long[i - 2:i] == ch + "h" and after and after not in _VOWELS:
+            return True  # the vowel before an "h" said again after it: "Fahd" / "Fahad"
     return False
 
 
