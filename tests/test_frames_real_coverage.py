@@ -1716,3 +1716,23 @@ def test_a_name_cut_at_the_end_of_a_copied_page_is_no_misspelling(tmp_path):
     files["a.txt"] = story + "“It is a great day for the planet,” said Stanfor. The school opens soon."
     got, _ = audit_texts(tmp_path / "b", files)
     assert [f["severity"] for f in got if f["class"] == "name-variant"] == ["error"]
+
+
+def test_a_one_word_organisation_misspelt_alone_or_read_once(tmp_path):
+    """The words written alone are untyped side mentions; an organisation read once with a cue
+    ("X Chairman") or named twice ties them: one word one letter off is its misspelling."""
+    base = ("Shares of Sarvona rose on Monday. Analysts said Sarvona would list in Riyadh, "
+            "where Sarvona plans to sell 2 percent.\n\n")
+    files = {"a.txt": base + "“We are ready,” Sarvoma Chairman Omar Haddad said on Wednesday.",
+             "b.txt": base + "Investors expect Sarvona to raise $25 billion.",
+             "c.txt": base}
+    got = found(tmp_path / "a", files, "name-variant")
+    assert [sorted(v["value"] for v in f["values"]) for f in got] == [["Sarvoma", "Sarvona"]]
+    files = {"a.txt": "Julian Reyes, the founder of Leakstone, pleaded guilty on Wednesday.",
+             "b.txt": "The Leakstone founder Julian Reyes pleaded guilty. Leakstone published files.",
+             "c.txt": "Julian Reyes, il fondatore di Leakstonne, ha patteggiato mercoledì."}
+    got = found(tmp_path / "b", files, "name-variant")
+    assert [sorted(v["value"] for v in f["values"]) for f in got] == [["Leakstone", "Leakstonne"]]
+    # a plural's s is no misspelling of a one-word name
+    files["c.txt"] = "Julian Reyes met the Leakstones on Wednesday."
+    assert found(tmp_path / "c", files, "name-variant") == []

@@ -64,6 +64,14 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
     for m in mentions:
         by_type[m.etype].append(m)
     if by_type.get("person") and by_type.get("org"):
+        # a word written alone again and again that an organisation read once misspells is
+        # that organisation
+        moved = org_anchors([m for m in by_type["person"] if m.role_key == SIDE],
+                            by_type["org"])
+        if moved:
+            gone = {m.mention_id for m in moved}
+            by_type["person"] = [m for m in by_type["person"] if m.mention_id not in gone]
+            by_type["org"] = by_type["org"] + moved
         # a side mention that no person of the story accounts for may misspell an organisation
         kept = {m.mention_id for m in side_mentions_kept(by_type["person"])}
         spare = [m for m in by_type["person"] if m.role_key == SIDE and m.mention_id not in kept]
@@ -340,15 +348,53 @@ def org_side_mentions(side: list[Mention], orgs: list[Mention],
     written = Counter(tokens(m.surface, "org")
                       for m in (side if every_side is None else every_side))
     often = [k for k in sorted(counts) if counts[k] + written.get(k, 0) >= 2]
+    single = [k for k in often if len(k) == 1]
     out = []
     for m in side:
         k = tokens(m.surface, "person")
+        if len(k) == 1:
+            # "Wikileakes" written alone where the story names the organisation WikiLeaks twice
+            lone = [o for o in single if _lone_word_off(k[0], o[0])]
+            if len(lone) == 1:
+                out.append(replace(m, etype="org", role_key="", joins=lone[0]))
+            continue
         if len(k) < 2:
             continue
         hits = [o for o in named if len(k) <= len(o) <= len(k) + 2 and _one_word_off(k, o)]
         hits += [o for o in often if _split_in_two(k, o) or _first_word_split(k, o)]
         if len(hits) == 1:
             out.append(replace(m, etype="org", role_key="", joins=hits[0]))
+    return out
+
+
+LONE_ORG_LETTERS = 6
+
+
+def _lone_word_off(a: str, b: str) -> bool:
+    """A one-word organisation misspelt: LONE_ORG_LETTERS letters or more, the same first
+    letter, one letter off but not by a plural's or case ending's final letter (see
+    ``_one_letter_pair``)."""
+    return (a != b and min(len(a), len(b)) >= LONE_ORG_LETTERS and a[0] == b[0]
+            and _one_letter_pair((a, b)))
+
+
+def org_anchors(side: list[Mention], orgs: list[Mention]) -> list[Mention]:
+    """Side mentions of a word written alone LONE_ANCHOR_MENTIONS times or more that an
+    organisation named once or twice misspells ("Aramco" written alone eighteen times, the
+    organisation read once as "Aromco Chairman"): the word is that organisation, so its
+    mentions are returned as organisation mentions joined to the misspelt one, to be told
+    apart there. A word that fits two organisations is left."""
+    counts = Counter(tokens(m.surface, "org") for m in orgs)
+    rare = sorted(k for k, n in counts.items() if len(k) == 1 and n <= 2)
+    written = Counter(tokens(m.surface, "person") for m in side)
+    out = []
+    for k, n in sorted(written.items()):
+        if len(k) != 1 or n < LONE_ANCHOR_MENTIONS or k in counts:
+            continue
+        hits = [o for o in rare if _lone_word_off(k[0], o[0])]
+        if len(hits) == 1:
+            out += [replace(m, etype="org", role_key="", joins=hits[0]) for m in side
+                    if tokens(m.surface, "person") == k]
     return out
 
 
