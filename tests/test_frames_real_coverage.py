@@ -1736,3 +1736,18 @@ def test_a_one_word_organisation_misspelt_alone_or_read_once(tmp_path):
     # a plural's s is no misspelling of a one-word name
     files["c.txt"] = "Julian Reyes met the Leakstones on Wednesday."
     assert found(tmp_path / "c", files, "name-variant") == []
+
+
+def test_the_subject_of_a_sentence_ending_in_saying_is_the_speaker(tmp_path):
+    """"X questioned him ..., saying at one point: “…”": the sentence's subject speaks, named
+    or as a role the page named before; two wordings of the words are then compared."""
+    a = ("Magistrate Judge Ann B. Kova questioned Lee to make sure he understood the deal, saying "
+         "at one point, “You knew you had no checks in place at all.”")
+    b = ("Judge Ann Kova heard the plea on Tuesday.\n\nThe judge questioned Lee to make sure he "
+         "understood the deal, saying at one point: \"You knew you did not have checks in place "
+         "at all.\"")
+    assert [q["speaker"] for q in figures(quotes, a)] == ["Ann B. Kova"]
+    assert [q["speaker"] for q in figures(quotes, "The crowd cheered, chanting: “We want more "
+                                          "of this right now.”")] == [None]
+    got = found(tmp_path, {"a.txt": a, "b.txt": b}, "quote-drift")
+    assert len(got) == 1

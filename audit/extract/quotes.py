@@ -76,7 +76,7 @@ from audit.resolve.roles import STATUS_WORDS, refers_to
 from audit.text import AFTER_ABBREVIATION, sentence_start
 
 NAME = "quotes"
-VERSION = "15"
+VERSION = "16"
 
 # The straight mark's look-behind sits after the mark ("(?<![...]\")" = not preceded by ...), so
 # every branch opens with a literal and the regex engine skips in C to the next quote mark.
@@ -461,11 +461,53 @@ def _colon_intro(ctx: Context, seg: _Seg, floor: int
     return None
 
 
+# the rest of a sentence whose subject speaks in an "-ing" clause right before the quote:
+# "X questioned the witness to be sure, saying at one point: “...”"
+_SAYING_TAIL = re.compile(
+    rf"[^\n“”\"!?]{{1,160}}?,[ \t\u00a0]*(?:{_SAYING})(?![\w-])[^\n“”\".!?:,]{{0,30}}"
+    r"[:,]?[ \t\u00a0]*\Z")
+_THE_ROLE = re.compile(
+    r"[Tt]he[ \t\u00a0]+(?P<role>[a-z][a-z-]*(?:[ \t\u00a0]+[a-z][a-z-]*){0,2}?)"
+    r"(?=[ \t\u00a0]+[a-z]+ed\b)")
+
+
+def _subject_saying(ctx: Context, seg: _Seg, floor: int
+                    ) -> tuple[tuple[int, int] | None, bool | str] | None:
+    """The subject of the quote's sentence when the sentence ends in an "-ing" clause of saying
+    ("Judge Ann Kova questioned him, saying at one point: “...”"): a name, a pronoun, or a role
+    reference ("The judge ...") resolved later to the holder named before."""
+    text = ctx.text
+    lo = max(floor, text.rfind("\n", floor, seg.start) + 1)
+    s0 = max(lo, sentence_start(text, seg.start, floor))
+    while s0 < seg.start and text[s0] in " \t\u00a0":
+        s0 += 1
+    if not _SAYING_TAIL.search(text, s0, seg.start):
+        return None
+    first = text[s0:s0 + 5].split()
+    if first and first[0] in ("He", "She", "They", "We", "I"):
+        return None, True
+    sp = people.speaker_at(ctx, s0, seg.start)
+    if sp is not None:
+        return (sp, False) if _SAYING_TAIL.match(text, sp[1], seg.start) else None
+    role = _THE_ROLE.match(text, s0, seg.start)
+    if role is None:
+        return None
+    words = role["role"].lower().split()
+    while words and words[0] in STATUS_WORDS:
+        words.pop(0)
+    if " ".join(words) not in lexicon(ctx.vocab).title_canon:
+        return None
+    return None, "role:" + " ".join(words)
+
+
 def _before(ctx: Context, seg: _Seg, floor: int, known: set[str]
-            ) -> tuple[tuple[int, int] | None, bool] | None:
+            ) -> tuple[tuple[int, int] | None, bool | str] | None:
     colon = _colon_intro(ctx, seg, floor)
     if colon is not None:
         return colon
+    saying = _subject_saying(ctx, seg, floor)
+    if saying is not None:
+        return saying
     text = ctx.text
     lo = max(floor, seg.start - 250)
     lo = max(lo, text.rfind("\n", lo, seg.start) + 1)
