@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from audit.check.checks.quote_drift import grammar_only
 from audit.check.checks.value_conflict import swapped_tolls
-from audit.extract import counts, dates, measurements, mentions, money, quotes, times
+from audit.extract import counts, dates, measurements, mentions, money, quotes, storeys, times
 from audit.model import Context
 from audit.resolve.utterances import word_diff
 from tests.extracting import audit_texts, pipeline, run
@@ -1751,3 +1751,21 @@ def test_the_subject_of_a_sentence_ending_in_saying_is_the_speaker(tmp_path):
                                           "of this right now.”")] == [None]
     got = found(tmp_path, {"a.txt": a, "b.txt": b}, "quote-drift")
     assert len(got) == 1
+
+
+def test_storeys_of_the_burnt_building_are_compared(tmp_path):
+    """One page gives the burnt building a storey more than the others: a misstated height.
+    A neighbouring building's height and a floor number are not the building's height."""
+    assert [(f["value"], f["written"]) for f in figures(
+        storeys, "The fire gutted a 6-storeyed building; a neighbouring 9-storey block was "
+                 "evacuated. He lived on the fourth floor.")] == [(6.0, "6-storeyed")]
+    assert figures(storeys, "Two 10-storey buildings burned.") == []
+    files = {"a.txt": "A fire broke out in a six-storey building in Farwan on Wednesday.",
+             "b.txt": "The blaze engulfed a seven-storey building in Farwan on Wednesday.",
+             "c.txt": "Fire swept through a 6-storey residential building in Farwan."}
+    got = found(tmp_path / "a", files, "measurement-conflict")
+    assert len(got) == 1
+    assert sorted(v["value"].split("(")[1] for v in got[0]["values"]) == [
+        "6 storeys)", "7 storeys)"]
+    files["b.txt"] = "The blaze engulfed a six-storey building in Farwan on Wednesday."
+    assert found(tmp_path / "b", files, "measurement-conflict") == []

@@ -13,6 +13,7 @@ from types import ModuleType
 EXTRACTOR_MODULES = (
     "money", "counts", "shares", "measurements", "magnitudes", "times", "minutes", "dates",
     "people", "lists", "places", "quotes", "topics", "aliases", "mentions", "untitled", "status",
+    "storeys",
 )
 
 
