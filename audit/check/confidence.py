@@ -104,7 +104,8 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   misspellings; so does an a/o swap ("Bonanza" for "Bananza"), and two letters swapped
   ("McMicheal") are no romanisation.
 * **spellings apart**: two spellings of a name that differ only by one vowel added inside a
-  pair of vowels (details ``vowel_added``: "Raeisi" / "Raisi"; not "Brandauer" / "Brandaur"),
+  pair of vowels, or by the vowel before an "h" said again after it (details ``vowel_added``:
+  "Raeisi" / "Raisi", "Fahd" / "Fahad"; not "Brandauer" / "Brandaur"),
   on pages of which none writes both: outlets' romanisations of one name more often than a
   misspelling; this alone leaves a finding at info. A consonant doubled ("Massoud" / "Masoud")
   is not counted: on the read sets it was a misspelling three times ("Pushhpa", "Tillman",
@@ -219,7 +220,7 @@ CORROBORATED_KINDS = frozenset({"money", "count", "share", "date"})
 CUT_OFF = 0.3
 OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
-SPELLINGS_APART = 0.3  # a vowel added inside a pair of vowels, never on one page with the other
+SPELLINGS_APART = 0.3  # a vowel added (in a vowel pair, after "h"), never on a page with both
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
 STAGE_UNKNOWN = 0.3  # counts of charges, one side naming no stage of a story's several
 PLACE_NAMES = 0.3  # two spellings that are both names of one city ("Lisbona" / "Lisboa")
