@@ -47,7 +47,7 @@ MAX_IDS = 50  # offending ids kept per finding (and hashed into its fingerprint)
 MAX_EVIDENCE = 1000  # broken spans listed as evidence per finding; the total is in details
 MAX_LOOKUP_VALUES = 1000  # distinct failing values used to find offending rows (ibis backend)
 CHUNK = 256  # code points per window in the provenance join (see _provenance)
-PROVENANCE_RANGE = 16 * 2**20  # bytes of document text per provenance query (see _provenance)
+PROVENANCE_RANGE = 8 * 2**20  # bytes of document text per provenance query (see _provenance)
 
 # How each table's rows are named in findings: the key column(s), and the same as SQL text.
 ID_COLUMNS: dict[str, tuple[str, ...]] = {
