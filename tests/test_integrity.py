@@ -378,6 +378,125 @@ def test_provenance_windows_agree_with_python_slicing(tmp_path):
     store.close()
 
 
+# --- provenance by ranges of documents: the findings of one query over every document ---
+
+
+def _documents_with_spans(con, texts: list[str], step: int = 23, length: int = 9) -> list[dict]:
+    """Documents d000...0, d000...1, ... holding ``texts``, each with a span every ``step``
+    characters; the spans' rows (as stored) are returned."""
+    spans = []
+    for i, text in enumerate(texts):
+        doc = f"d{i:016x}"
+        _insert_document(con, document_id=doc, text=text)
+        lines = LineIndex(text)
+        spans += [make_span(doc, text, start, start + length, lines)
+                  for start in range(0, len(text) - length, step)]
+    con.executemany("INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[r["span_id"], r["document_id"], r["start_char"], r["end_char"], r["exact"],
+                      r["prefix"], r["suffix"], r["line"], r["col"]] for r in spans])
+    return spans
+
+
+def _expected_provenance(con, scope: set[str] | None = None) -> dict[str, tuple]:
+    """Per rule, what the findings must hold, from Python slicing over the stored rows: the
+    count, the first MAX_EVIDENCE (document_id, start, span_id, exact, now) and the ids."""
+    from audit.check.integrity import MAX_EVIDENCE, MAX_IDS
+
+    texts = dict(con.execute("SELECT document_id, text FROM documents").fetchall())
+    broken: dict[str, list[tuple]] = {}
+    for sid, doc, start, end, exact in con.execute(
+            "SELECT span_id, document_id, start_char, end_char, exact FROM spans").fetchall():
+        if doc not in texts or (scope is not None and doc not in scope):
+            continue
+        now = texts[doc][start:end]
+        if now != exact:
+            broken.setdefault("exact-mismatch", []).append((doc, start, sid, exact, now))
+        if end > len(texts[doc]):
+            broken.setdefault("out-of-bounds", []).append((doc, start, sid, exact, now))
+    return {rule: (len(rows), sorted(rows)[:MAX_EVIDENCE],
+                   sorted(r[2] for r in rows)[:MAX_IDS]) for rule, rows in broken.items()}
+
+
+def _as_expected(findings) -> dict[str, tuple]:
+    return {f.details["rule"]: (f.details["count"],
+                                [(e.document_id, e.start, e.span_id, e.exact, e.value)
+                                 for e in f.evidence], f.details["ids"])
+            for f in findings}
+
+
+def test_provenance_by_ranges_finds_what_one_query_finds(tmp_path):
+    """Broken spans in many ranges: the counts add up, the evidence is the first MAX_EVIDENCE
+    by (document_id, start) across ranges and the ids the first MAX_IDS across ranges, for
+    any range size down to one document a range; the scoped run as well."""
+    from audit.check.integrity import (
+        MAX_EVIDENCE,
+        MAX_IDS,
+        SCOPE_TABLE,
+        _provenance,
+        _ranges,
+    )
+
+    texts = [(f"Report {i}: é " if i % 3 == 0 else f"Report {i}: e ") + "word " * 300
+             for i in range(40)]
+    with open_store(tmp_path / "audit.duckdb") as store:
+        con = store.con
+        spans = _documents_with_spans(con, texts)
+        # every other document's spans broken (20 x 66), and document 5's text shortened:
+        # its spans change and the last ones end past the text
+        con.execute("UPDATE spans SET exact = exact || '!' WHERE document_id IN "
+                    "(SELECT unnest(?::VARCHAR[]))", [[f"d{i:016x}" for i in range(0, 40, 2)]])
+        con.execute("UPDATE documents SET text = substr(text, 1, 500) WHERE document_id = ?",
+                    [f"d{5:016x}"])
+        expected = _expected_provenance(con)
+        assert expected["exact-mismatch"][0] > MAX_EVIDENCE and len(spans) > 1500
+        assert 0 < expected["out-of-bounds"][0] < MAX_EVIDENCE
+        one = _provenance(con, range_bytes=10**12)
+        assert len(list(_ranges(con, False, 10**12))) == 1
+        assert _as_expected(one) == expected
+        whole = sum(len(t.encode()) for t in texts)
+        for size in (1, 700, 1000, 4096, whole // 3):
+            ranges = len(list(_ranges(con, False, size)))
+            assert ranges > 1, size
+            assert _provenance(con, range_bytes=size) == one, size
+        assert len(list(_ranges(con, False, 1))) == len(texts)
+        ids = one[0].details["ids"]
+        assert len(ids) == MAX_IDS and len({s[:5] for s in ids}) > 1
+        assert one[0].details["evidence_truncated"] and len(one[0].evidence) == MAX_EVIDENCE
+
+        # scoped (incremental runs): only the documents in the scope table, still by ranges
+        scope = {f"d{i:016x}" for i in range(0, 40, 3)} | {f"d{5:016x}"}
+        con.execute(f"CREATE TEMP TABLE {SCOPE_TABLE} AS "
+                    "SELECT unnest(?::VARCHAR[]) AS document_id", [sorted(scope)])
+        scoped = _provenance(con, scoped=True, range_bytes=10**12)
+        assert _as_expected(scoped) == _expected_provenance(con, scope)
+        assert len(list(_ranges(con, True, 1))) == len(scope)
+        assert _provenance(con, scoped=True, range_bytes=1) == scoped
+        assert _provenance(con, scoped=True, range_bytes=1500) == scoped
+
+
+def test_provenance_ranges_cut_between_non_ascii_documents(tmp_path):
+    """Ranges are counted in bytes of text and cut between documents: wherever the cut falls
+    near a non-ASCII document (its code points fewer than its bytes), its spans across the
+    windows' edges are judged as Python slices them."""
+    from audit.check.integrity import _provenance, _ranges
+
+    unit = "Zürich — “naïve” e\u0301 🦆 café\n"
+    texts = [unit * 40, "plain ascii text " * 60, unit * 25 + "end", unit * 40]
+    with open_store(tmp_path / "audit.duckdb") as store:
+        con = store.con
+        spans = _documents_with_spans(con, texts, step=37, length=300)
+        assert run_integrity(con) == []
+        con.execute("UPDATE spans SET exact = exact || '!' WHERE start_char % 2 = 1")
+        one = _provenance(con, range_bytes=10**12)
+        assert _as_expected(one) == _expected_provenance(con)
+        assert one[0].details["count"] == sum(s["start_char"] % 2 for s in spans)
+        first = len(texts[0].encode())
+        assert first > len(texts[0])  # bytes, not code points, are counted
+        for size in (first - 1, first, first + 1, len(texts[0]), 2 * len(texts[0]), 1):
+            assert len(list(_ranges(con, False, size))) > 1, size
+            assert _provenance(con, range_bytes=size) == one, size
+
+
 def test_ibis_leaves_the_connection_settings_as_they_were(con):
     pytest.importorskip("pyarrow", reason="ibis's DuckDB backend needs pyarrow")
     con.execute("SET TimeZone = 'America/New_York'")

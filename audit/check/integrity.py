@@ -19,7 +19,7 @@ Where the work happens:
   range broken: ``integrity.claims.value.<kind>.<key>-missing|type|pattern|range``).
 * The provenance invariant (``text[start:end] == exact`` for every span) and the orphan rules
   (claims without spans, dangling claim_spans, rows whose document is gone) are plain DuckDB
-  SQL: one join or anti-join each.
+  SQL: one join or anti-join each (provenance one per range of documents, see _provenance).
 
 Every finding's fingerprint key is ``[check, sorted offending ids (at most 50)]``.
 """
@@ -47,6 +47,7 @@ MAX_IDS = 50  # offending ids kept per finding (and hashed into its fingerprint)
 MAX_EVIDENCE = 1000  # broken spans listed as evidence per finding; the total is in details
 MAX_LOOKUP_VALUES = 1000  # distinct failing values used to find offending rows (ibis backend)
 CHUNK = 256  # code points per window in the provenance join (see _provenance)
+PROVENANCE_RANGE = 8 * 2**20  # bytes of document text per provenance query (see _provenance)
 
 # How each table's rows are named in findings: the key column(s), and the same as SQL text.
 ID_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -227,7 +228,8 @@ def _finding(
 OOM_RETRY_LIMIT = "2GB"  # DuckDB's cap for one more try of an integrity query that ran out
 
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[tuple]:
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str,
+           params: list | dict | None = None) -> list[tuple]:
     """All rows of one query. DuckDB's out-of-memory errors do not follow its cap
     monotonically (``audit/store/db.py``): the provenance query over every span of 100,000
     documents failed under 512 MB in one run and passed in another. Rather than end the run,
@@ -246,7 +248,7 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None)
 
 
 # --------------------------------------------------------------------------------------------
-# Provenance: text[start:end] == exact, in one DuckDB query
+# Provenance: text[start:end] == exact, in one DuckDB query per range of documents
 # --------------------------------------------------------------------------------------------
 
 # DuckDB's substr is 1-based and counts code points, so it agrees with Python slicing, but it
@@ -260,12 +262,13 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None)
 # documents: 0.16 s, against 11.9 s with one accented letter at the start of each), and cutting
 # and pairing the pieces was nearly all of this query (50,000 ASCII documents: 7.6 s, 0.4 s now).
 # All paths give exactly substr(text, start + 1, end - start), truncated past the end of text.
+# {docs}: which documents (scope and range), {spans}: the same range on the spans' side.
 _PROVENANCE_SQL = f"""
 WITH doc AS (
     SELECT document_id, text, length(text) AS n, strlen(text) = length(text) AS ascii,
            CASE WHEN strlen(text) <> length(text)
                 THEN regexp_extract_all(text, '(?s).{{1,{CHUNK}}}') END AS pieces
-    FROM documents {{scope}}
+    FROM documents {{docs}}
 ), piece AS (
     SELECT document_id, unnest(pieces) AS piece, generate_subscripts(pieces, 1) - 1 AS k
     FROM doc
@@ -284,7 +287,7 @@ WITH doc AS (
     JOIN doc ON doc.document_id = s.document_id
     LEFT JOIN win ON win.document_id = s.document_id AND win.k = s.start_char // {CHUNK}
     -- spans with impossible offsets are reported by the range rules instead
-    WHERE s.start_char >= 0 AND s.end_char >= s.start_char
+    WHERE s.start_char >= 0 AND s.end_char >= s.start_char{{spans}}
 ), broken AS (
     SELECT 'exact-mismatch' AS rule, * FROM checked WHERE now IS DISTINCT FROM exact
     UNION ALL
@@ -299,22 +302,76 @@ QUALIFY pos <= {MAX_EVIDENCE} OR id_rank <= {MAX_IDS}
 ORDER BY rule, document_id, start_char, span_id
 """
 
+# One query over every span held them all at once (the checked rows with their exact and
+# current text, and the windows of every non-ASCII document): at 100,000 documents it ran out
+# of the store's 512 MB cap in some runs (hence _fetch's retry). The documents are read in
+# ranges of document_id instead, one query per range: a range starts at the first document
+# whose text begins (counted in document_id order) past another multiple of PROVENANCE_RANGE
+# bytes, so it holds about that much text (more only by its last document). The same query
+# runs per range, and its rows are merged in _provenance into the one query's findings.
+# (The lengths are taken before the window: a window summing strlen(text) itself carried
+# every text through its sort, 560 MiB of RSS at 100,000 documents.)
+_RANGES_SQL = """
+SELECT part, min(document_id) AS first_id FROM (
+    SELECT document_id,
+           (sum(bytes) OVER (ORDER BY document_id ROWS UNBOUNDED PRECEDING) - bytes) // $size
+           AS part
+    FROM (SELECT document_id, coalesce(strlen(text), 0) AS bytes FROM documents {docs})
+) WHERE document_id IS NOT NULL GROUP BY part ORDER BY first_id
+"""
 
-def _provenance(con: duckdb.DuckDBPyConnection, scoped: bool = False) -> list[Finding]:
-    """``scoped``: only the spans of the documents in the scope table."""
-    by_rule: dict[str, list[tuple]] = {}
-    for row in _fetch(con, _PROVENANCE_SQL.replace("{scope}",
-                                                   f"WHERE {_IN_SCOPE}" if scoped else "")):
-        by_rule.setdefault(row[0], []).append(row)
+
+def _ranges(con: duckdb.DuckDBPyConnection, scoped: bool,
+            range_bytes: int) -> Iterator[tuple[str, dict[str, str]]]:
+    """The provenance query of each range of documents, in document_id order, with its
+    parameters; one range (the query without bounds) when the text fits in one."""
+    scope = [_IN_SCOPE] if scoped else []
+
+    def where(terms: list[str]) -> str:
+        return f"WHERE {' AND '.join(terms)}" if terms else ""
+
+    firsts = list(dict.fromkeys(  # (the same id twice only where document_id repeats)
+        r[1] for r in _fetch(con, _RANGES_SQL.replace("{docs}", where(scope)),
+                             {"size": max(int(range_bytes), 1)})))
+    starts: list[str | None] = [None, *firsts[1:]]  # the first range has no lower bound
+    for lo, hi in zip(starts, [*starts[1:], None], strict=True):
+        params = {k: v for k, v in (("lo", lo), ("hi", hi)) if v is not None}
+        bounds = [f"document_id {op} ${k}" for k, op in (("lo", ">="), ("hi", "<"))
+                  if k in params]
+        yield (_PROVENANCE_SQL.replace("{docs}", where(scope + bounds))
+               .replace("{spans}", "".join(f" AND s.{b}" for b in bounds)), params)
+
+
+def _provenance(con: duckdb.DuckDBPyConnection, scoped: bool = False,
+                range_bytes: int = PROVENANCE_RANGE) -> list[Finding]:
+    """``scoped``: only the spans of the documents in the scope table. ``range_bytes``: the
+    text read per query (see _RANGES_SQL).
+
+    Each range's query gives per rule its count and its first MAX_EVIDENCE rows by
+    (document_id, start_char, span_id) and first MAX_IDS by span_id. The ranges are disjoint
+    and in document_id order, so the counts add up, the evidence is the ranges' rows in range
+    order cut at MAX_EVIDENCE, and the ids the first MAX_IDS of all ranges' first MAX_IDS:
+    the findings of one query over every document."""
+    totals: dict[str, int] = {}
+    evidence: dict[str, list[Evidence]] = {}
+    ids: dict[str, list[str]] = {}
+    for sql, params in _ranges(con, scoped, range_bytes):
+        counted: set[str] = set()
+        for rule, sid, doc, start, end, exact, now, _n, total, pos, id_rank in _fetch(
+                con, sql, params):
+            if rule not in counted:  # every row of a rule carries its count in the range
+                counted.add(rule)
+                totals[rule] = totals.get(rule, 0) + total
+            kept = evidence.setdefault(rule, [])
+            if pos <= MAX_EVIDENCE and len(kept) < MAX_EVIDENCE:
+                kept.append(Evidence(document_id=doc, start=start, end=end, exact=exact,
+                                     value=now, span_id=sid))
+            if id_rank <= MAX_IDS:
+                ids.setdefault(rule, []).append(sid)
+        for rule in counted:
+            ids[rule] = sorted(ids.get(rule, []))[:MAX_IDS]
     findings = []
-    for rule, rows in sorted(by_rule.items()):
-        total = rows[0][8]
-        ids = [r[1] for r in rows if r[10] <= MAX_IDS]
-        evidence = [
-            Evidence(document_id=doc, start=start, end=end, exact=exact, value=now, span_id=sid)
-            for _, sid, doc, start, end, exact, now, _n, _t, pos, _r in rows
-            if pos <= MAX_EVIDENCE
-        ]
+    for rule, total in sorted(totals.items()):
         if rule == "exact-mismatch":
             message = (
                 f"{total} span(s) no longer match their document: text[start:end] "
@@ -326,9 +383,10 @@ def _provenance(con: duckdb.DuckDBPyConnection, scoped: bool = False) -> list[Fi
             "table": "spans",
             "rule": rule,
             "count": total,
-            "evidence_truncated": total > len(evidence),
+            "evidence_truncated": total > len(evidence[rule]),
         }
-        findings.append(_finding(f"integrity.spans.{rule}", message, ids, details, evidence))
+        findings.append(_finding(f"integrity.spans.{rule}", message, ids[rule], details,
+                                 evidence[rule]))
     return findings
 
 
