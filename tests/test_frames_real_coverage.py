@@ -1769,3 +1769,32 @@ def test_storeys_of_the_burnt_building_are_compared(tmp_path):
         "6 storeys)", "7 storeys)"]
     files["b.txt"] = "The blaze engulfed a six-storey building in Farwan on Wednesday."
     assert found(tmp_path / "b", files, "measurement-conflict") == []
+
+
+# --- lessons of held-out set 31 ------------------------------------------------------------------
+
+def test_an_acronym_written_with_full_stops_is_an_alias(tmp_path):
+    """Some papers write an acronym with full stops ("the N.R.B."): the same alias as "NRB"."""
+    files = {"a.txt": "Ada Moll, the president of the Northern Reserve Bank, said rates would "
+                      "fall on Thursday.",
+             "b.txt": "Tor Lund, the chief economist of the NRB, said on Thursday that more cuts "
+                      "may follow.",
+             "c.txt": "Ada Moll, the president of the N.R.B., spoke on Thursday in Oslo."}
+    assert found(tmp_path, files, "name-variant") == []
+
+
+def test_every_row_of_a_breakdown_takes_the_tolls_state(tmp_path):
+    """"17 Chinese, five Koreans and one Laotian were among the dead": each row is a toll, and a
+    later page's count of one row is a successive toll, not a conflict."""
+    got = figures(counts, "Seventeen Chinese workers, five South Koreans and one Laotian were "
+                          "among the dead.")
+    assert [(f["n"], f["state"]) for f in got] == [(17, "killed"), (5, "killed"), (1, "killed")]
+    got = figures(counts, "The plane carried 120 passengers, six infants, two pilots and four "
+                          "crew.")
+    assert [f.get("state") for f in got] == [None, None, None, None]
+    files = {"a.txt": "The dead included 18 Chinese, two South Koreans and one Laotian, a fire "
+                      "official said on Monday.",
+             "b.txt": "Among the deceased were two South Koreans, officials said on Monday.",
+             "c.txt": "Seventeen Chinese workers, five South Koreans and one Laotian were among "
+                      "the dead, the province said on Friday."}
+    assert found(tmp_path, files, "value-conflict") == []

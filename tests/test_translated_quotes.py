@@ -1,8 +1,9 @@
 """Two pages translating one statement into another language word it differently as a matter
 of course ("Con dolor" / "Con tristeza" for "With sorrow"): found on real coverage of a court
 ruling, where three Spanish renderings of an English dissent were paired as reworded quotes.
-A pair in a language other than the one most of the story's quotes are in is info; a
-rewording in the story's own language keeps its warning."""
+A pair in a language other than the one most of the story's quoting pages quote in is info
+(pages are counted, not quotes: on a later set four French pages quoting at length outnumbered
+the English quotes); a rewording in the story's own language keeps its warning."""
 
 from __future__ import annotations
 
@@ -41,3 +42,17 @@ def test_a_rewording_in_the_storys_own_language_stays_a_warning(tmp_path):
     english = [f for f in _drifts(found) if "spring" in f["message"]]
     assert english and all("translated" not in f["details"] and f["severity"] == "warning"
                            for f in english)
+
+
+def test_pages_not_quotes_decide_the_storys_language(tmp_path):
+    """Two Spanish pages quoting much (three quotes each) beside three English pages quoting
+    once: the Spanish renderings are still translations."""
+    more = ('\n\n"El tren es de todos y seguirá siendo de todos en esta ciudad", añadió Varga.'
+            '\n\n"Nadie perderá su trabajo en la estación central este año", dijo también.')
+    pages = dict(PAGES)
+    pages["d.txt"] = pages["d.txt"].rstrip("\n") + more + "\n"
+    pages["e.txt"] = pages["e.txt"].rstrip("\n") + more.replace("todos y", "todos, y") + "\n"
+    found, _ = audit_texts(tmp_path, pages)
+    spanish = [f for f in _drifts(found) if "invierno" in f["message"]]
+    assert spanish and all(f["details"].get("translated") is True and f["severity"] == "info"
+                           for f in spanish)

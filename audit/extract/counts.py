@@ -57,7 +57,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "53"
+VERSION = "54"
 
 # Nouns of Spanish, Portuguese and French coverage, by what English pages call them
 ROMANCE_COUNT_NOUNS = {
@@ -129,6 +129,31 @@ def breakdown_sum(text: str, ns: int, ce: int, ss: int, se: int) -> int | None:
                 return None
             total += int(v)
         return total
+    return None
+
+
+def breakdown_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
+    """What happened to the whole of a breakdown by group the count at ``ns`` is one row of,
+    when the words around its first or last row say it: "Seventeen Chinese workers, five South
+    Koreans and one Laotian were among the dead" (each row is a toll), "the dead included 18
+    Chinese, two Koreans and one Laotian". None when the rows are themselves states ("12 dead,
+    30 injured") or nothing is said."""
+    for m in _BREAKDOWN.finditer(text, ss, se):
+        if m.start() > ns:
+            return None
+        if m.end() < ce:
+            continue
+        members = list(_MEMBER_RE.finditer(text, m.start(), m.end()))
+        if any(x["noun"].lower() in STATE_OF for x in members):
+            return None
+        first = re.compile(_MEMBER).match(text, m.start(), m.end())
+        if members[-1].start() != ns:
+            state = count_state(text, members[-1].start(), m.end(), ss, se)
+            if state:
+                return state
+        if first is not None and m.start() != ns:
+            return count_state(text, m.start(), first.end(), ss, se)
+        return None
     return None
 
 
@@ -544,7 +569,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             counted["charge"] = charge  # "four counts of felony murder"
             if charges_listed(text, ss, se):
                 counted["part"] = True  # one charge of an indictment listed charge by charge
-        state = count_state(text, ns, ce, ss, se)
+        state = count_state(text, ns, ce, ss, se) or breakdown_state(text, ns, ce, ss, se)
         if state:
             counted["state"] = state
             if state in _NAMED_STATES:

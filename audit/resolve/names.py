@@ -234,8 +234,9 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
         return "order"
     if (ca, cb) in aliases or (cb, ca) in aliases:
         return "alias"
-    if etype != "person" and (acronym(ca) == cb or acronym(cb) == ca):
-        return "alias"
+    if etype != "person" and (acronym(ca) == cb.replace(".", "")
+                              or acronym(cb) == ca.replace(".", "")):
+        return "alias"  # "ECB", or "E.C.B." as some papers write it
     if set(ta) < set(tb) or set(tb) < set(ta):
         return "partial"
     if etype == "person" and _given_ending(ta, tb):
