@@ -1798,3 +1798,13 @@ def test_every_row_of_a_breakdown_takes_the_tolls_state(tmp_path):
              "c.txt": "Seventeen Chinese workers, five South Koreans and one Laotian were among "
                       "the dead, the province said on Friday."}
     assert found(tmp_path, files, "value-conflict") == []
+
+
+def test_a_group_named_after_among_the_dead_takes_its_state():
+    got = figures(counts, "Among the 23 fatalities, 18 were foreigners, including 17 Chinese "
+                          "nationals and one Laotian.")
+    assert [(f["n"], f["state"]) for f in got] == [(23, "killed"), (17, "killed"), (1, "killed")]
+    got = figures(counts, "Officials said that among the deceased were 18 Chinese workers.")
+    assert [(f["n"], f["state"]) for f in got] == [(18, "killed")]
+    got = figures(counts, "Among the victims, 20 are foreign, including 18 Chinese nationals.")
+    assert [(f["n"], f.get("state")) for f in got] == [(18, None)]

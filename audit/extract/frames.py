@@ -448,6 +448,11 @@ _STATE_AFTER = re.compile(
 _AMONG_AFTER = re.compile(
     r"[ \t]*(?:(?:are|were|is|was|also|reportedly|said[ \t]+to[ \t]+be)[ \t]+)*among[ \t]+"
     r"(?P<rest>(?:[\w-]+[ \t]+){0,4}[^\W\d_]+)")
+# ... or named before the count: "among the deceased were 18 workers", "Among the 23
+# fatalities, 18 were foreigners, including 17 Chinese" (within its sentence)
+_AMONG_THE_BEFORE = re.compile(
+    r"(?i)\bamong[ \t]+the[ \t]+(?:\d[\d,]*[ \t]+)?(?P<w>dead|deceased|fatalities|killed"
+    r"|injured|wounded|missing)\b[^.;!?]{0,80}$")
 _LOST_LIVES = re.compile(
     r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)[ \t]+lives?\b"
     # "ont perdu la vie", "perdieron la vida", "perderam a vida"
@@ -628,6 +633,9 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
         for w in among["rest"].lower().split():
             if w in STATE_OF:
                 return STATE_OF[w]
+    among_the = _AMONG_THE_BEFORE.search(text, max(ss, ns - 120), ns)
+    if among_the:  # "among the deceased were 18 workers", "Among the 23 fatalities, ... 17"
+        return STATE_OF[among_the["w"].lower()]
     m = _STATE_AFTER.match(text, ce, min(se, ce + 60))
     if m:
         w = m["w"].lower()
