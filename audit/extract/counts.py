@@ -57,7 +57,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "55"
+VERSION = "56"
 
 # Nouns of Spanish, Portuguese and French coverage, by what English pages call them
 ROMANCE_COUNT_NOUNS = {
@@ -132,13 +132,21 @@ def breakdown_sum(text: str, ns: int, ce: int, ss: int, se: int) -> int | None:
     return None
 
 
+BREAKDOWN_REACH = 300
+
+
 def breakdown_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     """What happened to the whole of a breakdown by group the count at ``ns`` is one row of,
     when the words around its first or last row say it: "Seventeen Chinese workers, five South
     Koreans and one Laotian were among the dead" (each row is a toll), "the dead included 18
     Chinese, two Koreans and one Laotian". None when the rows are themselves states ("12 dead,
-    30 injured") or nothing is said."""
-    for m in _BREAKDOWN.finditer(text, ss, se):
+    30 injured") or nothing is said. Only BREAKDOWN_REACH characters either side of the count
+    are read: a run-on text without sentence ends must stay linear."""
+    near = text[max(ss, ns - 8):ns] + " " + text[ce:min(se, ce + 40)]
+    if "," not in near and "and" not in near and "&" not in near:
+        return None  # no separator beside the count: it is no row of a breakdown
+    lo, hi = max(ss, ns - BREAKDOWN_REACH), min(se, ce + BREAKDOWN_REACH)
+    for m in _BREAKDOWN.finditer(text, lo, hi):
         if m.start() > ns:
             return None
         if m.end() < ce:
@@ -148,11 +156,11 @@ def breakdown_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None
             return None
         first = re.compile(_MEMBER).match(text, m.start(), m.end())
         if members[-1].start() != ns:
-            state = count_state(text, members[-1].start(), m.end(), ss, se)
+            state = count_state(text, members[-1].start(), m.end(), lo, hi)
             if state:
                 return state
         if first is not None and m.start() != ns:
-            return count_state(text, m.start(), first.end(), ss, se)
+            return count_state(text, m.start(), first.end(), lo, hi)
         return None
     return None
 
