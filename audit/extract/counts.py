@@ -99,6 +99,7 @@ _MEMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*|{WORDS_RE})[ \t]+(?!and\b)[A-Za-z][\w'’
     rf"(?:[ \t]+(?!and\b|on\b|in\b|at\b|of\b|to\b|from\b|were\b|was\b)[A-Za-z][\w'’-]*)?"
 _MEMBER_SEP = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)"
 _BREAKDOWN = re.compile(rf"(?<![\w,.]){_MEMBER}(?:{_MEMBER_SEP}{_MEMBER}){{2,}}")
+_MEMBER_WHOLE = re.compile(_MEMBER)  # one row with its second noun word
 _MEMBER_RE = re.compile(
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|{WORDS_RE})[ \t]+(?P<noun>[A-Za-z][\w'’-]*)")
 
@@ -113,22 +114,32 @@ def breakdown_sum(text: str, ns: int, ce: int, ss: int, se: int) -> int | None:
     that says "130 passengers" may count the infants and crew another page lists beside its
     "120 passengers". Groups told by what happened to them ("12 dead, 30 injured") are a
     toll's breakdown, not this."""
-    for m in _BREAKDOWN.finditer(text, ss, se):
+    found = _breakdown_of(text, ns, ce, ss, se)
+    if found is None:
+        return None
+    members = found[1]
+    nouns = [x["noun"].lower() for x in members]
+    if len(set(nouns)) < len(nouns) or any(n in STATE_OF for n in nouns):
+        return None
+    total = 0
+    for x in members:
+        v = parse_decimal(x["num"])
+        if v is None:
+            return None
+        total += int(v)
+    return total
+
+
+def _breakdown_of(text: str, ns: int, ce: int, lo: int, hi: int
+                  ) -> tuple[re.Match[str], list[re.Match[str]]] | None:
+    """The breakdown by group within text[lo:hi] that the count at ns..ce is one row of, with
+    its rows (number and first noun each), or None."""
+    for m in _BREAKDOWN.finditer(text, lo, hi):
         if m.start() > ns:
             return None
         if m.end() < ce:
             continue
-        members = list(_MEMBER_RE.finditer(text, m.start(), m.end()))
-        nouns = [x["noun"].lower() for x in members]
-        if len(set(nouns)) < len(nouns) or any(n in STATE_OF for n in nouns):
-            return None
-        total = 0
-        for x in members:
-            v = parse_decimal(x["num"])
-            if v is None:
-                return None
-            total += int(v)
-        return total
+        return m, list(_MEMBER_RE.finditer(text, m.start(), m.end()))
     return None
 
 
@@ -146,22 +157,19 @@ def breakdown_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None
     if "," not in near and "and" not in near and "&" not in near:
         return None  # no separator beside the count: it is no row of a breakdown
     lo, hi = max(ss, ns - BREAKDOWN_REACH), min(se, ce + BREAKDOWN_REACH)
-    for m in _BREAKDOWN.finditer(text, lo, hi):
-        if m.start() > ns:
-            return None
-        if m.end() < ce:
-            continue
-        members = list(_MEMBER_RE.finditer(text, m.start(), m.end()))
-        if any(x["noun"].lower() in STATE_OF for x in members):
-            return None
-        first = re.compile(_MEMBER).match(text, m.start(), m.end())
-        if members[-1].start() != ns:
-            state = count_state(text, members[-1].start(), m.end(), lo, hi)
-            if state:
-                return state
-        if first is not None and m.start() != ns:
-            return count_state(text, m.start(), first.end(), lo, hi)
+    found = _breakdown_of(text, ns, ce, lo, hi)
+    if found is None:
         return None
+    m, members = found
+    if any(x["noun"].lower() in STATE_OF for x in members):
+        return None
+    if members[-1].start() != ns:
+        state = count_state(text, members[-1].start(), m.end(), lo, hi)
+        if state:
+            return state
+    first = _MEMBER_WHOLE.match(text, m.start(), m.end())
+    if first is not None and m.start() != ns:
+        return count_state(text, m.start(), first.end(), lo, hi)
     return None
 
 

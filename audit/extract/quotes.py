@@ -68,6 +68,7 @@ from audit.extract.vocab import (
     NAME_TOKEN,
     SAY_VERBS,
     TOKEN_RE,
+    Lexicon,
     clean_name,
     lexicon,
 )
@@ -294,14 +295,21 @@ def _role_after(ctx: Context, pos: int, end: int) -> _After | None:
         m = rx.match(text, pos, end)
         if m is None:
             continue
-        phrase = " ".join(m.group("role").split())
-        words = phrase.lower().split()
-        while words and words[0] in STATUS_WORDS:
-            words.pop(0)
-        if " ".join(words) not in lex.title_canon:
+        title = _title_in(m.group("role"), lex)
+        if title is None:
             continue
-        return None, "role:" + " ".join(words), m.end(), _end_of(_ATT_END, text, m.end(), end)
+        return None, "role:" + title, m.end(), _end_of(_ATT_END, text, m.end(), end)
     return None
+
+
+def _title_in(phrase: str, lex: Lexicon) -> str | None:
+    """The title a role reference names ("the former president" -> "president"), status
+    words dropped, or None when the vocabulary knows no such title."""
+    words = phrase.lower().split()
+    while words and words[0] in STATUS_WORDS:
+        words.pop(0)
+    title = " ".join(words)
+    return title if title in lex.title_canon else None
 
 
 def _role_holder(ctx: Context, pos: int, floor: int, phrase: str) -> tuple[int, str] | None:
@@ -492,12 +500,8 @@ def _subject_saying(ctx: Context, seg: _Seg, floor: int
     role = _THE_ROLE.match(text, s0, seg.start)
     if role is None:
         return None
-    words = role["role"].lower().split()
-    while words and words[0] in STATUS_WORDS:
-        words.pop(0)
-    if " ".join(words) not in lexicon(ctx.vocab).title_canon:
-        return None
-    return None, "role:" + " ".join(words)
+    title = _title_in(role["role"], lexicon(ctx.vocab))
+    return None if title is None else (None, "role:" + title)
 
 
 def _before(ctx: Context, seg: _Seg, floor: int, known: set[str]

@@ -124,8 +124,9 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     ``vowels_only`` when the two spellings differ only in vowels romanisations swap
     ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name); ``place_names`` when
     both are names of one city (``audit/resolve/gazetteer.py``: "Lisbona" / "Lisboa");
-    ``vowel_added`` when they differ by one vowel added inside a pair of vowels
-    ("Raeisi" / "Raisi"); ``cut_off`` when the variant is a name cut at its page's end.
+    ``vowel_added`` when they differ by one vowel added inside a pair of vowels or after an
+    "h" that follows the same vowel ("Raeisi" / "Raisi", "Fahd" / "Fahad"); ``cut_off`` when
+    the variant is a name cut at its page's end.
     """
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
     langs = claim_languages(con, [claim for c in spelling for v in c.values
