@@ -198,6 +198,22 @@ def test_durations_and_ages():
     assert [c for c in _t("The alarm went off at 0045 hrs.") if c.predicate == "duration"] == []
 
 
+def test_a_prison_term_in_years_and_months_is_one_length_and_supervision_another():
+    """A term said in years and months is the same length as in months alone; the supervised
+    release the same verb gives after the prison term is a term of its own."""
+    both = _one_t("A judge sentenced the clerk to three years and four months in prison.",
+                  "duration")
+    months = _one_t("The clerk was sentenced to 40 months in prison.", "duration")
+    assert both.subject == months.subject == "sentence length"
+    assert both.value["seconds"] == months.value["seconds"]
+    assert intersects(both.value["bound"], months.value["bound"])
+    text = "She was sentenced to 40 months and two years of supervised release."
+    got = {c.subject: c for c in _t(text) if c.predicate == "duration"}
+    assert set(got) == {"sentence length", "probation length"}
+    assert got["probation length"].value["seconds"] == 2 * 31556952
+    assert _one_t("He also got two years’ probation.", "duration").subject == "probation length"
+
+
 def test_relative_days_are_checked_against_the_one_stated_anchor():
     c = _one_t("The levee broke on Monday. Two days later, on Wednesday, crews sealed it.",
                "relative")

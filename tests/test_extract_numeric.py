@@ -479,6 +479,9 @@ def test_dates_without_year_or_document_date():
         ("It opened on Monday, April 9, 2024, at noon.", "Monday", False),
         ("It opened on Tue., Apr. 9, 2024, at noon.", "Tuesday", True),
         ("It opened on Tuesday 9 April 2024 at noon.", "Tuesday", True),
+        # the date in brackets after its weekday, as wire copy writes it
+        ("It opened on Monday (April 9, 2024) at noon.", "Monday", False),
+        ("It opened on Tuesday (9 April 2024) at noon.", "Tuesday", True),
     ],
 )
 def test_dates_weekday_check(text, weekday, ok):

@@ -1808,3 +1808,84 @@ def test_a_group_named_after_among_the_dead_takes_its_state():
     assert [(f["n"], f["state"]) for f in got] == [(18, "killed")]
     got = figures(counts, "Among the victims, 20 are foreign, including 18 Chinese nationals.")
     assert [(f["n"], f.get("state")) for f in got] == [(18, None)]
+
+
+# --- lessons of held-out set 32 ------------------------------------------------------------------
+
+def test_a_weekday_without_its_year_is_checked_in_the_storys_year(tmp_path):
+    """A page that drops the year ("on Friday, July 25") is checked in the one year the other
+    pages write for that month: a warning, since the year is borrowed."""
+    base = {"a.txt": "The dairy recalled its cheese on Friday, July 26, 2024, after a sample "
+                     "from the Marlow plant tested positive for listeria.",
+            "c.txt": "Regulators said on July 30, 2024 that the Marlow plant would stay shut."}
+    wrong = {**base, "b.txt": "The dairy said that on Friday, July 25, it began a voluntary "
+                              "recall of its cheese from the Marlow plant."}
+    got = found(tmp_path / "wrong", wrong, "date-weekday")
+    assert [(f["severity"], f["details"]["date"], f["details"]["actual"]) for f in got] == [
+        ("warning", "2024-07-25", "Thursday")]
+    right = {**base, "b.txt": "The dairy said that on Friday, July 26, it began a voluntary "
+                              "recall of its cheese from the Marlow plant."}
+    assert found(tmp_path / "right", right, "date-weekday") == []
+    # two years written for the month: no year to borrow
+    two = {**wrong, "d.txt": "The Marlow plant had a similar recall on July 3, 2023, the dairy "
+                             "said."}
+    assert found(tmp_path / "two", two, "date-weekday") == []
+    # one page's written day (a past hearing in a caption) is no year for the story
+    alone = {"a.txt": wrong["a.txt"], "b.txt": wrong["b.txt"],
+             "c.txt": "Regulators said the Marlow plant would stay shut for now."}
+    assert found(tmp_path / "alone", alone, "date-weekday") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Moll was sentenced on Thursday (July 14, 2022) in Marlow.",
+    "Ada Moll was sentenced on Thursday (14 July 2022) in Marlow.",
+])
+def test_a_date_in_brackets_after_its_weekday_is_checked(text):
+    got = [c for c in run(dates, text) if c.value.get("weekday")]
+    assert [(c.value["iso"], c.value["weekday_ok"]) for c in got] == [("2022-07-14", True)]
+
+
+SPANISH = ("El Instituto Nacional Electoral (INE) informó el lunes que la participación fue de casi "
+           "el sesenta por ciento, según el conteo rápido de la noche del domingo. Los resultados "
+           "oficiales se conocerán a lo largo de la semana, cuando terminen los cómputos en "
+           "todos los distritos del país.")
+PORTUGUESE = ("O Instituto Nacional Eleitoral (INE) informou na segunda-feira que a participação foi "
+              "de quase sessenta por cento, segundo a contagem rápida da noite de domingo. Os resultados "
+              "oficiais serão conhecidos ao longo da semana, quando terminarem as contagens em "
+              "todos os distritos do país.")
+
+
+def test_an_organisations_name_in_another_language_is_no_misspelling(tmp_path):
+    """A Portuguese page writes a Mexican institute's name in Portuguese ("Eleitoral"): one word
+    of the name in its language's form, on a page in another language, is information; the same
+    name opening with "Instituto" is never a person."""
+    files = {"a.txt": SPANISH, "b.txt": SPANISH.replace("casi el sesenta", "casi sesenta"),
+             "c.txt": PORTUGUESE}
+    assert found(tmp_path, files, "name-variant") == []
+    assert [c.value["name"] for c in run(mentions, SPANISH)] == []
+    assert [c.value["name"] for c in run(mentions, SPANISH.replace(" (INE)", ""))] == []
+    # the same slip on a page in the name's own language stays a misspelling
+    files = {"a.txt": SPANISH, "b.txt": SPANISH.replace("casi el sesenta", "casi sesenta"),
+             "c.txt": SPANISH.replace("Electoral", "Eleitoral")}
+    got = found(tmp_path / "same", files, "name-variant")
+    assert [f["values"][0]["value"] for f in got] == ["Instituto Nacional Eleitoral"]
+
+
+def test_a_lead_shown_as_a_summary_and_again_keeps_its_article_copy(tmp_path):
+    """A page copied as text repeats its first paragraph (the summary line, then the lead):
+    the second copy is the article's, so its figures are compared (here: reported as stated by
+    that page alone); a paragraph shown twice with article text between stays furniture."""
+    from tests.extracting import audit_texts
+
+    lead = ("The Marlow council approved a budget of $14 million for the new harbour bridge on "
+            "Wednesday, after two years of talks with the port authority and the ferry operators")
+    rest = "Work on the bridge starts in the spring, the mayor said."
+    others = {"b.txt": "Story\n\nThe Marlow council approved the harbour bridge on Wednesday, "
+                       "the mayor said.\n"}
+
+    def compared(a_text: str) -> list[str]:
+        got, _ = audit_texts(tmp_path / str(len(a_text)), {"a.txt": a_text, **others})
+        return [v["value"] for f in got for v in f["values"] if "14" in str(v["value"])]
+
+    assert compared(f"Story\n\n{lead}\n\n{lead}.\n\n{rest}\n") != []
+    assert compared(f"Story\n\n{lead}.\n\n{rest}\n\n{lead}.\n") == []

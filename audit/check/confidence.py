@@ -144,6 +144,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
 * **undated**: a change of state (done vs pending) between pages of which one has no date
   (details ``undated``): the page stating completion may have been written after the deal
   closed.
+* **year from story**: a weekday checked against a date its page gives without a year, in the
+  one year the story's other pages write for that month (details ``year_from_story``, x0.6:
+  a warning): the year is another page's, not the writer's.
 * **adjacent days**: a happening dated to two neighbouring days (details ``adjacent_days``):
   late evening in one time zone is the next day in another; or to a day far from the others
   by one page alone (``lone_far_day``): as often another happening of the kind.
@@ -229,6 +232,7 @@ OTHER_CONTEXT = 0.3  # a currency slip whose two sides share no topic word aroun
 GRAMMAR_ONLY = 0.3  # a quote's wordings differ in grammar words or inflections only
 TRANSLATED = 0.3  # two pages' translations of one quote, in a language not the story's own
 TIME_UNIT = 0.3  # a count of "minutos", "ans": a minute of play, an age, a span, no tally
+YEAR_FROM_STORY = 0.6  # a weekday checked in the year other pages give its undated date
 AGENCY_ESTIMATES = 0.3  # a quake's magnitudes in three values, or each stated by two pages
 WEAK_ZONES = frozenset({"title", "caption"})
 FIGURE_CLASSES = frozenset({"value-conflict", "count-vs-list", "arithmetic",
@@ -338,6 +342,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= AGENCY_ESTIMATES
     if (details or {}).get("undated") is True:
         score *= UNDATED
+    if (details or {}).get("year_from_story") is True:
+        score *= YEAR_FROM_STORY
     if True in ((details or {}).get("adjacent_days"), (details or {}).get("lone_far_day")):
         score *= ADJACENT_DAYS
     shared = (details or {}).get("shared")

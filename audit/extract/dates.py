@@ -36,7 +36,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "dates"
-VERSION = "11"
+VERSION = "12"
 
 _MONTHS = {
     "jan": 1,
@@ -70,11 +70,11 @@ _RANGE = rf"(?:\s*[-–]\s*{_DAY})?"
 # A bare year is matched here and kept only after a preposition.
 _DATE = scanner(
     r"(?=\d|J[au]|F[er]|M[ao]|A[pu]|S[aeu]|Oc|No|De|T[hu]|We)(?:"
-    # [Tuesday, ]April 9[, 2024]
-    rf"(?:(?P<wd1>{_WD}),?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE}"
+    # [Tuesday, ]April 9[, 2024]; "Tuesday (April 9)"
+    rf"(?:(?P<wd1>{_WD})(?:,?\s+|\s+\())?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE}"
     rf"(?:,?\s+(?P<y1>{_YEAR}))?"
     # [Tuesday, ][the ]9[th] [of ]April[ 2024]
-    rf"|(?:(?P<wd2>{_WD}),?\s+(?:the\s+)?)?(?<![\w.,$/:\-])(?P<d2>{_DAY}){_RANGE}"
+    rf"|(?:(?P<wd2>{_WD})(?:,?\s+|\s+\()(?:the\s+)?)?(?<![\w.,$/:\-])(?P<d2>{_DAY}){_RANGE}"
     rf"\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
     # May 2022, May of 2022
     rf"|(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})"

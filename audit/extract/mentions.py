@@ -34,6 +34,7 @@ from audit.extract.vocab import (
     NAME_TOKEN,
     NAME_TOKEN_TAIL,
     NATIONALITIES,
+    ORG_HEADS,
     PERSON_NOUNS,
     SAY_VERBS,
     STOP_WORDS,
@@ -47,7 +48,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.countries import names_a_country
 
 NAME = "mentions"
-VERSION = "11"
+VERSION = "12"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -134,6 +135,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 and not _POSSESSIVE_END.search(w0):
             continue  # part of a longer capitalised run
         toks = [t.span() for t in _TOKEN.finditer(text, a, b)]
+        if toks and text[toks[0][0]:toks[0][1]] in ORG_HEADS:
+            continue  # "Instituto Nacional Electoral": an organisation, in its language's order
         article = False  # the run opens with an article of another language
         while toks and (_bad(text[toks[0][0]:toks[0][1]], lex)
                         or text[toks[0][0]:toks[0][1]] in _FOREIGN_ARTICLES

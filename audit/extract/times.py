@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "29"
+VERSION = "30"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -282,6 +282,11 @@ _SENTENCED_BEFORE = re.compile(
     r"(?:[ \t]+[\w.'’-]+){0,5}?[ \t]+(?:to|for|a|à)[ \t]+$")
 _PRISON_AFTER = re.compile(
     r"(?i)[ \t]+(?:de|em|en)[ \t]+(?:prisión|cárcel|prisão|cadeia|prison|reclusión|réclusion)\b")
+# the watch a court keeps after or instead of prison: another term than the prison sentence
+# the same verb gives ("sentenced to 57 months and three years of supervised release")
+_WATCHED_AFTER = re.compile(
+    r"(?i)['’]?[ \t]+(?:of[ \t]+)?(?:supervised[ \t]+release|probation|parole"
+    r"|community[ \t]+service|libertad[ \t]+(?:condicional|vigilada|supervisada))\b")
 # the slack of a rounded length: days to within 5 %, weeks and months to half a unit (a
 # "four-week mission" may be 26 days); years are counted whole ("four-year" vs "five-year")
 _TERM_SLACK = {86400: 0.05, 604800: 0.5, 2592000: 0.5}
@@ -399,6 +404,8 @@ def _term(text: str, s: int, e: int, ss: int, hyphen: bool) -> str | None:
     """The lasting thing a duration at text[s:e] is the length of, or None."""
     if _LATE_AFTER.match(text, e) or _DELAYED_BEFORE.search(text, max(ss, s - 30), s):
         return "delay"
+    if _WATCHED_AFTER.match(text, e):
+        return "probation"  # "sentenced to ... three years of supervised release"
     if _PRISON_AFTER.match(text, e) or _SENTENCED_BEFORE.search(text, max(ss, s - 80), s):
         return "sentence"
     after = _TERM_AFTER.match(text, e)
@@ -420,10 +427,12 @@ def _term_bound(secs: float, unit_secs: int, n: float, b: list) -> list:
 
 
 # the smaller unit of a compound duration: "four hours and 42 minutes", "4 hours 42 minutes"
-_NEXT_UNIT = {3600: ("minute", "min"), 86400: ("hour", "hr"), 60: ("second", "sec")}
+# (and a prison term's "four years and nine months", said of a 57-month sentence)
+_NEXT_UNIT = {3600: ("minute", "min"), 86400: ("hour", "hr"), 60: ("second", "sec"),
+              31556952: ("month",)}
 _AND_SMALLER = re.compile(
     rf"[ \t]+(?:and[ \t]+)?(?P<num>\d{{1,2}}|{WORDS_RE})[ \t]+"
-    r"(?P<unit>minutes?|mins?|hours?|hrs?|seconds?|secs?)(?![\w-])")
+    r"(?P<unit>minutes?|mins?|hours?|hrs?|seconds?|secs?|months?)(?![\w-])")
 
 
 def _smaller_part(text: str, e: int, end: int, unit_secs: int) -> tuple[float, int] | None:
@@ -442,7 +451,7 @@ def _rounded_minor(b: list, minor: float, unit_secs: int) -> list:
     """A compound length's bound widened by the rounding of its smaller part: "an hour and 20
     minutes" is said of an 82-minute wait (minutes in tens or fives round to the nearest ten or
     five); an odd smaller part ("an hour and 22 minutes") is exact."""
-    step = {3600: 60, 86400: 3600, 60: 1}.get(unit_secs)
+    step = {3600: 60, 86400: 3600, 60: 1, 31556952: 2629746}.get(unit_secs)
     if step is None or b[0] != b[1]:
         return b
     count = round(minor / step)

@@ -574,6 +574,18 @@ STREET_NOUNS = frozenset(
     Courthouse Embassy""".split()
 )
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sir", "Dame"})
+# Head nouns that open organisations' names in Spanish, Portuguese, French and Italian
+# ("Instituto Nacional Electoral", "Banco Central do Brasil"): a capitalised run opening with
+# one is an organisation, never a person (English names end in their noun: ``org_suffixes``).
+ORG_HEADS = frozenset(
+    """Instituto Institut Istituto Universidad Universidade Università Université Banco Banca
+    Banque Comisión Comissão Commissione Ministerio Ministério Ministero Ministère Fundación
+    Fundação Fondation Fondazione Consejo Conselho Consiglio Conseil Secretaría Agencia Agência
+    Agenzia Partido Partito Congreso Asamblea Assemblée Cámara Câmara Senado Gobierno Governo
+    Gouvernement Policía Polícia Ejército Exército Tribunal Supremo Suprema Empresa Compañía
+    Companhia Grupo Sindicato Federación Federação Confederación Asociación Associação
+    Organización Organização Servicio Serviço Procuraduría Fiscalía Juzgado""".split()
+)
 
 
 def clean_name(
@@ -604,7 +616,7 @@ def clean_name(
     if not toks:
         return None
     words = [text[a:b] for a, b in toks]
-    if words[0][:1].islower():
+    if words[0][:1].islower() or words[0] in ORG_HEADS:
         return None
     for w in words:
         bare = w.rstrip(".")

@@ -19,7 +19,7 @@ from audit.text import fold
 
 # Bump when zoning changes: ingest then re-zones every stored document (and extraction, whose
 # signature includes it, re-reads them).
-ZONER_VERSION = "5"
+ZONER_VERSION = "6"
 
 _SIDEBAR_HEAD = re.compile(
     r"^[\W_]*(?:featured(?: \w+)?|related(?: \w+)?|more (?:from|on|in|to read|like this)\b.*|"
@@ -94,6 +94,7 @@ def _key(s: str) -> str:
 
 
 _PEEK = 1000
+_REPEATED_PROSE = 150  # a paragraph said twice running keeps a copy from this length
 _NONWORD = re.compile(r"[\W_]+")
 
 
@@ -138,10 +139,18 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
     recurring = Counter(t for t in tails if t)
     keys = [_key(s) if t and recurring[t] > 1 else "" for s, t in zip(strs, tails, strict=True)]
     counts = Counter(k for k in keys if len(k) >= 40)
+    # (plain text: a paragraph of prose said again right under itself, a lead shown as the
+    # page's summary and then opening the article, keeps that second copy as the article's; a
+    # caption shown twice, article text between its copies, keeps none)
+    lead_again = {i for i in range(1, len(keys)) if main is None and keys[i]
+                  and keys[i] == keys[i - 1] and counts.get(keys[i], 0) == 2
+                  and len(strs[i]) >= _REPEATED_PROSE and _is_prose(strs[i], blocks[i])
+                  and not _is_caption(strs[i])}
     for i, k in enumerate(keys):
         # (text the library found in the article twice, e.g. a recipe step, is the article's)
-        if counts.get(k, 0) > 1 and (main is None or not main[i] or blocks[i].hint == "caption"
-                                     or _is_caption(strs[i])):
+        if counts.get(k, 0) > 1 and i not in lead_again and (
+                main is None or not main[i] or blocks[i].hint == "caption"
+                or _is_caption(strs[i])):
             mark(i, "boilerplate", "repeated block (e.g. a caption shown twice)")
 
     # structural hints from HTML (where no library decided what the article is)

@@ -1,5 +1,11 @@
 """date-weekday: a weekday stated with a full date that does not fit it, or a date that does not
-exist ("November 31")."""
+exist ("November 31").
+
+A page that gives "Friday, July 25" with no year and no date of its own is checked in the year
+the story's other dates give for that month or the next or previous one (written days only,
+only one such year, and it must be the year most of the story's written days have, written
+by two pages or more): a rewrite drops the year the wire copy had, not the weekday's slip. The
+year is borrowed, so the finding carries ``year_from_story`` (confidence lowered: a warning)."""
 
 from __future__ import annotations
 
@@ -44,6 +50,22 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             values=[{"value": label, "claims": [(claim_id, ("value",))]}],
             details={"stated": label, "exists": False},
         ))
+    for claim_id, iso, weekday, label, story, year in _undated(con, scope_sql):
+        try:
+            day = dt.date(year, int(iso[5:7]), int(iso[8:10]))
+        except ValueError:
+            continue
+        actual = day.strftime("%A")
+        out.append(Candidate(
+            check="date-weekday",
+            judged={"weekday_ok": actual == weekday},
+            key=[day.isoformat(), weekday, "year from story"] + ([story] if story else []),
+            headline=(f"{weekday} does not fit {day:%B} {day.day} (a {actual} in {year}, the "
+                      "year the story's other pages give)"),
+            values=[{"value": label, "claims": [(claim_id, ("value", "weekday"))]}],
+            details={"stated": weekday, "actual": actual, "date": day.isoformat(),
+                     "year_from_story": True},
+        ))
     for claim_id, iso, weekday, label, ok, story in rows:
         try:
             actual = dt.date.fromisoformat(iso).strftime("%A")
@@ -58,3 +80,36 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             details={"stated": weekday, "actual": actual, "date": iso},
         ))
     return out
+
+
+def _undated(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[tuple]:
+    """Weekday dates without a year, each with the one year the story writes for its month or
+    a month beside it, written days only (none when the story writes two years there, or
+    none), and only when that year is the story's own: the year most of its written days
+    have, on two pages or more. A background day ("a hearing on June 26, 2019") or a
+    contract's end ("until June 2031") lends no year to this year's news."""
+    return con.execute(f"""
+        WITH c AS (SELECT * FROM {scope_sql} WHERE kind = 'date'),
+        undated AS (
+            SELECT claim_id, value->>'iso' AS iso, value->>'weekday' AS weekday, value_text,
+                   story, path, CAST(substr(value->>'iso', 6, 2) AS INTEGER) AS month
+            FROM c WHERE value->>'weekday' IS NOT NULL AND value->>'iso' LIKE 'XXXX-__-__'),
+        written AS (
+            SELECT story, path, CAST(value->>'year' AS INTEGER) AS year,
+                   CAST(substr(value->>'iso', 6, 2) AS INTEGER) AS month
+            FROM c WHERE value->>'precision' = 'day'
+              AND value->>'iso' NOT LIKE 'XXXX%' AND value->>'year' IS NOT NULL
+              AND NOT CAST(value->>'year_inferred' AS BOOLEAN)),
+        by_year AS (SELECT story, year, count(*) AS n, count(DISTINCT path) AS pages
+                    FROM written GROUP BY ALL),
+        story_year AS (
+            SELECT story, max(year) AS year FROM by_year b
+            WHERE n = (SELECT max(n) FROM by_year o WHERE o.story IS NOT DISTINCT FROM b.story)
+            GROUP BY story HAVING count(*) = 1 AND min(pages) >= 2)
+        SELECT u.claim_id, u.iso, u.weekday, u.value_text, u.story, min(w.year)
+        FROM undated u JOIN written w
+          ON w.story IS NOT DISTINCT FROM u.story AND abs(w.month - u.month) <= 1
+        JOIN story_year y ON y.story IS NOT DISTINCT FROM u.story
+        GROUP BY u.claim_id, u.iso, u.weekday, u.value_text, u.story, u.path, y.year
+        HAVING count(DISTINCT w.year) = 1 AND min(w.year) = y.year
+        ORDER BY u.path, u.claim_id""").fetchall()

@@ -120,7 +120,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
 def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     """Details the confidence weighs (``audit/check/confidence.py``): ``other_language`` when
     the variant is written only on pages in another language than the canonical spelling's
-    and differs as that language's form would (``language_form``);
+    and differs as that language's form would (``language_form``), or is an organisation's
+    name of several words with one word in that language's form (``one_word_translated``:
+    "Instituto Nacional Electoral" written by a Portuguese page with "Eleitoral");
     ``vowels_only`` when the two spellings differ only in vowels romanisations swap
     ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name); ``place_names`` when
     both are names of one city (``audit/resolve/gazetteer.py``: "Lisbona" / "Lisboa");
@@ -136,7 +138,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
         # the spellings first, then the pages' languages, each identified only when asked
         variant, canonical = (map(langs.get, [claim for claim, _ in v["claims"]])
                               for v in c.values)
-        if language_form(a, b) and other_language(variant, canonical):
+        if (language_form(a, b) or one_word_translated(a, b, str(c.key[0]))) and \
+                other_language(variant, canonical):
             c.details["other_language"] = True
         if vowels_only(a, b):
             c.details["vowels_only"] = True
@@ -255,6 +258,16 @@ def language_form(a: str, b: str) -> bool:
     return bool(diffs) and all(
         any(not ch.isascii() for ch in x + y)
         or (len(x) == len(y) == 1 and x in _VOWELS and y in _VOWELS) for x, y in diffs)
+
+
+def one_word_translated(a: str, b: str, etype: str) -> bool:
+    """Whether two spellings of an organisation's name of two or more words differ in one
+    word only, the others written alike: the shape of a name rendered in another language
+    ("Instituto Nacional Electoral" / "... Eleitoral"), its common words translated. A person's
+    name is never translated word by word (a middle name changed is news)."""
+    wa, wb = a.split(), b.split()
+    return etype == "org" and len(wa) == len(wb) >= 2 and sum(
+        x != y for x, y in zip(wa, wb, strict=True)) == 1
 
 
 # vowels that romanisations of one name swap (Arabic, Persian and Urdu short vowels: "Wahid" /
