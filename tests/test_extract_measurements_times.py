@@ -233,3 +233,13 @@ def test_relative_days_are_checked_against_the_one_stated_anchor():
     # no day stated with the phrase: not judged
     c = _one_t("It broke on Monday. Two days later the crews left.", "relative")
     assert c.value["fits"] is None
+
+
+def test_a_length_bounded_by_a_while_clause_is_a_period_of_its_own():
+    """"for six years while he played in Anaheim" is one period of the work, not its whole
+    length: compared only with lengths bounded alike, never with "for more than a decade"."""
+    scoped = _one_t("Moll had worked with Lund for six years while he played in Anaheim.",
+                    "duration")
+    whole = _one_t("Moll had worked with Lund for more than a decade.", "duration")
+    assert (scoped.subject, whole.subject) == ("work (while)", "work")
+    assert _one_t("Moll worked for six years as his interpreter.", "duration").subject == "work"

@@ -1889,3 +1889,19 @@ def test_a_lead_shown_as_a_summary_and_again_keeps_its_article_copy(tmp_path):
 
     assert compared(f"Story\n\n{lead}\n\n{lead}.\n\n{rest}\n") != []
     assert compared(f"Story\n\n{lead}.\n\n{rest}\n\n{lead}.\n") == []
+
+
+def test_names_that_differ_only_in_a_number_are_two_of_a_series(tmp_path):
+    """"COP27" is last year's conference, not "COP28" misspelt: a number differing in a name
+    names another of the series."""
+    from audit.resolve.names import near_token
+
+    assert not near_token("cop27", "cop28") and not near_token("artemis2", "artemis3")
+    assert near_token("hartmann", "hartman") and near_token("marlowe", "marlove")
+    files = {"a.txt": "The Conference of Parties 28 (COP28) Presidency reached its first goal on "
+                      "Thursday in Dubai.\n\n“Getting this fund working within a year of the deal in "
+                      "Egypt [at COP27] is a first,” Ada Moll said.",
+             "b.txt": "Delegates at COP28 agreed the fund on Thursday, a year after COP27 in Egypt "
+                      "first backed the idea.",
+             "c.txt": "COP28 opened in Dubai on Thursday with a deal on the fund."}
+    assert found(tmp_path, files, "name-variant") == []

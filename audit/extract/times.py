@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "30"
+VERSION = "31"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -363,6 +363,12 @@ def _range_end(text: str, s: int, e: int, ss: int, se: int) -> bool:
                                   _TO_LENGTH.finditer(text, e, min(se, e + _RANGE_REACH)))
 
 
+# A length bounded by a clause right after it ("worked with him for six years while he played
+# in Anaheim"): the span of one period of the happening, not its whole length; compared only
+# with lengths bounded alike
+_WHILE_AFTER = re.compile(r"(?i),?[ \t]+(?:while|when|during)[ \t]+")
+
+
 # What a side asked for, said after the length ("the 25 years prosecutors had sought", "los
 # 25 años de cárcel que solicitaba la fiscalía"): a request, whatever came before it.
 _SOUGHT_AFTER = re.compile(
@@ -542,7 +548,8 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                  else f"{record} in" if record
                  else "" if held
                  else (event_of(text, ss, approx[1] if approx else s)
-                       + (" (range)" if ranged else "")).strip())
+                       + (" (range)" if ranged else "")
+                       + (" (while)" if _WHILE_AFTER.match(text, e) else "")).strip())
         yield ClaimDraft(kind="time", predicate="duration", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
 

@@ -156,6 +156,9 @@ def acronym(surface: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def near_token(a: str, b: str) -> bool:
     """Two tokens one or two edits apart (an adjacent swap is one) that are plausibly the same
     word misspelt."""
@@ -163,6 +166,8 @@ def near_token(a: str, b: str) -> bool:
         return False
     if len(a) != len(b) and (a.endswith(b) or b.endswith(a)):
         return False  # a prefix is a short form, not a typo: "UChicago" / "Chicago"
+    if _DIGITS.sub("", a) == _DIGITS.sub("", b):
+        return False  # only a number differs: two of a series ("COP27" / "COP28"), no typo
     dist = OSA.distance(a, b)  # a swap of two adjacent letters is one edit
     if dist == 1:
         return min(len(a), len(b)) >= 5 or JaroWinkler.similarity(a, b) >= 0.85
