@@ -1905,3 +1905,39 @@ def test_names_that_differ_only_in_a_number_are_two_of_a_series(tmp_path):
                       "first backed the idea.",
              "c.txt": "COP28 opened in Dubai on Thursday with a deal on the fund."}
     assert found(tmp_path, files, "name-variant") == []
+
+
+# --- lessons of held-out set 33 ------------------------------------------------------------------
+
+def test_two_statements_sharing_a_phrase_and_its_grammar_are_not_one_quote():
+    """"worst natural disaster of the century" and "the biggest natural disaster of the recent
+    history of our country" share "natural disaster of the": most of the first quote, but only
+    half of its words that say something. A quote with one word changed is still one."""
+    from audit.resolve.utterances import same_utterance
+
+    assert not same_utterance("worst flood disaster of the decade",
+                              "the largest flood disaster of the modern history of our region")
+    assert same_utterance("the worst flood disaster of the decade",
+                          "the worst flood disaster of the century")
+    assert same_utterance("We will rebuild every home that the river took from us",
+                          "We will rebuild every house the river took from us")
+
+
+@pytest.mark.parametrize("text", [
+    "The Marlovian Community said on Monday that 40 roads were shut.",
+    "Rescuers in the Marlow Valley said on Monday that 40 roads were shut.",
+])
+def test_a_region_named_like_a_person_is_no_person(text):
+    assert [c.value["name"] for c in run(mentions, text)] == []
+
+
+def test_a_declined_name_on_a_page_in_a_declining_language_is_information():
+    """Polish declines names ("Bayeru Leverkusen": of Bayer): a case ending on pages in such a
+    language is that language's form, not a misspelling; the same ending elsewhere is not."""
+    from audit.check.checks.name_variant import DECLINING, case_ending
+
+    assert case_ending("Bayeru Leverkusen", "Bayer Leverkusen")
+    assert case_ending("Marlowa Rovers", "Marlow Rovers")
+    assert not case_ending("Marlowe Rovers", "Marlow Town")
+    assert not case_ending("Marlox Rovers", "Marlow Rovers")
+    assert {"pl", "cs", "ru", "fi"} <= DECLINING and "en" not in DECLINING

@@ -572,6 +572,9 @@ STREET_NOUNS = frozenset(
     """Street Road Rd Avenue Ave Boulevard Blvd Square Plaza Highway Parkway Expressway Motorway
     Stadium Airport Palace Cathedral Mosque Temple Museum Hospital Station Terminal Arena Prison
     Courthouse Embassy""".split()
+    # and of regions: "Valencian Community", "Basque Country", "Rift Valley", "Gaza Strip"
+    + """Community Country Region Province County District Territory Prefecture Oblast Canton
+    Valley Coast Peninsula Strip Islands Delta Basin Highlands Lowlands""".split()
 )
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sir", "Dame"})
 # Head nouns that open organisations' names in Spanish, Portuguese, French and Italian

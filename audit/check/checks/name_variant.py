@@ -122,7 +122,9 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     the variant is written only on pages in another language than the canonical spelling's
     and differs as that language's form would (``language_form``), or is an organisation's
     name of several words with one word in that language's form (``one_word_translated``:
-    "Instituto Nacional Electoral" written by a Portuguese page with "Eleitoral");
+    "Instituto Nacional Electoral" written by a Portuguese page with "Eleitoral"), or is a
+    given-name variant that is a case ending on pages in languages that decline names
+    (``case_ending``: "Bayeru Leverkusen" on a Polish page);
     ``vowels_only`` when the two spellings differ only in vowels romanisations swap
     ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name); ``place_names`` when
     both are names of one city (``audit/resolve/gazetteer.py``: "Lisbona" / "Lisboa");
@@ -131,8 +133,16 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     the variant is a name cut at its page's end.
     """
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
-    langs = claim_languages(con, [claim for c in spelling for v in c.values
+    given = [c for c in cands if c.details["variant_kind"] == "given"]
+    langs = claim_languages(con, [claim for c in spelling + given for v in c.values
                                   for claim, _ in v["claims"]])
+    for c in given:
+        a, b = str(c.values[0]["value"]), str(c.values[1]["value"])
+        declined = [langs.get(claim) for claim, _ in c.values[0]["claims"]]
+        others = [langs.get(claim) for claim, _ in c.values[1]["claims"]]
+        if case_ending(a, b) and declined and all(code in DECLINING for code in declined) and \
+                other_language(declined, others):
+            c.details["other_language"] = True
     for c in spelling:
         a, b = str(c.values[0]["value"]), str(c.values[1]["value"])
         # the spellings first, then the pages' languages, each identified only when asked
@@ -258,6 +268,25 @@ def language_form(a: str, b: str) -> bool:
     return bool(diffs) and all(
         any(not ch.isascii() for ch in x + y)
         or (len(x) == len(y) == 1 and x in _VOWELS and y in _VOWELS) for x, y in diffs)
+
+
+# languages that decline names, as their pages print them ("Bayeru Leverkusen": of Bayer)
+DECLINING = frozenset("pl cs sk sl hr sr bs uk ru be lt lv fi et hu".split())
+_CASE_ENDINGS = frozenset("a u e y i em om owi ie ę ą ów ach ami ego emu".split())
+
+
+def case_ending(a: str, b: str) -> bool:
+    """Whether two spellings differ in one word only, one word being the other with a case
+    ending added ("Bayeru" / "Bayer"): a declined form, on a page in a language that
+    declines names."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    short, long = sorted(diff[0], key=len)
+    return long.startswith(short) and long[len(short):] in _CASE_ENDINGS
 
 
 def one_word_translated(a: str, b: str, etype: str) -> bool:
