@@ -1921,6 +1921,14 @@ def test_two_statements_sharing_a_phrase_and_its_grammar_are_not_one_quote():
                           "the worst flood disaster of the century")
     assert same_utterance("We will rebuild every home that the river took from us",
                           "We will rebuild every house the river took from us")
+    # a sentence reworded clause by clause is still one (the rule weighs phrases only)
+    assert same_utterance(
+        "As the town struggles to recover from a painful loss of jobs, our region faces a "
+        "serious shortage of nurses, teachers and bus drivers, and yet the high price of "
+        "training too often keeps young people from enrolling",
+        "As the town grapples with a worrying fall in jobs, our area is facing a critical "
+        "shortage of nurses, teachers and bus drivers. The steep price of training often stops "
+        "able young people from signing up")
 
 
 @pytest.mark.parametrize("text", [

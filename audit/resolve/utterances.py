@@ -179,14 +179,17 @@ def same_utterance(a: str, b: str) -> bool:
 def _content_shared(wa: list[str], wb: list[str], matched: list, a0: int, a1: int, b0: int,
                     b1: int) -> bool:
     """Whether the shared runs hold SAME_SHARE of the shorter quote's words that are not
-    function words: two statements on one theme share a phrase and its grammar ("worst natural
+    function words, when the shorter is a phrase (under REWORD_MIN words): two statements on
+    one theme share a phrase and its grammar ("worst natural
     disaster of the century" / "the biggest natural disaster of the recent history of our
     country": "natural disaster of the" is most of the first, but half its words that say
     something)."""
     short = wa if len(wa) <= len(wb) else wb
     content = [w for w in short if w.lower() not in FUNCTION_WORDS]
-    if len(content) < MIN_UTTERANCE_WORDS:
-        return True  # too few words that say something to weigh them apart
+    if len(content) < MIN_UTTERANCE_WORDS or len(short) >= REWORD_MIN:
+        # too few words that say something to weigh them apart; or a sentence, whose
+        # rewording keeps its clauses but swaps their words (weighed by ``reworded``)
+        return True
     shared = sum(1 for x in matched if a0 <= x.a and x.a + x.size <= a1
                  and b0 <= x.b and x.b + x.size <= b1
                  for w in wa[x.a:x.a + x.size] if w.lower() not in FUNCTION_WORDS)
