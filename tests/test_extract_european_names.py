@@ -414,3 +414,21 @@ def test_particle_misspelling_is_an_error_and_transliteration_is_not(tmp_path: P
     errors = [f for f in variants if f["severity"] == "error"]
     assert len(errors) == 1
     assert "de la Cortina" not in by_value or by_value["de la Cortina"]["severity"] != "error"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous allons aider chaque famille touchée », a déclaré Ana Moll-Ruiz.", "Ana Moll-Ruiz"),
+    ("“Vamos a reconstruir cada puente del valle”, dijo Tomás Ortega.", "Tomás Ortega"),
+    ("“Vamos reconstruir cada ponte do vale”, afirmou Tomás Ortega.", "Tomás Ortega"),
+    ("“Wir bauen jede Brücke im Tal wieder auf”, sagte Tomás Ortega am Montag.", "Tomás Ortega"),
+    # a role after the verb is not read in these languages: no speaker rather than a wrong one
+    ("“Vamos a reconstruir cada puente del valle”, dijo el alcalde.", None),
+])
+def test_a_speaker_named_after_a_verb_of_another_language(text, speaker):
+    """Spanish, Portuguese, French and German pages credit a quote after it with the verb
+    first ("”, dijo X", "», a déclaré X"), as English "said X"."""
+    got = [c.value["speaker"] for c in run(quotes, text)]
+    assert got == [speaker]
+    if speaker:
+        (c,) = run(quotes, text)
+        assert speaker in spans(c, text, "speaker")
