@@ -41,6 +41,8 @@ EXAMPLES = [
     "A 41-year-old Ada Brill was hurt. Ivo and Ada Brill, ages 44 and 41, left.",
     "It happened at 7:30 p.m. local time, or 1930 GMT, before noon on Friday.",
     "The fair opened in Brenmouth on Monday and was held yesterday in Tarnwick.",
+    "A six-storey building and a 12-story tower burned; the ten storey hostel was spared.",
+    "Moll scored in the 27th minute (1-0, 68') and again after 28 minutes; in der 9. Minute.",
 ]
 
 _WORDS = [
@@ -51,7 +53,9 @@ _WORDS = [
     "aged", "and", "44", "41", "7", "7:30", "1930", "p.m.", "PM", "am", "GMT", "h", "local",
     "noon", "midnight", "held", "opened", "took", "place", "in", "Brenmouth", "St.", "city",
     "yesterday", "on", "Monday", "based", "a", "man", "-", "—", ",", ".", ";", ":", "(", ")",
-    "'s", "’", "$", "2", "billion", "BRENMOUTH", "March", "2025", "(Wire)",
+    "'s", "’", "$", "2", "billion", "BRENMOUTH", "March", "2025", "(Wire)", "six", "storey",
+    "-storey", "12-story", "floor", "building", "tower", "hostel", "Storeyed", "27th",
+    "minute", "68'", "(23')", "90+3", "after", "28", "minutes", "Minute", "9.", "mins", "'",
 ]
 _SEPS = [" ", " ", " ", "", "\n", "\n\n", "\t", "\u00a0", ", ", ". "]
 

@@ -32,14 +32,16 @@ from typing import Any
 
 from audit.extract.vocab import COUNTRIES, NATIONALITIES
 from audit.model import ClaimDraft, Context, SpanRef
-from audit.text import deaccent
+from audit.text import Anchored, deaccent
 
 NAME = "minutes"
 VERSION = "3"
 
 MAX_MINUTE = 130  # extra time and stoppage time included
 _ORD = r"(?:st|nd|rd|th|e|ème|eme|è|er|º|°|o)"
-_MINUTE = re.compile(
+# Anchored: scanned only over lines holding "min" (any case) or a digit with a prime after it
+# (every match does: the minute words, and "(23')")
+_MINUTE = Anchored(re.compile(
     r"(?<![\w.,:/$€£+-])(?:"
     # English ordinal: "the 27th minute", "a 68th-minute goal", "90+3rd minute"
     rf"(?P<n1>\d{{1,3}})(?:[ \t]*\+[ \t]*(?P<a1>\d{{1,2}}))?{_ORD}[ \t-]+(?:minute|minuto|min\.)"
@@ -60,7 +62,7 @@ _MINUTE = re.compile(
     r"[ \t]+(?:minutes|minuten"
     r"|minuti|minutos|mins)\b"
     r"|(?P<n7>\d{1,3}|[a-z]+)[ \t]+minutes[ \t]+(?:into[ \t]+(?:the|a)\b|in(?=[ \t]*[,.;)])))",
-    re.IGNORECASE)
+    re.IGNORECASE), re.compile(r"(?i)min|\d[ \t]?['′’]"))
 # an ordinal joined to the minute's: "the 22nd and 30th minute", "the 9th, 30th minute"
 _ORDINAL_AND_BEFORE = re.compile(
     rf"(?<![\w.,:/])(?P<n>\d{{1,3}})(?P<o>{_ORD})[ \t]*(?:,|and|&|y|et|e|und)[ \t]*$")

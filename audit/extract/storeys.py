@@ -22,17 +22,21 @@ from collections.abc import Iterator
 from audit.extract.frames import read_frame
 from audit.extract.numbers import WORDS_RE, parse_decimal
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import Anchored
 
 NAME = "storeys"
 VERSION = "1"
 
-_STOREYS = re.compile(
+# Anchored: scanned only over lines holding a word opening with "stor" or "floor" (every match
+# does; "history" does not): the number words tried at every position cost a pass over all
+# the text
+_STOREYS = Anchored(re.compile(
     rf"(?<![\w.,-])(?P<n>\d{{1,3}}|{WORDS_RE})[ \t]*[-–]?[ \t]*"
     r"(?P<unit>stor(?:e)?y|stor(?:e)?yed|storied|floor|floored)(?![\w-])"
     r"(?P<mid>[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?)"
     r"(?P<noun>building|tower|block|apartment|structure|complex|hotel|house|hostel|residence"
     r"|dormitory|mall|factory|high-rise|skyscraper|warehouse|hospital)(?![\w-])",
-    re.IGNORECASE)
+    re.IGNORECASE), re.compile(r"(?i)(?<![a-z])(?:stor|floor)"))
 _OTHER_BUILDING = re.compile(
     r"(?i)\b(?:another|other|neighbou?ring|adjacent|nearby|next[ \t]+to|beside|opposite"
     r"|second|former|previous|earlier|new)[ \t]+(?:[\w-]+[ \t]+){0,2}$")
