@@ -1949,3 +1949,20 @@ def test_a_declined_name_on_a_page_in_a_declining_language_is_information():
     assert not case_ending("Marlowe Rovers", "Marlow Town")
     assert not case_ending("Marlox Rovers", "Marlow Rovers")
     assert {"pl", "cs", "ru", "fi"} <= DECLINING and "en" not in DECLINING
+
+
+@pytest.mark.parametrize("text, members", [
+    ("The centre is funded by NSF, the National Institute of Standards and Technology and "
+     "Contoso.", ["NSF", "National Institute of Standards and Technology", "Contoso"]),
+    ("Its backers are the Securities and Exchange Commission, the Food and Drug Administration "
+     "and Fabrikam.", ["Securities and Exchange Commission", "Food and Drug Administration",
+                       "Fabrikam"]),
+    # any other capitalised word after "and" opens the next member
+    ("The centre is funded by Contoso and Fabrikam Labs.", ["Contoso", "Fabrikam Labs"]),
+])
+def test_an_organisation_named_with_and_inside_is_one_member(text, members):
+    """"Standards and Technology", "Exchange Commission", "Food and Drug": after "and" a noun
+    that ends such names continues the name instead of opening the list's next member."""
+    from audit.extract import lists
+
+    assert [c.value["members"] for c in run(lists, text)] == [members]

@@ -40,6 +40,7 @@ from audit.claimvalues import OrgListValue, Others
 from audit.extract.vocab import (
     COUNTRIES,
     MONTHS,
+    NAME_AND_NOUNS,
     NATIONALITIES,
     NUMBER_WORDS_RE,
     ORG_PHRASE,
@@ -56,15 +57,15 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import SENTENCE_DOT, case_variants, sentence_start, trie_pattern
 
 NAME = "lists"
-VERSION = "6"
+VERSION = "7"
 
 _NAT = "|".join(
     sorted((re.escape(k) for k in NATIONALITIES if " " not in k), key=len, reverse=True)
 )
 _ITEM_TOKEN = rf"(?:[{UP[1:-1]}0-9][\w&.+'’-]*|[a-z]{{1,2}}[A-Z][\w&-]*)"
 _ITEM = re.compile(
-    rf"(?:the{WS})?(?P<item>{_ITEM_TOKEN}(?:(?:{WS}(?:of|for|de|du|von|van|the|and(?={WS}(?:Co\b|"
-    rf"Company\b))|&|\+){WS}|{WS}){_ITEM_TOKEN}){{0,6}})"
+    rf"(?:the{WS})?(?P<item>{_ITEM_TOKEN}(?:(?:{WS}(?:of|for|de|du|von|van|the"
+    rf"|and(?={WS}(?:{NAME_AND_NOUNS})\b)|&|\+){WS}|{WS}){_ITEM_TOKEN}){{0,6}})"
 )
 _CORP_TAIL = re.compile(
     r",?[ \t\u00a0]+(?:Inc|Corp|Co|Ltd|LLC|L\.P|LP|PLC|plc|AG|SA|S\.A|N\.V|GmbH)\.?(?!\w)"

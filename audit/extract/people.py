@@ -74,7 +74,7 @@ from audit.resolve.countries import country_key, place_name
 from audit.text import SENTENCE_DOT
 
 NAME = "people"
-VERSION = "11"
+VERSION = "12"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"

@@ -25,7 +25,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import sentence_end, sentence_start, trie_pattern
 
 NAME = "topics"
-VERSION = "2"
+VERSION = "3"
 
 # Cheap scan for the first word of a cue; the full cue is then matched at each hit.
 # (A trie with the "not after a word character" test behind each first letter: the same hits as

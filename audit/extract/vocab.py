@@ -154,7 +154,17 @@ NAME_PATTERN = (
 
 # A token of an organisation name: CMU, SoftBank, AT&T, 3M, eBay, Keio, U.S.
 ORG_TOKEN = rf"(?:[{_UPPER_CHARS}0-9][\w&.+-]*(?:['’]{UP}[\w&.-]*)?|[a-z]{{1,2}}[A-Z][\w&-]*)"
-ORG_JOIN = rf"(?:{WS}(?:of|for|de|du|the|and(?={WS}(?:Co\b|Company))|&){WS}|['’]s{WS}|{WS})"
+# Nouns that end an organisation's name after "and" ("Securities and Exchange Commission",
+# "National Institute of Standards and Technology", "Centers for Disease Control and
+# Prevention"): after "and" they continue the name, where any other capitalised word opens the
+# next organisation of a list ("Google and Microsoft")
+NAME_AND_NOUNS = (
+    r"Co|Company|Technology|Technologies|Prevention|Development|Exchange|Drug|Drugs|Research"
+    r"|Innovation|Welfare|Industry|Industries|Trade|Environment|Sciences|Engineering|Medicine"
+    r"|Security|Transport|Transportation|Infrastructure|Culture|Sport|Sports|Tourism|Energy"
+    r"|Finance|Planning|Management|Justice|Communications|Education|Training|Employment"
+    r"|Fisheries|Forestry|Agriculture|Climate|Resources|Safety|Rehabilitation|Reconstruction")
+ORG_JOIN = rf"(?:{WS}(?:of|for|de|du|the|and(?={WS}(?:{NAME_AND_NOUNS})\b)|&){WS}|['’]s{WS}|{WS})"
 ORG_PHRASE = rf"{ORG_TOKEN}(?:{ORG_JOIN}{ORG_TOKEN}){{0,6}}"
 
 MONTHS = frozenset(
