@@ -85,10 +85,6 @@ class FindingStream:
         it (the HTML after the JSON) needs no second query."""
         self._keep = n
 
-    def drop_kept(self) -> None:
-        """Forget the findings ``keep_first`` kept (a later ``head`` queries again)."""
-        self._keep, self._kept = 0, None
-
     def __iter__(self) -> Iterator[Finding]:
         kept: list[Finding] = []
         for i, row in enumerate(self._query("TRUE", "f.seq", None)):
