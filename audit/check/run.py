@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 CHUNK = 20_000
 STORED_CHUNK = 100_000  # rows of a stored check judged at a time, when the suite is row-wise
 SHOWN = 10  # open error/warning findings kept for the console summary
+# rejected candidates made into findings and written at a time, within a chunk (``_Judging``)
+FINDINGS_PER_WRITE = 2_000
 _C = TypeVar("_C", Candidate, Candidate | Stored)
 
 
@@ -84,7 +86,8 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
                fail_on: str = "error", config_hash: str = "", inputs: tuple | None = None,
                full: bool = False, judge: Judge | None = None,
                min_confidence: float = 0.0, progress: Bar = NO_PROGRESS,
-               engine: Any = None) -> CheckResult:
+               engine: Any = None, findings_per_write: int = FINDINGS_PER_WRITE
+               ) -> CheckResult:
     """Run every check and store the run; ``inputs`` is what :func:`load_inputs` returned, when
     the caller validated them early; ``judge``: a :class:`Judge` the caller started early
     (default: one in this process). All of it is one transaction: a failure stores nothing.
@@ -94,6 +97,9 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     and entities are unchanged are copied from it, and only the other stories are recomputed.
 
     ``min_confidence``: findings below it are left out of the run (integrity findings never).
+
+    ``findings_per_write``: rejected candidates made into findings and written at a time (the
+    findings are the same whatever it is; it bounds the memory of writing them).
 
     ``engine`` (the Spark engine's :class:`audit.engine.sparkcheck.SparkChecks`): integrity,
     the story-scoped and per-story corpus candidates and the judging run there instead; a
@@ -106,7 +112,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
         with Judge(suite, suite_path, worker=worker_pays(store.con)) as local:
             return run_checks(store, claims_dir, checks_dir, fail_on, config_hash,
                               (suite, suite_path, facts, waivers), full, local, min_confidence,
-                              progress)
+                              progress, findings_per_write=findings_per_write)
     if engine is not None:
         with paused_gc():
             return _run_on_engine(store, engine, fail_on, config_hash,
@@ -115,7 +121,7 @@ def run_checks(store: Store, claims_dir: Path | None, checks_dir: Path | None,
     assert judge is not None
     with paused_gc():
         return _run_checks(store, fail_on, config_hash, (suite, facts, waivers), full, judge,
-                           min_confidence, progress)
+                           min_confidence, progress, findings_per_write)
 
 
 @contextlib.contextmanager
@@ -136,7 +142,8 @@ def paused_gc():
 
 
 def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, full: bool,
-                judge: Judge, min_confidence: float, progress: Bar) -> CheckResult:
+                judge: Judge, min_confidence: float, progress: Bar,
+                findings_per_write: int = FINDINGS_PER_WRITE) -> CheckResult:
     from audit.check.integrity import run_integrity
     from audit.check.reuse import CandidateReuse, row_wise
 
@@ -150,7 +157,7 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
         reuse = CandidateReuse(con, plan.prev_id, changed,
                                enabled=not full and bool(unchanged) and row_wise(suite))
         stored = StoredChecks(con)  # candidates kept in temp tables, findings made in SQL
-        judging = _Judging(con, judge, limits, sink, stored)
+        judging = _Judging(con, judge, limits, sink, stored, findings_per_write)
         pending: dict[str, Candidate | Stored] = {}  # judged together: a GX run costs ~0.25 s
         judged_any = False
         warnings: list[str] = []
@@ -446,8 +453,9 @@ class _Judging:
     IN_FLIGHT = 8  # chunks sent and not yet taken back (their candidates stay in memory)
 
     def __init__(self, con, judge: Judge, limits: dict[str, float], sink: _Sink,
-                 stored: StoredChecks):
+                 stored: StoredChecks, per_write: int = FINDINGS_PER_WRITE):
         self.con, self.judge, self.limits, self.sink = con, judge, limits, sink
+        self.per_write = per_write  # findings made and written at a time
         self.stored = stored
         self.sent: deque[list[Candidate | Stored]] = deque()
         self.stored_sent = 0  # chunks in ``sent`` holding stored rows
@@ -517,12 +525,22 @@ class _Judging:
         ev = EvidenceIndex(self.con, set(wanted), wanted)
         del wanted  # the index keeps what it needs of it
         # each chunk's candidates go once their findings are written, before the next chunk's
-        # findings are made (this is the check's peak: the index and the chunks' findings)
+        # findings are made (this is the check's peak: the index and the chunks' findings);
+        # within a chunk, ``per_write`` candidates at a time are made into findings, written
+        # and dropped: the findings, their columns, the Arrow tables and DuckDB's insert of a
+        # whole chunk (18,000 findings) added ~200 MiB to the peak at 20,000 documents
         waiting.reverse()
         while waiting:
             judged, rejected = waiting.pop()
-            self.sink.add(findings_of(self.con, judged, rejected, self.limits, ev))
-            del judged, rejected
+            by_cid = worst(rejected)
+            del rejected
+            cids = list(by_cid)
+            for lo in range(0, len(cids), self.per_write):
+                part = {cid: judged.pop(cid) for cid in cids[lo:lo + self.per_write]}
+                self.sink.add(findings_of(self.con, part, [by_cid[c] for c in part],
+                                          self.limits, ev))
+                del part
+            del judged, by_cid, cids
 
 
 def _holds_stored(cands: list[Candidate | Stored]) -> bool:

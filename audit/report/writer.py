@@ -16,7 +16,7 @@ from typing import IO, Any, Protocol
 from audit.report.bundle import ReportBundle
 from audit.report.fragments import FragmentCache
 from audit.report.github import ANNOTATION_CAP, render_github
-from audit.report.html import render_html
+from audit.report.html import html_parts
 from audit.report.json_out import write_json
 from audit.report.jsonitems import JsonItems
 from audit.report.jsonstream import stream_token, write_json_streaming
@@ -52,7 +52,17 @@ def _text(render: Callable[[ReportBundle], str], top: int | None = None) -> Writ
 
 def _write_html(bundle: ReportBundle, fh: IO[str], fragments: FragmentCache | None = None
                 ) -> None:
-    fh.write(render_html(bundle, fragments))
+    """The page written piece by piece as the template yields it, in writes of about 1 MiB
+    (``html_parts``: a finding's block is one piece)."""
+    parts: list[str] = []
+    size = 0
+    for part in html_parts(bundle, fragments):
+        parts.append(part)
+        size += len(part)
+        if size >= 1 << 20:
+            fh.write("".join(parts))
+            parts, size = [], 0
+    fh.write("".join(parts))
 
 
 # format name -> (writer of the format into an open text file, default file name)
