@@ -1951,6 +1951,27 @@ def test_a_declined_name_on_a_page_in_a_declining_language_is_information():
     assert {"pl", "cs", "ru", "fi"} <= DECLINING and "en" not in DECLINING
 
 
+POLISH = ("Ten były pomocnik Bayeru Leverkusen przeszedł do Marlow Rovers za rekordową kwotę. "
+          "Klub z Anglii zapłacił ponad sto milionów funtów, a zawodnik podpisał kontrakt na pięć "
+          "lat. Kibice czekali na ten transfer od wielu tygodni i cieszą się z decyzji zarządu.")
+ENGLISH = ("The Bayer Leverkusen midfielder joined Marlow Rovers on Friday for a record fee. "
+           "Bayer Leverkusen agreed the deal after weeks of talks, and Bayer Leverkusen fans "
+           "said farewell to the player at the stadium on Saturday with a long ovation for him.")
+
+
+def test_a_declined_club_name_on_a_polish_page_is_no_warning(tmp_path):
+    """The declined form on the Polish page is information; the same form on an English page
+    stays a warning."""
+    files = {"a.txt": ENGLISH, "b.txt": ENGLISH.replace("Friday", "Friday evening"),
+             "c.txt": POLISH}
+    assert found(tmp_path / "pl", files, "name-variant") == []
+    files["c.txt"] = ENGLISH.replace("The Bayer Leverkusen midfielder", "The midfielder of "
+                                     "Bayeru Leverkusen").replace("Friday", "Friday night")
+    got = found(tmp_path / "en", files, "name-variant")
+    assert [(f["severity"], f["values"][0]["value"]) for f in got] == [
+        ("warning", "Bayeru Leverkusen")]
+
+
 @pytest.mark.parametrize("text, members", [
     ("The centre is funded by NSF, the National Institute of Standards and Technology and "
      "Contoso.", ["NSF", "National Institute of Standards and Technology", "Contoso"]),

@@ -435,7 +435,7 @@ def _term_bound(secs: float, unit_secs: int, n: float, b: list) -> list:
 # the smaller unit of a compound duration: "four hours and 42 minutes", "4 hours 42 minutes"
 # (and a prison term's "four years and nine months", said of a 57-month sentence)
 _NEXT_UNIT = {3600: ("minute", "min"), 86400: ("hour", "hr"), 60: ("second", "sec"),
-              31556952: ("month",)}
+              _DUR_UNITS["year"]: ("month",)}
 _AND_SMALLER = re.compile(
     rf"[ \t]+(?:and[ \t]+)?(?P<num>\d{{1,2}}|{WORDS_RE})[ \t]+"
     r"(?P<unit>minutes?|mins?|hours?|hrs?|seconds?|secs?|months?)(?![\w-])")
@@ -457,7 +457,7 @@ def _rounded_minor(b: list, minor: float, unit_secs: int) -> list:
     """A compound length's bound widened by the rounding of its smaller part: "an hour and 20
     minutes" is said of an 82-minute wait (minutes in tens or fives round to the nearest ten or
     five); an odd smaller part ("an hour and 22 minutes") is exact."""
-    step = {3600: 60, 86400: 3600, 60: 1, 31556952: 2629746}.get(unit_secs)
+    step = {3600: 60, 86400: 3600, 60: 1, _DUR_UNITS["year"]: _DUR_UNITS["month"]}.get(unit_secs)
     if step is None or b[0] != b[1]:
         return b
     count = round(minor / step)

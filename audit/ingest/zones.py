@@ -142,10 +142,10 @@ def classify(text: str, blocks: list[BlockSpan], meta_title: str | None = None,
     # (plain text: a paragraph of prose said again right under itself, a lead shown as the
     # page's summary and then opening the article, keeps that second copy as the article's; a
     # caption shown twice, article text between its copies, keeps none)
-    lead_again = {i for i in range(1, len(keys)) if main is None and keys[i]
-                  and keys[i] == keys[i - 1] and counts.get(keys[i], 0) == 2
-                  and len(strs[i]) >= _REPEATED_PROSE and _is_prose(strs[i], blocks[i])
-                  and not _is_caption(strs[i])}
+    lead_again = set() if main is not None else {
+        i for i in range(1, len(keys)) if keys[i] and keys[i] == keys[i - 1]
+        and counts.get(keys[i], 0) == 2 and len(strs[i]) >= _REPEATED_PROSE
+        and _is_prose(strs[i], blocks[i]) and not _is_caption(strs[i])}
     for i, k in enumerate(keys):
         # (text the library found in the article twice, e.g. a recipe step, is the article's)
         if counts.get(k, 0) > 1 and i not in lead_again and (

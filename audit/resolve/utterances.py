@@ -163,36 +163,35 @@ def same_utterance(a: str, b: str) -> bool:
     # two statements on one frame ("the damage points to a slow failure of the ...") share
     # such runs around the words where they differ
     longest = max(blocks, key=lambda x: x.size)
-    shared = sum(x.size for x in matched if a0 <= x.a and x.a + x.size <= a1
-                 and b0 <= x.b and x.b + x.size <= b1
-                 and (x.size == 1 or x is longest
-                      or not FUNCTION_WORDS.issuperset(wa[x.a:x.a + x.size])))
+    inside = [x for x in matched if a0 <= x.a and x.a + x.size <= a1
+              and b0 <= x.b and x.b + x.size <= b1]
+    shared = sum(x.size for x in inside
+                 if x.size == 1 or x is longest
+                 or not FUNCTION_WORDS.issuperset(wa[x.a:x.a + x.size]))
     # the stretch of each quote the shared runs cover: a phrase two statements share ("believe
     # in the potential of the university") covers little of either
     window = max(a1 - a0, b1 - b0)
     if shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window and \
-            _content_shared(wa, wb, matched, a0, a1, b0, b1):
+            _content_shared(wa, wb, inside):
         return True
     return _same_overlap(a, b, wa, wb, matched, blocks)
 
 
-def _content_shared(wa: list[str], wb: list[str], matched: list, a0: int, a1: int, b0: int,
-                    b1: int) -> bool:
-    """Whether the shared runs hold SAME_SHARE of the shorter quote's words that are not
-    function words, when the shorter is a phrase (under REWORD_MIN words): two statements on
-    one theme share a phrase and its grammar ("worst natural
-    disaster of the century" / "the biggest natural disaster of the recent history of our
-    country": "natural disaster of the" is most of the first, but half its words that say
-    something)."""
+def _content_shared(wa: list[str], wb: list[str], inside: list) -> bool:
+    """Whether the shared runs (``inside``: the matching blocks within the shared stretch)
+    hold SAME_SHARE of the shorter quote's words that are not function words, when the
+    shorter is a phrase (under REWORD_MIN words): two statements on one theme share a phrase
+    and its grammar ("worst natural disaster of the century" / "the biggest natural disaster
+    of the recent history of our country": "natural disaster of the" is most of the first, but
+    half its words that say something)."""
     short = wa if len(wa) <= len(wb) else wb
     content = [w for w in short if w.lower() not in FUNCTION_WORDS]
     if len(content) < MIN_UTTERANCE_WORDS or len(short) >= REWORD_MIN:
         # too few words that say something to weigh them apart; or a sentence, whose
         # rewording keeps its clauses but swaps their words (weighed by ``reworded``)
         return True
-    shared = sum(1 for x in matched if a0 <= x.a and x.a + x.size <= a1
-                 and b0 <= x.b and x.b + x.size <= b1
-                 for w in wa[x.a:x.a + x.size] if w.lower() not in FUNCTION_WORDS)
+    shared = sum(1 for x in inside for w in wa[x.a:x.a + x.size]
+                 if w.lower() not in FUNCTION_WORDS)
     return shared >= SAME_SHARE * len(content)
 
 

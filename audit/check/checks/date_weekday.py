@@ -56,30 +56,35 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         except ValueError:
             continue
         actual = day.strftime("%A")
-        out.append(Candidate(
-            check="date-weekday",
-            judged={"weekday_ok": actual == weekday},
-            key=[day.isoformat(), weekday, "year from story"] + ([story] if story else []),
-            headline=(f"{weekday} does not fit {day:%B} {day.day} (a {actual} in {year}, the "
-                      "year the story's other pages give)"),
-            values=[{"value": label, "claims": [(claim_id, ("value", "weekday"))]}],
-            details={"stated": weekday, "actual": actual, "date": day.isoformat(),
-                     "year_from_story": True},
-        ))
+        out.append(_weekday_candidate(
+            claim_id, label, story, weekday, day.isoformat(), actual, actual == weekday,
+            f"{weekday} does not fit {day:%B} {day.day} (a {actual} in {year}, the year the "
+            "story's other pages give)", year_from_story=True))
     for claim_id, iso, weekday, label, ok, story in rows:
         try:
             actual = dt.date.fromisoformat(iso).strftime("%A")
         except (TypeError, ValueError):
             continue
-        out.append(Candidate(
-            check="date-weekday",
-            judged={"weekday_ok": bool(ok)},
-            key=[iso, weekday] + ([story] if story else []),
-            headline=f"{weekday} does not fit {iso} (a {actual})",
-            values=[{"value": label, "claims": [(claim_id, ("value", "weekday"))]}],
-            details={"stated": weekday, "actual": actual, "date": iso},
-        ))
+        out.append(_weekday_candidate(claim_id, label, story, weekday, iso, actual, bool(ok),
+                                      f"{weekday} does not fit {iso} (a {actual})"))
     return out
+
+
+def _weekday_candidate(claim_id: str, label: str, story: str | None, weekday: str, iso: str,
+                       actual: str, ok: bool, headline: str,
+                       year_from_story: bool = False) -> Candidate:
+    """A stated weekday against the day its date falls on (the date's year written, or
+    borrowed from the story: then keyed and marked apart)."""
+    return Candidate(
+        check="date-weekday",
+        judged={"weekday_ok": ok},
+        key=[iso, weekday] + (["year from story"] if year_from_story else [])
+        + ([story] if story else []),
+        headline=headline,
+        values=[{"value": label, "claims": [(claim_id, ("value", "weekday"))]}],
+        details={"stated": weekday, "actual": actual, "date": iso,
+                 **({"year_from_story": True} if year_from_story else {})},
+    )
 
 
 def _undated(con: duckdb.DuckDBPyConnection, scope_sql: str) -> list[tuple]:

@@ -275,17 +275,23 @@ DECLINING = frozenset("pl cs sk sl hr sr bs uk ru be lt lv fi et hu".split())
 _CASE_ENDINGS = frozenset("a u e y i em om owi ie ę ą ów ach ami ego emu".split())
 
 
+def _one_word_apart(a: str, b: str) -> tuple[str, str] | None:
+    """The one word two spellings of as many words differ in, or None."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return None
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return diff[0] if len(diff) == 1 else None
+
+
 def case_ending(a: str, b: str) -> bool:
     """Whether two spellings differ in one word only, one word being the other with a case
     ending added ("Bayeru" / "Bayer"): a declined form, on a page in a language that
     declines names."""
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb):
+    pair = _one_word_apart(a, b)
+    if pair is None:
         return False
-    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-    if len(diff) != 1:
-        return False
-    short, long = sorted(diff[0], key=len)
+    short, long = sorted(pair, key=len)
     return long.startswith(short) and long[len(short):] in _CASE_ENDINGS
 
 
@@ -294,9 +300,7 @@ def one_word_translated(a: str, b: str, etype: str) -> bool:
     word only, the others written alike: the shape of a name rendered in another language
     ("Instituto Nacional Electoral" / "... Eleitoral"), its common words translated. A person's
     name is never translated word by word (a middle name changed is news)."""
-    wa, wb = a.split(), b.split()
-    return etype == "org" and len(wa) == len(wb) >= 2 and sum(
-        x != y for x, y in zip(wa, wb, strict=True)) == 1
+    return etype == "org" and len(a.split()) >= 2 and _one_word_apart(a, b) is not None
 
 
 # vowels that romanisations of one name swap (Arabic, Persian and Urdu short vowels: "Wahid" /
