@@ -101,13 +101,13 @@ _PRONOUN = r"(?:he|she|they|we|I|He|She|They|We)"
 # Verbs of saying of Spanish, Portuguese, French, Italian and German coverage, as they follow
 # a quote with the speaker after them ("”, dijo Ana Ruiz", "», a déclaré Ana Ruiz"); read
 # only there: before a quote their word order differs
-_ROMANCE_VERBS = (
+_OTHER_LANGUAGE_VERBS = (
     r"dijo|afirmó|declaró|señaló|aseguró|explicó|indicó|añadió|agregó|sostuvo|disse|afirmou"
     r"|declarou|explicou|acrescentou|a[ \t\u00a0]+(?:déclaré|affirmé|dit|ajouté|expliqué|souligné)"
     r"|affirme|déclare|ajoute|explique|souligne|ha[ \t\u00a0]+(?:detto|dichiarato|affermato"
     r"|aggiunto|spiegato)|sagte|erklärte|betonte")
 _AFTER_VERB = re.compile(
-    rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?P<verb>{_VERBS}|{_ROMANCE_VERBS})|according[ \t\u00a0]+to)"
+    rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?P<verb>{_VERBS}|{_OTHER_LANGUAGE_VERBS})|according[ \t\u00a0]+to)"
     rf"[ \t\u00a0]+(?:"
     rf"(?P<pron>{_PRONOUN})\b)?"
 )
