@@ -107,8 +107,8 @@ _OTHER_LANGUAGE_VERBS = (
     r"|affirme|déclare|ajoute|explique|souligne|ha[ \t\u00a0]+(?:detto|dichiarato|affermato"
     r"|aggiunto|spiegato)|sagte|erklärte|betonte")
 _AFTER_VERB = re.compile(
-    rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?P<verb>{_VERBS}|{_OTHER_LANGUAGE_VERBS})|according[ \t\u00a0]+to)"
-    rf"[ \t\u00a0]+(?:"
+    rf"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?P<verb>{_VERBS}|{_OTHER_LANGUAGE_VERBS})"
+    rf"|according[ \t\u00a0]+to)[ \t\u00a0]+(?:"
     rf"(?P<pron>{_PRONOUN})\b)?"
 )
 _AFTER_PRON = re.compile(
