@@ -120,6 +120,7 @@ class PersonValue(TypedDict):
     title: NotRequired[str]  # people named with a role (predicate: the role key)
     org: NotRequired[str | None]
     status: NotRequired[str]  # former, outgoing, acting ... when written
+    quoted: NotRequired[bool]  # the title is written inside a quotation
     cue: NotRequired[str]  # people without a title (predicate named): what says they are people
     age: NotRequired[Annotated[int, AtLeast(0)]]
     home: NotRequired[str]

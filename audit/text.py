@@ -242,6 +242,14 @@ def sentence_end(text: str, pos: int, ceil: int, reach: int = 800) -> int:
     return m.end() if m else min(ceil, pos + reach)
 
 
+def inside_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its line: what a speaker says
+    is said at the speaker's time, in the speaker's terms (a day a speaker names is often a
+    future or figurative one; a title a witness gives was the title then)."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
 # --------------------------------------------------------------------------------------------
 # Anchored scans
 

@@ -1987,3 +1987,121 @@ def test_an_organisation_named_with_and_inside_is_one_member(text, members):
     from audit.extract import lists
 
     assert [c.value["members"] for c in run(lists, text)] == [members]
+
+
+# --- lessons of held-out set 34 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [("Veneza", "Venezia"), ("Venecia", "Venezia"),
+                                  ("Venedig", "Venice")])
+def test_a_small_famous_city_named_in_two_languages_is_one_place(a, b):
+    """GeoNames counts only the historic centre of some cities coverage names in many
+    languages (Venice: about 51,000 people); their names in other languages are still one
+    place's, not a misspelling. A surname pair stays apart."""
+    from audit.resolve.gazetteer import same_place
+
+    assert same_place(a, b)
+    assert not same_place("Marrowby", "Marowby")
+
+
+def _status(text: str) -> list[tuple[str, str | None]]:
+    from audit.extract import people
+
+    return [(c.value["name"], c.value.get("status")) for c in run(people, text)]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Former Democratic Ohio Sen. Paul Marrow was sentenced on Wednesday.", "former"),
+    ("The former Republican Ohio Gov. Dana Whitcombe spoke on Monday.", "former"),
+    ("Ohio Sen. Paul Marrow was sentenced on Wednesday.", None),
+    ("Ex-Ohio Sen. Paul Marrow was sentenced on Wednesday.", "former"),
+    # the status word belongs to someone else's title, or is cut off by a function word
+    ("A former aide to Sen. Paul Marrow was sentenced on Wednesday.", None),
+    ("Two former staff and Sen. Paul Marrow were sentenced on Wednesday.", None),
+])
+def test_a_status_word_reaches_over_a_party_or_a_place(text, status):
+    """"former Democratic New Jersey Sen. X": the party and the state stand between the status
+    word and the title, and the title is still former; "former aide to Sen. X" is the aide's."""
+    got = [s for n, s in _status(text) if n == "Paul Marrow" or n == "Dana Whitcombe"]
+    assert got == [status]
+
+
+def test_then_is_the_title_at_the_time_told_of():
+    from audit.resolve.roles import compare_roles
+
+    assert _status("It was sent to then-Governor Dana Whitcombe in 2019.") == [
+        ("Dana Whitcombe", "then")]
+    assert _status("Then-Ohio Gov. Dana Whitcombe signed it.") == [("Dana Whitcombe", "then")]
+    assert compare_roles(("Governor", None, "then"), ("Governor", None, "")) is None
+    assert compare_roles(("Governor", None, "former"), ("Governor", None, "")) == "status"
+
+
+SENTENCED = ("Former Senator Paul Marrow was sentenced on Wednesday to nine years in prison for "
+             "taking bribes from two developers, the court in Dunmore said.")
+
+
+def test_a_title_inside_a_quotation_is_not_weighed_for_its_status(tmp_path):
+    """A witness's words "I never paid Senator Marrow" give the title he held when they were
+    spoken: no status conflict with pages calling him former. Written by the reporter, the
+    same plain title is one."""
+    quoted = (SENTENCED + " One developer told the jury: \u201cI never paid Senator Paul Marrow "
+              "a single dollar for his help.\u201d")
+    files = {"a.txt": SENTENCED, "b.txt": SENTENCED.replace("Wednesday", "Wednesday evening"),
+             "c.txt": quoted}
+    assert found(tmp_path / "q", files, "role-conflict") == []
+    files["c.txt"] = ("Senator Paul Marrow was sentenced on Wednesday to nine years in prison "
+                      "for taking bribes from two developers, the court in Dunmore said.")
+    got = found(tmp_path / "w", files, "role-conflict")
+    assert [f["check"] for f in got] == ["role-conflict"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The final election results will be confirmed on March 14, officials said.", "date"),
+    ("The snap election was held on February 23, officials said.", "election"),
+    ("The launch date was set for November 10, the company said.", "launch"),
+])
+def test_a_noun_after_the_event_noun_heads_the_phrase(text, subject):
+    """"the election results will be confirmed on March 14" dates the results, not the
+    election; "launch date" is still the launch's."""
+    assert [c.subject for c in run(dates, text)] == [subject]
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Nine people were hurt, including two children, when the ferry struck the pier.",
+     "injured"),
+    ("The blast tore through the depot, killing at least 14 workers, including three "
+     "children, fire officials said.", "killed"),
+    ("The academy has 300 pupils, including 12 children from abroad.", None),
+])
+def test_a_part_of_a_stated_group_shares_its_state(text, state):
+    """"15 people were injured, including two children" counts injured children; compared
+    with "three children" killed on another page, it is another group."""
+    assert [c.value.get("state") for c in run(counts, text)
+            if c.value.get("measure") == "children"] == [state]
+
+
+def test_two_sentences_opened_alike_are_two_statements():
+    """A speaker who opens two sentences the same way ("Somewhere along the way, ...") said two
+    things: sharing only the opening, each going on with words of its own, they are not one
+    quote worded differently. A quote cut short, or going on briefly, still pairs."""
+    from audit.resolve.utterances import same_utterance
+
+    assert not same_utterance("At the end of the day, you chose the money over the town",
+                              "At the end of the day, you forgot who elected you")
+    assert same_utterance("At the end of the day, you chose the money over the town",
+                          "At the end of the day, you chose the money")
+    assert same_utterance("At the end of the day, you chose the money over the town",
+                          "At the end of the day, you chose the cash over the town")
+    # a long shared opening with short tails of their own is still one statement
+    assert same_utterance(
+        "The council will spend four million on the harbour wall over five years",
+        "The council will spend four million on the harbour wall, creating sixty jobs")
+
+
+def test_an_apostrophe_moved_in_a_quote_mends_grammar_only():
+    """"the defendants’ crimes" / "the defendant's crimes": one source's possessive, not
+    another word in the speaker's mouth."""
+    diff, changed = word_diff("the weight of the defendants’ crimes and the harm they did",
+                              "the weight of the defendant's crimes and the harm they did")
+    assert changed == 1 and grammar_only(diff)
+    diff, _ = word_diff("the weight of the defendants’ crimes", "the weight of the witness’ crimes")
+    assert not grammar_only(diff)

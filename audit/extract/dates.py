@@ -16,7 +16,8 @@ weekday has iso None and precision "weekday".
 
 Spans: role="value" for the date, role="weekday" for a weekday; a lone weekday has only the
 weekday span. Subject: the event noun in the sentence nearest the date ("signing ceremony" ->
-"signing"), from a default list plus ``ctx.vocab.event_nouns``; else "date". A day or weekday
+"signing"), from a default list plus ``ctx.vocab.event_nouns``, unless another noun heads the
+phrase ("election results": the results' date); else "date". A day or weekday
 also carries, as ``event`` in its value, the happening it dates as ``events.event_of`` reads it
 ("the quake struck on Friday" -> "quake"; compared by date-conflict).
 """
@@ -33,10 +34,10 @@ from audit.claimvalues import DateValue
 from audit.extract.events import DECLARED, OCCUR, declaration_of, event_of, joins
 from audit.extract.numbers import Cues, scan, scanner
 from audit.model import ClaimDraft, Context, SpanRef
-from audit.text import trie_pattern
+from audit.text import inside_quotation, trie_pattern
 
 NAME = "dates"
-VERSION = "12"
+VERSION = "13"
 
 _MONTHS = {
     "jan": 1,
@@ -133,12 +134,12 @@ def _events(extra: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(rf"(?P<first>{first})\b(?:[\s\-]+{one}\b)*"), frozenset(nouns)
 
 
-def _quoted(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation opened earlier in its line ("the real verdict
-    is going to be Nov. 5"): a speaker's day, often a future or figurative one, is not the day
-    the writer gives the happening."""
-    line = text[text.rfind("\n", 0, pos) + 1:pos]
-    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+# A noun right after an event noun that makes the phrase about itself: "the election results
+# will be confirmed on March 14" dates the results, not the election
+_ANOTHER_HEAD_AFTER = re.compile(
+    r"[ \t\u00a0-]+(?:results?|campaigns?|commission|committee|officials|observers|workers"
+    r"|rall(?:y|ies)|debates?|manifestos?|reports?|memos?|minutes|agenda|preparations"
+    r"|organi[sz]ers|coverage|notes|fraud|posters|tickets)\b", re.IGNORECASE)
 
 
 def _event_key(word: str, known: frozenset[str]) -> str:
@@ -296,12 +297,14 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if event is not None and "\n" in text[min(event.end(), spans[0].start):
                                                 max(event.start(), spans[0].end)]:
             event = None  # a cue on another line (a page's date line, a teaser) is not its own
+        elif event is not None and _ANOTHER_HEAD_AFTER.match(text, event.end()):
+            event = None  # "election results": the date is the results'
         if value["precision"] in ("day", "weekday") and not stamp:
             # the happening the day belongs to ("the quake struck on Friday": "quake"), for
             # date-conflict; the subject stays the scheduled-event noun
             ds, de = min(sp.start for sp in spans), max(sp.end for sp in spans)
             ss, se = ctx.sentences(start, end).bounds(ds, de)
-            happening = None if ctx.zone_kind == "quote" or _quoted(text, ds) else (
+            happening = None if ctx.zone_kind == "quote" or inside_quotation(text, ds) else (
                 declaration_of(text, ss, ds, de, se) or event_of(text, ss, ds, de, se))
             if happening and (joins(happening) or happening == OCCUR
                               or happening in DECLARED.values()):

@@ -529,6 +529,12 @@ _PART_OF_GROUP_BEFORE = re.compile(
     rf"(?i)\b(?P<noun>{'|'.join(_STATE_NOUNS)})(?:[ \t]+[\w'’-]+){{0,3}}?,?[ \t]+(?:including"
     r"|among[ \t]+them|among[ \t]+whom|of[ \t]+whom|include|included|includes)"
     rf"[ \t]+(?:{_APPROX_WORDS}[ \t]+)*$")
+# ... or of a stated group: "15 people were injured, including two children", "killing at
+# least 21 people, including three children": the part shares the group's state
+_PART_OF_STATED_BEFORE = re.compile(
+    r"(?i)\b(?P<w>kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|hurt|dead|died|missing)"
+    r"(?:[ \t]+[\w'’-]+){0,4}?,?[ \t]+(?:including|among[ \t]+them|among[ \t]+whom"
+    rf"|of[ \t]+whom)[ \t]+(?:{_APPROX_WORDS}[ \t]+)*$")
 # What happens to people in an unfolding disaster or crime: such counts are tolls, reported as
 # they rise (820, then 1,300, then 2,012 killed), so pages of different moments differ.
 CASUALTY_STATES = frozenset(
@@ -628,6 +634,10 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     group = _PART_OF_GROUP_BEFORE.search(text, max(ss, ns - 50), ns)
     if group:  # "29 survivors, including two children": the children survived
         return _STATE_NOUNS[group["noun"].lower()]
+    stated = _PART_OF_STATED_BEFORE.search(text, max(ss, ns - 70), ns)
+    if stated:
+        w = stated["w"].lower()
+        return STATE_OF.get(w) or ("killed" if w.startswith("kill") else "injured")
     among = _AMONG_AFTER.match(text, ce, min(se, ce + 60))
     if among:  # "30 Peruvians among 41 dead", "were among the injured": the whole's state
         for w in among["rest"].lower().split():

@@ -6,8 +6,11 @@ Microsoft" gives two claims (vice chair|microsoft, president|microsoft) sharing 
 
 value = {"name", "title", "org", "tokens"} and "status" when the title is no longer or not yet
 held ("former", "outgoing", "incoming", "interim", "acting": "the former director", "ex-CEO",
-"then-mayor", "Acting Mayor"); ``org`` is the organisation or country the role
-belongs to (nationality adjectives normalised: Japanese -> Japan, U.S. -> United States) or None.
+"Acting Mayor"; "then": "then-mayor", the title at the time told of; the status word may
+stand before a party, a place or an adjective: "former Democratic New Jersey Sen."), and
+"quoted" when the title is written inside a quotation (a speaker's words: the title when they
+spoke); ``org`` is the organisation or country the role belongs to (nationality adjectives
+normalised: Japanese -> Japan, U.S. -> United States) or None.
 subject = "<title>|<org>" lowercased ("prime minister|japan", "president|").
 Spans: role="person" (the name only: no possessive, no "(opens in new window)"), role="title",
 role="org" (when the organisation is named in the text).
@@ -71,10 +74,10 @@ from audit.extract.vocab import (
 )
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.countries import country_key, place_name
-from audit.text import SENTENCE_DOT
+from audit.text import SENTENCE_DOT, inside_quotation
 
 NAME = "people"
-VERSION = "12"
+VERSION = "13"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -261,6 +264,9 @@ def _org_token_ok(tok: str) -> bool:
     return True
 
 
+_STATUS_PREFIX = re.compile(r"(?i)(?:ex|then|former)-(?=\w)")
+
+
 def _org_before(text: str, ts: int, floor: int) -> tuple[int, int, bool] | None:
     """The organisation/nationality words right before a title: "CMU" in "CMU President",
     "Japan" in "Japan's prime minister". Returns (start, end, possessive)."""
@@ -290,6 +296,11 @@ def _org_before(text: str, ts: int, floor: int) -> tuple[int, int, bool] | None:
     if not toks:
         return None
     a, b = toks[0][0], toks[-1][1]
+    status = _STATUS_PREFIX.match(text, a, b)
+    if status:
+        a = status.end()  # "Ex-NJ Senator": the status is the title's, the state the org
+    if a >= b:
+        return None
     if len(toks) == 1 and re.sub(r"['’]s\Z", "", text[a:b]).lower() in _GENERIC_ORGS:
         return None
     poss = text[b - 2 : b] in ("'s", "’s")
@@ -513,9 +524,9 @@ def _emit(
     org_span: tuple[int, int] | None,
     org_value: str | None,
 ) -> None:
-    status = _status_before(text, titles[0][0])
+    status = _status_before(text, titles[0][0], lex)
     if status is None and org_span is not None and org_span[1] <= titles[0][0]:
-        status = _status_before(text, org_span[0])  # "former Halden Clay chief executive"
+        status = _status_before(text, org_span[0], lex)  # "former Halden Clay chief executive"
     for (ta, tb), title_text in zip(titles, title_texts, strict=True):
         key = (name[0], name[1], title_text.lower())
         if key in seen or _SOUGHT_BEFORE.search(text, max(0, ta - 40), ta):
@@ -532,21 +543,42 @@ _SOUGHT_BEFORE = re.compile(
 
 
 # A word right before a title that says the role is no longer (or not yet) held: "the former
-# director", "ex-CEO", "then-mayor", "the outgoing chair".
+# director", "ex-CEO", "then-mayor", "the outgoing chair"; up to three words may stand between
+# (a party, a place, an adjective: "former Democratic New Jersey Sen.", "the former powerful
+# senator"), none a function word or a title's own word ("former aide to Senator X" is the
+# aide's).
 _STATUS_BEFORE = re.compile(
     r"(?<![\w-])(?P<s>[Ff]ormer|[Ee]x|[Tt]hen|[Oo]utgoing|[Ii]ncoming|[Ll]ate|[Ii]nterim|"
-    r"[Aa]cting)(?:[ \t\u00a0]+|-)\Z"
+    r"[Aa]cting)(?:[ \t\u00a0]+|-)(?P<between>(?:[\w.\u2019'-]+[ \t\u00a0]+){0,3})\Z"
 )
 
 
-def _status_before(text: str, ta: int) -> str | None:
+def _status_before(text: str, ta: int, lex: Lexicon) -> str | None:
     """"former", "outgoing", "incoming", "interim" or "acting" when written before the title
-    (or as part of it: "Acting Mayor"); "ex-" and "then" are "former"; "late" is "former"."""
-    m = _STATUS_BEFORE.search(text, max(0, ta - 12), ta)
+    (or as part of it: "Acting Mayor"); "ex-" and "late" are "former"; "then" is "then" (the
+    title at the time told of)."""
+    m = _STATUS_BEFORE.search(text, max(0, ta - 48), ta)
+    if m and m.group("between") and not _status_reaches(m.group("between"), lex):
+        m = None
     word = m.group("s").lower() if m else text[ta : ta + 12].split(" ")[0].lower()
-    return {"former": "former", "ex": "former", "then": "former", "late": "former",
+    return {"former": "former", "ex": "former", "then": "then", "late": "former",
             "outgoing": "outgoing", "incoming": "incoming", "interim": "interim",
             "acting": "acting"}.get(word.rstrip("-"))
+
+
+_FUNCTION_WORDS = frozenset("""of to for and or nor but the a an at in on with by from as than
+    that which who whom whose his her their its our my your said says""".split())
+
+
+def _status_reaches(between: str, lex: Lexicon) -> bool:
+    """Whether a status word reaches over the words between it and a title: none a function
+    word, a title word (the status is that title's) or a number."""
+    for w in between.split():
+        bare = w.strip(".").lower()
+        if not bare or bare in _FUNCTION_WORDS or bare[0].isdigit() \
+                or bare.capitalize() in lex.title_words:
+            return False
+    return True
 
 
 def _pre_name(
@@ -794,6 +826,11 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                 _emit(claims, seen, text, lex, name, titles, texts, org_span, org_value)
                 done = max(done, titles[-1][1])
     claims.sort(key=lambda c: (c.spans[0].start, c.spans[1].start))
+    for c in claims:
+        if ctx.zone_kind == "quote" or inside_quotation(text, c.spans[1].start):
+            # a title in someone's words is the title when they spoke: role-conflict does not
+            # weigh its status against the writer's
+            c.value = {**c.value, "quoted": True}
     yield from claims
 
 

@@ -489,7 +489,9 @@ def _build(v: Vocabulary) -> Lexicon:
     )
     suffixes = frozenset(s.lower().rstrip(".") for s in v.org_suffixes)
     title_hit_re = re.compile(
-        rf"(?<![\w-])(?:{trie_pattern(sorted(case_variants(titles)))})(?![\w-])"
+        # a title opens a word, or follows "then-" / "ex-" ("then-Governor", "ex-CEO")
+        rf"(?:(?<![\w-])|(?<=[Tt]hen-)|(?<=[Ee]x-))"
+        rf"(?:{trie_pattern(sorted(case_variants(titles)))})(?![\w-])"
         if titles
         else "(?!)"
     )

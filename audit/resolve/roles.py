@@ -27,9 +27,10 @@ SYNONYMS = {
     "president & ceo": "president and chief executive",
     "president and ceo": "president and chief executive",
 }
-# Words before a title that tell its status, not the title: "former director".
+# Words before a title that tell its status, not the title: "former director"; "then-mayor"
+# is the title at the time told of, which a plain "mayor" on a page telling that time agrees with.
 STATUS_WORDS = {
-    "former": "former", "ex": "former", "then": "former", "past": "former", "late": "former",
+    "former": "former", "ex": "former", "then": "then", "past": "former", "late": "former",
     "outgoing": "outgoing", "incoming": "incoming", "acting": "acting", "interim": "interim",
     "new": "", "current": "", "newly": "", "appointed": "",
 }
@@ -134,7 +135,8 @@ def orgs_agree(a: str | None, b: str | None) -> bool:
 def compare_roles(a: tuple[str, str | None, str], b: tuple[str, str | None, str]
                   ) -> str | None:
     """How two statements of one person's role, (title, organisation, status), differ:
-    "status" (the same title, held now in one and formerly in the other), "organisation" (the
+    "status" (the same title, held now in one and formerly in the other; "then" agrees with both:
+the title at the time told of), "organisation" (the
     same title at two different organisations), "title" (different titles: people hold
     several) or None (they agree: "CEO" / "chief executive", "Keio" / "Keio University")."""
     (ta, oa, sa), (tb, ob, sb) = a, b
@@ -144,6 +146,6 @@ def compare_roles(a: tuple[str, str | None, str], b: tuple[str, str | None, str]
         return "title"
     if not orgs_agree(oa, ob):
         return "organisation"
-    if (sa == "former") != (sb == "former"):
+    if (sa == "former") != (sb == "former") and "then" not in (sa, sb):
         return "status"
     return None

@@ -340,10 +340,10 @@ _INFLECTIONS = ("s", "es", "ed", "d", "ing")
 def grammar_only(diff: list[list[str]]) -> bool:
     """Whether every change inside a word diff (the stretches between two equal ones; those
     at either end are trimmed) mends grammar only: the same letters spaced otherwise ("on
-    board" / "onboard"), auxiliaries or "and" added, dropped or swapped (``_GRAMMAR_WORDS``;
-    articles, which the word diff already ignores, go with them), or one
-    word inflected otherwise ("talk" / "talking"). A change at an end where both sides differ
-    is a change."""
+    board" / "onboard", "defendants’" / "defendant's"), auxiliaries or "and" added, dropped
+    or swapped (``_GRAMMAR_WORDS``; articles, which the word diff already ignores, go with
+    them), or one word inflected otherwise ("talk" / "talking"). A change at an end where both
+    sides differ is a change."""
     runs: list[tuple[list[str], list[str], bool]] = []  # deleted, inserted, inside
     current: tuple[list[str], list[str]] | None = None
     seen_equal = False
@@ -356,7 +356,9 @@ def grammar_only(diff: list[list[str]]) -> bool:
             continue
         if current is None:
             current = ([], [])
-        ws = [w.strip(".,;:!?\"'’“”()").lower() for w in text.split()]
+        # an apostrophe moved is a possessive's grammar: "defendants’" / "defendant's"
+        ws = [w.strip(".,;:!?\"'’“”()").lower().replace("'", "").replace("’", "")
+              for w in text.split()]
         (current[0] if tag == "delete" else current[1]).extend(w for w in ws if w)
     if current is not None:
         runs.append((*current, False))

@@ -1,7 +1,8 @@
 """role-conflict: one person's role stated differently across sources.
 
 Compared per person entity, between documents: the same title held now in one source and
-formerly in another ("director" / "former director": ``status``), the same title at two
+formerly in another ("director" / "former director": ``status``; not for a title inside a
+quotation, the title when the speaker spoke: "I never bribed Senator M."), the same title at two
 different organisations ("chief executive of Tessel" / "chief executive of Halden":
 ``organisation``, information only: one person often heads a company and its subsidiary, and
 nothing when one source names both), and different titles that no source states together
@@ -58,7 +59,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     scope_sql = scoped_claims(inputs.stories)
     rows = con.execute(f"""
         SELECT c.story, e.entity_id, e.canonical, c.document_id, c.claim_id,
-               c.value->>'title', c.value->>'org', c.value->>'status', c.path, o.prefix, o.suffix
+               c.value->>'title', c.value->>'org', c.value->>'status', c.path, o.prefix, o.suffix,
+               coalesce(TRY_CAST(c.value->>'quoted' AS BOOLEAN), false)
         FROM {scope_sql} c
         JOIN mentions m ON m.claim_id = c.claim_id AND m.etype = 'person'
         JOIN entity_mentions em USING (mention_id) JOIN entities e USING (entity_id)
@@ -71,14 +73,17 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     people: dict[tuple, list[tuple]] = defaultdict(list)
     path_of: dict[str, str] = {}
     joined: dict[str, list[str]] = {}  # claim -> organisations written with its own
-    for story, eid, canonical, doc, claim, title, org, status, path, prefix, suffix in rows:
+    quoted: set[str] = set()  # claims whose title is in someone's quoted words
+    for story, eid, canonical, doc, claim, title, org, status, path, prefix, suffix, q in rows:
         path_of[claim] = path or ""
+        if q:
+            quoted.add(claim)
         people[(story, eid, canonical)].append((doc, claim, title or "", org, status or ""))
         if org:  # only a role's own organisation has others joined to it
             joined[claim] = _joined_orgs(prefix or "", suffix or "")
     out: list[Candidate] = []
     for (story, _eid, canonical), stated in people.items():
-        out.extend(_person(story, canonical, stated, joined))
+        out.extend(_person(story, canonical, stated, joined, quoted))
     out.extend(_ranks(people, path_of))
     return out
 
@@ -86,6 +91,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
 # roles several people hold together, where "co-" says so and is no rank below the role
 _SHARED_ROLES = frozenset({"founder", "founders", "owner", "owners", "author", "authors",
                            "creator", "creators", "inventor", "inventors"})
+
+
+_PAST = ("former", "then")  # a lower title held before is no rank conflict
 
 
 def _rank_of(title: str) -> tuple[str, str] | None:
@@ -120,7 +128,7 @@ def _ranks(people: dict[tuple, list[tuple]], path_of: dict[str, str]) -> list[Ca
             lows: dict[tuple[str, str], list[str]] = defaultdict(list)
             for _doc, claim, title, org, status in sa:
                 rank = _rank_of(title)
-                if rank is not None and (status or title_key(title)[0]) != "former":
+                if rank is not None and (status or title_key(title)[0]) not in _PAST:
                     lows[(_label(title, org, status), rank[1])].append(claim)
             for (low, base), claims_low in sorted(lows.items()):
                 org_low = next(o for _d, c, _t, o, _s in sa if c == claims_low[0])
@@ -133,7 +141,7 @@ def _ranks(people: dict[tuple, list[tuple]], path_of: dict[str, str]) -> list[Ca
                         continue
                     for _doc, claim_b, title_b, org_b, status_b in sb:
                         st_b, key_b = title_key(title_b)
-                        if key_b == base and (status_b or st_b) != "former" \
+                        if key_b == base and (status_b or st_b) not in _PAST \
                                 and orgs_agree(org_low, org_b):
                             sides[base].add(claim_b)  # one side: the title, however held
                             names.add(name_b)
@@ -188,7 +196,8 @@ def _joined_orgs(prefix: str, suffix: str) -> list[str]:
 
 
 def _person(story: str, person: str, stated: list[tuple],
-            joined: dict[str, list[str]] | None = None) -> list[Candidate]:
+            joined: dict[str, list[str]] | None = None,
+            quoted: set[str] | frozenset[str] = frozenset()) -> list[Candidate]:
     titles_of: dict[str, set[str]] = defaultdict(set)  # document -> title keys it states
     former_of: dict[str, set[tuple[str, bool]]] = defaultdict(set)
     orgs_of: dict[tuple[str, str], list[str | None]] = defaultdict(list)  # (doc, title) -> orgs
@@ -211,9 +220,10 @@ def _person(story: str, person: str, stated: list[tuple],
                 continue  # a title and its deputy's: reported by _ranks
             if kind == "title" and any({ka, kb} <= t for t in titles_of.values()):
                 continue  # a source states both titles: two posts, not a conflict
-            if kind == "status" and any({(ka, True), (ka, False)} <= f
-                                        for f in former_of.values()):
-                continue
+            if kind == "status" and (any({(ka, True), (ka, False)} <= f
+                                         for f in former_of.values())
+                                     or a[1] in quoted or b[1] in quoted):
+                continue  # a source says both; or a speaker's words, the title when spoken
             if kind == "organisation" and _both_orgs(
                     {d: o for (d, k), o in orgs_of.items() if k == ka}, a[3], b[3]):
                 continue
