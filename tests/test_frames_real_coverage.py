@@ -2105,3 +2105,55 @@ def test_an_apostrophe_moved_in_a_quote_mends_grammar_only():
     assert changed == 1 and grammar_only(diff)
     diff, _ = word_diff("the weight of the defendants’ crimes", "the weight of the witness’ crimes")
     assert not grammar_only(diff)
+
+
+def test_an_article_another_language_adds_is_no_change():
+    """Two French pages render one statement with and without an article ("des partenaires
+    et des alliés" / "des partenaires et alliés"): no word of the speaker changed. English
+    words spelled like another language's article are still words ("die")."""
+    _, changed = word_diff("Nous sommes des voisins et des amis de longue date, et ce pacte compte",
+                           "Nous sommes des voisins et amis de longue date, et ce pacte compte")
+    assert changed == 0
+    _, changed = word_diff("We will not die without a fight for this town",
+                           "We will not give in without a fight for this town")
+    assert changed > 0
+
+
+ROUND_ONE = ("Voters in Marlovia went to the polls in the election on June 9, 2024, with two candidates "
+             "going through, the electoral commission said.")
+ROUND_TWO = ("Dana Whitcombe won the election held on June 23, 2024, taking 54 percent of the vote, the "
+             "electoral commission said.")
+
+
+def test_two_days_of_a_vote_held_in_rounds_are_information(tmp_path):
+    """One page dates the first round, another the runoff, each as "the election": where a
+    page of the story tells of the rounds, the two days are information. Without that, the
+    same two days stay a warning."""
+    files = {"a.txt": ROUND_ONE, "b.txt": ROUND_ONE.replace("said.", "said in a statement."),
+             "c.txt": ROUND_TWO,
+             "d.txt": "Turnout in Marlovia was 61 percent, the electoral commission said."}
+    plain = found(tmp_path / "plain", files, "value-conflict")
+    assert [sorted(v["value"] for v in f["values"]) for f in plain] == [
+        ["2024-06-09", "2024-06-23"]]
+    files["d.txt"] += " The runoff came two weeks after the first round."
+    assert found(tmp_path / "rounds", files, "value-conflict") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The plant in Harlowby, VA closed on Friday.", "Harlowby, VA"),
+    ("Workers gathered in Harlowby, TX on Monday.", "Harlowby, TX"),
+    ("The plant in Harlowby, Va. closed on Friday.", "Harlowby, Va."),
+])
+def test_a_town_with_its_state_postal_code_is_a_place(text, name):
+    """"Jarratt, VA": a state's two-letter postal code after a town is its region, as "Va."
+    is, so the town's spelling is compared with other pages'."""
+    from audit.extract import places
+
+    assert [c.value["name"] for c in run(places, text)] == [name]
+
+
+def test_a_capitalised_word_that_is_no_postal_code_is_no_region():
+    from audit.extract import places
+
+    got = [c.value for c in run(places, "Fine, OK, the coach said in Harlowby, OH.")]
+    assert [v["name"] for v in got] == ["Harlowby, OH"]

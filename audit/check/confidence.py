@@ -128,6 +128,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   ("charged with five counts", "convicted on two", "acquitted of three"), one side of the
   conflict naming no stage (details ``stage_unknown``: "the top two counts", "five charges
   against him"): which tally that side is cannot be told; this alone leaves a finding at info.
+* **rounds**: two days of an election or vote in a story one of whose pages tells of its rounds
+  ("runoff", "second round", "segunda vuelta"; details ``rounds``): one page dates the first
+  round, another the runoff, both as "the election"; this alone leaves a finding at info.
 * **lower bound**: a currency slip (one number under two currency signs) of which one side is
   only ever stated as a lower bound (details ``lower_bound``: "more than €1bn" where the others
   say "£1bn"): the way writers render an amount converted from a stronger currency, rounded
@@ -226,6 +229,7 @@ FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two p
 SPELLINGS_APART = 0.3  # a vowel added (in a vowel pair, after "h"), never on a page with both
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
 STAGE_UNKNOWN = 0.3  # counts of charges, one side naming no stage of a story's several
+ROUNDS = 0.3  # two days of a vote in a story that tells of its rounds (first round, runoff)
 PLACE_NAMES = 0.3  # two spellings that are both names of one city ("Lisbona" / "Lisboa")
 LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the number
 OTHER_CONTEXT = 0.3  # a currency slip whose two sides share no topic word around them
@@ -332,6 +336,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= OTHER_CONTEXT
     if (details or {}).get("stage_unknown") is True:
         score *= STAGE_UNKNOWN
+    if (details or {}).get("rounds") is True:
+        score *= ROUNDS
     if (details or {}).get("translated") is True:
         score *= TRANSLATED
     if (details or {}).get("grammar_only") is True:

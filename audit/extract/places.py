@@ -1,5 +1,6 @@
 """Places: gazetteer names ("Pittsburgh", "Japan") and "City, Region" pairs ("Tsukuba, Japan",
-"Washington, D.C.", "Seattle, Washington", "Ridgeview, Pa." for a city the gazetteer lacks).
+"Washington, D.C.", "Seattle, Washington", "Ridgeview, Pa." or "Ridgeview, PA" for a city the
+gazetteer lacks).
 
 kind="place", predicate="place". value = {"name": "Tsukuba, Japan", "city": "Tsukuba",
 "region": "Japan"}; a country or state alone has city None and region set, a city alone has
@@ -48,6 +49,7 @@ from audit.extract.vocab import (
     COUNTRIES,
     MONTHS,
     NATIONALITIES,
+    POSTAL_CODES,
     STATE_ABBREVIATIONS,
     STOP_WORDS,
     TOKEN_RE,
@@ -62,7 +64,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import sentence_start
 
 NAME = "places"
-VERSION = "3"
+VERSION = "4"
 
 _CITY_TOKEN = rf"{UP}[\w'’.-]*"
 _COMPASS = frozenset(
@@ -145,7 +147,8 @@ def _classify(lex: Lexicon, name: str) -> tuple[str | None, str | None]:
     if ", " in name:  # "Washington, D.C." written into the gazetteer
         city, region = name.split(", ", 1)
         return city, region
-    if name in COUNTRIES or name in US_STATES or name in STATE_ABBREVIATIONS:
+    if name in COUNTRIES or name in US_STATES or name in STATE_ABBREVIATIONS \
+            or name in POSTAL_CODES:
         return None, name
     return name, None
 

@@ -405,6 +405,10 @@ STATE_ABBREVIATIONS = (
     "Wis.",
     "Wyo.",
 )
+# The states' two-letter postal codes ("Jarratt, VA"), read only after "City, "; not those that
+# are English words in capitals ("IN", "OR", "ME", "OK", "HI": "Fine, OK").
+POSTAL_CODES = tuple("""AL AK AZ AR CA CO CT DE FL GA ID IL IA KS KY LA MD MA MI MN MS MO MT NE
+    NV NH NJ NM NY NC ND OH PA RI SC SD TN TX UT VT VA WA WV WI WY""".split())
 # Words that name a department or portfolio: "Minister of Foreign Affairs", "Secretary of State".
 DEPARTMENT_WORDS = frozenset(
     """Affairs Agriculture Commerce Communications Culture Defense Defence Development Digital
@@ -504,6 +508,7 @@ def _build(v: Vocabulary) -> Lexicon:
     places = frozenset(v.places)
     regions = frozenset(
         {p for p in places if p in COUNTRIES or p in US_STATES} | set(STATE_ABBREVIATIONS)
+        | set(POSTAL_CODES)
     )
     # one scan finds gazetteer places and the regions that may follow "City, "
     place_trie = trie_pattern(sorted(places | regions), not_before=r"\w.-")

@@ -417,7 +417,12 @@ def _country_then_more(xa: list[str], xb: list[str]) -> bool:
                                    for k in range(1, min(3, len(long_)) + 1))
 
 
-ARTICLES = frozenset({"a", "an", "the"})
+# articles: English, and those of other languages no English word is spelled like (not
+# "die", "i", "a", "o": an English verb, a pronoun, Portuguese's articles); two pages'
+# renderings of one statement add or drop them ("des partenaires et des alliés" / "des
+# partenaires et alliés")
+ARTICLES = frozenset({"a", "an", "the"}) | frozenset(
+    "le la les des une el los las der das dem ein eine il gli lo uno".split())
 MINOR_PLURALS = 1  # nouns whose number may differ, at most, before each counts as a change
 
 

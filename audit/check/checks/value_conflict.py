@@ -190,6 +190,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     story_docs = {(story, kind): n for story, kind, n in con.execute(
         f"SELECT story, kind, count(DISTINCT document_id) FROM {scope_sql} c "
         "WHERE kind IN ('money', 'count', 'share', 'date') GROUP BY ALL").fetchall()}
+    rounds_told = functools.cache(functools.partial(_rounds_told, con, scope_sql))
     out: dict[tuple, Candidate] = {}
     gapped: list[tuple[Candidate, str, list[tuple[int, int, int]]]] = []
     for key, items in compared:
@@ -257,6 +258,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     cand.details["stage_unknown"] = True
                 if kind == "count" and key[3] in TIME_UNITS:
                     cand.details["time_unit"] = True
+                if kind == "date" and subj in VOTES and story in rounds_told(story):
+                    cand.details["rounds"] = True
                 if any(g.get("slip") for g in group):
                     cand.details["decimal_slip"] = True
                 elif any(g.get("transposed") for g in group):
@@ -294,6 +297,24 @@ TIME_UNITS = frozenset("""years days hours minutes seconds weeks months ans ann�
     heures secondes semaines mois años anos días dias horas minutos segundos semanas meses
     jahre jahren tage tagen stunden minuten sekunden wochen monate monaten anni giorni
     minuti secondi settimane mesi""".split())
+
+
+# A vote held in rounds: a page that dates the first round and one that dates the runoff both
+# date "the election"; where any page of the story tells of rounds, two days of a vote may be
+# its two rounds
+VOTES = frozenset({"election", "vote", "poll", "ballot", "referendum"})
+_ROUNDS = (r"(?i)\b(?:run-?offs?|(?:first|second|final)[ -]rounds?|ballotage|ballottaggio"
+           r"|segunda[ ]vuelta|segundo[ ]turno|(?:second|deuxième|premier)[ ]tour|stichwahl)\b")
+
+
+def _rounds_told(con: duckdb.DuckDBPyConnection, scope_sql: str, story: str) -> frozenset[str]:
+    """The story itself when one of its pages tells of a vote's rounds, else nothing."""
+    hit = con.execute(f"""
+        SELECT 1 FROM documents d
+        WHERE d.document_id IN (SELECT document_id FROM {scope_sql} c
+                                WHERE coalesce(story, '') = ?)
+          AND regexp_matches(d.text, ?) LIMIT 1""", [story or "", _ROUNDS]).fetchone()
+    return frozenset({story}) if hit else frozenset()
 
 
 SLIP_DIGITS = 3  # significant digits two amounts must share to be one written twice
