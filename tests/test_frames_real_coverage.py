@@ -2087,6 +2087,10 @@ def test_two_sentences_opened_alike_are_two_statements():
 
     assert not same_utterance("At the end of the day, you chose the money over the town",
                               "At the end of the day, you forgot who elected you")
+    # ... also when one quote says another sentence first
+    assert not same_utterance("At the end of the day, you chose the money over the town",
+                              "You had the trust of this town. At the end of the day, you "
+                              "forgot who elected you")
     assert same_utterance("At the end of the day, you chose the money over the town",
                           "At the end of the day, you chose the money")
     assert same_utterance("At the end of the day, you chose the money over the town",
@@ -2157,3 +2161,22 @@ def test_a_capitalised_word_that_is_no_postal_code_is_no_region():
 
     got = [c.value for c in run(places, "Fine, OK, the coach said in Harlowby, OH.")]
     assert [v["name"] for v in got] == ["Harlowby, OH"]
+
+
+def test_an_aside_left_out_of_a_quote_is_an_abridgement():
+    """"At the end, and nobody knows when, you chose the money" / "At the end, you chose the
+    money": the commas set the left-out words off as an aside. A word dropped without them
+    ("brings in" / "brings") and an aside swapped for other words stay changes."""
+    from audit.check.checks.quote_drift import aside_dropped
+
+    def dropped(a: str, b: str) -> bool:
+        return aside_dropped(word_diff(a, b)[0], a, b)
+
+    assert dropped("At the end, and nobody knows when, you chose the money over the town",
+                   "At the end, you chose the money over the town")
+    assert dropped("At the end you chose the money over the town",
+                   "At the end \u2014 nobody knows when \u2014 you chose the money over the town")
+    assert not dropped("the merger brings in a wider footprint for the group",
+                       "the merger brings a wider footprint for the group")
+    assert not dropped("At the end, and nobody knows when, you chose the money over the town",
+                       "At the end, sadly, you chose the money over the town")

@@ -23,6 +23,11 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   "and"), spacing or one word's inflection (details ``grammar_only``, from
   ``quote_drift.grammar_only``): a statement transcribed with its grammar mended; this alone
   leaves a finding at info.
+* **aside dropped**: one wording of a quote leaves out an aside the other sets off by commas,
+  dashes or brackets and changes nothing else (details ``aside_dropped``: "Somewhere along the
+  way, I don't know where, you lost your way" / "Somewhere along the way, you lost your way"):
+  an abridgement; this alone leaves a finding at info. A word dropped that no commas set off
+  ("brings in" / "brings") stays a change.
 * **digits slipped in copying**: two amounts 10, 100 or 1,000 times apart with the same
   significant digits (details ``decimal_slip``), or two figures of one magnitude written with
   the same three or more digits in another order on pages none of which states both (details
@@ -234,6 +239,7 @@ PLACE_NAMES = 0.3  # two spellings that are both names of one city ("Lisbona" / 
 LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the number
 OTHER_CONTEXT = 0.3  # a currency slip whose two sides share no topic word around them
 GRAMMAR_ONLY = 0.3  # a quote's wordings differ in grammar words or inflections only
+ASIDE_DROPPED = 0.3  # one wording leaves out an aside the other sets off by commas
 TRANSLATED = 0.3  # two pages' translations of one quote, in a language not the story's own
 TIME_UNIT = 0.3  # a count of "minutos", "ans": a minute of play, an age, a span, no tally
 YEAR_FROM_STORY = 0.6  # a weekday checked in the year other pages give its undated date
@@ -342,6 +348,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= TRANSLATED
     if (details or {}).get("grammar_only") is True:
         score *= GRAMMAR_ONLY
+    if (details or {}).get("aside_dropped") is True:
+        score *= ASIDE_DROPPED
     if (details or {}).get("time_unit") is True:
         score *= TIME_UNIT
     if (details or {}).get("agency_estimates") is True:

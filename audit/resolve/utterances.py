@@ -171,8 +171,9 @@ def same_utterance(a: str, b: str) -> bool:
     # the stretch of each quote the shared runs cover: a phrase two statements share ("believe
     # in the potential of the university") covers little of either
     window = max(a1 - a0, b1 - b0)
-    if a0 == b0 == 0 and _parted(wa[a1:], wb[b1:], a1):
-        return False  # one opening, then two statements of their own
+    if _parted(wa[a1:], wb[b1:], a1 - a0) and a0 in _sentence_starts(a) \
+            and b0 in _sentence_starts(b):
+        return False  # one sentence's opening, then two statements of their own
     if shared >= SAME_SHARE * shorter and shared >= SAME_WINDOW * window and \
             _content_shared(wa, wb, inside):
         return True
@@ -183,12 +184,12 @@ PARTED_TAIL = 3  # words each quote goes on with, at least, after a shared openi
 
 
 def _parted(tail_a: list[str], tail_b: list[str], opening: int) -> bool:
-    """Whether two quotes that share their opening (``opening`` words) go on as two
-    statements: each for PARTED_TAIL words or more, with no word that says something in
-    common, the two tails longer together than the opening. A speaker who
-    opens two sentences alike ("Somewhere along the way, you lost your way" / "Somewhere along
-    the way, you became a corrupt politician") said two things; a quote cut short has no tail
-    of its own."""
+    """Whether two quotes that share a sentence's opening (``opening`` words; the caller checks
+    that it opens a sentence in both) go on as two statements: each for PARTED_TAIL words or
+    more, with no word that says something in common, the two tails longer together than the
+    opening. A speaker who opens two sentences alike ("Somewhere along the way, you lost your
+    way" / "Somewhere along the way, you became a corrupt politician") said two things; a quote
+    cut short has no tail of its own."""
     if min(len(tail_a), len(tail_b)) < PARTED_TAIL or len(tail_a) + len(tail_b) <= opening:
         return False
     content = {w.lower() for w in tail_a} - FUNCTION_WORDS

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -323,7 +324,8 @@ def _build(a: tuple, b: tuple, parts: dict,
                 {"value": (label or {}).get(tuple(words(b[2])), b[2]),
                  "claims": _side_claims(parts, b, a)}],
         details={"diff": diff, "speaker": a[3],
-                 **({"grammar_only": True} if grammar_only(diff) else {})},
+                 **({"grammar_only": True} if grammar_only(diff) else {}),
+                 **({"aside_dropped": True} if aside_dropped(diff, a[2], b[2]) else {})},
     )
 
 
@@ -376,6 +378,29 @@ def grammar_only(diff: list[list[str]]) -> bool:
         if len(deleted) == 1 and len(inserted) == 1 and _inflected(deleted[0], inserted[0]):
             continue
         return False
+    return True
+
+
+_ASIDE_OPEN = r"[,(\u2014\u2013]\s*"
+_ASIDE_CLOSE = r"[^\w\s]*\s*[,)\u2014\u2013]"
+
+
+def aside_dropped(diff: list[list[str]], a: str, b: str) -> bool:
+    """Whether the one change between two wordings is an aside one of them leaves out: words
+    the other sets off by commas, dashes or brackets, inside the quote ("Somewhere along the
+    way, I don't know where, you lost your way" / "Somewhere along the way, you lost your
+    way"). An abridgement, not other words in the speaker's mouth; a word dropped that no
+    commas set off ("brings in a footprint" / "brings a footprint") is a change."""
+    changes = [(tag, text) for tag, text in diff if tag != "equal"]
+    if not changes or len({tag for tag, _ in changes}) != 1 or diff[0][0] != "equal" \
+            or diff[-1][0] != "equal":
+        return False
+    quote = (a if changes[0][0] == "delete" else b).replace("\u2019", "'")
+    for _, text in changes:
+        ws = [re.escape(w) for w in text.replace("\u2019", "'").split()]
+        if not ws or re.search(_ASIDE_OPEN + r"[^\w\s]*\s*".join(ws) + _ASIDE_CLOSE,
+                               quote, re.IGNORECASE) is None:
+            return False
     return True
 
 
