@@ -107,3 +107,61 @@ def test_an_umlaut_spelt_with_e_or_bare_is_one_name():
     assert classify("Samuel Ade", "Samul Ade") == "spelling"  # an ending's letter dropped
     assert classify("Rafael Ortiz", "Rafal Ortiz") == "spelling"
     assert classify("Juergen Klein", "Jurgan Klein") == "spelling"
+
+
+def test_only_pages_of_pairs_that_could_be_another_languages_form_are_read(tmp_path):
+    """name-variant reads the languages of the pages of those pairs only whose spellings could
+    be another language's form (mem7: every pair's pages were read, each page's first 3,000
+    characters held at once); the pairs it marks are the ones marked by reading every page
+    (the rule as it stood, written out here) and the findings are unchanged."""
+    import duckdb
+
+    from audit.check.candidates import Inputs
+    from audit.check.checks import name_variant
+    from audit.check.checks.name_variant import (
+        DECLINING,
+        case_ending,
+        language_pairs,
+        one_word_translated,
+    )
+
+    files = {
+        "a.txt": f"Bridge vote\n\nCouncillor Ramon Teixido led the vote. {EN_BODY}Ramon Teixido "
+                 "thanked the engineers.\n",
+        "b.txt": f"Bridge vote\n\nCouncillor Ramon Teixido said the vote was clear. {EN_BODY}\n",
+        "c.txt": f"Votación del puente\n\nEl concejal Ramon Teixedo dirigió la votación. {ES_BODY}"
+                 "Ramon Teixedo agradeció el trabajo.\n",
+        "d.txt": f"Bridge vote\n\nMayor Lena Brandt spoke first. {EN_BODY}Lena Brandt and Lena "
+                 "Brant agreed.\n",
+    }
+    found, _ = audit_texts(tmp_path, files)
+    assert not [m for _, m in _nv(found) if "Teixedo" in m], _nv(found)
+    assert [m for _, m in _nv(found) if "Brant" in m], _nv(found)
+    con = duckdb.connect(str(tmp_path / ".audit" / "audit.duckdb"), read_only=True)
+    try:
+        cands = name_variant.candidates(con, Inputs())
+        spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
+        given = [c for c in cands if c.details["variant_kind"] == "given"]
+        declinable, translatable = language_pairs(given, spelling)
+        assert {str(c.values[0]["value"]) for c in translatable} == {"Ramon Teixedo"}
+        assert {"Lena Brant", "Ramon Teixedo"} <= {str(c.values[0]["value"])
+                                                    for c in spelling}
+        # every pair's pages read, as before
+        page = dict(con.execute("SELECT c.claim_id, d.text FROM claims c "
+                                "JOIN documents d USING (document_id)").fetchall())
+        lang = {claim: language(text) for claim, text in page.items()}
+        for c in cands:
+            a, b = str(c.values[0]["value"]), str(c.values[1]["value"])
+            side = [[lang.get(claim) for claim, _ in v["claims"]] for v in c.values]
+            if c in given:
+                expected = case_ending(a, b) and bool(side[0]) and \
+                    all(code in DECLINING for code in side[0]) and other_language(*side)
+            elif c in spelling:
+                expected = (language_form(a, b) or one_word_translated(a, b, str(c.key[0]))) \
+                    and other_language(*side)
+            else:
+                expected = False
+            assert bool(c.details.get("other_language")) == expected, (a, b)
+        assert any(c.details.get("other_language") for c in cands)
+    finally:
+        con.close()

@@ -281,3 +281,29 @@ def test_a_quote_cut_off_by_the_page_end_at_a_country_name_is_no_change():
 def test_a_contraction_written_out_is_no_change(a, b, changed):
     from audit.resolve.utterances import word_diff
     assert word_diff(a, b)[1] == changed
+
+
+def test_the_quote_caches_are_emptied_after_the_builders_and_change_no_finding(tmp_path):
+    """The check run empties the per-quote caches once its builders are done (mem7: some two
+    million objects at 100,000 documents, kept through the findings' writing and the reports);
+    a check of the same store afterwards, the caches filled afresh, finds the same."""
+    import json
+
+    from audit.resolve import utterances
+    from tests.conftest import invoke
+
+    first = "The harbour crane failed twice this month and cost our carriers a great deal"
+    files = {"a.txt": f'"{first}," said trader Wim Oostra on Monday.',
+             "b.txt": '"The harbour crane failed twice this month and cost our carriers a '
+                      'fortune," said trader Wim Oostra on Monday.'}
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    assert len(drift(got)) == 1
+    caches = (utterances._tokens, utterances._words, utterances._pairs, utterances._opens,
+              utterances.same_utterance, utterances.same_speaker)
+    assert [fn.cache_info().currsize for fn in caches] == [0] * len(caches)
+    utterances.same_utterance(first, first)  # filled again: the next check starts from this
+    r = invoke("check", tmp_path, "--full", "--format", "json", "--fail-on", "never")
+    assert r.exit_code == 0, r.output
+    again = json.loads((tmp_path / "reports" / "findings.json").read_text(encoding="utf-8"))
+    assert [f["id"] for f in again["findings"]] == [f["id"] for f in got]
+    assert [fn.cache_info().currsize for fn in caches] == [0] * len(caches)

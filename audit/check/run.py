@@ -146,6 +146,7 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
                 findings_per_write: int = FINDINGS_PER_WRITE) -> CheckResult:
     from audit.check.integrity import run_integrity
     from audit.check.reuse import CandidateReuse, row_wise
+    from audit.resolve.utterances import drop_caches as drop_quote_caches
 
     con = store.con
     suite, facts, waivers = inputs
@@ -211,6 +212,7 @@ def _run_checks(store: Store, fail_on: str, config_hash: str, inputs: tuple, ful
                 del cands
         drop_shared(con, shared)
         shared.clear()
+        drop_quote_caches()
         if pending or not judged_any:  # an empty run still validates the suite
             judging.submit(list(pending.values()))
             del pending
