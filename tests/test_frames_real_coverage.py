@@ -2180,3 +2180,53 @@ def test_an_aside_left_out_of_a_quote_is_an_abridgement():
                        "the merger brings a wider footprint for the group")
     assert not dropped("At the end, and nobody knows when, you chose the money over the town",
                        "At the end, sadly, you chose the money over the town")
+
+
+# --- lessons of held-out set 35 ------------------------------------------------------------------
+
+def test_a_verb_of_saying_capitalised_before_its_quotation_ends_the_name():
+    """'Harbour Police Chief Dana Whitcombe Said "..."' (a transcript in title case): "Said"
+    opens the quotation, it is no part of the name; a surname "Said" stays one."""
+    from audit.extract import people
+
+    text = 'Marlow Police Chief Dana Whitcombe Said "The fire was out by noon."'
+    assert [c.value["name"] for c in run(people, text)] == ["Dana Whitcombe"]
+    text = "Professor Edward Said wrote the foreword, the publisher said."
+    assert [c.value["name"] for c in run(people, text)] == ["Edward Said"]
+
+
+def test_the_pages_date_stamp_is_no_day_a_phrase_counts_from():
+    """"date 2024-05-26 A day after the fire, the team met on Sunday": the stamp says when the
+    page was written; the day "a day after" counts to is the one the sentence names."""
+    from audit.extract import times
+
+    text = ("date 2024-05-26 A day after the fire at the depot, the inquiry team met the "
+            "mayor on Sunday.")
+    rel = [c.value for c in run(times, text) if c.predicate == "relative"]
+    assert rel and all(v["stated"] != "2024-05-26" and v["anchor"] != "2024-05-26" for v in rel)
+
+
+@pytest.mark.parametrize("text, pct", [
+    ("Contoso will cut about 15% of its workforce, the company said.", 15.0),
+    ("The chipmaker announced a 15% head count reduction on Thursday.", 15.0),
+    ("Contoso said it would lay off 9,000 employees, about 12% of its staff.", 12.0),
+    # a share of staff that is no cut, and a cut in costs, are not read
+    ("About 20% of its workforce are women, the report said.", None),
+    ("It promised a 10% cut in staff costs by the end of the year.", None),
+])
+def test_the_share_of_staff_a_company_cuts_is_a_share(text, pct):
+    """Layoff coverage states the share of the workforce cut and disagrees on it ("about 12%"
+    against "15%"): a share named by its measure, compared like turnout."""
+    from audit.extract import shares
+
+    got = [c.value["pct"] for c in run(shares, text) if c.subject == "workforce cut"]
+    assert got == ([pct] if pct is not None else [])
+
+
+def test_two_shares_of_staff_cut_are_compared(tmp_path):
+    base = ("Contoso will lay off 9,000 people, {} of its workforce, as sales slump, the "
+            "company said on Thursday.")
+    files = {"a.txt": base.format("15%"), "b.txt": base.format("15 percent").replace(
+        "Thursday", "Thursday evening"), "c.txt": base.format("about 12%")}
+    got = found(tmp_path, files, "value-conflict")
+    assert [f["details"]["subject"] for f in got] == ["workforce cut"]

@@ -248,6 +248,15 @@ def _page_stamp(text: str, start: int, ds: int, iso: bool) -> bool:
     return label is not None and (iso or bool(label.group().strip()))
 
 
+_ISO_AT = re.compile(r"(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d")
+
+
+def page_stamp(text: str, start: int, ds: int) -> bool:
+    """Whether the date at ``ds`` (as this module reads it) is the page's publication stamp:
+    other extractors that read days around a phrase leave it out."""
+    return _page_stamp(text, start, ds, _ISO_AT.match(text, ds) is not None)
+
+
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     pattern, known = _events(tuple(ctx.vocab.event_nouns))

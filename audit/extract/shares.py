@@ -4,7 +4,10 @@ of the vote", "Okafor (42.3%)" in a sentence about votes, "Okafor has won, secur
 the vote"), and the change of a company's financial measure ("revenue rose 62%", "a 62%
 year-over-year jump in sales", "net income fell 7%": subject "<measure> rise" or "<measure>
 fall", with " (sequential)" when measured against the quarter before; a word naming a part or
-a basis before the measure makes it another measure: "data center revenue", "adjusted eps").
+a basis before the measure makes it another measure: "data center revenue", "adjusted eps"),
+and the share of its staff a company cuts ("cut 15% of its workforce", "a 15% head count
+reduction": subject "workforce cut"; a share of staff in a sentence that says no cut is not
+read).
 
 Why: turnout and vote shares are the figures election coverage disagrees on (a digit slipped,
 a first count against the final one), and no other extractor reads a percentage. A percentage
@@ -37,7 +40,7 @@ from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "shares"
-VERSION = "7"
+VERSION = "8"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"
@@ -188,6 +191,33 @@ def _growth(text: str, ss: int, se: int, ve: int, first: int
             measure)
 
 
+# A share of a company's staff it lays off: "cut 15% of its workforce", "about 12% of its
+# staff", "a 15% reduction of its workforce", "a 15% head count cut". Layoff coverage states
+# the share and disagrees on it; a share of staff that is no cut ("20% of its workforce are
+# women") is not read: the sentence must say cut, lay off, eliminate, reduce or shed.
+_STAFF = r"(?:work[ \t]?force|staff|employees|head[ \t]?count|jobs|personnel)(?![ \t]+costs?\b)"
+_STAFF_OF_AFTER = re.compile(
+    r"(?i)[ \t]+of[ \t]+(?:(?:its|the|their|the[ \t]+company['’]s|[A-Z][\w&.-]*['’]s)[ \t]+)?"
+    rf"(?:(?:global|total|entire|worldwide|overall|core)[ \t]+)?(?P<w>{_STAFF})\b")
+_CUT_NOUN_AFTER = re.compile(
+    rf"(?i)[ \t]+(?:{_STAFF}[ \t]+)?(?P<w>reduction|cut|cuts|layoffs?)(?:[ \t]+(?:of|in|to)"
+    rf"[ \t]+(?:(?:its|the|their)[ \t]+)?{_STAFF})?\b")
+_CUT_WORDS = re.compile(
+    r"(?i)\b(?:cut|cuts|cutting|lay(?:s|ing)?[ \t]+off|laid[ \t]+off|layoffs?|eliminat\w*"
+    r"|reduc\w*|slash\w*|shed\w*|axe[sd]?|axing)\b")
+
+
+def _workforce_cut(text: str, ss: int, se: int, ve: int) -> tuple[int, int] | None:
+    """The staff words of a percentage that is the share of staff a company cuts, or None."""
+    noun = _CUT_NOUN_AFTER.match(text, ve, se)
+    if noun is not None and re.search(_STAFF, noun.group(0), re.IGNORECASE):
+        return noun.span("w")
+    of = _STAFF_OF_AFTER.match(text, ve, se)
+    if of is not None and _CUT_WORDS.search(text, ss, se):
+        return of.span("w")
+    return None
+
+
 _NOT_HOLDERS = frozenset(
     "The A An This That It He She They We Turnout Voter Voters According Overall Election".split())
 
@@ -253,6 +283,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             growth = _growth(text, ss, se, ve, first)
             if growth is not None:
                 subject, context = growth
+        if subject is None:
+            staff = _workforce_cut(text, ss, se, ve)
+            if staff is not None:
+                subject, context = "workforce cut", staff
         if subject is None or context is None or _PARTIAL.search(text, ss, se):
             continue
         value = _pct(m["num"])

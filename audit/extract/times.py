@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "31"
+VERSION = "32"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -573,6 +573,8 @@ def _day_mentions(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, str | 
         if not wd:
             continue
         sp = c.spans[0]
+        if dates.page_stamp(ctx.text, lo, sp.start):
+            continue  # "date 2024-05-26 A day after ...": when the page was written
         out.append((sp.start, sp.end, iso, wd))
     return out
 

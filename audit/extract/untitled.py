@@ -38,7 +38,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "untitled_people"
-VERSION = "6"
+VERSION = "7"
 
 _NAME = rf"(?P<name>{PERSON_NAME})"
 _PLACE_TOKEN = rf"(?:St\.|Ft\.|Mt\.|{NAME_TOKEN})"

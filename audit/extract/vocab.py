@@ -608,6 +608,10 @@ ORG_HEADS = frozenset(
 )
 
 
+_SAID_CAPS = frozenset("Said Says Told Added Stated Wrote Tweeted Posted".split())
+_QUOTE_NEXT = re.compile(r"[ \t\u00a0]*[\"\u201c\u201d\u00ab]")
+
+
 def clean_name(
     text: str, start: int, end: int, lex: Lexicon, *, strip_titles: bool = True
 ) -> tuple[int, int] | None:
@@ -628,9 +632,12 @@ def clean_name(
             toks.pop(0)
         else:
             break
-    # an initial or particle can't end a name
+    # an initial or particle can't end a name; nor a verb of saying capitalised right before
+    # the quotation it opens ('Commissioner Raju Bhargav Said "A fire ...'; "Edward Said" stays)
     while toks and (
         text[toks[-1][1] - 1] == "." or _PARTICLE_RE.fullmatch(text, toks[-1][0], toks[-1][1])
+        or (text[toks[-1][0] : toks[-1][1]] in _SAID_CAPS
+            and _QUOTE_NEXT.match(text, toks[-1][1]) is not None)
     ):
         toks.pop()
     if not toks:
