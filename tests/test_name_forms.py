@@ -57,19 +57,23 @@ def test_confidence_of_forms():
     assert confidence("name-variant", [one, two], {"vowels_only": True}) == base
 
 
+# one councillor's name on two English pages and, in Spanish form, on a Spanish one
+TEIXIDO = {
+    "a.txt": f"Bridge vote\n\nCouncillor Ramon Teixido led the vote. {EN_BODY}Ramon Teixido "
+             "thanked the engineers.\n",
+    "b.txt": f"Bridge vote\n\nCouncillor Ramon Teixido said the vote was clear. {EN_BODY}\n",
+    "c.txt": f"Votación del puente\n\nEl concejal Ramon Teixedo dirigió la votación. {ES_BODY}"
+             "Ramon Teixedo agradeció el trabajo.\n",
+}
+
+
 def _nv(found: list[dict]) -> list[tuple[str, str]]:
     return sorted((f["severity"], f["message"]) for f in found if f["class"] == "name-variant"
                   and f["severity"] in ("error", "warning"))
 
 
 def test_a_name_in_another_language_s_form_is_no_misspelling(tmp_path):
-    files = {
-        "a.txt": f"Bridge vote\n\nCouncillor Ramon Teixido led the vote. {EN_BODY}Ramon Teixido "
-                 "thanked the engineers.\n",
-        "b.txt": f"Bridge vote\n\nCouncillor Ramon Teixido said the vote was clear. {EN_BODY}\n",
-        "c.txt": f"Votación del puente\n\nEl concejal Ramon Teixedo dirigió la votación. {ES_BODY}"
-                 "Ramon Teixedo agradeció el trabajo.\n",
-    }
+    files = dict(TEIXIDO)
     found, _ = audit_texts(tmp_path, files)
     assert not [m for _, m in _nv(found) if "Teixedo" in m], _nv(found)
     # the same spelling on a page in the canonical spelling's language is still an error
@@ -126,11 +130,7 @@ def test_only_pages_of_pairs_that_could_be_another_languages_form_are_read(tmp_p
     )
 
     files = {
-        "a.txt": f"Bridge vote\n\nCouncillor Ramon Teixido led the vote. {EN_BODY}Ramon Teixido "
-                 "thanked the engineers.\n",
-        "b.txt": f"Bridge vote\n\nCouncillor Ramon Teixido said the vote was clear. {EN_BODY}\n",
-        "c.txt": f"Votación del puente\n\nEl concejal Ramon Teixedo dirigió la votación. {ES_BODY}"
-                 "Ramon Teixedo agradeció el trabajo.\n",
+        **TEIXIDO,
         "d.txt": f"Bridge vote\n\nMayor Lena Brandt spoke first. {EN_BODY}Lena Brandt and Lena "
                  "Brant agreed.\n",
     }
