@@ -190,7 +190,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     story_docs = {(story, kind): n for story, kind, n in con.execute(
         f"SELECT story, kind, count(DISTINCT document_id) FROM {scope_sql} c "
         "WHERE kind IN ('money', 'count', 'share', 'date') GROUP BY ALL").fetchall()}
-    rounds_told = functools.cache(functools.partial(_rounds_told, con, scope_sql))
+    tells_rounds = functools.cache(functools.partial(_tells_rounds, con, scope_sql))
     out: dict[tuple, Candidate] = {}
     gapped: list[tuple[Candidate, str, list[tuple[int, int, int]]]] = []
     for key, items in compared:
@@ -258,7 +258,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                     cand.details["stage_unknown"] = True
                 if kind == "count" and key[3] in TIME_UNITS:
                     cand.details["time_unit"] = True
-                if kind == "date" and subj in VOTES and story in rounds_told(story):
+                if kind == "date" and subj in VOTES and tells_rounds(story):
                     cand.details["rounds"] = True
                 if any(g.get("slip") for g in group):
                     cand.details["decimal_slip"] = True
@@ -307,14 +307,14 @@ _ROUNDS = (r"(?i)\b(?:run-?offs?|(?:first|second|final)[ -]rounds?|ballotage|bal
            r"|segunda[ ]vuelta|segundo[ ]turno|(?:second|deuxième|premier)[ ]tour|stichwahl)\b")
 
 
-def _rounds_told(con: duckdb.DuckDBPyConnection, scope_sql: str, story: str) -> frozenset[str]:
-    """The story itself when one of its pages tells of a vote's rounds, else nothing."""
+def _tells_rounds(con: duckdb.DuckDBPyConnection, scope_sql: str, story: str) -> bool:
+    """Whether one of the story's pages tells of a vote's rounds."""
     hit = con.execute(f"""
         SELECT 1 FROM documents d
         WHERE d.document_id IN (SELECT document_id FROM {scope_sql} c
                                 WHERE coalesce(story, '') = ?)
           AND regexp_matches(d.text, ?) LIMIT 1""", [story or "", _ROUNDS]).fetchone()
-    return frozenset({story}) if hit else frozenset()
+    return hit is not None
 
 
 SLIP_DIGITS = 3  # significant digits two amounts must share to be one written twice
