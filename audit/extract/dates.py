@@ -66,6 +66,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\w]|[.,:]\d)"
 _RANGE = rf"(?:\s*[-–]\s*{_DAY})?"
 
+_ISO = r"(?P<iy>(?:1[89]|2[01])\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+
 # Every branch starts with a digit or with the first two letters of a month or weekday name; the
 # lookahead rejects other candidates (most capitalised words) at once.
 # A bare year is matched here and kept only after a preposition.
@@ -80,8 +82,7 @@ _DATE = scanner(
     # May 2022, May of 2022
     rf"|(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})"
     # 2024-04-09
-    r"|(?<![\w.\-])(?P<iy>(?:1[89]|2[01])\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
-    r"(?![\d\-])"
+    rf"|(?<![\w.\-]){_ISO}(?![\d\-])"
     # in 2022, since early 2020
     rf"|(?<![\w.,$/:])(?P<y5>{_YEAR})(?!\s*%|\s*(?:percent|per\s+cent)|[-–/]\d)"
     # on Tuesday
@@ -248,7 +249,7 @@ def _page_stamp(text: str, start: int, ds: int, iso: bool) -> bool:
     return label is not None and (iso or bool(label.group().strip()))
 
 
-_ISO_AT = re.compile(r"(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d")
+_ISO_AT = re.compile(_ISO)  # the date pattern's own ISO branch
 
 
 def page_stamp(text: str, start: int, ds: int) -> bool:
