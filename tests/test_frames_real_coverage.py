@@ -2176,6 +2176,8 @@ def test_an_aside_left_out_of_a_quote_is_an_abridgement():
                    "At the end, you chose the money over the town")
     assert dropped("At the end you chose the money over the town",
                    "At the end \u2014 nobody knows when \u2014 you chose the money over the town")
+    assert dropped("At the end (and nobody knows when) you chose the money over the town",
+                   "At the end you chose the money over the town")
     assert not dropped("the merger brings in a wider footprint for the group",
                        "the merger brings a wider footprint for the group")
     assert not dropped("At the end, and nobody knows when, you chose the money over the town",
