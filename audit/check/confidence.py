@@ -115,6 +115,12 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   misspelling; this alone leaves a finding at info. A consonant doubled ("Massoud" / "Masoud")
   is not counted: on the read sets it was a misspelling three times ("Pushhpa", "Tillman",
   "Lizzette") for one romanisation.
+* **romanised Arabic name**: two spellings of a name that carries a token of Arabic names
+  (the article "al-"/"el-", "Abdel", "Abdul", "Abu", "bin", "ibn") and differ only by a
+  consonant written double in one (details ``romanised``: "Abdel Fattah el-Sissi" / "el-Sisi",
+  "Hassan" / "Hasan" in such a name): outlets' romanisations of one name, whose style doubles
+  consonants or not; this alone leaves a finding at info. The article itself written "al-" or
+  "el-" is no variant at all (``audit/resolve/names.py``, kind ``romanised``).
 * **word form**: two spellings of a name that differ only by an apostrophe or a final s of
   one word that the pages also write in lower case (details ``word_form``: "Peoples" /
   "People's" / "People" beside "the people"): the genitive or plural of a common noun inside a
@@ -232,6 +238,7 @@ CUT_OFF = 0.3
 OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
 SPELLINGS_APART = 0.3  # a vowel added (in a vowel pair, after "h"), never on a page with both
+ROMANISED = 0.3  # an Arabic name's consonant doubled in one spelling ("el-Sissi" / "el-Sisi")
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
 STAGE_UNKNOWN = 0.3  # counts of charges, one side naming no stage of a story's several
 ROUNDS = 0.3  # two days of a vote in a story that tells of its rounds (first round, runoff)
@@ -332,6 +339,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
     if (details or {}).get("vowel_added") is True and len(sides) == 2 and not (
             sides[0].documents & sides[1].documents):
         score *= SPELLINGS_APART
+    if (details or {}).get("romanised") is True:
+        score *= ROMANISED
     if (details or {}).get("word_form") is True:
         score *= WORD_FORM
     if (details or {}).get("place_names") is True:

@@ -436,6 +436,8 @@ _STATE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:who|that|which|were|was|are|is|have|has|had|been|being|will|be"
     r"|still|later|reportedly|remain|remained|remains|seriously|critically|fatally|badly"
     r"|also|all|in|taken|to|were|confirmed|now|officially|reported"
+    # what is believed of them is their state: "3,000 people believed to be trapped"
+    r"|believed|feared|thought|presumed|estimated|said|known|expected|likely|understood"
     # Spanish, Portuguese, French: "que murieron", "étaient mortes", "han resultado heridas"
     r"|que|qui|étaient|sont|ont|été|estaban|están|fueron|han|habían|resultaron|resultado"
     r"|foram|estão|estavam|ficaram|seraient|sido|sidas"
@@ -453,6 +455,12 @@ _AMONG_AFTER = re.compile(
 _AMONG_THE_BEFORE = re.compile(
     r"(?i)\bamong[ \t]+the[ \t]+(?:\d[\d,]*[ \t]+)?(?P<w>dead|deceased|fatalities|killed"
     r"|injured|wounded|missing)\b[^.;!?]{0,80}$")
+# the people a place is home to are its residents, not those an event struck: "a village home
+# to about 4,000 people", "a population of 3,895 people"
+_RESIDENTS_BEFORE = re.compile(
+    r"(?i)\b(?:home[ \t]+to|population[ \t]+of|inhabited[ \t]+by)[ \t]+(?:(?:about|around"
+    r"|some|roughly|nearly|almost|approximately|an[ \t]+estimated|more[ \t]+than|over"
+    r"|at[ \t]+least)[ \t]+)?$")
 _LOST_LIVES = re.compile(
     r"[ \t]+(?:(?:who|that|have|has|had)[ \t]+)*lost[ \t]+(?:their|his|her)[ \t]+lives?\b"
     # "ont perdu la vie", "perdieron la vida", "perderam a vida"
@@ -624,6 +632,8 @@ def count_state(text: str, ns: int, ce: int, ss: int, se: int) -> str | None:
     in hospital are different groups. A participle not listed is kept as written."""
     if _LOST_LIVES.match(text, ce, min(se, ce + 60)):
         return "killed"
+    if _RESIDENTS_BEFORE.search(text, max(ss, ns - 40), ns):
+        return "residents"
     noun = re.search(r"(\w+)$", text[ns:ce])
     if noun and noun[1].lower() in _CHARGE_NOUNS:
         return charge_stage(text, ns, ss)
@@ -783,9 +793,11 @@ _PARTICIPLE_CLAUSE = re.compile(
 # a figure right before "more than" / "less than" is a difference between two others ("about
 # $21,000 more than was promised"), never the event's own value
 # a difference, not an amount held: "$5 million more than", "10 seats ahead of the closest
-# rival", "20 seats short of a majority" (up to two words of the counted noun between)
+# rival", "20 seats short of a majority" (up to two words of the counted noun between; not a
+# conjunction: "300 people and more than 1,000 houses" are two counts)
 _DIFFERENCE = re.compile(
-    r"(?i)(?:[ \t]+[a-z][\w-]*){0,2}?[ \t]+(?:(?:more|less|higher|lower|cheaper|fewer|greater)"
+    r"(?i)(?:[ \t]+(?!(?:and|or|but|nor|plus)\b)[a-z][\w-]*){0,2}?[ \t]+"
+    r"(?:(?:more|less|higher|lower|cheaper|fewer|greater)"
     r"[ \t]+than|ahead[ \t]+of|short[ \t]+of)\b")
 
 

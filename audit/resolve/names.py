@@ -10,6 +10,8 @@ Commerce"), ``legal`` (an organisation with and without its legal form: "Acme In
 "Kennedy Space Centre"/"Kennedy Space Center", "Ministry of Defence"/"Ministry of Defense":
 one name, not a misspelling; the word pairs come from breame's table of British and American
 spellings; people's names are left out: "Grey" and "Gray" are two surnames),
+``romanised`` (a person's name with the Arabic article written two ways: "Abdel Fattah
+al-Sisi"/"Abdel Fattah el-Sisi", a romanisation, no misspelling),
 ``given`` (a person's given name with a final vowel added: "Paul Lanther"/"Paula Lanther",
 a misspelling as often as a relative, who shares the surname), ``spelling`` (a token one or two
 edits away: "Kishido"/"Kishida"; swapping two adjacent letters is one edit: "Feunte"/"Fuente").
@@ -206,6 +208,22 @@ def hyphens_apart(toks: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for t in toks for p in t.split("-") if p)
 
 
+# The Arabic definite article as romanisations write it before a name ("al-Sisi", "el-Sisi",
+# "ul-Haq"): one word spelt as each outlet's house style has it.
+_ARABIC_ARTICLES = frozenset({"al", "el", "ul"})
+# Tokens that mark a name as romanised from Arabic: the article, "Abdel"/"Abdul" (servant of),
+# "Abu" (father of), "bin"/"ibn"/"bint" (son or daughter of).
+ARABIC_MARKERS = _ARABIC_ARTICLES | frozenset({"abd", "abdel", "abdul", "abdal", "abu", "bin",
+                                               "ibn", "bint"})
+
+
+def arabic_article(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Tokens with the Arabic article before a name written one way: ("abdel", "fattah", "el",
+    "sisi") -> ("abdel", "fattah", "al", "sisi")."""
+    return tuple("al" if t in _ARABIC_ARTICLES and k < len(toks) - 1 else t
+                 for k, t in enumerate(toks))
+
+
 def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozenset()) -> str:
     """How spelling ``b`` differs from spelling ``a`` of the same entity."""
     if a == b:
@@ -218,6 +236,8 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
     ta, tb = tokens(a, etype), tokens(b, etype)
     if etype == "person":
         ta, tb = hyphens_apart(ta), hyphens_apart(tb)  # "Jean-Jacques" / "Jean Jacques"
+        if ta != tb and arabic_article(ta) == arabic_article(tb):
+            return "romanised"  # "al-Sisi" / "el-Sisi": the article romanised two ways
     if ta != tb and (long_tokens(a, etype) == long_tokens(b, etype)
                      or bare_umlauts(ta) == bare_umlauts(tb)):
         ta = tb  # "Müller"/"Mueller"/"Muller": one name transliterated two ways

@@ -2,16 +2,16 @@
 Pure functions.
 
 Typography is not wording: curly and straight quotes and apostrophes (’ ‘ ʼ ′ ` ´), dashes and
-hyphens, ellipses and letter case compare equal, and quote marks nested inside a quote are not
-part of its words ("‘historic’" = "historic"). Editorial marks are not changes: a bracketed
-insertion ("[the company]", "[It]") and an ellipsis ("…", "...") stand for words the quoting
-source left out or replaced, so whatever the other source has in their place is not counted,
-and neither are words cut from either end (a trimmed quote), nor, where one quote runs on
-with a sentence of its own at an end, the words the other has there instead (the two were
-cut at different sentence ends). Nor are differences only in articles ("a", "an", "the" left
-out, added or swapped) or in one noun's number ("chamber" / "chambers"): an editor lets them
-pass. Where both quotes close their sentence, the words that differ at the end were trimmed
-from neither, so each is a change.
+hyphens, ellipses, letter case and the dots of an initialism ("U.S." / "US") compare equal, and
+quote marks nested inside a quote are not part of its words ("‘historic’" = "historic").
+Editorial marks are not changes: a bracketed insertion ("[the company]", "[It]") and an ellipsis
+("…", "...") stand for words the quoting source left out or replaced, so whatever the other
+source has in their place is not counted, and neither are words cut from either end (a trimmed
+quote), nor, where one quote runs on with a sentence of its own at an end, the words the other
+has there instead (the two were cut at different sentence ends). Nor are differences only in
+articles ("a", "an", "the" left out, added or swapped) or in one noun's number ("chamber" /
+"chambers"): an editor lets them pass. Where both quotes close their sentence, the words that
+differ at the end were trimmed from neither, so each is a change.
 
 A quoted word or two ("heartbroken", "massive") is a term the writer borrowed, not a statement:
 quotes of fewer than MIN_UTTERANCE_WORDS words are never one utterance with another. Words are
@@ -50,10 +50,16 @@ NEAR = 3  # words between a lone shared word and a shared run it extends
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ′`´＇‛"})
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{0,80}\]|\.{3,}|…|\. \. \.")
 _TOKEN = re.compile(rf"{GAP}|[\w']+")
+# an initialism written with dots ("U.S.", "D.C."): one word, as "US" is
+_INITIALISM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}")
+
+
+def _undotted(text: str) -> str:
+    return _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
 
 
 def _normalise(text: str) -> str:
-    text = _EDITORIAL.sub(f" {GAP} ", text.translate(_APOSTROPHES))
+    text = _EDITORIAL.sub(f" {GAP} ", _undotted(text.translate(_APOSTROPHES)))
     return fold(text).translate(_APOSTROPHES)
 
 
@@ -122,7 +128,8 @@ def _lexical(text: str, start: int = 0, end: int | None = None) -> int:
 def _raw(text: str) -> list[str]:
     """The words as written (for showing a diff), aligned with :func:`tokens`."""
     out = []
-    for t in _TOKEN.findall(_EDITORIAL.sub(f" {GAP} ", text.translate(_APOSTROPHES))):
+    for t in _TOKEN.findall(_EDITORIAL.sub(f" {GAP} ",
+                                           _undotted(text.translate(_APOSTROPHES)))):
         if t != GAP:
             t = t.strip("'")
             if not t:
@@ -379,10 +386,11 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
                 continue
         if edge and tag == "replace" and n > 0 and _country_then_more(ra[i1:i2], rb[j1:j2]):
             continue  # "... in the US" / "... in the United States. While ...": trimmed
-        if edge and tag == "replace" and n > 0 and (a_prefix and i2 == len(ta)
-                                                    or b_prefix and j2 == len(tb)):
-            pa, pb = (ta[i1:i2], tb[j1:j2]) if a_prefix and i2 == len(ta) else \
-                (tb[j1:j2], ta[i1:i2])
+        a_cut, b_cut = a_prefix and i2 == len(ta), b_prefix and j2 == len(tb)
+        if edge and tag == "replace" and n > 0 and (a_cut or b_cut):
+            # both cut where their pages end: compared on the shorter one's words
+            a_short = a_cut and not (b_cut and j2 - j1 < i2 - i1)
+            pa, pb = (ta[i1:i2], tb[j1:j2]) if a_short else (tb[j1:j2], ta[i1:i2])
             changed += _prefix_changes(pa, pb)
         elif edge and tag == "replace":  # a changed word, then one side runs on (trimmed)
             if _cut_word(ta[i1:i2], tb[j1:j2], at_end=n > 0):

@@ -17,6 +17,7 @@ from audit.check.checks import expect
 from audit.check.language import claim_languages, other_language
 from audit.check.memo import StoryMemo
 from audit.resolve.gazetteer import same_place
+from audit.resolve.names import ARABIC_MARKERS, hyphens_apart, plain_tokens
 from audit.text import deaccent
 
 NAME = "name-variant"
@@ -128,6 +129,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     ``vowels_only`` when the two spellings differ only in vowels romanisations swap
     ("Zinda"/"Zenda", "Wahed"/"Wahid": transliterations of one name); ``place_names`` when
     both are names of one city (``audit/resolve/gazetteer.py``: "Lisbona" / "Lisboa");
+    ``romanised`` when a name romanised from Arabic (``arabic_name``: "Abdel", "al-", "bin")
+    differs only by a consonant doubled ("el-Sissi" / "el-Sisi"): outlets' romanisations;
     ``vowel_added`` when they differ by one vowel added inside a pair of vowels or after an
     "h" that follows the same vowel ("Raeisi" / "Raisi", "Fahd" / "Fahad"); ``cut_off`` when
     the variant is a name cut at its page's end.
@@ -159,6 +162,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
             c.details["vowels_only"] = True
         if vowel_added(a, b):
             c.details["vowel_added"] = True
+        if consonant_doubled(a, b) and (arabic_name(a) or arabic_name(b)):
+            c.details["romanised"] = True
         if same_place(a, b):
             c.details["place_names"] = True
     _mark_word_forms(con, spelling)
@@ -361,6 +366,24 @@ def vowel_added(a: str, b: str) -> bool:
         if ch in _VOWELS and long[i - 2:i] == ch + "h" and after and after not in _VOWELS:
             return True  # the vowel before an "h" said again after it: "Fahd" / "Fahad"
     return False
+
+
+_DOUBLED = re.compile(r"([^aeiouy])\1")
+
+
+def consonant_doubled(a: str, b: str) -> bool:
+    """Whether two spellings differ only by consonants written double in one and single in the
+    other ("Sissi" / "Sisi", "Hassan" / "Hasan"), accents aside."""
+    la, lb = _letters(a), _letters(b)
+    return la != lb and _DOUBLED.sub(r"\1", la) == _DOUBLED.sub(r"\1", lb)
+
+
+def arabic_name(name: str) -> bool:
+    """Whether a person's name carries a token of Arabic names (``ARABIC_MARKERS``: the article
+    "al-"/"el-", "Abdel", "Abu", "bin" ...): a name romanised, whose consonants outlets write
+    double or single as their style has it. A consonant doubled in any other name stays a
+    misspelling ("Tillman", "Lizzette")."""
+    return any(t in ARABIC_MARKERS for t in hyphens_apart(plain_tokens(name)))
 
 
 def _sql_str(s: str) -> str:
