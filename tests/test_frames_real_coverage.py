@@ -2308,3 +2308,50 @@ def test_two_counts_joined_by_and_are_no_difference():
     got = figures(counts, text)
     assert [g["n"] for g in got] == [300, 1000]
     assert all(g["frame"] == "event" for g in got)
+
+
+# --- lessons of held-out set 37 ------------------------------------------------------------------
+
+def test_a_compound_length_said_of_the_noun_after_it_is_that_things_length():
+    """"shortening the 11 hour and 55-minute orbit to 11 hours and 23 minutes": the orbit's
+    length before the change, one compound length held by the noun, not the event's."""
+    from audit.extract import times
+
+    text = "The impact shortened the 11 hour and 55-minute orbit to 11 hours and 23 minutes."
+    got = [(c.value["seconds"], c.subject) for c in run(times, text)
+           if c.predicate == "duration"]
+    assert (11 * 3600 + 55 * 60, "") in got
+    assert all(subject for secs, subject in got if secs == 11 * 3600 + 23 * 60)
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("The runner-up, Ms Dana Hale, who secured 812,397 votes, conceded.", "ms dana hale"),
+    ("Mr Orr won easily, beating Ms Hale who secured 811,518 votes.", "ms hale"),
+    ("His rival, Conservative candidate Dana Hale, who trailed behind with 812,397 votes, "
+     "conceded.", "dana hale"),
+])
+def test_a_relative_clause_names_who_won_the_votes(text, holder):
+    got = [c.value["holder"]["gets"] for c in run(counts, text) if c.subject == "votes"]
+    assert got and holder in got[-1]
+
+
+def test_an_honorific_does_not_part_a_holder_from_their_full_name():
+    from audit.check.comparable import canonical_names
+
+    canon = canonical_names([{"gives": [], "gets": ["ms hale"]},
+                             {"gives": [], "gets": ["dana hale"]}])
+    assert canon["ms hale"] == canon["dana hale"]
+    # two people of one surname: the bare surname joins neither
+    canon = canonical_names([{"gives": [], "gets": ["ms hale"]},
+                             {"gives": [], "gets": ["dana hale"]},
+                             {"gives": [], "gets": ["ivo hale"]}])
+    assert canon["ms hale"] not in (canon["dana hale"], canon["ivo hale"])
+
+
+def test_the_common_side_converting_shows_the_odd_sides_slip(tmp_path):
+    """"£25m (€29m)" on most pages and "€25 million" on one: the conversion says the euros
+    should be 29 million, so the odd page's sign is wrong."""
+    files = {"a.txt": "Harbour FC paid about £25m (€29m) for the winger in 2020.",
+             "b.txt": "Harbour FC bought the winger for £25m in 2020, the club said.",
+             "c.txt": "Harbour FC signed the winger for €25 million in 2020."}
+    assert [f for f in found(tmp_path, files, "value-conflict") if f["check"] == "currency-slip"]

@@ -142,20 +142,34 @@ def _same_name(a: str, b: str) -> bool:
         len(tb) == 1 and len(ta) > 1 and tb[0] == _acronym(a))
 
 
+_HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame prof".split())
+
+
+def _bare(name: str) -> str:
+    """A holder's name without a leading honorific: "ms hall" -> "hall"."""
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def canonical_names(figures: Iterable[dict[str, Any]]) -> dict[str, str]:
     """One representative per name the loose match joins (few names per bucket); a one-word
-    name that ends exactly one longer name is that name's surname ("jalili" / "saeed
-    jalili"; with "anna okafor" and "ivo okafor" both named, "okafor" joins neither)."""
+    name (an honorific aside: "ms hall") that ends exactly one longer name is that name's
+    surname ("jalili" / "saeed jalili"; with "anna okafor" and "ivo okafor" both named,
+    "okafor" joins neither)."""
     names = sorted({n for f in figures for n in (*f["gives"], *f["gets"])})
     uf = UnionFind(names)
     if len(names) <= 200:
+        bare = {n: _bare(n) for n in names}
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if _same_name(a, b):
+                if _same_name(bare[a], bare[b]):
                     uf.union(a, b)
         for a in names:
-            if " " not in a:
-                ends = {uf.find(b) for b in names if b.endswith(" " + a)}
+            if " " not in bare[a]:
+                ends = {uf.find(b) for b in names
+                        if " " in bare[b] and bare[b].endswith(" " + bare[a])}
                 if len(ends) == 1:
                     uf.union(a, ends.pop())
     return {n: uf.find(n) for n in names}

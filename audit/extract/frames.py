@@ -171,8 +171,11 @@ _GIVER_BEFORE = re.compile(
     rf"{_NAMES}[ \t]+{_AUX}{_GIVE}\w*(?:[ \t]+(?:in|up|out|forward))?[ \t]+"
     rf"(?:(?:a|an|the|about|around|some|roughly|nearly|almost|over|more[ \t]+than|up[ \t]+to"
     rf"|at[ \t]+least|a[ \t]+combined|a[ \t]+total[ \t]+of|another|an[ \t]+additional)[ \t]+)*$")
+# (also in a relative clause: "Ms Hall, who secured 812,397 votes"; and "finished / trailed
+# (behind) / ended with": "Hall, who trailed behind with 812,397 votes")
 _GETTER_BEFORE = re.compile(
-    rf"{_NAMES}[ \t]+{_AUX}{_GET}\w*[ \t]+"
+    rf"{_NAMES}(?:,?[ \t]+who)?[ \t]+{_AUX}(?:{_GET}\w*|(?:finish|end|trail|came|come|place)\w*"
+    r"(?:[ \t]+(?:behind|second|third|fourth|last|up))?[ \t]+with)[ \t]+"
     rf"(?:(?:a|an|the|about|around|some|roughly|nearly|almost|over|more[ \t]+than|up[ \t]+to"
     rf"|at[ \t]+least|a[ \t]+combined|a[ \t]+total[ \t]+of|another|an[ \t]+additional)[ \t]+)*$")
 # "<giver> awarded <receiver> $5m"
@@ -232,7 +235,7 @@ _HAS_BEFORE = re.compile(
 # What each pattern above must hold (its verb after a space, the possessive's apostrophe): a
 # window without it is not searched, since each search tries the names pattern at every capital.
 _GIVE_CUE = re.compile(rf"[ \t]{_GIVE}")
-_GET_CUE = re.compile(rf"[ \t]{_GET}")
+_GET_CUE = re.compile(rf"[ \t](?:{_GET}|finish|end|trail|came|come|place)")
 _GIVER_TO_CUE = re.compile(r"[ \t](?:award|grant|give|gave|pay|paid|offer|lend|lent)")
 _POSSESSIVE_CUE = re.compile(r"['’]")
 _HAS_CUE = re.compile(r"[ \t](?:has|have|had|employ|enrol|enroll|count|number|operat|run|serv)")

@@ -33,7 +33,7 @@ from audit.extract.numbers import INDIAN_RE, WORDS_RE, approx_before, as_number,
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "measurements"
-VERSION = "26"
+VERSION = "27"
 
 _DIG = rf"(?:{INDIAN_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _FRAC = r"(?:[ \t]+(?P<fn>[1-9])/(?P<fd>[2-8]|16)|(?P<uf>[½¼¾]))"

@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "32"
+VERSION = "33"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -432,17 +432,20 @@ def _term_bound(secs: float, unit_secs: int, n: float, b: list) -> list:
     return [max(0.0, secs - width), secs + width]
 
 
-# the smaller unit of a compound duration: "four hours and 42 minutes", "4 hours 42 minutes"
+# the smaller unit of a compound duration: "four hours and 42 minutes", "4 hours 42 minutes",
+# "an 11 hour and 55-minute orbit"
 # (and a prison term's "four years and nine months", said of a 57-month sentence)
 _NEXT_UNIT = {3600: ("minute", "min"), 86400: ("hour", "hr"), 60: ("second", "sec"),
               _DUR_UNITS["year"]: ("month",)}
 _AND_SMALLER = re.compile(
-    rf"[ \t]+(?:and[ \t]+)?(?P<num>\d{{1,2}}|{WORDS_RE})[ \t]+"
+    rf"[ \t]+(?:and[ \t]+)?(?P<num>\d{{1,2}}|{WORDS_RE})(?:[ \t]+|-)"
     r"(?P<unit>minutes?|mins?|hours?|hrs?|seconds?|secs?|months?)(?![\w-])")
 
 
-def _smaller_part(text: str, e: int, end: int, unit_secs: int) -> tuple[float, int] | None:
-    """(seconds, end) of the smaller unit right after a duration ("and 42 minutes")."""
+def _smaller_part(text: str, e: int, end: int, unit_secs: int
+                  ) -> tuple[float, int, bool] | None:
+    """(seconds, end, hyphenated) of the smaller unit right after a duration ("and 42
+    minutes"; hyphenated: "and 55-minute", the whole a length said of the noun after it)."""
     m = _AND_SMALLER.match(text, e, min(end, e + 40))
     if m is None or unit_secs not in _NEXT_UNIT or not m["unit"].lower().startswith(
             _NEXT_UNIT[unit_secs]):
@@ -450,7 +453,7 @@ def _smaller_part(text: str, e: int, end: int, unit_secs: int) -> tuple[float, i
     n = parse_decimal(m["num"])
     if n is None or n <= 0:
         return None
-    return float(n) * _unit_seconds(m["unit"]), m.end()
+    return float(n) * _unit_seconds(m["unit"]), m.end(), text[m.start("unit") - 1] == "-"
 
 
 def _rounded_minor(b: list, minor: float, unit_secs: int) -> list:
@@ -541,7 +544,8 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                 value["stance"] = stance
         if record:
             value["record"] = record
-        held = None if rel or term or record or m["sep"] != "-" else _HELD_AFTER.match(text, e)
+        hyphenated = m["sep"] == "-" or smaller is not None and smaller[2]
+        held = None if rel or term or record or not hyphenated else _HELD_AFTER.match(text, e)
         if held and held["w"].lower() in _NOT_HELD:
             held = None
         event = (f"{term} length" + (f" ({stance})" if stance else "") if term
