@@ -47,6 +47,7 @@ EXAMPLES = [
     "A magnitude 6.8 quake, a 5.1-magnitude aftershock and a 4.2 Richter tremor; Stärke 5,2.",
     "Here is the full text of Ada Brill's email:",
     "Read the memo in full:\nThe Complete Statement of Contoso follows:",
+    "It took two hundred years, a dozen days and nueve meses; a two-and-a-half-year deal, 3 hrs.",
 ]
 
 _WORDS = [
@@ -64,7 +65,9 @@ _WORDS = [
     "full", "FULL", "Full", "text", "memo", "e-mail", "complete", "entire", "Entire", "statement",
     "Ada's", ":", "%", "per", "cent", "percent", "Pct", "pour", "Prozent", "por", "ciento", "Mio",
     "mrd", "MRD", "Millionen", "millones", "milh", "bilh", "Bilhões", "millions", "milliards",
-    "3", "1,5", "Mioara", "Bilharzia", "Bilhō", "Mıo", "mıllıonen",
+    "3", "1,5", "Mioara", "Bilharzia", "Bilhō", "Mıo", "mıllıonen", "two", "hundred", "years",
+    "year", "-year", "dozen", "days", "half", "nueve", "meses", "años", "a", "an", "several",
+    "weeks", "decade", "seconds", "twenty-one", "Two", "Hundred", "2.5",
 ]
 _SEPS = [" ", " ", " ", "", "\n", "\n\n", "\t", "\u00a0", ", ", ". "]
 
@@ -80,7 +83,7 @@ def _spans(matches) -> list[tuple[tuple[int, int], dict]]:
 
 
 def test_every_anchored_pattern_is_covered() -> None:
-    assert len(ANCHORED) >= 13  # status (7), untitled (3), times, magnitudes, quotes (1 each)
+    assert len(ANCHORED) >= 14  # status (7), untitled (3), times (2), magnitudes, quotes
     text = "\n".join(EXAMPLES)
     for name, a in ANCHORED.items():
         full = _spans(a.pattern.finditer(text, 0, len(text)))
@@ -97,6 +100,16 @@ def test_anchored_scan_equals_full_scan(text: str, data: st.DataObject) -> None:
         full = _spans(a.pattern.finditer(text, start, end))
         assert _spans(a.finditer(text, start, end)) == full, name
         assert _spans(a.finditer(text, start, end, a.lines(text, start, end))) == full, name
+
+
+def test_a_number_phrase_over_a_line_break_is_read_whole() -> None:
+    from audit.extract.times import _DURATION
+
+    for text in ("It lasted two\nhundred years.", "It lasted a\n\ndozen days.",
+                 "Two hundred\nand twenty-one years."):
+        full = _spans(_DURATION.pattern.finditer(text))
+        assert full and full[0][0][1] - full[0][0][0] > 9, text
+        assert _spans(_DURATION.finditer(text, 0, len(text))) == full, text
 
 
 # Range tests written with a plain class of their first characters in front (the search skips in

@@ -109,7 +109,10 @@ _ROMANCE_UNITS = {
     "segundo": "second", "secondes": "second", "seconde": "second", "décadas": "decade",
     "década": "decade", "décennies": "decade", "décennie": "decade"}
 _ROMANCE_UNIT_RE = "|".join(sorted(_ROMANCE_UNITS, key=len, reverse=True))
-_DURATION = re.compile(
+# Anchored: scanned only over the lines holding a unit after a space, tab or hyphen (every match
+# ends with one), with the lines before them while a number phrase may run over the break
+# ("two\nhundred years": the number words are joined by \s+)
+_DURATION = Anchored(re.compile(
     r"(?<![\w$€£¥.,/:#+'’-])"
     # "two and a half years", "a two-and-a-half-year contract" first: the half is the figure's
     rf"(?P<num>(?:\d+|{WORDS_RE})(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half"
@@ -119,7 +122,9 @@ _DURATION = re.compile(
     r"|months?|years?|decades?)(?![\w-])"
     # a Romance unit after digits or its own language's number word ("nueve meses")
     rf"|(?<![\w$€£¥.,/:#+'’-])(?P<rnum>\d{{1,3}}(?:[.,]\d{{3}})+|\d+|{ROMANCE_NUMBER_RE})"
-    rf"(?P<rsep>[ \t]+)(?P<runit>{_ROMANCE_UNIT_RE})(?![\w-])")
+    rf"(?P<rsep>[ \t]+)(?P<runit>{_ROMANCE_UNIT_RE})(?![\w-])"),
+    re.compile(rf"[ \t-](?:sec|min|hour|hr|day|week|month|year|decade|{_ROMANCE_UNIT_RE})"),
+    word_breaks=True)
 _RELATIVE_AFTER = re.compile(r"[ \t]+(?P<rel>later|after|afterwards|afterward|earlier|before"
                              r"|ago|prior)\b")
 _AGE = re.compile(r"(?i)[ \t-]+old\b|-old\b")
