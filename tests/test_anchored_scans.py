@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import audit.extract
-from audit.text import Anchored
+from audit.text import Anchored, anchored_lines
 
 
 def _anchored() -> dict[str, Anchored]:
@@ -67,7 +67,8 @@ _WORDS = [
     "mrd", "MRD", "Millionen", "millones", "milh", "bilh", "Bilhões", "millions", "milliards",
     "3", "1,5", "Mioara", "Bilharzia", "Bilhō", "Mıo", "mıllıonen", "two", "hundred", "years",
     "year", "-year", "dozen", "days", "half", "nueve", "meses", "años", "a", "an", "several",
-    "weeks", "decade", "seconds", "twenty-one", "Two", "Hundred", "2.5",
+    "weeks", "decade", "seconds", "twenty-one", "Two", "Hundred", "2.5", "MIN", "mIn", "68’",
+    "9′", "7 PM", "7 a.m.", "ſtorey", "STOREY", "Floor", "history", "sſtor", "7 h", "12:05",
 ]
 _SEPS = [" ", " ", " ", "", "\n", "\n\n", "\t", "\u00a0", ", ", ". "]
 
@@ -119,6 +120,14 @@ GATES = {
         r"(?i)Mio\b|Mrd\b|Millionen|Milliarden|millones|milh|bilh|milioni|miliardi"
         r"|\d[ \t]*millions|\d[ \t]*milliards"),
     "shares._ANY_PERCENT": r"(?i)%|per[ \t]*cent|pct|por[ \t]+cient|pour[ \t]+cent|prozent",
+    "minutes._CUE": r"(?i)min|'|′|’",
+}
+# Anchors rewritten the same way, against the anchors they replace: the same lines
+OLD_ANCHORS = {
+    "minutes._MINUTE": r"(?i)min|\d[ \t]?['′’]",
+    "times._CLOCK": r"\d(?:[ \t]*(?:[AaPp]\.|[AaPp][Mm])|[ \t]+(?:h|GMT|UTC|Z|local)|:\d)|noon"
+                    r"|midnight",
+    "storeys._STOREYS": r"(?i)(?<![a-z])(?:stor|floor)",
 }
 
 
@@ -136,6 +145,12 @@ def test_every_gate_finds_its_examples() -> None:
             assert (_gate(name).search(text) is not None) == want, (name, text)
     assert _gate("money._FOREIGN_CUE").search("Zuschuss von 100 Mio. Euro")
     assert _gate("shares._ANY_PERCENT").search("4 Prozent")
+    for text in ("the 27th MINUTE", "(68')", "at 7:30 p.m., noon, midnight, 1930 GMT",
+                 "a six-storey, 12-STORY tower on the 4th floor", "a ſtorey (long s)",
+                 "history", "a\nFLOOR\nnoon"):
+        for name, old_anchor in OLD_ANCHORS.items():
+            want = anchored_lines(text, 0, len(text), re.compile(old_anchor))
+            assert _gate(name).lines(text, 0, len(text)) == want, (name, text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -146,3 +161,13 @@ def test_gate_equals_the_pattern_it_replaces(text: str, data: st.DataObject) -> 
     for name, old in GATES.items():
         want = re.compile(old).search(text, start, end) is not None
         assert (_gate(name).search(text, start, end) is not None) == want, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_anchor_finds_the_lines_of_the_anchor_it_replaces(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for name, old in OLD_ANCHORS.items():
+        want = anchored_lines(text, start, end, re.compile(old))
+        assert _gate(name).lines(text, start, end) == want, name

@@ -68,7 +68,8 @@ _TZ = (rf"(?:[ \t]+(?:\(?(?P<tz>{'|'.join(sorted(_ZONES, key=len, reverse=True))
        rf"|{_ZONE_WORDS})\)?(?:[ \t]+(?:[Tt]ime|Daylight[ \t]+Time|Standard[ \t]+Time))?"
        r"|(?P<local>local(?:[ \t]+time)?)))?(?![\w])")
 # Anchored: scanned only over lines holding a digit before a.m./p.m., a zone or "h", a digit
-# colon digit, noon or midnight (what every clock time holds).
+# colon digit, noon or midnight (what every clock time holds); the anchor opens with a plain
+# class of its first characters, so its search skips in C.
 _CLOCK = Anchored(re.compile(
     r"(?<![\w$€£¥.,:/#+\-–])"
     # a minute of one digit before a.m./p.m. is the minute garbled ("9:7 a.m.": 9:07)
@@ -78,8 +79,8 @@ _CLOCK = Anchored(re.compile(
     r"(?:[ \t]+(?:hrs|hours|h)\b)?"
     r"|(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)(?![\d:]|[.,]\d)"
     r"|(?P<word>noon|midnight)(?![\w]))"
-    + _TZ), re.compile(r"\d(?:[ \t]*(?:[AaPp]\.|[AaPp][Mm])|[ \t]+(?:h|GMT|UTC|Z|local)|:\d)|noon"
-                   r"|midnight"))
+    + _TZ), re.compile(r"[\dnm](?:(?<=\d)(?:[ \t]*(?:[AaPp]\.|[AaPp][Mm])|[ \t]+(?:h|GMT|UTC|Z"
+                   r"|local)|:\d)|(?<=n)oon|(?<=m)idnight)"))
 _CLOCK_APPROX = re.compile(
     r"(?i)\b(?P<w>just[ \t]+after|shortly[ \t]+after|soon[ \t]+after|just[ \t]+before"
     r"|shortly[ \t]+before|just[ \t]+past|a[ \t]+little[ \t]+after|about|around|approximately"
