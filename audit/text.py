@@ -254,14 +254,26 @@ def inside_quotation(text: str, pos: int) -> bool:
 # Anchored scans
 
 
-def anchored_lines(text: str, start: int, end: int,
-                   anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+def anchored_lines(text: str, start: int, end: int, anchor: re.Pattern[str],
+                   word_breaks: bool = False) -> list[tuple[int, int]]:
     """The lines of text[start:end] (bounds without their line break) holding a match of
-    ``anchor``, in order. ``anchor`` must not match a line break."""
+    ``anchor``, in order. ``anchor`` must not match a line break. With ``word_breaks``, a line
+    comes with the lines before it while the last non-space character before it is a word
+    character (one range for lines that run on)."""
     out: list[tuple[int, int]] = []
     pos = start
     while (m := anchor.search(text, pos, end)) is not None:
         a = max(start, text.rfind("\n", start, m.start()) + 1)
+        if word_breaks:
+            while a > start:
+                k = a - 1  # the last non-space character before a
+                while k >= start and text[k].isspace():
+                    k -= 1
+                if k < start or not (text[k].isalnum() or text[k] == "_"):  # \w
+                    break
+                a = max(start, text.rfind("\n", start, k) + 1)
+            if out and a <= out[-1][1]:
+                a = out.pop()[0]  # runs on from the last range: one range
         b = text.find("\n", m.end(), end)
         if b < 0:
             b = end
@@ -277,15 +289,22 @@ class Anchored:
     Why: each full-range scan costs about one pass of the regex engine over every character,
     and an extractor runs many; most patterns match in few lines, and a cue search with a
     literal prefix skips the rest in C. Valid when no match (lookarounds included) reads past
-    a line break and every match holds a match of ``anchor``: ``tests/test_anchored_scans.py``
-    checks each instance against the full scan on generated text.
+    a line break (or, with ``word_breaks``, past one that does not follow a word character and
+    white space) and every match holds a match of ``anchor`` on the line where it ends:
+    ``tests/test_anchored_scans.py`` checks each instance against the full scan on generated
+    text.
     """
 
-    def __init__(self, pattern: re.Pattern[str], anchor: re.Pattern[str]) -> None:
-        self.pattern, self.anchor = pattern, anchor
+    def __init__(self, pattern: re.Pattern[str], anchor: re.Pattern[str],
+                 word_breaks: bool = False) -> None:
+        """``word_breaks``: a match may also run over a line break inside white space that
+        follows a word character ("two" and "hundred years" on two lines:
+        number words joined by white space);
+        such lines are read together (``anchored_lines``)."""
+        self.pattern, self.anchor, self.word_breaks = pattern, anchor, word_breaks
 
     def lines(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        return anchored_lines(text, start, end, self.anchor)
+        return anchored_lines(text, start, end, self.anchor, self.word_breaks)
 
     def finditer(self, text: str, start: int, end: int,
                  lines: list[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:

@@ -29,16 +29,20 @@ from audit.extract.frames import approx_bound_kind, read_frame
 from audit.extract.frames import bound as frame_bound
 from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
+from audit.text import Anchored
 
 NAME = "magnitudes"
 VERSION = "6"
 
 _VALUE = r"[1-9](?:[.,]\d)?(?![\d.,]\d|[\w%])"
 _WORD = r"(?:[Mm]agnitude|[Mm]agnitud|[Mm]agnitudo|Stärke)"
-_MAGNITUDE_RE = re.compile(
+# Anchored: scanned only over the lines holding "agnitud", "Stärke" or "Richter" (every match
+# holds one of its words and stays on one line)
+_MAGNITUDE_RE = Anchored(re.compile(
     rf"(?<![\w.,])(?:{_WORD}(?:[ \t]+(?:of|de|da|di|von))?(?:[ \t]*-[ \t]*|[ \t]+)"
     rf"(?P<v>{_VALUE})|(?P<w>{_VALUE})(?:[ \t]*-[ \t]*|[ \t]+)"
-    rf"(?:{_WORD}|on[ \t]+the[ \t]+Richter[ \t]+scale|Richter(?:[ \t-]+scale)?)(?![\w-]))")
+    rf"(?:{_WORD}|on[ \t]+the[ \t]+Richter[ \t]+scale|Richter(?:[ \t-]+scale)?)(?![\w-]))"),
+    re.compile("agnitud|Stärke|Richter"))
 _QUAKE = re.compile(
     r"(?i)\b(?:earthquakes?|quakes?|temblors?|tremors?|seism\w*|sismos?|terremotos?"
     r"|séismes?|tremblements?[ \t]+de[ \t]+terre|Erdbeben|terremoti|shocks?|Richter)\b")

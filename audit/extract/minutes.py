@@ -40,7 +40,8 @@ VERSION = "3"
 MAX_MINUTE = 130  # extra time and stoppage time included
 _ORD = r"(?:st|nd|rd|th|e|ème|eme|è|er|º|°|o)"
 # Anchored: scanned only over lines holding "min" (any case) or a digit with a prime after it
-# (every match does: the minute words, and "(23')")
+# (every match does: the minute words, and "(23')"); the anchor opens with a plain class of
+# its first characters (m, M or a digit), so its search skips in C
 _MINUTE = Anchored(re.compile(
     r"(?<![\w.,:/$€£+-])(?:"
     # English ordinal: "the 27th minute", "a 68th-minute goal", "90+3rd minute"
@@ -62,7 +63,10 @@ _MINUTE = Anchored(re.compile(
     r"[ \t]+(?:minutes|minuten"
     r"|minuti|minutos|mins)\b"
     r"|(?P<n7>\d{1,3}|[a-z]+)[ \t]+minutes[ \t]+(?:into[ \t]+(?:the|a)\b|in(?=[ \t]*[,.;)])))",
-    re.IGNORECASE), re.compile(r"(?i)min|\d[ \t]?['′’]"))
+    re.IGNORECASE), re.compile(r"[Mm\d](?:(?<=[Mm])(?i:in)|(?<=\d)[ \t]?['′’])"))
+# "min" in any case or a prime anywhere in a range (the test before the rest): behind a plain
+# class of their first characters, so the search skips in C
+_CUE = re.compile(r"[Mm'′’](?:(?<=[Mm])(?i:in)|(?<=['′’]))")
 # an ordinal joined to the minute's: "the 22nd and 30th minute", "the 9th, 30th minute"
 _ORDINAL_AND_BEFORE = re.compile(
     rf"(?<![\w.,:/])(?P<n>\d{{1,3}})(?P<o>{_ORD})[ \t]*(?:,|and|&|y|et|e|und)[ \t]*$")
@@ -207,7 +211,7 @@ def _action(text: str, lo: int, s: int, e: int, hi: int) -> str:
 
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
-    if not re.search(r"(?i)min|'|′|’", text[start:end]):
+    if not _CUE.search(text, start, end):
         return
     sents = ctx.sentences(start, end)
     for m in _MINUTE.finditer(text, start, end):

@@ -351,8 +351,13 @@ def _hits(text: str, start: int, end: int) -> list[_Hit]:
     return hits
 
 
-_FOREIGN_CUE = re.compile(r"(?i)Mio\b|Mrd\b|Millionen|Milliarden|millones|milh|bilh|milioni"
-                          r"|miliardi|\d[ \t]*millions|\d[ \t]*milliards")
+# Found in a range where (?i)Mio\b|Mrd\b|Millionen|Milliarden|millones|milh|bilh|milioni|miliardi
+# |\d[ \t]*millions|\d[ \t]*milliards is: the same words behind a plain class of their first
+# characters (m, b or a digit: none has another case form), so the search skips in C to those
+# instead of trying every word at every position (tests/test_anchored_scans.py)
+_FOREIGN_CUE = re.compile(
+    r"[MmBb\d](?:(?<=[Mm])(?i:io\b|rd\b|illionen|illiarden|illones|ilh|ilioni|iliardi)"
+    r"|(?<=[Bb])(?i:ilh)|(?<=\d)[ \t]*(?i:millions|milliards))")
 
 
 def _english_hits(text: str, start: int, end: int) -> list[_Hit]:

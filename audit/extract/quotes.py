@@ -74,7 +74,7 @@ from audit.extract.vocab import (
 )
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.roles import STATUS_WORDS, refers_to
-from audit.text import AFTER_ABBREVIATION, sentence_start
+from audit.text import AFTER_ABBREVIATION, Anchored, sentence_start
 
 NAME = "quotes"
 VERSION = "20"
@@ -647,10 +647,13 @@ def _incomplete(text: str, last: _Seg, end: int, quote_text: str) -> str | None:
 
 # "Here is the full text of X's email:", "Read the memo in full:" - a paragraph that announces
 # the text reproduced after it, without quote marks
-_REPRODUCED = re.compile(
+# Anchored: scanned only over the lines holding "full", "complete" or "entire" in any case (the
+# anchor opens with a plain class of their first letters, so the search skips in C)
+_REPRODUCED = Anchored(re.compile(
     r"(?im)^[^\n]*?\b(?:(?:full|complete|entire)[ \t]+(?:text|memo|e-?mail|letter|note"
     r"|statement|message|transcript)|(?:memo|e-?mail|letter|note|statement|message)[ \t]+in"
-    r"[ \t]+full)\b[^\n]{0,160}?:[ \t]*$")
+    r"[ \t]+full)\b[^\n]{0,160}?:[ \t]*$"),
+    re.compile(r"[FfCcEe](?:(?<=[Ff])(?i:ull)|(?<=[Cc])(?i:omplete)|(?<=[Ee])(?i:ntire))"))
 _OWNER = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,3}[A-Z][\w-]+)['’]s(?!\w)")
 REPRODUCED_MIN_WORDS = 6  # words of a reproduced sentence, at least
 REPRODUCED_MAX = 60  # sentences read after one announcement

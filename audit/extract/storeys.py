@@ -36,7 +36,10 @@ _STOREYS = Anchored(re.compile(
     r"(?P<mid>[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?)"
     r"(?P<noun>building|tower|block|apartment|structure|complex|hotel|house|hostel|residence"
     r"|dormitory|mall|factory|high-rise|skyscraper|warehouse|hospital)(?![\w-])",
-    re.IGNORECASE), re.compile(r"(?i)(?<![a-z])(?:stor|floor)"))
+    re.IGNORECASE),
+    # (?i)(?<![a-z])(?:stor|floor), opening with a plain class of the first letters (with the
+    # long s that (?i) reads as an s), so the search skips in C
+    re.compile(r"[SsſFf](?i:(?<![a-z].))(?:(?<=[Ssſ])(?i:tor)|(?<=[Ff])(?i:loor))"))
 _OTHER_BUILDING = re.compile(
     r"(?i)\b(?:another|other|neighbou?ring|adjacent|nearby|next[ \t]+to|beside|opposite"
     r"|second|former|previous|earlier|new)[ \t]+(?:[\w-]+[ \t]+){0,2}$")

@@ -68,7 +68,8 @@ _TZ = (rf"(?:[ \t]+(?:\(?(?P<tz>{'|'.join(sorted(_ZONES, key=len, reverse=True))
        rf"|{_ZONE_WORDS})\)?(?:[ \t]+(?:[Tt]ime|Daylight[ \t]+Time|Standard[ \t]+Time))?"
        r"|(?P<local>local(?:[ \t]+time)?)))?(?![\w])")
 # Anchored: scanned only over lines holding a digit before a.m./p.m., a zone or "h", a digit
-# colon digit, noon or midnight (what every clock time holds).
+# colon digit, noon or midnight (what every clock time holds); the anchor opens with a plain
+# class of its first characters, so its search skips in C.
 _CLOCK = Anchored(re.compile(
     r"(?<![\w$€£¥.,:/#+\-–])"
     # a minute of one digit before a.m./p.m. is the minute garbled ("9:7 a.m.": 9:07)
@@ -78,8 +79,8 @@ _CLOCK = Anchored(re.compile(
     r"(?:[ \t]+(?:hrs|hours|h)\b)?"
     r"|(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)(?![\d:]|[.,]\d)"
     r"|(?P<word>noon|midnight)(?![\w]))"
-    + _TZ), re.compile(r"\d(?:[ \t]*(?:[AaPp]\.|[AaPp][Mm])|[ \t]+(?:h|GMT|UTC|Z|local)|:\d)|noon"
-                   r"|midnight"))
+    + _TZ), re.compile(r"[\dnm](?:(?<=\d)(?:[ \t]*(?:[AaPp]\.|[AaPp][Mm])|[ \t]+(?:h|GMT|UTC|Z"
+                   r"|local)|:\d)|(?<=n)oon|(?<=m)idnight)"))
 _CLOCK_APPROX = re.compile(
     r"(?i)\b(?P<w>just[ \t]+after|shortly[ \t]+after|soon[ \t]+after|just[ \t]+before"
     r"|shortly[ \t]+before|just[ \t]+past|a[ \t]+little[ \t]+after|about|around|approximately"
@@ -109,7 +110,10 @@ _ROMANCE_UNITS = {
     "segundo": "second", "secondes": "second", "seconde": "second", "décadas": "decade",
     "década": "decade", "décennies": "decade", "décennie": "decade"}
 _ROMANCE_UNIT_RE = "|".join(sorted(_ROMANCE_UNITS, key=len, reverse=True))
-_DURATION = re.compile(
+# Anchored: scanned only over the lines holding a unit after a space, tab or hyphen (every match
+# ends with one), with the lines before them while a number phrase may run over the break
+# ("two\nhundred years": the number words are joined by \s+)
+_DURATION = Anchored(re.compile(
     r"(?<![\w$€£¥.,/:#+'’-])"
     # "two and a half years", "a two-and-a-half-year contract" first: the half is the figure's
     rf"(?P<num>(?:\d+|{WORDS_RE})(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)half"
@@ -119,7 +123,9 @@ _DURATION = re.compile(
     r"|months?|years?|decades?)(?![\w-])"
     # a Romance unit after digits or its own language's number word ("nueve meses")
     rf"|(?<![\w$€£¥.,/:#+'’-])(?P<rnum>\d{{1,3}}(?:[.,]\d{{3}})+|\d+|{ROMANCE_NUMBER_RE})"
-    rf"(?P<rsep>[ \t]+)(?P<runit>{_ROMANCE_UNIT_RE})(?![\w-])")
+    rf"(?P<rsep>[ \t]+)(?P<runit>{_ROMANCE_UNIT_RE})(?![\w-])"),
+    re.compile(rf"[ \t-](?:sec|min|hour|hr|day|week|month|year|decade|{_ROMANCE_UNIT_RE})"),
+    word_breaks=True)
 _RELATIVE_AFTER = re.compile(r"[ \t]+(?P<rel>later|after|afterwards|afterward|earlier|before"
                              r"|ago|prior)\b")
 _AGE = re.compile(r"(?i)[ \t-]+old\b|-old\b")
