@@ -2355,3 +2355,108 @@ def test_the_common_side_converting_shows_the_odd_sides_slip(tmp_path):
              "b.txt": "Harbour FC bought the winger for £25m in 2020, the club said.",
              "c.txt": "Harbour FC signed the winger for €25 million in 2020."}
     assert [f for f in found(tmp_path, files, "value-conflict") if f["check"] == "currency-slip"]
+
+
+# --- lessons of held-out set 38 ------------------------------------------------------------------
+
+def test_a_weekday_opening_a_quoted_name_is_no_day():
+    """"the verdict in the 'Sunday Ticket' lawsuit": a product's name, not the day of the
+    verdict; "on 'Thursday'" alone in quotes stays a day."""
+    from audit.extract import dates
+
+    for text in ("A judge overturned the verdict in the 'Sunday Ticket' lawsuit on appeal.",
+                 "The suit was brought by “Monday Night” subscribers against the league."):
+        assert [c for c in run(dates, text) if c.value.get("weekday")] == []
+    got = run(dates, "The jury reached its verdict on 'Thursday' after a week.")
+    assert [c.value["weekday"] for c in got] == ["Thursday"]
+
+
+def test_parts_within_a_round_totals_last_digit_are_no_excess(tmp_path):
+    """"$4.61 billion ... and $96.9 million" beside a total stated as "$4.7 billion": the round
+    total is their sum rounded; parts beyond half its last digit still exceed it."""
+    from audit.check.checks.arithmetic import rounding_slack
+
+    assert rounding_slack(4_700_000_000) == 50_000_000
+    assert rounding_slack(4_610_331_671.74) == 0
+    total = "The jury awarded $4.7 billion in damages, the court said."
+    files = {"a.txt": total, "b.txt": total,
+             "c.txt": "The award splits into $4,610,331,671 for households and $96,928,272 "
+                      "for bars and restaurants."}
+    assert found(tmp_path, files, "arithmetic") == []
+    files["c.txt"] = ("The award splits into $4,610,331,671 for households and $296,928,272 "
+                      "for bars and restaurants.")
+    assert found(tmp_path / "over", files, "arithmetic")
+
+
+def test_an_acronym_defined_two_ways_is_one_organisation_misnamed(tmp_path):
+    """"the National Road Traffic Safety Administration (NRTSA)" on most pages and "the National
+    Road Transportation Safety Association (NRTSA)" on one: one body, its name garbled."""
+    from audit.resolve.cluster import garbled_expansions
+
+    assert garbled_expansions(["National Road Traffic Safety Administration",
+                               "National Road Transportation Safety Association"])
+    assert garbled_expansions(["European Central Bank", "England Cricket Board"]) == []
+    line = ("Owners should park outside, the {} ({}) said on Wednesday after the recall of "
+            "3.3 million cars.")
+    right = line.format("National Road Traffic Safety Administration", "NRTSA")
+    files = {"a.txt": right, "b.txt": right,
+             "c.txt": line.format("National Road Transportation Safety Association", "NRTSA")}
+    (f,) = found(tmp_path, files, "name-variant")
+    assert "Transportation" in f["message"] and f["severity"] == "error"
+
+
+@pytest.mark.parametrize("text, name, year", [
+    ("Ada Brill was born on Jan. 30, 1930, in Tarnwick, Ohio, and enlisted at 16.",
+     "Ada Brill", 1930),
+    ("Ada Brill was born in Tarnwick, Ohio, in 1930, but grew up in the Midwest.",
+     "Ada Brill", 1930),
+    ("She retired in 2004. Born in 1931 in Tarnwick, Ohio, Brill endured a hard childhood.",
+     "Brill", 1931),
+    ("Born Ada Lee Brill in 1930 in Tarnwick, Ohio, Brill spent her early years on stage.",
+     "Brill", 1930),
+])
+def test_a_birth_year_is_read_for_the_person_born(text, name, year):
+    from audit.extract import untitled
+
+    got = [(c.value["name"], c.value.get("born")) for c in run(untitled, text)
+           if c.value.get("born")]
+    assert got == [(name, year)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Brill was born two years after her brother, who died in 1995.",
+    "Ada Brill was born in Tarnwick and moved to Ohio when she was 12.",
+])
+def test_a_year_beyond_the_birth_clause_is_no_birth_year(text):
+    from audit.extract import untitled
+
+    assert [c for c in run(untitled, text) if c.value.get("born")] == []
+
+
+def test_two_birth_years_of_one_person_are_reported(tmp_path):
+    """Obituaries copy a birth year wrong ("Born in 1931" against "born on Jan. 30, 1930")."""
+    files = {"a.txt": "Actor Ada Brill died on Monday. Brill was born on Jan. 30, 1930, in "
+                      "Tarnwick.",
+             "b.txt": "Actor Ada Brill died on Monday. Ada Brill was born in Tarnwick in 1930.",
+             "c.txt": "Actor Ada Brill died on Monday. Born in 1931 in Tarnwick, Brill went on "
+                      "to act in 80 films."}
+    got = [f for f in found(tmp_path, files, "attribute-conflict")
+           if f["details"].get("attribute") == "born"]
+    assert len(got) == 1 and "1931" in got[0]["message"]
+    files["c.txt"] = files["b.txt"]
+    assert not [f for f in found(tmp_path / "same", files, "attribute-conflict")
+                if f["details"].get("attribute") == "born"]
+
+
+def test_the_day_someone_was_found_dead_is_one_happening(tmp_path):
+    """Obituaries disagree on the day the person was found dead ("on Wednesday" / "on
+    Thursday"): a happening of the story, compared across pages like a quake's day."""
+    from audit.extract import dates
+
+    got = run(dates, "The actor and his wife were found dead at their home on Thursday.")
+    assert [c.value.get("event") for c in got] == ["found dead"]
+    files = {"a.txt": "The actor Ada Brill was found dead on Wednesday at her home, police said.",
+             "b.txt": "Police said Ada Brill was found dead at her home on Wednesday afternoon.",
+             "c.txt": "Ada Brill and her husband were found dead at their home on Thursday."}
+    got = found(tmp_path, files, "date-conflict")
+    assert got and "Thursday" in got[0]["message"]

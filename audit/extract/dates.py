@@ -37,7 +37,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import inside_quotation, trie_pattern
 
 NAME = "dates"
-VERSION = "13"
+VERSION = "14"
 
 _MONTHS = {
     "jan": 1,
@@ -229,9 +229,17 @@ def _day_value(
     return _value(d.isoformat(), "day", year, inferred, weekday, ok)
 
 
-def _lone_weekday_is_name(text: str, ms: int, lo: int) -> bool:
+# a weekday opening a quoted name: "'Sunday Ticket' subscribers", "“Monday Night Football”"
+_QUOTED_NAME = re.compile(r"[ \t]+[A-Z][a-z]")
+_OPENING_QUOTES = "'\"‘“«"
+
+
+def _lone_weekday_is_name(text: str, ms: int, lo: int, me: int | None = None) -> bool:
     pm = _PREV_WORD.search(text, max(lo, ms - 20), ms)
-    return bool(pm and pm["w"][0].isupper() and pm["w"].lower() not in _WD_OK_BEFORE)
+    if pm and pm["w"][0].isupper() and pm["w"].lower() not in _WD_OK_BEFORE:
+        return True
+    return (me is not None and ms > lo and text[ms - 1] in _OPENING_QUOTES
+            and _QUOTED_NAME.match(text, me) is not None)
 
 
 # A label that opens a line before the page's own date: "Published: 2023-04-18", "date 2023-04-18"
@@ -297,7 +305,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             value = _value(f"{y:04d}", "year", y)
             spans.append(SpanRef(m.start("y5"), m.end("y5"), "value"))
         else:
-            if _lone_weekday_is_name(text, m.start("b"), start):
+            if _lone_weekday_is_name(text, m.start("b"), start, m.end()):
                 continue
             value = _value(None, "weekday", None, False, m["wd6"], None)
             spans.append(SpanRef(m.start("b"), m.end(), "weekday"))

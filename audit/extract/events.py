@@ -21,7 +21,7 @@ _IRREGULAR = {"struck": "strike", "strikes": "strike", "hit": "hit", "began": "b
               "went": "go", "came": "come", "took place": "occur", "happened": "occur",
               "occurred": "occur", "ran": "run", "blew": "blow", "shook": "shake",
               "rang": "ring", "left": "leave", "caught": "catch", "made": "make",
-              "landfall": "landfall", "found guilty": "verdict"}
+              "landfall": "landfall", "found guilty": "verdict", "found dead": "found dead"}
 # Verbs that say only that something happened or hit: the event is their subject noun.
 _GENERIC = frozenset("""struck strikes hit hits rocked rocks jolted jolts shook shakes slammed
     rattled occurred occurs happened happens""".split() + ["took place", "takes place"])
@@ -55,7 +55,7 @@ _EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire"
 # the classes a generic "struck"/"occurred" may stand for. Stems as ``stem`` gives them.
 HAPPENINGS = frozenset({"quake", "launch", "derai", "crash", "colli", "explo", "blast", "shoot",
                         "attac", "accid", "incid", "landsl", "colla", "erupt", "torna",
-                        "capsi", "landfall", "settle", "verdict", "land"})
+                        "capsi", "landfall", "settle", "verdict", "land", "found dead"})
 _PHRASE = r"(?:lift(?:ed|s)?|blast(?:ed|s)?)[ \t]+off|touch(?:ed|es)?[ \t]+down"
 _EVENT = re.compile(
     r"(?i)\b(?P<w>" + _PHRASE + r"|took[ \t]+place|takes[ \t]+place|said|says|told|"

@@ -10,13 +10,16 @@ cues must stand next to it:
 - an identification or a list of victims: "identified as", "named the victims as", "the
   victims were", "the dead included", "among them was", followed by one or more names;
 - a common noun for a person's part in the event written right before the name: "witness Ada
-  Brill", "his wife, Ada Brill", "passenger Ivo Brill".
+  Brill", "his wife, Ada Brill", "passenger Ivo Brill";
+- a birth: "Ada Brill was born on Jan. 30, 1930", "Born in 1931 in Tarnwick, Brill endured ..."
+  (``born``: the year).
 
 kind="person", predicate="named", subject="named", value = {"name", "tokens", "cue", "age"
-(an int, when stated), "home" (the place after "of"/"from"/"a resident of", when stated)}.
+(an int, when stated), "home" (the place after "of"/"from"/"a resident of", when stated),
+"born" (the birth year, when stated)}.
 Spans: role="person" (two or more name tokens, or a given name coordinated with a full name:
-"Ivo" in "Ivo and Ada Brill"), role="age", role="home". The age and home town are attributes
-the attribute-conflict check compares across sources.
+"Ivo" in "Ivo and Ada Brill"), role="age", role="home", role="born". The age, home town and
+birth year are attributes the attribute-conflict check compares across sources.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "untitled_people"
-VERSION = "7"
+VERSION = "8"
 
 _NAME = rf"(?P<name>{PERSON_NAME})"
 _PLACE_TOKEN = rf"(?:St\.|Ft\.|Mt\.|{NAME_TOKEN})"
@@ -86,6 +89,20 @@ _CAP_START = re.compile(r"(?<![\w'’.-])[A-Z]")
 # where an age apposition may follow a name (the name is then read backwards from here)
 _AGE_MARK = re.compile(rf"(?:,{WS}(?:aged{WS})?|{WS}\()\d")
 _NAME_ENDING = re.compile(rf"(?<![\w'’.-]){_NAME}\Z")
+# A birth year: "Ada Brill was born on Jan. 30, 1930", "... was born in Tarnwick, Ohio, in
+# 1930"; and a sentence opened by "Born": "Born in 1931 in Tarnwick, Brill endured ..." (the
+# main clause's subject is the person). The year follows "in", a day of a date or a comma,
+# within BORN_REACH characters of "born" on its line, with no clause about another time or
+# person between ("who", "when", "after", "died" ...).
+BORN_REACH = 90
+_BORN_AFTER_NAME = re.compile(rf"{WS}(?:was|is){WS}born{WS}")
+_BORN_OPENS = re.compile(r"(?:(?<=[.!?][ \t])|(?<=\n)|(?<=\A))Born[ \t]")
+_BORN_YEAR = re.compile(
+    r"(?:\bin|,|\b\d{1,2}(?:st|nd|rd|th)?,?|\b[A-Z][a-z]{2,8}\.?)[ \t]+"
+    r"(?P<year>(?:18|19|20)\d\d)\b(?![-–/]\d)")
+_BORN_BREAK = re.compile(r"\b(?:who|which|whose|when|while|after|before|until|since|died"
+                         r"|where|and[ \t]+(?:his|her|their))\b|\n")
+_SUBJECT_AFTER = re.compile(r",[ \t]+(?=[A-Z])")
 _NUMBER_ITEM_BEFORE = re.compile(rf"\d(?:,|\)[,;]?){WS}\Z")
 _LIST_SEP = re.compile(rf"(?:,{WS}(?:and{WS})?|{WS}and{WS}|;{WS})")
 
@@ -97,6 +114,7 @@ class _Found:
         self.span, self.cue = span, cue
         self.age: tuple[int, int] | None = None
         self.home: tuple[int, int] | None = None
+        self.born: tuple[int, int] | None = None
 
 
 _NOUN_FIRST = re.compile(rf"(?i:{_PERSON_NOUNS}){WS}")
@@ -219,6 +237,40 @@ def _pair_ages(found: dict, text: str, start: int, end: int, lex: Lexicon) -> No
                 f.age = f.age or m.span(group)
 
 
+def _born_year(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The span of the birth year stated right after "born" at ``pos``."""
+    hi = min(end, pos + BORN_REACH)
+    stop = _BORN_BREAK.search(text, pos, hi)
+    m = _BORN_YEAR.search(text, pos, stop.start() if stop else hi)
+    return m.span("year") if m else None
+
+
+def _births(found: dict, text: str, start: int, end: int, lex: Lexicon) -> None:
+    """Birth years: "Ada Brill was born ... in 1930", "Born in 1931 ..., Brill endured ..."."""
+    for m in _BORN_AFTER_NAME.finditer(text, start, end):
+        ending = _NAME_ENDING.search(text, max(start, m.start() - 60), m.start())
+        year = _born_year(text, m.end(), end)
+        if ending is None or year is None:
+            continue
+        span = _cleaned(text, *ending.span("name"), lex)
+        if span is None or span[1] != m.start():
+            continue
+        f = found.setdefault(span, _Found(span, "born"))
+        f.born = f.born or year
+    for m in _BORN_OPENS.finditer(text, start, end):
+        year = _born_year(text, m.end(), end)
+        if year is None:
+            continue
+        hi = min(end, m.end() + 2 * BORN_REACH)
+        line_end = text.find("\n", m.end(), hi)
+        for c in _SUBJECT_AFTER.finditer(text, year[1], line_end if line_end >= 0 else hi):
+            span = _name_at(text, c.end(), end, lex, single=True)
+            if span is not None and re.match(r"[ \t]+[a-z]", text[span[1]:span[1] + 3]):
+                f = found.setdefault(span, _Found(span, "born"))
+                f.born = f.born or year
+                break
+
+
 def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     text = ctx.text
     lex = lexicon(ctx.vocab)
@@ -262,6 +314,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if am is not None and (_age(am, "age") or _age(am, "age2")):
             _attach(found, span, found[span].cue if span in found else "age", text, end, lex)
     _pair_ages(found, text, start, end, lex)
+    _births(found, text, start, end, lex)
     for span in sorted(found):
         f = found[span]
         name = " ".join(text[span[0]:span[1]].split())
@@ -273,5 +326,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if f.home is not None:
             value["home"] = " ".join(text[f.home[0]:f.home[1]].split())
             spans.append(SpanRef(f.home[0], f.home[1], "home"))
+        if f.born is not None:
+            value["born"] = int(text[f.born[0]:f.born[1]])
+            spans.append(SpanRef(f.born[0], f.born[1], "born"))
         yield ClaimDraft(kind="person", predicate="named", subject="named", value=value,
                          spans=spans, extractor=NAME, version=VERSION)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
@@ -53,9 +53,31 @@ class Entity:
     members: list[tuple[str, str, str]] = field(default_factory=list)  # (mention, variant, kind)
 
 
+def garbled_expansions(longs: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of the long forms one acronym is defined with in one story ("National Highway
+    Traffic Safety Administration (NHTSA)" on most pages, "National Highway Transportation
+    Safety Association (NHTSA)" on one) that name one organisation, one of them garbled: as
+    many words (three or more), the same first word, and at least half the words alike. Two
+    bodies that share an acronym share few words ("European Central Bank" / "England and
+    Wales Cricket Board") and stay apart."""
+    forms = sorted({clean_surface(x) for x in longs})
+    out = []
+    for i, a in enumerate(forms):
+        wa = a.casefold().split()
+        for b in forms[i + 1:]:
+            wb = b.casefold().split()
+            if len(wa) != len(wb) or len(wa) < 3 or wa[0] != wb[0]:
+                continue
+            if 2 * sum(x == y for x, y in zip(wa, wb, strict=True)) >= len(wa):
+                out.append((a, b))
+    return out
+
+
 def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
-            scope: str = "") -> list[Entity]:
-    """Group mentions into entities. ``aliases`` maps a short form to its long form.
+            scope: str = "", expansions: Sequence[tuple[str, str]] = ()) -> list[Entity]:
+    """Group mentions into entities. ``aliases`` maps a short form to its long form;
+    ``expansions`` pairs two long forms of one acronym that name one organisation
+    (``garbled_expansions``): they are one entity, one spelling of it wrong.
 
     Deterministic: keys are processed in sorted order and ids hash the canonical spelling.
     """
@@ -86,7 +108,8 @@ def cluster(mentions: list[Mention], aliases: dict[str, str] | None = None,
         by_type["place"] = by_type["place"] + place_side_mentions(spare, by_type["place"])
     entities: list[Entity] = []
     for etype in sorted(by_type):
-        entities.extend(_cluster_type(etype, by_type[etype], aliases, scope))
+        entities.extend(_cluster_type(etype, by_type[etype], aliases, scope,
+                                      expansions if etype == "org" else ()))
     return entities
 
 
@@ -483,7 +506,8 @@ _ENDINGS = frozenset("aeiouys")
 
 
 def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
-                  scope: str = "") -> list[Entity]:
+                  scope: str = "", expansions: Sequence[tuple[str, str]] = ()
+                  ) -> list[Entity]:
     if etype == "person":
         ms = side_mentions_kept(ms)
     key_of = {m.mention_id: tokens(m.surface, etype) for m in ms}
@@ -520,6 +544,9 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     for short, long in sorted(aliases.items()):
         if short in key_by_surface and long in key_by_surface:
             uf.union(key_by_surface[short], key_by_surface[long])
+    for a, b in expansions:
+        if a in key_by_surface and b in key_by_surface:
+            uf.union(key_by_surface[a], key_by_surface[b])
     country_of: dict[tuple, str] = {}
     if etype != "person":
         # one country however written ("U.K.", "United Kingdom", "Britain"); two countries are

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from audit.progress import NO_PROGRESS, Bar
 from audit.projectfiles import read_aliases
-from audit.resolve.cluster import Entity, Mention, cluster
+from audit.resolve.cluster import Entity, Mention, cluster, garbled_expansions
 from audit.resolve.names import tokens
 from audit.resolve.stories import assign_stories
 from audit.store import Store
@@ -44,6 +44,7 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
     story_of = assign_stories(doc_keys)
     del doc_keys
     doc_aliases: dict[str, dict[str, str]] = defaultdict(dict)
+    long_forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for doc, value in con.execute(
             """SELECT c.document_id, c.value FROM claims c
                JOIN current_documents p USING (document_id)
@@ -51,6 +52,12 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
         v = json.loads(value)
         if v.get("alias") and v.get("name") and doc in story_of:
             doc_aliases[story_of[doc]].setdefault(v["alias"], v["name"])
+            long_forms[story_of[doc]][v["alias"]].add(v["name"])
+    # an acronym defined two ways in one story: one organisation, one long form garbled
+    expansions = {story: [pair for alias in sorted(by_alias)
+                          for pair in garbled_expansions(by_alias[alias])]
+                  for story, by_alias in long_forms.items()}
+    del long_forms
     several = len(set(story_of.values())) > 1
     docs_of: dict[str, list[str]] = defaultdict(list)
     for d, story in story_of.items():
@@ -95,8 +102,9 @@ def resolve_corpus(store: Store, declared: dict[str, str], full: bool = False,
             entities: list[tuple[str, Entity]] = []
             for story in sorted(by_story):
                 aliases = {**doc_aliases.get(story, {}), **declared}
-                entities.extend((story, e) for e in cluster(by_story[story], aliases,
-                                                            scope=story if several else ""))
+                entities.extend((story, e) for e in cluster(
+                    by_story[story], aliases, scope=story if several else "",
+                    expansions=expansions.get(story, ())))
             insert_rows(con, "entities", [
                 {"entity_id": e.entity_id, "etype": e.etype, "canonical": e.canonical,
                  "mentions": len(e.members), "variants": len({v for _, v, _ in e.members}),

@@ -1,4 +1,5 @@
-"""arithmetic: parts stated in one sentence that add up to more than the stated total.
+"""arithmetic: parts stated in one sentence that add up to more than the stated total (a total
+written round allows half its last digit: "$4.7 billion" for parts of $4.707 billion).
 
 One sentence: no sentence end, no paragraph break and no line break that does not wrap a
 sentence (``audit.text.runs_on``) between the parts: the rows of a price table or a list
@@ -132,7 +133,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             continue
         out.append(Candidate(
             check="arithmetic",
-            judged={"parts_total": parts, "stated_total": total},
+            # a total written round may be the parts' sum rounded ("$4.7 billion" for $4.61
+            # billion plus $96.9 million): it holds up to half its last digit more
+            judged={"parts_total": parts, "stated_total": total + rounding_slack(total)},
             key=[cur, total, sorted([a_text, b_text or "", str(n or "")])]
             + ([story] if story else []),
             headline=f"parts add up to {parts:,.0f} {cur}, more than the stated total",
@@ -141,6 +144,19 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
             details={"parts": parts, "total": total, "currency": cur},
         ))
     return out
+
+
+ROUNDING_CAP = 0.025  # a round total stands for at most this much more (as in frames.bound)
+
+
+def rounding_slack(total: float) -> float:
+    """Half the last significant digit of a total written round ("4,700,000,000": 50 million),
+    at most ROUNDING_CAP of it; 0 for a total with cents or no trailing zero."""
+    if total != int(total) or total < 10:
+        return 0.0
+    digits = str(int(total))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return min(10 ** zeros / 2, ROUNDING_CAP * total) if zeros else 0.0
 
 
 PART_WITHIN = 200  # characters from the end of one amount to the start of the next part

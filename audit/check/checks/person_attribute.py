@@ -1,8 +1,12 @@
-"""attribute-conflict: one person given two ages, or two home towns, by different sources.
+"""attribute-conflict: one person given two ages, two birth years or two home towns, by different
+sources.
 
 Read from the "named" person claims (``audit.extract.untitled``: "Ada Brill, 41, of Tarnwick",
 "41-year-old Ada Brill"), per person entity, between documents (one source's own statements are
 not compared: "Ivo, 44, and his son Ivo, 12" may share a name).
+
+Birth years ("was born on Jan. 30, 1930", "Born in 1931 ..., Brill endured"): two that differ
+conflict (``born``).
 
 Ages: two ages of one person conflict when they differ, except by a year or more as many as
 the documents are dated apart in the right direction: a birthday may fall between a report 30
@@ -29,13 +33,13 @@ NAME = "attribute-conflict"
 CLASS = "attribute-conflict"
 SCOPE = "story"
 JUDGED = ("attribute_comparison",)
-DESCRIPTION = "One person given two ages or two home towns by different sources."
+DESCRIPTION = "One person given two ages, birth years or home towns by different sources."
 SEVERITY = "warning"
 ORDER = 17
 EXPECTATIONS = (
     expect("expect_column_values_to_not_be_in_set", "warning",
-           "A person has one age and one home region in every source",
-           column="attribute_comparison", value_set=["age", "home"]),
+           "A person has one age, one birth year and one home region in every source",
+           column="attribute_comparison", value_set=["age", "born", "home"]),
     expect("expect_column_values_to_not_be_in_set", "info",
            "A person's home town is named the same way in every source",
            column="attribute_comparison", value_set=["home-town"]),
@@ -90,9 +94,9 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     people: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     for story, canonical, doc, claim, value, published in rows:
         v = json.loads(value)
-        if "age" in v or "home" in v:
+        if "age" in v or "home" in v or "born" in v:
             people[(story, canonical)].append((doc, claim, v.get("age"), v.get("home"),
-                                               published))
+                                               published, v.get("born")))
     out: list[Candidate] = []
     for (story, person), stated in people.items():
         out.extend(_person(story, person, stated))
@@ -101,14 +105,16 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
 
 def _person(story: str, person: str, stated: list[tuple]) -> list[Candidate]:
     found: dict[str, dict[str, set[str]]] = {}
-    for i, (doc_a, ca, age_a, home_a, date_a) in enumerate(stated):
-        for doc_b, cb, age_b, home_b, date_b in stated[i + 1:]:
+    for i, (doc_a, ca, age_a, home_a, date_a, born_a) in enumerate(stated):
+        for doc_b, cb, age_b, home_b, date_b, born_b in stated[i + 1:]:
             if doc_a == doc_b:
                 continue
             pairs = []
             if age_a is not None and age_b is not None and \
                     ages_conflict(age_a, age_b, date_a, date_b):
                 pairs.append(("age", str(age_a), str(age_b)))
+            if born_a is not None and born_b is not None and born_a != born_b:
+                pairs.append(("born", str(born_a), str(born_b)))
             if home_a and home_b:
                 kind = compare_homes(home_a, home_b)
                 if kind is not None:
@@ -119,8 +125,8 @@ def _person(story: str, person: str, stated: list[tuple]) -> list[Candidate]:
                 entry.setdefault(lb, set()).add(cb)
     out = []
     for kind, sides in sorted(found.items()):
-        role = "age" if kind == "age" else "home"
-        what = "age" if kind == "age" else "home town"
+        role = kind if kind in ("age", "born") else "home"
+        what = {"age": "age", "born": "birth year"}.get(kind, "home town")
         out.append(Candidate(
             check=NAME,
             judged={"attribute_comparison": kind},
