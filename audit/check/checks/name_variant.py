@@ -78,6 +78,7 @@ def pieces(con: duckdb.DuckDBPyConnection, inputs: Inputs, size: int | None = No
     # each read story's entities as the memo keeps them (JSON, one entity at a time)
     fresh: dict[str, list[tuple[list, str]]] | None = \
         None if memo.states is None else defaultdict(list)
+    known: dict[str, str | None] = {}  # pages' languages, each identified once for all pieces
     for names in _name_ranges(con, where, held, size):
         by_entity = _entities(con, where, names, fresh)
         for name in list(held) if names is None else names:
@@ -85,7 +86,7 @@ def pieces(con: duckdb.DuckDBPyConnection, inputs: Inputs, size: int | None = No
                 by_entity[ent["order"][2]] = ent
         out = _pairs(by_entity)
         del by_entity
-        _mark_forms(con, out)
+        _mark_forms(con, out, known)
         if out:  # a range of names whose spellings are all alike gives none
             yield out
         del out
@@ -201,7 +202,8 @@ def _pairs(by_entity: dict[str, dict]) -> list[Candidate]:
     return out
 
 
-def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
+def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate],
+                known: dict[str, str | None] | None = None) -> None:
     """Details the confidence weighs (``audit/check/confidence.py``): ``other_language`` when
     the variant is written only on pages in another language than the canonical spelling's
     and differs as that language's form would (``language_form``), or is an organisation's
@@ -226,7 +228,7 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     # the rest of the check)
     declinable, translatable = language_pairs(given, spelling)
     langs = claim_languages(con, [claim for c in translatable + declinable for v in c.values
-                                  for claim, _ in v["claims"]])
+                                  for claim, _ in v["claims"]], known)
     for c in declinable:
         declined = [langs.get(claim) for claim, _ in c.values[0]["claims"]]
         others = [langs.get(claim) for claim, _ in c.values[1]["claims"]]
