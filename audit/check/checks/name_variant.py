@@ -104,20 +104,23 @@ PIECES = pieces  # the run takes this check's candidates a range of names at a t
 
 def _name_ranges(con: duckdb.DuckDBPyConnection, where: str, held: dict[str, list[dict]],
                  size: int | None) -> Iterator[list[str] | None]:
-    """The canonical names in order (Python's), cut into ranges of about ``size`` (entity,
-    spelling) pairs; one range of every name (None) when ``size`` is None."""
+    """The canonical names in order (Python's), cut into ranges of about ``size`` candidates
+    (an entity's spellings other than its canonical one); one range of every name (None) when
+    ``size`` is None."""
     if size is None:
         yield None
         return
     stories = "" if not where else """JOIN mentions m USING (mention_id)
         LEFT JOIN document_stories ds ON ds.document_id = m.document_id"""
     weight: dict[str, int] = dict(con.execute(f"""
-        SELECT e.canonical, count(DISTINCT (e.entity_id, em.variant))
+        SELECT e.canonical,
+               count(DISTINCT (e.entity_id, em.variant)) FILTER (em.variant_kind <> 'same')
         FROM entities e JOIN entity_mentions em USING (entity_id) {stories}
         WHERE e.variants > 1 {where}
         GROUP BY 1""").fetchall())
     for name, ents in held.items():
-        weight[name] = weight.get(name, 0) + sum(len(e["v"]) for e in ents)
+        weight[name] = weight.get(name, 0) + sum(kind != "same" for e in ents
+                                                 for kind, _ in e["v"].values())
     names: list[str] = []
     total = 0
     for name in sorted(weight):
