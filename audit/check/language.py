@@ -56,10 +56,13 @@ class ClaimLanguages:
     read). Each document is identified when first asked, once: identifying costs a model load
     (~0.4 s) and ~0.1 ms a page, and :func:`other_language` stops at the first unsure page."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, claim_ids: list[str]):
+    def __init__(self, con: duckdb.DuckDBPyConnection, claim_ids: list[str],
+                 known: dict[str, str | None] | None = None):
         self._doc: dict[str, str] = {}
         self._text: dict[str, str] = {}
-        self._code: dict[str, str | None] = {}
+        # document -> its language, shared by the caller's later lookups (``known``): a page
+        # is identified once, whichever lookup asked first
+        self._code: dict[str, str | None] = {} if known is None else known
         if not claim_ids:
             return
         self._doc = dict(con.execute(
@@ -72,7 +75,7 @@ class ClaimLanguages:
         cur = con.execute(f"""
             SELECT document_id, substr(text, 1, {SAMPLE_CHARS}) FROM documents
             WHERE document_id IN (SELECT unnest(?::VARCHAR[]))""",
-                          [sorted(set(self._doc.values()))])
+                          [sorted(set(self._doc.values()) - set(self._code))])
         while batch := cur.fetchmany(10_000):
             self._text.update(batch)
 
@@ -85,9 +88,11 @@ class ClaimLanguages:
         return self._code[doc]
 
 
-def claim_languages(con: duckdb.DuckDBPyConnection, claim_ids: list[str]) -> ClaimLanguages:
-    """claim id -> the language of the document it was read from (None when unsure)."""
-    return ClaimLanguages(con, claim_ids)
+def claim_languages(con: duckdb.DuckDBPyConnection, claim_ids: list[str],
+                    known: dict[str, str | None] | None = None) -> ClaimLanguages:
+    """claim id -> the language of the document it was read from (None when unsure); with
+    ``known``, the documents identified by earlier lookups sharing it are not read again."""
+    return ClaimLanguages(con, claim_ids, known)
 
 
 def other_language(variant: Iterable[str | None], canonical: Iterable[str | None]) -> bool:

@@ -72,6 +72,15 @@ class StoryMemo:
         if key is not None:
             self._fresh[story] = (key, json.dumps(payload, sort_keys=True))
 
+    def put_json(self, story: str | None, text: str) -> None:
+        """``put`` of a payload already written as ``json.dumps(payload, sort_keys=True)``
+        writes it (a builder that reads its stories in pieces keeps their JSON, not their
+        objects, until the end)."""
+        story = story or ""
+        key = self._key(story)
+        if key is not None:
+            self._fresh[story] = (key, text)
+
     def save(self) -> None:
         """Write what was computed; forget stories that no longer exist."""
         if self.states is None:

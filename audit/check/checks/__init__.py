@@ -21,7 +21,11 @@ A check module declares
   findings come from elsewhere (``integrity``);
 * optionally ``STORED(inputs) -> str``: the same candidates as SQL rows, for a check whose
   candidates have one value and no details (``audit/check/stored.py``: the DuckDB engine keeps
-  them in a temp table and makes their findings in SQL).
+  them in a temp table and makes their findings in SQL);
+* optionally ``PIECES(con, inputs, size) -> Iterator[list[Candidate]]``: the same candidates
+  as ``candidates``, in its order, in lists of about ``size`` candidates, no key in two lists,
+  each built only when asked for: the DuckDB engine's run judges and writes each list before
+  it builds the next (name-variant's ~80,000 candidates at 100,000 documents).
 
 Everything that used to list the checks by hand (builders, story scope, judged columns, the
 built-in suite, SARIF rule texts, the report's class order) is derived from these modules.
@@ -32,7 +36,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,6 +66,7 @@ class Check:
     module: str
     per_story: bool = False
     stored: Callable[..., str] | None = None  # the module's STORED, if any
+    pieces: Callable[..., Iterator[list]] | None = None  # the module's PIECES, if any
 
 
 def expect(gx_type: str, severity: str, description: str, when: dict[str, Any] | None = None,
@@ -110,7 +115,7 @@ def _declared(mod: Any) -> Check:
                                "not in JUDGED")
     return Check(mod.NAME, mod.CLASS, mod.SCOPE, tuple(mod.JUDGED), mod.DESCRIPTION,
                  mod.SEVERITY, mod.ORDER, tuple(mod.EXPECTATIONS), mod.candidates, mod.__name__,
-                 per_story, getattr(mod, "STORED", None))
+                 per_story, getattr(mod, "STORED", None), getattr(mod, "PIECES", None))
 
 
 def builders() -> list[Check]:

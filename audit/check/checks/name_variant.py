@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -48,10 +49,99 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     An entity lies in one story, so each story's entities with their variants are kept in the
     check memo (``audit/check/memo.py``) and only the stories whose memo is stale are read
     again; the entities are then taken in the order one query over all of them gives."""
+    return [c for piece in pieces(con, inputs) for c in piece]
+
+
+def pieces(con: duckdb.DuckDBPyConnection, inputs: Inputs, size: int | None = None
+           ) -> Iterator[list[Candidate]]:
+    """:func:`candidates` in lists of about ``size`` candidates (None: one list), in its
+    order: the entities of a range of canonical names at a time (a name's candidates, and so
+    a spelling pair of two stories merged into one finding, are never split between lists).
+    Each list is read, grouped and marked only when asked for: the run judges and writes one
+    before the next is built (at 100,000 documents the 79,157 candidates at once were ~360 MiB
+    of the check's peak)."""
     memo = StoryMemo(con, NAME, inputs)
     missing = memo.missing()
     where = "" if missing is None else \
         f"AND coalesce(ds.story_id, '') IN ({', '.join(map(_sql_str, missing)) or 'NULL'})"
+    # the memoised entities of the stories not read again, by canonical name
+    held: dict[str, list[dict]] = defaultdict(list)
+    if memo.states is not None:
+        for story in sorted(set(memo.states) - set(missing or ())):
+            payload = memo.get(story)
+            if payload is None:  # pragma: no cover - missing() lists every stale story
+                raise RuntimeError(f"name-variant: no memo for story {story!r}")
+            for ent in payload:
+                ent["v"] = {v: (k, [(c, tuple(r)) for c, r in cl])
+                            for v, (k, cl) in ent["v"].items()}
+                held[ent["canonical"]].append(ent)
+    # each read story's entities as the memo keeps them (JSON, one entity at a time)
+    fresh: dict[str, list[tuple[list, str]]] | None = \
+        None if memo.states is None else defaultdict(list)
+    known: dict[str, str | None] = {}  # pages' languages, each identified once for all pieces
+    for names in _name_ranges(con, where, held, size):
+        by_entity = _entities(con, where, names, fresh)
+        for name in list(held) if names is None else names:
+            for ent in held.pop(name, ()):
+                by_entity[ent["order"][2]] = ent
+        out = _pairs(by_entity)
+        del by_entity
+        _mark_forms(con, out, known)
+        if out:  # a range of names whose spellings are all alike gives none
+            yield out
+        del out
+    if memo.states is not None:
+        assert fresh is not None
+        for story in missing or ():
+            # as ``json.dumps`` writes the list of the story's entities in query order
+            ents = sorted(fresh.pop(story, ()), key=lambda e: e[0])
+            memo.put_json(story, "[" + ", ".join(text for _, text in ents) + "]")
+        memo.save()
+
+
+PIECES = pieces  # the run takes this check's candidates a range of names at a time
+
+
+def _name_ranges(con: duckdb.DuckDBPyConnection, where: str, held: dict[str, list[dict]],
+                 size: int | None) -> Iterator[list[str] | None]:
+    """The canonical names in order (Python's), cut into ranges of about ``size`` candidates
+    (an entity's spellings other than its canonical one); one range of every name (None) when
+    ``size`` is None."""
+    if size is None:
+        yield None
+        return
+    stories = "" if not where else """JOIN mentions m USING (mention_id)
+        LEFT JOIN document_stories ds ON ds.document_id = m.document_id"""
+    weight: dict[str, int] = dict(con.execute(f"""
+        SELECT e.canonical,
+               count(DISTINCT (e.entity_id, em.variant)) FILTER (em.variant_kind <> 'same')
+        FROM entities e JOIN entity_mentions em USING (entity_id) {stories}
+        WHERE e.variants > 1 {where}
+        GROUP BY 1""").fetchall())
+    for name, ents in held.items():
+        weight[name] = weight.get(name, 0) + sum(kind != "same" for e in ents
+                                                 for kind, _ in e["v"].values())
+    names: list[str] = []
+    total = 0
+    for name in sorted(weight):
+        names.append(name)
+        total += weight[name]
+        if total >= size:
+            yield names
+            names, total = [], 0
+    if names:
+        yield names
+
+
+def _entities(con: duckdb.DuckDBPyConnection, where: str, names: list[str] | None,
+              fresh: dict[str, list[tuple[list, str]]] | None) -> dict[str, dict]:
+    """The entities with several spellings whose canonical name is one of ``names`` (None:
+    any), of the stories ``where`` keeps, by id; each also added to ``fresh`` (story -> its
+    entities' order keys and JSON) when the memo is kept."""
+    args: list = []
+    if names is not None:
+        where += " AND e.canonical IN (SELECT unnest(?::VARCHAR[]))"
+        args.append(names)
     # flat rows, grouped here: DuckDB hands nested lists to Python far more slowly; read in
     # batches as they are grouped (every entity mention of 100,000 documents at once held
     # about 1 GB of Python tuples: the check's peak)
@@ -63,7 +153,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         LEFT JOIN document_stories ds ON ds.document_id = m.document_id
         WHERE e.variants > 1 {where}
         ORDER BY e.canonical, em.variant, e.entity_id, em.variant_kind, m.claim_id,
-                 m.span_id""")
+                 m.span_id""", args)
     rows = _batches(cur)
     by_entity: dict[str, dict] = {}
     stories: dict[str, list[str]] = defaultdict(list)  # story -> its entities
@@ -83,20 +173,18 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                                          "order": [canonical, variant, eid]})
         claims = [(claim, (f"@{span}",)) for span, claim in first.items()]
         ent["v"][variant] = (kind, claims)
-    if memo.states is not None:
-        for story in missing or ():
-            memo.put(story, [by_entity[e] for e in stories.get(story, [])])
-        for story in sorted(set(memo.states) - set(missing or ())):
-            held = memo.get(story)
-            if held is None:  # pragma: no cover - missing() lists every stale story
-                raise RuntimeError(f"name-variant: no memo for story {story!r}")
-            for ent in held:
-                ent["v"] = {v: (k, [(c, tuple(r)) for c, r in cl])
-                            for v, (k, cl) in ent["v"].items()}
-                by_entity[ent["order"][2]] = ent
-        memo.save()
+    if fresh is not None:
+        for story, eids in stories.items():
+            fresh[story].extend((by_entity[e]["order"], json.dumps(by_entity[e],
+                                                                   sort_keys=True))
+                                for e in eids)
+    return by_entity
+
+
+def _pairs(by_entity: dict[str, dict]) -> list[Candidate]:
+    """A candidate per entity and spelling other than its canonical one, the entities in the
+    order of their first row in the query over all of them."""
     out = []
-    # entities in the order of their first row in the query over all of them
     for ent in sorted(by_entity.values(), key=lambda e: e["order"]):
         canon_claims = ent["v"].get(ent["canonical"], ("same", []))[1]
         for variant, (kind, claims) in sorted(ent["v"].items()):
@@ -114,11 +202,11 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                 details={"variant_kind": kind, "entity": ent["canonical"]},
                 order=ent["order"],  # one pair in two stories: the first entity's kind stands
             ))
-    _mark_forms(con, out)
     return out
 
 
-def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
+def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate],
+                known: dict[str, str | None] | None = None) -> None:
     """Details the confidence weighs (``audit/check/confidence.py``): ``other_language`` when
     the variant is written only on pages in another language than the canonical spelling's
     and differs as that language's form would (``language_form``), or is an organisation's
@@ -143,7 +231,7 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate]) -> None:
     # the rest of the check)
     declinable, translatable = language_pairs(given, spelling)
     langs = claim_languages(con, [claim for c in translatable + declinable for v in c.values
-                                  for claim, _ in v["claims"]])
+                                  for claim, _ in v["claims"]], known)
     for c in declinable:
         declined = [langs.get(claim) for claim, _ in c.values[0]["claims"]]
         others = [langs.get(claim) for claim, _ in c.values[1]["claims"]]
