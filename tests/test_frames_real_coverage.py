@@ -2460,3 +2460,69 @@ def test_the_day_someone_was_found_dead_is_one_happening(tmp_path):
              "c.txt": "Ada Brill and her husband were found dead at their home on Thursday."}
     got = found(tmp_path, files, "date-conflict")
     assert got and "Thursday" in got[0]["message"]
+
+
+# --- lessons of held-out set 39 ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, age", [
+    ("The squall sank the ketch, drowning 61-year-old Danish shipowner Karl Vesterby.",
+     "Karl Vesterby", 61),
+    ("Karl Vesterby chartered the ketch. Vesterby, 61, the founder of Nordhav Lines, was "
+     "aboard.", "Vesterby", 61),
+])
+def test_an_age_is_read_past_a_nationality_and_after_a_surname_named_before(text, name, age):
+    from audit.extract import untitled
+
+    got = [c.value for c in run(untitled, text)]
+    assert [(v["name"], v.get("age")) for v in got] == [(name, age)], got
+
+
+@pytest.mark.parametrize("text", [
+    "Rovers beat Athletic at home. Athletic, 14, Rovers, 9.",
+    "The flood reached Tarnwick on Monday. In Tarnwick, 52 people were rescued.",
+])
+def test_a_lone_word_with_a_number_is_no_age_unless_a_full_name_ends_with_it(text):
+    from audit.extract import untitled
+
+    assert not [c.value for c in run(untitled, text) if "age" in c.value]
+
+
+def test_two_ages_of_one_man_given_in_those_shapes_conflict(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "The squall sank the ketch off Skagen, drowning 61-year-old Danish shipowner "
+                 "Karl Vesterby and three crew.",
+        "b.txt": "Karl Vesterby chartered the ketch for a week. Vesterby, 62, the founder of "
+                 "Nordhav Lines, had sailed for forty years.",
+        "c.txt": "Rescuers searched off Skagen for shipowner Karl Vesterby, 61, and his crew.",
+    }, "attribute-conflict")
+    assert len(got) == 1 and "62" in got[0]["message"], [f["message"] for f in got]
+
+
+@pytest.mark.parametrize("text, tallies", [
+    ("Dana Hale won the mayoralty with 812,397 votes to Ivo Brill's 701,220.",
+     [("812,397", ["dana hale"]), ("701,220", ["ivo brill"])]),
+    ("Dana Hale, who secured 812,397 votes to Brill's 701,220, was sworn in on Friday.",
+     [("812,397", ["dana hale"]), ("701,220", ["brill"])]),
+])
+def test_a_tally_and_its_rivals_figure_each_keep_their_own_holder(text, tallies):
+    """A race result written as one figure "to" a rival's: the rival is no recipient of the
+    winner's votes, and the rival's figure is a count of the same noun, left unwritten."""
+    got = [(f["exact"], f["holder"]["gets"], f["noun"] if "noun" in f else None)
+           for f in figures(counts, text)]
+    assert [(e, g) for e, g, _ in got] == tallies, got
+
+
+def test_a_rivals_tally_misstated_on_one_page_conflicts(tmp_path):
+    files = {
+        "a.txt": "Dana Hale won the mayoralty with 812,397 votes to Ivo Brill's 701,220.",
+        "b.txt": "The count ended late: Hale won the mayoralty with 812,397 votes to Ivo "
+                 "Brill's 710,220, officials said.",
+        "c.txt": "Ivo Brill finished with 701,220 votes, conceding to Dana Hale on Friday.",
+    }
+    got = found(tmp_path, files, "value-conflict")
+    assert len(got) == 1 and "710220" in got[0]["message"], [f["message"] for f in got]
+
+
+def test_a_gift_to_a_school_keeps_its_recipient():
+    f = one(counts, "Acme gave 500 laptops to Tarnwick School.")
+    assert f["holder"]["gets"] == ["tarnwick school"], f

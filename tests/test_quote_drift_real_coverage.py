@@ -307,3 +307,79 @@ def test_the_quote_caches_are_emptied_after_the_builders_and_change_no_finding(t
     again = json.loads((tmp_path / "reports" / "findings.json").read_text(encoding="utf-8"))
     assert [f["id"] for f in again["findings"]] == [f["id"] for f in got]
     assert [fn.cache_info().currsize for fn in caches] == [0] * len(caches)
+
+
+# --- one finding per odd wording (lessons of held-out set 39) ---------------------------------
+
+_STATEMENT = ("We kept the pace steady for twenty miles and then the legs took over, "
+              "and I am proud of every kilometre")
+
+
+_LEADS = ["The runner Edda Morlund won the harbour race on Sunday.",
+          "Edda Morlund took the harbour race in a course record.",
+          "A cold wind did not stop Edda Morlund from winning again.",
+          "Morlund, 31, crossed the line alone at the harbour.",
+          "The favourite, Edda Morlund, kept her title this weekend."]
+
+
+def _pages(wordings: list[str]) -> dict[str, str]:
+    """One page per wording, each with its own lead (identical pages are one document)."""
+    return {f"p{k}.txt": f"Harbour race\n\n{_LEADS[k]} “{w},” Morlund said after the "
+                         "finish.\n" for k, w in enumerate(wordings)}
+
+
+def _odd(finding) -> set[str]:
+    return {e["path"].rsplit("/", 1)[-1] for e in finding["evidence"]}
+
+
+def test_each_odd_wording_is_compared_with_the_majoritys_only(tmp_path):
+    """Three pages copy the statement word for word, two each change another word: two
+    findings, each odd page against the three, and none pairing the two odd pages."""
+    odd_one = _STATEMENT.replace("steady", "even")
+    odd_two = _STATEMENT.replace("proud", "happy")
+    got, _ = audit_texts(tmp_path, _pages([_STATEMENT] * 3 + [odd_one, odd_two]))
+    qd = [f for f in drift(got) if f["severity"] == "warning"]
+    assert len(qd) == 2, [f["message"] for f in drift(got)]
+    assert sorted(_odd(f) - {"p0.txt", "p1.txt", "p2.txt"} == {p} for f in qd
+                  for p in ("p3.txt", "p4.txt")).count(True) == 2
+    assert all({"p0.txt", "p1.txt", "p2.txt"} <= _odd(f) for f in qd), [_odd(f) for f in qd]
+
+
+def test_transcripts_with_no_common_wording_are_information(tmp_path):
+    """Four pages, each with its own transcript of the spoken words (no two alike): no page
+    departs from a copy the others share, so the differences are information, not warnings."""
+    wordings = [_STATEMENT,
+                _STATEMENT.replace("steady", "even"),
+                _STATEMENT.replace("proud", "happy"),
+                _STATEMENT.replace("took over", "did the rest")]
+    got, _ = audit_texts(tmp_path, _pages(wordings))
+    assert drift(got), "the differences are still reported"
+    assert not [f for f in drift(got) if f["severity"] != "info"], \
+        [(f["severity"], f["message"]) for f in drift(got)]
+
+
+def test_a_negated_transcript_stays_a_warning_without_a_majority(tmp_path):
+    """The same four transcripts, but one page turns "I am proud" into "I am not proud": a
+    change of meaning, whoever transcribed it."""
+    wordings = [_STATEMENT,
+                _STATEMENT.replace("steady", "even"),
+                _STATEMENT.replace("I am proud", "I am not proud"),
+                _STATEMENT.replace("took over", "did the rest")]
+    got, _ = audit_texts(tmp_path, _pages(wordings))
+    warned = [f for f in drift(got) if f["severity"] == "warning"]
+    assert warned and all("p2.txt" in _odd(f) for f in warned), \
+        [(f["severity"], f["message"]) for f in drift(got)]
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("I was prepared", "I wasn't prepared", True),
+    ("we will never sign it", "we will sign it", True),
+    ("we did not expect this", "we did expect this", True),
+    ("we kept the pace steady", "we kept the pace even", False),
+])
+def test_a_negation_flip_is_told_from_a_reworded_phrase(a, b, expected):
+    from audit.check.checks.quote_drift import negated
+    from audit.resolve.utterances import word_diff
+
+    diff, _ = word_diff(a, b)
+    assert negated(diff) is expected, diff

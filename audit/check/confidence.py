@@ -28,6 +28,10 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   way, I don't know where, you lost your way" / "Somewhere along the way, you lost your way"):
   an abridgement; this alone leaves a finding at info. A word dropped that no commas set off
   ("brings in" / "brings") stays a change.
+* **no majority wording**: four or more wordings of one quote each written by one page only,
+  none departing from a wording several pages share (details ``no_majority``): each page
+  transcribed spoken words its own way, so no page departs from the others' copy; this alone
+  leaves a finding at info, unless one wording negates the other (details ``negated``).
 * **digits slipped in copying**: two amounts 10, 100 or 1,000 times apart with the same
   significant digits (details ``decimal_slip``), or two figures of one magnitude written with
   the same three or more digits in another order on pages none of which states both (details
@@ -247,6 +251,7 @@ LOWER_BOUND = 0.3  # a currency slip whose one side only says "more than" the nu
 OTHER_CONTEXT = 0.3  # a currency slip whose two sides share no topic word around them
 GRAMMAR_ONLY = 0.3  # a quote's wordings differ in grammar words or inflections only
 ASIDE_DROPPED = 0.3  # one wording leaves out an aside the other sets off by commas
+NO_MAJORITY = 0.3  # four or more lone wordings of a quote, no shared wording among them
 TRANSLATED = 0.3  # two pages' translations of one quote, in a language not the story's own
 TIME_UNIT = 0.3  # a count of "minutos", "ans": a minute of play, an age, a span, no tally
 YEAR_FROM_STORY = 0.6  # a weekday checked in the year other pages give its undated date
@@ -355,6 +360,8 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= ROUNDS
     if (details or {}).get("translated") is True:
         score *= TRANSLATED
+    if (details or {}).get("no_majority") is True:
+        score *= NO_MAJORITY
     if (details or {}).get("grammar_only") is True:
         score *= GRAMMAR_ONLY
     if (details or {}).get("aside_dropped") is True:

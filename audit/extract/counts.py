@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from audit.claimvalues import CountValue
 from audit.extract.frames import (
+    RIVAL_AFTER,
     STATE_OF,
     approx_bound_kind,
     bound,
@@ -57,7 +58,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "59"
+VERSION = "60"
 
 # Nouns of Spanish, Portuguese and French coverage, by what English pages call them
 ROMANCE_COUNT_NOUNS = {
@@ -600,6 +601,18 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             extractor=NAME,
             version=VERSION,
         )
+        rival = RIVAL_AFTER.match(text, ce, se)
+        if rival is not None and kept and (n := _number_value(rival["num"])) is not None:
+            # "812,397 votes to Ivo Brill's 701,220": the rival's count of the same noun
+            rs = rival.start("num")
+            rframe = read_frame(text, ss, se, rs, rival.end("num"), "count", doc_year, rs,
+                                subject, doc_month)
+            yield ClaimDraft(
+                kind="count", predicate="count", subject=subject,
+                value={"n": as_number(n), **rframe,
+                       "bound": bound(float(n), None, rival["num"], 1, rounded=n >= 1000)},
+                spans=[SpanRef(rs, rival.end("num"), "value"), SpanRef(cs, ce, "context")],
+                qualifiers={}, extractor=NAME, version=VERSION)
         taken = whole_of_charges(text, ns, ss) if subject.endswith("counts") else None
         if taken is not None and (n := _number_value(taken["n"])) is not None and n < value:
             # "guilty on two of five counts": two counts at the stage the verb before names

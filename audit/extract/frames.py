@@ -175,7 +175,10 @@ _GIVER_BEFORE = re.compile(
 # (behind) / ended with": "Hall, who trailed behind with 812,397 votes")
 _GETTER_BEFORE = re.compile(
     rf"{_NAMES}(?:,?[ \t]+who)?[ \t]+{_AUX}(?:{_GET}\w*|(?:finish|end|trail|came|come|place)\w*"
-    r"(?:[ \t]+(?:behind|second|third|fourth|last|up))?[ \t]+with)[ \t]+"
+    r"(?:[ \t]+(?:behind|second|third|fourth|last|up))?[ \t]+with"
+    # "won the mayoralty with", "retained her seat with": the race, then the tally
+    r"|(?:won|wins|win|winning|retain\w*|clinch\w*|took|takes|secur\w*)[ \t]+"
+    r"(?:[a-z]+[ \t]+){1,3}with)[ \t]+"
     rf"(?:(?:a|an|the|about|around|some|roughly|nearly|almost|over|more[ \t]+than|up[ \t]+to"
     rf"|at[ \t]+least|a[ \t]+combined|a[ \t]+total[ \t]+of|another|an[ \t]+additional)[ \t]+)*$")
 # "<giver> awarded <receiver> $5m"
@@ -244,6 +247,22 @@ _FROM_AFTER = re.compile(
     rf"(?:[ \t]+(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){{0,2}})?"
     rf"(?:[ \t]+(?:each|apiece|combined|in[ \t]+total|together|between[ \t]+them))?"
     rf"[ \t]+(?P<prep>from|by|to|for|at|of)[ \t]+(?:the[ \t]+)?{_NAMES}")
+# a rival's figure after a name: "to Ivo Brill's 701,220", "to Brill's 44.1%"
+_RIVAL_FIGURE = re.compile(r"(?:['’]s?)?[ \t]+(?:(?:about|nearly|almost|some|just)[ \t]+)?\d")
+
+
+def _rival_figure(text: str, name_end: int, hi: int) -> bool:
+    """Whether a name ending at ``name_end`` is a possessive before a figure ("Brill's 701,220";
+    the name pattern may have taken the "'s" in)."""
+    m = _RIVAL_FIGURE.match(text, name_end, hi)
+    return m is not None and (text[name_end:name_end + 1] in "'’" and name_end < hi
+                              or text[max(0, name_end - 2):name_end] in ("'s", "’s"))
+# "Dana Hale won with 812,397 votes to Ivo Brill's 701,220": the rival's figure of the same
+# noun, the noun left out (a tally's second side)
+RIVAL_AFTER = re.compile(
+    rf"[ \t]*,?[ \t]+(?:to|against|versus|vs\.?|compared[ \t]+(?:with|to))[ \t]+"
+    rf"(?:the[ \t]+)?(?P<rival>{_NAME})['’]s?[ \t]+(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)"
+    r"(?![\d,.]?\d|[ \t]*(?:%|per|[a-z]))")
 # "... from the state", "... by an anonymous donor": a common-noun giver
 _FROM_COMMON_AFTER = re.compile(
     r"(?:[ \t]+(?:in|of)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})?"
@@ -384,6 +403,8 @@ def holder(text: str, ss: int, se: int, vs: int, ve: int, span_start: int | None
                                strong=pat in (_POSSESSIVE_BEFORE, _POSSESSIVE_LINK_BEFORE))
                 break
     a = _FROM_AFTER.match(text, ve, hi)
+    if a and a["prep"] == "to" and _rival_figure(text, a.end("names"), hi):
+        a = None  # "812,397 votes to Ivo Brill's 701,220": the rival's figure, not a recipient
     if a:
         into = gives if a["prep"] in ("from", "by") else gets
         into += [n for n in _names(a["names"], text, a.start("names"), ss) if n not in into]

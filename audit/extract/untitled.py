@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from audit.extract.people import PERSON_NAME, _clean_name
 from audit.extract.vocab import (
     NAME_TOKEN,
+    NATIONALITIES,
     PERSON_NOUNS,
     STOP_WORDS,
     WS,
@@ -41,7 +42,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "untitled_people"
-VERSION = "8"
+VERSION = "9"
 
 _NAME = rf"(?P<name>{PERSON_NAME})"
 _PLACE_TOKEN = rf"(?:St\.|Ft\.|Mt\.|{NAME_TOKEN})"
@@ -63,6 +64,11 @@ _HOME_AFTER = re.compile(
 # Anchored: these three are scanned only over the lines holding their cue word.
 _YEAR_OLD = Anchored(re.compile(
     rf"(?<![\w-])(?P<age>\d{{1,3}})-year-old{WS}(?:[a-z]+{WS})?(?={NAME_TOKEN})"
+), re.compile("-year-old"))
+# "41-year-old Danish shipowner Ada Brill": a nationality and a word or two of what she is
+_YEAR_OLD_DESCRIBED = Anchored(re.compile(
+    rf"(?<![\w-])(?P<age>\d{{1,3}})-year-old{WS}(?P<nationality>[A-Z][a-z]+){WS}"
+    rf"(?:[a-z]+{WS}){{1,2}}(?={NAME_TOKEN})"
 ), re.compile("-year-old"))
 # "Ivo and Ada Brill, ages 44 and 41" / "Ivo Brill and Ada Brill, aged 44 and 41"
 _PAIR_AGES = Anchored(re.compile(
@@ -140,6 +146,20 @@ def _name_at(text: str, pos: int, end: int, lex: Lexicon, *, single: bool = Fals
     if len(text[span[0]:span[1]].split()) < (1 if single else 2):
         return None
     return span
+
+
+def _surname_of_named(text: str, span: tuple[int, int], start: int, lex: Lexicon) -> bool:
+    """Whether a one-word name is the last word of a full name written earlier in the same
+    passage ("Ada Brill was on board. ... Brill, 41, the founder of ..."): a surname with its
+    age, not a place or a team with a number."""
+    word = text[span[0]:span[1]]
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text[start:span[0]]):
+        a = start + m.start()
+        before = re.search(rf"({NAME_TOKEN}){WS}$", text[max(start, a - 40):a])
+        if before is not None and before.group(1) not in STOP_WORDS and \
+                _cleaned(text, a - len(before.group(0)), a + len(word), lex) is not None:
+            return True
+    return False
 
 
 def _age(m: re.Match[str], g: str) -> tuple[int, int] | None:
@@ -293,8 +313,10 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                     a = home.start("home") + w.end() + 1  # "The Brenmouth resident"
                 if f.home is None and a < b:
                     f.home = (a, b)
-    # "41-year-old Ada Brill"
-    for m in _YEAR_OLD.finditer(text, start, end):
+    # "41-year-old Ada Brill", "41-year-old Danish shipowner Ada Brill"
+    for m in [*_YEAR_OLD.finditer(text, start, end),
+              *(d for d in _YEAR_OLD_DESCRIBED.finditer(text, start, end)
+                if d.group("nationality") in NATIONALITIES)]:
         span = _name_at(text, m.end(), end, lex)
         if span is not None and 0 < int(m.group("age")) < 120:
             f = found.setdefault(span, _Found(span, "age"))
@@ -306,7 +328,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             continue
         a, b = ending.span("name")
         span = _cleaned(text, a, b, lex)
-        if span is None or span[1] != b or len(text[span[0]:b].split()) < 2:
+        if span is None or span[1] != b:
+            continue
+        if len(text[span[0]:b].split()) < 2 and not _surname_of_named(text, span, start, lex):
             continue
         if _NUMBER_ITEM_BEFORE.search(text, max(start, span[0] - 12), span[0]):
             continue  # "Rovers, 14, Athletic, 9.": a table of names and numbers

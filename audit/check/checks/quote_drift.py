@@ -187,12 +187,83 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         for q in sorted({q[2] for pair in pairs for q in pair}):
             label.setdefault(tuple(words(q)), q)
         built = [_build(a, b, parts, label) for a, b in pairs]
-        story_cands[i] = [c for c in built if c is not None]
+        story_cands[i] = against_majority(pairs, built)
         _mark_translated(story_cands[i], quotes_in[i])
         memo.put(story, {"candidates": [_payload(c) for c in story_cands[i]],
                          "warnings": story_notes[i]})
     memo.save()
     return [c for cands in story_cands for c in cands]
+
+
+def against_majority(pairs: list[tuple[tuple, tuple]], built: list[Candidate | None]
+                     ) -> list[Candidate]:
+    """The candidates of one story's pairs (``built[k]`` of ``pairs[k]``; None: the two agree),
+    one per odd wording rather than one per two wordings. A wording (a quote's words) is
+    supported by the pages quoting it so or agreeing with it (a trimmed copy). A wording of
+    one page is compared with the better-supported wordings it pairs with, not also with
+    another lone page's wording that is compared with one too (a copy error shows against the
+    wording several pages copied). Lone wordings left to pair among themselves, four or more
+    of them linked (one pairs with three others: ``TRANSCRIPT_PARTNERS``), are transcripts each
+    page made of spoken words: no page departs from a copy the others share, so the pair is marked
+    ``no_majority`` (weak evidence), unless one side negates what the other says (details
+    ``negated``: "was" / "wasn't prepared" changes the meaning whoever transcribed it; one or
+    two changed words only: a negation among many changed words is another sentence)."""
+    wording = {_node(q): tuple(words(q[2])) for pair in pairs for q in pair}
+    support: dict[tuple, set[str]] = {}
+    for (a, b), cand in zip(pairs, built, strict=True):
+        for q, other in ((a, b), (b, a)):
+            support.setdefault(wording[_node(q)], set()).add(q[4])
+            if cand is None:  # agrees with the other: supports its wording too
+                support.setdefault(wording[_node(other)], set()).add(q[4])
+    sides = [(wording[_node(a)], wording[_node(b)]) for a, b in pairs]
+    lone = {w for w, pages in support.items() if len(pages) < 2}
+    backed = {w for (x, y), cand in zip(sides, built, strict=True) if cand is not None
+              for w, other in ((x, y), (y, x)) if w in lone and other not in lone}
+    partners: dict[tuple, set[tuple]] = {}
+    kept: list[tuple[Candidate, tuple, tuple]] = []
+    for (x, y), cand in zip(sides, built, strict=True):
+        if cand is None:
+            continue
+        if x in lone and y in lone:
+            if x in backed and y in backed:
+                continue  # both are compared with a wording other pages share
+            partners.setdefault(x, set()).add(y)
+            partners.setdefault(y, set()).add(x)
+        kept.append((cand, x, y))
+    for cand, x, y in kept:
+        if x in lone and y in lone and \
+                max(len(partners[x]), len(partners[y])) >= TRANSCRIPT_PARTNERS:
+            if cand.judged["changed_words"] <= NEGATION_MAX_CHANGED and negated(
+                    cand.details.get("diff") or []):
+                cand.details["negated"] = True
+            else:
+                cand.details["no_majority"] = True
+    return [cand for cand, _, _ in kept]
+
+
+def _node(q: tuple) -> str:
+    """A quote's node in the utterance graph: its claim id, or its pieces' ids joined."""
+    return q[0] if isinstance(q[0], str) else "+".join(q[0])
+
+
+# a lone wording paired with this many other lone wordings: four pages or more each with its
+# own transcript (three wordings may be one reworded by a rewrite and another by a second)
+TRANSCRIPT_PARTNERS = 3
+NEGATION_MAX_CHANGED = 2  # a negation flip is one or two words; more is another sentence
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "none", "cannot"})
+
+
+def negated(diff: list[list[str]]) -> bool:
+    """Whether the words one wording has and the other lacks include a negation ("not",
+    "never", a verb's "n't")."""
+    for tag, text in diff:
+        if tag == "equal":
+            continue
+        for w in text.lower().replace("\u2019", "'").split():
+            w = w.strip(".,;:!?\"'“”()")
+            if w in _NEGATIONS or w.endswith("n't"):
+                return True
+    return False
 
 
 def _mark_translated(cands: list[Candidate], quotes: list[tuple]) -> None:
