@@ -57,14 +57,19 @@ class StoryMemo:
         return sorted(s for s in self.states
                       if (held := self._held.get(s)) is None or held[0] != self._key(s))
 
-    def get(self, story: str | None) -> Any | None:
+    def get_json(self, story: str | None) -> str | None:
+        """``get``'s payload as the JSON text the memo holds (None: compute it)."""
         story = story or ""
         key = self._key(story)
         held = self._held.get(story)
         if key is None or held is None or held[0] != key:
             return None
         self.reused += 1
-        return json.loads(held[1])
+        return held[1]
+
+    def get(self, story: str | None) -> Any | None:
+        text = self.get_json(story)
+        return None if text is None else json.loads(text)
 
     def put(self, story: str | None, payload: Any) -> None:
         story = story or ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -137,23 +138,122 @@ def utterance_pairs(quotes: list[tuple]) -> Iterator[tuple[tuple, tuple]]:
 
 
 def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate]:
+    return [c for piece in pieces(con, inputs) for c in piece]
+
+
+def pieces(con: duckdb.DuckDBPyConnection, inputs: Inputs, size: int | None = None
+           ) -> Iterator[list[Candidate]]:
+    """:func:`candidates` in lists of about ``size`` candidates (None: one list), each key's
+    in its order. The stories' pairs are built a range of stories at a time (about
+    ``4 * size`` quotes), and each story's candidates are kept as the memo's JSON until every
+    range is built; the lists are then decoded a group of whole stories at a time, stories
+    that share a key (one key found in two stories is one finding, merged by the run from one
+    list) always in one group, a group's stories in order; the groups follow their first
+    stories. At 100,000 documents the 41,918 candidates at once were ~2.5 million live
+    objects."""
     cap = limit("AUDIT_MAX_QUOTES_PER_SPEAKER")
     memo = StoryMemo(con, NAME, inputs, extra=str(cap))
-    # pairs of every story first, then the database is asked once for all of them (a query
-    # per story scans the spans each time: 12,500 stories took minutes); a story whose state
-    # is unchanged since its candidates were built takes them from the memo (word diffs too)
+    # the stories not memoised (all of them without states); the others come from the memo
+    quotes_of = quotes_by_story(con, stories=memo.missing(), shared=inputs.shared)
+    stories = sorted(set(quotes_of) | set(memo.states or ()))
+    if size is None:
+        yield [c for _, cands, _ in _built(con, stories, quotes_of, memo, cap, inputs,
+                                           memo.states is not None) for c in cands]
+        memo.save()
+        return
+    # each story's candidates as the memo keeps them (JSON), and their keys
+    texts: list[str] = []
+    cids: list[list[str]] = []
+    for lo, hi in _story_ranges(stories, quotes_of, 4 * size):
+        for _, cands, text in _built(con, stories[lo:hi], quotes_of, memo, cap, inputs,
+                                     True):
+            texts.append(text)
+            cids.append([c.cid for c in cands])
+            del cands
+    memo.save()
+    for group in _groups(cids, size):
+        piece = [_candidate(c) for k in group for c in json.loads(texts[k])["candidates"]]
+        for k in group:
+            texts[k] = ""
+        if piece:
+            yield piece
+        del piece
+
+
+PIECES = pieces  # the run takes this check's candidates a range of stories at a time
+
+
+def _story_ranges(stories: list[str], quotes_of: dict[str, list[tuple]], quotes: int
+                  ) -> Iterator[tuple[int, int]]:
+    """Ranges (start, end) of ``stories`` holding about ``quotes`` quotes to compare each
+    (a memoised story counts as none)."""
+    lo, n = 0, 0
+    for k, story in enumerate(stories):
+        n += len(quotes_of.get(story, ()))
+        if n >= quotes:
+            yield lo, k + 1
+            lo, n = k + 1, 0
+    if lo < len(stories):
+        yield lo, len(stories)
+
+
+def _groups(cids: list[list[str]], size: int) -> Iterator[list[int]]:
+    """The stories (their indexes, ascending) in groups of about ``size`` candidates, every
+    story that shares a key with another in that one's group; a group is made when its first
+    story comes (a key of two far apart stories at 100,000 documents kept 27,193 candidates
+    in one run of consecutive stories)."""
+    root = list(range(len(cids)))
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    first: dict[str, int] = {}  # the first story of each key
+    for k, ids in enumerate(cids):
+        for cid in ids:
+            a, b = find(first.setdefault(cid, k)), find(k)
+            if a != b:
+                root[max(a, b)] = min(a, b)
+    members: dict[int, list[int]] = {}
+    for k in range(len(cids)):
+        members.setdefault(find(k), []).append(k)
+    group: list[int] = []
+    n = 0
+    for k in range(len(cids)):
+        if find(k) != k:
+            continue  # in the group of its component's first story
+        group.extend(members[k])
+        n += sum(len(cids[j]) for j in members[k])
+        if n >= size:
+            yield sorted(group)
+            group, n = [], 0
+    if group:
+        yield sorted(group)
+
+
+def _built(con: duckdb.DuckDBPyConnection, stories: list[str],
+           quotes_of: dict[str, list[tuple]], memo: StoryMemo, cap: int, inputs: Inputs,
+           as_json: bool) -> list[tuple[str, list[Candidate], str]]:
+    """Each of ``stories``' candidates and their memo payload as JSON (its quotes taken out
+    of ``quotes_of``): pairs of every story first, then the database is asked once for all
+    of them (a query per story scans the spans each time: 12,500 stories took minutes); a
+    story whose state is unchanged since its candidates were built takes them from the memo
+    (word diffs too). Without ``as_json`` a built story's JSON is "" (nothing kept)."""
     story_cands: list[list[Candidate]] = []
+    story_texts: list[str] = []
     todo: list[tuple[int, str, list[tuple]]] = []
     story_notes: dict[int, list[str]] = {}
-    # the others come from the memo
-    quotes_of = quotes_by_story(con, stories=memo.missing(), shared=inputs.shared)
-    for story in sorted(set(quotes_of) | set(memo.states or ())):
-        held = memo.get(story)
-        if held is not None:  # the story's candidates as built when its state was this
+    for story in stories:
+        text = memo.get_json(story)
+        if text is not None:  # the story's candidates as built when its state was this
+            held = json.loads(text)
             inputs.warnings.extend(held["warnings"])
             story_cands.append([_candidate(c) for c in held["candidates"]])
+            story_texts.append(text)
             continue
-        quotes = quotes_of.get(story, [])
+        quotes = quotes_of.pop(story, [])
         # pairwise: one speaker's quotes are bounded, so that one group cannot stall the run
         seen: Counter[str] = Counter()
         kept = []
@@ -167,6 +267,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                  for speaker, n in sorted(seen.items()) if n > cap]
         inputs.warnings.extend(notes)
         story_cands.append([])
+        story_texts.append("")
         story_notes[len(story_cands) - 1] = notes
         todo.append((len(story_cands) - 1, story, kept))
     quotes_in = {i: kept for i, _, kept in todo}
@@ -174,10 +275,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
              for i, story, kept in todo]
     where = _surroundings(con, {q[0] for *_, rw in found for pair in rw for q in pair})
     story_pairs = [(i, story, pairs + _rewritten(rw, where)) for i, story, pairs, rw in found]
+    del found, where
     groups = [(i, _split_groups(pairs)) for i, _, pairs in story_pairs]
     starts = _starts(con, {p[0] for _, gs in groups for _, pieces in gs for p in pieces})
     story_pairs = [(i, story, _joined(pairs, gs, starts))
                    for (i, story, pairs), (_, gs) in zip(story_pairs, groups, strict=True)]
+    del groups, starts
     parts = _parts(con, {c for _, _, pairs in story_pairs for pair in pairs for q in pair
                          for c in _ids(q)})
     for i, story, pairs in story_pairs:
@@ -189,10 +292,11 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         built = [_build(a, b, parts, label) for a, b in pairs]
         story_cands[i] = against_majority(pairs, built)
         _mark_translated(story_cands[i], quotes_in[i])
-        memo.put(story, {"candidates": [_payload(c) for c in story_cands[i]],
-                         "warnings": story_notes[i]})
-    memo.save()
-    return [c for cands in story_cands for c in cands]
+        if as_json:
+            story_texts[i] = json.dumps({"candidates": [_payload(c) for c in story_cands[i]],
+                                         "warnings": story_notes[i]}, sort_keys=True)
+            memo.put_json(story, story_texts[i])
+    return list(zip(stories, story_cands, story_texts, strict=True))
 
 
 def against_majority(pairs: list[tuple[tuple, tuple]], built: list[Candidate | None]
