@@ -301,7 +301,7 @@ def test_a_key_built_in_two_buckets_is_merged_in_the_builders_order():
 
 
 def test_a_malformed_file_fails_the_job_naming_it(spark, tmp_path: Path):
-    root = _copy_example(tmp_path / "bad")
+    root = conflicting_project(tmp_path)  # two good documents beside the bad one
     (root / "sources" / "broken.html").write_bytes(b"\x00\x01\x02\xff\xfe binary \x00" * 50)
     r = invoke("run", root, "--engine", "spark", "--format", "json", *SPARK_CONF)
     assert r.exit_code == 2, r.output
@@ -352,7 +352,7 @@ def test_a_check_stage_failure_on_spark_exits_with_a_clear_error(spark, tmp_path
     """A bad limit for the checks fails the check stage of the Spark engine (the driver
     validates it before sending it to the workers) as it fails the DuckDB engine: exit 2 with
     the variable named, no traceback, no run recorded, no report written."""
-    root = _copy_example(tmp_path / "p")
+    root = conflicting_project(tmp_path)
     monkeypatch.setenv("AUDIT_MAX_QUOTES_PER_SPEAKER", "many")
     r = invoke("run", root, "--engine", "spark", "--format", "json", "-q", *SPARK_CONF)
     assert r.exit_code == 2, r.output
