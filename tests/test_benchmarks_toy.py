@@ -69,7 +69,7 @@ def test_spark_benchmark_runs_at_toy_size(tmp_path: Path):
         pytest.skip(missing)
     out = tmp_path / "spark.json"
     r = _bench("benchmarks/bench_spark.py", "--toy", "--spark-conf", "spark.driver.memory=1g",
-               "--json", str(out))
+               "--spark-conf", "spark.sql.shuffle.partitions=2", "--json", str(out))
     assert r.returncode == 0, r.stderr[-3000:]
     rows = json.loads(out.read_text())
     assert [x["engine"] for x in rows] == ["duckdb", "spark"]

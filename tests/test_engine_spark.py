@@ -17,9 +17,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import REPO, invoke, restate_first_amount
+from tests.conftest import REPO, conflicting_project, invoke, restate_first_amount
 
-SPARK_CONF = ("--spark-conf", "spark.driver.memory=1g")
+# Spark set up for tests: a small driver, and two shuffle partitions for local[2] (the default
+# eight only add tasks on inputs this small; every run is dozens of small Spark jobs).
+TEST_CONF = {"spark.driver.memory": "1g", "spark.sql.shuffle.partitions": "2"}
+SPARK_CONF = tuple(x for k, v in TEST_CONF.items() for x in ("--spark-conf", f"{k}={v}"))
 
 
 def _spark_missing() -> str | None:
@@ -45,7 +48,7 @@ def spark():
     from audit.engine.settings import SparkSettings
     from audit.engine.spark import session
 
-    return session(SparkSettings("local[2]", None, {"spark.driver.memory": "1g"}))
+    return session(SparkSettings("local[2]", None, dict(TEST_CONF)))
 
 
 def _copy_example(root: Path) -> Path:
@@ -298,7 +301,7 @@ def test_a_key_built_in_two_buckets_is_merged_in_the_builders_order():
 
 
 def test_a_malformed_file_fails_the_job_naming_it(spark, tmp_path: Path):
-    root = _copy_example(tmp_path / "bad")
+    root = conflicting_project(tmp_path)  # two good documents beside the bad one
     (root / "sources" / "broken.html").write_bytes(b"\x00\x01\x02\xff\xfe binary \x00" * 50)
     r = invoke("run", root, "--engine", "spark", "--format", "json", *SPARK_CONF)
     assert r.exit_code == 2, r.output
@@ -349,7 +352,7 @@ def test_a_check_stage_failure_on_spark_exits_with_a_clear_error(spark, tmp_path
     """A bad limit for the checks fails the check stage of the Spark engine (the driver
     validates it before sending it to the workers) as it fails the DuckDB engine: exit 2 with
     the variable named, no traceback, no run recorded, no report written."""
-    root = _copy_example(tmp_path / "p")
+    root = conflicting_project(tmp_path)
     monkeypatch.setenv("AUDIT_MAX_QUOTES_PER_SPEAKER", "many")
     r = invoke("run", root, "--engine", "spark", "--format", "json", "-q", *SPARK_CONF)
     assert r.exit_code == 2, r.output
@@ -365,8 +368,9 @@ def test_a_spark_run_outside_the_virtual_environment_finds_the_audits_packages(
     """``audit`` started by its full path, with no virtual environment on the PATH: the local
     Python workers must run this interpreter, not the first ``python3`` of the PATH (which may
     lack pyarrow: every task failed). A process of its own, since the driver reads the workers'
-    Python when its Spark context starts."""
-    root = _copy_example(tmp_path / "p")
+    Python when its Spark context starts. Two one-line documents: every stage still runs in
+    the Python workers, and the process starts a JVM of its own (the slow part)."""
+    root = conflicting_project(tmp_path)
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_ENV")}
     env["PATH"] = "/usr/bin:/bin"
@@ -374,7 +378,7 @@ def test_a_spark_run_outside_the_virtual_environment_finds_the_audits_packages(
                           "--format", "json", "--fail-on", "never", "-q", *SPARK_CONF],
                          cwd=str(REPO), env=env, capture_output=True, text=True, timeout=900)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert (root / "reports" / "findings.json").exists()
+    assert _fingerprints(root)  # the planted conflict, found in the workers
 
 
 def test_local_workers_run_this_interpreter_unless_told_otherwise():
