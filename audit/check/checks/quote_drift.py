@@ -519,8 +519,9 @@ def grammar_only(diff: list[list[str]]) -> bool:
     at either end are trimmed) mends grammar only: the same letters spaced otherwise ("on
     board" / "onboard", "defendants’" / "defendant's"), auxiliaries or "and" added, dropped
     or swapped (``_GRAMMAR_WORDS``; articles, which the word diff already ignores, go with
-    them), or one word inflected otherwise ("talk" / "talking"). A change at an end where both
-    sides differ is a change."""
+    them), "that" added or dropped alone (a complementiser: "sure (that) we"; "that" for
+    another word is a change), or one word inflected otherwise ("talk" / "talking"). A change
+    at an end where both sides differ is a change."""
     runs: list[tuple[list[str], list[str], bool]] = []  # deleted, inserted, inside
     current: tuple[list[str], list[str]] | None = None
     seen_equal = False
@@ -546,6 +547,8 @@ def grammar_only(diff: list[list[str]]) -> bool:
             if deleted and inserted:
                 return False  # a change at an end: both sides differ there
             continue
+        if not (deleted and inserted) and (deleted or inserted) == ["that"]:
+            continue  # a complementiser dropped: "make certain (that) we get"
         deleted = [w for w in deleted if w not in _GRAMMAR_WORDS]
         inserted = [w for w in inserted if w not in _GRAMMAR_WORDS]
         if "".join(deleted) == "".join(inserted):
