@@ -40,6 +40,7 @@ EXAMPLES = [
     "Police identified the victims as Ivo Brill, 44, and Ada Brill.",
     "Among them was Ada Brill.",
     "A 41-year-old Ada Brill was hurt. Ivo and Ada Brill, ages 44 and 41, left.",
+    "The squall drowned 61-year-old Danish shipowner Karl Vesterby off Skagen.",
     "It happened at 7:30 p.m. local time, or 1930 GMT, before noon on Friday.",
     "The fair opened in Brenmouth on Monday and was held yesterday in Tarnwick.",
     "A six-storey building and a 12-story tower burned; the ten storey hostel was spared.",
