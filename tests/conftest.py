@@ -33,20 +33,6 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 EXAMPLE_SOURCES = REPO / "sources"
 
 
-# The test files that take minutes (Spark runs, each a few hundred small Spark jobs; benchmark
-# scripts run as child processes), slowest first. pytest-xdist hands each worker one file at a
-# time (``--dist loadfile``) in collection order (``--no-loadscope-reorder``; by default it
-# orders files by their number of tests, which sent the Spark file, with few tests, last and
-# left one worker running it alone for minutes at the end). These go first; the many short
-# files then even out the workers' ends.
-SLOW_FIRST = ("test_engine_spark.py", "test_benchmarks_toy.py")
-
-
-def pytest_collection_modifyitems(config, items):
-    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(SLOW_FIRST)))  # stable
-
-
 def invoke(*args: str):
     """Run the real CLI in-process; returns click's Result (exit_code, output, stderr)."""
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)

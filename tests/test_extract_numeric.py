@@ -654,8 +654,11 @@ def test_long_unpunctuated_zone_stays_linear(unit):
                 pass
         return time.process_time() - started
 
-    # the least of three runs each: one run's CPU time still varies with the machine's load
-    small, large = min(cpu(75_000) for _ in range(3)), min(cpu(300_000) for _ in range(3))
+    small, large = cpu(75_000), cpu(300_000)
+    for _ in range(2):  # one run's CPU time varies with the machine's load: measure again
+        if large < 8 * max(small, 0.05):
+            break
+        small, large = min(small, cpu(75_000)), min(large, cpu(300_000))
     assert large < 8 * max(small, 0.05), (small, large)  # linear: ~4x; quadratic: ~16x
 
 
