@@ -1508,6 +1508,13 @@ def test_a_misspelt_place_written_without_a_cue_is_reported(tmp_path):
     ("we will never give in to them", "we will never give up to them", False),
     ("We will win the vote", "We would win the vote", False),
     ("a deeply unfair ruling", "an unfair ruling", False),
+    # a complementiser dropped; "that" for "the" or "this" is another word
+    ("we are looking to make certain that we get paid for what it cost us",
+     "we are looking to make certain we get paid for what it cost us", True),
+    ("we said that case was closed and we moved on",
+     "we said the case was closed and we moved on", False),
+    ("we said that case was closed and we moved on",
+     "we said this case was closed and we moved on", False),
 ])
 def test_quotes_that_differ_in_grammar_words_only_are_told_apart(a, b, grammar):
     diff, changed = word_diff(a, b)
