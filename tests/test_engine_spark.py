@@ -169,36 +169,6 @@ def test_example_project_same_findings_on_both_engines(spark, tmp_path: Path):
     assert parts and all(len(p) == len("part=0") for p in parts)
 
 
-def test_generated_corpus_same_findings_and_stories(spark, tmp_path: Path):
-    from benchmarks.generate import generate
-
-    def make(root: Path) -> Path:
-        generate(root, 24, 4, 11)  # 96 documents: many stories
-        return root
-
-    duck, spk = _both(tmp_path, make)
-    found = _fingerprints(spk)
-    assert len(found) > 20 and found == _fingerprints(duck)
-    for sql in SAME_TABLES + SAME_FINDINGS:
-        assert _table(spk, sql) == _table(duck, sql), sql
-    stories = _table(spk, "SELECT count(DISTINCT story_id) FROM document_stories")[0][0]
-    assert stories > 12
-    assert any(cls == "quote-drift" for _, _, cls in found)
-    # after one edit the Spark engine recomputes the story checks of the changed story only,
-    # and the per-story corpus checks (quote-drift, attribution-change) in every bucket; its
-    # findings are the DuckDB engine's on the edited corpus
-    for root in (duck, spk):
-        restate_first_amount(root)
-    assert invoke("run", duck, "--format", "json", "--fail-on", "never", "-q").exit_code == 0
-    again = invoke("run", spk, "--engine", "spark", "--format", "json", "--fail-on", "never",
-                   *SPARK_CONF)
-    assert again.exit_code == 0, again.output
-    assert "reused from run" in again.output
-    assert _fingerprints(spk) == _fingerprints(duck) != found
-    for sql in SAME_FINDINGS:  # both runs: the copied findings and the new ones
-        assert _table(spk, sql) == _table(duck, sql), sql
-
-
 # Three small stories of our own beside a generated corpus (more than 50 documents, so the
 # corpus is split into stories): each misspells the same engineer the same way, and each
 # counts four backers but lists three. Two documents of one story share two names; documents
@@ -214,7 +184,7 @@ CROSS_STORIES = (("Ingrid Solberg", "Elena Marsh", "reservoir",
 def _cross_story_corpus(root: Path) -> Path:
     from benchmarks.generate import generate
 
-    generate(root, 12, 4, 5)
+    generate(root, 24, 4, 11)  # 96 documents: many stories
     src = root / "sources" / "extra"
     src.mkdir()
     for n, (mayor, chair, site, backers) in enumerate(CROSS_STORIES):
@@ -234,19 +204,30 @@ def _cross_story_corpus(root: Path) -> Path:
     return root
 
 
-def test_corpus_checks_across_stories_on_spark(spark, tmp_path: Path, monkeypatch):
-    """name-variant, count-vs-list and reference are built on Spark in the story buckets; one
-    key found in stories of different buckets is one finding, the DuckDB engine's (same
-    message, same evidence in the same order). Run as on a large corpus: the judged frame
-    and the findings' joins planned by Spark (no broadcast, no coalescing)."""
+def test_generated_corpus_same_findings_stories_and_reruns(spark, tmp_path: Path,
+                                                           monkeypatch):
+    """A generated corpus (many stories) with three small stories of our own
+    (``_cross_story_corpus``), audited by both engines as a large corpus is (the judged frame
+    and the findings' joins planned by Spark: no broadcast, no coalescing): the same stored
+    rows and findings; name-variant, count-vs-list and reference built in the story buckets,
+    one key found in stories of different buckets one finding, the DuckDB engine's (same
+    message, same evidence in the same order); then one edit, and the Spark engine's re-run
+    gives the DuckDB engine's findings on the edited corpus. One test for all three, since
+    every Spark run costs about a minute of CI whatever the corpus size."""
     from audit.engine import sparkcheck
     from audit.engine.sparkcheck import story_bucket
 
     monkeypatch.setattr(sparkcheck, "JUDGE_ROWS", 0)
     duck, spk = _both(tmp_path, _cross_story_corpus)
-    assert _fingerprints(spk) == _fingerprints(duck)
-    for sql in SAME_FINDINGS:
+    found = _fingerprints(spk)
+    assert len(found) > 20 and found == _fingerprints(duck)
+    for sql in SAME_TABLES + SAME_FINDINGS:
         assert _table(spk, sql) == _table(duck, sql), sql
+    n_stories = _table(spk, "SELECT count(DISTINCT story_id) FROM document_stories")[0][0]
+    assert n_stories > 12
+    assert any(cls == "quote-drift" for _, _, cls in found)
+
+    # the three stories of our own: each key found in all three is one finding
     stories = [s for (s,) in _table(spk, """
         SELECT DISTINCT story_id FROM document_stories JOIN document_paths USING (document_id)
         WHERE path LIKE '%extra/%'""")]
@@ -262,11 +243,25 @@ def test_corpus_checks_across_stories_on_spark(spark, tmp_path: Path, monkeypatc
                 if f["class"] in ("name-variant", "count-vs-list", "reference")
                 and {story_of[e["document_id"]] for e in f["evidence"]} == set(stories)}
 
-    found = across(spk)
-    assert set(found) == {"name-variant", "count-vs-list", "reference"}
-    assert found == across(duck)
-    assert "'Tomas Vandergrif'" in found["name-variant"]["message"]
-    assert found["name-variant"]["details"]["variant_kind"] == "spelling"
+    crossing = across(spk)
+    assert set(crossing) == {"name-variant", "count-vs-list", "reference"}
+    assert crossing == across(duck)
+    assert "'Tomas Vandergrif'" in crossing["name-variant"]["message"]
+    assert crossing["name-variant"]["details"]["variant_kind"] == "spelling"
+
+    # after one edit the Spark engine recomputes the story checks of the changed story only,
+    # and the per-story corpus checks (quote-drift, attribution-change) in every bucket; its
+    # findings are the DuckDB engine's on the edited corpus
+    for root in (duck, spk):
+        restate_first_amount(root)
+    assert invoke("run", duck, "--format", "json", "--fail-on", "never", "-q").exit_code == 0
+    again = invoke("run", spk, "--engine", "spark", "--format", "json", "--fail-on", "never",
+                   *SPARK_CONF)
+    assert again.exit_code == 0, again.output
+    assert "reused from run" in again.output
+    assert _fingerprints(spk) == _fingerprints(duck) != found
+    for sql in SAME_FINDINGS:  # both runs: the copied findings and the new ones
+        assert _table(spk, sql) == _table(duck, sql), sql
 
 
 def test_a_key_built_in_two_buckets_is_merged_in_the_builders_order():
@@ -367,18 +362,22 @@ def test_a_spark_run_outside_the_virtual_environment_finds_the_audits_packages(
         spark, tmp_path: Path):
     """``audit`` started by its full path, with no virtual environment on the PATH: the local
     Python workers must run this interpreter, not the first ``python3`` of the PATH (which may
-    lack pyarrow: every task failed). A process of its own, since the driver reads the workers'
-    Python when its Spark context starts. Two one-line documents: every stage still runs in
-    the Python workers, and the process starts a JVM of its own (the slow part)."""
+    lack pyarrow: every task failed, and the run ended in a bug). A process of its own, since
+    the driver reads the workers' Python when its Spark context starts. The workers read the
+    sources and find a malformed file: the job fails naming it (exit 2), which only a worker
+    that imported pyarrow and the audit's reader can report; no full run is needed for that
+    (each costs about a minute of CI)."""
     root = conflicting_project(tmp_path)
+    (root / "sources" / "broken.html").write_bytes(b"\x00\x01\x02\xff\xfe binary \x00" * 50)
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_ENV")}
     env["PATH"] = "/usr/bin:/bin"
     out = subprocess.run([sys.executable, "-m", "audit", "run", str(root), "--engine", "spark",
                           "--format", "json", "--fail-on", "never", "-q", *SPARK_CONF],
                          cwd=str(REPO), env=env, capture_output=True, text=True, timeout=900)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert _fingerprints(root)  # the planted conflict, found in the workers
+    assert out.returncode == 2, out.stderr[-2000:]
+    assert "broken.html" in out.stdout + out.stderr
+    assert "Traceback" not in out.stdout + out.stderr
 
 
 def test_local_workers_run_this_interpreter_unless_told_otherwise():
