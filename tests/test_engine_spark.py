@@ -218,6 +218,7 @@ def test_generated_corpus_same_findings_stories_and_reruns(spark, tmp_path: Path
     from audit.engine.sparkcheck import story_bucket
 
     monkeypatch.setattr(sparkcheck, "JUDGE_ROWS", 0)
+    monkeypatch.setattr(sparkcheck, "LOCAL_JUDGE_ROWS", 0)  # GX on Spark, as at scale
     duck, spk = _both(tmp_path, _cross_story_corpus)
     found = _fingerprints(spk)
     assert len(found) > 20 and found == _fingerprints(duck)

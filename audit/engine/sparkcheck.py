@@ -22,7 +22,10 @@
 * judging: the candidates stay in Spark (their judged columns as a typed DataFrame, the
   pickled candidate beside them); any driver-built candidates join them as a DataFrame, and
   the GX suite's checkpoint runs once over the union through GX's Spark datasource; the
-  rejected rows' ids and expectations come back to the driver;
+  rejected rows' ids and expectations come back to the driver. Up to ``LOCAL_JUDGE_ROWS``
+  candidates their judged columns come to the driver instead and the same suite judges them
+  there as the DuckDB engine does (GX's Spark engine schedules ~8 Spark jobs per expectation,
+  ~20 s on any frame);
 * findings: the rejected candidates (joined with their judgement, and with their claims'
   spans from the output's Parquet) go through ``audit/check/making.py`` in the executors, the
   code the DuckDB engine makes its findings with, and are written as Parquet
@@ -72,6 +75,7 @@ _CAND_ARROW = pa.schema([("kind", pa.string()), ("check", pa.string()), ("cid", 
 CANDIDATES_PER_TASK = 20_000  # rejected candidates made into findings per Python task
 JUDGE_ROWS = 200_000  # a judged frame up to this size is one partition (GX runs ~8 jobs per
 #                       expectation; on a small frame partitions only add scheduling)
+LOCAL_JUDGE_ROWS = 50_000  # up to this many candidates GX judges them on the driver (pandas)
 _SPARK_TYPE = {"bool": "boolean", "int": "bigint", "float": "double", "str": "string"}
 
 
@@ -98,7 +102,7 @@ class SparkChecks:
         from pyspark.sql import functions as F
 
         from audit.check.making import worst
-        from audit.check.suite import _Session
+        from audit.check.suite import _Session, as_columns
         from audit.engine.spark import parquet_relation
 
         with self.clock.stage("spark candidates"):
@@ -113,10 +117,20 @@ class SparkChecks:
                 # a key built in several buckets is merged first, so GX judges the merged
                 # candidate's columns (the DuckDB engine's), whichever bucket ran first
                 unique = one_per_key(cands).persist()
-                frame = judged_frame(self.spark, unique, local)
-                session = _Session(self.suite, self.suite_path, spark=self.spark)
-                rejected = session.judge_frame(frame)
-                frame.unpersist()
+                story = unique.filter(F.col("kind") == "candidate")
+                if story.count() + len(local) <= LOCAL_JUDGE_ROWS:
+                    # a small frame: the same suite on the driver, as the DuckDB engine
+                    # judges (GX's Spark engine runs ~8 Spark jobs per expectation: ~20 s of
+                    # scheduling on any frame, more than the judging itself below ~50,000 rows)
+                    rows = [(r["cid"], r["check"], json.loads(r["judged"]))
+                            for r in story.select("cid", "check", "judged").collect()]
+                    rows += [(c.cid, c.check, c.judged) for c in local]
+                    rejected = _Session(self.suite, self.suite_path).judge(as_columns(rows))
+                else:
+                    frame = judged_frame(self.spark, unique, local)
+                    session = _Session(self.suite, self.suite_path, spark=self.spark)
+                    rejected = session.judge_frame(frame)
+                    frame.unpersist()
             by_cid = {c.cid: c for c in local}
             with self.clock.stage("spark findings"):
                 write_findings(self.spark, self.output, unique,
