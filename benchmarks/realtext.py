@@ -465,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=GOLD, help="folder of gold TOML files")
     ap.add_argument("--event", action="append", help="only this event slug (repeatable)")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--json-to", type=Path, metavar="FILE",
+                    help="also write the scores as JSON to FILE (one audit for both forms)")
     ap.add_argument("--inproc", action="store_true", help="run the CLI in this process")
     ap.add_argument("--show", type=int, default=200, help="list at most this many per event")
     ap.add_argument("--available", action="store_true",
@@ -491,6 +493,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"warning: {w}", file=sys.stderr)
         events.append(res)
     total = summarize(events)
+    if args.json_to:
+        args.json_to.write_text(json.dumps({"total": total, "events": events}, indent=2,
+                                           default=str) + "\n")
     if args.json:
         json.dump({"total": total, "events": events}, sys.stdout, indent=2, default=str)
         print()

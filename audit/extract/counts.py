@@ -58,7 +58,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "60"
+VERSION = "61"
 
 # Nouns of Spanish, Portuguese and French coverage, by what English pages call them
 ROMANCE_COUNT_NOUNS = {
@@ -268,9 +268,14 @@ _SCORE_NOUNS = frozenset("""runs wickets points goals strokes shots votes seats 
 _MARGIN_BEFORE = re.compile(r"(?i)\bby[ \t]+(?:just[ \t]+|only[ \t]+)?$")
 # what was left when the chase was won: "with six balls to spare", "with two overs remaining"
 _SPARE_AFTER = re.compile(r"(?i)[ \t]+(?:to[ \t]+spare|remaining|left|in[ \t]+hand)\b")
+# (and a vote's threshold: "the required majority of 288 votes", "288 votes needed for the
+# motion to pass": the votes a motion needs, never the votes it got)
 _NEEDED_BEFORE = re.compile(r"(?i)\b(?:need(?:ed|s|ing)?|requir(?:ed|es|ing)|chasing|target"
-                            r"[ \t]+of)[ \t]+(?:another[ \t]+|a[ \t]+further[ \t]+)?$")
-_TO_WIN_AFTER = re.compile(r"(?i)[ \t]+(?:to[ \t]+win|for[ \t]+victory)\b")
+                            r"[ \t]+of|majority[ \t]+of|threshold[ \t]+of)[ \t]+"
+                            r"(?:another[ \t]+|a[ \t]+further[ \t]+)?$")
+_TO_WIN_AFTER = re.compile(r"(?i)[ \t]+(?:to[ \t]+win|for[ \t]+victory|(?:were[ \t]+|are[ \t]+)?"
+                           r"(?:needed|required|necessary)[ \t]+(?:for|to)|to[ \t]+(?:pass|"
+                           r"succeed|carry|topple|bring[ \t]+down)\b)")
 # The part of a whole that something happened to: "10 cars, eight of which derailed"
 _SOME_OF_WHICH = re.compile(
     rf"[ \t]*,[ \t]*(?P<num>\d+|{WORDS_RE})[ \t]+of[ \t]+(?:which|whom|them)[ \t]+"

@@ -37,7 +37,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import inside_quotation, trie_pattern
 
 NAME = "dates"
-VERSION = "14"
+VERSION = "15"
 
 _MONTHS = {
     "jan": 1,
@@ -75,10 +75,10 @@ _DATE = scanner(
     r"(?=\d|J[au]|F[er]|M[ao]|A[pu]|S[aeu]|Oc|No|De|T[hu]|We)(?:"
     # [Tuesday, ]April 9[, 2024]; "Tuesday (April 9)"
     rf"(?:(?P<wd1>{_WD})(?:,?\s+|\s+\())?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE}"
-    rf"(?:,?\s+(?P<y1>{_YEAR}))?"
+    rf"(?:(?:[^\S\n]?,)?\s+(?P<y1>{_YEAR}))?"  # "July 20 , 2024": a page's spacing
     # [Tuesday, ][the ]9[th] [of ]April[ 2024]
     rf"|(?:(?P<wd2>{_WD})(?:,?\s+|\s+\()(?:the\s+)?)?(?<![\w.,$/:\-])(?P<d2>{_DAY}){_RANGE}"
-    rf"\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?"
+    rf"\s+(?:of\s+)?(?P<m2>{_MONTH})(?:(?:[^\S\n]?,)?\s+(?P<y2>{_YEAR}))?"
     # May 2022, May of 2022
     rf"|(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})"
     # 2024-04-09

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from audit.claimvalues import MentionValue
 from audit.extract.vocab import (
     COUNTRIES,
+    DESCRIPTORS,
     LOW,
     MONTHS,
     NAME_TOKEN,
@@ -48,7 +49,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.countries import names_a_country
 
 NAME = "mentions"
-VERSION = "14"
+VERSION = "15"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -140,7 +141,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         article = False  # the run opens with an article of another language
         while toks and (_bad(text[toks[0][0]:toks[0][1]], lex)
                         or text[toks[0][0]:toks[0][1]] in _FOREIGN_ARTICLES
-                        or text[toks[0][0]:toks[0][1]].lower() in PERSON_NOUNS):
+                        or text[toks[0][0]:toks[0][1]].lower() in PERSON_NOUNS
+                        or text[toks[0][0]:toks[0][1]] in DESCRIPTORS and len(toks) > 2):
             article = text[toks[0][0]:toks[0][1]] in _FOREIGN_ARTICLES
             toks.pop(0)  # "Yesterday Anna Hartmann", "President Anna Hartmann", "Witness ..."
         if not toks:

@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "34"
+VERSION = "35"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -600,6 +600,10 @@ def _relative(ctx: Context, start: int, end: int, sents: Any, s: int, e: int, da
         # in the phrase's own sentence
         after = [d for d in _day_mentions(ctx, e, se) if d[0] >= e][:1]
         stated = [d for d in _day_mentions(ctx, ss, s) if d[1] <= s][-1:]
+        if after and stated and 0 <= text.find(text[stated[0][0]:e], e,
+                                               after[0][0] + e - stated[0][0]):
+            after = []  # a caption printed twice with no stop between the copies: the day
+            #             after the phrase is the next copy's stated day, no anchor
         before = after
     else:
         stated = [d for d in _day_mentions(ctx, ss, se) if d[0] >= e]

@@ -596,6 +596,14 @@ STREET_NOUNS = frozenset(
     Valley Coast Peninsula Strip Islands Delta Basin Highlands Lowlands""".split()
 )
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sir", "Dame"})
+# What a person is, written before the name at the start of a line or sentence ("Actor Jane
+# Doe, The Harbour - best actor" in a list of winners): no part of the name, nor a role the
+# person holds (no title: role-conflict would compare "actor" with "producer")
+DESCRIPTORS = frozenset("""Actor Actress Singer Rapper Songwriter Author Writer Novelist Poet
+    Filmmaker Comedian Musician Artist Painter Sculptor Journalist Reporter Photographer
+    Activist Dissident Lawyer Footballer Striker Midfielder Goalkeeper Cricketer Golfer
+    Boxer Sprinter Swimmer Businessman Businesswoman Billionaire Entrepreneur Tycoon
+    Influencer Broadcaster Presenter Dancer Rocker Astronaut""".split())
 # Head nouns that open organisations' names in Spanish, Portuguese, French and Italian
 # ("Instituto Nacional Electoral", "Banco Central do Brasil"): a capitalised run opening with
 # one is an organisation, never a person (English names end in their noun: ``org_suffixes``).
@@ -630,6 +638,7 @@ def clean_name(
             or w in NATIONALITIES
             or (strip_titles and w in lex.title_words)
             or w.rstrip(".") in _HONORIFICS
+            or (w in DESCRIPTORS and len(toks) > 2)
         ):
             toks.pop(0)
         else:

@@ -9,9 +9,11 @@ Commerce"), ``legal`` (an organisation with and without its legal form: "Acme In
 ``regional`` (an organisation or place written in British and in American spelling:
 "Kennedy Space Centre"/"Kennedy Space Center", "Ministry of Defence"/"Ministry of Defense":
 one name, not a misspelling; the word pairs come from breame's table of British and American
-spellings; people's names are left out: "Grey" and "Gray" are two surnames),
+spellings; of people's names only the "-re"/"-our" words, which are a venue read as a person
+("Dolby Theatre"/"Dolby Theater"): "Grey" and "Gray" are two surnames),
 ``romanised`` (a person's name with the Arabic article written two ways: "Abdel Fattah
-al-Sisi"/"Abdel Fattah el-Sisi", a romanisation, no misspelling),
+al-Sisi"/"Abdel Fattah el-Sisi"; a Russian given name's final short i written y, i or j, or
+its "ks" written x: "Alexey"/"Alexei"/"Aleksej": a romanisation, no misspelling),
 ``given`` (a person's given name with a final vowel added: "Paul Lanther"/"Paula Lanther",
 a misspelling as often as a relative, who shares the surname), ``spelling`` (a token one or two
 edits away: "Kishido"/"Kishida"; swapping two adjacent letters is one edit: "Feunte"/"Fuente").
@@ -193,11 +195,31 @@ def _american() -> dict[str, str]:
     return dict(BRITISH_ENGLISH_SPELLINGS)
 
 
-def american(toks: tuple[str, ...]) -> tuple[str, ...]:
+def american(toks: tuple[str, ...], venues_only: bool = False) -> tuple[str, ...]:
     """Folded tokens with British spellings written the American way ("centre" -> "center",
-    "defence" -> "defense", "programme" -> "program", "organisation" -> "organization")."""
+    "defence" -> "defense", "programme" -> "program", "organisation" -> "organization").
+    ``venues_only``: only the "-re"/"-our" words ("theatre", "centre", "harbour"), for a
+    person's name: a place read as a person keeps them, while other words of the table are
+    surnames too ("Grey" is no "Gray")."""
     table = _american()
-    return tuple(table.get(t, t) for t in toks)
+    return tuple(table.get(t, t) if not venues_only or t.endswith(("re", "our")) else t
+                 for t in toks)
+
+
+# Romanisations of one Cyrillic given name: the final "й" after a vowel written y, i or j
+# ("Alexey", "Alexei", "Aleksej"), and "кс" written ks or x ("Aleksey", "Alexey").
+_FINAL_SHORT_I = re.compile(r"(?<=[aeo])[yij]$")
+
+
+def cyrillic_forms(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded tokens with the letters Russian given names are romanised with in several ways
+    written one way: ("alexey", "navalny") and ("aleksei", "navalny") -> ("alexei",
+    "navalny"). The given name of a full name only: a surname so written is as often another
+    language's ("Taddey" for the Italian "Taddei": a misspelling), and a vowel changed inside
+    a name is no romanisation."""
+    if len(toks) < 2:
+        return toks
+    return (_FINAL_SHORT_I.sub("i", toks[0].replace("ks", "x")), *toks[1:])
 
 
 def hyphens_apart(toks: tuple[str, ...]) -> tuple[str, ...]:
@@ -238,6 +260,10 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
         ta, tb = hyphens_apart(ta), hyphens_apart(tb)  # "Jean-Jacques" / "Jean Jacques"
         if ta != tb and arabic_article(ta) == arabic_article(tb):
             return "romanised"  # "al-Sisi" / "el-Sisi": the article romanised two ways
+        if ta != tb and cyrillic_forms(ta) == cyrillic_forms(tb):
+            return "romanised"  # "Alexey" / "Alexei" / "Aleksej": one Russian name
+        if ta != tb and american(ta, venues_only=True) == american(tb, venues_only=True):
+            return "regional"  # "Dolby Theatre" / "Dolby Theater", read as a person's name
     if ta != tb and (long_tokens(a, etype) == long_tokens(b, etype)
                      or bare_umlauts(ta) == bare_umlauts(tb)):
         ta = tb  # "Müller"/"Mueller"/"Muller": one name transliterated two ways

@@ -4,7 +4,8 @@ written round allows half its last digit: "$4.7 billion" for parts of $4.707 bil
 One sentence: no sentence end, no paragraph break and no line break that does not wrap a
 sentence (``audit.text.runs_on``) between the parts: the rows of a price table or a list
 ("128GB - $799" / "256GB - $899") are items side by side, not parts of one total; nor are two
-amounts joined by "and" alone ("the two models cost $799 and $899": one each)."""
+amounts joined by "and" alone ("the two models cost $799 and $899": one each); nor a headline's
+amount and the lead's on the next line (two zones: one amount told twice)."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                  c.qualifiers->>'per' AS per, c.value_text, b.s0, b.s1,
                  -- the family a figure measures ("punitive damages" -> "damages"), if read
                  regexp_extract(c.value->>'measure', '(\S+)$') AS fam,
-                 coalesce(c.value->>'part', 'false') = 'true' AS part
+                 coalesce(c.value->>'part', 'false') = 'true' AS part, c.zone_kind
           FROM {scope_sql} c JOIN {bounds} b USING (claim_id)
           WHERE c.kind = 'money' AND c.value_num IS NOT NULL
             AND coalesce(c.value->>'approx', 'exact') = 'exact'
@@ -107,12 +108,12 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                            AND n.s0 > a.s0 - {COUNT_WITHIN} AND n.s0 - a.s0 < {COUNT_WITHIN}
               WHERE a.per = 'each')
             SELECT document_id, 'm', claim_id, value_num, currency, per, value_text, s0, s1,
-                   nullif(fam, ''), part
+                   nullif(fam, ''), part, zone_kind
             FROM m WHERE document_id IN (SELECT document_id FROM m WHERE currency IN
                                          (SELECT unnest(?::VARCHAR[])))
               AND document_id IN (SELECT document_id FROM paired)
             UNION ALL
-            SELECT document_id, 'n', claim_id, n, NULL, NULL, NULL, s0, NULL, NULL, NULL
+            SELECT document_id, 'n', claim_id, n, NULL, NULL, NULL, s0, NULL, NULL, NULL, NULL
             FROM counts
             WHERE document_id IN (SELECT document_id FROM m WHERE per = 'each')
               AND document_id IN (SELECT document_id FROM paired)
@@ -174,7 +175,7 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
     counts = [r for r in items if r[1] == "n"]
     count_starts = [r[7] for r in counts]
     out = []
-    for i, (_, _, a_id, a_val, cur, per, a_text, a0, a1, a_fam, _) in enumerate(money):
+    for i, (_, _, a_id, a_val, cur, per, a_text, a0, a1, a_fam, _, zone) in enumerate(money):
         total, t_fam = totals.get(cur, (None, None))
         if total is None or not a_val < total:
             continue
@@ -190,6 +191,8 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     continue
                 if money[k][10]:
                     continue  # "$39 billion, including $2 billion for ...": inside the first
+                if money[k][11] != zone:
+                    continue  # a headline's amount and the lead's below it: one told twice
                 if _own_total(money, i, cur, a0, a_val + b_val):
                     continue
                 if _listed(text, money, i, k, total):
