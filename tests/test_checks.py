@@ -719,3 +719,36 @@ def test_rows_sent_as_columns_are_judged_as_rows(worker):
     with Judge(suite, path, worker=worker) as judge:
         assert judge(cols) == judge(rows) and judge(cols)
         assert judge(as_columns([])) == judge([]) == []
+
+
+def test_a_chunk_is_judged_by_the_expectations_that_select_its_rows_alone():
+    """Expectations whose row_condition selects another check's rows only are left out of a
+    chunk's validation (GX would judge nothing with them, at ~25 ms each); the judgements are
+    the whole suite's, and an expectation whose condition may select any check (an "or", or
+    another column first) always stays."""
+    import pandas as pd
+
+    from audit.check.suite import _selected_check, _Session, load_suite
+
+    suite, path = load_suite(None)
+    session = _Session(suite, path)
+    rows = _judged_rows()
+    for chunk in (rows, rows[:2], rows[2:3], rows[3:]):
+        got = sorted(session.judge(chunk), key=lambda j: (j.cid, j.expectation))
+        frame = pd.DataFrame(chunk).astype(object)
+        frame = frame.where(frame.notna(), None)
+        whole = session.rejections(session._validate(frame), {}, [r["cid"] for r in chunk])
+        assert got == sorted(whole, key=lambda j: (j.cid, j.expectation))
+    used = session._suite_for({"date-weekday"})
+    assert 0 < len(used.expectations) < len(session.suite.expectations)
+    assert session._suite_for(set()) is None
+    check = {"type": "comparison", "column": {"name": "check"}, "operator": "==",
+             "parameter": "date-weekday"}
+    other = {"type": "nullity", "column": {"name": "weekday_ok"}, "is_null": False}
+    assert _selected_check({"kwargs": {"row_condition": check}}) == "date-weekday"
+    assert _selected_check({"kwargs": {"row_condition": {
+        "type": "and", "conditions": [check, other]}}}) == "date-weekday"
+    assert _selected_check({"kwargs": {"row_condition": {
+        "type": "or", "conditions": [check, other]}}}) is None
+    assert _selected_check({"kwargs": {"row_condition": {
+        "type": "and", "conditions": [other, check]}}}) is None
