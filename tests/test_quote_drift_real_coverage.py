@@ -395,3 +395,28 @@ def test_three_lone_wordings_stay_warnings(tmp_path):
     got, _ = audit_texts(tmp_path, _pages(wordings))
     assert [f for f in drift(got) if f["severity"] == "warning"], \
         [(f["severity"], f["message"]) for f in drift(got)]
+
+
+# --- lessons of held-out set 41 ---------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, changed", [
+    ("For almost 1,000 years the abbey has stood here", "For almost 1000 years the abbey has "
+     "stood here", 0),  # a thousands separator written or not
+    ("We raised 12.500 euros in a week", "We raised 12500 euros in a week", 0),
+    ("We raised 12,500 euros in a week", "We raised 12,600 euros in a week", 1),  # a figure
+    ("Prices rose 2.5 percent this year", "Prices rose 25 percent this year", 2),  # a decimal
+])
+def test_a_thousands_separator_is_no_change_in_a_quote(a, b, changed):
+    from audit.resolve.utterances import word_diff
+    assert word_diff(a, b)[1] == changed
+
+
+def test_a_quote_with_its_thousands_written_two_ways_is_no_finding(tmp_path):
+    files = {
+        "a.txt": '"For almost 1,000 years this abbey has welcomed pilgrims from every country," '
+                 'said the abbot, Tomas Reyl, on Friday.',
+        "b.txt": '"For almost 1000 years this abbey has welcomed pilgrims from every country," '
+                 'said the abbot, Tomas Reyl.',
+    }
+    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
+    assert drift(got) == [], [f["message"] for f in drift(got)]

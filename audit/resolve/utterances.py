@@ -58,8 +58,12 @@ def _undotted(text: str) -> str:
     return _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
 
 
+# a thousands separator inside a number ("1,000" / "1000" / "1.000"): one word either way
+_GROUPED = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
+
+
 def _normalise(text: str) -> str:
-    text = _EDITORIAL.sub(f" {GAP} ", _undotted(text.translate(_APOSTROPHES)))
+    text = _EDITORIAL.sub(f" {GAP} ", _undotted(_GROUPED.sub("", text.translate(_APOSTROPHES))))
     return fold(text).translate(_APOSTROPHES)
 
 
