@@ -202,15 +202,18 @@ def test_an_article_or_a_nouns_number_is_no_change_but_a_swapped_word_is():
     assert two == 2, two
 
 
+def no_drift(tmp_path, files: dict[str, str], title: str = "Story") -> None:
+    got, _ = audit_texts(tmp_path, {k: f"{title}\n\n{v}\n" for k, v in files.items()})
+    assert not drift(got), [f["message"] for f in drift(got)]
+
+
 def test_a_partial_quote_differing_in_an_article_and_a_plural_is_no_finding(tmp_path):
-    files = {
+    no_drift(tmp_path, {
         "a.txt": "Inspectors said on Friday that the cracks were \"typical of a gradual failure "
                  "of the southern pylon.\" The bridge stays closed.",
         "b.txt": "Inspectors reported that the cracks were “typical of gradual failure of the "
                  "southern pylons.” The bridge stays closed until May.",
-    }
-    got, _ = audit_texts(tmp_path, {k: f"Bridge closed\n\n{v}\n" for k, v in files.items()})
-    assert not drift(got), [f["message"] for f in drift(got)]
+    }, "Bridge closed")
 
 
 def test_two_statements_on_one_frame_are_not_one_utterance(tmp_path):
@@ -277,8 +280,14 @@ def test_a_quote_cut_off_by_the_page_end_at_a_country_name_is_no_change():
     ("We will stop the works this year", "We won't stop the works this year", 1),
     # a possessive is no contraction
     ("The mayor's plan is good for the port", "The mayor plan is good for the port", 1),
+    # a thousands separator written or not (set 41); another figure or a decimal is a change
+    ("For almost 1,000 years the abbey has stood here",
+     "For almost 1000 years the abbey has stood here", 0),
+    ("We raised 12.500 euros in a week", "We raised 12500 euros in a week", 0),
+    ("We raised 12,500 euros in a week", "We raised 12,600 euros in a week", 1),
+    ("Prices rose 2.5 percent this year", "Prices rose 25 percent this year", 2),
 ])
-def test_a_contraction_written_out_is_no_change(a, b, changed):
+def test_a_contraction_or_a_thousands_separator_written_out_is_no_change(a, b, changed):
     from audit.resolve.utterances import word_diff
     assert word_diff(a, b)[1] == changed
 
@@ -399,24 +408,10 @@ def test_three_lone_wordings_stay_warnings(tmp_path):
 
 # --- lessons of held-out set 41 ---------------------------------------------------------------
 
-@pytest.mark.parametrize("a, b, changed", [
-    ("For almost 1,000 years the abbey has stood here", "For almost 1000 years the abbey has "
-     "stood here", 0),  # a thousands separator written or not
-    ("We raised 12.500 euros in a week", "We raised 12500 euros in a week", 0),
-    ("We raised 12,500 euros in a week", "We raised 12,600 euros in a week", 1),  # a figure
-    ("Prices rose 2.5 percent this year", "Prices rose 25 percent this year", 2),  # a decimal
-])
-def test_a_thousands_separator_is_no_change_in_a_quote(a, b, changed):
-    from audit.resolve.utterances import word_diff
-    assert word_diff(a, b)[1] == changed
-
-
 def test_a_quote_with_its_thousands_written_two_ways_is_no_finding(tmp_path):
-    files = {
+    no_drift(tmp_path, {
         "a.txt": '"For almost 1,000 years this abbey has welcomed pilgrims from every country," '
                  'said the abbot, Tomas Reyl, on Friday.',
         "b.txt": '"For almost 1000 years this abbey has welcomed pilgrims from every country," '
                  'said the abbot, Tomas Reyl.',
-    }
-    got, _ = audit_texts(tmp_path, {k: f"Story\n\n{v}\n" for k, v in files.items()})
-    assert drift(got) == [], [f["message"] for f in drift(got)]
+    })
