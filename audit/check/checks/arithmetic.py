@@ -4,8 +4,9 @@ written round allows half its last digit: "$4.7 billion" for parts of $4.707 bil
 One sentence: no sentence end, no paragraph break and no line break that does not wrap a
 sentence (``audit.text.runs_on``) between the parts: the rows of a price table or a list
 ("128GB - $799" / "256GB - $899") are items side by side, not parts of one total; nor are two
-amounts joined by "and" alone ("the two models cost $799 and $899": one each); nor a headline's
-amount and the lead's on the next line (two zones: one amount told twice)."""
+amounts joined by "and" alone ("the two models cost $799 and $899": one each); nor amounts in
+zones of two kinds, such as a headline's and the lead's on the next line (one amount told
+twice)."""
 
 from __future__ import annotations
 
