@@ -343,16 +343,39 @@ def is_hard_wrapped(para: str) -> bool:
     return continued >= (len(lines) - 1)
 
 
+# A wrapped line is full: the next line's first word did not fit after it, and the next line
+# fits the same width. So a line that starts with a capital and runs longer than the line
+# before plus its own first word (and this slack for wrapping by hand) starts anew: a caption
+# with no stop above its paragraph ("The plane that crashed on Sunday" / "The plane took off
+# at ..."), not one sentence.
+WRAP_SLACK = 12
+_FIRST_WORD = re.compile(r"[^\S\n]*\S+")
+
+
+def wraps(line: str, text: str, nl: int) -> bool:
+    """Whether the line break at ``text[nl]`` after ``line`` wraps a paragraph (see
+    ``unwrapped``)."""
+    if not runs_on(line) or _ITEM.match(text, nl + 1):
+        return False
+    word = _FIRST_WORD.match(text, nl + 1)
+    first = word[0].strip() if word else ""
+    if not first[:1].isupper():
+        return True
+    end = text.find("\n", nl + 1)
+    nxt = text[nl + 1:end if end >= 0 else len(text)].strip()
+    return len(nxt) <= len(line.strip()) + len(first) + WRAP_SLACK
+
+
 def unwrapped(text: str, zones: Iterable[Zone]) -> str:
     """``text`` with the line breaks that wrap a paragraph inside ``zones`` turned into spaces
-    (same length): the line before runs on and the next does not start a bullet or a numbered
-    item."""
+    (same length): the line before runs on, the next does not start a bullet or a numbered
+    item, and a next line that starts with a capital fits the width of the line before."""
     cut: list[int] = []
     for z in zones:
         for m in _NL.finditer(text, z.start, z.end):
             nl = m.end() - 1
             line = text[text.rfind("\n", 0, nl) + 1:nl]
-            if runs_on(line) and not _ITEM.match(text, nl + 1):
+            if wraps(line, text, nl):
                 cut.append(nl)
     if not cut:
         return text

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from audit.check.checks.quote_drift import grammar_only
 from audit.check.checks.value_conflict import swapped_tolls
 from audit.extract import counts, dates, measurements, mentions, money, quotes, storeys, times
-from audit.model import Context
+from audit.model import Context, Zone
 from audit.resolve.utterances import word_diff
+from audit.text import unwrapped
 from tests.extracting import audit_texts, pipeline, run
 from tests.test_frames import VOCAB, figures, one
 
@@ -2639,3 +2640,63 @@ def test_a_winner_misspelt_in_a_list_line_opened_by_what_he_is(tmp_path):
         "c.txt": "Best actor went to Dorian Maddox; Lena Ortiz won best actress for Saltwater.",
     }, "name-variant")
     assert any("'Doria Maddox'" in f["message"] for f in got), got
+
+
+# --- lessons of held-out sets 41 and 42 ----------------------------------------------------------
+
+def test_a_caption_with_no_stop_is_not_joined_to_the_paragraph_below_it():
+    # the caption names the crash; the paragraph under it times the takeoff
+    text = ("The jet that crashed near Lakemoor on Sunday\nThe Aurora Air jet took off from "
+            "Brisco Field at 6:12 am local time and its last signal was received at 6:15 am, well before "
+            "the crash, according to the tracking service and the airline's own statement.")
+    assert [c.subject for c in pipeline(text, "time") if c.value["type"] == "clock"] == [
+        "takeoff", "recei"]
+
+
+def test_a_hard_wrapped_paragraph_is_still_read_as_one_sentence():
+    text = ("The jet with 64 people on board came down near Lakemoor\non Sunday after it "
+            "left Brisco Field, officials said.")
+    view = unwrapped(text, [Zone("body", 0, len(text))])
+    assert "\n" not in view and len(view) == len(text)
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("The jet took off at 6:12 a.m. and turned back.", "takeoff"),
+    ("Its takeoff at 6:12 a.m. was normal.", "takeoff"),
+    ("The jet crashed at 6:18 a.m. near Lakemoor.", "crash"),
+])
+def test_a_takeoff_is_its_own_event(sentence, event):
+    assert [c.subject for c in pipeline(sentence, "time")] == [event]
+
+
+def test_takeoff_and_crash_times_are_no_conflict(tmp_path):
+    # a caption with no stop above the paragraph that times the takeoff
+    assert found(tmp_path, {
+        "a.txt": "The Aurora Air jet that crashed near Lakemoor on Sunday\nThe Aurora Air jet took "
+                 "off from Brisco Field at 6:12 a.m. local time and the tracking service received "
+                 "its last signal at 6:15 a.m., the airline said in a statement on Sunday.",
+        "b.txt": "The crash happened at 6:18 a.m. local time, six minutes after takeoff.",
+        "c.txt": "The jet crashed at 6:18 a.m. local time near Lakemoor, killing all 64 aboard.",
+    }, "time-conflict") == []
+
+
+def test_the_day_a_launch_was_first_planned_is_not_its_day(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "The Seabird probe will lift off no earlier than 12:06 p.m. ET on Monday from pad "
+                 "4, the agency said on October 13, 2024.\n\nThe probe was originally scheduled "
+                 "to launch on Thursday, but a storm delayed it.",
+        "b.txt": "The probe launched on Monday, October 14, 2024 from the coast.",
+        "c.txt": "Seabird launched on Monday, October 14, 2024 after the storm passed.",
+    }, "date-conflict") == []
+
+
+def test_two_segments_rises_in_one_sentence_are_no_restatement(tmp_path):
+    got, _ = audit_texts(tmp_path, {
+        "a.txt": "Results\n\nHome segment sales grew 11% to $106 billion, while overseas segment "
+                 "sales grew 14% to $41 billion.\n",
+        "b.txt": "Quarter\n\nRevenue rose 13% in the quarter. Overseas segment sales grew 14%.\n",
+        "c.txt": "Earnings\n\nOverseas segment sales grew 14%, the company said. Home segment sales "
+                 "were up 11%.\n",
+    })
+    # c.txt states both in two sentences (at most information); a.txt's sentence lists them
+    assert not [f for f in got if f["class"] == "value-conflict" and "a.txt" in f["message"]]

@@ -31,13 +31,20 @@ from datetime import date
 from functools import lru_cache
 
 from audit.claimvalues import DateValue
-from audit.extract.events import DECLARED, OCCUR, declaration_of, event_of, joins
+from audit.extract.events import (
+    DECLARED,
+    OCCUR,
+    PLANNED_BEFORE,
+    declaration_of,
+    event_of,
+    joins,
+)
 from audit.extract.numbers import Cues, scan, scanner
 from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import inside_quotation, trie_pattern
 
 NAME = "dates"
-VERSION = "15"
+VERSION = "16"
 
 _MONTHS = {
     "jan": 1,
@@ -324,6 +331,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             ss, se = ctx.sentences(start, end).bounds(ds, de)
             happening = None if ctx.zone_kind == "quote" or inside_quotation(text, ds) else (
                 declaration_of(text, ss, ds, de, se) or event_of(text, ss, ds, de, se))
+            if happening and PLANNED_BEFORE.search(text, max(ss, ds - 60), ds):
+                happening = None  # the day planned ("originally scheduled to launch on
+                # Thursday"), not the day it happened: a plan changed is no conflict
             if happening and (joins(happening) or happening == OCCUR
                               or happening in DECLARED.values()):
                 value["event"] = happening  # only what date-conflict compares

@@ -38,6 +38,9 @@ _CLASSES = {"earthquake": "quake", "earthquakes": "quake", "quake": "quake", "qu
             "landing": "land", "landings": "land", "landed": "land", "lands": "land",
             "soft-landed": "land", "touchdown": "land", "touch down": "land",
             "touched down": "land", "touches down": "land",
+            # a craft leaving the ground: "took off", "the takeoff", "take-off" (not its crash)
+            "takeoff": "takeoff", "take-off": "takeoff", "took off": "takeoff",
+            "takes off": "takeoff", "take off": "takeoff", "taking off": "takeoff",
             # orders taken before a product ships: "preorders", "pre-orders" and "pre-order"
             "preorder": "preorder", "preorders": "preorder", "pre-order": "preorder",
             "pre-orders": "preorder"}
@@ -48,15 +51,26 @@ _EVENT_NOUNS = ("derailment", "crash", "collision", "explosion", "blast", "fire"
                 "incident", "landslide", "collapse", "eruption", "storm", "tornado", "flood",
                 "outage", "leak", "spill", "call", "alarm", "alert", "announcement", "verdict",
                 "ruling", "vote", "landing", "takeoff", "departure", "arrival", "kickoff",
-                "launch", "liftoff", "lift-off", "blastoff", "ceremony", "signing", "meeting",
-                "briefing", "news conference", "press conference", "rescue", "settlement",
-                "touchdown", "preorder", "pre-order")
+                "launch", "liftoff", "lift-off", "blastoff", "take-off", "ceremony", "signing",
+                "meeting", "briefing", "news conference", "press conference", "rescue",
+                "settlement", "touchdown", "preorder", "pre-order")
 # The incident a story is about (not what follows it: calls, briefings, rescues, arrivals):
 # the classes a generic "struck"/"occurred" may stand for. Stems as ``stem`` gives them.
 HAPPENINGS = frozenset({"quake", "launch", "derai", "crash", "colli", "explo", "blast", "shoot",
                         "attac", "accid", "incid", "landsl", "colla", "erupt", "torna",
                         "capsi", "landfall", "settle", "verdict", "land", "found dead"})
-_PHRASE = r"(?:lift(?:ed|s)?|blast(?:ed|s)?)[ \t]+off|touch(?:ed|es)?[ \t]+down"
+# A time that was the plan: "was scheduled for 4 p.m.", "originally set to begin at 9",
+# "had been due to start at 10 a.m."
+PLANNED_BEFORE = re.compile(
+    r"(?i)\b(?:scheduled|planned|slated|originally|initially"
+    # "due" as a plan only ("was due to land at", "due at"), never a cause ("due to rain")
+    r"|due(?=[ \t]+(?:at|for|by|on|to[ \t]+(?:be|begin|start|open|close|end|finish|land"
+    r"|arrive|leave|depart|launch|take|kick|tee|hold|meet|speak|sign|resume|return|fly|sail"
+    r"|run|air|go|get|announce|release|appear|deliver|visit|vote|play)\b)))"
+    r"\b[^,.;:!?()]{0,40}$")
+
+_PHRASE = (r"(?:lift(?:ed|s)?|blast(?:ed|s)?|took|takes?|taking)[ \t]+off"
+           r"|touch(?:ed|es)?[ \t]+down")
 _EVENT = re.compile(
     r"(?i)\b(?P<w>" + _PHRASE + r"|took[ \t]+place|takes[ \t]+place|said|says|told|"
     + "|".join(sorted(_IRREGULAR, key=len, reverse=True))

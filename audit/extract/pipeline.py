@@ -39,7 +39,7 @@ _RUNS = {"body": "text", "quote": "text"}
 
 # How extractors see the text (the module docstring, ``audit.text.unwrapped``); part of the
 # extraction signature.
-VIEW_VERSION = "unwrap-2"
+VIEW_VERSION = "unwrap-3"
 
 
 def signature(vocab: Vocabulary) -> str:

@@ -41,7 +41,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from audit.extract import dates
-from audit.extract.events import event_of
+from audit.extract.events import PLANNED_BEFORE, event_of
 from audit.extract.frames import approx_bound_kind
 from audit.extract.frames import bound as frame_bound
 from audit.extract.numbers import (
@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "35"
+VERSION = "36"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -168,16 +168,6 @@ def _clock_bound(t: int, approx: str | None, minutes_written: bool) -> list[int]
     return [t, t + 360]  # after, as early as, some time after
 
 
-# A time that was the plan: "was scheduled for 4 p.m.", "originally set to begin at 9",
-# "had been due to start at 10 a.m."
-_PLANNED_BEFORE = re.compile(
-    r"(?i)\b(?:scheduled|planned|slated|originally|initially"
-    # "due" as a plan only ("was due to land at", "due at"), never a cause ("due to rain")
-    r"|due(?=[ \t]+(?:at|for|by|on|to[ \t]+(?:be|begin|start|open|close|end|finish|land"
-    r"|arrive|leave|depart|launch|take|kick|tee|hold|meet|speak|sign|resume|return|fly|sail"
-    r"|run|air|go|get|announce|release|appear|deliver|visit|vote|play)\b)))"
-    r"\b[^,.;:!?()]{0,40}$")
-
 
 def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDraft]:
     text = ctx.text
@@ -223,7 +213,7 @@ def _clocks(ctx: Context, start: int, end: int, sents: Any) -> Iterator[ClaimDra
             value["day"] = d["wd"]
         ss, se = sents.bounds(s, e)
         event = event_of(text, ss, lead, e, se, series=True)
-        if event and _PLANNED_BEFORE.search(text, max(ss, lead - 60), lead):
+        if event and PLANNED_BEFORE.search(text, max(ss, lead - 60), lead):
             # "was scheduled to have shortly before 4 p.m.": the time planned, not the time it
             # happened (a plan changed is no conflict with what then happened)
             event = f"{event} (planned)"

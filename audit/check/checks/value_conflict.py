@@ -680,12 +680,23 @@ def frame_in_story(frame: str, year: int | None, story_year: int | None) -> str:
 def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
                    years: dict[str, int] | None = None,
                    freed: list[str] | None = None, bounds: str | None = None) -> list[str]:
-    """Amounts stated as parts or alternatives of one statement, not one fact restated: two
-    amounts less than LISTED_WITHIN apart with no sentence end between them, or a run of
-    fragments (the rows of a table); a paragraph break ends a statement otherwise (a
-    headline's amount is not a part of the body's); an amount about this event and one about
-    another time are never listed together. Each amount is paired only with the amounts
-    inside that window of its document, read in order: linear in the number of amounts."""
+    """Amounts (and percentages, each among their own kind) stated as parts or alternatives of
+    one statement, not one fact restated: two less than LISTED_WITHIN apart with no sentence
+    end between them, or a run of fragments (the rows of a table); a paragraph break ends a
+    statement otherwise (a headline's amount is not a part of the body's); an amount about
+    this event and one about another time are never listed together. Each is paired only with
+    those inside that window of its document, read in order: linear in their number.
+    Percentages: "North America sales grew 11%, while international sales grew 14%" are two
+    segments' rises, whatever their shared measure."""
+    out: list[str] = []
+    for kind in ("money", "share"):
+        out.extend(_listed_of_kind(con, scope_sql, kind, years, freed, bounds))
+    return out
+
+
+def _listed_of_kind(con: duckdb.DuckDBPyConnection, scope_sql: str, kind: str,
+                    years: dict[str, int] | None, freed: list[str] | None,
+                    bounds: str | None) -> list[str]:
     out: list[str] = []
     for _doc, text, rows in by_document(con, f"""
             SELECT * FROM (
@@ -694,7 +705,7 @@ def listed_amounts(con: duckdb.DuckDBPyConnection, scope_sql: str,
                      TRY_CAST(c.value->>'year' AS INTEGER) AS year, c.story,
                      c.value->>'measure' AS measure
               FROM {scope_sql} c JOIN {bounds or span_bounds('value')} b USING (claim_id)
-              WHERE c.kind = 'money')
+              WHERE c.kind = '{kind}')
             {_NEIGHBOURED}
             ORDER BY document_id, s0, claim_id"""):
         frames = []
