@@ -2700,3 +2700,12 @@ def test_two_segments_rises_in_one_sentence_are_no_restatement(tmp_path):
     })
     # c.txt states both in two sentences (at most information); a.txt's sentence lists them
     assert not [f for f in got if f["class"] == "value-conflict" and "a.txt" in f["message"]]
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("Advertising revenue also surged 24% to $17.7 billion.", "advertising revenue rise"),
+    ("Licensing revenue rose 8% in the quarter.", "licensing revenue rise"),
+    ("Rising revenue climbed 13% on cloud demand.", "revenue rise"),
+])
+def test_a_business_named_before_a_measure_makes_it_a_part(sentence, subject):
+    assert [c.subject for c in pipeline(sentence, "share")] == [subject]

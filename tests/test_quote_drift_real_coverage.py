@@ -415,3 +415,26 @@ def test_a_quote_with_its_thousands_written_two_ways_is_no_finding(tmp_path):
         "b.txt": '"For almost 1000 years this abbey has welcomed pilgrims from every country," '
                  'said the abbot, Tomas Reyl.',
     })
+
+
+def test_an_ise_spelling_the_spelling_table_lacks_is_no_change():
+    from audit.resolve.utterances import word_diff
+
+    a = "For a thousand years the study of law here has been core to Western civilization"
+    b = "For a thousand years the study of law here has been core to western civilisation"
+    assert word_diff(a, b)[1] == 0
+    assert word_diff(a, a.replace("civilization", "civilian life"))[1] > 0
+
+
+def test_a_remark_transcribed_in_another_tense_is_at_most_information(tmp_path):
+    """A spoken answer as two outlets wrote it down: "that" dropped and "wanted" heard as
+    "wants" mend its grammar only (the two inflections of one verb)."""
+    got, _ = audit_texts(tmp_path, {
+        "a.txt": "Story\n\nThe chief executive told reporters: “The captain reported that he had "
+                 "trouble and that he wanted to come back.”\n",
+        "b.txt": "Story\n\nAsked about a distress call, the chief executive said “the captain "
+                 "reported that he had trouble and he wants to come back. He was cleared” to "
+                 "turn around.\n",
+    })
+    assert not [f for f in drift(got) if f["severity"] in ("error", "warning")], \
+        [f["message"] for f in drift(got)]

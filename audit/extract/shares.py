@@ -40,7 +40,7 @@ from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "shares"
-VERSION = "9"
+VERSION = "10"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"
@@ -144,6 +144,12 @@ _WHOLE_WORDS = frozenset("""the its their a quarterly quarter total overall
     and with while said says saw sees has had have that which whose when as
     january february march april may june july august september october
     november december""".split())
+# "-ing" words before a measure that say how the whole figure moves or which period it covers
+# ("rising revenue", "including revenue"); any other names a business ("advertising
+# revenue", "licensing revenue": a part)
+_WHOLE_ING = frozenset("""rising growing falling declining increasing decreasing slowing
+    surging soaring climbing dropping sliding shrinking accelerating slumping booming
+    including excluding following during remaining existing trailing""".split())
 
 
 def _growth(text: str, ss: int, se: int, ve: int, first: int
@@ -175,8 +181,8 @@ def _growth(text: str, ss: int, se: int, ve: int, first: int
     before = re.search(r"([\w’'.&-]+)[ \t]+$", text[max(ss, measure[0] - 30):measure[0]])
     if before:
         w = before[1].lower()
-        if w in _BASIS_WORDS or not (w in _WHOLE_WORDS or w.endswith(("'s", "’s", "ed", "ing"))
-                                     or re.fullmatch(r"q[1-4]", w)):
+        if w in _BASIS_WORDS or not (w in _WHOLE_WORDS or w.endswith(("'s", "’s", "ed"))
+                                     or w in _WHOLE_ING or re.fullmatch(r"q[1-4]", w)):
             name = f"{w} {name}"  # a part's figure: "data center revenue"
     if " " not in name and _SEGMENT_BEFORE.search(text, max(ss, measure[0] - 100), measure[0]):
         name = f"segment {name}"

@@ -202,8 +202,15 @@ def american(toks: tuple[str, ...], venues_only: bool = False) -> tuple[str, ...
     person's name: a place read as a person keeps them, while other words of the table are
     surnames too ("Grey" is no "Gray")."""
     table = _american()
-    return tuple(table.get(t, t) if not venues_only or t.endswith(("re", "our")) else t
-                 for t in toks)
+    if venues_only:
+        return tuple(table.get(t, t) if t.endswith(("re", "our")) else t for t in toks)
+    return tuple(table[t] if t in table else _ISE.sub(r"\1z\2", t) for t in toks)
+
+
+# The -ise/-yse endings the table lacks ("civilisation", "prioritised"): written -ize/-yze.
+# Folding both sides only ever joins a word with its other spelling (no two English words of
+# six letters or more differ by that s alone).
+_ISE = re.compile(r"(?<=\w{3})([iy])s(e|ed|es|ing|ation|ations|er|ers)$")
 
 
 # Romanisations of one Cyrillic given name: the final "й" after a vowel written y, i or j

@@ -583,8 +583,14 @@ def aside_dropped(diff: list[list[str]], a: str, b: str) -> bool:
 
 
 def _inflected(x: str, y: str) -> bool:
+    """Whether two words are forms of one stem: the bare form and an inflection ("talk" /
+    "talking"), or two inflections ("wanted" / "wants": a remark's tense as transcribed)."""
     short, long_ = sorted((x, y), key=len)
-    return len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _INFLECTIONS
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _INFLECTIONS:
+        return True
+    return any(x.endswith(a) and y.endswith(b) and len(x) - len(a) >= 3
+               and x[:len(x) - len(a)] == y[:len(y) - len(b)]
+               for a in _INFLECTIONS for b in _INFLECTIONS if a != b)
 
 
 def _side_claims(parts: dict, q: tuple, other: tuple) -> list[tuple[str, tuple[str, ...]]]:
