@@ -2709,3 +2709,39 @@ def test_two_segments_rises_in_one_sentence_are_no_restatement(tmp_path):
 ])
 def test_a_business_named_before_a_measure_makes_it_a_part(sentence, subject):
     assert [c.subject for c in pipeline(sentence, "share")] == [subject]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Taking to Twitter Maren Lanther thanked the rescuers.", ["Maren Lanther"]),
+    ("Lanther is chairman and chief executive of Norbank, a lender.", ["Lanther", "Norbank"]),
+    ("March is the month the board meets.", []),
+])
+def test_a_platform_before_a_name_and_a_surname_that_holds_a_role(text, names):
+    got = [c.value["name"] for c in pipeline(f"News\n\n{text}\n", "mention")]
+    assert got == names
+
+
+def test_a_given_name_one_letter_short_against_a_name_also_written_longer(tmp_path):
+    # the owner is written twice as "Abiy Lanther" (once after the platform it spoke on) and
+    # once with a further surname
+    got = found(tmp_path, {
+        "a.txt": "Prime Minister Abiy Lanther offered condolences to the families on Sunday.",
+        "b.txt": "The jet crashed, Prime Minister Abiy Lanther Osei confirmed. Taking to Twitter "
+                 "Abiy Lanther thanked the rescuers.",
+        "c.txt": "O gabinete da primeira-ministra, Aby Lanther, expressou as condolencias.",
+    }, "name-variant")
+    assert any("'Aby Lanther'" in f["message"] for f in got), got
+
+
+def test_a_surname_alone_misspelt_where_two_full_names_hold_it(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "Norbank founder Stefan Brandvold gave the gift. Brandvold said the humanities "
+                 "matter.",
+        "b.txt": "The gift came from Norbank co-founder Stefan K. Brandvold on Wednesday.\n\n"
+                 "Brandvoldt is chairman and chief executive of Norbank, a lender.",
+        "c.txt": "The donor, Stefan Brandvold, said the gift was historic. Brandvold smiled.",
+    }, "name-variant")
+    # against the name as most pages write it (the initial makes no fuller name)
+    assert any("'Brandvoldt'" in f["message"] and "'Stefan Brandvold'" in f["message"]
+               for f in got), got
+

@@ -49,7 +49,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.countries import names_a_country
 
 NAME = "mentions"
-VERSION = "15"
+VERSION = "16"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -84,6 +84,17 @@ _HONORIFICS = frozenset("Mr Mrs Ms Mx Dr Prof Rev Sir Dame".split())
 # (not "Le", "La", "De", "El": name particles, as in "Le Pen")
 _FOREIGN_ARTICLES = frozenset("Die Der Das Dem Den Los Las Gli".split())
 _LOWER_AFTER = re.compile(r"[ \u00a0][a-z]")
+# a surname alone that a role follows ("Pellmann is chairman and chief executive of ..."):
+# a person, even opening a sentence
+_IS_ROLE_AFTER = re.compile(
+    r"[ \u00a0]+(?:is|was|has[ \u00a0]+been|had[ \u00a0]+been|became|remains)[ \u00a0]+"
+    r"(?:(?:the|a|an|also|now|currently|its|their)[ \u00a0]+)*")
+
+
+def _holds_role(text: str, b: int, end: int, lex: Lexicon) -> bool:
+    """Whether a role title follows the name ending at ``b`` ("... is chairman of")."""
+    m = _IS_ROLE_AFTER.match(text, b, end)
+    return m is not None and lex.title_hit_re.match(text, m.end(), end) is not None
 # German capitalises every noun: in a German sentence a lone capitalised word ("Unternehmen",
 # "Unternehmer") is a common noun far more often than a surname, so it is not read alone there
 _GERMAN_WORDS = re.compile(
@@ -122,6 +133,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if (not poss and not lone and _LONE_SURNAME.fullmatch(text, a, b) is not None
                 and not _CAP_AFTER.match(text, b, end)):
             lone = (_SAID_AFTER.match(text, b, end) is not None
+                    or _holds_role(text, b, end, lex)
                     or _INSIDE_SENTENCE.search(text, max(start, a - 30), a) is not None
                     and _NAME_OF_BEFORE.search(text, max(start, a - 40), a) is None
                     and (b - a > 4 or _LOWER_AFTER.match(text, b, end) is not None))

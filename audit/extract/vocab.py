@@ -603,7 +603,11 @@ DESCRIPTORS = frozenset("""Actor Actress Singer Rapper Songwriter Author Writer 
     Filmmaker Comedian Musician Artist Painter Sculptor Journalist Reporter Photographer
     Activist Dissident Lawyer Footballer Striker Midfielder Goalkeeper Cricketer Golfer
     Boxer Sprinter Swimmer Businessman Businesswoman Billionaire Entrepreneur Tycoon
-    Influencer Broadcaster Presenter Dancer Rocker Astronaut""".split())
+    Influencer Broadcaster Presenter Dancer Rocker Astronaut""".split()) | frozenset(
+    # where a person said it, written right before the name with no comma ("Taking to
+    # Twitter Jane Doe said"): a platform, no part of the name
+    """Twitter Facebook Instagram YouTube TikTok Telegram WhatsApp LinkedIn Weibo WeChat
+    Threads Bluesky""".split())
 # Head nouns that open organisations' names in Spanish, Portuguese, French and Italian
 # ("Instituto Nacional Electoral", "Banco Central do Brasil"): a capitalised run opening with
 # one is an organisation, never a person (English names end in their noun: ``org_suffixes``).

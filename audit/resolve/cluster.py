@@ -187,9 +187,9 @@ def side_mentions_kept(ms: list[Mention]) -> list[Mention]:
             continue
         else:
             keep = (len(k) == 1 and len(k[0]) >= 5 and k[0] not in known_tokens
-                    and len([t for t in [*(f[-1] for f in full), *lone_tokens]
+                    and len({t for t in [*(f[-1] for f in full), *lone_tokens]
                              if near_token(k[0], t) and _one_letter_pair((k[0], t))
-                             and k[0][0] == t[0]]) == 1)
+                             and k[0][0] == t[0]}) == 1)  # one surname, however many hold it
         if keep:
             out.append(replace(m, role_key="", joins=()))
     return out
@@ -225,8 +225,18 @@ def _final_s_off(k: tuple[str, ...], titled: Sequence[tuple[str, ...]],
 
 
 def _outnumbers(owner: tuple[str, ...], k: tuple[str, ...], written: Counter) -> bool:
-    """``owner`` is written ANCHOR_MENTIONS times or more and more often than ``k``."""
-    return written[owner] >= ANCHOR_MENTIONS and written[k] < written[owner]
+    """``owner`` is written ANCHOR_MENTIONS times or more and more often than ``k``; a longer
+    form that opens with the owner's name counts as the owner ("Abiy Ahmed Ali" for "Abiy
+    Ahmed": the full name with a further surname)."""
+    n = written_as(owner, written)
+    return n >= ANCHOR_MENTIONS and written[k] < n
+
+
+def written_as(owner: tuple[str, ...], written: Mapping[tuple[str, ...], int]) -> int:
+    """How often a name is written, its longer forms that open with it included ("Abiy Ahmed
+    Ali" for "Abiy Ahmed")."""
+    return written.get(owner, 0) + sum(c for f, c in written.items()
+                                       if len(f) > len(owner) and f[:len(owner)] == owner)
 
 
 def _short_surname_typo(k: tuple[str, ...], full: Sequence[tuple[str, ...]],
@@ -532,6 +542,16 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     for group in by_sorted.values():
         for k in group[1:]:
             uf.union(group[0], k)
+    # a middle initial written or left out ("Stephen A. Schwarzman" / "Stephen Schwarzman"),
+    # where the story writes one name with that initial only
+    if etype == "person":
+        with_initial: dict[tuple, set[tuple]] = defaultdict(set)
+        for k in keys:
+            if len(k) == 3 and len(k[1]) == 1 and (k[0], k[2]) in surfaces:
+                with_initial[(k[0], k[2])].add(k)
+        for base, fuller in sorted(with_initial.items()):
+            if len(fuller) == 1:
+                uf.union(base, next(iter(fuller)))
     # one name transliterated two ways ("Müller"/"Mueller", "Kjærgård"/"Kjaergaard")
     by_long: dict[tuple, list[tuple]] = defaultdict(list)
     for k in keys:
@@ -593,7 +613,8 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
             if owner is None or roles.get(k) and roles.get(owner) and \
                     not roles_agree(roles[k], roles[owner]):
                 continue
-            n, n_owner = sum(surfaces[k].values()), sum(surfaces[owner].values())
+            n = sum(surfaces[k].values())
+            n_owner = written_as(owner, {f: sum(c.values()) for f, c in surfaces.items()})
             if n < n_owner and n_owner >= ANCHOR_MENTIONS:
                 uf.union(k, owner)
     # near-miss spellings, within blocks
@@ -654,10 +675,11 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
         counts: Counter[str] = Counter()
         for k in gkeys:
             counts.update(surfaces[k])
-        # canonical: the fullest, most frequent spelling; of two transliterations as frequent,
-        # the one with the name's own letters ("Søren Kjærgaard", not "Soren Kjaergaard")
-        canonical = sorted(counts, key=lambda s: (-len(tokens(s, etype)), -counts[s],
-                                                  s.isascii(), s))[0]
+        # canonical: the fullest, most frequent spelling (an initial makes no name fuller);
+        # of two transliterations as frequent, the one with the name's own letters ("Søren
+        # Kjærgaard", not "Soren Kjaergaard")
+        canonical = sorted(counts, key=lambda s: (
+            -sum(len(t) > 1 for t in tokens(s, etype)), -counts[s], s.isascii(), s))[0]
         eid = "e" + hashlib.sha256(f"{scope}:{etype}:{canonical}".encode()).hexdigest()[:16]
         ent = Entity(eid, etype, canonical)
         kinds: dict[str, str] = {}
