@@ -2745,3 +2745,42 @@ def test_a_surname_alone_misspelt_where_two_full_names_hold_it(tmp_path):
     assert any("'Brandvoldt'" in f["message"] and "'Stefan Brandvold'" in f["message"]
                for f in got), got
 
+
+
+# --- lessons of held-out set 43 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cue", [
+    ("The offer is up from $100 billion now – and from $250 billion proposed in a draft on "
+     "Friday.", "proposed"),
+    ("The union turned down the $30 million offered by the port authority.", "proposed"),
+])
+def test_an_amount_proposed_is_not_the_amount_agreed(text, cue):
+    got = [c.value for c in pipeline(text, "money")]
+    assert got[-1]["frame"] == "other" and got[-1]["frame_cue"] == cue
+
+
+def test_an_amount_paid_stays_the_events():
+    assert [c.value["frame"] for c in pipeline("The port authority will pay $30 million.",
+                                                "money")] == ["event"]
+
+
+def test_a_club_named_before_a_duration_is_not_its_event():
+    text = ("Alder slammed the ball past Manchester United’s keeper with just 12 seconds on "
+            "the clock.")
+    assert [c.subject for c in pipeline(text, "time")] != ["unit"]
+
+
+def test_whole_seconds_timed_by_two_outlets_one_apart_agree(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "Jon Alder scored the fastest goal in cup final history after 12 seconds.",
+        "b.txt": "Alder scored after 13 seconds, the fastest goal in a final.",
+        "c.txt": "City led after 13 seconds when Alder scored.",
+    }, "time-conflict") == []
+
+
+def test_a_word_cut_short_is_an_abbreviation_not_a_misspelling():
+    from audit.resolve.names import classify
+
+    assert classify("Manchester United", "Man United", "person") == "abbreviated"
+    assert classify("University of Leeds", "Univ. of Leeds", "org") == "abbreviated"
+    assert classify("Anna Hartmann", "Anna Hartman", "person") == "spelling"

@@ -167,7 +167,13 @@ def _not_the_event(text: str, m: re.Match[str]) -> bool:
     (part of a name: "Launch Complex 39B", "Fire Department"), or a noun modifying another
     ("launch pad")."""
     if not _NOUN.fullmatch(m["w"]):
-        return False
+        # a capitalised word read only as some verb's "-ed" inside a sentence is a name
+        # ("Manchester United", "Ahmed"), not a happening
+        w = m["w"]
+        return (w[:1].isupper() and w.lower() not in _CLASSES and w.lower() not in _IRREGULAR
+                and _EVENT_AFTER.fullmatch(w) is None
+                and text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0\"“‘'")[-1:]
+                not in ("", ".", "!", "?", "\n", ":"))
     if m["w"][:1].isupper():
         before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0\"“‘'")
         if before and before[-1] not in ".!?\n:":

@@ -805,6 +805,16 @@ _SOUGHT_BEFORE = re.compile(
     r"|(?:request|demand|claim)s?[ \t]+(?:of|for))\b[^.;:!?]{0,30}?$")
 
 
+# What was proposed, not what was agreed: "from $250 billion proposed in a draft on Friday",
+# "the $30 million offered earlier", "a $5 billion figure floated by negotiators"
+_PROPOSED_AFTER = re.compile(
+    r"(?i)[ \t]+(?:(?:that|which)[ \t]+(?:was|were|had[ \t]+been)[ \t]+|(?:first|initially"
+    r"|originally|earlier)[ \t]+)?(?:proposed|offered|floated|put[ \t]+forward|suggested"
+    r"|tabled|pledged[ \t]+in[ \t]+(?:a|an|the)[ \t]+(?:earlier[ \t]+)?draft)\b"
+    r"|[ \t]+(?:in|from)[ \t]+(?:a|an|the)[ \t]+(?:earlier[ \t]+|first[ \t]+|previous[ \t]+)?"
+    r"draft\b")
+
+
 def _forecast_cue(m: re.Match[str]) -> str:
     side = "market" if m["m"] or m["a"] else "company" if m["c"] or m["x"] else "expected"
     return f"forecast:{side}"
@@ -912,6 +922,8 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     sought = _SOUGHT_BEFORE.search(text, max(clo, first - 80), first)
     if sought is not None:
         return "other", "sought", None
+    if _PROPOSED_AFTER.match(text, ve, max(ve, chi)):
+        return "other", "proposed", None
     m = _BACKGROUND.search(text, clo, first)
     if m is None:
         m = _BACKGROUND.search(text, ve, chi)

@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "37"
+VERSION = "38"
 
 _SYMBOLS = {
     "$": "USD",

@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "36"
+VERSION = "37"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -517,6 +517,11 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                 and float(n).is_integer()):
             # "the highest in two decades" is said of 23 years: whole decades are round
             b = [max(0.0, secs - _DUR_UNITS["decade"] / 2), secs + _DUR_UNITS["decade"] / 2]
+        if (not approx and b[0] == b[1] and _unit_seconds(unit) == 1 and smaller is None
+                and float(n).is_integer()):
+            # a stopwatch's whole seconds are cut or rounded by each outlet ("12 seconds" /
+            # "13 seconds" for a goal timed at 12.91): n - 0.5 to n + 1
+            b = [secs - 0.5, secs + 1.0]
         term = _term(text, approx[1] if approx else s, e, ss, m["sep"] == "-")
         if term != "delay" and rel:
             term = None  # "two hours later" is no length of a term; "later than planned" is

@@ -297,9 +297,18 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
         return "alias"  # "ECB", or "E.C.B." as some papers write it
     if set(ta) < set(tb) or set(tb) < set(ta):
         return "partial"
+    if len(ta) == len(tb) and all(x == y or _cut_short(x, y) for x, y in zip(ta, tb, strict=True)):
+        return "abbreviated"  # "Man United" / "Manchester United", "Univ." / "University"
     if etype == "person" and _given_ending(ta, tb):
         return "given"
     return "spelling"
+
+
+def _cut_short(x: str, y: str) -> bool:
+    """Whether one token is the other cut short by two letters or more ("man" /
+    "manchester"): an abbreviation, never a typo."""
+    short, long = sorted((x.rstrip("."), y.rstrip(".")), key=len)
+    return len(short) >= 2 and len(long) >= len(short) + 2 and long.startswith(short)
 
 
 def _given_ending(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
