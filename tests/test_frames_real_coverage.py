@@ -2784,3 +2784,22 @@ def test_a_word_cut_short_is_an_abbreviation_not_a_misspelling():
     assert classify("Manchester United", "Man United", "person") == "abbreviated"
     assert classify("University of Leeds", "Univ. of Leeds", "org") == "abbreviated"
     assert classify("Anna Hartmann", "Anna Hartman", "person") == "spelling"
+
+
+# --- lessons of held-out set 44 ------------------------------------------------------------------
+
+def test_the_late_queen_and_queen_by_name_do_not_differ_in_status(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "The rite follows the death of his mother, Queen Maren II, last autumn.",
+        "b.txt": "The guest list is shorter than at the late Queen Maren II's crowning in 1961.",
+        "c.txt": "Queen Maren II was crowned in 1961 before 8,000 guests.",
+    }, "role-conflict") == []
+
+
+def test_a_former_title_against_the_sitting_one_still_differs(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "Former Economy Minister Ilse Brandvold conceded defeat on Sunday.",
+        "b.txt": "Economy Minister Ilse Brandvold conceded defeat on Sunday night.",
+        "c.txt": "Economy Minister Ilse Brandvold lost the run-off, officials said.",
+    }, "role-conflict")
+    assert got, "a serving minister called former is still reported"

@@ -438,3 +438,11 @@ def test_a_remark_transcribed_in_another_tense_is_at_most_information(tmp_path):
     })
     assert not [f for f in drift(got) if f["severity"] in ("error", "warning")], \
         [f["message"] for f in drift(got)]
+
+
+def test_a_spelling_next_to_where_one_quote_is_trimmed_is_no_change():
+    from audit.resolve.utterances import word_diff
+
+    long_ = "will commit to finalizing this sale as soon as possible"
+    assert word_diff(long_, "finalising this sale as soon as possible")[1] == 0
+    assert word_diff(long_, "abandoning this sale as soon as possible")[1] == 1

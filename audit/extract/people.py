@@ -77,7 +77,7 @@ from audit.resolve.countries import country_key, place_name
 from audit.text import SENTENCE_DOT, inside_quotation
 
 NAME = "people"
-VERSION = "16"
+VERSION = "17"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"
@@ -555,13 +555,13 @@ _STATUS_BEFORE = re.compile(
 
 def _status_before(text: str, ta: int, lex: Lexicon) -> str | None:
     """"former", "outgoing", "incoming", "interim" or "acting" when written before the title
-    (or as part of it: "Acting Mayor"); "ex-" and "late" are "former"; "then" is "then" (the
-    title at the time told of)."""
+    (or as part of it: "Acting Mayor"); "ex-" is "former"; "then" is "then" (the title at the
+    time told of), and so is "late" (held until death: "the late Queen")."""
     m = _STATUS_BEFORE.search(text, max(0, ta - 48), ta)
     if m and m.group("between") and not _status_reaches(m.group("between"), lex):
         m = None
     word = m.group("s").lower() if m else text[ta : ta + 12].split(" ")[0].lower()
-    return {"former": "former", "ex": "former", "then": "then", "late": "former",
+    return {"former": "former", "ex": "former", "then": "then", "late": "then",
             "outgoing": "outgoing", "incoming": "incoming", "interim": "interim",
             "acting": "acting"}.get(word.rstrip("-"))
 

@@ -28,9 +28,11 @@ SYNONYMS = {
     "president and ceo": "president and chief executive",
 }
 # Words before a title that tell its status, not the title: "former director"; "then-mayor"
-# is the title at the time told of, which a plain "mayor" on a page telling that time agrees with.
+# is the title at the time told of, which a plain "mayor" on a page telling that time agrees with;
+# so is "the late Queen": a title held until death, which a page naming "Queen Elizabeth II"
+# does not contradict.
 STATUS_WORDS = {
-    "former": "former", "ex": "former", "then": "then", "past": "former", "late": "former",
+    "former": "former", "ex": "former", "then": "then", "past": "former", "late": "then",
     "outgoing": "outgoing", "incoming": "incoming", "acting": "acting", "interim": "interim",
     "new": "", "current": "", "newly": "", "appointed": "",
 }

@@ -403,6 +403,11 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
                 continue  # the two quotes stop at different sentence ends: both trimmed
             # both end their sentence there: nothing was trimmed, every word is a change
             closed = n > 0 and _closes(a) and _closes(b)
+            k = min(i2 - i1, j2 - j1)
+            if not closed and _minor(ta[i2 - k:i2] if n == 0 else ta[i1:i1 + k],
+                                     tb[j2 - k:j2] if n == 0 else tb[j1:j1 + k]) == 0:
+                continue  # the words next to the shared run differ only in spelling or an
+                # article ("finalizing" / "... commit to finalising"): the rest is trimmed
             changed += max(na, nb) if closed else min(na, nb)
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
