@@ -2803,3 +2803,41 @@ def test_a_former_title_against_the_sitting_one_still_differs(tmp_path):
         "c.txt": "Economy Minister Ilse Brandvold lost the run-off, officials said.",
     }, "role-conflict")
     assert got, "a serving minister called former is still reported"
+
+
+# --- lessons of held-out set 45 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Nine were freed under a four-day cease-fire deal.",
+    "Captives were released on the first day of the four-day Norland-Vesk truce.",
+])
+def test_a_length_before_a_hyphenated_or_named_noun_is_that_things(text):
+    assert [c.subject for c in pipeline(text, "time")] == [""]
+
+
+def test_a_truces_length_and_the_days_of_releases_ahead_do_not_conflict(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "Thirteen were released on Friday under the terms of the four-day Norland-Vesk "
+                 "truce, officials said.",
+        "b.txt": "More captives are set to be released over the next two days, officials said.",
+        "c.txt": "Captives were released on Friday, the first day of the truce.",
+    }, "time-conflict") == []
+
+
+def test_a_nations_people_in_a_list_are_no_organisation():
+    text = "Thirteen were from Norland, with the rest made up of ten Thais and one Filipino."
+    assert pipeline(text, "org_list") == []
+
+
+@pytest.mark.parametrize("text, approx", [
+    ("Fifty captives are to be released over four days.", "exact"),
+    ("The siege lasted over four days.", "more_than"),
+    ("He was held for over four days.", "more_than"),
+])
+def test_over_after_a_verb_spreads_across_a_length(text, approx):
+    assert [c.value["approx"] for c in pipeline(text, "time")] == [approx]
+
+
+def test_a_span_counted_from_the_pages_day_is_compared_with_nothing():
+    text = "More captives are set to be released over the next two days."
+    assert [c.subject for c in pipeline(text, "time")] == [""]

@@ -57,7 +57,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import SENTENCE_DOT, case_variants, sentence_start, trie_pattern
 
 NAME = "lists"
-VERSION = "7"
+VERSION = "8"
 
 _NAT = "|".join(
     sorted((re.escape(k) for k in NATIONALITIES if " " not in k), key=len, reverse=True)
@@ -144,8 +144,9 @@ def _item_ok(text: str, a: int, b: int, lex: Lexicon) -> bool:
         return False  # "45", "45 million": an amount, not an organisation
     if w0 in STOP_WORDS or w0 in MONTHS or w0 in WEEKDAYS:
         return False
-    if len(words) == 1 and w0 in NATIONALITIES and w0 not in COUNTRIES:
-        return False  # "Japanese" alone is an adjective, not an organisation
+    if len(words) == 1 and (w0 in NATIONALITIES or w0.endswith("s") and w0[:-1] in NATIONALITIES
+                            ) and w0 not in COUNTRIES:
+        return False  # "Japanese" alone is an adjective, "Thais" its people: no organisation
     if len(words) > 1 and all(w in _REGION_WORDS for w in words[:-1]) \
             and words[-1] in NATIONALITIES and words[-1] not in COUNTRIES:
         return False  # "Western European (nations)": an adjective too

@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "37"
+VERSION = "38"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -292,7 +292,20 @@ _TERM_SLACK = {86400: 0.05, 604800: 0.5, 2592000: 0.5}
 # strike"), not the event's; and such lengths are written round ("a 15-week trial", "a
 # 70-year history" for 69 seasons), so they are compared with nothing (subject ""), as a
 # length with no event.
-_HELD_AFTER = re.compile(r"[ \t]+(?P<w>[a-z]{3,})\b(?!-)")
+# A verb right before "over" spreads something across a length ("released over four days",
+# "paid over ten years"); after "for", "lasted" or a noun it is "more than" ("for over four
+# days")
+_SPREAD_BEFORE = re.compile(r"(?i)\b(?!(?:lasted|lasting)\b)[a-z]{3,}(?:ed|en)[ \t]+$")
+# A span counted from when the page was written ("to be released over the next two days",
+# "in the past 24 hours"): pages written on other days count other spans, so it is compared
+# with nothing
+_WINDOW_BEFORE = re.compile(
+    r"(?i)\b(?:over|in|within|during|for|across)[ \t]+the[ \t]+(?:next|coming|following|past"
+    r"|last|previous|preceding)[ \t]+$")
+# the noun may be hyphenated ("a four-day cease-fire") or follow names ("the four-day
+# Israel-Hamas truce")
+_HELD_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,2}(?P<w>[a-z]{3,}(?:-[a-z]{2,})*)\b(?!-)")
 _NOT_HELD = frozenset("""old long ago later earlier before after and or of the to in on for with
     from high wide deep away""".split())
 
@@ -486,6 +499,9 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
             continue  # "This was published 7 months ago": the page's age, not the story's
         ss, se = sents.bounds(s, e)
         approx = approx_before(text, s, start)
+        if approx and text[approx[1]:approx[2]].lower() == "over" and _SPREAD_BEFORE.search(
+                text, max(start, approx[1] - 30), approx[1]):
+            approx = None  # "to be released over four days": across them, not more than
         spans = [SpanRef(s, e, "value")]
         if approx:
             spans.append(SpanRef(approx[1], approx[2], "context"))
@@ -549,9 +565,11 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
         held = None if rel or term or record or not hyphenated else _HELD_AFTER.match(text, e)
         if held and held["w"].lower() in _NOT_HELD:
             held = None
+        window = not term and not record and _WINDOW_BEFORE.search(
+            text, max(ss, (approx[1] if approx else s) - 40), approx[1] if approx else s)
         event = (f"{term} length" + (f" ({stance})" if stance else "") if term
                  else f"{record} in" if record
-                 else "" if held
+                 else "" if held or window
                  else (event_of(text, ss, approx[1] if approx else s)
                        + (" (range)" if ranged else "")
                        + (" (while)" if _WHILE_AFTER.match(text, e) else "")).strip())
