@@ -2841,3 +2841,19 @@ def test_over_after_a_verb_spreads_across_a_length(text, approx):
 def test_a_span_counted_from_the_pages_day_is_compared_with_nothing():
     text = "More captives are set to be released over the next two days."
     assert [c.subject for c in pipeline(text, "time")] == [""]
+
+
+@pytest.mark.parametrize("line, age", [("Ilse Brandvold (45)", 45), ("Ilse Brandvold, 44", 44)])
+def test_an_age_that_ends_a_list_line_is_read(line, age):
+    text = f"The freed captives:\n\n{line}\n\nTomas Brandvold, 6\n"
+    got = {c.value["name"]: c.value.get("age") for c in pipeline(text, "person")}
+    assert got == {"Ilse Brandvold": age, "Tomas Brandvold": 6}
+
+
+def test_two_ages_of_one_person_in_lists_of_two_pages_conflict(tmp_path):
+    got, _ = audit_texts(tmp_path, {
+        "a.txt": "Freed\n\nThe freed captives:\n\nIlse Brandvold (45)\n\nTomas Brandvold (5)\n",
+        "b.txt": "Freed\n\nThe freed captives:\n\n  • Ilse Brandvold, 44; and Tomas Brandvold, 5.\n",
+    })
+    assert any(f["class"] == "attribute-conflict" and "Ilse Brandvold" in f["message"]
+               for f in got), [f["message"] for f in got]

@@ -42,7 +42,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "untitled_people"
-VERSION = "9"
+VERSION = "10"
 
 _NAME = rf"(?P<name>{PERSON_NAME})"
 _PLACE_TOKEN = rf"(?:St\.|Ft\.|Mt\.|{NAME_TOKEN})"
@@ -52,9 +52,11 @@ _DEMONYM_NOUNS = "man|woman|boy|girl|resident|native|couple|teenager|mother|fath
 # After a name: ", 41," / " (41)" / ", aged 41", then maybe "of/from/a resident of Place".
 _AGE_AFTER = re.compile(
     # (no comma after the age: a verb must follow, since "in Tarnwick, 52 people died" counts)
+    # or the line ends there: a list of people, one a line ("Ada Brill, 41" / "Ada Brill (41)")
     rf"(?:,{WS}(?:aged{WS})?(?P<age>\d{{1,3}})(?=[.;)]|,{WS}(?:[a-z]|of\b|from\b)"
-    rf"|{WS}(?:was|is|has|had|who|died|dies|said|says|and|were|are|will|would)\b)"
-    rf"|{WS}\((?P<age2>\d{{1,3}})\)(?=[.;]|,{WS}[a-z]|{WS}[a-z]))"
+    rf"|{WS}(?:was|is|has|had|who|died|dies|said|says|and|were|are|will|would)\b"
+    r"|[ \t]*(?:\n|\Z))"
+    rf"|{WS}\((?P<age2>\d{{1,3}})\)(?=[.;]|,{WS}[a-z]|{WS}[a-z]|[ \t]*(?:\n|\Z)))"
     rf"(?:,?{WS}(?:of|from|(?:a|an){WS}(?:resident|native){WS}of){WS}(?P<home>{_PLACE})"
     rf"|,{WS}(?:a|an){WS}(?P<home2>{_PLACE}){WS}(?:{_DEMONYM_NOUNS})(?![\w-]))?"
 )
