@@ -2857,3 +2857,11 @@ def test_two_ages_of_one_person_in_lists_of_two_pages_conflict(tmp_path):
     })
     assert any(f["class"] == "attribute-conflict" and "Ilse Brandvold" in f["message"]
                for f in got), [f["message"] for f in got]
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sank close to the pier on Norvik Island, officials said.",
+    "Water began filling the Great Lanther Dam on Tuesday.",
+])
+def test_an_island_or_a_dam_is_no_persons_name(text):
+    assert pipeline(text, "mention") == []

@@ -594,6 +594,8 @@ STREET_NOUNS = frozenset(
     # and of regions: "Valencian Community", "Basque Country", "Rift Valley", "Gaza Strip"
     + """Community Country Region Province County District Territory Prefecture Oblast Canton
     Valley Coast Peninsula Strip Islands Delta Basin Highlands Lowlands""".split()
+    # and of islands and works on water: "Ukara Island", "Grand Ethiopian Renaissance Dam"
+    + """Island Isles Archipelago Dam Reservoir""".split()
 )
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Rev", "Sir", "Dame"})
 # What a person is, written before the name at the start of a line or sentence ("Actor Jane
