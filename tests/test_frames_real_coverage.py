@@ -2865,3 +2865,28 @@ def test_two_ages_of_one_person_in_lists_of_two_pages_conflict(tmp_path):
 ])
 def test_an_island_or_a_dam_is_no_persons_name(text):
     assert pipeline(text, "mention") == []
+
+
+# --- lessons of held-out set 46 ------------------------------------------------------------------
+
+def test_an_island_named_in_another_language_is_no_person():
+    names = [c.value["name"] for c in pipeline("Die Insel Rhodos brennt seit Tagen.", "mention")]
+    assert not [n for n in names if "Rhodos" in n], names
+
+
+def test_a_multi_word_countrys_adjective_is_that_country():
+    from audit.resolve.countries import country_key
+    from audit.resolve.names import classify
+
+    assert country_key("Saudi Arabian") == country_key("Saudi Arabia") == "SAU"
+    assert classify("Saudi Arabia", "Saudi Arabian", "org") == "country"
+
+
+def test_an_adverb_mended_and_a_dimensions_x_read_out_are_no_rewording():
+    from audit.resolve.utterances import word_diff
+
+    diff, changed = word_diff("All stages performed normal. Both were injected.",
+                              "All the stages performed normally. Both were injected.")
+    assert changed == 1 and grammar_only(diff)
+    assert word_diff("put them into a 356 km x 76 km orbit",
+                     "put them into a 356 km by 76 km orbit")[1] == 0

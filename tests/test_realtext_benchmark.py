@@ -306,3 +306,30 @@ def test_available_drops_an_item_whose_other_figure_is_only_in_missing_texts():
     assert not _other_figure_missing(["40 million francs", "EUR 40 million"],
                                      ["40 million francs", "EUR 40 million"])
     assert not _other_figure_missing(["Tuesday", "Monday"], ["on Tuesday", "released Monday"])
+
+
+def _save(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "benchmarks" / "save_excerpt.py"), *args],
+                          input=stdin, capture_output=True, text=True, cwd=str(REPO))
+
+
+def test_save_excerpt_keeps_only_the_copy_the_gold_checksums(tmp_path):
+    root = write_event(tmp_path / "ev")
+    gold = str(root / "gold" / "toy-pledge.toml")
+    out = tmp_path / "regathered"
+    assert _save("--missing", str(root / "gold"), str(out)).stdout.endswith("3 missing\n")
+    exact = json.dumps(DOCS["digest.txt"])  # as the search tool prints an excerpt
+    ok = _save(gold, "digest.txt", str(out), stdin=exact)
+    assert ok.returncode == 0 and ok.stdout.startswith("OK")
+    assert (out / "toy-pledge" / "digest.txt").read_text(encoding="utf-8") == DOCS["digest.txt"]
+    other_window = json.dumps(DOCS["courier.txt"].replace("\n\n", "\n"))
+    bad = _save(gold, "courier.txt", str(out), stdin=other_window)
+    assert bad.returncode == 1 and not (out / "toy-pledge" / "courier.txt").exists()
+    assert (out / "toy-pledge" / "courier.txt.mismatch").exists()
+    left = _save("--missing", str(root / "gold"), str(out))
+    assert left.returncode == 1 and "toy-pledge/courier.txt" in left.stdout \
+        and "digest.txt" not in left.stdout
+    for args, stdin, needle in ((["--new", str(out / "n" / "a.txt")], "not json", "stdin"),
+                                ([gold, "absent.txt", str(out)], exact, "absent.txt")):
+        r = _save(*args, stdin=stdin)
+        assert r.returncode == 2 and needle in r.stderr and "Traceback" not in r.stderr

@@ -49,7 +49,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.countries import names_a_country
 
 NAME = "mentions"
-VERSION = "17"
+VERSION = "18"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -157,8 +157,8 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
                         or text[toks[0][0]:toks[0][1]] in DESCRIPTORS and len(toks) > 2):
             article = text[toks[0][0]:toks[0][1]] in _FOREIGN_ARTICLES
             toks.pop(0)  # "Yesterday Anna Hartmann", "President Anna Hartmann", "Witness ..."
-        if not toks:
-            continue
+        if not toks or text[toks[0][0]:toks[0][1]] in ORG_HEADS:
+            continue  # "Die Insel Rhodos": the head after the article
         a = toks[0][0]
         words = text[a:b].split()
         if any(_bad(w, lex) for w in words) or words[-1].endswith("."):

@@ -77,7 +77,7 @@ from audit.resolve.countries import country_key, place_name
 from audit.text import SENTENCE_DOT, inside_quotation
 
 NAME = "people"
-VERSION = "18"
+VERSION = "19"
 
 _NOISE = (
     r"(?:[ \t\u00a0]*\((?:opens in (?:a )?new (?:window|tab)|link is external|external link|"

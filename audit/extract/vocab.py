@@ -621,6 +621,9 @@ ORG_HEADS = frozenset(
     Gouvernement Policía Polícia Ejército Exército Tribunal Supremo Suprema Empresa Compañía
     Companhia Grupo Sindicato Federación Federação Confederación Asociación Associação
     Organización Organização Servicio Serviço Procuraduría Fiscalía Juzgado""".split()
+    # and the nouns that open places' names in those languages and German ("Insel Rhodos",
+    # "Isla de Pascua", "Île de Ré"): a place, never a person either
+    + """Insel Isla Île Ilha Isola Lago Lac Cabo Golfo Bahía Baía""".split()
 )
 
 

@@ -82,7 +82,7 @@ def _table() -> dict[str, str]:
     made: dict[str, set[str]] = {}
     for c in pycountry.countries:
         name = _norm(getattr(c, "common_name", None) or c.name)
-        if not name.isalpha():
+        if not name.replace(" ", "").isalpha():  # "saudi arabia" -> "saudi arabian" too
             continue
         forms = {name + "i", name + "ese", name + "ian"}
         forms.add(name + "n" if name.endswith(("a", "o")) else name + "an")

@@ -451,6 +451,8 @@ _SPELLED_OUT = {
     "nov": "november", "dec": "december", "mon": "monday", "tue": "tuesday",
     "tues": "tuesday", "wed": "wednesday", "thu": "thursday", "thur": "thursday",
     "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday",
+    # a dimension's "x" read out ("356 km x 76 km" / "356 km by 76 km")
+    "x": "by", "×": "by",
 }
 
 

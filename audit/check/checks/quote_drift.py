@@ -511,7 +511,7 @@ def _build(a: tuple, b: tuple, parts: dict,
 # sets "this case" / "their case" and "our" / "the" were misquotes an editor must hear of.
 _GRAMMAR_WORDS = frozenset("""is are was were be been being am has have had having do does did
     a an the and &""".split())
-_INFLECTIONS = ("s", "es", "ed", "d", "ing")
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")  # "ly": "performed normal" / "normally"
 
 
 def grammar_only(diff: list[list[str]]) -> bool:
