@@ -2890,3 +2890,14 @@ def test_an_adverb_mended_and_a_dimensions_x_read_out_are_no_rewording():
     assert changed == 1 and grammar_only(diff)
     assert word_diff("put them into a 356 km x 76 km orbit",
                      "put them into a 356 km by 76 km orbit")[1] == 0
+
+
+def test_a_bare_dollar_beside_another_countrys_dollar_is_no_currency_slip(tmp_path):
+    pages = {"a.txt": "The hackers demanded A$1.5 million from the telco, police said.",
+             "b.txt": "The hackers asked for A$1.5 million in cryptocurrency.",
+             "c.txt": "Hackers demanded $1.5 million from the telco on Tuesday."}
+    assert not [f for f in found(tmp_path / "bare", pages, "value-conflict")
+                if "two currencies" in f["message"]]
+    pages["c.txt"] = "Hackers demanded US$1.5 million from the telco on Tuesday."
+    assert [f for f in found(tmp_path / "marked", pages, "value-conflict")
+            if "two currencies" in f["message"]]

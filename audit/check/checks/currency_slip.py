@@ -64,7 +64,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
                c.value_text,
                nullif(regexp_extract(coalesce(c.value->>'measure', ''), '(\\S+)$'), ''),
                coalesce(c.value->>'frame', 'event') || ':' || coalesce(c.value->>'year', ''),
-               min(s.start_char), coalesce(c.value->>'approx', 'exact')
+               min(s.start_char), coalesce(c.value->>'approx', 'exact'),
+               bool_and(s.exact LIKE '$%') AS bare
         FROM {scope_sql} c JOIN claim_spans cs USING (claim_id) JOIN spans s USING (span_id)
         WHERE c.kind = 'money' AND c.value_num >= {MIN_AMOUNT} AND cs.role = 'value'
           AND c.qualifiers->>'per' IS NULL AND c.qualifiers->>'move' IS NULL
@@ -78,8 +79,11 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
     # how each claim bounds the number); and where each page states the number in each currency
     by_number: dict[tuple, dict[str, tuple[set, list, list, set, set]]] = defaultdict(dict)
     at: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for story, num, cur, doc, claim, label, fam, frame, start, approx in rows:
+    marked: dict[tuple, set[str]] = defaultdict(set)  # currencies written with more than "$"
+    for story, num, cur, doc, claim, label, fam, frame, start, approx, bare in rows:
         key = (story, float(num), frame)
+        if not bare:
+            marked[key].add(cur)
         docs, claims, labels, fams, approxes = by_number[key].setdefault(
             cur, (set(), [], [], set(), set()))
         approxes.add(approx)
@@ -99,6 +103,8 @@ def candidates(con: duckdb.DuckDBPyConnection, inputs: Inputs) -> list[Candidate
         ranked = sorted(by_cur.items(), key=lambda kv: (-len(kv[1][0]), kv[0]))
         (ca, a) = ranked[0]
         for cb, b in ranked[1:]:
+            if _bare_dollar(ca, cb, marked[key]):
+                continue
             cand = _pair(key, ca, a, cb, b, at)
             if cand is not None:
                 out.append(cand)
@@ -128,6 +134,17 @@ def _context_words(con: duckdb.DuckDBPyConnection, sides: list[list[list[tuple[s
             out[i][j].update(w[:5] for w in _WORD.findall((before + " " + after).lower())
                              if w not in _NOT_TOPIC)
     return out
+
+
+_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "JMD", "TTD", "BSD",
+                      "BBD", "FJD", "LRD", "NAD", "ZWL", "BZD", "BND", "GYD", "SRD", "XCD"})
+
+
+def _bare_dollar(ca: str, cb: str, marked: set[str]) -> bool:
+    """Whether one side of a pair of dollars is only ever a bare "$", read as the US dollar by
+    default: on a page about another dollar's country ("$1.5 million" beside "A$1.5 million")
+    it is that dollar, so the same number is no slip."""
+    return {ca, cb} <= _DOLLARS and "USD" in (ca, cb) and "USD" not in marked
 
 
 def _pair(key: tuple, ca: str, a: tuple, cb: str, b: tuple, at: dict) -> Candidate | None:
