@@ -446,3 +446,15 @@ def test_a_spelling_next_to_where_one_quote_is_trimmed_is_no_change():
     long_ = "will commit to finalizing this sale as soon as possible"
     assert word_diff(long_, "finalising this sale as soon as possible")[1] == 0
     assert word_diff(long_, "abandoning this sale as soon as possible")[1] == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("the rocket placed both satellites into a low orbit",
+     "the rocket placed both satellites in a low orbit"),
+    ("we agreed upon a fair deal with the union", "we agreed on a fair deal with the union"),
+])
+def test_a_preposition_said_two_ways_is_no_change(a, b):
+    from audit.resolve.utterances import word_diff
+
+    assert word_diff(a, b)[1] == 0
+    assert word_diff(a, b.replace("a low", "a high").replace("a fair", "an unfair"))[1] >= 1

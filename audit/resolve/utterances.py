@@ -453,6 +453,11 @@ _SPELLED_OUT = {
     "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday",
     # a dimension's "x" read out ("356 km x 76 km" / "356 km by 76 km")
     "x": "by", "×": "by",
+    # prepositions that say one thing two ways ("placed into orbit" / "placed in orbit"),
+    # and British and American forms of a few ("towards" / "toward")
+    "into": "in", "onto": "on", "upon": "on", "amongst": "among", "whilst": "while",
+    "towards": "toward", "afterwards": "afterward", "backwards": "backward",
+    "forwards": "forward",
 }
 
 
