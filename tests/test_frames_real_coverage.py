@@ -2901,3 +2901,14 @@ def test_a_bare_dollar_beside_another_countrys_dollar_is_no_currency_slip(tmp_pa
     pages["c.txt"] = "Hackers demanded US$1.5 million from the telco on Tuesday."
     assert [f for f in found(tmp_path / "marked", pages, "value-conflict")
             if "two currencies" in f["message"]]
+
+
+def test_an_arabic_name_written_in_part_with_a_vowel_swapped_is_romanised(tmp_path):
+    # the full name carries "bin": the lone given name's a/e is a romanisation, not a typo
+    got = found(tmp_path, {
+        "a.txt": "The buyer was Prince Bader bin Abdullah bin Farhan, the auction house said.",
+        "b.txt": "Prince Bader bin Abdullah bin Farhan bought the painting on Wednesday.",
+        "c.txt": "The painting was sold to Prince Bader bin Abdullah bin Farhan.\n\nAlthough "
+                 "Prince Badar did not respond to a request for comment, the museum said so.",
+    }, "name-variant")
+    assert not [f for f in got if "'Badar'" in f["message"]], got

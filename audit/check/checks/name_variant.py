@@ -246,12 +246,15 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate],
                               for v in c.values)
         if id(c) in in_other_form and other_language(variant, canonical):
             c.details["other_language"] = True
+        arabic = arabic_name(a) or arabic_name(b)
+        part = _aligned_part(a, b)  # a name written in part ("Badar" / "Bader bin Abdullah")
         if vowels_only(a, b):
             c.details["vowels_only"] = True
         if vowel_added(a, b):
             c.details["vowel_added"] = True
-        if consonant_doubled(a, b) and (arabic_name(a) or arabic_name(b)):
-            c.details["romanised"] = True
+        if arabic and any(consonant_doubled(a, x) or vowels_only(a, x) for x in (b, part)
+                          if x):
+            c.details["romanised"] = True  # "el-Sisi" / "el-Sissi", "Badar" / "Bader bin ..."
         if same_place(a, b):
             c.details["place_names"] = True
     _mark_word_forms(con, spelling)
@@ -266,6 +269,19 @@ def language_pairs(given: list[Candidate], spelling: list[Candidate]
     return ([c for c in given if case_ending(*_spellings(c))],
             [c for c in spelling if language_form(*_spellings(c))
              or one_word_translated(*_spellings(c), str(c.key[0]))])
+
+
+def _aligned_part(a: str, b: str) -> str | None:
+    """The words of the longer spelling ``b`` that a shorter ``a`` stands for, by position
+    (its first or its last words, whichever are as long as ``a``'s letter for letter), or
+    None."""
+    wa, wb = a.split(), b.split()
+    if not 0 < len(wa) < len(wb):
+        return None
+    for part in (wb[:len(wa)], wb[-len(wa):]):
+        if [len(w) for w in part] == [len(w) for w in wa]:
+            return " ".join(part)
+    return None
 
 
 def _spellings(c: Candidate) -> tuple[str, str]:
