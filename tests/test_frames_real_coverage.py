@@ -2912,3 +2912,26 @@ def test_an_arabic_name_written_in_part_with_a_vowel_swapped_is_romanised(tmp_pa
                  "Prince Badar did not respond to a request for comment, the museum said so.",
     }, "name-variant")
     assert not [f for f in got if "'Badar'" in f["message"]], got
+
+
+# --- dates written in other languages (sets 19, 37, 44: weekdays that did not fit) ----------------
+
+@pytest.mark.parametrize("text, iso, weekday_ok", [
+    ("El sismo ocurrió el jueves 26 de octubre de 2023 por la noche.", "2023-10-26", True),
+    ("Le produit a été dévoilé mercredi 16 septembre 2020.", "2020-09-16", True),
+    ("Die Messe begann am Dienstag, 3. Mai 2022.", "2022-05-03", True),
+    ("O acidente foi no domingo, 5 de junho de 2022.", "2022-06-05", True),
+    ("El sismo ocurrió el miércoles 26 de octubre de 2023.", "2023-10-26", False),
+])
+def test_a_full_date_with_its_weekday_in_another_language_is_read(text, iso, weekday_ok):
+    got = [c.value for c in pipeline(text, "date") if c.value.get("iso") == iso]
+    assert [v["weekday_ok"] for v in got] == [weekday_ok]
+
+
+def test_a_weekday_that_does_not_fit_its_date_in_spanish_is_reported(tmp_path):
+    got = found(tmp_path, {
+        "a.txt": "El sismo ocurrió el miércoles 26 de octubre de 2023 en la costa.",
+        "b.txt": "The quake struck on Thursday, October 26, 2023, off the coast.",
+        "c.txt": "A strong quake hit the coast on Thursday, October 26, 2023.",
+    }, "date-weekday")
+    assert len(got) == 1 and "a.txt" in got[0]["message"], got

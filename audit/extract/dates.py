@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import inside_quotation, trie_pattern
 
 NAME = "dates"
-VERSION = "16"
+VERSION = "17"
 
 _MONTHS = {
     "jan": 1,
@@ -347,3 +347,60 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             extractor=NAME,
             version=VERSION,
         )
+    yield from _foreign_days(ctx, start, end)
+
+
+# Full dates in Spanish, Portuguese, French, Italian and German ("miércoles 25 de octubre de
+# 2023", "jeudi 16 septembre 2020", "Dienstag, 3. Mai 2022"), with the weekday written before
+# them: read so that a weekday that does not fit its date is found on pages in those languages
+# too (date-weekday). Only the day is read (subject "date", no happening: the event words are
+# English), so these dates are compared with nothing else. Month names in lower case as those
+# languages write them (German capitalises its own), so the English "Mars" is no month.
+_FOREIGN_MONTHS = {
+    **dict.fromkeys(("enero",), 1), **dict.fromkeys(("febrero", "fevereiro", "février",
+                                                     "febbraio"), 2),
+    **dict.fromkeys(("marzo", "março", "mars"), 3), **dict.fromkeys(("abril", "avril",
+                                                                     "aprile"), 4),
+    **dict.fromkeys(("mayo", "maio", "mai", "maggio"), 5),
+    **dict.fromkeys(("junio", "junho", "juin", "giugno"), 6),
+    **dict.fromkeys(("julio", "julho", "juillet", "luglio"), 7),
+    **dict.fromkeys(("agosto", "août"), 8),
+    **dict.fromkeys(("septiembre", "setiembre", "setembro", "septembre", "settembre"), 9),
+    **dict.fromkeys(("octubre", "outubro", "octobre", "ottobre"), 10),
+    **dict.fromkeys(("noviembre", "novembro", "novembre"), 11),
+    **dict.fromkeys(("diciembre", "dezembro", "décembre", "dicembre"), 12),
+    **{m: i for i, m in enumerate(("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+                                   "August", "September", "Oktober", "November", "Dezember"),
+                                  start=1)},
+}
+_FOREIGN_WEEKDAYS = {
+    **dict.fromkeys(("lunes", "lundi", "lunedì", "Montag", "segunda-feira"), "Monday"),
+    **dict.fromkeys(("martes", "mardi", "martedì", "Dienstag", "terça-feira"), "Tuesday"),
+    **dict.fromkeys(("miércoles", "mercredi", "mercoledì", "Mittwoch", "quarta-feira"),
+                    "Wednesday"),
+    **dict.fromkeys(("jueves", "jeudi", "giovedì", "Donnerstag", "quinta-feira"), "Thursday"),
+    **dict.fromkeys(("viernes", "vendredi", "venerdì", "Freitag", "sexta-feira"), "Friday"),
+    **dict.fromkeys(("sábado", "samedi", "sabato", "Samstag", "Sonnabend"), "Saturday"),
+    **dict.fromkeys(("domingo", "dimanche", "domenica", "Sonntag"), "Sunday"),
+}
+_FOREIGN_DAY = re.compile(
+    r"(?<![\w-])(?P<wd>" + "|".join(sorted(map(re.escape, _FOREIGN_WEEKDAYS), key=len,
+                                            reverse=True))
+    + r"),?[ \t]+(?:(?:el|le|il|den|dem|o|a)[ \t]+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:er|\.)?[ \t]+"
+    r"(?:de[ \t]+)?(?P<m>" + "|".join(sorted(map(re.escape, _FOREIGN_MONTHS), key=len,
+                                            reverse=True))
+    + r")(?![\w-])(?:,?[ \t]+(?:de(?:l)?[ \t]+)?(?P<y>(?:19|20)\d\d)(?!\d))?")
+
+
+def _foreign_days(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
+    """Foreign full dates with their weekday (see ``_FOREIGN_DAY``)."""
+    text = ctx.text
+    for m in _FOREIGN_DAY.finditer(text, start, end):
+        value = _day_value(ctx, m["y"], _FOREIGN_MONTHS[m["m"]], int(m["d"]),
+                           _FOREIGN_WEEKDAYS[m["wd"]])
+        if value is None:
+            continue
+        yield ClaimDraft(kind="date", predicate="date", subject="date", value=value,
+                         spans=[SpanRef(m.start("d"), m.end(), "value"),
+                                SpanRef(m.start("wd"), m.end("wd"), "weekday")],
+                         qualifiers={}, extractor=NAME, version=VERSION)

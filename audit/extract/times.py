@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "38"
+VERSION = "39"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -599,7 +599,7 @@ def _day_mentions(ctx: Context, lo: int, hi: int) -> list[tuple[int, int, str | 
         if dates.page_stamp(ctx.text, lo, sp.start):
             continue  # "date 2024-05-26 A day after ...": when the page was written
         out.append((sp.start, sp.end, iso, wd))
-    return out
+    return sorted(out)  # in text order (dates in other languages are read after the rest)
 
 
 def _relative(ctx: Context, start: int, end: int, sents: Any, s: int, e: int, days: int,
