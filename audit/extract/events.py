@@ -165,20 +165,15 @@ _INDEFINITE = re.compile(r"(?i)(?<![\w-])(?:a|an)[ \t]+(?:[\w.,-]+[ \t]+){0,2}$"
 def _not_the_event(text: str, m: re.Match[str]) -> bool:
     """A matched word that does not name an event here: a capitalised noun inside a sentence
     (part of a name: "Launch Complex 39B", "Fire Department"), or a noun modifying another
-    ("launch pad")."""
-    if not _NOUN.fullmatch(m["w"]):
-        # a capitalised word read only as some verb's "-ed" inside a sentence is a name
-        # ("Manchester United", "Ahmed"), not a happening
-        w = m["w"]
-        return (w[:1].isupper() and w.lower() not in _CLASSES and w.lower() not in _IRREGULAR
-                and _EVENT_AFTER.fullmatch(w) is None
-                and text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0\"“‘'")[-1:]
-                not in ("", ".", "!", "?", "\n", ":"))
-    if m["w"][:1].isupper():
-        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0\"“‘'")
-        if before and before[-1] not in ".!?\n:":
-            return True
-    return bool(_HEADS.match(text, m.end()))
+    ("launch pad"); and a capitalised word read only as some verb's "-ed" inside a sentence,
+    a name ("Manchester United", "Ahmed")."""
+    w = m["w"]
+    before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0\"“‘'")
+    capital_inside = w[:1].isupper() and before[-1:] not in ("", ".", "!", "?", "\n", ":")
+    if not _NOUN.fullmatch(w):
+        return (capital_inside and w.lower() not in _CLASSES and w.lower() not in _IRREGULAR
+                and _EVENT_AFTER.fullmatch(w) is None)
+    return capital_inside or bool(_HEADS.match(text, m.end()))
 
 
 def _words(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> list[re.Match[str]]:

@@ -608,13 +608,13 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                     not written_beside(k, owner, lines):
                 uf.union(k, owner)
         # a given name one letter longer or shorter on a surname one person of the story holds
+        written_all = {f: sum(c.values()) for f, c in surfaces.items()}
         for k in full_keys:
             owner = given_name_off(k, people, pages)
             if owner is None or roles.get(k) and roles.get(owner) and \
                     not roles_agree(roles[k], roles[owner]):
                 continue
-            n = sum(surfaces[k].values())
-            n_owner = written_as(owner, {f: sum(c.values()) for f, c in surfaces.items()})
+            n, n_owner = written_all[k], written_as(owner, written_all)
             if n < n_owner and n_owner >= ANCHOR_MENTIONS:
                 uf.union(k, owner)
     # near-miss spellings, within blocks
