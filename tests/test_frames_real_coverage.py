@@ -2935,3 +2935,48 @@ def test_a_weekday_that_does_not_fit_its_date_in_spanish_is_reported(tmp_path):
         "c.txt": "A strong quake hit the coast on Thursday, October 26, 2023.",
     }, "date-weekday")
     assert len(got) == 1 and "a.txt" in got[0]["message"], got
+
+
+# --- lessons of held-out set 47 ------------------------------------------------------------------
+
+def _happenings(text: str) -> dict[str, str | None]:
+    """Each day written in ``text`` to the happening it dates (None: none)."""
+    return {text[min(s.start for s in c.spans):max(s.end for s in c.spans)]: c.value.get("event")
+            for c in pipeline(text, "date") if c.value["precision"] in ("day", "weekday")}
+
+
+@pytest.mark.parametrize("text, day", [
+    # a day a state is reported at
+    ("The mill roof collapsed early Monday and as of noon Tuesday, nine workers are missing.",
+     "Tuesday"),
+    # a span of days dates no single happening
+    ("Blasts with ash plumes during 3-4 March 2019 were seen, the observatory said.",
+     "3-4 March 2019"),
+    # the event word has a day of its own between it and this day
+    ("The roof collapsed on May 2, leaving four dead, with six still missing Friday evening.",
+     "Friday"),
+    # the noun after "from" is no subject of the verb ("waves from the blast struck")
+    ("High waves from a distant volcanic eruption struck the harbour Sunday.", "Sunday"),
+])
+def test_a_day_that_dates_no_happening_of_the_story(text, day):
+    got = _happenings(text)
+    assert day in got and got[day] is None, got
+
+
+def test_the_happening_next_to_its_day_is_still_read():
+    assert _happenings("The roof collapsed on Thursday, May 2.")["Thursday, May 2"] == "colla"
+    assert _happenings("A strong quake struck the coast Sunday.")["Sunday"] == "quake"
+
+
+def test_a_reporting_day_after_as_of_is_no_events_date():
+    got = pipeline("The firm had lost $5 billion as of Tuesday, May 7, since the announcement "
+                   "of the recall.", "date")
+    assert [c.subject for c in got] == ["date"]
+
+
+def test_taxes_owed_and_fines_faced_are_different_measures(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "He faced up to 12 years in prison and $1.1 million in fines.",
+        "b.txt": "He admitted owing $1.2 million in unpaid taxes over four years.",
+        "c.txt": "The case involved $1.2 million in unpaid taxes, prosecutors said.",
+    }, "value-conflict") == []

@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import inside_quotation, trie_pattern
 
 NAME = "dates"
-VERSION = "17"
+VERSION = "18"
 
 _MONTHS = {
     "jan": 1,
@@ -71,7 +71,12 @@ _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD = rf"(?:{_WD_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\w]|[.,:]\d)"
-_RANGE = rf"(?:\s*[-–]\s*{_DAY})?"
+
+
+def _range(i: str) -> str:
+    """An optional second day after the first ("April 9-10"), as group ``r<i>``."""
+    return rf"(?P<r{i}>\s*[-–]\s*{_DAY})?"
+
 
 _ISO = r"(?P<iy>(?:1[89]|2[01])\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
 
@@ -81,10 +86,10 @@ _ISO = r"(?P<iy>(?:1[89]|2[01])\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|
 _DATE = scanner(
     r"(?=\d|J[au]|F[er]|M[ao]|A[pu]|S[aeu]|Oc|No|De|T[hu]|We)(?:"
     # [Tuesday, ]April 9[, 2024]; "Tuesday (April 9)"
-    rf"(?:(?P<wd1>{_WD})(?:,?\s+|\s+\())?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE}"
+    rf"(?:(?P<wd1>{_WD})(?:,?\s+|\s+\())?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_range('1')}"
     rf"(?:(?:[^\S\n]?,)?\s+(?P<y1>{_YEAR}))?"  # "July 20 , 2024": a page's spacing
     # [Tuesday, ][the ]9[th] [of ]April[ 2024]
-    rf"|(?:(?P<wd2>{_WD})(?:,?\s+|\s+\()(?:the\s+)?)?(?<![\w.,$/:\-])(?P<d2>{_DAY}){_RANGE}"
+    rf"|(?:(?P<wd2>{_WD})(?:,?\s+|\s+\()(?:the\s+)?)?(?<![\w.,$/:\-])(?P<d2>{_DAY}){_range('2')}"
     rf"\s+(?:of\s+)?(?P<m2>{_MONTH})(?:(?:[^\S\n]?,)?\s+(?P<y2>{_YEAR}))?"
     # May 2022, May of 2022
     rf"|(?P<m3>{_MONTH}),?\s+(?:of\s+)?(?P<y3>{_YEAR})"
@@ -236,6 +241,15 @@ def _day_value(
     return _value(d.isoformat(), "day", year, inferred, weekday, ok)
 
 
+# Before a day: "as of noon Friday", "as at 9 July": the day a state is reported at, not the day
+# of a happening or a scheduled event
+_AS_OF = re.compile(r"(?i)\bas[ \t]+(?:of|at)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
+# Another day named between an event word and a day makes the event that day's (see
+# ``events.event_of``)
+_DAY_MENTION = re.compile(rf"\b(?:{_WD_FULL}|{_MONTH}\s+\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+                          rf"(?:of\s+)?{_MONTH}|yesterday|today)(?!\w)")
+
+
 # a weekday opening a quoted name: "'Sunday Ticket' subscribers", "“Monday Night Football”"
 _QUOTED_NAME = re.compile(r"[ \t]+[A-Z][a-z]")
 _OPENING_QUOTES = "'\"‘“«"
@@ -318,19 +332,24 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             spans.append(SpanRef(m.start("b"), m.end(), "weekday"))
         if value is None:
             continue
-        event = None if stamp else events.nearest(spans[0].start, spans[0].end)
+        first = min(sp.start for sp in spans)
+        as_of = _AS_OF.search(text, max(start, first - 40), first) is not None
+        event = None if stamp or as_of else events.nearest(spans[0].start, spans[0].end)
         if event is not None and "\n" in text[min(event.end(), spans[0].start):
                                                 max(event.start(), spans[0].end)]:
             event = None  # a cue on another line (a page's date line, a teaser) is not its own
         elif event is not None and _ANOTHER_HEAD_AFTER.match(text, event.end()):
             event = None  # "election results": the date is the results'
-        if value["precision"] in ("day", "weekday") and not stamp:
+        # a span of days ("14-15 January") or a day a state is reported at dates no happening
+        ranged = bool(m["r1"] or m["r2"]) if (m["m1"] or m["d2"]) else False
+        if value["precision"] in ("day", "weekday") and not (stamp or as_of or ranged):
             # the happening the day belongs to ("the quake struck on Friday": "quake"), for
             # date-conflict; the subject stays the scheduled-event noun
             ds, de = min(sp.start for sp in spans), max(sp.end for sp in spans)
             ss, se = ctx.sentences(start, end).bounds(ds, de)
             happening = None if ctx.zone_kind == "quote" or inside_quotation(text, ds) else (
-                declaration_of(text, ss, ds, de, se) or event_of(text, ss, ds, de, se))
+                declaration_of(text, ss, ds, de, se)
+                or event_of(text, ss, ds, de, se, between=_DAY_MENTION))
             if happening and PLANNED_BEFORE.search(text, max(ss, ds - 60), ds):
                 happening = None  # the day planned ("originally scheduled to launch on
                 # Thursday"), not the day it happened: a plan changed is no conflict

@@ -101,6 +101,13 @@ _GOVERNED = re.compile(r"(?i)\b(?:of|after|since|following|from|over|about|on|in
 # or a second action of the subject ("began its descent at 5:44 p.m. and touched down at ...")
 # ("make its way Monday to the site to determine why the helicopter crashed": the crash is
 # what is looked into, not what happens on Monday)
+# a noun after one of these is no subject of the verb after it ("waves from the eruption struck
+# the coast Sunday": the waves struck); "of" may govern a subject's head ("a series of quakes
+# struck"), so it is left out
+_GOVERNED_NOT_SUBJECT = re.compile(
+    r"(?i)\b(?:after|since|following|from|over|about|into|before|by)"
+    r"[ \t]+(?:(?:the|a|an|this|last|that|its|their|[\w.-]+'s)[ \t]+)?"
+    r"(?:[\w.-]+[ \t]+){0,2}$")
 _STOP_AFTER = re.compile(r"(?i)\b(?:after|before|since|following|when|because|that|which|who"
                          r"|why|how|whether|where|while|said|says|and|but|then|[a-z]{3,}ed)\b")
 _OWNED = re.compile(r"(?i)['’]s[ \t]+(?:[\w.-]+[ \t]+){0,2}?(?P<w>"
@@ -206,7 +213,9 @@ def _pick(text: str, m: re.Match[str], lo: int, series: bool = False) -> str:
     w = " ".join(m["w"].lower().split())
     if w in _GENERIC:
         nouns = _words(_NOUN, text, max(lo, m.start() - 60), m.start())
-        if nouns and series and _one_of_series(text, nouns[-1], subject=True):
+        if nouns and (series and _one_of_series(text, nouns[-1], subject=True)
+                      or _GOVERNED_NOT_SUBJECT.search(text, max(lo, nouns[-1].start() - 40),
+                                                      nouns[-1].start())):
             return ""
         return stem(nouns[-1]["w"]) if nouns else OCCUR
     if _NOUN.fullmatch(m["w"]) and (
@@ -219,12 +228,14 @@ def _pick(text: str, m: re.Match[str], lo: int, series: bool = False) -> str:
 
 
 def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = None,
-             series: bool = False) -> str:
+             series: bool = False, between: re.Pattern[str] | None = None) -> str:
     """The event of what stands at text[s:e]: the event word nearest before ``s`` in its clause
     (a generic verb takes the event noun before it), else, when ``e`` and the sentence end
     ``se`` are given, the first known event word after it in its clause, before any other
     verb; "" when none, or when a reporting verb stands nearer ("officials said Saturday").
-    ``series`` (clock times): "" too for a happening of a series (``_one_of_series``)."""
+    ``series`` (clock times): "" too for a happening of a series (``_one_of_series``).
+    ``between`` (days): an event word before ``s`` with a match of it in between is that
+    other day's ("collapsed on June 24, leaving 14 missing Tuesday": Tuesday dates no collapse)."""
     ss = max(ss, text.rfind("\n", ss, s) + 1)  # a page's date line is not its next line's
     if e is not None and se is not None:
         owner = _OWNED.match(text, e, min(se, e + 40))  # "Friday's quake"
@@ -243,6 +254,8 @@ def event_of(text: str, ss: int, s: int, e: int | None = None, se: int | None = 
         if w in _REPORTING:
             return ""
         if w not in _NOT_EVENTS and not _not_the_event(text, m):
+            if between is not None and between.search(text, m.end(), s):
+                return ""
             return _pick(text, m, clause, series)
     if e is None or se is None:
         return ""

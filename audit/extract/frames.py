@@ -55,6 +55,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
                   "market capitalization"),
     "debt": ("debt", "debts", "loan", "loans"),
     "damages": ("damages", "fine", "fines", "penalty", "penalties", "settlement"),
+    "tax": ("tax", "taxes", "levy", "levies"),
     "deal": ("deal", "acquisition", "takeover", "purchase", "sale", "transfer"),
 }
 _FAMILY_OF = {w: fam for fam, words in _FAMILIES.items() for w in words}
