@@ -2980,3 +2980,131 @@ def test_taxes_owed_and_fines_faced_are_different_measures(tmp_path):
         "b.txt": "He admitted owing $1.2 million in unpaid taxes over four years.",
         "c.txt": "The case involved $1.2 million in unpaid taxes, prosecutors said.",
     }, "value-conflict") == []
+
+
+# --- lessons of held-out set 48 ------------------------------------------------------------------
+
+def test_a_town_named_with_its_state_or_country_is_no_person():
+    text = "The freight ran from Dorrance, Kansas, to Welby, Pennsylvania, when it derailed."
+    assert pipeline(text, "mention") == []
+
+
+def test_a_models_designation_written_with_or_without_a_space_is_one_name():
+    from audit.resolve.cluster import Mention, cluster
+    from audit.resolve.names import classify
+
+    assert classify("Orvel Jet 40 XR", "Orvel Jet 40XR", "org") == "spacing"
+    assert classify("Brandt Air", "BrandtAir", "org") == "spelling"  # a name's words run together
+    # one entity, so that a list naming the model either way is one list
+    ents = cluster([Mention("1", "org", "Orvel J50 XR"), Mention("2", "org", "Orvel J50XR")])
+    assert [sorted(v for _, v, _ in e.members) for e in ents] == [["Orvel J50 XR", "Orvel J50XR"]]
+
+
+def test_a_currency_code_for_its_sign_and_a_compound_split_are_no_rewording():
+    assert word_diff("pays Rs 10 lakh to each family", "pays INR 10 lakh to each family")[1] == 0
+    assert word_diff("a backlog now of 900 jets", "a back log now of 900 jets")[1] == 0
+
+
+@pytest.mark.parametrize("text, n, cue", [
+    ("The arena has a capacity of only 30,000 people, but 90,000 people came.", 30000,
+     "capacity"),
+    ("A fire damaged an additional 14 wagons near the crossing.", 14, "additional"),
+])
+def test_a_capacity_or_an_increment_is_no_count_of_the_event(text, n, cue):
+    got = {c.value["n"]: c.value for c in pipeline(text, "count")}
+    assert got[n]["frame"] == "other" and got[n]["frame_cue"] == cue
+
+
+def test_a_long_record_span_one_year_off_agrees_and_a_short_one_does_not(tmp_path):
+    def pages(a: int, b: int) -> dict[str, str]:
+        return {"a.txt": f"Norland's output fell for the first time in {a} years, data showed.",
+                "b.txt": f"Output in Norland dropped for the first time in {b} years.",
+                "c.txt": f"Norland's output shrank for the first time in {a} years."}
+    assert found(tmp_path / "long", pages(40, 41), "time-conflict") == []
+    assert found(tmp_path / "short", pages(3, 4), "time-conflict")
+
+
+def test_prizes_by_place_are_no_parts_of_the_winners_prize(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "The winner of the Varn marathon takes home $80,000. Second-place finishers "
+                 "get $60,000, while the third spot earns $40,000.",
+        "b.txt": "The Varn marathon winner receives $80,000 in prize money.",
+        "c.txt": "She collected $80,000 for winning the Varn marathon.",
+    }, "arithmetic") == []
+
+
+def test_a_dateline_is_when_a_release_was_written_not_the_events_day():
+    got = pipeline("OSLO, 14 May 2021: Skyfare has signed an agreement for 90 jets.", "date")
+    assert [(c.subject, c.value["iso"]) for c in got] == [("date", "2021-05-14")]
+
+
+def test_quotes_translated_by_pages_in_the_storys_minor_language_are_no_rewording(tmp_path):
+    """The story's pages are mostly English, but only its French pages quote the winner, each
+    in its own translation: the majority of all pages says which language is the story's."""
+    english = {f"en{i}.txt": f"Ada Brill won the Varn marathon in 2:14:{10 + i}, organisers "
+                             "said on Sunday. The race started in the old town square before "
+                             "dawn and followed the river to the harbour, where thousands of "
+                             "people lined the streets. The men's race was won by a runner "
+                             "from the north of the country in a course record."
+               for i in range(4)}
+    french = {
+        "fr1.txt": "Ada Brill a gagné. « Je me sens tellement bien. Je suis très fière de moi. "
+                   "C'est mon rêve depuis longtemps et je me suis battue dur », a déclaré Ada "
+                   "Brill.",
+        "fr2.txt": "Victoire d'Ada Brill. « Je me sens si bien. Je suis très fière de moi. "
+                   "C'est mon rêve depuis longtemps et je me suis beaucoup battue », a dit Ada "
+                   "Brill.",
+    }
+    got = found(tmp_path, {**english, **french}, "quote-drift")
+    assert got == [], got
+
+
+def test_two_spellings_each_written_by_three_pages_are_forms_in_use(tmp_path):
+    pages = {f"a{i}.txt": f"Tigest Woldu won the race in Varn, officials said ({i})."
+             for i in range(3)}
+    pages.update({f"b{i}.txt": f"Tigst Woldu won the race in Varn on Sunday ({i})."
+                  for i in range(3)})
+    assert found(tmp_path / "wide", pages, "name-variant") == []
+    pages = {k: v for k, v in pages.items() if k != "b1.txt" and k != "b2.txt"}
+    assert found(tmp_path / "one", pages, "name-variant")
+
+
+# --- lessons of held-out set 49 ------------------------------------------------------------------
+
+def test_a_name_written_alone_often_is_no_misspelt_surname_of_one_named_once(tmp_path):
+    pages = {f"p{i}.txt": f"Mourners gathered for Pope Benedict in Varn on Saturday ({i}). "
+                          "Benedict was remembered for his humility." for i in range(3)}
+    pages["q.txt"] = ("The delegation was led by the cabinet chief, Marco Benedikt, and the "
+                      "foreign minister.")
+    assert found(tmp_path, pages, "name-variant") == []
+
+
+def test_papa_is_a_title_before_a_name():
+    assert pipeline("Ai funerali di Papa Benedetto hanno partecipato in molti.", "mention") == []
+
+
+def test_the_sky_ending_of_an_eastern_slavic_surname_is_a_romanisation():
+    from audit.resolve.names import classify
+
+    assert classify("Olena Kovalevsky", "Olena Kovalevskyy") == "romanised"
+    assert classify("Olena Kovalevsky", "Olena Kovalevskiy") == "romanised"
+    assert classify("Marta Kowalski", "Marta Kowalsky") == "spelling"
+
+
+def test_about_a_unit_is_rounded_to_that_unit(tmp_path):
+    pages = {"a.txt": "The strike at the Varn plant lasted 41 days, the union said.",
+             "b.txt": "The Varn plant strike lasted about a month.",
+             "c.txt": "Workers at the Varn plant held a strike that lasted 41 days."}
+    assert found(tmp_path / "month", pages, "time-conflict") == []
+    day = 86400
+    (weeks,) = pipeline("The Varn plant strike lasted about two weeks.", "time")
+    assert weeks.value["bound"] == [10.5 * day, 17.5 * day]  # half a week either way
+
+
+def test_a_sentence_opened_by_an_earlier_date_holds_that_years_figures(tmp_path):
+    assert found(tmp_path, {
+        "a.txt": "On June 3, 2021, at the Varn laboratory in Tarnwick, a pellet was struck by "
+                 "1.7 million joules of laser light.",
+        "b.txt": "The lasers delivered 2.2 million joules to the pellet on Dec. 5, 2022.",
+        "c.txt": "On Dec. 5, 2022, the Varn lasers delivered 2.2 million joules to a pellet.",
+    }, "value-conflict") == []

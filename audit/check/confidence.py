@@ -111,7 +111,9 @@ development set (``benchmarks/realtext.py``), not fitted to it.
   one-page swaps were a second romanisation of a name from another script ("Mohammad",
   "Wickramasinghe"): a warning for them cost the generated corpus 20 of its 65 planted
   misspellings; so does an a/o swap ("Bonanza" for "Bananza"), and two letters swapped
-  ("McMicheal") are no romanisation.
+  ("McMicheal") are no romanisation. Any two spellings of a name each written by three pages or
+  more (``WIDE_USE_PAGES``: "Tigst" / "Tigist", a romanisation from Amharic) count alike: on
+  every read real-text set, each spelling a must-report named as wrong stood on one page.
 * **spellings apart**: two spellings of a name that differ only by one vowel added inside a
   pair of vowels, or by the vowel before an "h" said again after it (details ``vowel_added``:
   "Raeisi" / "Raisi", "Fahd" / "Fahad"; not "Brandauer" / "Brandaur"),
@@ -241,6 +243,7 @@ CORROBORATED_KINDS = frozenset({"money", "count", "share", "date"})
 CUT_OFF = 0.3
 OTHER_LANGUAGE = 0.3  # a name's variant written only on pages in another language
 FORMS_IN_USE = 0.3  # two spellings that differ in vowels, each written by two pages or more
+WIDE_USE_PAGES = 3  # ... or in any way, each written by this many pages or more
 SPELLINGS_APART = 0.3  # a vowel added (in a vowel pair, after "h"), never on a page with both
 ROMANISED = 0.3  # an Arabic name's consonant doubled in one spelling ("el-Sissi" / "el-Sisi")
 WORD_FORM = 0.3  # a common noun's genitive or plural inside a name ("Peoples" / "People's")
@@ -338,8 +341,11 @@ def confidence(cls: str, sides: Iterable[Side], details: Mapping | None = None) 
         score *= CUT_OFF
     if (details or {}).get("other_language") is True:
         score *= OTHER_LANGUAGE
-    if (details or {}).get("vowels_only") is True and len(sides) == 2 and all(
-            len(s.documents) >= 2 for s in sides):
+    if len(sides) == 2 and (
+            (details or {}).get("vowels_only") is True and all(
+                len(s.documents) >= 2 for s in sides)
+            or cls == "name-variant" and all(len(s.documents) >= WIDE_USE_PAGES
+                                             for s in sides)):
         score *= FORMS_IN_USE
     if (details or {}).get("vowel_added") is True and len(sides) == 2 and not (
             sides[0].documents & sides[1].documents):

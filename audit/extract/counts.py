@@ -58,7 +58,7 @@ from audit.extract.numbers import (
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "counts"
-VERSION = "62"
+VERSION = "64"
 
 # Nouns of Spanish, Portuguese and French coverage, by what English pages call them
 ROMANCE_COUNT_NOUNS = {

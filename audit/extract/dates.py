@@ -44,7 +44,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import inside_quotation, trie_pattern
 
 NAME = "dates"
-VERSION = "18"
+VERSION = "19"
 
 _MONTHS = {
     "jan": 1,
@@ -280,6 +280,21 @@ def _page_stamp(text: str, start: int, ds: int, iso: bool) -> bool:
 
 _ISO_AT = re.compile(_ISO)  # the date pattern's own ISO branch
 
+# A dateline: a place in capitals and the day a release or a wire story was filed, opening its
+# paragraph ("PARIS, 21 June 2023: IndiGo has placed ...", "NEW YORK, May 3, 2022 /PRNewswire/
+# --"): when it was written, like a page's stamp, not when the story's event was
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|(?<=\n)|(?<=\d\d[ \t]))[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?,[ \t]+\Z")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?::|/|[ \t]+[-\u2013\u2014]{1,2}[ \t]|\(|[\u2013\u2014])")
+
+
+def _dateline(text: str, start: int, ds: int, de: int) -> bool:
+    """Whether the date at text[ds:de] is a dateline's (see above)."""
+    lo = max(start, text.rfind("\n", 0, ds) + 1, ds - 60)
+    return (_DATELINE_BEFORE.search(text[lo:ds]) is not None
+            and _DATELINE_AFTER.match(text, de) is not None)
+
 
 def page_stamp(text: str, start: int, ds: int) -> bool:
     """Whether the date at ``ds`` (as this module reads it) is the page's publication stamp:
@@ -292,8 +307,9 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
     pattern, known = _events(tuple(ctx.vocab.event_nouns))
     events = Cues(pattern, text, ctx.sentences(start, end))
     for m in scan(_DATE, text, start, end):
-        stamp = bool(m["iy"] or m["y1"] or m["y2"]) and _page_stamp(text, start, m.start("b"),
-                                                                     bool(m["iy"]))
+        stamp = bool(m["iy"] or m["y1"] or m["y2"]) and (
+            _page_stamp(text, start, m.start("b"), bool(m["iy"]))
+            or _dateline(text, start, m.start("b"), m.end()))
         spans: list[SpanRef] = []
         value: DateValue | None
         if m["m1"] or m["d2"]:

@@ -816,6 +816,18 @@ _PROPOSED_AFTER = re.compile(
     r"draft\b")
 
 
+# What a place can hold, not how many came: "the stadium has a capacity of only 35,000 people",
+# "a capacity for 800 passengers", "seating capacity is 2,000", "its 40,000-capacity ground"
+_CAPACITY_BEFORE = re.compile(
+    r"(?i)\bcapacity[ \t]+(?:(?:of|for|is|was|to[ \t]+(?:hold|seat|carry))[ \t]+)+"
+    r"(?:(?:only|just|about|around|roughly|some|nearly|almost|over|more[ \t]+than|up[ \t]+to"
+    r"|at[ \t]+least)[ \t]+)*$")
+# An increment, not a total: "a fire damaged an additional 12 cars", "another 40 were hurt"
+_ADDITIONAL_BEFORE = re.compile(r"(?i)\b(?:an[ \t]+additional|additional|another|a[ \t]+further"
+                                r"|further|an[ \t]+extra|extra)[ \t]+$")
+_CAPACITY_AFTER = re.compile(r"(?i)(?:-|[ \t]+)(?:capacity|seat(?:er)?)\b")
+
+
 def _forecast_cue(m: re.Match[str]) -> str:
     side = "market" if m["m"] or m["a"] else "company" if m["c"] or m["x"] else "expected"
     return f"forecast:{side}"
@@ -856,6 +868,15 @@ _COMPARED_AFTER = re.compile(r"(?i)\b(?:against|versus|vs\.?|than|beat(?:ing)?|t
 _EARLIER_MONTH = re.compile(
     r"(?i)(?:back[ \t]+|earlier[ \t]+)?in[ \t]+(?P<m>" + "|".join(_MONTH_NAMES) + r")"
     r"(?:[ \t]+(?P<y>(?:19|20)\d\d))?[ \t]*,")
+
+
+# A sentence opened by a date with its year ("On August 8, 2021, ...", "In 2019, ...", "On 8
+# August 2021, ..."): the year of every figure in it that names none of its own
+_OPENING_YEAR = re.compile(
+    r"(?i)[ \t]*(?:on|in|by|back[ \t]+in)[ \t]+(?:(?:" + "|".join(_MONTH_NAMES)
+    + r")\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:"
+    + "|".join(_MONTH_NAMES) + r")[ \t]+|(?:" + "|".join(_MONTH_NAMES) + r")[ \t]+)?"
+    r"(?P<y>(?:19|20)\d\d)[ \t]*,")
 
 
 def earlier_month(text: str, ss: int, doc_year: int | None, doc_month: int | None
@@ -925,6 +946,11 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
         return "other", "sought", None
     if _PROPOSED_AFTER.match(text, ve, max(ve, chi)):
         return "other", "proposed", None
+    if _CAPACITY_BEFORE.search(text, max(clo, first - 60), first) or \
+            _CAPACITY_AFTER.match(text, ve, max(ve, chi)):
+        return "other", "capacity", None
+    if _ADDITIONAL_BEFORE.search(text, max(clo, first - 20), first):
+        return "other", "additional", None
     m = _BACKGROUND.search(text, clo, first)
     if m is None:
         m = _BACKGROUND.search(text, ve, chi)
@@ -945,6 +971,11 @@ def time_frame(text: str, ss: int, se: int, vs: int, ve: int, doc_year: int | No
     month = earlier_month(text, ss, doc_year, doc_month)
     if month is not None:
         return "other", f"earlier: {month}", None
+    if year is None and (o := _OPENING_YEAR.match(text, ss, first)) is not None:
+        # "On August 8, 2021, ... a capsule was ignited by 1.92 MJ": the year of the figure,
+        # compared with the story's year by the check (not with the page's: a story of 31
+        # December is told on pages of January)
+        year = int(o["y"])
     return "event", None, year
 
 

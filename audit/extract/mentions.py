@@ -41,6 +41,7 @@ from audit.extract.vocab import (
     STOP_WORDS,
     STREET_NOUNS,
     UP,
+    US_STATES,
     WEEKDAYS,
     Lexicon,
     lexicon,
@@ -49,7 +50,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.resolve.countries import names_a_country
 
 NAME = "mentions"
-VERSION = "18"
+VERSION = "19"
 SIDE = "mention"  # the subject (and so the role key) of a side mention
 
 # Opens with the capital as a plain class (the engine skips in C to the next one), then looks
@@ -101,6 +102,17 @@ _GERMAN_WORDS = re.compile(
     r"(?<![\w])(?:und|der|die|das|den|dem|des|mit|von|zu|zum|zur|ist|nicht|auf|für|im|ein"
     r"|eine|einer|einen|sich|wird|wurde|auch|bei|nach|aus|sind|hat|haben|über|unter|wie"
     r"|noch|nur|oder|aber|sein|seine|ihre|dass)(?![\w])")
+# ", Pennsylvania," / ", Kenya." after a name: the name is a town of that state or country
+# ("from Madison, Illinois, to Conway, Pennsylvania"), not a person
+_REGION_AFTER = re.compile(r",[ \t]+(?P<r>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})"
+                           r"(?=[,.;:)\n]|\Z)")
+
+
+def _town_of_a_region(text: str, b: int, end: int) -> bool:
+    m = _REGION_AFTER.match(text, b, end)
+    return m is not None and (m["r"] in US_STATES or m["r"] in COUNTRIES)
+
+
 _CAP_AFTER = re.compile(r"[ \u00a0](?:[A-Z0-9]|of[ \u00a0][A-Z]|&)")
 
 
@@ -172,7 +184,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
             continue  # "das Unternehmen", "an Start-ups und Unternehmer" (not "Die Eagels")
         name = " ".join(words)
         if name in COUNTRIES or name in lex.places or words[-1] in STREET_NOUNS \
-                or names_a_country(name):
+                or names_a_country(name) or _town_of_a_region(text, b, end):
             continue  # a place: "Harlow International Airport", "Regent Street", "Saudis"
         yield ClaimDraft(
             kind="mention",

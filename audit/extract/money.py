@@ -45,7 +45,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import trie_pattern
 
 NAME = "money"
-VERSION = "39"
+VERSION = "41"
 
 _SYMBOLS = {
     "$": "USD",

@@ -40,7 +40,7 @@ from audit.extract.numbers import approx_before
 from audit.model import ClaimDraft, Context, SpanRef
 
 NAME = "shares"
-VERSION = "10"
+VERSION = "11"
 
 _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?![\d])"

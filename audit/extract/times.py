@@ -56,7 +56,7 @@ from audit.model import ClaimDraft, Context, SpanRef
 from audit.text import Anchored
 
 NAME = "times"
-VERSION = "39"
+VERSION = "41"
 
 _ZONES = {"EDT": -240, "EST": -300, "CDT": -300, "CST": -360, "MDT": -360, "MST": -420,
           "PDT": -420, "PST": -480, "AKDT": -480, "AKST": -540, "HST": -600, "GMT": 0,
@@ -526,7 +526,13 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
             e = consumed = smaller[1]
             spans[0] = SpanRef(s, e, "value")
             rel = _RELATIVE_AFTER.match(text, e, min(end, e + 14))
-        b = frame_bound(secs, approx_bound_kind(text, approx) if approx else None)
+        kind = approx_bound_kind(text, approx) if approx else None
+        b = frame_bound(secs, kind)
+        if kind == "about" and smaller is None and float(n).is_integer() and b[1] is not None:
+            # "about a month", "about two hours": rounded to the unit, so half a unit either
+            # way at least ("about a month" for a 41-day strike)
+            half = _unit_seconds(unit) / 2
+            b = [max(0.0, min(b[0] or 0.0, secs - half)), max(b[1], secs + half)]
         if smaller is not None and not approx:
             b = _rounded_minor(b, smaller[0], _unit_seconds(unit))
         if (not approx and b[0] == b[1] and _unit_seconds(unit) == _DUR_UNITS["decade"]
@@ -561,6 +567,13 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                 value["stance"] = stance
         if record:
             value["record"] = record
+            if (not approx and b[0] == b[1] and _unit_seconds(unit) == _DUR_UNITS["year"]
+                    and float(n).is_integer() and n >= RECORD_YEARS_COUNTED_APART):
+                # "the first fall in 60 years" and "in 61 years" count the years since one
+                # year with or without it: n to n + 1 (a year is much of a short span: "the
+                # first new model in 4 years" against 3 was a must-report on the dev set)
+                b = [secs, secs + _DUR_UNITS["year"]]
+                value["bound"] = b
         hyphenated = m["sep"] == "-" or smaller is not None and smaller[2]
         held = None if rel or term or record or not hyphenated else _HELD_AFTER.match(text, e)
         if held and held["w"].lower() in _NOT_HELD:
@@ -575,6 +588,9 @@ def _durations(ctx: Context, start: int, end: int, sents: Any) -> Iterator[Claim
                        + (" (while)" if _WHILE_AFTER.match(text, e) else "")).strip())
         yield ClaimDraft(kind="time", predicate="duration", subject=event, value=value,
                          spans=spans, qualifiers={}, extractor=NAME, version=VERSION)
+
+
+RECORD_YEARS_COUNTED_APART = 10  # from this many years, a record's span may be one year off
 
 
 def as_number_f(x: float) -> int | float:

@@ -430,7 +430,7 @@ TITLE_MODIFIERS = (
 # a name but allowed inside one.
 NAMELIKE_TITLE_WORDS = frozenset(
     """Dean Chancellor King Queen Prince Princess Judge Bishop Cardinal Justice Coach Speaker
-    Captain General Admiral Pope Emperor Chief Head Rector Fellow Marshal Major Earl Duke Baron
+    Captain General Admiral Pope Papa Emperor Chief Head Rector Fellow Marshal Major Earl Duke Baron
     Deputy Senior Lead Regional Global Group Joint Principal""".split()
 )
 MODIFIER_WORDS = frozenset(w.lower() for w in TITLE_MODIFIERS.split("|"))

@@ -216,6 +216,9 @@ _ISE = re.compile(r"(?<=\w{3})([iy])s(e|ed|es|ing|ation|ations|er|ers)$")
 # Romanisations of one Cyrillic given name: the final "й" after a vowel written y, i or j
 # ("Alexey", "Alexei", "Aleksej"), and "кс" written ks or x ("Aleksey", "Alexey").
 _FINAL_SHORT_I = re.compile(r"(?<=[aeo])[yij]$")
+# the "-sky" ending of an Eastern Slavic surname as romanisations write it ("Zelenskyy",
+# "Zelenskiy", "Zelensky"); not "-ski", a Polish surname's own ending
+_SKY_ENDING = re.compile(r"sk(?:yy|iy|yi|ij)$")
 
 
 def cyrillic_forms(toks: tuple[str, ...]) -> tuple[str, ...]:
@@ -223,10 +226,11 @@ def cyrillic_forms(toks: tuple[str, ...]) -> tuple[str, ...]:
     written one way: ("alexey", "navalny") and ("aleksei", "navalny") -> ("alexei",
     "navalny"). The given name of a full name only: a surname so written is as often another
     language's ("Taddey" for the Italian "Taddei": a misspelling), and a vowel changed inside
-    a name is no romanisation."""
+    a name is no romanisation; of a surname only the "-sky" ending ("Zelenskyy", "Zelenskiy")."""
     if len(toks) < 2:
         return toks
-    return (_FINAL_SHORT_I.sub("i", toks[0].replace("ks", "x")), *toks[1:])
+    return (_FINAL_SHORT_I.sub("i", toks[0].replace("ks", "x")),
+            *(_SKY_ENDING.sub("sky", t) for t in toks[1:]))
 
 
 def hyphens_apart(toks: tuple[str, ...]) -> tuple[str, ...]:
@@ -288,6 +292,8 @@ def classify(a: str, b: str, etype: str = "person", aliases: frozenset = frozens
                 return "country"
         # a headline or dateline in capitals ("WASHINGTON") is typography, not a variant
         return "same" if ca.isupper() or cb.isupper() else "case"
+    if "".join(ta) == "".join(tb) and any(c.isdigit() for c in "".join(ta)):
+        return "spacing"  # a model's designation, "A321 XLR" / "A321XLR" (not "Ocean Gate")
     if sorted(ta) == sorted(tb):
         return "order"
     if (ca, cb) in aliases or (cb, ca) in aliases:

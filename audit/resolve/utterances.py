@@ -458,6 +458,8 @@ _SPELLED_OUT = {
     "into": "in", "onto": "on", "upon": "on", "amongst": "among", "whilst": "while",
     "towards": "toward", "afterwards": "afterward", "backwards": "backward",
     "forwards": "forward",
+    # a currency's sign or code ("Rs 10 lakh" / "INR 10 lakh" / "₹10 lakh")
+    "rs": "inr", "₹": "inr",
 }
 
 
@@ -478,8 +480,10 @@ def _minor(xa: list[str], xb: list[str]) -> int | None:
           american(tuple(_SPELLED_OUT.get(w, w) for w in xa if w not in ARTICLES))]
     rb = [_SINGLE_L.sub("l", w) for w in
           american(tuple(_SPELLED_OUT.get(w, w) for w in xb if w not in ARTICLES))]
-    if ra == rb or _expanded(ra) & _expanded(rb):
-        return 0
+    if ra == rb or _expanded(ra) & _expanded(rb) or (
+            "".join(ra) == "".join(rb) and all(w.isalpha() for w in (*ra, *rb))):
+        return 0  # ... or a compound written as one word or two ("orderbook" / "order book";
+        # not figures: "2.5" read as "2 5" is no "25")
     if len(ra) == 1 and len(rb) == 1 and _plural_of(*sorted((ra[0], rb[0]), key=len)):
         return 1
     return None

@@ -198,6 +198,9 @@ def _parts(doc: str, text: str, items: list[tuple], totals: dict) -> list[tuple]
                     continue
                 if _listed(text, money, i, k, total):
                     continue
+                if len(_FINISH.findall(text, max(0, a0 - _FINISH_REACH),
+                                       money[k][8] + _FINISH_REACH)) >= 2:
+                    continue  # "second place takes $75,000, third $50,000": prizes by place
                 if _RESPECTIVE.fullmatch(text, a1, b0):
                     continue  # "will cost $799 and $899": one value each, not two parts
                 if _bracketed(text, a0, a1) and _bracketed(text, b0, money[k][8]):
@@ -228,6 +231,16 @@ _RESPECTIVE = re.compile(
     r"(?i)[ \t]*(?:,|/|,?[ \t]*(?:and|or))[ \t]*(?:(?:another|the[ \t]+other|a[ \t]+(?:second"
     r"|third|later|new|fresh|higher|improved|revised)(?:[ \t]+(?:bid|offer|one|proposal))?)"
     r"[ \t]+(?:of|at|for|worth|valued[ \t]+at)[ \t]*)?")
+
+
+# Places of a finish ("second-place finishers", "the third spot", "finishing third",
+# "runner-up"): amounts each said of a place are prizes by rank, each a whole, not parts of
+# the winner's prize
+_FINISH = re.compile(
+    r"(?i)\b(?:(?:first|second|third|fourth|fifth|sixth|[1-9](?:st|nd|rd|th))[ \t-]+(?:place"
+    r"|spot|position|finish)|runners?[ \t-]+up|finish(?:ed|ing)[ \t]+(?:first|second|third"
+    r"|fourth|fifth|sixth))\b")
+_FINISH_REACH = 80
 
 
 # How far a bracket may be from an amount it encloses: a currency code or sign and a price's

@@ -21,7 +21,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import duckdb
 
@@ -291,7 +291,8 @@ def _built(con: duckdb.DuckDBPyConnection, stories: list[str],
             label.setdefault(tuple(words(q)), q)
         built = [_build(a, b, parts, label) for a, b in pairs]
         story_cands[i] = against_majority(pairs, built)
-        _mark_translated(story_cands[i], quotes_in[i])
+        _mark_translated(story_cands[i], quotes_in[i], functools.partial(
+            _story_languages, con, story))
         if as_json:
             story_texts[i] = json.dumps({"candidates": [_payload(c) for c in story_cands[i]],
                                          "warnings": story_notes[i]}, sort_keys=True)
@@ -370,12 +371,30 @@ def negated(diff: list[list[str]]) -> bool:
     return False
 
 
-def _mark_translated(cands: list[Candidate], quotes: list[tuple]) -> None:
+def _story_languages(con: duckdb.DuckDBPyConnection, story: str) -> dict[str, str | None]:
+    """Each of the story's pages (document id) to the language it is written in (None when
+    unsure: a page too short to tell)."""
+    from audit.check.language import SAMPLE_CHARS, language
+
+    rows = con.execute(f"""
+        SELECT d.document_id, substr(d.text, 1, {SAMPLE_CHARS}) FROM documents d
+        JOIN current_documents p USING (document_id)
+        LEFT JOIN document_stories ds USING (document_id)
+        WHERE coalesce(ds.story_id, '') = ? ORDER BY 1""", [story or ""]).fetchall()
+    return {doc: language(text) for doc, text in rows}
+
+
+def _mark_translated(cands: list[Candidate], quotes: list[tuple],
+                     story_languages: Callable[[], dict[str, str | None]] | None = None
+                     ) -> None:
     """Mark (details ``translated``) a pair quoted in a language other than the one most of
-    the story's quoting pages quote in: two pages' translations of one statement ("Con dolor" /
-    "Con tristeza" for "With sorrow") differ in words as a matter of course. Pages are counted,
-    not quotes: four pages in French that quote at length are still translations beside nine
-    in English (on held-out set 31 the French quotes outnumbered the English ones). Quotes are
+    the story's pages are in: two pages' translations of one statement ("Con dolor" / "Con
+    tristeza" for "With sorrow") differ in words as a matter of course. Pages are counted,
+    not quotes, each in the language it is written in (``story_languages``), or, when too
+    short to tell, in the language most of its quotes are in: four pages in French that quote
+    at length are still translations beside nine in English (on held-out set 31 the French
+    quotes outnumbered the English ones; on set 48 the English pages quoted no one and three
+    French pages' translations of a runner's words were the only quotes). Quotes are
     identified only in a story where one holds a letter outside ASCII (a page in another
     language): an English-only story costs nothing."""
     if not cands or all(q[2].isascii() for q in quotes):
@@ -388,17 +407,29 @@ def _mark_translated(cands: list[Candidate], quotes: list[tuple]) -> None:
         code = lang.get(q[0]) if isinstance(q[0], str) else None
         if code:
             per_page.setdefault(q[4], Counter())[code] += 1
-    # each page counts once, in the language most of its quotes are in
-    counts = Counter(min(c, key=lambda k: (-c[k], k)) for c in per_page.values())
-    if len(counts) < 2:
-        return
-    (main, n_main), (_, n_next) = counts.most_common(2)
-    if n_main == n_next:
-        return  # no language most quotes are in
+    # each page counts once: in its own language, else in the one most of its quotes are in
+    page_lang = story_languages() if story_languages is not None else {}
+    for page, quoted in per_page.items():
+        if page_lang.get(page) is None:
+            page_lang[page] = min(quoted, key=lambda k: (-quoted[k], k))
+    main = _main_language(Counter(code for code in page_lang.values() if code))
+    if main is None:
+        return  # no language most pages are in
     for c in cands:
-        codes = {lang.get(cl) for v in c.values for cl, _ in v["claims"]}
-        if len(codes) == 1 and None not in codes and main not in codes:
+        # each side in one known language (a piece too short to tell, "Je me sens bien",
+        # takes its side's), the same on both, and not the story's
+        sides = [{lang.get(cl) for cl, _ in v["claims"]} - {None} for v in c.values]
+        codes = set().union(*sides)
+        if all(sides) and len(codes) == 1 and main not in codes:
             c.details["translated"] = True
+
+
+def _main_language(counts: Counter[str]) -> str | None:
+    """The language with more pages than any other, or None (none counted, or a tie)."""
+    top = counts.most_common(2)
+    if not top or len(top) == 2 and top[0][1] == top[1][1]:
+        return None
+    return top[0][0]
 
 
 def _ids(q: tuple) -> list[str]:
