@@ -3108,3 +3108,21 @@ def test_a_sentence_opened_by_an_earlier_date_holds_that_years_figures(tmp_path)
         "b.txt": "The lasers delivered 2.2 million joules to the pellet on Dec. 5, 2022.",
         "c.txt": "On Dec. 5, 2022, the Varn lasers delivered 2.2 million joules to a pellet.",
     }, "value-conflict") == []
+
+
+# --- lessons of held-out set 51 ------------------------------------------------------------------
+
+@pytest.mark.parametrize("whole, fragment, changed", [
+    # a fragment opening inside the writer's sentence inflects its first word
+    ("her work to restore the old harbour walls for everyone",
+     "restoring the old harbour walls for everyone", 0),
+    ("the plan to widen the northern road before winter", "widening the northern road before "
+     "winter", 0),
+    # another word there is still a change
+    ("a once-in-a-lifetime gift to the city museum", "unique gift to the city museum", 1),
+    # inside the shared run an inflection is compared as before (grammar, judged by the check)
+    ("we will restore the walls and open the gates", "we will restoring the walls and open the "
+     "gates", 1),
+])
+def test_a_fragment_may_inflect_its_first_word(whole, fragment, changed):
+    assert word_diff(whole, fragment)[1] == changed

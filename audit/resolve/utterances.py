@@ -404,14 +404,36 @@ def word_diff(a: str, b: str, a_prefix: bool = False, b_prefix: bool = False
             # both end their sentence there: nothing was trimmed, every word is a change
             closed = n > 0 and _closes(a) and _closes(b)
             k = min(i2 - i1, j2 - j1)
-            if not closed and _minor(ta[i2 - k:i2] if n == 0 else ta[i1:i1 + k],
-                                     tb[j2 - k:j2] if n == 0 else tb[j1:j1 + k]) == 0:
+            next_a = ta[i2 - k:i2] if n == 0 else ta[i1:i1 + k]
+            next_b = tb[j2 - k:j2] if n == 0 else tb[j1:j1 + k]
+            if not closed and (_minor(next_a, next_b) == 0 or k == 1 and n == 0
+                               and inflected(next_a[0], next_b[0])):
                 continue  # the words next to the shared run differ only in spelling or an
-                # article ("finalizing" / "... commit to finalising"): the rest is trimmed
+                # article ("finalizing" / "... commit to finalising"), or, where a fragment
+                # opens inside the writer's sentence, in inflection ("for promoting human
+                # rights" / "her fight to promote human rights"): the rest is trimmed
             changed += max(na, nb) if closed else min(na, nb)
         elif not (edge and tag in ("delete", "insert")):
             changed += max(na, nb)
     return diff, changed + (plurals if plurals > MINOR_PLURALS else 0)
+
+
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")  # "ly": "performed normal" / "normally"
+
+
+def inflected(x: str, y: str) -> bool:
+    """Whether two words are forms of one stem: the bare form and an inflection ("talk" /
+    "talking"), or two inflections ("wanted" / "wants": a remark's tense as transcribed; a
+    silent "e" dropped before "-ing": "promote" / "promoting")."""
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _INFLECTIONS:
+        return True
+    if short.endswith("e") and long_.endswith("ing") and len(short) >= 4 \
+            and short[:-1] == long_[:-3]:
+        return True
+    return any(x.endswith(a) and y.endswith(b) and len(x) - len(a) >= 3
+               and x[:len(x) - len(a)] == y[:len(y) - len(b)]
+               for a in _INFLECTIONS for b in _INFLECTIONS if a != b)
 
 
 def _same_country(xa: list[str], xb: list[str]) -> bool:

@@ -30,6 +30,7 @@ from audit.check.checks import expect
 from audit.check.limits import limit
 from audit.check.memo import StoryMemo
 from audit.resolve.utterances import (
+    inflected,
     reworded,
     same_speaker,
     same_utterance,
@@ -542,7 +543,6 @@ def _build(a: tuple, b: tuple, parts: dict,
 # sets "this case" / "their case" and "our" / "the" were misquotes an editor must hear of.
 _GRAMMAR_WORDS = frozenset("""is are was were be been being am has have had having do does did
     a an the and &""".split())
-_INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly")  # "ly": "performed normal" / "normally"
 
 
 def grammar_only(diff: list[list[str]]) -> bool:
@@ -584,7 +584,7 @@ def grammar_only(diff: list[list[str]]) -> bool:
         inserted = [w for w in inserted if w not in _GRAMMAR_WORDS]
         if "".join(deleted) == "".join(inserted):
             continue
-        if len(deleted) == 1 and len(inserted) == 1 and _inflected(deleted[0], inserted[0]):
+        if len(deleted) == 1 and len(inserted) == 1 and inflected(deleted[0], inserted[0]):
             continue
         return False
     return True
@@ -611,17 +611,6 @@ def aside_dropped(diff: list[list[str]], a: str, b: str) -> bool:
                                quote, re.IGNORECASE) is None:
             return False
     return True
-
-
-def _inflected(x: str, y: str) -> bool:
-    """Whether two words are forms of one stem: the bare form and an inflection ("talk" /
-    "talking"), or two inflections ("wanted" / "wants": a remark's tense as transcribed)."""
-    short, long_ = sorted((x, y), key=len)
-    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _INFLECTIONS:
-        return True
-    return any(x.endswith(a) and y.endswith(b) and len(x) - len(a) >= 3
-               and x[:len(x) - len(a)] == y[:len(y) - len(b)]
-               for a in _INFLECTIONS for b in _INFLECTIONS if a != b)
 
 
 def _side_claims(parts: dict, q: tuple, other: tuple) -> list[tuple[str, tuple[str, ...]]]:
