@@ -3033,9 +3033,14 @@ def test_prizes_by_place_are_no_parts_of_the_winners_prize(tmp_path):
     }, "arithmetic") == []
 
 
-def test_a_dateline_is_when_a_release_was_written_not_the_events_day():
-    got = pipeline("OSLO, 14 May 2021: Skyfare has signed an agreement for 90 jets.", "date")
-    assert [(c.subject, c.value["iso"]) for c in got] == [("date", "2021-05-14")]
+@pytest.mark.parametrize("text, iso", [
+    ("OSLO, 14 May 2021: Skyfare has signed an agreement for 90 jets.", "2021-05-14"),
+    ("NEW YORK, May 3, 2022 /PRNewswire/ -- Skyfare signed the agreement for 90 jets.",
+     "2022-05-03"),
+])
+def test_a_dateline_is_when_a_release_was_written_not_the_events_day(text, iso):
+    got = pipeline(text, "date")
+    assert [(c.subject, c.value["iso"]) for c in got] == [("date", iso)]
 
 
 def test_quotes_translated_by_pages_in_the_storys_minor_language_are_no_rewording(tmp_path):

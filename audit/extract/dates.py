@@ -361,7 +361,7 @@ def extract(ctx: Context, start: int, end: int) -> Iterator[ClaimDraft]:
         if value["precision"] in ("day", "weekday") and not (stamp or as_of or ranged):
             # the happening the day belongs to ("the quake struck on Friday": "quake"), for
             # date-conflict; the subject stays the scheduled-event noun
-            ds, de = min(sp.start for sp in spans), max(sp.end for sp in spans)
+            ds, de = first, max(sp.end for sp in spans)
             ss, se = ctx.sentences(start, end).bounds(ds, de)
             happening = None if ctx.zone_kind == "quote" or inside_quotation(text, ds) else (
                 declaration_of(text, ss, ds, de, se)

@@ -515,6 +515,13 @@ def _one_letter_pair(pair: tuple[str, str] | None) -> bool:
 _ENDINGS = frozenset("aeiouys")
 
 
+def _union_groups(uf: UnionFind, groups: Iterable[list[tuple]]) -> None:
+    """Join the keys of each group (one name written several ways)."""
+    for group in groups:
+        for k in group[1:]:
+            uf.union(group[0], k)
+
+
 def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                   scope: str = "", expansions: Sequence[tuple[str, str]] = ()
                   ) -> list[Entity]:
@@ -539,9 +546,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     by_sorted: dict[tuple, list[tuple]] = defaultdict(list)
     for k in keys:
         by_sorted[tuple(sorted(k))].append(k)
-    for group in by_sorted.values():
-        for k in group[1:]:
-            uf.union(group[0], k)
+    _union_groups(uf, by_sorted.values())
     # a middle initial written or left out ("Stephen A. Schwarzman" / "Stephen Schwarzman"),
     # where the story writes one name with that initial only
     if etype == "person":
@@ -557,9 +562,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     for k in keys:
         for s in sorted(surfaces[k]):
             by_long[long_tokens(s, etype)].append(k)
-    for group in by_long.values():
-        for k in group[1:]:
-            uf.union(group[0], k)
+    _union_groups(uf, by_long.values())
     # a model's designation written with or without a space ("A321 XLR" / "A321XLR"): house
     # style; a name of words split or run together stays a variant ("Ocean Gate" for
     # "OceanGate" was a must-report of held-out set 4)
@@ -567,9 +570,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
     for k in keys:
         if any(c.isdigit() for t in k for c in t):
             by_joined["".join(k)].append(k)
-    for group in by_joined.values():
-        for k in group[1:]:
-            uf.union(group[0], k)
+    _union_groups(uf, by_joined.values())
     key_by_surface = {s: k for k in keys for s in surfaces[k]}
     for short, long in sorted(aliases.items()):
         if short in key_by_surface and long in key_by_surface:
@@ -588,9 +589,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                 if c is not None:
                     country_of.setdefault(k, c)
                     by_country[c].append(k)
-        for group in by_country.values():
-            for k in group[1:]:
-                uf.union(group[0], k)
+        _union_groups(uf, by_country.values())
         acr: dict[str, list[tuple]] = defaultdict(list)
         for k in keys:
             for s in surfaces[k]:
@@ -602,6 +601,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                 # an acronym joins its long form only when exactly one long form fits it
                 if s.isupper() and k not in country_of and len(set(acr.get(s, ()))) == 1:
                     uf.union(k, acr[s][0])
+    written_all = {f: sum(c.values()) for f, c in surfaces.items()}  # each key's writings
     # a first name of one person put to another's surname joins the surname's owner
     if etype == "person":
         full_keys = [k for k in keys if len(k) == 2 and not surname_only(k)]
@@ -618,7 +618,6 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                     not written_beside(k, owner, lines):
                 uf.union(k, owner)
         # a given name one letter longer or shorter on a surname one person of the story holds
-        written_all = {f: sum(c.values()) for f, c in surfaces.items()}
         for k in full_keys:
             owner = given_name_off(k, people, pages)
             if owner is None or roles.get(k) and roles.get(owner) and \
@@ -637,7 +636,6 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
         for r in roles.get(k, ()):
             blocks["r:" + _title(r)].append(k)
     compared: set[tuple] = set()
-    written_n = {k: sum(c.values()) for k, c in surfaces.items()}
     for bkey in sorted(blocks):
         members = sorted(set(blocks[bkey]))
         if len(members) > MAX_BLOCK:
@@ -649,7 +647,7 @@ def _cluster_type(etype: str, ms: list[Mention], aliases: dict[str, str],
                 compared.add((ka, kb))
                 if country_of.get(ka) and country_of.get(kb):
                     continue  # two countries (the same one is already joined)
-                if _same_entity(ka, kb, roles, etype, written_n):
+                if _same_entity(ka, kb, roles, etype, written_all):
                     uf.union(ka, kb)
     # surname-only mentions join the single fuller name that contains them; a surname with
     # particles ("de la fuente") the single fuller name that ends with it, and first, so that

@@ -480,8 +480,9 @@ _SPELLED_OUT = {
     "into": "in", "onto": "on", "upon": "on", "amongst": "among", "whilst": "while",
     "towards": "toward", "afterwards": "afterward", "backwards": "backward",
     "forwards": "forward",
-    # a currency's sign or code ("Rs 10 lakh" / "INR 10 lakh" / "₹10 lakh")
-    "rs": "inr", "₹": "inr",
+    # a currency's abbreviation or code ("Rs 10 lakh" / "INR 10 lakh"; a sign such as "₹" is
+    # no word of the diff)
+    "rs": "inr",
 }
 
 

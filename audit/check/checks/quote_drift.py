@@ -21,7 +21,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import duckdb
 
@@ -284,7 +284,7 @@ def _built(con: duckdb.DuckDBPyConnection, stories: list[str],
     del groups, starts
     parts = _parts(con, {c for _, _, pairs in story_pairs for pair in pairs for q in pair
                          for c in _ids(q)})
-    for i, story, pairs in story_pairs:
+    for i, _, pairs in story_pairs:
         # one label per wording: copies differing only in typography are one value of the
         # finding their pairs merge into, not several (many values lower its confidence)
         label: dict[tuple[str, ...], str] = {}
@@ -292,8 +292,12 @@ def _built(con: duckdb.DuckDBPyConnection, stories: list[str],
             label.setdefault(tuple(words(q)), q)
         built = [_build(a, b, parts, label) for a, b in pairs]
         story_cands[i] = against_majority(pairs, built)
-        _mark_translated(story_cands[i], quotes_in[i], functools.partial(
-            _story_languages, con, story))
+    # the pages' languages of the stories that may hold a translated pair, in one query
+    foreign = [story for i, story, _ in story_pairs
+               if story_cands[i] and not all(q[2].isascii() for q in quotes_in[i])]
+    page_langs = _story_languages(con, foreign) if foreign else {}
+    for i, story, _ in story_pairs:
+        _mark_translated(story_cands[i], quotes_in[i], page_langs.get(story or "", {}))
         if as_json:
             story_texts[i] = json.dumps({"candidates": [_payload(c) for c in story_cands[i]],
                                          "warnings": story_notes[i]}, sort_keys=True)
@@ -372,26 +376,31 @@ def negated(diff: list[list[str]]) -> bool:
     return False
 
 
-def _story_languages(con: duckdb.DuckDBPyConnection, story: str) -> dict[str, str | None]:
-    """Each of the story's pages (document id) to the language it is written in (None when
-    unsure: a page too short to tell)."""
+def _story_languages(con: duckdb.DuckDBPyConnection, stories: list[str]
+                     ) -> dict[str, dict[str, str | None]]:
+    """Each of ``stories`` to its pages (document id) and the language each is written in
+    (None when unsure: a page too short to tell), read in one query (a query per story scans
+    the documents each time)."""
     from audit.check.language import SAMPLE_CHARS, language
 
     rows = con.execute(f"""
-        SELECT d.document_id, substr(d.text, 1, {SAMPLE_CHARS}) FROM documents d
-        JOIN current_documents p USING (document_id)
+        SELECT coalesce(ds.story_id, ''), d.document_id, substr(d.text, 1, {SAMPLE_CHARS})
+        FROM documents d JOIN current_documents p USING (document_id)
         LEFT JOIN document_stories ds USING (document_id)
-        WHERE coalesce(ds.story_id, '') = ? ORDER BY 1""", [story or ""]).fetchall()
-    return {doc: language(text) for doc, text in rows}
+        WHERE coalesce(ds.story_id, '') IN (SELECT unnest(?::VARCHAR[]))
+        ORDER BY 1, 2""", [sorted({s or "" for s in stories})]).fetchall()
+    out: dict[str, dict[str, str | None]] = {}
+    for story, doc, text in rows:
+        out.setdefault(story, {})[doc] = language(text)
+    return out
 
 
 def _mark_translated(cands: list[Candidate], quotes: list[tuple],
-                     story_languages: Callable[[], dict[str, str | None]] | None = None
-                     ) -> None:
+                     page_languages: dict[str, str | None] | None = None) -> None:
     """Mark (details ``translated``) a pair quoted in a language other than the one most of
     the story's pages are in: two pages' translations of one statement ("Con dolor" / "Con
     tristeza" for "With sorrow") differ in words as a matter of course. Pages are counted,
-    not quotes, each in the language it is written in (``story_languages``), or, when too
+    not quotes, each in the language it is written in (``page_languages``), or, when too
     short to tell, in the language most of its quotes are in: four pages in French that quote
     at length are still translations beside nine in English (on held-out set 31 the French
     quotes outnumbered the English ones; on set 48 the English pages quoted no one and three
@@ -409,7 +418,7 @@ def _mark_translated(cands: list[Candidate], quotes: list[tuple],
         if code:
             per_page.setdefault(q[4], Counter())[code] += 1
     # each page counts once: in its own language, else in the one most of its quotes are in
-    page_lang = story_languages() if story_languages is not None else {}
+    page_lang = dict(page_languages or {})
     for page, quoted in per_page.items():
         if page_lang.get(page) is None:
             page_lang[page] = min(quoted, key=lambda k: (-quoted[k], k))
